@@ -1,0 +1,154 @@
+"""Calendar arithmetic on plain dates (python-dateutil does the month and weekday maths)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from desktop_app.core.temporal.lexicon import SEASON_MONTHS, WEEKDAY_NAMES
+
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
+def fmt_day(d: date) -> str:
+    """Short human form used in explanations: 'Fri 9 Jul 2021'."""
+    return f"{WEEKDAY_NAMES[d.weekday()][:3]} {d.day} {_MONTH_ABBR[d.month - 1]} {d.year}"
+
+
+def month_name(month: int) -> str:
+    """Full English month name."""
+    return _MONTH_FULL[month - 1]
+
+
+def month_end(year: int, month: int) -> date:
+    """Last day of a month."""
+    return date(year, month, 1) + relativedelta(months=1, days=-1)
+
+
+def week_start(d: date) -> date:
+    """Monday of the ISO week holding ``d``."""
+    return d - timedelta(days=d.weekday())
+
+
+def week_value(d: date) -> str:
+    """TIMEX3 ISO week value such as '2021-W27'."""
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
+    """First and last day of a calendar quarter."""
+    return date(year, 3 * quarter - 2, 1), month_end(year, 3 * quarter)
+
+
+def season_bounds(year: int, code: str) -> tuple[date, date]:
+    """Meteorological season bounds; winter runs from December of ``year`` into February."""
+    first, last = SEASON_MONTHS[code]
+    if code == "WI":
+        return date(year, 12, 1), month_end(year + 1, 2)
+    return date(year, first, 1), month_end(year, last)
+
+
+def season_of(d: date) -> tuple[int, str]:
+    """The (year, season code) holding a date; January and February belong to last year's winter."""
+    if d.month in (12, 1, 2):
+        return (d.year if d.month == 12 else d.year - 1), "WI"
+    return d.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+def weekday_on_or_before(anchor: date, weekday: int) -> date:
+    """Latest given weekday on or before the anchor."""
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def weekday_on_or_after(anchor: date, weekday: int) -> date:
+    """Earliest given weekday on or after the anchor."""
+    return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+
+
+def shift(anchor: date, unit: str, amount: int) -> date:
+    """Move a date by whole calendar units (D, W, M, Y, Q, 10Y, 100Y)."""
+    if unit == "D":
+        return anchor + timedelta(days=amount)
+    if unit == "W":
+        return anchor + timedelta(weeks=amount)
+    if unit == "2W":
+        return anchor + timedelta(weeks=2 * amount)
+    if unit == "M":
+        return anchor + relativedelta(months=amount)
+    if unit == "Q":
+        return anchor + relativedelta(months=3 * amount)
+    if unit == "Y":
+        return anchor + relativedelta(years=amount)
+    if unit == "10Y":
+        return anchor + relativedelta(years=10 * amount)
+    if unit == "100Y":
+        return anchor + relativedelta(years=100 * amount)
+    return anchor
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter Sunday."""
+    return easter(year)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (or, with n=-1, last) given weekday of a month, e.g. Thanksgiving."""
+    if n > 0:
+        return weekday_on_or_after(date(year, month, 1), weekday) + timedelta(weeks=n - 1)
+    return weekday_on_or_before(month_end(year, month), weekday)
+
+
+_VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$"), "day"),
+    (re.compile(r"^(\d{4})-W(\d{2})(-WE)?$"), "week"),
+    (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
+    (re.compile(r"^(\d{4})-H([12])$"), "half"),
+    (re.compile(r"^(\d{4})-(SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
+    (re.compile(r"^(\d{4})$"), "year"),
+    (re.compile(r"^(\d{3})$"), "decade"),
+    (re.compile(r"^(\d{2})$"), "century"),
+)
+
+
+def value_bounds(value: str) -> tuple[date, date] | None:
+    """The calendar interval a TIMEX3 date value denotes, or None for non-calendar values."""
+    for pattern, kind in _VALUE_PATTERNS:
+        m = pattern.match(value)
+        if not m:
+            continue
+        try:
+            y = int(m.group(1))
+            if kind == "day":
+                d = date(y, int(m.group(2)), int(m.group(3)))
+                return d, d
+            if kind == "week":
+                start = date.fromisocalendar(y, int(m.group(2)), 1)
+                if m.group(3):
+                    return start + timedelta(days=5), start + timedelta(days=6)
+                return start, start + timedelta(days=6)
+            if kind == "quarter":
+                return quarter_bounds(y, int(m.group(2)))
+            if kind == "half":
+                h = int(m.group(2))
+                return date(y, 6 * h - 5, 1), month_end(y, 6 * h)
+            if kind == "season":
+                return season_bounds(y, m.group(2))
+            if kind == "month":
+                mo = int(m.group(2))
+                return date(y, mo, 1), month_end(y, mo)
+            if kind == "year":
+                return date(max(y, 1), 1, 1), date(y, 12, 31)
+            if kind == "decade":
+                return date(max(y * 10, 1), 1, 1), date(y * 10 + 9, 12, 31)
+            if kind == "century":
+                return date(max(y * 100, 1), 1, 1), date(y * 100 + 99, 12, 31)
+        except ValueError:
+            return None
+    return None

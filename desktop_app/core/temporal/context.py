@@ -1,0 +1,46 @@
+"""Sentence and clause boundaries, and the tense test that decides which way weekdays roll."""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.core.temporal.lexicon import FUTURE_MARKERS
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]?\s+[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+_CLAUSE_BREAK = re.compile(r"[;:,]|\s(?:that|but|after|before|because|while|when|although|"
+                           r"since|whereas|said|says|told|reported)\s", re.IGNORECASE)
+_FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])", re.IGNORECASE)
+_WINDOW = 400
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The [start, end) of the sentence that holds text[start:end] (looking at most 400 chars)."""
+    lo = max(0, start - _WINDOW)
+    s = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        s = m.end()
+    if lo == 0 and s == 0:
+        s = 0
+    m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    e = m.end() if m else min(len(text), end + _WINDOW)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around an expression: its sentence cut at commas and conjunctions."""
+    s, e = sentence_bounds(text, start, end)
+    cs = s
+    for m in _CLAUSE_BREAK.finditer(text, s, start):
+        cs = m.end()
+    m = _CLAUSE_BREAK.search(text, end, e)
+    return cs, (m.start() if m else e)
+
+
+def is_future(text: str, start: int, end: int) -> bool:
+    """True when the clause holding the expression speaks of the future ('will meet on Tuesday')."""
+    cs, ce = clause_bounds(text, start, end)
+    return _FUTURE.search(text, cs, ce) is not None

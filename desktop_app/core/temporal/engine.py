@@ -1,0 +1,109 @@
+"""Find temporal expressions in a text and resolve them, in one left-to-right pass."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+# Importing the rule modules registers their rules.
+from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
+from desktop_app.core.temporal.context import is_future
+from desktop_app.core.temporal.grammar import RULES, Context, Rule
+from desktop_app.core.temporal.model import TemporalExpression
+
+MODES = ("news", "narrative")
+_LEADING_PREPOSITION = re.compile(r"^(?:in|on|at|during|since|until|by|through|over|for|within)"
+                                  r"\s+", re.IGNORECASE)
+_TRAILING_DOT = re.compile(r"(?<![A-Z][a-z])(?<!\b[a-z])\.$")
+
+
+def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    found = []
+    for r in RULES:
+        for m in r.pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), r, m))
+    return found
+
+
+def _select(cands: list[tuple[int, int, Rule, re.Match[str]]]
+            ) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    """Keep non-overlapping matches: longest first, then the rule with the lower priority."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].priority, c[0]))
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen = []
+    for c in cands:
+        i = bisect.bisect_left(starts, c[0])
+        if i > 0 and ends[i - 1] > c[0]:
+            continue
+        if i < len(starts) and starts[i] < c[1]:
+            continue
+        starts.insert(i, c[0])
+        ends.insert(i, c[1])
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def find_expressions(text: str, anchor: date | None, mode: str = "news",
+                     day_first: bool = False) -> list[TemporalExpression]:
+    """Every temporal expression in ``text``, resolved against ``anchor`` (the publication date).
+
+    In narrative mode (no reliable publication date) relative expressions are resolved against
+    the last absolute date mentioned before them instead.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    out: list[TemporalExpression] = []
+    ref: date | None = None
+    last: date | None = None
+    for start, end, r, m in _select(_candidates(text)):
+        if r.needs_anchor and anchor is None and ref is None:
+            continue
+        ctx = Context(text, anchor, ref, last, mode, is_future(text, start, end), day_first)
+        try:
+            hit = r.handler(m, ctx)
+        except (ValueError, OverflowError, KeyError):
+            hit = None
+        if hit is None:
+            continue
+        s, e = start, end
+        lead = _LEADING_PREPOSITION.match(text, s, e)
+        if lead and lead.end() < e:
+            s = lead.end()
+        reading = hit.reading
+        flags = list(hit.flags)
+        used_anchor = ctx.anchor if r.needs_anchor else None
+        if (anchor is not None and reading.earliest is not None and reading.earliest > anchor
+                and not ctx.future and hit.type in ("DATE", "TIME") and mode == "news"
+                and reading.granularity in ("day", "time", "week", "weekend")):
+            flags.append("after the publication date in a clause not about the future")
+        out.append(TemporalExpression(
+            start=s, end=e, text=text[s:e], type=hit.type, value=reading.value,
+            granularity=reading.granularity, earliest=reading.earliest, latest=reading.latest,
+            anchor=used_anchor, explanation=reading.explanation, alternatives=hit.alternatives,
+            flags=tuple(flags)))
+        if reading.earliest is not None and reading.granularity in ("day", "time"):
+            last = reading.earliest
+            if hit.absolute:
+                ref = reading.earliest
+    return out
+
+
+def resolve_span(text: str, start: int, end: int, anchor: date | None, mode: str = "news",
+                 day_first: bool = False) -> TemporalExpression | None:
+    """The expression a selection [start, end) contains or overlaps; dated ones preferred.
+
+    The whole text is scanned so that narrative anchors ("the same day") see what came before.
+    """
+    best: TemporalExpression | None = None
+    for expr in find_expressions(text, anchor, mode, day_first):
+        if expr.start >= end:
+            break
+        if expr.end <= start:
+            continue
+        if best is None or (expr.earliest is not None and best.earliest is None):
+            best = expr
+    return best

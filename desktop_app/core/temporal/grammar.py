@@ -1,0 +1,132 @@
+"""Regular-expression building blocks and the rule registry shared by the rule modules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop_app.core.temporal.lexicon import NUMBERS
+from desktop_app.core.temporal.model import Reading
+
+MON = (r"(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)|apr(?:il|\.)?|may|june?|"
+       r"jul(?:y|\.)?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|"
+       r"nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
+WD = (r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+      r"mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)")
+DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?P<y>(?:1[0-9]|20)\d{2})(?!\d|,\d)"
+_NUM_WORDS = sorted((k for k in NUMBERS if NUMBERS[k] != -2), key=len, reverse=True)
+NUM = r"(?P<n>\d{1,3}|" + "|".join(re.escape(w) for w in _NUM_WORDS) + r")"
+UNIT = r"(?P<unit>day|week|fortnight|month|year|decade|centur(?:y|ie)|hour|minute)s?"
+MOD = (r"(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|"
+       r"the\s+(?:first|second)\s+half\s+of)")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule needs besides its match: the text, the anchors and the options."""
+
+    text: str
+    dct: date | None
+    ref: date | None  # the last absolute date mentioned before the expression
+    last: date | None  # the last day-level date mentioned, explicit or relative
+    mode: str
+    future: bool
+    day_first: bool
+
+    @property
+    def anchor(self) -> date | None:
+        """News mode anchors on the publication date; narrative mode on the last date mentioned."""
+        if self.mode == "narrative":
+            return self.ref or self.dct
+        return self.dct or self.ref
+
+    @property
+    def anchor_label(self) -> str:
+        """How the explanation names the anchor."""
+        if self.anchor is None:
+            return "no anchor"
+        if self.anchor == self.dct and self.mode != "narrative":
+            return "the publication date"
+        return "the last date mentioned"
+
+    @property
+    def ref_or_anchor(self) -> date | None:
+        """Anaphoric expressions ("a day later", "the same day") follow the narrative first."""
+        return self.last or self.anchor
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule produced for one match."""
+
+    type: str
+    reading: Reading
+    alternatives: tuple[Reading, ...] = ()
+    flags: tuple[str, ...] = ()
+    absolute: bool = False  # explicit dates become the narrative reference for what follows
+
+
+Handler = Callable[[re.Match[str], Context], Hit | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern and the function that resolves its matches; lower priority wins ties."""
+
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    priority: int
+    needs_anchor: bool = field(default=True)
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, priority: int = 50,
+         needs_anchor: bool = True) -> Callable[[Handler], Handler]:
+    """Register a handler for a case-insensitive, word-bounded pattern."""
+
+    compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+
+    def register(handler: Handler) -> Handler:
+        RULES.append(Rule(name, compiled, handler, priority, needs_anchor))
+        return handler
+
+    return register
+
+
+def number(word: str) -> int:
+    """A count written in digits or words; -1 for vague counts such as 'several'."""
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return int(w)
+    return NUMBERS.get(w, -1)
+
+
+def unit_code(word: str) -> str:
+    """Normalise a unit word ('weeks', 'centuries') to its code (W, 100Y...)."""
+    w = word.lower()
+    for prefix, code in (("day", "D"), ("fortnight", "2W"), ("week", "W"), ("month", "M"),
+                         ("year", "Y"), ("decade", "10Y"), ("centur", "100Y"), ("hour", "H"),
+                         ("minute", "MIN"), ("quarter", "Q")):
+        if w.startswith(prefix):
+            return code
+    return "D"
+
+
+def month_number(word: str) -> int:
+    """Month number from a name or abbreviation ('Sept.' -> 9)."""
+    from desktop_app.core.temporal.lexicon import MONTHS
+
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def weekday_number(word: str) -> int:
+    """Weekday number (Monday=0) from a name or abbreviation."""
+    from desktop_app.core.temporal.lexicon import WEEKDAYS
+
+    return WEEKDAYS[word.lower().rstrip(".")]

@@ -1,0 +1,57 @@
+"""English words the rules are built from; another language supplies its own lexicon module."""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "hundred": 100, "several": -1, "few": -1, "a few": -1, "some": -1, "many": -1,
+    "couple": 2, "a couple of": 2, "half a": -2,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "last": 4, "final": 4,
+}
+UNITS: dict[str, str] = {
+    "day": "D", "week": "W", "fortnight": "2W", "month": "M", "year": "Y", "decade": "10Y",
+    "century": "100Y", "hour": "H", "minute": "MIN", "second": "S", "quarter": "Q",
+}
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+}
+SEASON_MONTHS: dict[str, tuple[int, int]] = {
+    "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2),
+}
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+}
+# Fixed-date holidays (month, day); movable ones are computed in rules.
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "independence day": (7, 4), "halloween": (10, 31),
+    "veterans day": (11, 11), "armistice day": (11, 11), "bastille day": (7, 14),
+    "may day": (5, 1), "st. patrick's day": (3, 17), "new year": (1, 1),
+}
+# Words that mark a clause as being about the future (news mode rolls weekdays forward then).
+FUTURE_MARKERS = (
+    r"will", r"won't", r"'ll", r"shall", r"is to", r"are to", r"is due", r"are due",
+    r"is scheduled", r"are scheduled", r"scheduled to", r"plans? to", r"planning to",
+    r"is planned", r"are planned", r"expects? to", r"is expected", r"are expected",
+    r"going to", r"set to", r"intends? to", r"aims? to", r"hopes? to", r"upcoming",
+    r"would (?:be held|take place|meet|start|begin|open)",
+)

@@ -1,0 +1,48 @@
+"""Plain value types produced by the temporal engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One interpretation of an expression: its TIMEX3 value and the interval it denotes."""
+
+    value: str
+    granularity: str
+    earliest: date | None
+    latest: date | None
+    explanation: str
+
+
+@dataclass(frozen=True)
+class TemporalExpression:
+    """A temporal expression found in a text and resolved against an anchor date.
+
+    ``earliest``/``latest`` bound the interval the expression denotes (``None`` for durations,
+    sets and vague references), so "earlier this week" is Monday..anchor rather than a fake point.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    granularity: str
+    earliest: date | None
+    latest: date | None
+    anchor: date | None
+    explanation: str
+    alternatives: tuple[Reading, ...] = ()
+    flags: tuple[str, ...] = field(default=())
+
+    @property
+    def is_dated(self) -> bool:
+        """True when the expression pins down a calendar interval (a DATE or TIME with bounds)."""
+        return self.type in ("DATE", "TIME") and self.earliest is not None
+
+    def reading(self) -> Reading:
+        """The chosen interpretation as a Reading (to cycle with ``alternatives``)."""
+        return Reading(self.value, self.granularity, self.earliest, self.latest, self.explanation)

@@ -1,0 +1,125 @@
+"""Constructors for Readings at each granularity, so every rule words its values the same way."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from desktop_app.core.temporal.calendar import (
+    fmt_day,
+    month_end,
+    month_name,
+    quarter_bounds,
+    season_bounds,
+    week_start,
+    week_value,
+)
+from desktop_app.core.temporal.model import Reading
+
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
+def day(d: date, why: str) -> Reading:
+    """A single day."""
+    return Reading(d.isoformat(), "day", d, d, why)
+
+
+def week(d: date, why: str) -> Reading:
+    """The ISO week holding ``d``."""
+    start = week_start(d)
+    return Reading(week_value(d), "week", start, start + timedelta(days=6), why)
+
+
+def weekend(d: date, why: str) -> Reading:
+    """The Saturday and Sunday of the ISO week holding ``d``."""
+    sat = week_start(d) + timedelta(days=5)
+    return Reading(week_value(d) + "-WE", "weekend", sat, sat + timedelta(days=1), why)
+
+
+def month(year: int, mon: int, why: str) -> Reading:
+    """A calendar month."""
+    return Reading(f"{year:04d}-{mon:02d}", "month", date(year, mon, 1), month_end(year, mon), why)
+
+
+def quarter(year: int, q: int, why: str) -> Reading:
+    """A calendar quarter."""
+    first, last = quarter_bounds(year, q)
+    return Reading(f"{year:04d}-Q{q}", "quarter", first, last, why)
+
+
+def half(year: int, h: int, why: str) -> Reading:
+    """A half year."""
+    return Reading(f"{year:04d}-H{h}", "half", date(year, 6 * h - 5, 1), month_end(year, 6 * h), why)
+
+
+def season(year: int, code: str, why: str) -> Reading:
+    """A meteorological season."""
+    first, last = season_bounds(year, code)
+    return Reading(f"{year:04d}-{code}", "season", first, last, why)
+
+
+def year(y: int, why: str) -> Reading:
+    """A calendar year."""
+    return Reading(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31), why)
+
+
+def decade(first_year: int, why: str) -> Reading:
+    """A decade given its first year (1990 -> '199')."""
+    return Reading(f"{first_year // 10:03d}", "decade", date(max(first_year, 1), 1, 1),
+                   date(first_year + 9, 12, 31), why)
+
+
+def century(index: int, why: str) -> Reading:
+    """A century by its TIMEX3 two-digit value (19 for the 1900s, the 20th century)."""
+    return Reading(f"{index:02d}", "century", date(max(index * 100, 1), 1, 1),
+                   date(index * 100 + 99, 12, 31), why)
+
+
+def vague(value: str, why: str) -> Reading:
+    """PRESENT_REF, PAST_REF or FUTURE_REF: no calendar bounds."""
+    return Reading(value, "ref", None, None, why)
+
+
+def narrow(reading: Reading, mod: str | None) -> Reading:
+    """Narrow bounds for 'early', 'mid' and 'late' (thirds of the period); the value stays."""
+    if not mod or reading.earliest is None or reading.latest is None:
+        return reading
+    m = " ".join(mod.lower().split())
+    span = (reading.latest - reading.earliest).days + 1
+    third = max(span // 3, 1)
+    first, last = reading.earliest, reading.latest
+    if m in ("early", "the beginning of", "the start of", "the first half of"):
+        last = first + timedelta(days=(third if "half" not in m else span // 2) - 1)
+    elif m in ("mid", "the middle of"):
+        first, last = first + timedelta(days=third), last - timedelta(days=third)
+    elif m in ("late", "the end of", "the second half of"):
+        first = last - timedelta(days=(third if "half" not in m else span // 2) - 1)
+    return Reading(reading.value, reading.granularity, first, last,
+                   f"{reading.explanation} ({m})")
+
+
+def describe(reading: Reading) -> str:
+    """A short human form of a reading's value: 'Mon 5 Jul 2021', 'July 2021', 'the 1990s'."""
+    g, e = reading.granularity, reading.earliest
+    if e is None:
+        return reading.value
+    if g in ("day", "time"):
+        return fmt_day(e)
+    if g == "week":
+        return f"week of {fmt_day(e)}"
+    if g == "weekend":
+        return f"weekend of {fmt_day(e)}"
+    if g == "month":
+        return f"{month_name(e.month)} {e.year}"
+    if g == "quarter":
+        return f"Q{(e.month + 2) // 3} {e.year}"
+    if g == "half":
+        return f"H{1 if e.month < 7 else 2} {e.year}"
+    if g == "season":
+        return f"{_SEASON_NAMES[reading.value[-2:]]} {reading.value[:4]}"
+    if g == "year":
+        return str(e.year)
+    if g == "decade":
+        return f"the {e.year // 10 * 10}s"
+    if g == "century":
+        return f"the {e.year // 100 * 100}s"
+    return f"{fmt_day(e)} to {fmt_day(reading.latest or e)}"

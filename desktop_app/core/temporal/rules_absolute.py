@@ -1,0 +1,229 @@
+"""Rules for expressions that name the calendar: full dates, months, years, decades, quarters."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop_app.core.temporal import readings as rd
+from desktop_app.core.temporal.calendar import fmt_day, month_name
+from desktop_app.core.temporal.grammar import (
+    DAYNUM,
+    MOD,
+    MON,
+    WD,
+    YEAR,
+    Context,
+    Hit,
+    month_number,
+    rule,
+    weekday_number,
+)
+from desktop_app.core.temporal.lexicon import WEEKDAY_NAMES
+from desktop_app.core.temporal.model import Reading
+
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def closest_year(anchor: date, mon: int, dom: int, future: bool) -> list[int]:
+    """Candidate years for a day without a year, best first: nearest the anchor, tense-biased."""
+    scored = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            delta = (date(y, mon, dom) - anchor).days
+        except ValueError:
+            continue
+        wrong_side = (delta > 0 and not future) or (delta < 0 and future)
+        scored.append((abs(delta) * (2 if wrong_side else 1), y))
+    return [y for _, y in sorted(scored)]
+
+
+def _weekday_check(m: re.Match[str], d: date) -> tuple[str, ...]:
+    """Flag 'Monday, July 6, 2021' when July 6 is a Tuesday."""
+    wd = m.groupdict().get("wd")
+    if wd and weekday_number(wd) != d.weekday():
+        return (f"weekday mismatch: {fmt_day(d)} is a {WEEKDAY_NAMES[d.weekday()]}, "
+                f"not a {WEEKDAY_NAMES[weekday_number(wd)]}",)
+    return ()
+
+
+def _full_date(m: re.Match[str], ctx: Context, y: int | None, mon: int, dom: int) -> Hit | None:
+    if y is not None:
+        try:
+            d = date(y, mon, dom)
+        except ValueError:
+            return None
+        return Hit("DATE", rd.day(d, "explicit date"), flags=_weekday_check(m, d), absolute=True)
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    years = closest_year(anchor, mon, dom, ctx.future)
+    if not years:
+        return None
+    readings = [rd.day(date(yy, mon, dom), f"{month_name(mon)} {dom} nearest to {ctx.anchor_label},"
+                       f" {fmt_day(anchor)}") for yy in years]
+    best = readings[0]
+    return Hit("DATE", best, tuple(readings[1:]), _weekday_check(m, best.earliest or anchor),
+               absolute=True)
+
+
+@rule("iso-date", r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<t>\d{2}:\d{2}))?",
+      priority=1, needs_anchor=False)
+def _iso(m: re.Match[str], ctx: Context) -> Hit | None:
+    hit = _full_date(m, ctx, int(m["y"]), int(m["m"]), int(m["d"]))
+    if hit and m["t"] and hit.reading.earliest:
+        r = hit.reading
+        return Hit("TIME", Reading(f"{r.value}T{m['t']}", "time", r.earliest, r.latest,
+                                   "explicit date and time"), absolute=True)
+    return hit
+
+
+@rule("numeric-date", r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})", priority=2,
+      needs_anchor=False)
+def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if y < 100:
+        y += 1900 if y >= 50 else 2000
+    mon, dom = (b, a) if ctx.day_first else (a, b)
+    if mon > 12 and dom <= 12:
+        mon, dom = dom, mon
+    return _full_date(m, ctx, y, mon, dom)
+
+
+@rule("month-day-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + MON + r"\s+" + DAYNUM
+      + r"(?:,?\s+" + YEAR + r")?", priority=3, needs_anchor=False)
+def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m["mon"].lower() == "may" and not m["mon"][0].isupper():
+        return None
+    return _full_date(m, ctx, int(m["y"]) if m["y"] else None, month_number(m["mon"]), int(m["d"]))
+
+
+@rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\s+(?:of\s+)?" + MON
+      + r"(?:,?\s+" + YEAR + r")?", priority=3, needs_anchor=False)
+def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m["mon"].lower() == "may" and not m["mon"][0].isupper():
+        return None
+    return _full_date(m, ctx, int(m["y"]) if m["y"] else None, month_number(m["mon"]), int(m["d"]))
+
+
+@rule("month-year", r"(?:" + MOD + r"[\s-]*)?" + MON + r",?\s+(?:of\s+)?" + YEAR, priority=4,
+      needs_anchor=False)
+def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    mon = month_number(m["mon"])
+    return Hit("DATE", rd.narrow(rd.month(int(m["y"]), mon, "explicit month"), m["mod"]),
+               absolute=True)
+
+
+@rule("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?:" + MOD + r"[\s-]*)?"
+      + MON, priority=20)
+def _month(m: re.Match[str], ctx: Context) -> Hit | None:
+    word = m["mon"]
+    if not word[0].isupper() and not ctx.text.isupper():
+        return None  # 'may', 'march' as ordinary words
+    if word.lower() == "may" and not (m["rel"] or m["mod"]):
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if not re.search(r"\b(in|since|until|by|of|from|through|during|early|late|mid)\s+$", before):
+            return None
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    mon = month_number(word)
+    rel = (m["rel"] or "").lower()
+    this_year = anchor.year
+    if rel in ("last", "past", "previous"):
+        y = this_year if mon < anchor.month else this_year - 1
+        why = f"latest {month_name(mon)} strictly before {ctx.anchor_label}"
+    elif rel in ("next", "coming"):
+        y = this_year if mon > anchor.month else this_year + 1
+        why = f"first {month_name(mon)} strictly after {ctx.anchor_label}"
+    elif rel == "this":
+        y, why = this_year, f"{month_name(mon)} of the year of {ctx.anchor_label}"
+    elif ctx.future:
+        y = this_year if mon >= anchor.month else this_year + 1
+        why = f"next {month_name(mon)} on or after {ctx.anchor_label} (future tense)"
+    else:
+        y = this_year if mon <= anchor.month else this_year - 1
+        why = f"latest {month_name(mon)} not after {ctx.anchor_label}"
+    why += f", {fmt_day(anchor)}"
+    best = rd.narrow(rd.month(y, mon, why), m["mod"])
+    other_year = y - 1 if y >= this_year else y + 1
+    alt = rd.month(other_year, mon, f"{month_name(mon)} {other_year}")
+    return Hit("DATE", best, (alt,))
+
+
+@rule("year", r"(?:" + MOD + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?" + YEAR,
+      priority=30, needs_anchor=False)
+def _year(m: re.Match[str], ctx: Context) -> Hit | None:
+    y = int(m["y"])
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"\s*(%|percent|per cent|people|troops|hours|\w+s\b(?!\s+(?:and|to)))", after) \
+            and not m["fiscal"] and not m["mod"]:
+        return None
+    if m.start() > 0 and ctx.text[m.start() - 1] in "$£€#":
+        return None
+    why = "fiscal year" if m["fiscal"] else "explicit year"
+    return Hit("DATE", rd.narrow(rd.year(y, why), m["mod"]), absolute=True)
+
+
+@rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0'?s"
+      r"|'(?P<d2>\d)0s)", priority=5, needs_anchor=False)
+def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m["dec"]:
+        first = int(m["dec"]) * 10
+    else:
+        d2 = int(m["d2"]) * 10
+        first = (1900 if d2 >= 30 else 2000) + d2
+    return Hit("DATE", rd.narrow(rd.decade(first, "explicit decade"), m["mod"]))
+
+
+_CENTURY_ORD = {"eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twentieth": 20,
+                "20th": 20, "twenty-first": 21, "21st": 21, "seventeenth": 17, "17th": 17}
+
+
+@rule("century", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>" +
+      "|".join(_CENTURY_ORD) + r")[\s-]+century", priority=5, needs_anchor=False)
+def _century(m: re.Match[str], ctx: Context) -> Hit | None:
+    n = _CENTURY_ORD[m["ord"].lower()]
+    return Hit("DATE", rd.narrow(rd.century(n - 1, "explicit century"), m["mod"]))
+
+
+@rule("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+      r"quarter(?:\s+of\s+(?:(?:fiscal\s+)?" + YEAR + r"|(?P<rel>last|this|next)\s+year))?",
+      priority=6)
+def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
+    q = _ORD_Q[m["ord"].lower()]
+    anchor = ctx.anchor
+    if m["y"]:
+        return Hit("DATE", rd.quarter(int(m["y"]), q, "explicit quarter"), absolute=True)
+    if anchor is None:
+        return None
+    y = anchor.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    if not m["rel"]:
+        start_month = 3 * q - 2
+        if ctx.future and start_month < anchor.month - 2:
+            y += 1
+        elif not ctx.future and start_month > anchor.month:
+            y -= 1
+    why = f"latest such quarter relative to {ctx.anchor_label}, {fmt_day(anchor)}"
+    return Hit("DATE", rd.quarter(y, q, why), (rd.quarter(y - 1, q, "a year earlier"),))
+
+
+@rule("q-number", r"Q(?P<q>[1-4])(?:\s+|/|-)?(?:" + YEAR + r")?", priority=6)
+def _q_number(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m["y"]:
+        return Hit("DATE", rd.quarter(int(m["y"]), int(m["q"]), "explicit quarter"), absolute=True)
+    if ctx.anchor is None:
+        return None
+    return Hit("DATE", rd.quarter(ctx.anchor.year, int(m["q"]), "quarter of the anchor's year"))
+
+
+@rule("half", r"(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?:" + YEAR
+      + r"|(?P<rel>last|this|next)\s+year))?", priority=6)
+def _half(m: re.Match[str], ctx: Context) -> Hit | None:
+    h = 1 if m["ord"].lower() == "first" else 2
+    if m["y"]:
+        return Hit("DATE", rd.half(int(m["y"]), h, "explicit half year"), absolute=True)
+    if ctx.anchor is None:
+        return None
+    y = ctx.anchor.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    return Hit("DATE", rd.half(y, h, f"half of the year of {ctx.anchor_label}"))

@@ -1,0 +1,176 @@
+"""Rules for clock times, durations, sets, vague references and holidays."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop_app.core.temporal import readings as rd
+from desktop_app.core.temporal.calendar import easter_sunday, fmt_day, nth_weekday
+from desktop_app.core.temporal.grammar import NUM, UNIT, WD, Context, Hit, number, rule, unit_code
+from desktop_app.core.temporal.lexicon import FIXED_HOLIDAYS
+from desktop_app.core.temporal.model import Reading
+from desktop_app.core.temporal.rules_absolute import closest_year
+
+
+@rule("clock", r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)"
+      r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)|(?P<word>noon|midnight))"
+      r"(?:\s+(?P<tz>GMT|UTC|EDT|EST|CET|PDT|PST|local time))?", priority=14)
+def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
+    anchor = ctx.ref_or_anchor
+    if m["word"]:
+        hour, minute = (12, 0) if m["word"].lower() == "noon" else (0, 0)
+    else:
+        hour = int(m["h"] or m["h2"])
+        minute = int(m["mi"] or m["mi2"] or 0)
+        ap = (m["ap"] or "").lower().replace(".", "")
+        if ap == "pm" and hour < 12:
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+    clock = f"T{hour:02d}:{minute:02d}"
+    if anchor is None:
+        return Hit("TIME", Reading(f"XXXX-XX-XX{clock}", "time", None, None, "clock time"))
+    why = f"clock time on {fmt_day(anchor)}"
+    return Hit("TIME", Reading(anchor.isoformat() + clock, "time", anchor, anchor, why))
+
+
+_UNIT_VALUE = {"D": "D", "W": "W", "2W": "W", "M": "M", "Y": "Y", "10Y": "DE", "100Y": "CE",
+               "Q": "Q", "H": "H", "MIN": "M"}
+
+
+def duration_value(n: int, code: str) -> str:
+    """TIMEX3 duration value: 'P2W', 'PT3H', 'PXY' for an unknown count."""
+    count = "X" if n < 0 else str(n * (2 if code == "2W" else 1))
+    if code in ("H", "MIN"):
+        return f"PT{count}{_UNIT_VALUE[code]}"
+    if code == "10Y":
+        return f"P{count}0Y" if n >= 0 else "PXDE"
+    if code == "100Y":
+        return f"P{count}00Y" if n >= 0 else "PXCE"
+    return f"P{count}{_UNIT_VALUE[code]}"
+
+
+@rule("duration", r"(?:the\s+)?(?:(?P<rel>past|last|next|coming|first|previous|final)\s+)?"
+      + NUM + r"[\s-]+(?:(?:full|more|long|straight|consecutive)\s+)?" + UNIT
+      + r"(?:[\s-](?:long|old))?", priority=40, needs_anchor=False)
+def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
+    n = number(m["n"])
+    code = unit_code(m["unit"])
+    value = duration_value(n, code)
+    rel = (m["rel"] or "").lower()
+    anchor = ctx.anchor
+    if rel in ("past", "last", "previous") and anchor is not None and n > 0:
+        from desktop_app.core.temporal.calendar import shift
+
+        start = shift(anchor, code, -n) if code not in ("H", "MIN") else anchor
+        why = f"the {n} {m['unit'].lower()} up to {ctx.anchor_label}, {fmt_day(anchor)}"
+        return Hit("DURATION", Reading(value, "duration", start, anchor, why))
+    return Hit("DURATION", Reading(value, "duration", None, None, "a length of time"))
+
+
+@rule("plural-duration", r"(?P<prep>for|over|in|within)\s+(?P<x>(?:many\s+|several\s+)?"
+      r"(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes))", priority=41,
+      needs_anchor=False)
+def _plural_duration(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit("DURATION", Reading(duration_value(-1, unit_code(m["unit"])), "duration", None,
+                                   None, "an unspecified length of time"))
+
+
+_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+         "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
+
+
+@rule("set", r"(?:every|each)\s+(?:(?P<wd2>" + WD[7:-1] + r")|(?P<unit>day|week|month|year|"
+      r"morning|evening|night|quarter))|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|"
+      r"hourly|quarterly)|(?P<n>once|twice|three\s+times)\s+a\s+(?P<per>day|week|month|year)",
+      priority=15, needs_anchor=False)
+def _set(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m["wd2"]:
+        from desktop_app.core.temporal.grammar import weekday_number
+
+        value = f"XXXX-WXX-{weekday_number(m['wd2']) + 1}"
+    elif m["adv"]:
+        value = _SETS[m["adv"].lower()]
+    elif m["per"]:
+        value = duration_value(1, unit_code(m["per"]))
+    else:
+        unit = m["unit"].lower()
+        value = {"morning": "TMO", "evening": "TEV", "night": "TNI"}.get(
+            unit, duration_value(1, unit_code(unit)))
+    return Hit("SET", Reading(value, "set", None, None, "a recurring time"))
+
+
+_VAGUE = {
+    "PRESENT_REF": r"now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|"
+                   r"at\s+the\s+moment|for\s+now|today's|the\s+present|current",
+    "PAST_REF": r"recently|lately|formerly|previously|in\s+the\s+past|the\s+past|in\s+recent\s+"
+                r"(?:days|weeks|months|years|times)|recent\s+(?:days|weeks|months|years)|"
+                r"once|earlier|before\s+now|so\s+far|to\s+date|recent",
+    "FUTURE_REF": r"soon|in\s+the\s+future|the\s+future|future|in\s+the\s+coming\s+(?:days|weeks|"
+                  r"months|years)|in\s+the\s+near\s+future|eventually|someday|one\s+day|"
+                  r"later\s+on|shortly",
+}
+_VAGUE_WORD = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in _VAGUE.items()}
+
+
+@rule("vague", "|".join(f"(?:{p})" for p in _VAGUE.values()), priority=45, needs_anchor=False)
+def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
+    word = " ".join(m.group(0).lower().split())
+    after = ctx.text[m.end():m.end() + 20].lower()
+    if word in ("once", "earlier", "current", "future", "recent", "the present") and not _vague_ok(
+            word, after):
+        return None
+    for value, pattern in _VAGUE_WORD.items():
+        if pattern.match(word):
+            return Hit("DATE", rd.vague(value, f"{word!r} is a vague reference ({value})"))
+    return None
+
+
+def _vague_ok(word: str, after: str) -> bool:
+    """Adjectival 'current', 'recent', 'future' count only before words about time or events."""
+    if word in ("once", "earlier"):
+        return False  # too often not a time reference ("once again", "earlier report")
+    return bool(re.match(r"\s+(?:level|levels|quarter|year|month|week|period|season|session|"
+                         r"crisis|situation|conditions?|rate|rates|price|prices|talks|policy|"
+                         r"government|administration|plan|plans|generations?|events|"
+                         r"developments|economic|fiscal|market|contract|term|system|trend|"
+                         r"status|state|and|or|\.|,)", after))
+
+
+_MOVABLE = {
+    "easter": lambda y: easter_sunday(y),
+    "easter sunday": lambda y: easter_sunday(y),
+    "good friday": lambda y: date.fromordinal(easter_sunday(y).toordinal() - 2),
+    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
+    "martin luther king day": lambda y: nth_weekday(y, 1, 0, 3),
+}
+_HOLIDAY_NAMES = sorted(list(FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=True)
+
+
+@rule("holiday", r"(?P<name>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
+                                          _HOLIDAY_NAMES) + r")(?:\s+(?P<y>(?:1[0-9]|20)\d{2}))?",
+      priority=16)
+def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
+    name = " ".join(m["name"].lower().split())
+    if not m["name"][0].isupper():
+        return None
+
+    def on(y: int) -> date:
+        if name in FIXED_HOLIDAYS:
+            mon, dom = FIXED_HOLIDAYS[name]
+            return date(y, mon, dom)
+        return _MOVABLE[name](y)
+
+    if m["y"]:
+        return Hit("DATE", rd.day(on(int(m["y"])), f"{name} of {m['y']}"), absolute=True)
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    years = closest_year(anchor, on(anchor.year).month, on(anchor.year).day, ctx.future)
+    options = [rd.day(on(y), f"{name} nearest {ctx.anchor_label}, {fmt_day(anchor)}")
+               for y in years]
+    return Hit("DATE", options[0], tuple(options[1:]))

@@ -1,0 +1,228 @@
+"""Rules for expressions resolved against an anchor: weekdays, 'yesterday', 'last week', 'ago'."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from desktop_app.core.temporal import readings as rd
+from desktop_app.core.temporal.calendar import (
+    fmt_day,
+    season_of,
+    shift,
+    week_start,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
+from desktop_app.core.temporal.grammar import (
+    NUM,
+    UNIT,
+    WD,
+    Context,
+    Hit,
+    number,
+    rule,
+    unit_code,
+    weekday_number,
+)
+from desktop_app.core.temporal.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAY_NAMES
+from desktop_app.core.temporal.model import Reading
+
+
+def _with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
+    """'Monday night' is a TIME whose value carries the part of day (2021-07-05TNI)."""
+    if not part:
+        return "DATE", reading
+    code = PARTS_OF_DAY[part.lower()]
+    return "TIME", Reading(f"{reading.value}T{code}", "time", reading.earliest, reading.latest,
+                           reading.explanation)
+
+
+@rule("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?" + WD
+      + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10)
+def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    wd = weekday_number(m["wd"])
+    name = WEEKDAY_NAMES[wd]
+    rel = (m["rel"] or "").lower()
+    on_before = weekday_on_or_before(anchor, wd)
+    on_after = weekday_on_or_after(anchor, wd)
+    label = f"{ctx.anchor_label}, {fmt_day(anchor)}"
+    if rel in ("last", "past", "previous"):
+        d = anchor - timedelta(days=(anchor.weekday() - wd - 1) % 7 + 1)
+        why = f"latest {name} strictly before {label}"
+    elif rel in ("next", "coming"):
+        d = anchor + timedelta(days=(wd - anchor.weekday() - 1) % 7 + 1)
+        why = f"first {name} strictly after {label}"
+    elif rel == "this":
+        d = week_start(anchor) + timedelta(days=wd)
+        why = f"the {name} of the week of {label}"
+    elif ctx.future:
+        d, why = on_after, f"first {name} on or after {label} (the clause is about the future)"
+    else:
+        d, why = on_before, f"latest {name} on or before {label}"
+    best = rd.day(d, why)
+    alts = []
+    for other, text in ((on_before - timedelta(days=7) if on_before == d else on_before,
+                         f"the {name} before"),
+                        (on_after + timedelta(days=7) if on_after == d else on_after,
+                         f"the {name} after")):
+        if other != d:
+            alts.append(rd.day(other, f"{text} {fmt_day(anchor)}"))
+    typ, best = _with_part_of_day(best, m["pod"])
+    return Hit(typ, best, tuple(alts))
+
+
+_DAY_WORDS = {
+    "today": (0, None), "tonight": (0, "night"), "yesterday": (-1, None), "tomorrow": (1, None),
+    "the day before yesterday": (-2, None), "the day after tomorrow": (2, None),
+    "last night": (-1, "night"), "this morning": (0, "morning"), "this afternoon": (0, "afternoon"),
+    "this evening": (0, "evening"), "earlier today": (0, None), "later today": (0, None),
+    "yesterday morning": (-1, "morning"), "yesterday afternoon": (-1, "afternoon"),
+    "yesterday evening": (-1, "evening"), "tomorrow morning": (1, "morning"),
+    "tomorrow night": (1, "night"), "overnight": (0, "night"),
+}
+
+
+@rule("day-word", "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _DAY_WORDS),
+                                  key=len, reverse=True)), priority=8)
+def _day_word(m: re.Match[str], ctx: Context) -> Hit | None:
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    key = " ".join(m.group(0).lower().split())
+    offset, part = _DAY_WORDS[key]
+    d = anchor + timedelta(days=offset)
+    why = f"{key!r} counted from {ctx.anchor_label}, {fmt_day(anchor)}"
+    typ, reading = _with_part_of_day(rd.day(d, why), part)
+    return Hit(typ, reading)
+
+
+def _at_granularity(d: date, code: str, why: str) -> Reading:
+    if code in ("D", "H", "MIN"):
+        return rd.day(d, why)
+    if code in ("W", "2W"):
+        return rd.week(d, why)
+    if code == "M":
+        return rd.month(d.year, d.month, why)
+    if code == "Q":
+        return rd.quarter(d.year, (d.month + 2) // 3, why)
+    if code == "10Y":
+        return rd.decade(d.year // 10 * 10, why)
+    if code == "100Y":
+        return rd.century(d.year // 100, why)
+    return rd.year(d.year, why)
+
+
+@rule("ago", NUM + r"[\s-]+" + UNIT + r"\s+(?P<dir>ago|earlier|before|later|after|from\s+now|"
+      r"hence|since|previously|prior)", priority=7)
+def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
+    direction = " ".join(m["dir"].lower().split())
+    deictic = direction in ("ago", "from now", "hence")
+    anchor = ctx.anchor if deictic else ctx.ref_or_anchor
+    if anchor is None:
+        return None
+    n = number(m["n"])
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    if n < 0:
+        value = "FUTURE_REF" if sign > 0 else "PAST_REF"
+        return Hit("DATE", rd.vague(value, f"an unspecified time {direction}"))
+    code = unit_code(m["unit"])
+    target = shift(anchor, code, sign * n)
+    source = ctx.anchor_label if deictic or anchor == ctx.anchor else "the last date mentioned"
+    why = f"{m['n']} {m['unit']} {direction} {source}, {fmt_day(anchor)}"
+    return Hit("DATE", _at_granularity(target, code, why))
+
+
+@rule("relative-period", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>last|next|this|coming|"
+      r"past|previous|current|following|same|recent|upcoming)\s+(?P<unit>week|weekend|month|year|"
+      r"quarter|decade|century|fall|spring|summer|autumn|winter)", priority=9)
+def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
+    rel = m["rel"].lower()
+    unit = m["unit"].lower()
+    anchor = ctx.ref_or_anchor if rel in ("following", "same") else ctx.anchor
+    if anchor is None:
+        return None
+    step = {"last": -1, "past": -1, "previous": -1, "recent": -1, "next": 1, "coming": 1,
+            "following": 1, "upcoming": 1}.get(rel, 0)
+    label = f"{ctx.anchor_label}, {fmt_day(anchor)}"
+    why = f"{m.group(0).lower()!r} relative to {label}"
+    if unit in SEASONS:
+        return Hit("DATE", _season_near(anchor, SEASONS[unit], step, ctx.future, why))
+    if unit == "weekend":
+        return Hit("DATE", rd.weekend(anchor + timedelta(weeks=step), why))
+    code = unit_code(unit)
+    reading = _at_granularity(shift(anchor, code, step), code, why)
+    pre = (m["pre"] or "").lower()
+    if pre and reading.earliest and reading.latest and step == 0:
+        if pre == "earlier":
+            reading = Reading(reading.value, reading.granularity, reading.earliest,
+                              min(anchor, reading.latest), why + ": from its start to the anchor")
+        else:
+            reading = Reading(reading.value, reading.granularity, max(anchor, reading.earliest),
+                              reading.latest, why + ": from the anchor to its end")
+    return Hit("DATE", reading)
+
+
+@rule("season", r"(?:(?P<prep>in|during|since|until|by|through|over|this|last|next)\s+)?"
+      r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?P<season>spring|summer|autumn|fall|"
+      r"winter)(?:\s+(?:of\s+)?(?P<y>(?:1[0-9]|20)\d{2}))?", priority=12)
+def _season(m: re.Match[str], ctx: Context) -> Hit | None:
+    code = SEASONS[m["season"].lower()]
+    if m["y"]:
+        return Hit("DATE", rd.narrow(rd.season(int(m["y"]), code, "explicit season"), m["mod"]))
+    if not (m["prep"] or m["the"]):
+        return None  # a bare 'fall' or 'spring' is too often a verb or a noun
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    prep = (m["prep"] or "").lower()
+    step = {"last": -1, "next": 1}.get(prep, 0)
+    why = f"the {m['season'].lower()} nearest {ctx.anchor_label}, {fmt_day(anchor)}"
+    return Hit("DATE", rd.narrow(_season_near(anchor, code, step, ctx.future, why), m["mod"]))
+
+
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _season_near(anchor: date, code: str, step: int, future: bool, why: str) -> Reading:
+    """The season 'code' nearest the anchor: strictly before/after with a step, else by tense."""
+    year, current = season_of(anchor)
+    now = year * 4 + _SEASON_ORDER.index(current)
+    target = year * 4 + _SEASON_ORDER.index(code)
+    if step < 0 or (step == 0 and not future):
+        while target > now or (step < 0 and target == now):
+            target -= 4
+    else:
+        while target < now or (step > 0 and target == now):
+            target += 4
+    return rd.season(target // 4, _SEASON_ORDER[target % 4], why)
+
+
+@rule("anaphoric", r"(?:(?P<same>the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+)"
+      r"(?P<unit>day|week|month|year|morning|evening|night)", priority=11)
+def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
+    anchor = ctx.ref_or_anchor
+    if anchor is None:
+        return None
+    which = " ".join(m["same"].lower().split())
+    unit = m["unit"].lower()
+    step = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
+    label = "the last date mentioned" if ctx.last else ctx.anchor_label
+    why = f"{m.group(0).lower()!r} refers back to {label}, {fmt_day(anchor)}"
+    if unit in PARTS_OF_DAY:
+        typ, reading = _with_part_of_day(rd.day(anchor + timedelta(days=step), why), unit)
+        return Hit(typ, reading)
+    code = unit_code(unit)
+    return Hit("DATE", _at_granularity(shift(anchor, code, step), code, why))
+
+
+@rule("the-weekend", r"(?:over\s+)?the\s+weekend", priority=13)
+def _weekend(m: re.Match[str], ctx: Context) -> Hit | None:
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    base = anchor if anchor.weekday() >= 5 or ctx.future else anchor - timedelta(weeks=1)
+    return Hit("DATE", rd.weekend(base, f"the weekend nearest {ctx.anchor_label}"))
