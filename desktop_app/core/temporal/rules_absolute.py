@@ -78,6 +78,11 @@ def _iso(m: re.Match[str], ctx: Context) -> Hit | None:
     return hit
 
 
+@rule("iso-month", r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d-])", priority=2, needs_anchor=False)
+def _iso_month(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit("DATE", rd.month(int(m["y"]), int(m["m"]), "explicit month"), absolute=True)
+
+
 @rule("numeric-date", r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})", priority=2,
       needs_anchor=False)
 def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:

@@ -1,0 +1,109 @@
+"""Open a project file: check it is ours, migrate it, and hand out transactional sessions.
+
+SQLite specifics (pragmas, the file header check) live here and nowhere else, so the same
+models can later run on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.core.errors import ProjectFileError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_HEAD = "0001"  # tests check this equals the newest Alembic revision
+OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
+_SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI objects)
+    """WAL for crash safety and concurrent readers; foreign keys on; wait, don't fail, on locks."""
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+@dataclass
+class ProjectDatabase:
+    """An open project: its path, engine and session factory."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def close(self) -> None:
+        """Release the file (checkpointing the WAL)."""
+        self.engine.dispose()
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise ProjectFileError(path, "is a folder, not a project file")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise ProjectFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if head and head != _SQLITE_HEADER:
+        raise ProjectFileError(path, "is not a Timeline Annotator project (not an SQLite database)")
+
+
+def _current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if not tables:
+            return None
+        if "alembic_version" not in tables or not OUR_TABLES <= tables:
+            raise ProjectFileError(engine.url.database or "?",
+                                   "is an SQLite database but not a Timeline Annotator project")
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _upgrade(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_database(path: Path | str) -> ProjectDatabase:
+    """Open or create a project file, upgrading its schema; raise ProjectFileError if unusable."""
+    path = Path(path).expanduser().resolve()
+    _check_file(path)
+    if not path.parent.exists():
+        raise ProjectFileError(path, f"folder {path.parent} does not exist")
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        revision = _current_revision(engine)
+        if revision != SCHEMA_HEAD:
+            if revision is not None and revision > SCHEMA_HEAD:
+                raise ProjectFileError(path, f"was made by a newer version (schema {revision});"
+                                             " please upgrade Timeline Annotator")
+            log.info("upgrading %s from schema %s to %s", path, revision, SCHEMA_HEAD)
+            _upgrade(engine)
+    except ProjectFileError:
+        engine.dispose()
+        raise
+    except (DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        raise ProjectFileError(path, f"cannot be opened as a project ({reason})") from exc
+    return ProjectDatabase(path, engine, sessionmaker(engine, expire_on_commit=False))

@@ -1,0 +1,62 @@
+"""Typed errors raised by the core; the GUI and the CLI turn them into words for the user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class TimelineError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class ProjectFileError(TimelineError):
+    """A project file cannot be opened: not SQLite, not ours, too new, unreadable."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = Path(path)
+        self.problem = problem
+
+
+class ImportFileError(TimelineError):
+    """An article file cannot be imported (binary, empty, undecodable, unsupported, too big)."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = Path(path)
+        self.problem = problem
+
+
+class DuplicateArticleError(TimelineError):
+    """The same text (by sha256) is already in the project."""
+
+    def __init__(self, existing_id: int, existing_title: str) -> None:
+        super().__init__(f"the same text is already in the project as article {existing_id}: "
+                         f"{existing_title!r}")
+        self.existing_id = existing_id
+        self.existing_title = existing_title
+
+
+class NotFoundError(TimelineError):
+    """An article or event id does not exist (any more)."""
+
+
+class QuoteNotFoundError(TimelineError):
+    """A quote given as text does not occur in the article."""
+
+
+class InvalidSelectionError(TimelineError):
+    """A character range is empty, blank or outside the article text."""
+
+
+class DateParseError(TimelineError):
+    """A date typed by the user could not be understood."""
+
+
+class ExportError(TimelineError):
+    """An export could not be written (disk full, permission denied...)."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = Path(path)
+        self.problem = problem

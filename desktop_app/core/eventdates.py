@@ -1,0 +1,142 @@
+"""Event dates: precision, display, ISO form, and conversion from the temporal engine's output."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from desktop_app.core.errors import DateParseError
+from desktop_app.core.records import EventDate
+from desktop_app.core.temporal import TemporalExpression, find_expressions
+from desktop_app.core.temporal.calendar import fmt_day, month_end, month_name, value_bounds
+from desktop_app.core.temporal.model import Reading
+
+PRECISIONS = ("day", "week", "month", "quarter", "year", "decade")
+_GRANULARITY_TO_PRECISION = {
+    "day": "day", "time": "day", "week": "week", "weekend": "week", "month": "month",
+    "quarter": "quarter", "year": "year", "decade": "decade",
+}
+
+
+def period(start: date, precision: str) -> tuple[date, date]:
+    """The first and last day of the period starting at ``start`` at a precision."""
+    if precision == "week":
+        monday = start - timedelta(days=start.weekday())
+        return monday, monday + timedelta(days=6)
+    if precision == "month":
+        return start.replace(day=1), month_end(start.year, start.month)
+    if precision == "quarter":
+        first_month = 3 * ((start.month - 1) // 3) + 1
+        return date(start.year, first_month, 1), month_end(start.year, first_month + 2)
+    if precision == "year":
+        return date(start.year, 1, 1), date(start.year, 12, 31)
+    if precision == "decade":
+        y = start.year // 10 * 10
+        return date(max(y, 1), 1, 1), date(y + 9, 12, 31)
+    return start, start
+
+
+def at_precision(event_date: EventDate, precision: str) -> EventDate:
+    """The same date viewed at another precision (start snapped to the period's first day)."""
+    if precision not in PRECISIONS:
+        raise DateParseError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
+    first, last = period(event_date.start, precision)
+    return EventDate(start=first, precision=precision, end=event_date.end, earliest=first,
+                     latest=last, expression=event_date.expression, rule=event_date.rule,
+                     anchor=event_date.anchor, assumed=event_date.assumed)
+
+
+def from_reading(reading: Reading, expression: str, anchor: date | None,
+                 assumed: bool = False) -> EventDate:
+    """Convert an engine reading to an event date; coarse periods become ranges."""
+    if reading.earliest is None or reading.latest is None:
+        raise DateParseError(f"{expression!r} does not name a calendar date")
+    precision = _GRANULARITY_TO_PRECISION.get(reading.granularity)
+    bounds = value_bounds(reading.value.split("T")[0]) if precision else None
+    if precision and bounds:
+        start, end = bounds[0], None
+    else:
+        precision, start = "day", reading.earliest
+        end = reading.latest if reading.latest != reading.earliest else None
+    return EventDate(start=start, precision=precision, end=end, earliest=reading.earliest,
+                     latest=reading.latest, expression=expression, rule=reading.explanation,
+                     anchor=anchor, assumed=assumed)
+
+
+def from_expression(expr: TemporalExpression, expression: str | None = None,
+                    assumed: bool = False) -> EventDate:
+    """Convert an engine expression, keeping its alternatives as alternative event dates."""
+    phrase = expression or expr.text
+    main = from_reading(expr.reading(), phrase, expr.anchor, assumed)
+    alts = []
+    for alt in expr.alternatives:
+        try:
+            alts.append(from_reading(alt, phrase, expr.anchor, assumed))
+        except DateParseError:
+            continue
+    return EventDate(main.start, main.precision, main.end, main.earliest, main.latest,
+                     main.expression, main.rule, main.anchor, main.assumed, tuple(alts))
+
+
+def format_date(d: date, precision: str) -> str:
+    """Display form at a precision: 'Mon 5 Jul 2021', 'July 2021', 'Q3 2021', '2021', '2020s'."""
+    if precision == "week":
+        iso = d.isocalendar()
+        return f"Week {iso[1]}, {iso[0]}"
+    if precision == "month":
+        return f"{month_name(d.month)} {d.year}"
+    if precision == "quarter":
+        return f"Q{(d.month + 2) // 3} {d.year}"
+    if precision == "year":
+        return str(d.year)
+    if precision == "decade":
+        return f"{d.year // 10 * 10}s"
+    return fmt_day(d)
+
+
+def format_event_date(event_date: EventDate) -> str:
+    """Display form of an event date, with its end when it is a range."""
+    text = format_date(event_date.start, event_date.precision)
+    if event_date.end is not None and event_date.end != event_date.start:
+        text += " – " + format_date(event_date.end, event_date.precision)
+    return text
+
+
+def iso_at_precision(d: date, precision: str) -> str:
+    """ISO 8601 at a precision: 2021-07-05, 2021-W27, 2021-07, 2021-Q3, 2021, 202X."""
+    if precision == "week":
+        iso = d.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if precision == "quarter":
+        return f"{d.year:04d}-Q{(d.month + 2) // 3}"
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "decade":
+        return f"{d.year // 10:03d}X"
+    return d.isoformat()
+
+
+def explain(event_date: EventDate) -> str:
+    """One line saying where a date came from: "'On Monday' -> Mon 5 Jul 2021: latest Monday..."."""
+    shown = format_event_date(event_date)
+    if not event_date.expression:
+        return f"{shown}: {event_date.rule}" if event_date.rule else shown
+    return f"'{event_date.expression}' -> {shown}: {event_date.rule}"
+
+
+def parse_date_text(text: str, anchor: date | None) -> EventDate:
+    """Understand a date typed by the user ('2021-07-05', '5 July 2021', 'last Monday')."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise DateParseError("the date is empty")
+    dated = [e for e in find_expressions(cleaned, anchor) if e.earliest is not None]
+    if not dated:
+        hint = "" if anchor else " (relative dates need the article's publication date)"
+        raise DateParseError(f"{cleaned!r} is not a date I understand{hint}; "
+                             "try 2021-07-05, 5 July 2021 or last Monday")
+    best = max(dated, key=lambda e: e.end - e.start)
+    result = from_expression(best, expression=cleaned)
+    return EventDate(result.start, result.precision, result.end, result.earliest, result.latest,
+                     cleaned, "typed by the user" if best.anchor is None else result.rule,
+                     result.anchor, False, result.alternatives)

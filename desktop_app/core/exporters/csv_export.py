@@ -1,0 +1,47 @@
+"""The one CSV writer: RFC 4180, UTF-8 with BOM, formula-injection neutralised, streamed."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import TextIO
+
+from desktop_app.core.eventdates import iso_at_precision
+from desktop_app.core.records import EventRecord
+
+COLUMNS = ("event_id", "date", "end_date", "precision", "title", "notes", "tags", "quote",
+           "article_title", "article_outlet", "article_url", "article_published",
+           "date_expression")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Prefix cells a spreadsheet would run as a formula with an apostrophe (OWASP)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def event_row(e: EventRecord, articles: dict[int, tuple[str, str, str]]) -> list[str]:
+    """One CSV row; ``articles`` maps article id to (outlet, url, published ISO)."""
+    outlet, url, published = articles.get(e.article_id, ("", "", "")) if e.article_id else (
+        "", "", "")
+    d = e.date
+    return [str(e.id), iso_at_precision(d.start, d.precision),
+            iso_at_precision(d.end, d.precision) if d.end else "", d.precision, e.title, e.notes,
+            ", ".join(e.tags), e.quotes[0].exact if e.quotes else "", e.article_title, outlet,
+            url, published, d.expression]
+
+
+def write_events_csv(events: Iterable[EventRecord], stream: TextIO,
+                     articles: dict[int, tuple[str, str, str]], bom: bool = True,
+                     neutralise_formulas: bool = True) -> int:
+    """Write events as CSV to a text stream opened with newline=''; return the row count."""
+    if bom:
+        stream.write("\ufeff")
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    n = 0
+    for e in events:
+        row = event_row(e, articles)
+        writer.writerow([neutralise(c) for c in row] if neutralise_formulas else row)
+        n += 1
+    return n

@@ -1,0 +1,47 @@
+"""Read article files into drafts: plain text, Markdown and saved web pages. Never the network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.core.errors import ImportFileError
+from desktop_app.core.importers.decoding import decode_bytes
+from desktop_app.core.importers.html import draft_from_html
+from desktop_app.core.importers.plain import draft_from_text
+from desktop_app.core.records import ArticleDraft
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_article_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleDraft:
+    """Read one file into a draft, or raise ImportFileError naming the file and the problem."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ImportFileError(path, f"unsupported file type {suffix or '(no extension)'!r}; "
+                                    f"import {', '.join(SUPPORTED_SUFFIXES)} files")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ImportFileError(path, f"is too large ({size / 1e6:.1f} MB; the limit is "
+                                        f"{max_bytes / 1e6:.0f} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ImportFileError(path, "does not exist") from exc
+    except IsADirectoryError as exc:
+        raise ImportFileError(path, "is a folder") from exc
+    except OSError as exc:
+        raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    text = decode_bytes(data, path)
+    if suffix in (".html", ".htm"):
+        draft = draft_from_html(text, path)
+    else:
+        draft = draft_from_text(text, markdown=suffix in (".md", ".markdown"),
+                                fallback_title=path.stem)
+    if not draft.text.strip():
+        raise ImportFileError(path, "contains no article text")
+    return ArticleDraft(**{**draft.__dict__, "source_path": str(path)})
+
+
+__all__ = ["SUPPORTED_SUFFIXES", "draft_from_text", "read_article_file"]

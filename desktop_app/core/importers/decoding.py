@@ -1,0 +1,56 @@
+"""Decode article bytes: UTF-8 and BOM-marked UTF-16 first, then a detected 8-bit encoding."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from desktop_app.core.errors import ImportFileError
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def decode_bytes(data: bytes, path: Path) -> str:
+    """Text of a file with newlines normalised; refuse empty, binary or undecodable data."""
+    if not data.strip():
+        raise ImportFileError(path, "is empty")
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(data[3:], "utf-8", path)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(data, "utf-16", path)
+    elif _looks_binary(data):
+        raise ImportFileError(path, "looks like a binary file, not text")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _detected(data, path)
+    return normalise_newlines(text)
+
+
+def normalise_newlines(text: str) -> str:
+    """One newline convention, so character offsets match what the reader shows."""
+    return (text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+            .replace("\u2029", "\n").replace("\x00", ""))
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(path, f"is not valid {encoding} text (byte {exc.start})") from exc
+
+
+def _detected(data: bytes, path: Path) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ImportFileError(path, "is not text in any encoding I recognise")
+    return str(best)

@@ -1,0 +1,44 @@
+"""Saved web pages: trafilatura extracts the main text and metadata; nothing is fetched."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from desktop_app.core.errors import ImportFileError
+from desktop_app.core.importers.dateline import find_dateline, latest_full_date
+from desktop_app.core.importers.decoding import normalise_newlines
+from desktop_app.core.records import ArticleDraft
+
+
+def draft_from_html(html: str, path: Path) -> ArticleDraft:
+    """A draft from an HTML page (scripts, iframes and images are never loaded)."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_images=False,
+            include_tables=True, include_links=False,
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken pages
+        raise ImportFileError(path, f"could not be read as a web page ({exc})") from exc
+    if doc is None or not (doc.text or "").strip():
+        raise ImportFileError(path, "contains no article text that could be extracted")
+    text = normalise_newlines(doc.text).strip()
+    title = (doc.title or "").strip()
+    if title and text.startswith(title):
+        text = text[len(title):].lstrip("\n")
+    published: date | None = None
+    source = ""
+    if doc.date:
+        try:
+            published, source = date.fromisoformat(doc.date[:10]), "metadata"
+        except ValueError:
+            published = None
+    if published is None:
+        published = find_dateline(text)
+        source = "dateline" if published else ""
+    return ArticleDraft(title=title or path.stem, text=text, outlet=doc.sitename or "",
+                        url=doc.url or "", author=doc.author or "", published=published,
+                        published_source=source,
+                        published_guess=published or latest_full_date(text))

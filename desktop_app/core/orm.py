@@ -1,0 +1,100 @@
+"""SQLAlchemy 2 typed ORM models: the schema of a project file (kept database-neutral)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table."""
+
+
+event_tags = Table(
+    "event_tags",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Article(Base):
+    """An imported article; its text never changes once quotes point into it."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    outlet: Mapped[str] = mapped_column(String(200), default="")
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    author: Mapped[str] = mapped_column(String(300), default="")
+    published_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    published_precision: Mapped[str] = mapped_column(String(10), default="day")
+    published_tz: Mapped[str] = mapped_column(String(40), default="")
+    published_source: Mapped[str] = mapped_column(String(20), default="")
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    source_path: Mapped[str] = mapped_column(String(2000), default="")
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+    quotes: Mapped[list[Quote]] = relationship(back_populates="article",
+                                               cascade="all, delete-orphan",
+                                               passive_deletes=True)
+
+
+class Event(Base):
+    """A dated event on the timeline."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(1000))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    start_date: Mapped[date] = mapped_column(Date, index=True)
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    precision: Mapped[str] = mapped_column(String(10), default="day")
+    earliest: Mapped[date | None] = mapped_column(Date, nullable=True)
+    latest: Mapped[date | None] = mapped_column(Date, nullable=True)
+    date_expression: Mapped[str] = mapped_column(String(500), default="")
+    date_rule: Mapped[str] = mapped_column(String(1000), default="")
+    date_anchor: Mapped[date | None] = mapped_column(Date, nullable=True)
+    date_assumed: Mapped[bool] = mapped_column(Boolean, default=False)
+    date_edited_by_user: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    quotes: Mapped[list[Quote]] = relationship(back_populates="event", order_by="Quote.id",
+                                               cascade="all, delete-orphan",
+                                               passive_deletes=True)
+    tags: Mapped[list[Tag]] = relationship(secondary=event_tags, order_by="Tag.name")
+
+
+class Quote(Base):
+    """A passage of an article that sources an event (W3C TextQuote + TextPosition selectors)."""
+
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(String(200), default="")
+    suffix: Mapped[str] = mapped_column(String(200), default="")
+
+    event: Mapped[Event] = relationship(back_populates="quotes")
+    article: Mapped[Article] = relationship(back_populates="quotes")
+
+
+class Tag(Base):
+    """A label shared by events."""
+
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    color: Mapped[str] = mapped_column(String(20), default="")

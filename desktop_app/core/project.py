@@ -1,0 +1,53 @@
+"""An open project: the database and the services over it, built once and passed around."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop_app.core.db import ProjectDatabase, open_database
+from desktop_app.core.records import ArticleDraft, ArticleRecord
+from desktop_app.core.resources import resource_path
+from desktop_app.core.services.articles import ArticleService
+from desktop_app.core.services.events import EventService
+from desktop_app.core.services.exports import ExportService
+
+
+@dataclass
+class Project:
+    """The services of one open project file."""
+
+    db: ProjectDatabase
+    articles: ArticleService
+    events: EventService
+    exports: ExportService
+
+    @property
+    def path(self) -> Path:
+        """The project file."""
+        return self.db.path
+
+    def close(self) -> None:
+        """Release the database file."""
+        self.db.close()
+
+
+def open_project(path: Path | str) -> Project:
+    """Open (creating if needed) a project file and build its services."""
+    db = open_database(path)
+    events = EventService(db.sessions)
+    return Project(db, ArticleService(db.sessions), events, ExportService(db.sessions, events))
+
+
+def seed_demo(project: Project) -> ArticleRecord:
+    """Add the demo article written by us, with its four events, through the normal services."""
+    data = json.loads(resource_path("demo", "demo-project.json").read_text(encoding="utf-8"))
+    article = project.articles.add(ArticleDraft(
+        title=data["title"], text="\n\n".join(data["paragraphs"]), outlet=data["outlet"],
+        url=data["url"], author=data["author"], published=date.fromisoformat(data["published"]),
+        published_source="metadata"))
+    for quote in data["quotes"]:
+        project.events.create_from_quote_text(article.id, quote)
+    return article

@@ -1,0 +1,124 @@
+"""Frozen records: the only shape in which data leaves the core (safe to keep in undo commands)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ArticleDraft:
+    """An article read from a file or pasted, not yet in the project."""
+
+    title: str
+    text: str
+    outlet: str = ""
+    url: str = ""
+    author: str = ""
+    published: date | None = None
+    published_source: str = ""  # "metadata", "dateline", "user" or "" when unknown
+    published_guess: date | None = None  # best guess to pre-fill when asking the user
+    source_path: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the article list."""
+
+    id: int
+    title: str
+    outlet: str
+    published: date | None
+    event_count: int
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An article with its text."""
+
+    id: int
+    title: str
+    outlet: str
+    url: str
+    author: str
+    published: date | None
+    published_source: str
+    text: str
+    sha256: str
+    imported_at: datetime
+
+
+@dataclass(frozen=True)
+class ArticleMetadata:
+    """The user-editable fields of an article (Article > Properties)."""
+
+    title: str
+    outlet: str
+    url: str
+    author: str
+    published: date | None
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """A source passage, anchored by position and by exact text with context."""
+
+    id: int
+    event_id: int
+    article_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened, at a precision, with the reasoning that produced it."""
+
+    start: date
+    precision: str
+    end: date | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    expression: str = ""
+    rule: str = ""
+    anchor: date | None = None
+    assumed: bool = False
+    alternatives: tuple[EventDate, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """An event on the timeline with its tags and quotes."""
+
+    id: int
+    title: str
+    notes: str
+    date: EventDate
+    date_edited_by_user: bool
+    tags: tuple[str, ...]
+    quotes: tuple[QuoteRecord, ...]
+    article_id: int | None
+    article_title: str
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def sort_key(self) -> tuple[date, int, int, int]:
+        """Chronological order; ties by article, then position in the article, then creation."""
+        q = self.quotes[0] if self.quotes else None
+        return (self.date.start, self.article_id if self.article_id is not None else -1,
+                q.start if q else -1, self.id)
+
+
+@dataclass(frozen=True)
+class EventEdit:
+    """The user-editable state of an event; ``None`` fields are left unchanged."""
+
+    title: str | None = None
+    notes: str | None = None
+    date: EventDate | None = None
+    date_edited_by_user: bool | None = None
+    tags: tuple[str, ...] | None = None

@@ -1,0 +1,1 @@
+"""Services: one public method, one transaction; they take and return plain records."""

@@ -1,0 +1,215 @@
+"""Events: create from a selection, edit, delete and restore (undo), list in timeline order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from desktop_app.core.anchoring import find_quote, make_selector
+from desktop_app.core.dating import date_for_passage
+from desktop_app.core.errors import NotFoundError, QuoteNotFoundError
+from desktop_app.core.eventdates import parse_date_text
+from desktop_app.core.orm import Article, Event, Quote, Tag
+from desktop_app.core.records import EventDate, EventEdit, EventRecord, QuoteRecord
+from desktop_app.core.services.articles import now
+from desktop_app.core.services.convert import apply_date, event_record
+from desktop_app.core.titles import propose_title
+
+
+def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Trimmed, de-duplicated tag names in their first-seen order."""
+    seen: dict[str, None] = {}
+    for t in tags:
+        name = " ".join(t.split())[:200]
+        if name and name.casefold() not in {k.casefold() for k in seen}:
+            seen[name] = None
+    return tuple(seen)
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as a comma-separated list."""
+    return clean_tags(text.split(","))
+
+
+class EventService:
+    """Everything the app does with events."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    # -- creating -------------------------------------------------------------------------
+    def create_from_selection(self, article_id: int, start: int, end: int) -> EventRecord:
+        """Create an event from article text [start, end): title, date and quote proposed."""
+        with self._sessions.begin() as s:
+            article = self._article(s, article_id)
+            sel = make_selector(article.text, start, end)
+            d = date_for_passage(article.text, sel.start, sel.end, article.published_on)
+            stamp = now()
+            event = Event(title=propose_title(sel.exact, d.expression), notes="",
+                          date_edited_by_user=False, created_at=stamp, updated_at=stamp)
+            apply_date(event, d)
+            event.quotes.append(Quote(article_id=article_id, start=sel.start, end=sel.end,
+                                      exact=sel.exact, prefix=sel.prefix, suffix=sel.suffix))
+            s.add(event)
+            s.flush()
+            return self._record(s, event)
+
+    def create_from_quote_text(self, article_id: int, exact: str) -> EventRecord:
+        """Create an event from a quote given as text (the CLI's add-event)."""
+        text = self.article_text(article_id)
+        sel = find_quote(text, exact)
+        if sel is None:
+            raise QuoteNotFoundError(f"the quote {exact[:60]!r} does not occur in article "
+                                     f"{article_id}")
+        return self.create_from_selection(article_id, sel.start, sel.end)
+
+    # -- reading --------------------------------------------------------------------------
+    def get(self, event_id: int) -> EventRecord:
+        """One event."""
+        with self._sessions() as s:
+            return self._record(s, self._event(s, event_id))
+
+    def list(self) -> list[EventRecord]:
+        """The whole timeline in chronological order."""
+        return list(self.iter_timeline())
+
+    def iter_timeline(self, batch: int = 1000) -> Iterator[EventRecord]:
+        """Stream the timeline in order without holding it all (exports of 100,000 events)."""
+        first_quote = (select(Quote.event_id, func.min(Quote.id).label("qid"))
+                       .group_by(Quote.event_id).subquery())
+        stmt = (select(Event)
+                .outerjoin(first_quote, first_quote.c.event_id == Event.id)
+                .outerjoin(Quote, Quote.id == first_quote.c.qid)
+                .order_by(Event.start_date, Quote.article_id.asc().nulls_first(),
+                          Quote.start.asc().nulls_first(), Event.id)
+                .options(selectinload(Event.quotes), selectinload(Event.tags))
+                .execution_options(yield_per=batch))
+        with self._sessions() as s:
+            titles = dict(s.execute(select(Article.id, Article.title)).tuples().all())
+            for event in s.scalars(stmt):
+                yield event_record(event, titles)
+
+    def article_text(self, article_id: int) -> str:
+        """The text of an article (to find quotes in)."""
+        with self._sessions() as s:
+            return self._article(s, article_id).text
+
+    def quotes_in_article(self, article_id: int) -> list[tuple[QuoteRecord, str]]:
+        """Every quote in an article with its event's title, in text order (for highlighting)."""
+        stmt = (select(Quote, Event.title).join(Event, Event.id == Quote.event_id)
+                .where(Quote.article_id == article_id).order_by(Quote.start, Quote.id))
+        with self._sessions() as s:
+            from desktop_app.core.services.convert import quote_record
+
+            return [(quote_record(q), title) for q, title in s.execute(stmt)]
+
+    def count(self) -> int:
+        """Number of events in the project."""
+        with self._sessions() as s:
+            return s.scalar(select(func.count(Event.id))) or 0
+
+    # -- editing --------------------------------------------------------------------------
+    def edit(self, event_id: int, change: EventEdit) -> EventRecord:
+        """Apply a user edit; changing the date marks it as edited by hand."""
+        with self._sessions.begin() as s:
+            event = self._event(s, event_id)
+            if change.title is not None:
+                event.title = change.title.strip()[:1000] or event.title
+            if change.notes is not None:
+                event.notes = change.notes
+            if change.date is not None:
+                apply_date(event, change.date)
+                event.date_edited_by_user = True
+            if change.date_edited_by_user is not None:
+                event.date_edited_by_user = change.date_edited_by_user
+            if change.tags is not None:
+                event.tags = self._tags(s, change.tags)
+            event.updated_at = now()
+            s.flush()
+            return self._record(s, event)
+
+    def parse_date(self, event_id: int, text: str) -> EventDate:
+        """Understand a typed date, relative ones against the event's article publication date."""
+        return parse_date_text(text, self._publication_date(event_id))
+
+    def write_state(self, record: EventRecord) -> EventRecord:
+        """Put an event back exactly as a record describes it (undo and redo of edits)."""
+        with self._sessions.begin() as s:
+            event = self._event(s, record.id)
+            self._fill(s, event, record)
+            s.flush()
+            return self._record(s, event)
+
+    def delete(self, event_id: int) -> EventRecord:
+        """Delete an event and its quotes; return the record that restores it."""
+        with self._sessions.begin() as s:
+            event = self._event(s, event_id)
+            record = self._record(s, event)
+            s.delete(event)
+            return record
+
+    def restore(self, record: EventRecord) -> EventRecord:
+        """Re-create a deleted event with the same id, quotes and tags."""
+        with self._sessions.begin() as s:
+            event = Event(id=record.id, created_at=record.created_at)
+            self._fill(s, event, record)
+            for q in record.quotes:
+                event.quotes.append(Quote(id=q.id, article_id=q.article_id, start=q.start,
+                                          end=q.end, exact=q.exact, prefix=q.prefix,
+                                          suffix=q.suffix))
+            s.add(event)
+            s.flush()
+            return self._record(s, event)
+
+    # -- helpers --------------------------------------------------------------------------
+    def _fill(self, s: Session, event: Event, record: EventRecord) -> None:
+        event.title, event.notes = record.title, record.notes
+        apply_date(event, record.date)
+        event.date_edited_by_user = record.date_edited_by_user
+        event.tags = self._tags(s, record.tags)
+        event.updated_at = record.updated_at
+
+    @staticmethod
+    def _tags(s: Session, names: tuple[str, ...]) -> list[Tag]:
+        names = clean_tags(names)
+        if not names:
+            return []
+        existing = {t.name: t for t in s.scalars(select(Tag).where(Tag.name.in_(names)))}
+        out = []
+        for name in names:
+            tag = existing.get(name)
+            if tag is None:
+                tag = Tag(name=name, color="")
+                s.add(tag)
+            out.append(tag)
+        return out
+
+    def _publication_date(self, event_id: int) -> date | None:
+        with self._sessions() as s:
+            stmt = (select(Article.published_on).join(Quote, Quote.article_id == Article.id)
+                    .where(Quote.event_id == event_id).order_by(Quote.id).limit(1))
+            return s.scalar(stmt)
+
+    @staticmethod
+    def _record(s: Session, event: Event) -> EventRecord:
+        ids = {q.article_id for q in event.quotes}
+        titles = dict(s.execute(select(Article.id, Article.title)
+                                .where(Article.id.in_(ids))).tuples().all()) if ids else {}
+        return event_record(event, titles)
+
+    @staticmethod
+    def _event(s: Session, event_id: int) -> Event:
+        event = s.get(Event, event_id)
+        if event is None:
+            raise NotFoundError(f"event {event_id} does not exist")
+        return event
+
+    @staticmethod
+    def _article(s: Session, article_id: int) -> Article:
+        article = s.get(Article, article_id)
+        if article is None:
+            raise NotFoundError(f"article {article_id} does not exist")
+        return article

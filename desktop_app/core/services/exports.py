@@ -1,0 +1,64 @@
+"""Exports written atomically: a failed export never leaves a half-written file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.core.errors import ExportError
+from desktop_app.core.exporters.csv_export import write_events_csv
+from desktop_app.core.orm import Article
+from desktop_app.core.services.events import EventService
+
+
+class ExportService:
+    """Write the timeline to files."""
+
+    def __init__(self, sessions: sessionmaker[Session], events: EventService) -> None:
+        self._sessions = sessions
+        self._events = events
+
+    def article_columns(self) -> dict[int, tuple[str, str, str]]:
+        """Article id -> (outlet, url, published ISO date) for the CSV columns."""
+        with self._sessions() as s:
+            rows = s.execute(select(Article.id, Article.outlet, Article.url, Article.published_on))
+            return {i: (o, u, p.isoformat() if p else "") for i, o, u, p in rows}
+
+    def export_csv(self, path: Path | str, bom: bool = True) -> int:
+        """Write the whole timeline as CSV to ``path``; return the number of events written."""
+        path = Path(path)
+        articles = self.article_columns()
+        return _atomic_write(path, lambda fh: write_events_csv(
+            self._events.iter_timeline(), fh, articles, bom=bom))
+
+    def timeline_csv(self, stream, bom: bool = False) -> int:  # noqa: ANN001 (TextIO)
+        """Write the timeline as CSV to an open text stream (the CLI's list)."""
+        return write_events_csv(self._events.iter_timeline(), stream, self.article_columns(),
+                                bom=bom)
+
+
+def _atomic_write(path: Path, write) -> int:  # noqa: ANN001 (callable(TextIO) -> int)
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise ExportError(path, f"folder {directory} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    except OSError as exc:
+        raise ExportError(path, f"cannot write in {directory} ({exc.strerror or exc})") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            n = write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        return n
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(path, f"could not be written ({exc.strerror or exc})") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,45 @@
+"""Propose an event title from a selected passage: its main clause, about 80 characters."""
+
+from __future__ import annotations
+
+import re
+
+MAX_TITLE = 80
+_ATTRIBUTION = re.compile(
+    r",?\s+(?:according to [^,.;]+|(?:[A-Z][\w.]*\s*){1,4}(?:News|reported|said|says|reports)"
+    r"(?: on \w+)?|(?:officials|the ministry|the government|sources|witnesses|he|she|they|it)"
+    r"\s+(?:said|says|reported|reports|added))\s*[.!]?\s*$")
+_SUBORDINATE = re.compile(r",\s+(?:which|who|whose|saying|as|after|while|because|although|"
+                          r"though|but|where|when|adding)\b")
+_LEADING_PHRASE = re.compile(r"^(?:(?:on|in|at|by|during|since|until|late|early|last|this|"
+                             r"next)\s+)?[\w .,'-]{0,40}?,\s+")
+
+
+def _first_sentence(passage: str) -> str:
+    m = re.search(r"[.!?](?=\s+[\"'(]?[A-Z])", passage)
+    return passage[:m.end()] if m else passage
+
+
+def propose_title(passage: str, leading_expression: str = "") -> str:
+    """A title from the passage: first sentence, without a leading date phrase or attribution."""
+    text = " ".join(passage.split())
+    text = _first_sentence(text)
+    if leading_expression:
+        lead = re.match(r"^\s*(?:on|in|at|by|during|since|until)?\s*" +
+                        re.escape(leading_expression) + r"\s*,?\s*", text, re.IGNORECASE)
+        if lead:
+            text = text[lead.end():]
+    elif _LEADING_PHRASE.match(text) and any(ch.isdigit() for ch in text[:20]):
+        text = text[_LEADING_PHRASE.match(text).end():]  # type: ignore[union-attr]
+    text = _ATTRIBUTION.sub("", text)
+    m = _SUBORDINATE.search(text)
+    if m and m.start() > 20:
+        text = text[:m.start()]
+    text = text.strip().rstrip(".;:,!?").strip()
+    if not text:
+        text = " ".join(passage.split())[:MAX_TITLE]
+    text = text[0].upper() + text[1:] if text else text
+    if len(text) > MAX_TITLE:
+        cut = text.rfind(" ", 0, MAX_TITLE - 1)
+        text = text[:cut if cut > 40 else MAX_TITLE - 1].rstrip(" ,;:") + "…"
+    return text
