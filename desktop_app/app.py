@@ -1,0 +1,135 @@
+"""Composition root: parse arguments, set up logging, build the project, services and window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
+from desktop_app.cli import COMMANDS, build_parser, run
+
+log = logging.getLogger(__name__)
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="timeline-annotator",
+        description=f"{APP_NAME}: read articles, select passages, build a dated timeline. "
+                    f"Headless commands: {', '.join(COMMANDS)} (see 'COMMAND --help').")
+    p.add_argument("--db", type=Path, help="project file to open or create")
+    p.add_argument("files", nargs="*", type=Path, help="article files to import at start")
+    p.add_argument("--quit-after", type=float, metavar="SECONDS",
+                   help="close the window after this many seconds (smoke tests, headless runs)")
+    p.add_argument("--screenshot", type=Path, metavar="PNG",
+                   help="with --quit-after: save a picture of the window before closing")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return p
+
+
+def _configure_qt_identity() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_ID)
+    QCoreApplication.setApplicationVersion(__version__)
+
+
+def _setup_logging(data_dir: Path | None) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    handlers[0].setLevel(logging.WARNING)
+    if data_dir is not None:
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            handlers.append(RotatingFileHandler(data_dir / "timeline-annotator.log",
+                                                maxBytes=1_000_000, backupCount=3,
+                                                encoding="utf-8"))
+        except OSError:
+            pass
+    logging.basicConfig(level=logging.INFO, handlers=handlers,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def build_main_window(db_path: Path | str, settings=None, seed_demo_if_new: bool = False):  # noqa: ANN001, ANN201
+    """Build the real main window on a project file without entering the event loop.
+
+    A QApplication must exist. Raises ProjectFileError when the file cannot be a project.
+    """
+    from desktop_app.core.project import open_project, seed_demo
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.settings import Settings
+
+    path = Path(db_path)
+    is_new = not path.exists() or path.stat().st_size == 0
+    project = open_project(path)
+    if is_new and seed_demo_if_new:
+        seed_demo(project)
+    return MainWindow(project, open_project, settings or Settings())
+
+
+def _default_db_path() -> Path:
+    from desktop_app.gui.settings import default_project_path
+
+    return default_project_path()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``timeline-annotator`` command and ``python -m desktop_app``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first_positional = next((a for i, a in enumerate(argv) if not a.startswith("-")
+                             and (i == 0 or argv[i - 1] != "--db")), None)
+    if first_positional in COMMANDS:
+        args = build_parser().parse_args(argv)
+        _configure_qt_identity()
+        db = args.db or _default_db_path()
+        _setup_logging(db.parent if args.db is None else None)
+        return run(args, db)
+    args = _gui_parser().parse_args(argv)
+    return _run_gui(args)
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")) \
+            and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        print("No display found: running offscreen.", file=sys.stderr)  # noqa: T201
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.core.errors import ProjectFileError
+    from desktop_app.core.resources import resource_path
+    from desktop_app.gui.settings import Settings, data_dir
+
+    _configure_qt_identity()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    try:
+        app.setWindowIcon(QIcon(str(resource_path("icons", "timeline-annotator.svg"))))
+    except FileNotFoundError:
+        pass
+    _setup_logging(data_dir())
+    settings = Settings()
+    db_path = args.db or (settings.recent_projects() or [_default_db_path()])[0]
+    try:
+        window = build_main_window(db_path, settings,
+                                   seed_demo_if_new=args.db is None)
+    except ProjectFileError as exc:
+        QMessageBox.critical(None, APP_NAME, f"Cannot open the project:\n{exc}")
+        print(f"error: {exc}", file=sys.stderr)  # noqa: T201
+        return 1
+    window.show()
+    if args.files:
+        QTimer.singleShot(0, lambda: window.import_files(list(args.files)))
+    if args.quit_after is not None:
+        def finish() -> None:
+            if args.screenshot:
+                window.grab().save(str(args.screenshot))
+            window.close()
+        QTimer.singleShot(int(args.quit_after * 1000), finish)
+    return app.exec()

@@ -1,0 +1,107 @@
+"""Headless commands over the same services as the GUI (scripting and tests).
+
+Exit codes: 0 ok, 1 user error (bad file, bad id, quote not found), 2 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from desktop_app.core.errors import TimelineError
+from desktop_app.core.eventdates import format_event_date
+from desktop_app.core.importers import read_article_file
+from desktop_app.core.project import Project, open_project
+from desktop_app.core.records import ArticleDraft
+
+COMMANDS = ("import", "add-event", "list", "export-csv", "articles")
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line grammar (shared with ``app.main`` for the GUI's own options)."""
+    p = argparse.ArgumentParser(prog="timeline-annotator",
+                                description="Build dated, source-anchored timelines from news.")
+    p.add_argument("--db", type=Path, help="project file to open or create")
+    sub = p.add_subparsers(dest="command")
+    imp = sub.add_parser("import", help="import article files; prints ID<TAB>title")
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("--published", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                     help="publication date (overrides what the file says)")
+    imp.add_argument("--title", help="article title (overrides what the file says)")
+    add = sub.add_parser("add-event", help="create an event from a quote, as Ctrl+E would")
+    add.add_argument("--article", type=int, required=True, metavar="ID")
+    add.add_argument("--quote", required=True, help="exact text of the passage")
+    sub.add_parser("list", help="print the timeline as CSV on stdout")
+    sub.add_parser("articles", help="print the articles: ID, date, events, title")
+    exp = sub.add_parser("export-csv", help="write the timeline as CSV (UTF-8 with BOM)")
+    exp.add_argument("out", type=Path)
+    return p
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    """Run a parsed command against a project file; return the exit code."""
+    try:
+        project = open_project(db_path)
+    except TimelineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        return _dispatch(args, project)
+    except TimelineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception:  # noqa: BLE001 - the last line of defence of a command-line tool
+        log.exception("internal error")
+        print("internal error; see the log for the traceback", file=sys.stderr)
+        return 2
+    finally:
+        project.close()
+
+
+def _dispatch(args: argparse.Namespace, project: Project) -> int:
+    if args.command == "import":
+        return _import(args, project)
+    if args.command == "add-event":
+        e = project.events.create_from_quote_text(args.article, args.quote)
+        print(f"{e.id}\t{format_event_date(e.date)}\t{e.title}")
+        return 0
+    if args.command == "list":
+        project.exports.timeline_csv(sys.stdout)
+        return 0
+    if args.command == "articles":
+        for a in project.articles.list():
+            print(f"{a.id}\t{a.published or ''}\t{a.event_count}\t{a.title}")
+        return 0
+    if args.command == "export-csv":
+        n = project.exports.export_csv(args.out)
+        print(f"wrote {n} events to {args.out}", file=sys.stderr)
+        return 0
+    raise AssertionError(args.command)
+
+
+def _import(args: argparse.Namespace, project: Project) -> int:
+    status = 0
+    for path in args.files:
+        try:
+            draft = read_article_file(path)
+            overrides: dict[str, object] = {}
+            if args.published:
+                overrides.update(published=args.published, published_source="user")
+            if args.title:
+                overrides["title"] = args.title
+            draft = ArticleDraft(**{**draft.__dict__, **overrides})
+            if draft.published is None:
+                print(f"warning: {path}: no publication date found; relative dates will be "
+                      "resolved against the dates the text mentions (use --published)",
+                      file=sys.stderr)
+            article = project.articles.add(draft)
+            print(f"{article.id}\t{article.title}")
+        except TimelineError as exc:
+            print(f"error: {exc}" if str(path) in str(exc) else f"error: {path}: {exc}",
+                  file=sys.stderr)
+            status = 1
+    return status

@@ -1,0 +1,1 @@
+"""Qt widgets over the core services; no SQL here."""

@@ -1,0 +1,62 @@
+"""Every action of the main window in one place: object names, texts, shortcuts, icons."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+_SK = QKeySequence.StandardKey
+_SP = QStyle.StandardPixmap
+
+
+class Actions:
+    """Actions are created here; menus and toolbars only place them, tests trigger them by name."""
+
+    def __init__(self, parent: QWidget) -> None:
+        style = parent.style()
+
+        def make(name: str, text: str, shortcuts: list | None = None, tip: str = "",
+                 icon: _SP | None = None) -> QAction:
+            action = QAction(text, parent)
+            action.setObjectName(name)
+            if shortcuts:
+                action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            if tip:
+                action.setStatusTip(tip)
+                action.setToolTip(tip)
+            if icon is not None:
+                action.setIcon(style.standardIcon(icon))
+            parent.addAction(action)
+            return action
+
+        self.new_project = make("actionNewProject", parent.tr("&New Project…"), [_SK.New],
+                                parent.tr("Create a new, empty project file"), _SP.SP_FileIcon)
+        self.open_project = make("actionOpenProject", parent.tr("&Open Project…"),
+                                 ["Ctrl+Shift+O"], parent.tr("Open an existing project file"),
+                                 _SP.SP_DirOpenIcon)
+        self.import_article = make("actionImportArticle", parent.tr("&Import Articles…"),
+                                   ["Ctrl+O"],
+                                   parent.tr("Import .txt, .md or .html articles (Ctrl+O)"),
+                                   _SP.SP_FileDialogNewFolder)
+        self.paste_article = make("actionPasteArticle", parent.tr("&Paste as New Article"),
+                                  ["Ctrl+Shift+V"],
+                                  parent.tr("Create an article from the clipboard's text"),
+                                  _SP.SP_FileDialogDetailedView)
+        self.export_csv = make("actionExportCsv", parent.tr("&Export Timeline as CSV…"),
+                               ["Ctrl+Shift+S"], parent.tr("Export the timeline as CSV"),
+                               _SP.SP_DialogSaveButton)
+        self.quit = make("actionQuit", parent.tr("&Quit"), [_SK.Quit, "Ctrl+Q"])
+        self.create_event = make("actionCreateEvent", parent.tr("&Create Event from Selection"),
+                                 ["Ctrl+E"],
+                                 parent.tr("Make an event from the selected passage (Ctrl+E)"),
+                                 _SP.SP_DialogApplyButton)
+        self.delete_event = make("actionDeleteEvent", parent.tr("&Delete Event"), [_SK.Delete],
+                                 parent.tr("Delete the selected event (Delete)"),
+                                 _SP.SP_TrashIcon)
+        self.article_properties = make("actionArticleProperties",
+                                       parent.tr("Article &Properties…"), ["Alt+Return"],
+                                       parent.tr("Edit title, outlet, URL, author and "
+                                                 "publication date"),
+                                       _SP.SP_FileDialogInfoView)
+        self.about = make("actionAbout", parent.tr("&About Timeline Annotator"))
+        self.app_icon = QIcon()

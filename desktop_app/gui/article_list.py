@@ -1,0 +1,107 @@
+"""The article list: title, outlet, publication date and event count of every article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop_app.core.records import ArticleSummary
+from desktop_app.core.temporal.calendar import fmt_day
+
+ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+SubtitleRole = Qt.ItemDataRole.UserRole + 2
+COLUMNS = ("Title", "Outlet", "Published", "Events")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Rows are article summaries in import order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ArticleSummary] = []
+
+    def reset(self, rows: list[ArticleSummary]) -> None:
+        """Replace all rows (the list is small: one row per article)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, article_id: int) -> int:
+        """Row of an article, or -1."""
+        return next((i for i, r in enumerate(self._rows) if r.id == article_id), -1)
+
+    def summary(self, row: int) -> ArticleSummary:
+        """The summary shown in a row."""
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        if role == ArticleIdRole:
+            return r.id
+        if role == SubtitleRole:
+            published = fmt_day(r.published) if r.published else "date unknown"
+            events = f"{r.event_count} event" + ("" if r.event_count == 1 else "s")
+            return " · ".join(p for p in (published, events, r.outlet) if p)
+        if role == Qt.ItemDataRole.DisplayRole:
+            published = fmt_day(r.published) if r.published else "unknown"
+            return (r.title, r.outlet, published, str(r.event_count))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{r.title}\n{r.outlet}\nPublished: {fmt_day(r.published) if r.published else 'unknown'}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Two lines per article: the title, then outlet · date · event count."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        fm = option.fontMetrics
+        return QSize(200, fm.height() * 2 + 14)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QApplication.style()
+        text_backup = option.text
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        option.text = text_backup
+        rect = option.rect.adjusted(8, 5, -8, -5)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(option.palette.color(role))
+        fm = QFontMetrics(bold)
+        painter.drawText(rect.adjusted(0, 0, 0, -rect.height() // 2), Qt.AlignmentFlag.AlignLeft,
+                         fm.elidedText(index.data(Qt.ItemDataRole.DisplayRole) or "",
+                                       Qt.TextElideMode.ElideRight, rect.width()))
+        painter.setFont(option.font)
+        if not selected:
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        sub = index.data(SubtitleRole) or ""
+        painter.drawText(rect.adjusted(0, rect.height() // 2, 0, 0), Qt.AlignmentFlag.AlignLeft,
+                         QFontMetrics(option.font).elidedText(sub, Qt.TextElideMode.ElideRight,
+                                                              rect.width()))
+        painter.restore()

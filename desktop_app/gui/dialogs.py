@@ -1,0 +1,102 @@
+"""Small dialogs: ask for a publication date, edit article properties."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.records import ArticleMetadata, ArticleRecord
+
+
+def _date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("ddd d MMM yyyy")
+    return edit
+
+
+def _to_date(edit: QDateEdit) -> date:
+    q = edit.date()
+    return date(q.year(), q.month(), q.day())
+
+
+class PublicationDateDialog(QDialog):
+    """Ask for the publication date of an article whose file did not say."""
+
+    def __init__(self, source: str, guess: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("publicationDateDialog")
+        self.setWindowTitle(self.tr("Publication date"))
+        text = QLabel(self.tr("No publication date was found in\n%s.\n\nRelative dates such as "
+                              "“on Monday” are resolved against it. When was it published?")
+                      % source, wordWrap=True)
+        self.date_edit = _date_edit(guess)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.date_edit)
+        layout.addWidget(buttons)
+
+    def value(self) -> date:
+        """The chosen date."""
+        return _to_date(self.date_edit)
+
+
+class ArticlePropertiesDialog(QDialog):
+    """Edit title, outlet, URL, author and publication date."""
+
+    def __init__(self, article: ArticleRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articlePropertiesDialog")
+        self.setWindowTitle(self.tr("Article Properties"))
+        self.resize(520, 0)
+        self.title_edit = QLineEdit(article.title, objectName="propTitle")
+        self.outlet_edit = QLineEdit(article.outlet, objectName="propOutlet")
+        self.url_edit = QLineEdit(article.url, objectName="propUrl")
+        self.author_edit = QLineEdit(article.author, objectName="propAuthor")
+        self.date_edit = _date_edit(article.published or date.today())
+        self.date_edit.setObjectName("propPublished")
+        self.known = QCheckBox(self.tr("Publication date known"), objectName="propDateKnown")
+        self.known.setChecked(article.published is not None)
+        self.date_edit.setEnabled(article.published is not None)
+        self.known.toggled.connect(self.date_edit.setEnabled)
+        source = {"metadata": "from the file's metadata", "dateline": "from a dateline in the text",
+                  "user": "entered by you"}.get(article.published_source, "unknown source")
+        form = QFormLayout()
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Outlet:"), self.outlet_edit)
+        form.addRow(self.tr("&URL:"), self.url_edit)
+        form.addRow(self.tr("&Author:"), self.author_edit)
+        form.addRow(self.tr("&Published:"), self.date_edit)
+        form.addRow("", self.known)
+        form.addRow("", QLabel(self.tr("Date source: %s. Changing it re-dates the events whose "
+                                       "dates were derived from it (not those you dated by "
+                                       "hand).") % source, wordWrap=True))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def metadata(self) -> ArticleMetadata:
+        """The edited values."""
+        return ArticleMetadata(self.title_edit.text().strip(), self.outlet_edit.text().strip(),
+                               self.url_edit.text().strip(), self.author_edit.text().strip(),
+                               _to_date(self.date_edit) if self.known.isChecked() else None)

@@ -1,0 +1,146 @@
+"""The event inspector: every editable field of the selected event, and where its date came from."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.eventdates import PRECISIONS, explain, format_event_date
+from desktop_app.core.records import EventRecord
+
+
+class EventInspector(QWidget):
+    """Shows one event; emits editRequested(event_id, field, text) when the user changes it."""
+
+    editRequested = Signal(int, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventInspector")
+        self.setAccessibleName("Event inspector")
+        self._record: EventRecord | None = None
+        self.heading = QLabel(self.tr("No event selected"))
+        self.heading.setObjectName("inspectorHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.title_edit = QLineEdit(objectName="inspectorTitle")
+        self.date_edit = QLineEdit(objectName="inspectorDate")
+        self.date_edit.setPlaceholderText("2021-07-05, 5 July 2021 or last Monday")
+        self.precision_combo = QComboBox(objectName="inspectorPrecision")
+        self.precision_combo.addItems(PRECISIONS)
+        self.tags_edit = QLineEdit(objectName="inspectorTags")
+        self.tags_edit.setPlaceholderText(self.tr("comma-separated"))
+        self.notes_edit = QPlainTextEdit(objectName="inspectorNotes")
+        self.notes_edit.setPlaceholderText(self.tr("Notes"))
+        self.notes_edit.setMaximumHeight(90)
+        self.notes_edit.installEventFilter(self)
+        self.explanation = QLabel(objectName="inspectorExplanation", wordWrap=True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.date_error = QLabel(objectName="inspectorDateError", wordWrap=True)
+        self.date_error.setStyleSheet("color: #b3261e;")
+        self.date_error.hide()
+        self.quote = QLabel(objectName="inspectorQuote", wordWrap=True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quote.setStyleSheet("color: palette(dark); font-style: italic;")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Date:"), self.date_edit)
+        form.addRow("", self.date_error)
+        form.addRow(self.tr("&Precision:"), self.precision_combo)
+        form.addRow(self.tr("Ta&gs:"), self.tags_edit)
+        form.addRow(self.tr("&Notes:"), self.notes_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        for caption, label in ((self.tr("Why this date"), self.explanation),
+                               (self.tr("Source"), self.quote)):
+            header = QLabel(caption)
+            header.setStyleSheet("font-weight: bold; margin-top: 6px;")
+            layout.addWidget(header)
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+        self.title_edit.editingFinished.connect(lambda: self._emit("title",
+                                                                   self.title_edit.text()))
+        self.date_edit.editingFinished.connect(lambda: self._emit("date", self.date_edit.text()))
+        self.tags_edit.editingFinished.connect(lambda: self._emit("tags", self.tags_edit.text()))
+        self.precision_combo.activated.connect(
+            lambda _i: self._emit("precision", self.precision_combo.currentText()))
+        self.show_event(None)
+
+    def record(self) -> EventRecord | None:
+        """The event shown."""
+        return self._record
+
+    def show_event(self, record: EventRecord | None) -> None:
+        """Fill the fields from a record (None clears and disables them)."""
+        self.commit_notes()
+        self._record = record
+        enabled = record is not None
+        for w in (self.title_edit, self.date_edit, self.precision_combo, self.tags_edit,
+                  self.notes_edit):
+            w.setEnabled(enabled)
+        self.date_error.hide()
+        if record is None:
+            self.heading.setText(self.tr("No event selected: select a passage and press Ctrl+E"))
+            for w in (self.title_edit, self.date_edit, self.tags_edit):
+                w.clear()
+            self.notes_edit.clear()
+            self.explanation.clear()
+            self.quote.clear()
+            return
+        d = record.date
+        self.heading.setText(format_event_date(d) + ("  (assumed)" if d.assumed else ""))
+        self.title_edit.setText(record.title)
+        self.title_edit.setCursorPosition(0)
+        self.date_edit.setText(d.start.isoformat() if d.precision == "day"
+                               else format_event_date(d))
+        self.precision_combo.setCurrentText(d.precision)
+        self.tags_edit.setText(", ".join(record.tags))
+        self.notes_edit.setPlainText(record.notes)
+        why = explain(d)
+        if record.date_edited_by_user:
+            why += "  [edited by hand: kept if the publication date changes]"
+        self.explanation.setText(why)
+        quotes = [f"“{q.exact}”" for q in record.quotes]
+        source = "\n".join(quotes)
+        if record.article_title:
+            source += f"\n— {record.article_title}"
+        self.quote.setText(source)
+
+    def show_date_error(self, message: str) -> None:
+        """Say why a typed date was not understood (the field keeps the text)."""
+        self.date_error.setText(message)
+        self.date_error.show()
+
+    def commit_notes(self) -> None:
+        """Send a notes edit (notes commit when the field loses focus or the event changes)."""
+        if self._record is not None and self.notes_edit.toPlainText() != self._record.notes:
+            self._emit("notes", self.notes_edit.toPlainText())
+
+    def _emit(self, field: str, text: str) -> None:
+        r = self._record
+        if r is None:
+            return
+        current = {"title": r.title, "tags": ", ".join(r.tags), "notes": r.notes,
+                   "precision": r.date.precision,
+                   "date": r.date.start.isoformat() if r.date.precision == "day"
+                   else format_event_date(r.date)}[field]
+        if text != current:
+            self.editRequested.emit(r.id, field, text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.notes_edit and event.type() == QEvent.Type.FocusOut:
+            self.commit_notes()
+        return super().eventFilter(watched, event)

@@ -1,0 +1,578 @@
+"""The main window: article list | article reader | timeline table over the inspector."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.core.errors import DuplicateArticleError, TimelineError
+from desktop_app.core.eventdates import at_precision, format_event_date
+from desktop_app.core.importers import SUPPORTED_SUFFIXES, draft_from_text, read_article_file
+from desktop_app.core.project import Project
+from desktop_app.core.records import ArticleDraft, EventEdit, EventRecord
+from desktop_app.core.services.events import parse_tags
+from desktop_app.gui.actions import Actions
+from desktop_app.gui.article_list import ArticleDelegate, ArticleIdRole, ArticleListModel
+from desktop_app.gui.commands import (
+    CreateEventCommand,
+    DeleteEventCommand,
+    EditArticleCommand,
+    EditEventCommand,
+)
+from desktop_app.gui.dialogs import ArticlePropertiesDialog, PublicationDateDialog
+from desktop_app.gui.inspector import EventInspector
+from desktop_app.gui.reader import ArticleReader, Highlight
+from desktop_app.gui.settings import PROJECT_SUFFIX, Settings
+from desktop_app.gui.timeline_model import RecordRole, TimelineModel
+
+log = logging.getLogger(__name__)
+ProjectOpener = Callable[[Path], Project]
+_FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+_PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Wires views to services; every data change goes through a service and an undo command."""
+
+    def __init__(self, project: Project, open_project: ProjectOpener, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setAccessibleName(APP_NAME)
+        self.setAcceptDrops(True)
+        self.resize(1400, 820)
+        self.project = project
+        self._open_project = open_project
+        self._settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self.actions = Actions(self)
+        self._build_undo_actions()
+        self._build_views()
+        self._build_menus()
+        self._connect_signals()
+        self._restore_window_state()
+        self.load_project(project)
+
+    # -- construction ---------------------------------------------------------------------
+    def _build_undo_actions(self) -> None:
+        self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.action_undo.setObjectName("actionUndo")
+        self.action_undo.setShortcuts(["Ctrl+Z"])
+        self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.action_redo.setObjectName("actionRedo")
+        self.action_redo.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
+        style = self.style()
+        self.action_undo.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
+        self.action_redo.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
+        self.addAction(self.action_undo)
+        self.addAction(self.action_redo)
+
+    def _build_views(self) -> None:
+        self.article_model = ArticleListModel(self)
+        self.article_list = QListView(objectName="articleList")
+        self.article_list.setAccessibleName("Articles")
+        self.article_list.setModel(self.article_model)
+        self.article_list.setItemDelegate(ArticleDelegate(self.article_list))
+        self.article_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.article_list.setUniformItemSizes(True)
+
+        self.reader = ArticleReader(self.actions.create_event)
+
+        self.timeline_model = TimelineModel(self)
+        self.timeline_table = QTableView(objectName="timelineTable")
+        self.timeline_table.setAccessibleName("Timeline")
+        self.timeline_table.setModel(self.timeline_model)
+        self.timeline_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                            | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.timeline_table.verticalHeader().hide()
+        self.timeline_table.setWordWrap(False)
+        self.timeline_table.setAlternatingRowColors(True)
+        th = self.timeline_table.horizontalHeader()
+        th.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        th.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        th.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        th.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        th.resizeSection(2, 140)
+        th.resizeSection(3, 80)
+
+        self.inspector = EventInspector()
+
+        right = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
+        right.addWidget(self.timeline_table)
+        scroll = QScrollArea(objectName="inspectorScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.inspector)
+        right.addWidget(scroll)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([280, 540, 580])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([a.new_project, a.open_project])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([a.import_article, a.paste_article])
+        file_menu.addSeparator()
+        file_menu.addAction(a.export_csv)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.action_undo, self.action_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.create_event, a.delete_event])
+        article_menu = self.menuBar().addMenu(self.tr("&Article"))
+        article_menu.addAction(a.article_properties)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a.about)
+        toolbar = QToolBar(self.tr("Main"), objectName="mainToolBar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([a.import_article, a.paste_article])
+        toolbar.addSeparator()
+        toolbar.addActions([a.create_event, a.delete_event])
+        toolbar.addSeparator()
+        toolbar.addActions([self.action_undo, self.action_redo])
+        toolbar.addSeparator()
+        toolbar.addAction(a.export_csv)
+        self.addToolBar(toolbar)
+
+    def _connect_signals(self) -> None:
+        a = self.actions
+        a.new_project.triggered.connect(self._on_new_project)
+        a.open_project.triggered.connect(self._on_open_project)
+        a.import_article.triggered.connect(self._on_import)
+        a.paste_article.triggered.connect(self._on_paste)
+        a.export_csv.triggered.connect(self._on_export_csv)
+        a.quit.triggered.connect(self.close)
+        a.create_event.triggered.connect(self._on_create_event)
+        a.delete_event.triggered.connect(self._on_delete_event)
+        a.article_properties.triggered.connect(self._on_article_properties)
+        a.about.triggered.connect(self._on_about)
+        self.article_list.selectionModel().currentRowChanged.connect(self._on_article_current)
+        self.timeline_table.selectionModel().currentRowChanged.connect(self._on_event_current)
+        self.timeline_model.editRequested.connect(self.request_edit)
+        self.inspector.editRequested.connect(self.request_edit)
+        self.reader.highlightClicked.connect(self.select_event)
+        self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
+
+    def _restore_window_state(self) -> None:
+        geometry, splitter = self._settings.window_state()
+        if geometry:
+            self.restoreGeometry(geometry)
+        if splitter:
+            self.splitter.restoreState(splitter)
+
+    # -- project --------------------------------------------------------------------------
+    def load_project(self, project: Project) -> None:
+        """Show a project: its articles, the first article and the whole timeline."""
+        self.project = project
+        self.undo_stack.clear()
+        self.setWindowTitle(f"{project.path.stem} — {APP_NAME}")
+        self._settings.add_recent_project(project.path)
+        self.timeline_model.reset(project.events.list())
+        self._refresh_articles()
+        if self.article_model.rowCount():
+            self.select_article(self.article_model.summary(0).id)
+        else:
+            self.reader.show_article(None, "", [])
+        self.inspector.show_event(None)
+        if self.timeline_model.rowCount():
+            self.select_event(self.timeline_model.record(0).id)
+        self._update_counts()
+
+    def switch_project(self, path: Path) -> bool:
+        """Open another project file in this window; report and keep the current one on error."""
+        try:
+            project = self._open_project(path)
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot open project"), str(exc))
+            return False
+        old = self.project
+        self.load_project(project)
+        old.close()
+        return True
+
+    # -- reacting to commands (the TimelineView protocol) ---------------------------------
+    def event_added(self, record: EventRecord) -> None:
+        """An event appeared: show it selected everywhere."""
+        self.timeline_model.insert(record)
+        self._after_event_change(record.article_id)
+        self.select_event(record.id)
+
+    def event_changed(self, record: EventRecord) -> None:
+        """An event changed: update its row and the inspector."""
+        self.timeline_model.replace(record)
+        self._after_event_change(record.article_id)
+        self.select_event(record.id)
+
+    def event_removed(self, event_id: int) -> None:
+        """An event disappeared."""
+        article_id = self.reader.article_id
+        self.timeline_model.remove(event_id)
+        if self.inspector.record() and self.inspector.record().id == event_id:
+            self.inspector.show_event(None)
+        self._after_event_change(article_id)
+
+    def article_changed(self, article_id: int, redated: int) -> None:
+        """Article metadata changed, maybe re-dating events."""
+        self.timeline_model.reset(self.project.events.list())
+        self._refresh_articles()
+        self.select_article(article_id)
+        self.statusBar().showMessage(self.tr("Article updated; %n event date(s) changed", "",
+                                             redated), 8000)
+
+    def _after_event_change(self, article_id: int | None) -> None:
+        self._refresh_articles()
+        if article_id is not None and article_id == self.reader.article_id:
+            self.reader.set_highlights(self._highlights(article_id))
+        self._update_counts()
+
+    # -- selection ------------------------------------------------------------------------
+    def select_article(self, article_id: int) -> None:
+        """Show an article in the reader and select it in the list."""
+        row = self.article_model.row_of(article_id)
+        if row < 0:
+            return
+        index = self.article_model.index(row, 0)
+        if self.article_list.currentIndex().row() != row:
+            self.article_list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        elif self.reader.article_id != article_id:
+            self._show_article(article_id)
+
+    def select_event(self, event_id: int) -> None:
+        """Select an event in the table (which updates the inspector and the reader)."""
+        row = self.timeline_model.row_of(event_id)
+        if row < 0:
+            return
+        index = self.timeline_model.index(row, 0)
+        self.timeline_table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.timeline_table.scrollTo(index)
+        self._show_event(self.timeline_model.record(row))
+
+    def current_event(self) -> EventRecord | None:
+        """The event selected in the timeline."""
+        index = self.timeline_table.currentIndex()
+        return index.data(RecordRole) if index.isValid() else None
+
+    def _on_article_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._show_article(current.data(ArticleIdRole))
+
+    def _on_event_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._show_event(current.data(RecordRole))
+
+    def _show_article(self, article_id: int) -> None:
+        article = self.project.articles.get(article_id)
+        self.reader.show_article(article.id, article.text, self._highlights(article.id))
+
+    def _show_event(self, record: EventRecord) -> None:
+        if self.inspector.record() is None or self.inspector.record().id != record.id or \
+                self.inspector.record() != record:
+            self.inspector.show_event(record)
+        quote = record.quotes[0] if record.quotes else None
+        if quote is not None and quote.article_id != self.reader.article_id:
+            self.select_article(quote.article_id)
+        self.reader.show_quote(record.id, quote)
+
+    def _highlights(self, article_id: int) -> list[Highlight]:
+        by_id = {r.id: r for r in self.timeline_model.records()}
+        out = []
+        for quote, title in self.project.events.quotes_in_article(article_id):
+            r = by_id.get(quote.event_id)
+            label = f"{format_event_date(r.date)}: {title}" if r else title
+            out.append(Highlight(quote, label))
+        return out
+
+    def _refresh_articles(self) -> None:
+        current = self.reader.article_id
+        self.article_list.selectionModel().blockSignals(True)
+        self.article_model.reset(self.project.articles.list())
+        row = self.article_model.row_of(current) if current is not None else -1
+        if row >= 0:
+            self.article_list.selectionModel().setCurrentIndex(
+                self.article_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self.article_list.selectionModel().blockSignals(False)
+
+    def _update_counts(self) -> None:
+        n = self.timeline_model.rowCount()
+        self.count_label.setText(self.tr("%n event(s)", "", n) + " · "
+                                 + self.tr("%n article(s)", "", self.article_model.rowCount()))
+
+    # -- event actions --------------------------------------------------------------------
+    def _on_create_event(self) -> None:
+        selection = self.reader.selection_range()
+        if self.reader.article_id is None or selection is None:
+            self.statusBar().showMessage(self.tr("Select a passage in the article first"), 5000)
+            return
+        try:
+            record = self.project.events.create_from_selection(self.reader.article_id,
+                                                               *selection)
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot create event"), str(exc))
+            return
+        self.undo_stack.push(CreateEventCommand(self.project.events, self, record))
+        self.event_added(record)
+        self.statusBar().showMessage(self.tr("Event dated %s") % format_event_date(record.date),
+                                     5000)
+
+    def _on_delete_event(self) -> None:
+        record = self.current_event()
+        if record is None:
+            return
+        try:
+            deleted = self.project.events.delete(record.id)
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot delete event"), str(exc))
+            return
+        self.undo_stack.push(DeleteEventCommand(self.project.events, self, deleted))
+        row = self.timeline_model.row_of(record.id)
+        self.event_removed(record.id)
+        if self.timeline_model.rowCount():
+            self.select_event(self.timeline_model.record(
+                min(row, self.timeline_model.rowCount() - 1)).id)
+
+    def request_edit(self, event_id: int, field: str, text: str) -> None:
+        """Apply an edit asked for by the table or the inspector, as an undoable command."""
+        events = self.project.events
+        try:
+            before = events.get(event_id)
+            if field == "date":
+                change = EventEdit(date=events.parse_date(event_id, text))
+            elif field == "precision":
+                change = EventEdit(date=at_precision(before.date, text))
+            elif field == "tags":
+                change = EventEdit(tags=parse_tags(text))
+            elif field == "title":
+                if not text.strip():
+                    self.inspector.show_event(before)
+                    return
+                change = EventEdit(title=text)
+            else:
+                change = EventEdit(notes=text)
+            after = events.edit(event_id, change)
+        except TimelineError as exc:
+            if field in ("date", "precision"):
+                self.inspector.show_date_error(str(exc))
+                self.statusBar().showMessage(str(exc), 8000)
+            else:
+                self.show_error(self.tr("Cannot edit event"), str(exc))
+            return
+        self.undo_stack.push(EditEventCommand(events, self, before, after, field))
+        self.event_changed(after)
+
+    # -- articles -------------------------------------------------------------------------
+    def _on_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Articles"),
+                                                self._settings.last_directory(), _FILE_FILTER)
+        if paths:
+            self._settings.set_last_directory(Path(paths[0]))
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path]) -> list[int]:
+        """Import article files, asking for missing publication dates; report every failure."""
+        imported: list[int] = []
+        errors: list[str] = []
+        for path in paths:
+            try:
+                draft = read_article_file(path)
+            except TimelineError as exc:
+                errors.append(str(exc))
+                continue
+            article_id = self._add_draft(draft, str(path), errors)
+            if article_id is not None:
+                imported.append(article_id)
+        if imported:
+            self._refresh_articles()
+            self.select_article(imported[-1])
+            self.statusBar().showMessage(self.tr("Imported %n article(s)", "", len(imported)),
+                                         5000)
+        if errors:
+            self.show_error(self.tr("Some files were not imported"), "\n\n".join(errors))
+        self._update_counts()
+        return imported
+
+    def _on_paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.show_error(self.tr("Nothing to paste"), self.tr("The clipboard holds no text."))
+            return
+        errors: list[str] = []
+        article_id = self._add_draft(draft_from_text(text), self.tr("the pasted text"), errors)
+        if errors:
+            self.show_error(self.tr("Cannot paste article"), "\n".join(errors))
+        if article_id is not None:
+            self._refresh_articles()
+            self.select_article(article_id)
+            self._update_counts()
+
+    def _add_draft(self, draft: ArticleDraft, source: str, errors: list[str]) -> int | None:
+        if draft.published is None:
+            published = self.ask_publication_date(source, draft.published_guess or date.today())
+            if published is None:
+                errors.append(self.tr("%s: skipped (no publication date given)") % source)
+                return None
+            draft = ArticleDraft(**{**draft.__dict__, "published": published,
+                                    "published_source": "user"})
+        try:
+            return self.project.articles.add(draft).id
+        except DuplicateArticleError as exc:
+            errors.append(f"{source}: {exc}")
+            self.select_article(exc.existing_id)
+        except TimelineError as exc:
+            errors.append(f"{source}: {exc}")
+        return None
+
+    def ask_publication_date(self, source: str, guess: date) -> date | None:
+        """Ask the user for a publication date (tests replace this)."""
+        dialog = PublicationDateDialog(source, guess, self)
+        return dialog.value() if dialog.exec() else None
+
+    def _on_article_properties(self) -> None:
+        if self.reader.article_id is None:
+            return
+        article = self.project.articles.get(self.reader.article_id)
+        dialog = ArticlePropertiesDialog(article, self)
+        if dialog.exec():
+            self.edit_article(article.id, dialog.metadata())
+
+    def edit_article(self, article_id: int, meta) -> None:  # noqa: ANN001 (ArticleMetadata)
+        """Change article metadata as an undoable command."""
+        from desktop_app.core.records import ArticleMetadata
+
+        a = self.project.articles.get(article_id)
+        before = ArticleMetadata(a.title, a.outlet, a.url, a.author, a.published)
+        if before == meta:
+            return
+        try:
+            change = self.project.articles.update_metadata(article_id, meta)
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot change article"), str(exc))
+            return
+        self.undo_stack.push(EditArticleCommand(self.project.articles, self, article_id,
+                                                before, meta))
+        self.article_changed(article_id, change.redated_events)
+
+    # -- files ----------------------------------------------------------------------------
+    def _on_new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Project"),
+                                              self._settings.last_directory(), _PROJECT_FILTER)
+        if path:
+            p = Path(path)
+            if not p.suffix:
+                p = p.with_suffix(PROJECT_SUFFIX)
+            if p.exists():
+                self.show_error(self.tr("Cannot create project"),
+                                self.tr("%s already exists; use Open Project to open it.") % p)
+                return
+            self.switch_project(p)
+
+    def _on_open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Project"),
+                                              self._settings.last_directory(), _PROJECT_FILTER)
+        if path:
+            self._settings.set_last_directory(Path(path))
+            self.switch_project(Path(path))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._settings.recent_projects():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.switch_project(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No recent projects")).setEnabled(False)
+
+    def _on_export_csv(self) -> None:
+        suggested = str(Path(self._settings.last_directory()) / f"{self.project.path.stem}.csv")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Timeline as CSV"), suggested,
+                                              "CSV files (*.csv);;All files (*)")
+        if path:
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> int | None:
+        """Export the timeline to a CSV file and say how many events were written."""
+        try:
+            n = self.project.exports.export_csv(path)
+        except TimelineError as exc:
+            self.show_error(self.tr("Export failed"), str(exc))
+            return None
+        self._settings.set_last_directory(path)
+        self.statusBar().showMessage(self.tr("Exported %n event(s) to ", "", n) + str(path), 8000)
+        return n
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # -- misc -----------------------------------------------------------------------------
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the user what went wrong (tests replace this)."""
+        log.warning("%s: %s", title, message)
+        QMessageBox.warning(self, title, message)
+
+    def _on_about(self) -> None:
+        import sqlite3
+        import sys
+
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        QMessageBox.about(self, self.tr("About %s") % APP_NAME, (
+            f"<b>{APP_NAME}</b> {__version__}<br>Read articles, select passages, build a dated,"
+            f" source-anchored timeline.<br><br>Qt {qVersion()} · PySide6 {pyside_version} · "
+            f"SQLite {sqlite3.sqlite_version} · Python {sys.version.split()[0]}<br>"
+            f"Project: {self.project.path}<br>Imports: {', '.join(SUPPORTED_SUFFIXES)}"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.inspector.commit_notes()
+        self._settings.save_window_state(self.saveGeometry(), self.splitter.saveState())
+        self._settings.sync()
+        self.project.close()
+        super().closeEvent(event)

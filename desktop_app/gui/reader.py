@@ -1,0 +1,197 @@
+"""The article reader: read-only, selectable text with every quoted passage highlighted."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from desktop_app.core.records import QuoteRecord
+
+HIGHLIGHT = QColor("#fff1a8")
+HIGHLIGHT_SELECTED = QColor("#ffc94d")
+FLASH = QColor("#ff9f1c")
+
+
+class OffsetMap:
+    """Convert between Python string offsets and Qt's UTF-16 document positions."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if any(
+            ord(ch) > 0xFFFF for ch in text) else []
+        self._astral_qt = [p + k for k, p in enumerate(self._astral)]
+
+    def to_qt(self, offset: int) -> int:
+        """Qt position of a Python offset."""
+        return offset + bisect.bisect_left(self._astral, offset)
+
+    def to_py(self, position: int) -> int:
+        """Python offset of a Qt position."""
+        return position - bisect.bisect_right(self._astral_qt, position - 2)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A quoted span shown in the reader, with what its tooltip says."""
+
+    quote: QuoteRecord
+    label: str
+
+
+class ArticleReader(QPlainTextEdit):
+    """Shows one article; emits requests, never changes data itself."""
+
+    highlightClicked = Signal(int)  # event id
+
+    def __init__(self, create_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setAccessibleName("Article text")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAcceptDrops(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(14)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.setFont(font)
+        self.viewport().setMouseTracking(True)
+        self.viewport().installEventFilter(self)
+        self._create_action = create_action
+        self._text = ""
+        self._map = OffsetMap("")
+        self._highlights: list[Highlight] = []
+        self._starts: list[int] = []
+        self._selected_event: int | None = None
+        self._flash: tuple[int, int] | None = None
+        self._flash_timer = QTimer(self, singleShot=True, interval=900)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self.article_id: int | None = None
+
+    # -- content --------------------------------------------------------------------------
+    def show_article(self, article_id: int | None, text: str,
+                     highlights: list[Highlight]) -> None:
+        """Display an article's text and its quotes."""
+        self.article_id = article_id
+        self._text = text
+        self._map = OffsetMap(text)
+        self.setPlainText(text)
+        self.set_highlights(highlights)
+
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        """Replace the highlighted quotes (after events are added, edited or removed)."""
+        self._highlights = sorted(highlights, key=lambda h: (h.quote.start, h.quote.id))
+        self._starts = [h.quote.start for h in self._highlights]
+        self._paint()
+
+    def text(self) -> str:
+        """The article text as stored (Python offsets index into it)."""
+        return self._text
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selected passage as Python offsets into the article text, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._map.to_py(cursor.selectionStart()), self._map.to_py(cursor.selectionEnd())
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select a passage (Python offsets), e.g. from tests or search results."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(start))
+        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def show_quote(self, event_id: int | None, quote: QuoteRecord | None) -> None:
+        """Mark an event's quote as selected, scroll to it and flash it briefly."""
+        self._selected_event = event_id
+        if quote is not None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_qt(quote.start))
+            self.setTextCursor(cursor)
+            self.centerCursor()
+            self._flash = (quote.start, quote.end)
+            self._flash_timer.start()
+        self._paint()
+
+    def flashing(self) -> bool:
+        """True while a quote is being flashed (for tests)."""
+        return self._flash is not None
+
+    # -- painting -------------------------------------------------------------------------
+    def _selection(self, start: int, end: int, color: QColor,
+                   underline: bool = False) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(start))
+        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(color)
+        if underline:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        sel.format = fmt
+        return sel
+
+    def _paint(self) -> None:
+        sels = [self._selection(h.quote.start, h.quote.end,
+                                HIGHLIGHT_SELECTED if h.quote.event_id == self._selected_event
+                                else HIGHLIGHT, h.quote.event_id == self._selected_event)
+                for h in self._highlights]
+        if self._flash:
+            sels.append(self._selection(*self._flash, FLASH))
+        self.setExtraSelections(sels)
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._paint()
+
+    # -- hover and click ------------------------------------------------------------------
+    def highlight_at(self, offset: int) -> Highlight | None:
+        """The quote covering a text offset (the innermost when quotes nest)."""
+        i = bisect.bisect_right(self._starts, offset)
+        best = None
+        for h in self._highlights[max(0, i - 50):i]:
+            if h.quote.start <= offset < h.quote.end and (
+                    best is None or h.quote.end - h.quote.start
+                    < best.quote.end - best.quote.start):
+                best = h
+        return best
+
+    def _offset_at(self, pos: QPoint) -> int:
+        return self._map.to_py(self.cursorForPosition(pos).position())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
+            h = self.highlight_at(self._offset_at(event.pos()))
+            if h is not None:
+                QToolTip.showText(event.globalPos(), h.label, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            h = self.highlight_at(self._offset_at(event.position().toPoint()))
+            if h is not None:
+                self.highlightClicked.emit(h.quote.event_id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        menu.insertAction(menu.actions()[0] if menu.actions() else None, self._create_action)
+        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

@@ -1,0 +1,60 @@
+"""Typed access to the one QSettings store, and the app's standard paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+MAX_RECENT = 10
+PROJECT_SUFFIX = ".tldb"
+
+
+def data_dir() -> Path:
+    """The user's data folder for this app (QStandardPaths.AppDataLocation), created if needed."""
+    path = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_project_path() -> Path:
+    """Where the first launch keeps its project (with the demo article)."""
+    return data_dir() / f"My timeline{PROJECT_SUFFIX}"
+
+
+class Settings:
+    """The preferences the app remembers between runs."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._s = store or QSettings()
+
+    def recent_projects(self) -> list[Path]:
+        """Most recent first; only files that still exist."""
+        raw = self._s.value("recentProjects", [], list) or []
+        return [Path(p) for p in raw if p and Path(p).exists()]
+
+    def add_recent_project(self, path: Path) -> None:
+        """Put a project at the top of the recent list."""
+        items = [str(path)] + [str(p) for p in self.recent_projects() if p != path]
+        self._s.setValue("recentProjects", items[:MAX_RECENT])
+
+    def last_directory(self) -> str:
+        """The folder the last file dialog was in."""
+        return str(self._s.value("lastDirectory", str(Path.home())))
+
+    def set_last_directory(self, path: Path) -> None:
+        """Remember a file dialog's folder."""
+        self._s.setValue("lastDirectory", str(path if path.is_dir() else path.parent))
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """Saved geometry and splitter/dock state."""
+        return self._s.value("window/geometry"), self._s.value("window/splitter")
+
+    def save_window_state(self, geometry: QByteArray, splitter: QByteArray) -> None:
+        """Remember the window's size and the panes' sizes."""
+        self._s.setValue("window/geometry", geometry)
+        self._s.setValue("window/splitter", splitter)
+
+    def sync(self) -> None:
+        """Write to disk now."""
+        self._s.sync()
