@@ -48,7 +48,7 @@ def make_selector(text: str, start: int, end: int) -> Selector:
 
 def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "",
                hint: int | None = None) -> Selector | None:
-    """Find a quote again: every exact occurrence scored by matching context and nearness to hint."""
+    """Find a quote again: each exact occurrence scored by matching context, then nearness."""
     needle = exact.strip()
     if not needle:
         return None

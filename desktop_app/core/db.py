@@ -7,10 +7,11 @@ models can later run on PostgreSQL.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -61,15 +62,27 @@ def _check_file(path: Path) -> None:
         raise ProjectFileError(path, "is not a Timeline Annotator project (not an SQLite database)")
 
 
-def _current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        tables = set(inspect(conn).get_table_names())
-        if not tables:
-            return None
-        if "alembic_version" not in tables or not OUR_TABLES <= tables:
-            raise ProjectFileError(engine.url.database or "?",
-                                   "is an SQLite database but not a Timeline Annotator project")
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+def _existing_revision(path: Path) -> str | None:
+    """Look at an existing file read-only (so a foreign database is never modified)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            tables = {r[0] for r in rows}
+            if not tables:
+                return None
+            if "alembic_version" not in tables or not OUR_TABLES <= tables:
+                raise ProjectFileError(path, "is an SQLite database but not a Timeline Annotator"
+                                             " project")
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            con.execute("PRAGMA quick_check").fetchall()
+            return row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(path, f"cannot be opened as a project ({exc})") from exc
 
 
 def _upgrade(engine: Engine) -> None:
@@ -89,19 +102,16 @@ def open_database(path: Path | str) -> ProjectDatabase:
     _check_file(path)
     if not path.parent.exists():
         raise ProjectFileError(path, f"folder {path.parent} does not exist")
+    revision = _existing_revision(path)
+    if revision is not None and revision > SCHEMA_HEAD:
+        raise ProjectFileError(path, f"was made by a newer version (schema {revision}); "
+                                     "please upgrade Timeline Annotator")
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _sqlite_pragmas)
     try:
-        revision = _current_revision(engine)
         if revision != SCHEMA_HEAD:
-            if revision is not None and revision > SCHEMA_HEAD:
-                raise ProjectFileError(path, f"was made by a newer version (schema {revision});"
-                                             " please upgrade Timeline Annotator")
             log.info("upgrading %s from schema %s to %s", path, revision, SCHEMA_HEAD)
             _upgrade(engine)
-    except ProjectFileError:
-        engine.dispose()
-        raise
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)

@@ -64,7 +64,8 @@ class ArticleListModel(QAbstractTableModel):
             published = fmt_day(r.published) if r.published else "unknown"
             return (r.title, r.outlet, published, str(r.event_count))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.title}\n{r.outlet}\nPublished: {fmt_day(r.published) if r.published else 'unknown'}"
+            published = fmt_day(r.published) if r.published else "unknown"
+            return f"{r.title}\n{r.outlet}\nPublished: {published}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -8,17 +8,33 @@ from datetime import date
 from desktop_app.core.temporal import find_expressions
 
 _HEAD_CHARS = 400
+_HEAD_LINES = 6
+_DATELINE_OFFSET = 30
+_DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014:|(]|$)")
 _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated|date|dated)\s*[:\-]?\s*(.+)$",
                              re.IGNORECASE | re.MULTILINE)
 
 
 def find_dateline(text: str) -> date | None:
-    """The first full date (day, month and year) near the top of the text, if any."""
+    """A full date (day, month and year) in a dateline or 'Published:' line near the top.
+
+    A dateline date sits near the start of one of the first lines ("LISBON, 3 March 2022 -");
+    a date deep inside a sentence is what the article is about, not when it was published.
+    """
     for m in _PUBLISHED_LINE.finditer(text[:2000]):
         d = _full_date(m.group(1))
         if d:
             return d
-    return _full_date(text[:_HEAD_CHARS])
+    lines = [ln for ln in text[:_HEAD_CHARS * 3].splitlines() if ln.strip()][:_HEAD_LINES]
+    for line in lines:
+        for e in find_expressions(line, None):
+            if e.granularity not in ("day", "time") or e.earliest is None:
+                continue
+            near_start = e.start <= _DATELINE_OFFSET
+            marked = _DATELINE_END.match(line, e.end) is not None or len(line) <= 100
+            if near_start and marked:
+                return e.earliest
+    return None
 
 
 def latest_full_date(text: str) -> date | None:

@@ -50,7 +50,14 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
 def _detected(data: bytes, path: Path) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise ImportFileError(path, "is not text in any encoding I recognise")
+    best = matches[0]
+    # Single-byte code pages are often equally plausible; for news text prefer the Western
+    # ones unless another is clearly better, so "déjà" does not turn into "déją".
+    for preferred in ("cp1252", "latin_1", "iso8859_15"):
+        for m in matches:
+            if m.encoding == preferred and m.chaos <= best.chaos + 0.1:
+                return str(m)
     return str(best)

@@ -25,7 +25,8 @@ def event_record(e: Event, article_titles: dict[int, str]) -> EventRecord:
     article_id = quotes[0].article_id if quotes else None
     return EventRecord(
         id=e.id, title=e.title, notes=e.notes, date=event_date(e),
-        date_edited_by_user=e.date_edited_by_user, tags=tuple(t.name for t in e.tags),
+        date_edited_by_user=e.date_edited_by_user,
+        tags=tuple(sorted((t.name for t in e.tags), key=str.casefold)),
         quotes=quotes, article_id=article_id,
         article_title=article_titles.get(article_id, "") if article_id is not None else "",
         created_at=e.created_at, updated_at=e.updated_at)

@@ -20,10 +20,10 @@ from desktop_app.core.titles import propose_title
 
 
 def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """Trimmed, de-duplicated tag names in their first-seen order."""
+    """Trimmed, de-duplicated tag names (commas separate tags, so none inside a name)."""
     seen: dict[str, None] = {}
     for t in tags:
-        name = " ".join(t.split())[:200]
+        name = " ".join(t.replace(",", " ").split())[:200]
         if name and name.casefold() not in {k.casefold() for k in seen}:
             seen[name] = None
     return tuple(seen)
@@ -88,7 +88,7 @@ class EventService:
                 .options(selectinload(Event.quotes), selectinload(Event.tags))
                 .execution_options(yield_per=batch))
         with self._sessions() as s:
-            titles = dict(s.execute(select(Article.id, Article.title)).tuples().all())
+            titles = dict(s.execute(select(Article.id, Article.title)).all())
             for event in s.scalars(stmt):
                 yield event_record(event, titles)
 
@@ -197,7 +197,7 @@ class EventService:
     def _record(s: Session, event: Event) -> EventRecord:
         ids = {q.article_id for q in event.quotes}
         titles = dict(s.execute(select(Article.id, Article.title)
-                                .where(Article.id.in_(ids))).tuples().all()) if ids else {}
+                                .where(Article.id.in_(ids))).all()) if ids else {}
         return event_record(event, titles)
 
     @staticmethod

@@ -17,8 +17,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The [start, end) of the sentence that holds text[start:end] (looking at most 400 chars)."""
     lo = max(0, start - _WINDOW)
     s = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        s = m.end()
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 3)):
+        if m.end() <= start:
+            s = m.end()
     if lo == 0 and s == 0:
         s = 0
     m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))

@@ -48,7 +48,8 @@ def quarter(year: int, q: int, why: str) -> Reading:
 
 def half(year: int, h: int, why: str) -> Reading:
     """A half year."""
-    return Reading(f"{year:04d}-H{h}", "half", date(year, 6 * h - 5, 1), month_end(year, 6 * h), why)
+    first = date(year, 6 * h - 5, 1)
+    return Reading(f"{year:04d}-H{h}", "half", first, month_end(year, 6 * h), why)
 
 
 def season(year: int, code: str, why: str) -> Reading:

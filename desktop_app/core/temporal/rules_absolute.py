@@ -127,7 +127,8 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
         return None  # 'may', 'march' as ordinary words
     if word.lower() == "may" and not (m["rel"] or m["mod"]):
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(in|since|until|by|of|from|through|during|early|late|mid)\s+$", before):
+        if not re.search(r"\b(in|since|until|by|of|from|through|during|early|late|mid)\s+$",
+                         before):
             return None
     anchor = ctx.anchor
     if anchor is None:
@@ -192,8 +193,9 @@ def _century(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.narrow(rd.century(n - 1, "explicit century"), m["mod"]))
 
 
-@rule("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
-      r"quarter(?:\s+of\s+(?:(?:fiscal\s+)?" + YEAR + r"|(?P<rel>last|this|next)\s+year))?",
+@rule("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+      r"(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?" + YEAR
+      + r"|(?P<rel>last|this|next)\s+year))?",
       priority=6)
 def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     q = _ORD_Q[m["ord"].lower()]

@@ -1,0 +1,57 @@
+"""Shared fixtures: an isolated Qt environment, temporary projects and the shared sample."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SAMPLE = SHARED / "samples" / "taliban-moscow-tajikistan.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE_PUBLISHED = date(2021, 7, 9)
+# The four passages of the reference article and the dates they must get.
+SAMPLE_PASSAGES = (
+    ("On Monday, Tajikistan President Emomali Rakhmon was the one who ordered the mobilization "
+     "of the 20,000 military reservists", date(2021, 7, 5)),
+    ("Russian military helicopters in Tajikistan shot air-to-surface missiles in a training "
+     "exercise on Tuesday", date(2021, 7, 6)),
+    ("On Wednesday, Russian President Vladimir Putin committed to providing support to "
+     "Tajikistan authorities", date(2021, 7, 7)),
+    ("A small portion of the Taliban group traveled to Moscow on Thursday to meet with a special "
+     "envoy", date(2021, 7, 8)),
+)
+
+
+@pytest.fixture
+def sample_text() -> str:
+    """The reference article (skipped where ../shared is absent, as in a user's clone)."""
+    if not SAMPLE.exists():
+        pytest.skip("../shared/samples is not present")
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path):  # noqa: ANN201
+    """An empty project in a temporary file."""
+    from desktop_app.core.project import open_project
+
+    p = open_project(tmp_path / "test.tldb")
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def demo_project(project):  # noqa: ANN001, ANN201
+    """A project holding the shipped demo article and its four events."""
+    from desktop_app.core.project import seed_demo
+
+    seed_demo(project)
+    return project

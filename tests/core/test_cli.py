@@ -1,0 +1,73 @@
+"""The headless CLI: import, add-event, list, export-csv; errors without tracebacks."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from desktop_app.app import main
+from tests.conftest import FIXTURES, SAMPLE_PASSAGES
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_add_event_list_and_export(tmp_path: Path, capsys, sample_text: str) -> None:  # noqa: ANN001
+    db = str(tmp_path / "p.tldb")
+    sample = tmp_path / "sample.txt"
+    sample.write_text(sample_text, encoding="utf-8")
+    code, out, err = run(capsys, "--db", db, "import", str(sample), "--published", "2021-07-09",
+                         "--title", "Taliban in Moscow")
+    assert code == 0 and out == "1\tTaliban in Moscow\n"
+    for passage, expected in SAMPLE_PASSAGES:
+        code, out, err = run(capsys, "--db", db, "add-event", "--article", "1", "--quote",
+                             passage)
+        assert code == 0, err
+        assert out.split("\t")[1] == expected.strftime("%a %-d %b %Y")
+    code, out, _ = run(capsys, "--db", db, "list")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["date"] for r in rows] == ["2021-07-05", "2021-07-06", "2021-07-07", "2021-07-08"]
+    target = tmp_path / "out.csv"
+    code, _, err = run(capsys, "--db", db, "export-csv", str(target))
+    assert code == 0 and "wrote 4 events" in err
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    code, out, _ = run(capsys, "--db", db, "articles")
+    assert out.startswith("1\t2021-07-09\t4\tTaliban in Moscow")
+
+
+def test_html_import_uses_metadata(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    db = str(tmp_path / "p.tldb")
+    code, out, _ = run(capsys, "--db", db, "import", str(FIXTURES / "article-with-metadata.html"))
+    assert code == 0 and out == "1\tBorder tensions rise\n"
+
+
+def test_user_errors_exit_1_with_a_message_and_no_traceback(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    db = str(tmp_path / "p.tldb")
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+    code, _, err = run(capsys, "--db", db, "import", str(binary))
+    assert code == 1 and f"{binary}: looks like a binary file" in err
+    code, _, err = run(capsys, "--db", db, "import", str(FIXTURES / "dateline.txt"))
+    assert code == 0
+    code, _, err = run(capsys, "--db", db, "add-event", "--article", "1", "--quote", "nowhere")
+    assert code == 1 and "does not occur" in err and "Traceback" not in err
+    code, _, err = run(capsys, "--db", db, "add-event", "--article", "7", "--quote", "x")
+    assert code == 1 and "article 7 does not exist" in err
+    notdb = tmp_path / "plain.txt"
+    notdb.write_text("hello " * 100)
+    code, _, err = run(capsys, "--db", str(notdb), "list")
+    assert code == 1 and "not a Timeline Annotator project" in err
+    assert notdb.read_text() == "hello " * 100
+
+
+def test_import_warns_when_no_date_is_found(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    f = tmp_path / "a.txt"
+    f.write_text("Talks\n\nTalks resumed on Monday.")
+    code, out, err = run(capsys, "--db", str(tmp_path / "p.tldb"), "import", str(f))
+    assert code == 0 and "no publication date" in err and out == "1\tTalks\n"

@@ -1,0 +1,105 @@
+"""Project files: schema via Alembic, SQLite settings, and refusing files that are not ours."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.db import MIGRATIONS_DIR, SCHEMA_HEAD, open_database
+from desktop_app.core.errors import ProjectFileError
+from desktop_app.core.project import open_project
+
+
+def test_schema_head_is_the_newest_alembic_revision() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(cfg).get_current_head() == SCHEMA_HEAD
+
+
+def test_migrated_schema_matches_the_orm(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desktop_app.core.orm import Base
+
+    db = open_database(tmp_path / "p.tldb")
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    db.close()
+    assert diff == []
+
+
+def test_sqlite_settings(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "p.tldb")
+    with db.engine.connect() as conn:
+        pragmas = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                   for name in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")}
+    db.close()
+    assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000,
+                       "synchronous": 1}
+
+
+def test_reopening_keeps_data(tmp_path: Path) -> None:
+    from desktop_app.core.project import seed_demo
+
+    p = open_project(tmp_path / "p.tldb")
+    seed_demo(p)
+    p.close()
+    again = open_project(tmp_path / "p.tldb")
+    assert len(again.events.list()) == 4
+    again.close()
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_untouched(tmp_path: Path) -> None:
+    p = tmp_path / "notes.tldb"
+    p.write_bytes(b"my precious notes, not a database" * 10)
+    before = p.read_bytes()
+    with pytest.raises(ProjectFileError, match="not an SQLite database") as info:
+        open_project(p)
+    assert str(p) in str(info.value)
+    assert p.read_bytes() == before
+
+
+def test_an_sqlite_database_that_is_not_ours_is_refused_and_untouched(tmp_path: Path) -> None:
+    p = tmp_path / "other.db"
+    con = sqlite3.connect(p)
+    con.execute("CREATE TABLE birds (name TEXT)")
+    con.execute("INSERT INTO birds VALUES ('robin')")
+    con.commit()
+    con.close()
+    before = p.read_bytes()
+    with pytest.raises(ProjectFileError, match="not a Timeline Annotator project"):
+        open_project(p)
+    assert p.read_bytes() == before
+
+
+def test_a_truncated_database_is_refused(tmp_path: Path) -> None:
+    good = tmp_path / "good.tldb"
+    open_project(good).close()
+    bad = tmp_path / "bad.tldb"
+    bad.write_bytes(good.read_bytes()[:1000])
+    with pytest.raises(ProjectFileError):
+        open_project(bad)
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "future.tldb"
+    open_project(p).close()
+    con = sqlite3.connect(p)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    with pytest.raises(ProjectFileError, match="newer version"):
+        open_project(p)
+
+
+def test_folders_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ProjectFileError, match="folder"):
+        open_project(tmp_path)
+    with pytest.raises(ProjectFileError, match="does not exist"):
+        open_project(tmp_path / "missing" / "p.tldb")

@@ -1,0 +1,70 @@
+"""Dating a passage: selection, sentence, previous date, publication date (assumed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop_app.core.dating import date_for_passage
+from desktop_app.core.eventdates import explain, format_event_date, iso_at_precision
+from desktop_app.core.titles import propose_title
+from tests.conftest import SAMPLE_PASSAGES, SAMPLE_PUBLISHED
+
+FRI = date(2021, 7, 9)
+
+
+def span(text: str, passage: str) -> tuple[int, int]:
+    start = text.index(passage)
+    return start, start + len(passage)
+
+
+def test_reference_article_passages_get_their_dates(sample_text: str) -> None:
+    for passage, expected in SAMPLE_PASSAGES:
+        d = date_for_passage(sample_text, *span(sample_text, passage), SAMPLE_PUBLISHED)
+        assert (d.start, d.precision, d.assumed) == (expected, "day", False), passage
+
+
+def test_explanation_reads_like_the_spec(sample_text: str) -> None:
+    d = date_for_passage(sample_text, *span(sample_text, SAMPLE_PASSAGES[0][0]),
+                         SAMPLE_PUBLISHED)
+    assert explain(d) == ("'On Monday' -> Mon 5 Jul 2021: latest Monday on or before the "
+                          "publication date, Fri 9 Jul 2021")
+
+
+def test_falls_back_to_the_sentence_then_the_previous_date_then_the_publication_date() -> None:
+    text = ("On Tuesday, the army crossed the river and it took the town. "
+            "Refugees fled. Nobody knows why.")
+    d = date_for_passage(text, *span(text, "it took the town"), FRI)
+    assert d.start == date(2021, 7, 6) and "sentence" in d.rule
+    d = date_for_passage(text, *span(text, "Refugees fled."), FRI)
+    assert d.start == date(2021, 7, 6) and "last date mentioned before" in d.rule
+    d = date_for_passage("Refugees fled. Nobody knows why.", 0, 14, FRI)
+    assert (d.start, d.assumed) == (FRI, True)
+    assert "assumed" in d.rule
+
+
+def test_vague_references_do_not_date_an_event() -> None:
+    text = "The situation is now tense."
+    d = date_for_passage(text, 0, len(text), FRI)
+    assert d.assumed and d.start == FRI
+
+
+def test_display_and_iso_at_each_precision() -> None:
+    from desktop_app.core.records import EventDate
+
+    d = date(2021, 7, 5)
+    cases = {"day": ("Mon 5 Jul 2021", "2021-07-05"), "month": ("July 2021", "2021-07"),
+             "year": ("2021", "2021"), "week": ("Week 27, 2021", "2021-W27"),
+             "quarter": ("Q3 2021", "2021-Q3"), "decade": ("2020s", "202X")}
+    for precision, (shown, iso) in cases.items():
+        assert format_event_date(EventDate(d, precision)) == shown
+        assert iso_at_precision(d, precision) == iso
+
+
+def test_titles_drop_the_date_phrase_and_attribution_and_stay_short() -> None:
+    assert propose_title("On Monday, the army crossed the river, Reuters reported.",
+                         "On Monday") == "The army crossed the river"
+    long = ("On Wednesday, Russian President Vladimir Putin committed to providing support to "
+            "Tajikistan authorities to help them bolster their defenses in the border area.")
+    title = propose_title(long, "On Wednesday")
+    assert title.startswith("Russian President Vladimir Putin committed")
+    assert len(title) <= 80 and title.endswith("…")

@@ -1,0 +1,87 @@
+"""Importers: formats, metadata, encodings and every kind of bad file, each named clearly."""
+
+from __future__ import annotations
+
+import codecs
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.errors import ImportFileError
+from desktop_app.core.importers import draft_from_text, read_article_file
+from tests.conftest import FIXTURES
+
+
+def test_html_gives_main_text_and_metadata_without_scripts() -> None:
+    d = read_article_file(FIXTURES / "article-with-metadata.html")
+    assert d.title == "Border tensions rise"
+    assert d.outlet == "The Example Herald" and d.author == "Ana Writer"
+    assert d.url == "https://herald.example/world/border-tensions"
+    assert (d.published, d.published_source) == (date(2021, 7, 9), "metadata")
+    assert d.text.startswith("On Monday, the defence ministry")
+    assert "fetch(" not in d.text and "Copyright" not in d.text and "Home" not in d.text
+
+
+def test_dateline_in_plain_text() -> None:
+    d = read_article_file(FIXTURES / "dateline.txt")
+    assert d.title == "Harbour strike ends"
+    assert (d.published, d.published_source) == (date(2022, 3, 3), "dateline")
+
+
+def test_markdown_front_matter() -> None:
+    d = read_article_file(FIXTURES / "front-matter.md")
+    assert (d.title, d.outlet) == ("Election night notes", "Field Notes")
+    assert (d.published, d.published_source) == (date(2020, 11, 4), "metadata")
+    assert d.text.startswith("# Election night notes")
+
+
+def test_no_date_leaves_a_guess_for_the_user(tmp_path: Path) -> None:
+    p = tmp_path / "nodate.txt"
+    p.write_text("Title\n\nTalks began on Monday. The ceasefire of 12 May 2019 held.\n")
+    d = read_article_file(p)
+    assert d.published is None and d.published_guess == date(2019, 5, 12)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+def test_encodings(tmp_path: Path, encoding: str) -> None:
+    p = tmp_path / "enc.txt"
+    text = "Café talks\n\nThe président said “non” on Monday, déjà vu for Zürich."
+    p.write_bytes(text.encode(encoding))
+    assert read_article_file(p).text == text
+
+
+def test_newlines_are_normalised(tmp_path: Path) -> None:
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(b"Title\r\n\r\nLine one.\rLine two.")
+    assert read_article_file(p).text == "Title\n\nLine one.\nLine two."
+
+
+@pytest.mark.parametrize("name,data,problem", [
+    ("binary.txt", bytes(range(256)) * 20, "binary"),
+    ("empty.txt", b"", "empty"),
+    ("blank.md", b"  \n\n ", "empty"),
+    ("image.png", b"\x89PNG....", "unsupported file type"),
+    ("bad.txt", codecs.BOM_UTF8 + b"abc \xff\xfe\xfd", "not valid utf-8"),
+])
+def test_bad_files_name_the_file_and_the_problem(tmp_path: Path, name: str, data: bytes,
+                                                problem: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(ImportFileError) as info:
+        read_article_file(p)
+    assert problem in str(info.value) and str(p) in str(info.value)
+
+
+def test_too_large_and_missing_files(tmp_path: Path) -> None:
+    p = tmp_path / "big.txt"
+    p.write_text("word " * 1000)
+    with pytest.raises(ImportFileError, match="too large"):
+        read_article_file(p, max_bytes=100)
+    with pytest.raises(ImportFileError, match="does not exist"):
+        read_article_file(tmp_path / "missing.txt")
+
+
+def test_pasted_text_title_and_dateline() -> None:
+    d = draft_from_text("Quake hits coast\nTOKYO, March 11, 2011 - A quake struck on Friday.")
+    assert d.title == "Quake hits coast" and d.published == date(2011, 3, 11)

@@ -1,0 +1,174 @@
+"""The temporal engine: families of expressions, news-mode rules, tense, boundaries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core.temporal import find_expressions, resolve_span
+
+FRI = date(2021, 7, 9)  # a Friday
+
+
+def one(text: str, anchor: date | None = FRI, **kw) -> tuple[str, str, str]:
+    found = find_expressions(text, anchor, **kw)
+    assert found, f"nothing found in {text!r}"
+    e = found[0]
+    return e.text, e.type, e.value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("They met on Monday.", "2021-07-05"),
+    ("They met on Friday.", "2021-07-09"),  # the publication day itself
+    ("They met last Friday.", "2021-07-02"),  # strictly before
+    ("They will meet next Friday.", "2021-07-16"),  # strictly after
+    ("They met last Tuesday.", "2021-07-06"),
+    ("The envoy will meet them on Tuesday.", "2021-07-13"),  # future tense rolls forward
+    ("The talks are scheduled for Monday.", "2021-07-12"),
+    ("He said on Monday that talks will resume.", "2021-07-05"),  # 'will' is in another clause
+    ("This Wednesday was quiet.", "2021-07-07"),
+])
+def test_weekdays_follow_news_rules(text: str, value: str) -> None:
+    assert one(text)[2] == value
+
+
+def test_weekday_explanation_names_rule_and_anchor() -> None:
+    e = find_expressions("On Monday, troops moved.", FRI)[0]
+    assert e.text == "Monday"
+    assert e.explanation == "latest Monday on or before the publication date, Fri 9 Jul 2021"
+    assert e.anchor == FRI
+    assert {a.value for a in e.alternatives} == {"2021-06-28", "2021-07-12"}
+
+
+@pytest.mark.parametrize("text,value,granularity", [
+    ("It happened on July 6, 2021.", "2021-07-06", "day"),
+    ("It happened on 6 July 2021.", "2021-07-06", "day"),
+    ("It happened on Jul. 6.", "2021-07-06", "day"),
+    ("It happened on 2021-07-06.", "2021-07-06", "day"),
+    ("It happened on 07/06/2021.", "2021-07-06", "day"),
+    ("It happened in July 2021.", "2021-07", "month"),
+    ("It happened in 2019.", "2019", "year"),
+    ("It happened in the 1990s.", "199", "decade"),
+    ("It happened in the late 1980s.", "198", "decade"),
+    ("Results for Q3 2020 were weak.", "2020-Q3", "quarter"),
+    ("Profit rose in the third quarter.", "2021-Q3", "quarter"),
+    ("It happened on Christmas Day 2019.", "2019-12-25", "day"),
+])
+def test_absolute_forms(text: str, value: str, granularity: str) -> None:
+    e = find_expressions(text, FRI)[0]
+    assert (e.value, e.granularity) == (value, granularity)
+
+
+def test_day_first_setting_reads_numeric_dates_the_european_way() -> None:
+    e = find_expressions("Signed 07/06/2021.", FRI, day_first=True)[0]
+    assert e.value == "2021-06-07"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("It rained yesterday.", "2021-07-08"),
+    ("It will rain tomorrow.", "2021-07-10"),
+    ("It rains today.", "2021-07-09"),
+    ("It happened two days ago.", "2021-07-07"),
+    ("It happened three weeks ago.", "2021-W24"),
+    ("It happened last week.", "2021-W26"),
+    ("It happens this month.", "2021-07"),
+    ("It will happen next year.", "2022"),
+    ("It happened last year.", "2020"),
+    ("It happened last spring.", "2021-SP"),
+    ("It happens now.", "PRESENT_REF"),
+    ("It happened recently.", "PAST_REF"),
+    ("It may happen in the future.", "FUTURE_REF"),
+])
+def test_relative_and_vague(text: str, value: str) -> None:
+    assert one(text)[2] == value
+
+
+def test_earlier_this_week_is_an_interval_up_to_the_anchor() -> None:
+    e = find_expressions("Soldiers fled earlier this week.", FRI)[0]
+    assert e.text == "earlier this week"
+    assert (e.earliest, e.latest) == (date(2021, 7, 5), FRI)
+
+
+def test_a_month_without_year_is_the_latest_not_after_the_anchor() -> None:
+    assert one("The deal was signed in September.")[2] == "2020-09"
+    assert one("The deal was signed in June.")[2] == "2021-06"
+    assert one("The deal will be signed in September.")[2] == "2021-09"
+
+
+def test_last_december_in_january_is_the_previous_year() -> None:
+    assert one("It happened last December.", date(2022, 1, 10))[2] == "2021-12"
+    assert one("It happened on Dec. 30.", date(2022, 1, 3))[2] == "2021-12-30"
+
+
+def test_leap_years() -> None:
+    assert one("It happened on Feb. 29.", date(2024, 3, 10))[2] == "2024-02-29"
+    assert one("It happened a year ago.", date(2024, 2, 29))[2] == "2023"
+    assert one("It happened one day ago.", date(2024, 3, 1))[2] == "2024-02-29"
+
+
+def test_time_duration_and_set_types() -> None:
+    assert one("They met Monday night.")[1:] == ("TIME", "2021-07-05TNI")
+    assert one("The meeting is at 10 a.m.")[1:] == ("TIME", "2021-07-09T10:00")
+    assert one("They stayed for two weeks.")[1:] == ("DURATION", "P2W")
+    assert one("They meet every Monday.")[1:] == ("SET", "XXXX-WXX-1")
+
+
+def test_inconsistencies_are_flagged() -> None:
+    e = find_expressions("The vote was on Monday, July 6, 2021.", FRI)[0]
+    assert e.value == "2021-07-06"
+    assert any("weekday mismatch" in f for f in e.flags)
+
+
+def test_narrative_anaphora_follows_the_last_date_mentioned() -> None:
+    text = "On Monday, the army moved. On the same day, the envoy left."
+    found = find_expressions(text, FRI)
+    assert [e.value for e in found] == ["2021-07-05", "2021-07-05"]
+
+
+def test_narrative_mode_anchors_on_the_last_absolute_date() -> None:
+    text = "The treaty was signed on March 3, 1990. Two days later the troops left on Monday."
+    found = find_expressions(text, None, mode="narrative")
+    assert found[1].value == "1990-03-05"
+
+
+def test_without_an_anchor_only_absolute_dates_resolve() -> None:
+    assert [e.value for e in find_expressions("On Monday, on 5 May 2020.", None)] == [
+        "2020-05-05"]
+
+
+def test_resolve_span_finds_the_expression_a_selection_overlaps() -> None:
+    text = "Nothing here. Troops moved on Tuesday to the border."
+    e = resolve_span(text, text.index("Troops"), len(text), FRI)
+    assert e is not None and e.value == "2021-07-06"
+    assert resolve_span(text, 0, 12, FRI) is None
+
+
+def test_reference_article_dates(sample_text: str) -> None:
+    from tests.conftest import SAMPLE_PASSAGES, SAMPLE_PUBLISHED
+
+    for passage, expected in SAMPLE_PASSAGES:
+        start = sample_text.index(passage)
+        e = resolve_span(sample_text, start, start + len(passage), SAMPLE_PUBLISHED)
+        assert e is not None and e.earliest == expected, passage
+
+
+_TOKENS = ["Monday", "July", "2021", "last", "next", "ago", "two", "weeks", "Feb.", "29",
+           "1990s", "Q3", "the", "same", "day", "earlier", "this", "week", "will", ",", ".",
+           "2021-07-06", "07/06/2021", "spring", "fiscal", "1998", "at", "10", "a.m.", "\n"]
+_TEXTS = st.one_of(st.lists(st.sampled_from(_TOKENS), max_size=14).map(" ".join),
+                   st.text(max_size=60))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS, st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 31)),
+       st.sampled_from(["news", "narrative"]))
+def test_resolution_never_raises_and_bounds_are_ordered(text: str, anchor: date,
+                                                         mode: str) -> None:
+    for e in find_expressions(text, anchor, mode=mode):
+        assert 0 <= e.start < e.end <= len(text)
+        assert text[e.start:e.end] == e.text
+        if e.earliest is not None and e.latest is not None:
+            assert e.earliest <= e.latest
