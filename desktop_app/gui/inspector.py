@@ -85,7 +85,9 @@ class EventInspector(QWidget):
 
     def show_event(self, record: EventRecord | None) -> None:
         """Fill the fields from a record (None clears and disables them)."""
-        self.commit_notes()
+        switching = record is None or self._record is None or record.id != self._record.id
+        if switching:
+            self.commit_notes()  # a refresh of the same event must not re-send its old notes
         self._record = record
         enabled = record is not None
         for w in (self.title_edit, self.date_edit, self.precision_combo, self.tags_edit,

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self._open_project = open_project
         self._settings = settings
+        self._committing_before_switch = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.actions = Actions(self)
@@ -236,10 +237,14 @@ class MainWindow(QMainWindow):
         self.select_event(record.id)
 
     def event_changed(self, record: EventRecord) -> None:
-        """An event changed: update its row and the inspector."""
+        """An event changed: update its row and the inspector, and select it."""
         self.timeline_model.replace(record)
         self._after_event_change(record.article_id)
-        self.select_event(record.id)
+        shown = self.inspector.record()
+        if shown is not None and shown.id == record.id:
+            self.inspector.show_event(record)
+        if not self._committing_before_switch:
+            self.select_event(record.id)
 
     def event_removed(self, event_id: int) -> None:
         """An event disappeared."""
@@ -307,8 +312,15 @@ class MainWindow(QMainWindow):
         self.reader.show_article(article.id, article.text, self._highlights(article.id))
 
     def _show_event(self, record: EventRecord) -> None:
-        if self.inspector.record() is None or self.inspector.record().id != record.id or \
-                self.inspector.record() != record:
+        shown = self.inspector.record()
+        if shown is not None and shown.id != record.id:
+            # Notes typed for the previous event are saved without selecting it again.
+            self._committing_before_switch = True
+            try:
+                self.inspector.commit_notes()
+            finally:
+                self._committing_before_switch = False
+        if self.inspector.record() != record:
             self.inspector.show_event(record)
         quote = record.quotes[0] if record.quotes else None
         if quote is not None and quote.article_id != self.reader.article_id:

@@ -1,0 +1,120 @@
+"""Articles through the real window: import, ask for dates, paste, drop, properties, projects."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+
+from desktop_app.core.records import ArticleMetadata
+from tests.conftest import FIXTURES
+
+
+def test_import_html_and_text_with_metadata(window) -> None:  # noqa: ANN001
+    ids = window.import_files([FIXTURES / "article-with-metadata.html",
+                               FIXTURES / "dateline.txt"])
+    assert len(ids) == 2 and window.errors == []
+    titles = [window.article_model.summary(r).title for r in range(3)]
+    assert titles[1:] == ["Border tensions rise", "Harbour strike ends"]
+    assert window.reader.article_id == ids[-1]
+    assert window.reader.toPlainText().startswith("Harbour strike ends")
+
+
+def test_missing_publication_date_is_asked_with_a_guess(window, tmp_path: Path) -> None:  # noqa: ANN001
+    asked = []
+
+    def ask(source: str, guess: date) -> date:
+        asked.append((source, guess))
+        return date(2019, 5, 13)
+
+    window.ask_publication_date = ask
+    f = tmp_path / "nodate.txt"
+    f.write_text("Ceasefire\n\nTalks began on Monday. The ceasefire of 12 May 2019 held.")
+    [article_id] = window.import_files([f])
+    assert asked == [(str(f), date(2019, 5, 12))]
+    a = window.project.articles.get(article_id)
+    assert (a.published, a.published_source) == (date(2019, 5, 13), "user")
+
+
+def test_cancelling_the_date_question_skips_the_file(window, tmp_path: Path) -> None:  # noqa: ANN001
+    window.ask_publication_date = lambda source, guess: None
+    f = tmp_path / "nodate.txt"
+    f.write_text("Just text without any date at all.")
+    assert window.import_files([f]) == []
+    assert "skipped" in window.errors[-1][1] and window.article_model.rowCount() == 1
+
+
+def test_bad_files_are_reported_by_name_and_nothing_changes(window, tmp_path: Path) -> None:  # noqa: ANN001
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    odd = tmp_path / "sheet.xlsx"
+    odd.write_bytes(b"PK\x03\x04")
+    before = window.project.events.list()
+    assert window.import_files([binary, empty, odd]) == []
+    [(title, message)] = window.errors
+    assert f"{binary}: looks like a binary file" in message
+    assert f"{empty}: is empty" in message and f"{odd}: unsupported file type" in message
+    assert window.article_model.rowCount() == 1 and window.project.events.list() == before
+
+
+def test_duplicate_import_is_refused(window) -> None:  # noqa: ANN001
+    window.import_files([FIXTURES / "dateline.txt"])
+    assert window.import_files([FIXTURES / "dateline.txt"]) == []
+    assert "already in the project" in window.errors[-1][1]
+    assert window.article_model.rowCount() == 2
+
+
+def test_paste_creates_an_article(window, qtbot) -> None:  # noqa: ANN001
+    QGuiApplication.clipboard().setText("Storm hits port\nMARSEILLE, 2 February 2023 - "
+                                        "A storm closed the port on Wednesday.")
+    window.actions.paste_article.trigger()
+    assert window.article_model.rowCount() == 2
+    a = window.project.articles.get(window.reader.article_id)
+    assert (a.title, a.published) == ("Storm hits port", date(2023, 2, 2))
+
+
+def test_dropping_files_imports_them(window) -> None:  # noqa: ANN001
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(FIXTURES / "front-matter.md"))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.article_model.summary(1).title == "Election night notes"
+
+
+def test_changing_the_publication_date_redates_and_undoes(window) -> None:  # noqa: ANN001
+    article_id = window.reader.article_id
+    a = window.project.articles.get(article_id)
+    window.edit_article(article_id, ArticleMetadata(a.title, "Demo desk", a.url, a.author,
+                                                    date(2021, 7, 16)))
+    dates = [window.timeline_model.record(r).date.start for r in range(4)]
+    assert dates == [date(2021, 7, d) for d in (12, 13, 14, 15)]
+    assert "4 event date(s) changed" in window.statusBar().currentMessage()
+    assert window.article_model.summary(0).outlet == "Demo desk"
+    window.action_undo.trigger()
+    dates = [window.timeline_model.record(r).date.start for r in range(4)]
+    assert dates == [date(2021, 7, d) for d in (5, 6, 7, 8)]
+    assert window.project.articles.get(article_id).outlet == a.outlet
+
+
+def test_opening_a_file_that_is_not_a_project_keeps_the_current_one(window,  # noqa: ANN001
+                                                                   tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.tldb"
+    bogus.write_text("not a database " * 20)
+    assert not window.switch_project(bogus)
+    assert "not an SQLite database" in window.errors[-1][1]
+    assert window.timeline_model.rowCount() == 4
+    assert bogus.read_text() == "not a database " * 20
+
+
+def test_new_project_and_recent_list(window, tmp_path: Path, settings) -> None:  # noqa: ANN001
+    old_path = window.project.path
+    assert window.switch_project(tmp_path / "second.tldb")
+    assert window.timeline_model.rowCount() == 0 and window.article_model.rowCount() == 0
+    assert window.windowTitle().startswith("second")
+    assert settings.recent_projects()[:2] == [tmp_path / "second.tldb", old_path]
+    assert window.switch_project(old_path) and window.timeline_model.rowCount() == 4

@@ -1,0 +1,213 @@
+"""The core loop through the real window: select, Ctrl+E, edit, delete, undo, redo, export."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QAbstractItemModelTester
+
+from desktop_app.core.records import ArticleDraft
+from desktop_app.gui.timeline_model import DATE, TAGS, TITLE
+from tests.conftest import SAMPLE_PASSAGES, SAMPLE_PUBLISHED
+
+
+def select_text(window, passage: str) -> None:  # noqa: ANN001
+    """Select a passage in the reader with a real QTextCursor."""
+    reader = window.reader
+    start = reader.toPlainText().index(passage)
+    cursor = reader.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(passage), QTextCursor.MoveMode.KeepAnchor)
+    reader.setTextCursor(cursor)
+    reader.setFocus()
+
+
+def press(qtbot, widget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+    qtbot.keyClick(widget, key, modifiers)
+
+
+def table_dates(window) -> list[str]:  # noqa: ANN001
+    m = window.timeline_model
+    return [m.index(r, DATE).data() for r in range(m.rowCount())]
+
+
+def test_first_launch_shows_the_demo_with_four_dated_events(window) -> None:  # noqa: ANN001
+    assert window.objectName() == "MainWindow"
+    assert table_dates(window) == ["Mon 5 Jul 2021", "Tue 6 Jul 2021", "Wed 7 Jul 2021",
+                                   "Thu 8 Jul 2021"]
+    assert window.article_model.rowCount() == 1
+    assert "Taliban" in window.reader.toPlainText()
+    assert len(window.reader.extraSelections()) >= 4  # every quote highlighted
+    assert window.inspector.explanation.text().startswith("'On Monday' -> Mon 5 Jul 2021")
+    for name in ("articleList", "articleView", "timelineTable", "eventInspector"):
+        assert window.findChild(object, name) is not None, name
+
+
+def test_models_pass_the_qt_model_tester(window) -> None:  # noqa: ANN001
+    QAbstractItemModelTester(window.timeline_model,
+                             QAbstractItemModelTester.FailureReportingMode.Fatal)
+    QAbstractItemModelTester(window.article_model,
+                             QAbstractItemModelTester.FailureReportingMode.Fatal)
+    window.timeline_model.reset(window.project.events.list())
+
+
+def test_reference_article_with_ctrl_e(make_window, qtbot, sample_text) -> None:  # noqa: ANN001
+    window = make_window(demo=False)
+    article = window.project.articles.add(ArticleDraft(title="Reference", text=sample_text,
+                                                       published=SAMPLE_PUBLISHED))
+    window._refresh_articles()
+    window.select_article(article.id)
+    for passage, _expected in SAMPLE_PASSAGES:
+        select_text(window, passage)
+        press(qtbot, window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert table_dates(window) == ["Mon 5 Jul 2021", "Tue 6 Jul 2021", "Wed 7 Jul 2021",
+                                   "Thu 8 Jul 2021"]
+    stored = {e.quotes[0].exact: e.date.start for e in window.project.events.list()}
+    assert stored == {p: d for p, d in SAMPLE_PASSAGES}
+    # The last one created is selected and explained in the inspector.
+    assert window.current_event().date.start == date(2021, 7, 8)
+    assert window.inspector.explanation.text() == (
+        "'on Thursday' -> Thu 8 Jul 2021: latest Thursday on or before the publication date, "
+        "Fri 9 Jul 2021")
+
+
+def test_create_undo_redo_keeps_the_same_id(window, qtbot) -> None:  # noqa: ANN001
+    passage = "Russian officials remain uneasy."
+    select_text(window, passage)
+    press(qtbot, window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    created = window.current_event()
+    assert created.quotes[0].exact == passage and window.timeline_model.rowCount() == 5
+    assert created.date.start == date(2021, 7, 8)  # last date mentioned before it
+    assert window.action_undo.text() == f"&Undo Create event “{passage[:-1]}”" or \
+        window.action_undo.text().startswith("&Undo Create event")
+    press(qtbot, window.timeline_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.timeline_model.rowCount() == 4
+    assert created.id not in {e.id for e in window.project.events.list()}
+    press(qtbot, window.timeline_table, Qt.Key.Key_Z,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    again = window.project.events.get(created.id)
+    assert again.quotes == created.quotes and window.timeline_model.rowCount() == 5
+
+
+def test_delete_and_undo_restore_same_event_and_quote(window, qtbot) -> None:  # noqa: ANN001
+    window.select_event(window.timeline_model.record(1).id)
+    victim = window.current_event()
+    window.timeline_table.setFocus()
+    press(qtbot, window.timeline_table, Qt.Key.Key_Delete)
+    assert window.timeline_model.row_of(victim.id) == -1
+    assert victim.id not in {e.id for e in window.project.events.list()}
+    assert window.article_model.summary(0).event_count == 3
+    window.action_undo.trigger()
+    restored = window.project.events.get(victim.id)
+    assert restored == victim and window.timeline_model.row_of(victim.id) == 1
+    assert window.article_model.summary(0).event_count == 4
+
+
+def test_inline_edits_are_committed_and_undoable(window) -> None:  # noqa: ANN001
+    model = window.timeline_model
+    first = model.record(0)
+    assert model.setData(model.index(0, TITLE), "Reservists mobilised")
+    assert window.project.events.get(first.id).title == "Reservists mobilised"
+    assert model.setData(model.index(0, TAGS), "military, Tajikistan")
+    assert window.project.events.get(first.id).tags == ("military", "Tajikistan")
+    row = model.row_of(first.id)
+    assert model.setData(model.index(row, DATE), "2021-07-10")
+    moved = window.project.events.get(first.id)
+    assert moved.date.start == date(2021, 7, 10) and moved.date_edited_by_user
+    assert model.row_of(first.id) == 3  # re-sorted to the end
+    window.action_undo.trigger()
+    window.action_undo.trigger()
+    window.action_undo.trigger()
+    back = window.project.events.get(first.id)
+    assert back == first and model.row_of(first.id) == 0
+
+
+def test_inspector_accepts_typed_dates_and_precision(window, qtbot) -> None:  # noqa: ANN001
+    first = window.timeline_model.record(0)
+    window.select_event(first.id)
+    edit = window.inspector.date_edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "last Monday")
+    press(qtbot, edit, Qt.Key.Key_Return)
+    assert window.project.events.get(first.id).date.start == date(2021, 7, 5)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "5 June 2021")
+    press(qtbot, edit, Qt.Key.Key_Return)
+    assert window.project.events.get(first.id).date.start == date(2021, 6, 5)
+    window.request_edit(first.id, "precision", "month")
+    e = window.project.events.get(first.id)
+    assert (e.date.start, e.date.precision) == (date(2021, 6, 1), "month")
+    assert window.timeline_model.index(0, DATE).data() == "June 2021"
+    edit.selectAll()
+    qtbot.keyClicks(edit, "not a date at all")
+    press(qtbot, edit, Qt.Key.Key_Return)
+    assert not window.inspector.date_error.isHidden()
+    assert window.project.events.get(first.id).date.precision == "month"
+
+
+def test_notes_commit_on_focus_change(window, qtbot) -> None:  # noqa: ANN001
+    first = window.timeline_model.record(0)
+    window.select_event(first.id)
+    window.inspector.notes_edit.setFocus()
+    qtbot.keyClicks(window.inspector.notes_edit, "Check against Reuters")
+    window.inspector.title_edit.setFocus()
+    assert window.project.events.get(first.id).notes == "Check against Reuters"
+
+
+def test_notes_are_kept_when_switching_events_by_keyboard(window, qtbot) -> None:  # noqa: ANN001
+    first, second = window.timeline_model.record(0), window.timeline_model.record(1)
+    window.select_event(first.id)
+    window.inspector.notes_edit.setPlainText("typed, not yet committed")
+    window.select_event(second.id)
+    assert window.current_event().id == second.id
+    assert window.inspector.record().id == second.id
+    assert window.project.events.get(first.id).notes == "typed, not yet committed"
+    window.action_undo.trigger()
+    assert window.project.events.get(first.id).notes == ""
+
+
+def test_selecting_an_event_shows_and_flashes_its_quote(window) -> None:  # noqa: ANN001
+    third = window.timeline_model.record(2)
+    window.select_event(third.id)
+    cursor = window.reader.textCursor()
+    assert cursor.position() == third.quotes[0].start
+    assert window.reader.flashing()
+
+
+def test_clicking_a_highlight_selects_its_event(window, qtbot) -> None:  # noqa: ANN001
+    fourth = window.timeline_model.record(3)
+    window.select_event(window.timeline_model.record(0).id)
+    reader = window.reader
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(fourth.quotes[0].start + 5)
+    rect = reader.cursorRect(cursor)
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_event().id == fourth.id
+    assert reader.highlight_at(fourth.quotes[0].start + 5).label.startswith("Thu 8 Jul 2021")
+
+
+def test_export_csv_writes_the_table(window, tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "timeline.csv"
+    assert window.export_csv(out) == 4
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["date"] for r in rows] == ["2021-07-05", "2021-07-06", "2021-07-07", "2021-07-08"]
+    assert window.actions.export_csv.shortcut().toString() == "Ctrl+Shift+S"
+    assert window.export_csv(tmp_path / "missing-dir" / "x.csv") is None
+    assert window.errors and "does not exist" in window.errors[-1][1]
+
+
+def test_shortcuts_are_the_documented_ones(window) -> None:  # noqa: ANN001
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.actions.__dict__.values()
+                 if hasattr(a, "objectName")}
+    assert shortcuts["actionCreateEvent"] == "Ctrl+E"
+    assert shortcuts["actionImportArticle"] == "Ctrl+O"
+    assert shortcuts["actionPasteArticle"] == "Ctrl+Shift+V"
+    assert shortcuts["actionDeleteEvent"] == "Del"
+    assert window.action_undo.objectName() == "actionUndo"
+    assert window.action_redo.shortcuts()[0].toString() == "Ctrl+Shift+Z"
