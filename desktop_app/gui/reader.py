@@ -86,6 +86,8 @@ class ArticleReader(QPlainTextEdit):
         self.article_id = article_id
         self._text = text
         self._map = OffsetMap(text)
+        self._flash = None  # a flash belongs to the previous article's positions
+        self._flash_timer.stop()
         self.setPlainText(text)
         self.set_highlights(highlights)
 

@@ -211,3 +211,13 @@ def test_shortcuts_are_the_documented_ones(window) -> None:  # noqa: ANN001
     assert shortcuts["actionDeleteEvent"] == "Del"
     assert window.action_undo.objectName() == "actionUndo"
     assert window.action_redo.shortcuts()[0].toString() == "Ctrl+Shift+Z"
+
+
+def test_switching_articles_drops_a_pending_flash(window, qtbot) -> None:  # noqa: ANN001
+    window.select_event(window.timeline_model.record(3).id)
+    assert window.reader.flashing()
+    window.import_files([Path(__file__).parents[1] / "fixtures" / "dateline.txt"])
+    assert not window.reader.flashing()
+    with qtbot.captureExceptions() as exceptions:
+        qtbot.wait(1000)  # the flash timer would have fired on the new, shorter text
+    assert exceptions == []

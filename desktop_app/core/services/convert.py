@@ -1,6 +1,8 @@
-"""Turn ORM rows into frozen records (the only place that knows both shapes)."""
+"""Turn database rows into frozen records (the only place that knows both shapes)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from desktop_app.core.orm import Article, Event, Quote
 from desktop_app.core.records import ArticleRecord, EventDate, EventRecord, QuoteRecord
@@ -12,24 +14,25 @@ def quote_record(q: Quote) -> QuoteRecord:
                        q.suffix)
 
 
-def event_date(e: Event) -> EventDate:
-    """The date columns of an event row as an EventDate."""
-    return EventDate(start=e.start_date, precision=e.precision, end=e.end_date,
-                     earliest=e.earliest, latest=e.latest, expression=e.date_expression,
-                     rule=e.date_rule, anchor=e.date_anchor, assumed=e.date_assumed)
+EVENT_COLUMNS = ("id", "title", "notes", "start_date", "end_date", "precision", "earliest",
+                 "latest", "date_expression", "date_rule", "date_anchor", "date_assumed",
+                 "date_edited_by_user", "created_at", "updated_at")
 
 
-def event_record(e: Event, article_titles: dict[int, str]) -> EventRecord:
-    """Record of an event row; ``article_titles`` avoids loading article rows one by one."""
-    quotes = tuple(quote_record(q) for q in e.quotes)
+def event_record(row: Any, quotes: tuple[QuoteRecord, ...], tags: tuple[str, ...],
+                 article_titles: dict[int, str]) -> EventRecord:
+    """Record of an ``events`` row selected as EVENT_COLUMNS, in that order (unpacked by
+    position: this is the hot path of exports and of loading large timelines)."""
+    (event_id, title, notes, start, end, precision, earliest, latest, expression, rule, anchor,
+     assumed, edited, created, updated) = row
     article_id = quotes[0].article_id if quotes else None
+    d = EventDate(start, precision, end, earliest, latest, expression, rule, anchor, assumed)
     return EventRecord(
-        id=e.id, title=e.title, notes=e.notes, date=event_date(e),
-        date_edited_by_user=e.date_edited_by_user,
-        tags=tuple(sorted((t.name for t in e.tags), key=str.casefold)),
-        quotes=quotes, article_id=article_id,
+        id=event_id, title=title, notes=notes, date=d, date_edited_by_user=edited,
+        tags=tuple(sorted(tags, key=str.casefold)) if len(tags) > 1 else tags, quotes=quotes,
+        article_id=article_id,
         article_title=article_titles.get(article_id, "") if article_id is not None else "",
-        created_at=e.created_at, updated_at=e.updated_at)
+        created_at=created, updated_at=updated)
 
 
 def article_record(a: Article) -> ArticleRecord:

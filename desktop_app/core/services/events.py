@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import find_quote, make_selector
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import NotFoundError, QuoteNotFoundError
 from desktop_app.core.eventdates import parse_date_text
-from desktop_app.core.orm import Article, Event, Quote, Tag
+from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
 from desktop_app.core.records import EventDate, EventEdit, EventRecord, QuoteRecord
 from desktop_app.core.services.articles import now
-from desktop_app.core.services.convert import apply_date, event_record
+from desktop_app.core.services.convert import EVENT_COLUMNS, apply_date, event_record
 from desktop_app.core.titles import propose_title
+
+_EVENTS = Event.__table__
+_QUOTES = Quote.__table__
+_EVENT_COLUMNS = tuple(_EVENTS.c[name] for name in EVENT_COLUMNS)
+# Built once: executing them with a new list of ids re-uses the compiled SQL.
+_QUOTES_OF_EVENTS = (select(_QUOTES.c.id, _QUOTES.c.event_id, _QUOTES.c.article_id,
+                            _QUOTES.c.start, _QUOTES.c.end, _QUOTES.c.exact, _QUOTES.c.prefix,
+                            _QUOTES.c.suffix)
+                     .where(_QUOTES.c.event_id.in_(bindparam("ids", expanding=True)))
+                     .order_by(_QUOTES.c.id))
+_TAGS_OF_EVENTS = (select(event_tags.c.event_id, Tag.__table__.c.name)
+                   .join(Tag.__table__, Tag.__table__.c.id == event_tags.c.tag_id)
+                   .where(event_tags.c.event_id.in_(bindparam("ids", expanding=True))))
+_BY_DATE = select(*_EVENT_COLUMNS).order_by(_EVENTS.c.start_date, _EVENTS.c.id)
+
+def _sort_key(record: EventRecord) -> tuple:
+    return record.sort_key
 
 
 def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -77,20 +95,22 @@ class EventService:
         return list(self.iter_timeline())
 
     def iter_timeline(self, batch: int = 1000) -> Iterator[EventRecord]:
-        """Stream the timeline in order without holding it all (exports of 100,000 events)."""
-        first_quote = (select(Quote.event_id, func.min(Quote.id).label("qid"))
-                       .group_by(Quote.event_id).subquery())
-        stmt = (select(Event)
-                .outerjoin(first_quote, first_quote.c.event_id == Event.id)
-                .outerjoin(Quote, Quote.id == first_quote.c.qid)
-                .order_by(Event.start_date, Quote.article_id.asc().nulls_first(),
-                          Quote.start.asc().nulls_first(), Event.id)
-                .options(selectinload(Event.quotes), selectinload(Event.tags))
-                .execution_options(yield_per=batch))
+        """Stream the timeline in order without holding it all (exports of 100,000 events).
+
+        SQL orders by the indexed date; ties within a date are put in EventRecord.sort_key
+        order here, so the table and every export share one definition of timeline order.
+        """
         with self._sessions() as s:
-            titles = dict(s.execute(select(Article.id, Article.title)).all())
-            for event in s.scalars(stmt):
-                yield event_record(event, titles)
+            titles = self._titles(s)
+            result = s.connection().execution_options(yield_per=batch).execute(_BY_DATE)
+            same_day: list[EventRecord] = []
+            for chunk in result.partitions(batch):
+                for record in self._records(s, chunk, titles):
+                    if same_day and record.date.start != same_day[0].date.start:
+                        yield from sorted(same_day, key=_sort_key)
+                        same_day = []
+                    same_day.append(record)
+            yield from sorted(same_day, key=_sort_key)
 
     def article_text(self, article_id: int) -> str:
         """The text of an article (to find quotes in)."""
@@ -194,11 +214,30 @@ class EventService:
             return s.scalar(stmt)
 
     @staticmethod
-    def _record(s: Session, event: Event) -> EventRecord:
+    def _titles(s: Session, ids: set[int] | None = None) -> dict[int, str]:
+        stmt = select(Article.id, Article.title)
+        if ids is not None:
+            stmt = stmt.where(Article.id.in_(ids))
+        return {i: t for i, t in s.execute(stmt)}
+
+    @staticmethod
+    def _records(s: Session, rows: Sequence[Any], titles: dict[int, str]) -> list[EventRecord]:
+        """Records for a batch of event rows: quotes and tags in one query each."""
+        ids = [r[0] for r in rows]
+        conn = s.connection()
+        quotes: dict[int, list[QuoteRecord]] = {i: [] for i in ids}
+        for q in conn.execute(_QUOTES_OF_EVENTS, {"ids": ids}).all():
+            quotes[q[1]].append(QuoteRecord(*q))
+        tags: dict[int, list[str]] = {i: [] for i in ids}
+        for event_id, name in conn.execute(_TAGS_OF_EVENTS, {"ids": ids}).all():
+            tags[event_id].append(name)
+        return [event_record(r, tuple(quotes[r[0]]), tuple(tags[r[0]]), titles) for r in rows]
+
+    def _record(self, s: Session, event: Event) -> EventRecord:
+        s.flush()
+        row = s.execute(select(*_EVENT_COLUMNS).where(_EVENTS.c.id == event.id)).one()
         ids = {q.article_id for q in event.quotes}
-        titles = dict(s.execute(select(Article.id, Article.title)
-                                .where(Article.id.in_(ids))).all()) if ids else {}
-        return event_record(event, titles)
+        return self._records(s, [row], self._titles(s, ids))[0]
 
     @staticmethod
     def _event(s: Session, event_id: int) -> Event:

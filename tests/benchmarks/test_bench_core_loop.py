@@ -1,0 +1,176 @@
+"""Speed of the core loop: start-up, Ctrl+E, CSV export, opening a large article.
+
+Each benchmark prints its figures beside a baseline measured in the same run. Nothing here
+asserts a time: the figures are for reading (and for the README), the assertions check that
+the work was really done.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from tests.benchmarks._data import build_project
+from tests.benchmarks.conftest import scale, summary
+
+PROBE = Path(__file__).with_name("startup_probe.py")
+
+
+def _time_to_first_paint(args: list[str], env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE,
+                            text=True, env=env)
+    line = proc.stdout.readline() if proc.stdout else ""
+    elapsed = time.perf_counter() - t0
+    proc.wait(timeout=60)
+    assert line.strip() == "painted", f"probe {args} did not paint"
+    return elapsed * 1000
+
+
+def test_startup_to_first_paint_vs_bare_qmainwindow(tmp_path: Path, report) -> None:  # noqa: ANN001
+    from desktop_app.core.project import open_project, seed_demo
+
+    db = tmp_path / "demo.tldb"
+    project = open_project(db)
+    seed_demo(project)
+    project.close()
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    runs = scale(3, 10)
+    bare, app = [], []
+    for _ in range(runs):  # interleaved so both see the same machine load
+        bare.append(_time_to_first_paint(["bare"], env))
+        app.append(_time_to_first_paint(["app", str(db)], env))
+    b, a = statistics.median(bare), statistics.median(app)
+    report(f"start-up to first paint: app {a:.0f} ms, bare QMainWindow {b:.0f} ms, "
+           f"ratio {a / b:.2f}x (target <= 2x; {runs} runs each)")
+
+
+def test_ctrl_e_to_event_in_table(tmp_path: Path, qtbot, report) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.core.project import open_project
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.settings import Settings
+
+    n_events = scale(200, 1000)
+    project, article_id = build_project(tmp_path / "p.tldb", n_events)
+    project.close()
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(open_project(tmp_path / "p.tldb"), open_project, settings)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.select_article(article_id)
+    reader = window.reader
+    text = reader.toPlainText()
+    samples, baseline = [], []
+    repeats = scale(10, 40)
+    for i in range(repeats):
+        start = (i * 997) % (len(text) - 200)
+        cursor = reader.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(start + 150, QTextCursor.MoveMode.KeepAnchor)
+        reader.setTextCursor(cursor)
+        before = window.timeline_model.rowCount()
+        t0 = time.perf_counter()
+        qtbot.keyClick(reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        QApplication.processEvents()
+        samples.append((time.perf_counter() - t0) * 1000)
+        assert window.timeline_model.rowCount() == before + 1
+        t0 = time.perf_counter()
+        qtbot.keyClick(reader, Qt.Key.Key_Right)  # a key press that does no work: the baseline
+        QApplication.processEvents()
+        baseline.append((time.perf_counter() - t0) * 1000)
+    s, b = summary(samples), summary(baseline)
+    report(f"Ctrl+E to event in table with {n_events} events: median {s['median']:.1f} ms, "
+           f"p95 {s['p95']:.1f} ms (target median < 30 ms); a no-op key press: median "
+           f"{b['median']:.1f} ms")
+
+
+def test_csv_export_streams(tmp_path: Path, report) -> None:  # noqa: ANN001
+    n_small, n_large = scale(2_000, 10_000), scale(10_000, 100_000)
+    peaks, times = {}, {}
+    for n in (n_small, n_large):
+        project, _ = build_project(tmp_path / f"p{n}.tldb", n)
+        out = tmp_path / f"out{n}.csv"
+        t0 = time.perf_counter()
+        written = project.exports.export_csv(out)
+        times[n] = time.perf_counter() - t0
+        tracemalloc.start()  # a second pass: tracing slows Python down several times
+        project.exports.export_csv(out)
+        peaks[n] = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        assert written == n
+        with out.open(encoding="utf-8-sig", newline="") as fh:
+            assert sum(1 for _ in csv.reader(fh)) == n + 1
+        project.close()
+    baseline_path = tmp_path / "baseline.csv"
+    t0 = time.perf_counter()
+    with baseline_path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        for i in range(n_large):
+            w.writerow([i, "2021-07-05", "", "day", f"Event {i}", "", "", "x" * 80, "A", "B",
+                        "", "2021-07-09", "on Monday"])
+    base = time.perf_counter() - t0
+    report(f"CSV export of {n_large} events: {times[n_large]:.2f} s (target < 2 s at 100,000); "
+           f"plain csv.writer of the same rows {base:.2f} s (ratio "
+           f"{times[n_large] / base:.1f}x); peak traced memory {peaks[n_small]:.1f} MB at "
+           f"{n_small} events vs {peaks[n_large]:.1f} MB at {n_large} (flat = streamed)")
+
+
+def test_large_article_opens_and_scrolls(tmp_path: Path, qtbot, report) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.core.project import open_project
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.settings import Settings
+
+    n_chars, n_quotes = scale(200_000, 1_000_000), scale(400, 2_000)
+    project, article_id = build_project(tmp_path / "p.tldb", n_quotes, n_chars=n_chars)
+    project.close()
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(open_project(tmp_path / "p.tldb"), open_project, settings)
+    qtbot.addWidget(window)
+    window.show()
+    reader = window.reader
+    text = window.project.articles.get(article_id).text
+
+    def open_and_paint(highlights: bool) -> float:
+        reader.show_article(None, "", [])
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        if highlights:
+            window._show_article(article_id)
+        else:
+            reader.show_article(article_id, text, [])
+        reader.viewport().repaint()
+        return (time.perf_counter() - t0) * 1000
+
+    plain = open_and_paint(False)
+    opened = open_and_paint(True)
+    assert len(reader.extraSelections()) >= n_quotes  # every quote (plus a selection flash)
+    bar = reader.verticalScrollBar()
+    frames = []
+    steps = scale(60, 200)
+    for i in range(steps):
+        bar.setValue(bar.maximum() * i // steps)
+        t0 = time.perf_counter()
+        reader.viewport().repaint()
+        frames.append((time.perf_counter() - t0) * 1000)
+    s = summary(frames)
+    report(f"article of {n_chars / 1e6:.1f} MB with {n_quotes} highlighted quotes: opens in "
+           f"{opened:.0f} ms (target < 500 ms), without highlights {plain:.0f} ms; scroll "
+           f"repaint median {s['median']:.1f} ms, p95 {s['p95']:.1f} ms")
