@@ -41,7 +41,7 @@ from desktop_app.gui.commands import (
 )
 from desktop_app.gui.dialogs import ArticlePropertiesDialog, PublicationDateDialog
 from desktop_app.gui.inspector import EventInspector
-from desktop_app.gui.reader import ArticleReader, Highlight
+from desktop_app.gui.reader import ArticleReader
 from desktop_app.gui.settings import PROJECT_SUFFIX, Settings
 from desktop_app.gui.timeline_model import RecordRole, TimelineModel
 
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.article_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.article_list.setUniformItemSizes(True)
 
-        self.reader = ArticleReader(self.actions.create_event)
+        self.reader = ArticleReader(self.actions.create_event, self._event_label)
 
         self.timeline_model = TimelineModel(self)
         self.timeline_table = QTableView(objectName="timelineTable")
@@ -233,13 +233,15 @@ class MainWindow(QMainWindow):
     def event_added(self, record: EventRecord) -> None:
         """An event appeared: show it selected everywhere."""
         self.timeline_model.insert(record)
-        self._after_event_change(record.article_id)
+        self.reader.add_quotes([q for q in record.quotes
+                                if q.article_id == self.reader.article_id])
+        self._after_event_change()
         self.select_event(record.id)
 
     def event_changed(self, record: EventRecord) -> None:
         """An event changed: update its row and the inspector, and select it."""
         self.timeline_model.replace(record)
-        self._after_event_change(record.article_id)
+        self._after_event_change()
         shown = self.inspector.record()
         if shown is not None and shown.id == record.id:
             self.inspector.show_event(record)
@@ -248,11 +250,11 @@ class MainWindow(QMainWindow):
 
     def event_removed(self, event_id: int) -> None:
         """An event disappeared."""
-        article_id = self.reader.article_id
         self.timeline_model.remove(event_id)
+        self.reader.remove_event(event_id)
         if self.inspector.record() and self.inspector.record().id == event_id:
             self.inspector.show_event(None)
-        self._after_event_change(article_id)
+        self._after_event_change()
 
     def article_changed(self, article_id: int, redated: int) -> None:
         """Article metadata changed, maybe re-dating events."""
@@ -262,10 +264,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Article updated; %n event date(s) changed", "",
                                              redated), 8000)
 
-    def _after_event_change(self, article_id: int | None) -> None:
+    def _after_event_change(self) -> None:
         self._refresh_articles()
-        if article_id is not None and article_id == self.reader.article_id:
-            self.reader.set_highlights(self._highlights(article_id))
         self._update_counts()
 
     # -- selection ------------------------------------------------------------------------
@@ -292,7 +292,8 @@ class MainWindow(QMainWindow):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
         self.timeline_table.scrollTo(index)
-        self._show_event(self.timeline_model.record(row))
+        if self.inspector.record() is None or self.inspector.record().id != event_id:
+            self._show_event(self.timeline_model.record(row))  # no currentRowChanged came
 
     def current_event(self) -> EventRecord | None:
         """The event selected in the timeline."""
@@ -309,7 +310,8 @@ class MainWindow(QMainWindow):
 
     def _show_article(self, article_id: int) -> None:
         article = self.project.articles.get(article_id)
-        self.reader.show_article(article.id, article.text, self._highlights(article.id))
+        self.reader.show_article(article.id, article.text,
+                                 self.project.events.quotes_in_article(article.id))
 
     def _show_event(self, record: EventRecord) -> None:
         shown = self.inspector.record()
@@ -327,14 +329,13 @@ class MainWindow(QMainWindow):
             self.select_article(quote.article_id)
         self.reader.show_quote(record.id, quote)
 
-    def _highlights(self, article_id: int) -> list[Highlight]:
-        by_id = {r.id: r for r in self.timeline_model.records()}
-        out = []
-        for quote, title in self.project.events.quotes_in_article(article_id):
-            r = by_id.get(quote.event_id)
-            label = f"{format_event_date(r.date)}: {title}" if r else title
-            out.append(Highlight(quote, label))
-        return out
+    def _event_label(self, event_id: int) -> str:
+        """What hovering a quote shows: its event's date and title."""
+        row = self.timeline_model.row_of(event_id)
+        if row < 0:
+            return ""
+        r = self.timeline_model.record(row)
+        return f"{format_event_date(r.date)}: {r.title}"
 
     def _refresh_articles(self) -> None:
         current = self.reader.article_id

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -40,12 +40,7 @@ class OffsetMap:
         return position - bisect.bisect_right(self._astral_qt, position - 2)
 
 
-@dataclass(frozen=True)
-class Highlight:
-    """A quoted span shown in the reader, with what its tooltip says."""
-
-    quote: QuoteRecord
-    label: str
+LabelFor = Callable[[int], str]  # event id -> what hovering its quote shows
 
 
 class ArticleReader(QPlainTextEdit):
@@ -53,7 +48,8 @@ class ArticleReader(QPlainTextEdit):
 
     highlightClicked = Signal(int)  # event id
 
-    def __init__(self, create_action: QAction, parent: QWidget | None = None) -> None:
+    def __init__(self, create_action: QAction, label_for: LabelFor,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setAccessibleName("Article text")
@@ -71,8 +67,10 @@ class ArticleReader(QPlainTextEdit):
         self._create_action = create_action
         self._text = ""
         self._map = OffsetMap("")
-        self._highlights: list[Highlight] = []
+        self._label_for = label_for
+        self._quotes: list[QuoteRecord] = []  # sorted by (start, id)
         self._starts: list[int] = []
+        self._base: list[QTextEdit.ExtraSelection] = []  # one per quote, built once
         self._selected_event: int | None = None
         self._flash: tuple[int, int] | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=900)
@@ -81,21 +79,46 @@ class ArticleReader(QPlainTextEdit):
 
     # -- content --------------------------------------------------------------------------
     def show_article(self, article_id: int | None, text: str,
-                     highlights: list[Highlight]) -> None:
-        """Display an article's text and its quotes."""
+                     quotes: list[QuoteRecord]) -> None:
+        """Display an article's text and highlight its quotes."""
         self.article_id = article_id
         self._text = text
         self._map = OffsetMap(text)
         self._flash = None  # a flash belongs to the previous article's positions
         self._flash_timer.stop()
         self.setPlainText(text)
-        self.set_highlights(highlights)
+        self.set_quotes(quotes)
 
-    def set_highlights(self, highlights: list[Highlight]) -> None:
-        """Replace the highlighted quotes (after events are added, edited or removed)."""
-        self._highlights = sorted(highlights, key=lambda h: (h.quote.start, h.quote.id))
-        self._starts = [h.quote.start for h in self._highlights]
+    def set_quotes(self, quotes: list[QuoteRecord]) -> None:
+        """Replace the highlighted quotes."""
+        self._quotes = sorted(quotes, key=lambda q: (q.start, q.id))
+        self._starts = [q.start for q in self._quotes]
+        self._base = [self._selection(q.start, q.end, HIGHLIGHT) for q in self._quotes]
         self._paint()
+
+    def add_quotes(self, quotes: list[QuoteRecord]) -> None:
+        """Highlight more quotes (an event was created or restored)."""
+        for q in quotes:
+            i = bisect.bisect_right(self._starts, q.start)
+            while i > 0 and self._quotes[i - 1].start == q.start and self._quotes[i - 1].id > q.id:
+                i -= 1  # keep (start, id) order among quotes starting at the same place
+            self._quotes.insert(i, q)
+            self._starts.insert(i, q.start)
+            self._base.insert(i, self._selection(q.start, q.end, HIGHLIGHT))
+        self._paint()
+
+    def remove_event(self, event_id: int) -> None:
+        """Stop highlighting an event's quotes (it was deleted)."""
+        keep = [i for i, q in enumerate(self._quotes) if q.event_id != event_id]
+        if len(keep) != len(self._quotes):
+            self._quotes = [self._quotes[i] for i in keep]
+            self._starts = [self._starts[i] for i in keep]
+            self._base = [self._base[i] for i in keep]
+            self._paint()
+
+    def quote_count(self) -> int:
+        """Number of highlighted quotes (for tests and benchmarks)."""
+        return len(self._quotes)
 
     def text(self) -> str:
         """The article text as stored (Python offsets index into it)."""
@@ -147,10 +170,11 @@ class ArticleReader(QPlainTextEdit):
         return sel
 
     def _paint(self) -> None:
-        sels = [self._selection(h.quote.start, h.quote.end,
-                                HIGHLIGHT_SELECTED if h.quote.event_id == self._selected_event
-                                else HIGHLIGHT, h.quote.event_id == self._selected_event)
-                for h in self._highlights]
+        """Base highlights are reused; only the selected event's and the flash are new."""
+        sels = list(self._base)
+        if self._selected_event is not None:
+            sels += [self._selection(q.start, q.end, HIGHLIGHT_SELECTED, True)
+                     for q in self._quotes if q.event_id == self._selected_event]
         if self._flash:
             sels.append(self._selection(*self._flash, FLASH))
         self.setExtraSelections(sels)
@@ -160,25 +184,29 @@ class ArticleReader(QPlainTextEdit):
         self._paint()
 
     # -- hover and click ------------------------------------------------------------------
-    def highlight_at(self, offset: int) -> Highlight | None:
+    def quote_at(self, offset: int) -> QuoteRecord | None:
         """The quote covering a text offset (the innermost when quotes nest)."""
         i = bisect.bisect_right(self._starts, offset)
         best = None
-        for h in self._highlights[max(0, i - 50):i]:
-            if h.quote.start <= offset < h.quote.end and (
-                    best is None or h.quote.end - h.quote.start
-                    < best.quote.end - best.quote.start):
-                best = h
+        for q in self._quotes[max(0, i - 50):i]:
+            if q.start <= offset < q.end and (best is None
+                                               or q.end - q.start < best.end - best.start):
+                best = q
         return best
+
+    def label_at(self, offset: int) -> str | None:
+        """What hovering this offset shows: the event of the quote there."""
+        q = self.quote_at(offset)
+        return self._label_for(q.event_id) if q else None
 
     def _offset_at(self, pos: QPoint) -> int:
         return self._map.to_py(self.cursorForPosition(pos).position())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
-            h = self.highlight_at(self._offset_at(event.pos()))
-            if h is not None:
-                QToolTip.showText(event.globalPos(), h.label, self.viewport())
+            label = self.label_at(self._offset_at(event.pos()))
+            if label is not None:
+                QToolTip.showText(event.globalPos(), label, self.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -187,9 +215,9 @@ class ArticleReader(QPlainTextEdit):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            h = self.highlight_at(self._offset_at(event.position().toPoint()))
-            if h is not None:
-                self.highlightClicked.emit(h.quote.event_id)
+            q = self.quote_at(self._offset_at(event.position().toPoint()))
+            if q is not None:
+                self.highlightClicked.emit(q.event_id)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())

@@ -41,7 +41,10 @@ def test_first_launch_shows_the_demo_with_four_dated_events(window) -> None:  # 
                                    "Thu 8 Jul 2021"]
     assert window.article_model.rowCount() == 1
     assert "Taliban" in window.reader.toPlainText()
-    assert len(window.reader.extraSelections()) >= 4  # every quote highlighted
+    assert window.reader.quote_count() == 4  # every quote highlighted
+    first_quote = window.timeline_model.record(0).quotes[0]
+    assert window.reader.label_at(first_quote.start + 3) == (
+        "Mon 5 Jul 2021: " + window.timeline_model.record(0).title)
     assert window.inspector.explanation.text().startswith("'On Monday' -> Mon 5 Jul 2021")
     for name in ("articleList", "articleView", "timelineTable", "eventInspector"):
         assert window.findChild(object, name) is not None, name
@@ -85,12 +88,13 @@ def test_create_undo_redo_keeps_the_same_id(window, qtbot) -> None:  # noqa: ANN
     assert window.action_undo.text() == f"&Undo Create event “{passage[:-1]}”" or \
         window.action_undo.text().startswith("&Undo Create event")
     press(qtbot, window.timeline_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.timeline_model.rowCount() == 4
+    assert window.timeline_model.rowCount() == 4 and window.reader.quote_count() == 4
     assert created.id not in {e.id for e in window.project.events.list()}
     press(qtbot, window.timeline_table, Qt.Key.Key_Z,
           Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     again = window.project.events.get(created.id)
     assert again.quotes == created.quotes and window.timeline_model.rowCount() == 5
+    assert window.reader.quote_count() == 5
 
 
 def test_delete_and_undo_restore_same_event_and_quote(window, qtbot) -> None:  # noqa: ANN001
@@ -188,7 +192,7 @@ def test_clicking_a_highlight_selects_its_event(window, qtbot) -> None:  # noqa:
     rect = reader.cursorRect(cursor)
     qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_event().id == fourth.id
-    assert reader.highlight_at(fourth.quotes[0].start + 5).label.startswith("Thu 8 Jul 2021")
+    assert reader.label_at(fourth.quotes[0].start + 5).startswith("Thu 8 Jul 2021")
 
 
 def test_export_csv_writes_the_table(window, tmp_path: Path) -> None:  # noqa: ANN001

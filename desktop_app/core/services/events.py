@@ -23,14 +23,17 @@ _EVENTS = Event.__table__
 _QUOTES = Quote.__table__
 _EVENT_COLUMNS = tuple(_EVENTS.c[name] for name in EVENT_COLUMNS)
 # Built once: executing them with a new list of ids re-uses the compiled SQL.
-_QUOTES_OF_EVENTS = (select(_QUOTES.c.id, _QUOTES.c.event_id, _QUOTES.c.article_id,
-                            _QUOTES.c.start, _QUOTES.c.end, _QUOTES.c.exact, _QUOTES.c.prefix,
-                            _QUOTES.c.suffix)
+_QUOTE_COLUMNS = (_QUOTES.c.id, _QUOTES.c.event_id, _QUOTES.c.article_id, _QUOTES.c.start,
+                  _QUOTES.c.end, _QUOTES.c.exact, _QUOTES.c.prefix, _QUOTES.c.suffix)
+_QUOTES_OF_EVENTS = (select(*_QUOTE_COLUMNS)
                      .where(_QUOTES.c.event_id.in_(bindparam("ids", expanding=True)))
                      .order_by(_QUOTES.c.id))
 _TAGS_OF_EVENTS = (select(event_tags.c.event_id, Tag.__table__.c.name)
                    .join(Tag.__table__, Tag.__table__.c.id == event_tags.c.tag_id)
                    .where(event_tags.c.event_id.in_(bindparam("ids", expanding=True))))
+_QUOTES_OF_ARTICLE = (select(*_QUOTE_COLUMNS)
+                      .where(_QUOTES.c.article_id == bindparam("article_id"))
+                      .order_by(_QUOTES.c.start, _QUOTES.c.id))
 _BY_DATE = select(*_EVENT_COLUMNS).order_by(_EVENTS.c.start_date, _EVENTS.c.id)
 
 def _sort_key(record: EventRecord) -> tuple:
@@ -117,14 +120,11 @@ class EventService:
         with self._sessions() as s:
             return self._article(s, article_id).text
 
-    def quotes_in_article(self, article_id: int) -> list[tuple[QuoteRecord, str]]:
-        """Every quote in an article with its event's title, in text order (for highlighting)."""
-        stmt = (select(Quote, Event.title).join(Event, Event.id == Quote.event_id)
-                .where(Quote.article_id == article_id).order_by(Quote.start, Quote.id))
+    def quotes_in_article(self, article_id: int) -> list[QuoteRecord]:
+        """Every quote in an article, in text order (for highlighting)."""
         with self._sessions() as s:
-            from desktop_app.core.services.convert import quote_record
-
-            return [(quote_record(q), title) for q, title in s.execute(stmt)]
+            rows = s.connection().execute(_QUOTES_OF_ARTICLE, {"article_id": article_id}).all()
+            return [QuoteRecord(*row) for row in rows]
 
     def count(self) -> int:
         """Number of events in the project."""
