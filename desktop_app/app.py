@@ -10,7 +10,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
-from desktop_app.cli import COMMANDS, build_parser, run
+from desktop_app.cli_commands import COMMANDS
 
 log = logging.getLogger(__name__)
 
@@ -53,21 +53,91 @@ def _setup_logging(data_dir: Path | None) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def build_main_window(db_path: Path | str, settings=None, seed_demo_if_new: bool = False):  # noqa: ANN001, ANN201
+def _open_project(path: Path):  # noqa: ANN202 (Project; imported lazily)
+    """Open a project file (SQLAlchemy is imported here, not before the window paints)."""
+    from desktop_app.core.project import open_project
+
+    return open_project(path)
+
+
+def _open_or_create(path: Path, seed_demo_if_new: bool):  # noqa: ANN202
+    from desktop_app.core.project import seed_demo
+
+    is_new = not path.exists() or path.stat().st_size == 0
+    project = _open_project(path)
+    if is_new and seed_demo_if_new:
+        seed_demo(project)
+    return project
+
+
+def build_main_window(db_path: Path | str, settings=None,  # noqa: ANN001, ANN201
+                      seed_demo_if_new: bool = False):
     """Build the real main window on a project file without entering the event loop.
 
     A QApplication must exist. Raises ProjectFileError when the file cannot be a project.
     """
-    from desktop_app.core.project import open_project, seed_demo
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.settings import Settings
 
-    path = Path(db_path)
-    is_new = not path.exists() or path.stat().st_size == 0
-    project = open_project(path)
-    if is_new and seed_demo_if_new:
-        seed_demo(project)
-    return MainWindow(project, open_project, settings or Settings())
+    project = _open_or_create(Path(db_path), seed_demo_if_new)
+    return MainWindow(project, _open_project, settings or Settings())
+
+
+def launch(db_path: Path, settings, seed_demo_if_new: bool,  # noqa: ANN001, ANN201
+           files: list[Path]):
+    """Show the main window at once, then open the project just after it first paints.
+
+    Importing the database layer and opening the project take longer than building and
+    painting the window, so the user sees the window immediately. If the project cannot be
+    opened the user is told and the application exits with status 1.
+    """
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.gui.main_window import MainWindow
+
+    window = MainWindow(None, _open_project, settings)
+
+    def load() -> None:
+        from desktop_app.core.errors import ProjectFileError
+
+        try:
+            project = _open_or_create(db_path, seed_demo_if_new)
+        except ProjectFileError as exc:
+            print(f"error: {exc}", file=sys.stderr)  # noqa: T201
+            QMessageBox.critical(window, APP_NAME, f"Cannot open the project:\n{exc}")
+            QApplication.instance().exit(1)
+            return
+        window.load_project(project)
+        if files:
+            window.import_files(files)
+
+    _after_first_paint(window, load)
+    window.show()
+    return window
+
+
+def _after_first_paint(window, callback) -> None:  # noqa: ANN001
+    """Run callback once, right after the window's first paint (or 300 ms, if none comes)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done = False
+
+    def run() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            window.removeEventFilter(watcher)
+            callback()
+
+    class Watcher(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, run)
+            return False
+
+    watcher = Watcher(window)
+    window.installEventFilter(watcher)
+    QTimer.singleShot(300, run)
 
 
 def _default_db_path() -> Path:
@@ -82,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     first_positional = next((a for i, a in enumerate(argv) if not a.startswith("-")
                              and (i == 0 or argv[i - 1] != "--db")), None)
     if first_positional in COMMANDS:
+        from desktop_app.cli import build_parser, run
+
         args = build_parser().parse_args(argv)
         _configure_qt_identity()
         db = args.db or _default_db_path()
@@ -99,9 +171,8 @@ def _run_gui(args: argparse.Namespace) -> int:
         print("No display found: running offscreen.", file=sys.stderr)  # noqa: T201
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from desktop_app.core.errors import ProjectFileError
     from desktop_app.core.resources import resource_path
     from desktop_app.gui.settings import Settings, data_dir
 
@@ -116,16 +187,8 @@ def _run_gui(args: argparse.Namespace) -> int:
     _setup_logging(data_dir())
     settings = Settings()
     db_path = args.db or (settings.recent_projects() or [_default_db_path()])[0]
-    try:
-        window = build_main_window(db_path, settings,
-                                   seed_demo_if_new=args.db is None)
-    except ProjectFileError as exc:
-        QMessageBox.critical(None, APP_NAME, f"Cannot open the project:\n{exc}")
-        print(f"error: {exc}", file=sys.stderr)  # noqa: T201
-        return 1
-    window.show()
-    if args.files:
-        QTimer.singleShot(0, lambda: window.import_files(list(args.files)))
+    window = launch(Path(db_path), settings, seed_demo_if_new=args.db is None,
+                    files=list(args.files))
     if args.quit_after is not None:
         def finish() -> None:
             if args.screenshot:

@@ -11,20 +11,21 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from desktop_app.cli_commands import COMMANDS
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.importers import read_article_file
 from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import ArticleDraft
 
-COMMANDS = ("import", "add-event", "list", "export-csv", "articles")
 log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar (shared with ``app.main`` for the GUI's own options)."""
     p = argparse.ArgumentParser(prog="timeline-annotator",
-                                description="Build dated, source-anchored timelines from news.")
+                                description="Build dated, source-anchored timelines from news. "
+                                            f"Commands: {', '.join(COMMANDS)}.")
     p.add_argument("--db", type=Path, help="project file to open or create")
     sub = p.add_subparsers(dest="command")
     imp = sub.add_parser("import", help="import article files; prints ID<TAB>title")

@@ -6,13 +6,15 @@ command, so a failing action raises where it can be reported and never enters th
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop_app.core.records import ArticleMetadata, EventRecord
-from desktop_app.core.services.articles import ArticleService
-from desktop_app.core.services.events import EventService
+
+if TYPE_CHECKING:  # the services pull in SQLAlchemy, which start-up imports only after painting
+    from desktop_app.core.services.articles import ArticleService
+    from desktop_app.core.services.events import EventService
 
 
 class TimelineView(Protocol):

@@ -6,8 +6,9 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,9 +29,8 @@ from desktop_app import APP_NAME, __version__
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
 from desktop_app.core.eventdates import at_precision, format_event_date
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, draft_from_text, read_article_file
-from desktop_app.core.project import Project
 from desktop_app.core.records import ArticleDraft, EventEdit, EventRecord
-from desktop_app.core.services.events import parse_tags
+from desktop_app.core.tags import parse_tags
 from desktop_app.gui.actions import Actions
 from desktop_app.gui.article_list import ArticleDelegate, ArticleIdRole, ArticleListModel
 from desktop_app.gui.commands import (
@@ -45,16 +45,25 @@ from desktop_app.gui.reader import ArticleReader
 from desktop_app.gui.settings import PROJECT_SUFFIX, Settings
 from desktop_app.gui.timeline_model import RecordRole, TimelineModel
 
+if TYPE_CHECKING:
+    from desktop_app.core.project import Project
+
 log = logging.getLogger(__name__)
-ProjectOpener = Callable[[Path], Project]
+ProjectOpener = Callable[[Path], "Project"]
 _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    """Wires views to services; every data change goes through a service and an undo command."""
+    """Wires views to services; every data change goes through a service and an undo command.
 
-    def __init__(self, project: Project, open_project: ProjectOpener, settings: Settings,
+    It can be shown before a project is loaded (``project=None``), so the window paints at
+    once while the database layer is imported and the project opened.
+    """
+
+    projectLoaded = Signal()
+
+    def __init__(self, project: Project | None, open_project: ProjectOpener, settings: Settings,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -73,7 +82,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._restore_window_state()
-        self.load_project(project)
+        if project is not None:
+            self.load_project(project)
+        else:
+            self.setWindowTitle(self.tr("Opening project… — %s") % APP_NAME)
+            self._set_project_actions_enabled(False)
+            self.statusBar().showMessage(self.tr("Opening project…"))
 
     # -- construction ---------------------------------------------------------------------
     def _build_undo_actions(self) -> None:
@@ -200,9 +214,17 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     # -- project --------------------------------------------------------------------------
+    def _set_project_actions_enabled(self, enabled: bool) -> None:
+        a = self.actions
+        for action in (a.new_project, a.open_project, a.import_article, a.paste_article,
+                       a.export_csv, a.create_event, a.delete_event, a.article_properties):
+            action.setEnabled(enabled)
+
     def load_project(self, project: Project) -> None:
         """Show a project: its articles, the first article and the whole timeline."""
         self.project = project
+        self._set_project_actions_enabled(True)
+        self.statusBar().clearMessage()
         self.undo_stack.clear()
         self.setWindowTitle(f"{project.path.stem} — {APP_NAME}")
         self._settings.add_recent_project(project.path)
@@ -216,6 +238,7 @@ class MainWindow(QMainWindow):
         if self.timeline_model.rowCount():
             self.select_event(self.timeline_model.record(0).id)
         self._update_counts()
+        self.projectLoaded.emit()
 
     def switch_project(self, path: Path) -> bool:
         """Open another project file in this window; report and keep the current one on error."""
@@ -226,7 +249,8 @@ class MainWindow(QMainWindow):
             return False
         old = self.project
         self.load_project(project)
-        old.close()
+        if old is not None:
+            old.close()
         return True
 
     # -- reacting to commands (the TimelineView protocol) ---------------------------------
@@ -587,5 +611,6 @@ class MainWindow(QMainWindow):
         self.inspector.commit_notes()
         self._settings.save_window_state(self.saveGeometry(), self.splitter.saveState())
         self._settings.sync()
-        self.project.close()
+        if self.project is not None:
+            self.project.close()
         super().closeEvent(event)

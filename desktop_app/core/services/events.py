@@ -17,6 +17,7 @@ from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
 from desktop_app.core.records import EventDate, EventEdit, EventRecord, QuoteRecord
 from desktop_app.core.services.articles import now
 from desktop_app.core.services.convert import EVENT_COLUMNS, apply_date, event_record
+from desktop_app.core.tags import clean_tags
 from desktop_app.core.titles import propose_title
 
 _EVENTS = Event.__table__
@@ -38,21 +39,6 @@ _BY_DATE = select(*_EVENT_COLUMNS).order_by(_EVENTS.c.start_date, _EVENTS.c.id)
 
 def _sort_key(record: EventRecord) -> tuple:
     return record.sort_key
-
-
-def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """Trimmed, de-duplicated tag names (commas separate tags, so none inside a name)."""
-    seen: dict[str, None] = {}
-    for t in tags:
-        name = " ".join(t.replace(",", " ").split())[:200]
-        if name and name.casefold() not in {k.casefold() for k in seen}:
-            seen[name] = None
-    return tuple(seen)
-
-
-def parse_tags(text: str) -> tuple[str, ...]:
-    """Tags typed as a comma-separated list."""
-    return clean_tags(text.split(","))
 
 
 class EventService:

@@ -1,0 +1,18 @@
+"""Tag names: how typed tags are cleaned (pure, shared by services, GUI and importers)."""
+
+from __future__ import annotations
+
+
+def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Trimmed, de-duplicated tag names (commas separate tags, so none inside a name)."""
+    seen: dict[str, None] = {}
+    for t in tags:
+        name = " ".join(t.replace(",", " ").split())[:200]
+        if name and name.casefold() not in {k.casefold() for k in seen}:
+            seen[name] = None
+    return tuple(seen)
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as a comma-separated list."""
+    return clean_tags(text.split(","))
