@@ -6,7 +6,6 @@ import argparse
 import logging
 import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
@@ -39,6 +38,8 @@ def _configure_qt_identity() -> None:
 
 
 def _setup_logging(data_dir: Path | None) -> None:
+    from logging.handlers import RotatingFileHandler
+
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     handlers[0].setLevel(logging.WARNING)
     if data_dir is not None:

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from desktop_app.core.errors import DateParseError
 from desktop_app.core.records import EventDate
-from desktop_app.core.temporal import TemporalExpression, find_expressions
+from desktop_app.core.temporal import TemporalExpression
 from desktop_app.core.temporal.calendar import fmt_day, month_end, month_name, value_bounds
 from desktop_app.core.temporal.model import Reading
 
@@ -130,6 +130,8 @@ def parse_date_text(text: str, anchor: date | None) -> EventDate:
     cleaned = " ".join(text.split())
     if not cleaned:
         raise DateParseError("the date is empty")
+    from desktop_app.core.temporal.engine import find_expressions
+
     dated = [e for e in find_expressions(cleaned, anchor) if e.earliest is not None]
     if not dated:
         hint = "" if anchor else " (relative dates need the article's publication date)"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop_app.core.temporal import find_expressions
-
 _HEAD_CHARS = 400
 _HEAD_LINES = 6
 _DATELINE_OFFSET = 30
@@ -25,6 +23,8 @@ def find_dateline(text: str) -> date | None:
         d = _full_date(m.group(1))
         if d:
             return d
+    from desktop_app.core.temporal.engine import find_expressions
+
     lines = [ln for ln in text[:_HEAD_CHARS * 3].splitlines() if ln.strip()][:_HEAD_LINES]
     for line in lines:
         for e in find_expressions(line, None):
@@ -39,12 +39,16 @@ def find_dateline(text: str) -> date | None:
 
 def latest_full_date(text: str) -> date | None:
     """The latest explicit full date in a text: a best guess to pre-fill when asking the user."""
+    from desktop_app.core.temporal.engine import find_expressions
+
     dates = [e.earliest for e in find_expressions(text, None)
              if e.granularity == "day" and e.earliest is not None]
     return max(dates) if dates else None
 
 
 def _full_date(text: str) -> date | None:
+    from desktop_app.core.temporal.engine import find_expressions
+
     for e in find_expressions(text, None):
         if e.granularity in ("day", "time") and e.earliest is not None:
             return e.earliest

@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
-
 from desktop_app.core.temporal.lexicon import SEASON_MONTHS, WEEKDAY_NAMES
 
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -27,6 +24,8 @@ def month_name(month: int) -> str:
 
 def month_end(year: int, month: int) -> date:
     """Last day of a month."""
+    from dateutil.relativedelta import relativedelta  # on first use: keeps start-up short
+
     return date(year, month, 1) + relativedelta(months=1, days=-1)
 
 
@@ -73,6 +72,8 @@ def weekday_on_or_after(anchor: date, weekday: int) -> date:
 
 def shift(anchor: date, unit: str, amount: int) -> date:
     """Move a date by whole calendar units (D, W, M, Y, Q, 10Y, 100Y)."""
+    from dateutil.relativedelta import relativedelta
+
     if unit == "D":
         return anchor + timedelta(days=amount)
     if unit == "W":
@@ -94,6 +95,8 @@ def shift(anchor: date, unit: str, amount: int) -> date:
 
 def easter_sunday(year: int) -> date:
     """Western Easter Sunday."""
+    from dateutil.easter import easter
+
     return easter(year)
 
 
