@@ -1,0 +1,65 @@
+"""The real start-up path: window first, project after the first paint; whole-process smoke."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO
+
+
+def test_launch_paints_then_loads_the_demo_and_imports_files(qtbot, settings,  # noqa: ANN001
+                                                            tmp_path: Path) -> None:
+    from desktop_app.app import launch
+
+    db = tmp_path / "first-run.tldb"
+    window = launch(db, settings, seed_demo_if_new=True, files=[FIXTURES / "dateline.txt"])
+    qtbot.addWidget(window)
+    assert window.project is None and not window.actions.create_event.isEnabled()
+    with qtbot.waitSignal(window.projectLoaded, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 2, timeout=5000)
+    assert window.timeline_model.rowCount() == 4 and window.actions.create_event.isEnabled()
+    assert window.project.path == db.resolve()
+
+
+def test_the_program_starts_and_exits_cleanly(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONPATH": str(REPO)}
+    shot = tmp_path / "shot.png"
+    result = subprocess.run([sys.executable, "-m", "desktop_app", "--quit-after", "1.5",
+                             "--screenshot", str(shot)], env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert shot.stat().st_size > 10_000  # a real picture of the window
+    created = list((tmp_path / "data").rglob("*.tldb"))
+    assert [p.name for p in created] == ["My timeline.tldb"]
+
+
+@pytest.mark.parametrize("content", [b"definitely not a database" * 10])
+def test_a_bad_project_on_the_command_line_exits_with_status_1(tmp_path: Path,
+                                                             content: bytes) -> None:
+    bad = tmp_path / "bad.tldb"
+    bad.write_bytes(content)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONPATH": str(REPO),
+           "QT_QPA_PLATFORM": "offscreen"}
+    # The error box is modal; offscreen it cannot be answered, so close it from a timer.
+    code = ("import sys; from PySide6.QtCore import QTimer; from PySide6.QtWidgets import "
+            "QApplication, QMessageBox\n"
+            "def close_boxes():\n"
+            "    for w in QApplication.topLevelWidgets():\n"
+            "        if isinstance(w, QMessageBox): w.done(0)\n"
+            "t = QTimer(); t.timeout.connect(close_boxes)\n"
+            "import desktop_app.app as a\n"
+            "QApplication.instance() or QApplication(sys.argv[:1]); t.start(200)\n"
+            f"sys.exit(a.main(['--db', {str(bad)!r}]))\n")
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert f"{bad}" in result.stderr and "not an SQLite database" in result.stderr
+    assert bad.read_bytes() == content
