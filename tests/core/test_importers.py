@@ -85,3 +85,19 @@ def test_too_large_and_missing_files(tmp_path: Path) -> None:
 def test_pasted_text_title_and_dateline() -> None:
     d = draft_from_text("Quake hits coast\nTOKYO, March 11, 2011 - A quake struck on Friday.")
     assert d.title == "Quake hits coast" and d.published == date(2011, 3, 11)
+
+
+def test_html_import_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("network access attempted during import")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    d = read_article_file(FIXTURES / "article-with-metadata.html")
+    assert d.title == "Border tensions rise" and attempts == []
