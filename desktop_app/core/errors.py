@@ -9,22 +9,21 @@ class TimelineError(Exception):
     """Base of every error the core raises on purpose."""
 
 
-class ProjectFileError(TimelineError):
+class FileProblemError(TimelineError):
+    """Something is wrong with a named file; the message reads 'PATH: problem'."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = Path(path)
+        self.problem = problem
+
+
+class ProjectFileError(FileProblemError):
     """A project file cannot be opened: not SQLite, not ours, too new, unreadable."""
 
-    def __init__(self, path: Path | str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = Path(path)
-        self.problem = problem
 
-
-class ImportFileError(TimelineError):
+class ImportFileError(FileProblemError):
     """An article file cannot be imported (binary, empty, undecodable, unsupported, too big)."""
-
-    def __init__(self, path: Path | str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = Path(path)
-        self.problem = problem
 
 
 class DuplicateArticleError(TimelineError):
@@ -53,10 +52,5 @@ class DateParseError(TimelineError):
     """A date typed by the user could not be understood."""
 
 
-class ExportError(TimelineError):
+class ExportError(FileProblemError):
     """An export could not be written (disk full, permission denied...)."""
-
-    def __init__(self, path: Path | str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = Path(path)
-        self.problem = problem

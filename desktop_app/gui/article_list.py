@@ -4,25 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.core.records import ArticleSummary
 from desktop_app.core.temporal.calendar import fmt_day
+from desktop_app.gui.table_model import Index, RowsModel
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SubtitleRole = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Title", "Outlet", "Published", "Events")
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class ArticleListModel(QAbstractTableModel):
+class ArticleListModel(RowsModel):
     """Rows are article summaries in import order."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ArticleSummary] = []
+    COLUMNS = COLUMNS
 
     def reset(self, rows: list[ArticleSummary]) -> None:
         """Replace all rows (the list is small: one row per article)."""
@@ -38,19 +36,7 @@ class ArticleListModel(QAbstractTableModel):
         """The summary shown in a row."""
         return self._rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         r = self._rows[index.row()]
@@ -75,11 +61,11 @@ class ArticleListModel(QAbstractTableModel):
 class ArticleDelegate(QStyledItemDelegate):
     """Two lines per article: the title, then outlet · date · event count."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         fm = option.fontMetrics
         return QSize(200, fm.height() * 2 + 14)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else QApplication.style()
         text_backup = option.text

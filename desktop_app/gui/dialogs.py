@@ -27,6 +27,14 @@ def _date_edit(value: date) -> QDateEdit:
     return edit
 
 
+def _ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def _to_date(edit: QDateEdit) -> date:
     q = edit.date()
     return date(q.year(), q.month(), q.day())
@@ -43,10 +51,7 @@ class PublicationDateDialog(QDialog):
                               "“on Monday” are resolved against it. When was it published?")
                       % source, wordWrap=True)
         self.date_edit = _date_edit(guess)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.date_edit)
@@ -87,10 +92,7 @@ class ArticlePropertiesDialog(QDialog):
         form.addRow("", QLabel(self.tr("Date source: %s. Changing it re-dates the events whose "
                                        "dates were derived from it (not those you dated by "
                                        "hand).") % source, wordWrap=True))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

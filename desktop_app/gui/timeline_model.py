@@ -5,26 +5,27 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core.eventdates import explain, format_event_date
 from desktop_app.core.records import EventRecord
+from desktop_app.gui.table_model import Index, RowsModel
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Date", "Title", "Article", "Tags")
 DATE, TITLE, ARTICLE, TAGS = range(4)
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowsModel):
     """Rows are events in chronological order; edits are requested, never applied here."""
 
     editRequested = Signal(int, str, str)  # event id, field ("title", "date", "tags"), text
 
+    COLUMNS = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[EventRecord] = []
         self._keys: list[tuple] = []
 
     # -- the three mutations -------------------------------------------------------------
@@ -87,19 +88,7 @@ class TimelineModel(QAbstractTableModel):
         return list(self._rows)
 
     # -- Qt model protocol ----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -107,7 +96,7 @@ class TimelineModel(QAbstractTableModel):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         r = self._rows[index.row()]
@@ -133,7 +122,7 @@ class TimelineModel(QAbstractTableModel):
             return font
         return None
 
-    def setData(self, index: _Index, value: Any,  # noqa: N802
+    def setData(self, index: Index, value: Any,  # noqa: N802
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.dating import date_for_passage
-from desktop_app.core.errors import DuplicateArticleError, NotFoundError
+from desktop_app.core.errors import DuplicateArticleError
 from desktop_app.core.orm import Article, Event, Quote
 from desktop_app.core.records import (
     ArticleDraft,
@@ -19,6 +19,7 @@ from desktop_app.core.records import (
     ArticleSummary,
 )
 from desktop_app.core.services.convert import apply_date, article_record
+from desktop_app.core.services.lookup import require
 
 
 def text_sha256(text: str) -> str:
@@ -76,7 +77,7 @@ class ArticleService:
     def get(self, article_id: int) -> ArticleRecord:
         """One article with its text."""
         with self._sessions() as s:
-            return article_record(self._row(s, article_id))
+            return article_record(require(s, Article, article_id))
 
     def find_by_sha256(self, digest: str) -> int | None:
         """The id of the article with this text hash, if any."""
@@ -89,7 +90,7 @@ class ArticleService:
         Events the user dated by hand keep their date.
         """
         with self._sessions.begin() as s:
-            a = self._row(s, article_id)
+            a = require(s, Article, article_id)
             published_changed = a.published_on != meta.published
             a.title, a.outlet, a.url, a.author = (meta.title[:500] or a.title, meta.outlet[:200],
                                                   meta.url[:2000], meta.author[:300])
@@ -104,7 +105,7 @@ class ArticleService:
     def delete(self, article_id: int) -> None:
         """Remove an article and its quotes (events keep their other sources)."""
         with self._sessions.begin() as s:
-            s.delete(self._row(s, article_id))
+            s.delete(require(s, Article, article_id))
 
     @staticmethod
     def _redate_events(s: Session, a: Article) -> int:
@@ -123,10 +124,3 @@ class ArticleService:
                 event.updated_at = now()
                 changed += 1
         return changed
-
-    @staticmethod
-    def _row(s: Session, article_id: int) -> Article:
-        a = s.get(Article, article_id)
-        if a is None:
-            raise NotFoundError(f"article {article_id} does not exist")
-        return a

@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import find_quote, make_selector
 from desktop_app.core.dating import date_for_passage
-from desktop_app.core.errors import NotFoundError, QuoteNotFoundError
+from desktop_app.core.errors import QuoteNotFoundError
 from desktop_app.core.eventdates import parse_date_text
 from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
 from desktop_app.core.records import EventDate, EventEdit, EventRecord, QuoteRecord
 from desktop_app.core.services.articles import now
 from desktop_app.core.services.convert import EVENT_COLUMNS, apply_date, event_record
+from desktop_app.core.services.lookup import require
 from desktop_app.core.tags import clean_tags
 from desktop_app.core.titles import propose_title
 
@@ -51,7 +52,7 @@ class EventService:
     def create_from_selection(self, article_id: int, start: int, end: int) -> EventRecord:
         """Create an event from article text [start, end): title, date and quote proposed."""
         with self._sessions.begin() as s:
-            article = self._article(s, article_id)
+            article = require(s, Article, article_id)
             sel = make_selector(article.text, start, end)
             d = date_for_passage(article.text, sel.start, sel.end, article.published_on)
             stamp = now()
@@ -77,7 +78,7 @@ class EventService:
     def get(self, event_id: int) -> EventRecord:
         """One event."""
         with self._sessions() as s:
-            return self._record(s, self._event(s, event_id))
+            return self._record(s, require(s, Event, event_id))
 
     def list(self) -> list[EventRecord]:
         """The whole timeline in chronological order."""
@@ -104,7 +105,7 @@ class EventService:
     def article_text(self, article_id: int) -> str:
         """The text of an article (to find quotes in)."""
         with self._sessions() as s:
-            return self._article(s, article_id).text
+            return require(s, Article, article_id).text
 
     def quotes_in_article(self, article_id: int) -> list[QuoteRecord]:
         """Every quote in an article, in text order (for highlighting)."""
@@ -121,7 +122,7 @@ class EventService:
     def edit(self, event_id: int, change: EventEdit) -> EventRecord:
         """Apply a user edit; changing the date marks it as edited by hand."""
         with self._sessions.begin() as s:
-            event = self._event(s, event_id)
+            event = require(s, Event, event_id)
             if change.title is not None:
                 event.title = change.title.strip()[:1000] or event.title
             if change.notes is not None:
@@ -144,7 +145,7 @@ class EventService:
     def write_state(self, record: EventRecord) -> EventRecord:
         """Put an event back exactly as a record describes it (undo and redo of edits)."""
         with self._sessions.begin() as s:
-            event = self._event(s, record.id)
+            event = require(s, Event, record.id)
             self._fill(s, event, record)
             s.flush()
             return self._record(s, event)
@@ -152,7 +153,7 @@ class EventService:
     def delete(self, event_id: int) -> EventRecord:
         """Delete an event and its quotes; return the record that restores it."""
         with self._sessions.begin() as s:
-            event = self._event(s, event_id)
+            event = require(s, Event, event_id)
             record = self._record(s, event)
             s.delete(event)
             return record
@@ -224,17 +225,3 @@ class EventService:
         row = s.execute(select(*_EVENT_COLUMNS).where(_EVENTS.c.id == event.id)).one()
         ids = {q.article_id for q in event.quotes}
         return self._records(s, [row], self._titles(s, ids))[0]
-
-    @staticmethod
-    def _event(s: Session, event_id: int) -> Event:
-        event = s.get(Event, event_id)
-        if event is None:
-            raise NotFoundError(f"event {event_id} does not exist")
-        return event
-
-    @staticmethod
-    def _article(s: Session, article_id: int) -> Article:
-        article = s.get(Article, article_id)
-        if article is None:
-            raise NotFoundError(f"article {article_id} does not exist")
-        return article

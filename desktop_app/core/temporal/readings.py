@@ -5,17 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from desktop_app.core.temporal.calendar import (
-    fmt_day,
     month_end,
-    month_name,
     quarter_bounds,
     season_bounds,
     week_start,
     week_value,
 )
 from desktop_app.core.temporal.model import Reading
-
-_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 
 def day(d: date, why: str) -> Reading:
@@ -96,31 +92,3 @@ def narrow(reading: Reading, mod: str | None) -> Reading:
         first = last - timedelta(days=(third if "half" not in m else span // 2) - 1)
     return Reading(reading.value, reading.granularity, first, last,
                    f"{reading.explanation} ({m})")
-
-
-def describe(reading: Reading) -> str:
-    """A short human form of a reading's value: 'Mon 5 Jul 2021', 'July 2021', 'the 1990s'."""
-    g, e = reading.granularity, reading.earliest
-    if e is None:
-        return reading.value
-    if g in ("day", "time"):
-        return fmt_day(e)
-    if g == "week":
-        return f"week of {fmt_day(e)}"
-    if g == "weekend":
-        return f"weekend of {fmt_day(e)}"
-    if g == "month":
-        return f"{month_name(e.month)} {e.year}"
-    if g == "quarter":
-        return f"Q{(e.month + 2) // 3} {e.year}"
-    if g == "half":
-        return f"H{1 if e.month < 7 else 2} {e.year}"
-    if g == "season":
-        return f"{_SEASON_NAMES[reading.value[-2:]]} {reading.value[:4]}"
-    if g == "year":
-        return str(e.year)
-    if g == "decade":
-        return f"the {e.year // 10 * 10}s"
-    if g == "century":
-        return f"the {e.year // 100 * 100}s"
-    return f"{fmt_day(e)} to {fmt_day(reading.latest or e)}"

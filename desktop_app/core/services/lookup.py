@@ -1,0 +1,19 @@
+"""Fetch a row by id or raise the core's NotFoundError (one wording for every service)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from desktop_app.core.errors import NotFoundError
+
+T = TypeVar("T")
+
+
+def require(s: Session, model: type[T], ident: int) -> T:
+    """The row of ``model`` with this id; NotFoundError('event 7 does not exist') if none."""
+    row = s.get(model, ident)
+    if row is None:
+        raise NotFoundError(f"{model.__name__.lower()} {ident} does not exist")
+    return row
