@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
 _SK = QKeySequence.StandardKey
 _SP = QStyle.StandardPixmap
@@ -59,4 +60,31 @@ class Actions:
                                                  "publication date"),
                                        _SP.SP_FileDialogInfoView)
         self.about = make("actionAbout", parent.tr("&About Timeline Annotator"))
-        self.app_icon = QIcon()
+
+    def place(self, window: QMainWindow, undo: QAction, redo: QAction) -> QMenu:
+        """Put the actions in the menu bar and the toolbar; return the Open Recent menu."""
+        file_menu = window.menuBar().addMenu(window.tr("&File"))
+        file_menu.addActions([self.new_project, self.open_project])
+        recent = file_menu.addMenu(window.tr("Open &Recent"))
+        recent.setObjectName("menuRecent")
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_article, self.paste_article])
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_csv)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = window.menuBar().addMenu(window.tr("&Edit"))
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.create_event, self.delete_event])
+        window.menuBar().addMenu(window.tr("&Article")).addAction(self.article_properties)
+        window.menuBar().addMenu(window.tr("&Help")).addAction(self.about)
+        toolbar = QToolBar(window.tr("Main"), objectName="mainToolBar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for group in ([self.import_article, self.paste_article],
+                      [self.create_event, self.delete_event], [undo, redo], [self.export_csv]):
+            if toolbar.actions():
+                toolbar.addSeparator()
+            toolbar.addActions(group)
+        window.addToolBar(toolbar)
+        return recent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -102,3 +103,22 @@ class ArticlePropertiesDialog(QDialog):
         return ArticleMetadata(self.title_edit.text().strip(), self.outlet_edit.text().strip(),
                                self.url_edit.text().strip(), self.author_edit.text().strip(),
                                _to_date(self.date_edit) if self.known.isChecked() else None)
+
+
+def show_about(parent: QWidget, project_path: Path | None) -> None:
+    """Help > About: versions of the app and what it runs on."""
+    import sqlite3
+    import sys
+
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app import APP_NAME, __version__
+    from desktop_app.core.importers import SUPPORTED_SUFFIXES
+
+    QMessageBox.about(parent, parent.tr("About %s") % APP_NAME, (
+        f"<b>{APP_NAME}</b> {__version__}<br>Read articles, select passages, build a dated,"
+        f" source-anchored timeline.<br><br>Qt {qVersion()} · PySide6 {pyside_version} · "
+        f"SQLite {sqlite3.sqlite_version} · Python {sys.version.split()[0]}<br>"
+        f"Project: {project_path or '(none)'}<br>Imports: {', '.join(SUPPORTED_SUFFIXES)}"))

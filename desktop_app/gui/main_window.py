@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QListView,
@@ -21,15 +19,13 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
-    QToolBar,
     QWidget,
 )
 
-from desktop_app import APP_NAME, __version__
-from desktop_app.core.errors import DuplicateArticleError, TimelineError
+from desktop_app import APP_NAME
+from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import at_precision, format_event_date
-from desktop_app.core.importers import SUPPORTED_SUFFIXES, draft_from_text, read_article_file
-from desktop_app.core.records import ArticleDraft, EventEdit, EventRecord
+from desktop_app.core.records import EventEdit, EventRecord
 from desktop_app.core.tags import parse_tags
 from desktop_app.gui.actions import Actions
 from desktop_app.gui.article_list import ArticleDelegate, ArticleIdRole, ArticleListModel
@@ -39,8 +35,9 @@ from desktop_app.gui.commands import (
     EditArticleCommand,
     EditEventCommand,
 )
-from desktop_app.gui.dialogs import ArticlePropertiesDialog, PublicationDateDialog
+from desktop_app.gui.dialogs import ArticlePropertiesDialog, show_about
 from desktop_app.gui.inspector import EventInspector
+from desktop_app.gui.project_files import ProjectFilesMixin
 from desktop_app.gui.reader import ArticleReader
 from desktop_app.gui.settings import PROJECT_SUFFIX, Settings
 from desktop_app.gui.timeline_model import RecordRole, TimelineModel
@@ -54,7 +51,7 @@ _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectFilesMixin, QMainWindow):
     """Wires views to services; every data change goes through a service and an undo command.
 
     It can be shown before a project is loaded (``project=None``), so the window paints at
@@ -156,36 +153,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _build_menus(self) -> None:
-        a = self.actions
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addActions([a.new_project, a.open_project])
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu = self.actions.place(self, self.action_undo, self.action_redo)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        file_menu.addActions([a.import_article, a.paste_article])
-        file_menu.addSeparator()
-        file_menu.addAction(a.export_csv)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.action_undo, self.action_redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([a.create_event, a.delete_event])
-        article_menu = self.menuBar().addMenu(self.tr("&Article"))
-        article_menu.addAction(a.article_properties)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(a.about)
-        toolbar = QToolBar(self.tr("Main"), objectName="mainToolBar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([a.import_article, a.paste_article])
-        toolbar.addSeparator()
-        toolbar.addActions([a.create_event, a.delete_event])
-        toolbar.addSeparator()
-        toolbar.addActions([self.action_undo, self.action_redo])
-        toolbar.addSeparator()
-        toolbar.addAction(a.export_csv)
-        self.addToolBar(toolbar)
 
     def _connect_signals(self) -> None:
         a = self.actions
@@ -239,19 +208,6 @@ class MainWindow(QMainWindow):
             self.select_event(self.timeline_model.record(0).id)
         self._update_counts()
         self.projectLoaded.emit()
-
-    def switch_project(self, path: Path) -> bool:
-        """Open another project file in this window; report and keep the current one on error."""
-        try:
-            project = self._open_project(path)
-        except TimelineError as exc:
-            self.show_error(self.tr("Cannot open project"), str(exc))
-            return False
-        old = self.project
-        self.load_project(project)
-        if old is not None:
-            old.close()
-        return True
 
     # -- reacting to commands (the TimelineView protocol) ---------------------------------
     def event_added(self, record: EventRecord) -> None:
@@ -440,72 +396,6 @@ class MainWindow(QMainWindow):
         self.event_changed(after)
 
     # -- articles -------------------------------------------------------------------------
-    def _on_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Articles"),
-                                                self._settings.last_directory(), _FILE_FILTER)
-        if paths:
-            self._settings.set_last_directory(Path(paths[0]))
-            self.import_files([Path(p) for p in paths])
-
-    def import_files(self, paths: list[Path]) -> list[int]:
-        """Import article files, asking for missing publication dates; report every failure."""
-        imported: list[int] = []
-        errors: list[str] = []
-        for path in paths:
-            try:
-                draft = read_article_file(path)
-            except TimelineError as exc:
-                errors.append(str(exc))
-                continue
-            article_id = self._add_draft(draft, str(path), errors)
-            if article_id is not None:
-                imported.append(article_id)
-        if imported:
-            self._refresh_articles()
-            self.select_article(imported[-1])
-            self.statusBar().showMessage(self.tr("Imported %n article(s)", "", len(imported)),
-                                         5000)
-        if errors:
-            self.show_error(self.tr("Some files were not imported"), "\n\n".join(errors))
-        self._update_counts()
-        return imported
-
-    def _on_paste(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            self.show_error(self.tr("Nothing to paste"), self.tr("The clipboard holds no text."))
-            return
-        errors: list[str] = []
-        article_id = self._add_draft(draft_from_text(text), self.tr("the pasted text"), errors)
-        if errors:
-            self.show_error(self.tr("Cannot paste article"), "\n".join(errors))
-        if article_id is not None:
-            self._refresh_articles()
-            self.select_article(article_id)
-            self._update_counts()
-
-    def _add_draft(self, draft: ArticleDraft, source: str, errors: list[str]) -> int | None:
-        if draft.published is None:
-            published = self.ask_publication_date(source, draft.published_guess or date.today())
-            if published is None:
-                errors.append(self.tr("%s: skipped (no publication date given)") % source)
-                return None
-            draft = ArticleDraft(**{**draft.__dict__, "published": published,
-                                    "published_source": "user"})
-        try:
-            return self.project.articles.add(draft).id
-        except DuplicateArticleError as exc:
-            errors.append(f"{source}: {exc}")
-            self.select_article(exc.existing_id)
-        except TimelineError as exc:
-            errors.append(f"{source}: {exc}")
-        return None
-
-    def ask_publication_date(self, source: str, guess: date) -> date | None:
-        """Ask the user for a publication date (tests replace this)."""
-        dialog = PublicationDateDialog(source, guess, self)
-        return dialog.value() if dialog.exec() else None
-
     def _on_article_properties(self) -> None:
         if self.reader.article_id is None:
             return
@@ -531,63 +421,6 @@ class MainWindow(QMainWindow):
                                                 before, meta))
         self.article_changed(article_id, change.redated_events)
 
-    # -- files ----------------------------------------------------------------------------
-    def _on_new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Project"),
-                                              self._settings.last_directory(), _PROJECT_FILTER)
-        if path:
-            p = Path(path)
-            if not p.suffix:
-                p = p.with_suffix(PROJECT_SUFFIX)
-            if p.exists():
-                self.show_error(self.tr("Cannot create project"),
-                                self.tr("%s already exists; use Open Project to open it.") % p)
-                return
-            self.switch_project(p)
-
-    def _on_open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Project"),
-                                              self._settings.last_directory(), _PROJECT_FILTER)
-        if path:
-            self._settings.set_last_directory(Path(path))
-            self.switch_project(Path(path))
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in self._settings.recent_projects():
-            action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.switch_project(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("No recent projects")).setEnabled(False)
-
-    def _on_export_csv(self) -> None:
-        suggested = str(Path(self._settings.last_directory()) / f"{self.project.path.stem}.csv")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Timeline as CSV"), suggested,
-                                              "CSV files (*.csv);;All files (*)")
-        if path:
-            self.export_csv(Path(path))
-
-    def export_csv(self, path: Path) -> int | None:
-        """Export the timeline to a CSV file and say how many events were written."""
-        try:
-            n = self.project.exports.export_csv(path)
-        except TimelineError as exc:
-            self.show_error(self.tr("Export failed"), str(exc))
-            return None
-        self._settings.set_last_directory(path)
-        self.statusBar().showMessage(self.tr("Exported %n event(s) to ", "", n) + str(path), 8000)
-        return n
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_files(paths)
-
     # -- misc -----------------------------------------------------------------------------
     def show_error(self, title: str, message: str) -> None:
         """Tell the user what went wrong (tests replace this)."""
@@ -595,17 +428,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, message)
 
     def _on_about(self) -> None:
-        import sqlite3
-        import sys
-
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
-
-        QMessageBox.about(self, self.tr("About %s") % APP_NAME, (
-            f"<b>{APP_NAME}</b> {__version__}<br>Read articles, select passages, build a dated,"
-            f" source-anchored timeline.<br><br>Qt {qVersion()} · PySide6 {pyside_version} · "
-            f"SQLite {sqlite3.sqlite_version} · Python {sys.version.split()[0]}<br>"
-            f"Project: {self.project.path}<br>Imports: {', '.join(SUPPORTED_SUFFIXES)}"))
+        show_about(self, self.project.path if self.project else None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.inspector.commit_notes()

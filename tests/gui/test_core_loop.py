@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QToolBar
 
 from desktop_app.core.records import ArticleDraft
 from desktop_app.gui.timeline_model import DATE, TAGS, TITLE
@@ -225,3 +226,16 @@ def test_switching_articles_drops_a_pending_flash(window, qtbot) -> None:  # noq
     with qtbot.captureExceptions() as exceptions:
         qtbot.wait(1000)  # the flash timer would have fired on the new, shorter text
     assert exceptions == []
+
+
+def test_menus_hold_the_actions(window) -> None:  # noqa: ANN001
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    assert list(menus) == ["&File", "&Edit", "&Article", "&Help"]
+    file_names = [a.objectName() for a in menus["&File"].actions()]
+    assert {"actionImportArticle", "actionPasteArticle", "actionExportCsv",
+            "actionNewProject", "actionOpenProject"} <= set(file_names)
+    edit_names = [a.objectName() for a in menus["&Edit"].actions()]
+    assert edit_names[:2] == ["actionUndo", "actionRedo"]
+    assert "actionCreateEvent" in edit_names and "actionDeleteEvent" in edit_names
+    toolbar = window.findChild(QToolBar, "mainToolBar")
+    assert window.actions.create_event in toolbar.actions()

@@ -1,0 +1,162 @@
+"""File work of the main window: projects (new, open, recent, switch), importing articles
+(files, paste, drag and drop) and exporting the timeline. A mixin of MainWindow."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_app.core.errors import DuplicateArticleError, TimelineError
+from desktop_app.core.importers import draft_from_text, read_article_file
+from desktop_app.core.records import ArticleDraft
+from desktop_app.gui.dialogs import PublicationDateDialog
+from desktop_app.gui.settings import PROJECT_SUFFIX
+
+_FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+_PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
+
+
+class ProjectFilesMixin:
+    """Needs from the window: project, _open_project, _settings, load_project, show_error,
+    statusBar, select_article, _refresh_articles, _update_counts."""
+
+    def switch_project(self, path: Path) -> bool:
+        """Open another project file in this window; report and keep the current one on error."""
+        try:
+            project = self._open_project(path)
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot open project"), str(exc))
+            return False
+        old = self.project
+        self.load_project(project)
+        if old is not None:
+            old.close()
+        return True
+
+    # -- articles -------------------------------------------------------------------------
+    def _on_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Articles"),
+                                                self._settings.last_directory(), _FILE_FILTER)
+        if paths:
+            self._settings.set_last_directory(Path(paths[0]))
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path]) -> list[int]:
+        """Import article files, asking for missing publication dates; report every failure."""
+        imported: list[int] = []
+        errors: list[str] = []
+        for path in paths:
+            try:
+                draft = read_article_file(path)
+            except TimelineError as exc:
+                errors.append(str(exc))
+                continue
+            article_id = self._add_draft(draft, str(path), errors)
+            if article_id is not None:
+                imported.append(article_id)
+        if imported:
+            self._refresh_articles()
+            self.select_article(imported[-1])
+            self.statusBar().showMessage(self.tr("Imported %n article(s)", "", len(imported)),
+                                         5000)
+        if errors:
+            self.show_error(self.tr("Some files were not imported"), "\n\n".join(errors))
+        self._update_counts()
+        return imported
+
+    def _on_paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.show_error(self.tr("Nothing to paste"), self.tr("The clipboard holds no text."))
+            return
+        errors: list[str] = []
+        article_id = self._add_draft(draft_from_text(text), self.tr("the pasted text"), errors)
+        if errors:
+            self.show_error(self.tr("Cannot paste article"), "\n".join(errors))
+        if article_id is not None:
+            self._refresh_articles()
+            self.select_article(article_id)
+            self._update_counts()
+
+    def _add_draft(self, draft: ArticleDraft, source: str, errors: list[str]) -> int | None:
+        if draft.published is None:
+            published = self.ask_publication_date(source, draft.published_guess or date.today())
+            if published is None:
+                errors.append(self.tr("%s: skipped (no publication date given)") % source)
+                return None
+            draft = ArticleDraft(**{**draft.__dict__, "published": published,
+                                    "published_source": "user"})
+        try:
+            return self.project.articles.add(draft).id
+        except DuplicateArticleError as exc:
+            errors.append(f"{source}: {exc}")
+            self.select_article(exc.existing_id)
+        except TimelineError as exc:
+            errors.append(f"{source}: {exc}")
+        return None
+
+    def ask_publication_date(self, source: str, guess: date) -> date | None:
+        """Ask the user for a publication date (tests replace this)."""
+        dialog = PublicationDateDialog(source, guess, self)
+        return dialog.value() if dialog.exec() else None
+
+    # -- files ----------------------------------------------------------------------------
+    def _on_new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Project"),
+                                              self._settings.last_directory(), _PROJECT_FILTER)
+        if path:
+            p = Path(path)
+            if not p.suffix:
+                p = p.with_suffix(PROJECT_SUFFIX)
+            if p.exists():
+                self.show_error(self.tr("Cannot create project"),
+                                self.tr("%s already exists; use Open Project to open it.") % p)
+                return
+            self.switch_project(p)
+
+    def _on_open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Project"),
+                                              self._settings.last_directory(), _PROJECT_FILTER)
+        if path:
+            self._settings.set_last_directory(Path(path))
+            self.switch_project(Path(path))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._settings.recent_projects():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.switch_project(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No recent projects")).setEnabled(False)
+
+    def _on_export_csv(self) -> None:
+        suggested = str(Path(self._settings.last_directory()) / f"{self.project.path.stem}.csv")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Timeline as CSV"), suggested,
+                                              "CSV files (*.csv);;All files (*)")
+        if path:
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> int | None:
+        """Export the timeline to a CSV file and say how many events were written."""
+        try:
+            n = self.project.exports.export_csv(path)
+        except TimelineError as exc:
+            self.show_error(self.tr("Export failed"), str(exc))
+            return None
+        self._settings.set_last_directory(path)
+        self.statusBar().showMessage(self.tr("Exported %n event(s) to ", "", n) + str(path), 8000)
+        return n
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
