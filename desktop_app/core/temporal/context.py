@@ -8,7 +8,8 @@ from desktop_app.core.temporal.lexicon import FUTURE_MARKERS
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]?\s+[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[;:,]|\s(?:that|but|after|before|because|while|when|although|"
-                           r"since|whereas|said|says|told|reported)\s", re.IGNORECASE)
+                           r"since|whereas|said|says|told|reported|saying|which|who)\s",
+                           re.IGNORECASE)
 _FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])", re.IGNORECASE)
 _WINDOW = 400
 

@@ -59,10 +59,12 @@ def find_expressions(text: str, anchor: date | None, mode: str = "news",
     out: list[TemporalExpression] = []
     ref: date | None = None
     last: date | None = None
+    last_reading = None
     for start, end, r, m in _select(_candidates(text)):
         if r.needs_anchor and anchor is None and ref is None:
             continue
-        ctx = Context(text, anchor, ref, last, mode, is_future(text, start, end), day_first)
+        ctx = Context(text, anchor, ref, last, last_reading, mode,
+                      is_future(text, start, end), day_first)
         try:
             hit = r.handler(m, ctx)
         except (ValueError, OverflowError, KeyError):
@@ -85,6 +87,8 @@ def find_expressions(text: str, anchor: date | None, mode: str = "news",
             granularity=reading.granularity, earliest=reading.earliest, latest=reading.latest,
             anchor=used_anchor, explanation=reading.explanation, alternatives=hit.alternatives,
             flags=tuple(flags)))
+        if reading.earliest is not None and hit.type in ("DATE", "TIME"):
+            last_reading = reading
         if reading.earliest is not None and reading.granularity in ("day", "time"):
             last = reading.earliest
             if hit.absolute:

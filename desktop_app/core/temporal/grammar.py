@@ -32,6 +32,7 @@ class Context:
     dct: date | None
     ref: date | None  # the last absolute date mentioned before the expression
     last: date | None  # the last day-level date mentioned, explicit or relative
+    last_reading: Reading | None  # the last dated expression of any granularity
     mode: str
     future: bool
     day_first: bool

@@ -49,9 +49,9 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
 }
 # Words that mark a clause as being about the future (news mode rolls weekdays forward then).
 FUTURE_MARKERS = (
-    r"will", r"won't", r"'ll", r"shall", r"is to", r"are to", r"is due", r"are due",
-    r"is scheduled", r"are scheduled", r"scheduled to", r"plans? to", r"planning to",
-    r"is planned", r"are planned", r"expects? to", r"is expected", r"are expected",
+    r"will", r"won't", r"'ll", r"shall", r"would", r"is to", r"are to", r"(?:is|are) due",
+    r"due to (?:be|start|begin|arrive|open)", r"scheduled", r"plans? to", r"planning to",
+    r"planned to", r"(?:is|are) planned", r"expects? to", r"(?:is|are) expected",
     r"going to", r"set to", r"intends? to", r"aims? to", r"hopes? to", r"upcoming",
-    r"would (?:be held|take place|meet|start|begin|open)",
+    r"as soon as", r"as early as", r"no sooner than",
 )

@@ -22,7 +22,8 @@ from desktop_app.core.temporal.grammar import (
 from desktop_app.core.temporal.lexicon import WEEKDAY_NAMES
 from desktop_app.core.temporal.model import Reading
 
-_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+          "final": 4}
 
 
 def closest_year(anchor: date, mon: int, dom: int, future: bool) -> list[int]:
@@ -96,7 +97,7 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("month-day-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + MON + r"\s+" + DAYNUM
-      + r"(?:,?\s+" + YEAR + r")?", priority=3, needs_anchor=False)
+      + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False)
 def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
@@ -104,14 +105,14 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\s+(?:of\s+)?" + MON
-      + r"(?:,?\s+" + YEAR + r")?", priority=3, needs_anchor=False)
+      + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False)
 def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
     return _full_date(m, ctx, int(m["y"]) if m["y"] else None, month_number(m["mon"]), int(m["d"]))
 
 
-@rule("month-year", r"(?:" + MOD + r"[\s-]*)?" + MON + r",?\s+(?:of\s+)?" + YEAR, priority=4,
+@rule("month-year", r"(?:" + MOD + r"[\s-]*)?" + MON + r"\s*,?\s+(?:of\s+)?" + YEAR, priority=4,
       needs_anchor=False)
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
     mon = month_number(m["mon"])
@@ -172,12 +173,12 @@ def _year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0'?s"
-      r"|'(?P<d2>\d)0s)", priority=5, needs_anchor=False)
+      r"|'(?P<d2>\d)0s|(?<=the\s)(?P<d3>[2-9])0s)", priority=5, needs_anchor=False)
 def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["dec"]:
         first = int(m["dec"]) * 10
     else:
-        d2 = int(m["d2"]) * 10
+        d2 = int(m["d2"] or m["d3"]) * 10
         first = (1900 if d2 >= 30 else 2000) + d2
     return Hit("DATE", rd.narrow(rd.decade(first, "explicit decade"), m["mod"]))
 
@@ -193,7 +194,7 @@ def _century(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.narrow(rd.century(n - 1, "explicit century"), m["mod"]))
 
 
-@rule("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+@rule("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+"
       r"(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?" + YEAR
       + r"|(?P<rel>last|this|next)\s+year))?",
       priority=6)

@@ -103,11 +103,12 @@ def _set(m: re.Match[str], ctx: Context) -> Hit | None:
 
 _VAGUE = {
     "PRESENT_REF": r"now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|"
-                   r"at\s+the\s+moment|for\s+now|today's|the\s+present|current",
+                   r"at\s+the\s+moment|for\s+now|the\s+present|current|the\s+time\s+being",
     "PAST_REF": r"recently|lately|formerly|previously|in\s+the\s+past|the\s+past|in\s+recent\s+"
                 r"(?:days|weeks|months|years|times)|recent\s+(?:days|weeks|months|years)|"
                 r"once|earlier|before\s+now|so\s+far|to\s+date|recent",
-    "FUTURE_REF": r"soon|in\s+the\s+future|the\s+future|future|in\s+the\s+coming\s+(?:days|weeks|"
+    "FUTURE_REF": r"soon|in\s+the\s+future|the\s+future|future|the\s+(?:near|long|short)\s+term|"
+                  r"in\s+the\s+coming\s+(?:days|weeks|"
                   r"months|years)|in\s+the\s+near\s+future|eventually|someday|one\s+day|"
                   r"later\s+on|shortly",
 }
@@ -118,8 +119,11 @@ _VAGUE_WORD = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in _VAGUE.items
 def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
     word = " ".join(m.group(0).lower().split())
     after = ctx.text[m.end():m.end() + 20].lower()
-    if word in ("once", "earlier", "current", "future", "recent", "the present") and not _vague_ok(
-            word, after):
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if word == "future" and re.search(r"(?:the|near|foreseeable|distant)\s+$", before):
+        pass  # 'the near future', 'the foreseeable future'
+    elif word in ("once", "earlier", "current", "future", "recent", "the present") and \
+            not _vague_ok(word, after):
         return None
     for value, pattern in _VAGUE_WORD.items():
         if pattern.match(word):

@@ -71,8 +71,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
                          f"the {name} after")):
         if other != d:
             alts.append(rd.day(other, f"{text} {fmt_day(anchor)}"))
-    typ, best = _with_part_of_day(best, m["pod"])
-    return Hit(typ, best, tuple(alts))
+    _typ, best = _with_part_of_day(best, m["pod"])
+    return Hit("DATE", best, tuple(alts))  # annotators mostly call 'Monday night' a DATE
 
 
 _DAY_WORDS = {
@@ -130,14 +130,40 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
         value = "FUTURE_REF" if sign > 0 else "PAST_REF"
         return Hit("DATE", rd.vague(value, f"an unspecified time {direction}"))
     code = unit_code(m["unit"])
+    quarter = _quarter_a_year_apart(ctx, code, n, sign)
+    if quarter is not None:
+        return Hit("DATE", quarter)
     target = shift(anchor, code, sign * n)
     source = ctx.anchor_label if deictic or anchor == ctx.anchor else "the last date mentioned"
     why = f"{m['n']} {m['unit']} {direction} {source}, {fmt_day(anchor)}"
     return Hit("DATE", _at_granularity(target, code, why))
 
 
+def _quarter_a_year_apart(ctx: Context, code: str, n: int, sign: int) -> Reading | None:
+    """'a year earlier' right after a quarter was mentioned means that quarter a year before
+    (financial news: 'third-quarter profit rose from a year earlier')."""
+    last = ctx.last_reading
+    if code != "Y" or n != 1 or sign > 0 or last is None or last.granularity != "quarter":
+        return None
+    y, q = int(last.value[:4]), int(last.value[-1])
+    return rd.quarter(y - 1, q, f"the quarter a year before the one last mentioned, {last.value}")
+
+
+@rule("year-ago", r"(?:the\s+)?(?:year[\s-]+ago|year[\s-]+earlier|year[\s-]+before)"
+      r"(?:\s+(?P<what>quarter|period|level|levels|results|figures|month))?", priority=7)
+def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
+    quarter = _quarter_a_year_apart(ctx, "Y", 1, -1)
+    if quarter is not None:
+        return Hit("DATE", quarter)
+    anchor = ctx.ref_or_anchor
+    if anchor is None:
+        return None
+    return Hit("DATE", rd.year(anchor.year - 1, f"the year before {fmt_day(anchor)}"))
+
+
 @rule("relative-period", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>last|next|this|coming|"
-      r"past|previous|current|following|same|recent|upcoming)\s+(?P<unit>week|weekend|month|year|"
+      r"past|previous|current|following|same|recent|upcoming)\s+(?:fiscal\s+)?(?P<unit>week|weekend|"
+      r"month|year|"
       r"quarter|decade|century|fall|spring|summer|autumn|winter)", priority=9)
 def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = m["rel"].lower()
@@ -201,9 +227,19 @@ def _season_near(anchor: date, code: str, step: int, future: bool, why: str) -> 
     return rd.season(target // 4, _SEASON_ORDER[target % 4], why)
 
 
-@rule("anaphoric", r"(?:(?P<same>the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+)"
+@rule("anaphoric", r"(?:(?P<pre>earlier|later)\s+)?(?:(?P<same>the\s+same|that(?:\s+same)?|"
+      r"the\s+following|the\s+next|the\s+previous)\s+)"
       r"(?P<unit>day|week|month|year|morning|evening|night)", priority=11)
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
+    last = ctx.last_reading
+    unit_word = m["unit"].lower()
+    if unit_word in ("month", "year") and last is not None and last.earliest is not None \
+            and " ".join(m["same"].lower().split()) in ("that", "the same", "that same"):
+        why = f"{m.group(0).lower()!r} refers back to {last.value}"
+        if unit_word == "year":
+            return Hit("DATE", rd.year(last.earliest.year, why))
+        if last.granularity in ("day", "time", "week", "month"):
+            return Hit("DATE", rd.month(last.earliest.year, last.earliest.month, why))
     anchor = ctx.ref_or_anchor
     if anchor is None:
         return None
@@ -217,6 +253,30 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit(typ, reading)
     code = unit_code(unit)
     return Hit("DATE", _at_granularity(shift(anchor, code, step), code, why))
+
+
+@rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
+      r"the\s+(?P<unit>day|week|month|quarter|year)", priority=30)
+def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'the day', 'the quarter': the period of the date the story is at (the last one
+    mentioned, else the publication date); a bare 'the quarter' in financial news is the
+    quarter just reported."""
+    unit = m["unit"].lower()
+    last = ctx.last_reading
+    if unit == "quarter" and last is not None and last.granularity == "quarter":
+        return Hit("DATE", last)
+    anchor = ctx.ref_or_anchor
+    if anchor is None:
+        return None
+    why = f"{m.group(0).lower()!r}: the {unit} of {fmt_day(anchor)}"
+    if unit == "quarter" and ctx.last_reading is None:
+        start = anchor.replace(day=1) - timedelta(days=1)
+        start = start.replace(month=3 * ((start.month - 1) // 3) + 1)
+        if (anchor.month - 1) // 3 == (start.month - 1) // 3 and anchor.year == start.year:
+            start = anchor
+        return Hit("DATE", rd.quarter(start.year, (start.month + 2) // 3,
+                                      "the quarter being reported, before the publication date"))
+    return Hit("DATE", _at_granularity(anchor, unit_code(unit), why))
 
 
 @rule("the-weekend", r"(?:over\s+)?the\s+weekend", priority=13)
