@@ -10,9 +10,9 @@ from datetime import date
 from desktop_app.core.temporal.lexicon import NUMBERS
 from desktop_app.core.temporal.model import Reading
 
-MON = (r"(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)|apr(?:il|\.)?|may|june?|"
-       r"jul(?:y|\.)?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|"
-       r"nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
+MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|"
+       r"november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|(?=\s+\d)))"
+       r"(?![a-z])")
 WD = (r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
       r"mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)")
 DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"

@@ -172,6 +172,19 @@ def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.narrow(rd.year(y, why), m["mod"]), absolute=True)
 
 
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9}
+
+
+@rule("spelled-year", r"nineteen[\s-]+(?P<tens>" + "|".join(_TENS) + r")(?:[\s-]+(?P<unit>"
+      + "|".join(_UNITS) + r"))?", priority=5, needs_anchor=False)
+def _spelled_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    y = 1900 + _TENS[m["tens"].lower()] + (_UNITS[m["unit"].lower()] if m["unit"] else 0)
+    return Hit("DATE", rd.year(y, "a year written in words"), absolute=True)
+
+
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0'?s"
       r"|'(?P<d2>\d)0s|(?<=the\s)(?P<d3>[2-9])0s)", priority=5, needs_anchor=False)
 def _decade(m: re.Match[str], ctx: Context) -> Hit | None:

@@ -55,6 +55,8 @@ def duration_value(n: int, code: str) -> str:
       + NUM + r"[\s-]+(?:(?:full|more|long|straight|consecutive)\s+)?" + UNIT
       + r"(?:[\s-](?:long|old))?", priority=40, needs_anchor=False)
 def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m.group(0).lower().endswith("old") or re.match(r"[\s-]+old\b", ctx.text[m.end():]):
+        return None  # an age ('a 6-year-old boy'), not a length of time
     n = number(m["n"])
     code = unit_code(m["unit"])
     value = duration_value(n, code)
@@ -77,13 +79,12 @@ def _plural_duration(m: re.Match[str], ctx: Context) -> Hit | None:
                                    None, "an unspecified length of time"))
 
 
-_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-         "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
+_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "nightly": "P1D",
+         "hourly": "PT1H"}
 
 
 @rule("set", r"(?:every|each)\s+(?:(?P<wd2>" + WD[7:-1] + r")|(?P<unit>day|week|month|year|"
-      r"morning|evening|night|quarter))|(?P<adv>daily|weekly|monthly|annually|yearly|nightly|"
-      r"hourly|quarterly)|(?P<n>once|twice|three\s+times)\s+a\s+(?P<per>day|week|month|year)",
+      r"morning|evening|night|quarter))|(?P<adv>daily|weekly|monthly|yearly|nightly|hourly)|(?P<n>once|twice|three\s+times)\s+a\s+(?P<per>day|week|month|year)",
       priority=15, needs_anchor=False)
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["wd2"]:
@@ -104,13 +105,12 @@ def _set(m: re.Match[str], ctx: Context) -> Hit | None:
 _VAGUE = {
     "PRESENT_REF": r"now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|"
                    r"at\s+the\s+moment|for\s+now|the\s+present|current|the\s+time\s+being",
-    "PAST_REF": r"recently|lately|formerly|previously|in\s+the\s+past|the\s+past|in\s+recent\s+"
+    "PAST_REF": r"recently|lately|in\s+the\s+past|the\s+past|in\s+recent\s+"
                 r"(?:days|weeks|months|years|times)|recent\s+(?:days|weeks|months|years)|"
-                r"once|earlier|before\s+now|so\s+far|to\s+date|recent",
-    "FUTURE_REF": r"soon|in\s+the\s+future|the\s+future|future|the\s+(?:near|long|short)\s+term|"
+                r"before\s+now|to\s+date|recent",
+    "FUTURE_REF": r"in\s+the\s+future|the\s+future|future|the\s+(?:near|long|short)\s+term|"
                   r"in\s+the\s+coming\s+(?:days|weeks|"
-                  r"months|years)|in\s+the\s+near\s+future|eventually|someday|one\s+day|"
-                  r"later\s+on|shortly",
+                  r"months|years)|in\s+the\s+near\s+future|someday",
 }
 _VAGUE_WORD = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in _VAGUE.items()}
 
@@ -122,7 +122,7 @@ def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if word == "future" and re.search(r"(?:the|near|foreseeable|distant)\s+$", before):
         pass  # 'the near future', 'the foreseeable future'
-    elif word in ("once", "earlier", "current", "future", "recent", "the present") and \
+    elif word in ("current", "future", "recent", "the present") and \
             not _vague_ok(word, after):
         return None
     for value, pattern in _VAGUE_WORD.items():
@@ -133,8 +133,6 @@ def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _vague_ok(word: str, after: str) -> bool:
     """Adjectival 'current', 'recent', 'future' count only before words about time or events."""
-    if word in ("once", "earlier"):
-        return False  # too often not a time reference ("once again", "earlier report")
     return bool(re.match(r"\s+(?:level|levels|quarter|year|month|week|period|season|session|"
                          r"crisis|situation|conditions?|rate|rates|price|prices|talks|policy|"
                          r"government|administration|plan|plans|generations?|events|"

@@ -71,8 +71,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
                          f"the {name} after")):
         if other != d:
             alts.append(rd.day(other, f"{text} {fmt_day(anchor)}"))
-    _typ, best = _with_part_of_day(best, m["pod"])
-    return Hit("DATE", best, tuple(alts))  # annotators mostly call 'Monday night' a DATE
+    typ, best = _with_part_of_day(best, m["pod"])
+    return Hit(typ, best, tuple(alts))
 
 
 _DAY_WORDS = {
@@ -256,12 +256,17 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
-      r"the\s+(?P<unit>day|week|month|quarter|year)", priority=30)
+      r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?P<unit>day|week|month|quarter|"
+      r"year|period)", priority=30)
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the day', 'the quarter': the period of the date the story is at (the last one
     mentioned, else the publication date); a bare 'the quarter' in financial news is the
     quarter just reported."""
     unit = m["unit"].lower()
+    if unit == "period":
+        if not m["latest"]:
+            return None
+        unit = "quarter"  # 'the latest period' of a company report
     last = ctx.last_reading
     if unit == "quarter" and last is not None and last.granularity == "quarter":
         return Hit("DATE", last)
@@ -269,7 +274,7 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     if anchor is None:
         return None
     why = f"{m.group(0).lower()!r}: the {unit} of {fmt_day(anchor)}"
-    if unit == "quarter" and ctx.last_reading is None:
+    if unit == "quarter" and (ctx.last_reading is None or m["latest"]):
         start = anchor.replace(day=1) - timedelta(days=1)
         start = start.replace(month=3 * ((start.month - 1) // 3) + 1)
         if (anchor.month - 1) // 3 == (start.month - 1) // 3 and anchor.year == start.year:
