@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.core.temporal.model import Reading, TemporalExpression
 
 if TYPE_CHECKING:
-    from desktop_app.core.temporal.engine import find_expressions, resolve_span
+    from desktop_app.core.temporal.engine import find_expressions, normalise_span, resolve_span
 
-__all__ = ["Reading", "TemporalExpression", "find_expressions", "resolve_span"]
+__all__ = ["Reading", "TemporalExpression", "find_expressions", "normalise_span", "resolve_span"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("find_expressions", "resolve_span"):
+    if name in ("find_expressions", "normalise_span", "resolve_span"):
         from desktop_app.core.temporal import engine
 
         return getattr(engine, name)

@@ -9,7 +9,7 @@ from datetime import date
 # Importing the rule modules registers their rules.
 from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
 from desktop_app.core.temporal.context import is_future
-from desktop_app.core.temporal.grammar import RULES, Context, Rule
+from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context, Rule
 from desktop_app.core.temporal.model import TemporalExpression
 
 MODES = ("news", "narrative")
@@ -18,10 +18,11 @@ _LEADING_PREPOSITION = re.compile(r"^(?:in|on|at|during|since|until|by|through|o
 _TRAILING_DOT = re.compile(r"(?<![A-Z][a-z])(?<!\b[a-z])\.$")
 
 
-def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
+def _candidates(text: str, rules: list[Rule], lo: int = 0,
+                hi: int | None = None) -> list[tuple[int, int, Rule, re.Match[str]]]:
     found = []
-    for r in RULES:
-        for m in r.pattern.finditer(text):
+    for r in rules:
+        for m in r.pattern.finditer(text, lo, len(text) if hi is None else hi):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), r, m))
     return found
@@ -56,11 +57,34 @@ def find_expressions(text: str, anchor: date | None, mode: str = "news",
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    return _resolve_all(text, _select(_candidates(text, RULES)), anchor, mode, day_first)
+
+
+def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: str = "news",
+                   day_first: bool = False) -> TemporalExpression | None:
+    """Resolve text[start:end], known to be a time expression, in the context of the text.
+
+    Only matches inside the span compete for it, weak cues ('soon', 'current') included;
+    matches elsewhere still set the narrative context, as in find_expressions.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    outside = [c for c in _candidates(text, RULES) if c[1] <= start or c[0] >= end]
+    inside = _candidates(text, RULES + WEAK_RULES, start, end)
+    found = _resolve_all(text, _select(outside + inside), anchor, mode, day_first)
+    within = [e for e in found if start <= e.start and e.end <= end]
+    if not within:
+        return None
+    return max(within, key=lambda e: (e.end - e.start, e.earliest is not None))
+
+
+def _resolve_all(text: str, chosen: list[tuple[int, int, Rule, re.Match[str]]],
+                 anchor: date | None, mode: str, day_first: bool) -> list[TemporalExpression]:
     out: list[TemporalExpression] = []
     ref: date | None = None
     last: date | None = None
     last_reading = None
-    for start, end, r, m in _select(_candidates(text)):
+    for start, end, r, m in chosen:
         if r.needs_anchor and anchor is None and ref is None:
             continue
         ctx = Context(text, anchor, ref, last, last_reading, mode,

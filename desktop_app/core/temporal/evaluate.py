@@ -13,28 +13,19 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop_app.core.temporal.engine import find_expressions
+from desktop_app.core.temporal.engine import find_expressions, normalise_span
 
 
 def predict(doc: dict, gold_spans: bool) -> list[dict]:
     """Predictions for one gold document, end-to-end or one value per gold span."""
     text = doc["text"]
     dct = date.fromisoformat(doc["dct"][:10])
-    found = find_expressions(text, dct)
     if not gold_spans:
-        return [{"start": e.start, "end": e.end, "type": e.type, "value": e.value} for e in found]
+        return [{"start": e.start, "end": e.end, "type": e.type, "value": e.value}
+                for e in find_expressions(text, dct)]
     out = []
     for g in doc["timexes"]:
-        best = None
-        for e in found:
-            if e.start == g["start"] and e.end == g["end"]:
-                best = e
-                break
-            if e.start < g["end"] and g["start"] < e.end and best is None:
-                best = e
-        if best is None:
-            sub = find_expressions(text[g["start"]:g["end"]], dct)
-            best = sub[0] if sub else None
+        best = normalise_span(text, g["start"], g["end"], dct)
         if best is not None:
             out.append({"start": g["start"], "end": g["end"], "type": best.type,
                         "value": best.value})

@@ -85,16 +85,20 @@ class Rule:
 
 
 RULES: list[Rule] = []
+# Cues too ambiguous to find in running text ('soon', 'current', 'previously') but clear once a
+# span is known to be a time expression: used only by normalise_span.
+WEAK_RULES: list[Rule] = []
 
 
-def rule(name: str, pattern: str, priority: int = 50,
-         needs_anchor: bool = True) -> Callable[[Handler], Handler]:
+def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
+         weak: bool = False) -> Callable[[Handler], Handler]:
     """Register a handler for a case-insensitive, word-bounded pattern."""
 
     compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
 
     def register(handler: Handler) -> Handler:
-        RULES.append(Rule(name, compiled, handler, priority, needs_anchor))
+        (WEAK_RULES if weak else RULES).append(Rule(name, compiled, handler, priority,
+                                                    needs_anchor))
         return handler
 
     return register

@@ -148,6 +148,10 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     elif ctx.future:
         y = this_year if mon >= anchor.month else this_year + 1
         why = f"next {month_name(mon)} on or after {ctx.anchor_label} (future tense)"
+    elif mon == anchor.month % 12 + 1:
+        y = this_year if mon > anchor.month else this_year + 1
+        why = (f"the coming {month_name(mon)}: the month right after {ctx.anchor_label} "
+               "rather than one eleven months back")
     else:
         y = this_year if mon <= anchor.month else this_year - 1
         why = f"latest {month_name(mon)} not after {ctx.anchor_label}"

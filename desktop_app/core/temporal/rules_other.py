@@ -131,6 +131,29 @@ def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
     return None
 
 
+_WEAK_VAGUE = {
+    "PRESENT_REF": r"current(?:ly)?|already|yet|this\s+(?:\w+\s+)?(?:moment|time)|the\s+moment|"
+                   r"today|these\s+times|so\s+far|still",
+    "PAST_REF": r"previously|earlier|once|formerly|the\s+time|then|past\s+(?:years|months|weeks|"
+                r"decades)|recent(?:ly)?|the\s+last\s+(?:few|several)\s+(?:days|weeks|months|years)"
+                r"|in\s+the\s+past|history",
+    "FUTURE_REF": r"soon|future|eventually|shortly|later|a\s+later\s+date|as\s+soon\s+as\s+"
+                  r"possible|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|one\s+day"
+                  r"|from\s+time\s+to\s+time|someday|long[\s-]term|short[\s-]term|near[\s-]term",
+}
+_WEAK_VAGUE_WORD = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in _WEAK_VAGUE.items()}
+
+
+@rule("weak-vague", "|".join(f"(?:{p})" for p in _WEAK_VAGUE.values()), priority=60,
+      needs_anchor=False, weak=True)
+def _weak_vague(m: re.Match[str], ctx: Context) -> Hit | None:
+    word = " ".join(m.group(0).lower().split())
+    for value, pattern in _WEAK_VAGUE_WORD.items():
+        if pattern.match(word):
+            return Hit("DATE", rd.vague(value, f"{word!r} read as a vague reference ({value})"))
+    return None
+
+
 def _vague_ok(word: str, after: str) -> bool:
     """Adjectival 'current', 'recent', 'future' count only before words about time or events."""
     return bool(re.match(r"\s+(?:level|levels|quarter|year|month|week|period|season|session|"
