@@ -111,7 +111,7 @@ def _resolve_all(text: str, chosen: list[tuple[int, int, Rule, re.Match[str]]],
             granularity=reading.granularity, earliest=reading.earliest, latest=reading.latest,
             anchor=used_anchor, explanation=reading.explanation, alternatives=hit.alternatives,
             flags=tuple(flags)))
-        if reading.earliest is not None and hit.type in ("DATE", "TIME"):
+        if reading.earliest is not None and hit.type in ("DATE", "TIME") and not hit.derived:
             last_reading = reading
         if reading.earliest is not None and reading.granularity in ("day", "time"):
             last = reading.earliest

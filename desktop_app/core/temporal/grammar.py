@@ -68,6 +68,7 @@ class Hit:
     alternatives: tuple[Reading, ...] = ()
     flags: tuple[str, ...] = ()
     absolute: bool = False  # explicit dates become the narrative reference for what follows
+    derived: bool = False  # a comparison period ('a year earlier'): not where the story is
 
 
 Handler = Callable[[re.Match[str], Context], Hit | None]

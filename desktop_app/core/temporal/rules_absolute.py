@@ -120,6 +120,29 @@ def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
                absolute=True)
 
 
+@rule("month-relative-year", MON + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year", priority=4)
+def _month_relative_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    if ctx.anchor is None:
+        return None
+    y = ctx.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    mon = month_number(m["mon"])
+    return Hit("DATE", rd.month(y, mon, f"{month_name(mon)} of {m['rel'].lower()} year"))
+
+
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+
+
+@rule("decade-word", r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dw>" + "|".join(_DECADE_WORDS)
+      + r")", priority=5)
+def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
+    anchor_year = ctx.anchor.year if ctx.anchor else 1999
+    first = anchor_year // 100 * 100 + _DECADE_WORDS[m["dw"].lower()]
+    if first > anchor_year:
+        first -= 100
+    return Hit("DATE", rd.narrow(rd.decade(first, "a decade named in words"), m["mod"]))
+
+
 @rule("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?:" + MOD + r"[\s-]*)?"
       + MON, priority=20)
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -233,6 +256,21 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.quarter(y, q, why), (rd.quarter(y - 1, q, "a year earlier"),))
 
 
+@rule("year-quarter", r"the\s+" + YEAR + r"(?:\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
+      r"4th))?(?:[\s-]+fiscal)?[\s-]+(?P<what>quarter|period)", priority=6)
+def _year_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'the 1988 second quarter'; 'the 1988 period' is the quarter under discussion, in 1988."""
+    y = int(m["y"])
+    if m["ord"]:
+        return Hit("DATE", rd.quarter(y, _ORD_Q[m["ord"].lower()], "explicit quarter"))
+    last = ctx.last_reading
+    if last is not None and last.granularity == "quarter":
+        q = int(last.value[-1])
+        return Hit("DATE", rd.quarter(y, q, f"the quarter under discussion, {last.value}, in {y}"),
+                   derived=True)
+    return Hit("DATE", rd.year(y, "explicit year"), derived=True)
+
+
 @rule("q-number", r"Q(?P<q>[1-4])(?:\s+|/|-)?(?:" + YEAR + r")?", priority=6)
 def _q_number(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["y"]:
@@ -242,10 +280,12 @@ def _q_number(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.quarter(ctx.anchor.year, int(m["q"]), "quarter of the anchor's year"))
 
 
-@rule("half", r"(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?:" + YEAR
+@rule("half", r"(?:the\s+)?(?P<ord>first|second|last)\s+half(?:\s+of\s+(?:" + YEAR
       + r"|(?P<rel>last|this|next)\s+year))?", priority=6)
 def _half(m: re.Match[str], ctx: Context) -> Hit | None:
     h = 1 if m["ord"].lower() == "first" else 2
+    if m["ord"].lower() == "last" and not (m["y"] or m["rel"]):
+        return None  # 'the last half' alone is a duration, not a half year
     if m["y"]:
         return Hit("DATE", rd.half(int(m["y"]), h, "explicit half year"), absolute=True)
     if ctx.anchor is None:

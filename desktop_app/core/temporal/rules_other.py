@@ -7,10 +7,77 @@ from datetime import date
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import easter_sunday, fmt_day, nth_weekday
-from desktop_app.core.temporal.grammar import NUM, UNIT, WD, Context, Hit, number, rule, unit_code
+from desktop_app.core.temporal.grammar import (
+    MON,
+    NUM,
+    UNIT,
+    WD,
+    Context,
+    Hit,
+    month_number,
+    number,
+    rule,
+    unit_code,
+)
 from desktop_app.core.temporal.lexicon import FIXED_HOLIDAYS
 from desktop_app.core.temporal.model import Reading
 from desktop_app.core.temporal.rules_absolute import closest_year
+
+_CLOCK = (r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)"
+          r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)|(?P<word>noon|midnight))"
+          r"(?:\s+(?P<tz>GMT|UTC|EDT|EST|CET|PDT|PST|CST|CDT|local\s+time))?")
+
+
+def _clock_value(m: re.Match[str]) -> str:
+    if m["word"]:
+        hour, minute = (12, 0) if m["word"].lower() == "noon" else (0, 0)
+    else:
+        hour = int(m["h"] or m["h2"])
+        minute = int(m["mi"] or m["mi2"] or 0)
+        ap = (m["ap"] or "").lower().replace(".", "")
+        if ap == "pm" and hour < 12:
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+    return f"T{hour:02d}:{minute:02d}"
+
+
+@rule("clock-and-day", _CLOCK + r"\s*,?\s+(?:on\s+)?(?:" + WD + r"|" + MON + r"\s+(?P<d>[0-3]?\d))"
+      r"|" + WD.replace("wd>", "wd2>") + r"\s*,?\s+(?:at\s+)?" + _CLOCK.replace("?P<", "?P<c_"),
+      priority=13)
+def _clock_and_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6', 'Friday at noon': one TIME."""
+    if m["wd2"]:
+        day_word, clock = m["wd2"], _clock_value(_Renamed(m, "c_"))
+    else:
+        day_word, clock = m["wd"], _clock_value(m)
+    if day_word:
+        from desktop_app.core.temporal.rules_relative import resolve_weekday
+
+        resolved = resolve_weekday(day_word, None, ctx)
+        if resolved is None:
+            return None
+        day_reading = resolved[0]
+    else:
+        from desktop_app.core.temporal.rules_absolute import _full_date
+
+        hit = _full_date(m, ctx, None, month_number(m["mon"]), int(m["d"]))
+        if hit is None:
+            return None
+        day_reading = hit.reading
+    d = day_reading.earliest
+    return Hit("TIME", Reading(day_reading.value + clock, "time", d, d,
+                               f"{clock[1:]} on {day_reading.explanation}"))
+
+
+class _Renamed:
+    """Read a match's groups under a prefix, so one clock parser serves both orders."""
+
+    def __init__(self, m: re.Match[str], prefix: str) -> None:
+        self._m, self._prefix = m, prefix
+
+    def __getitem__(self, name: str) -> str | None:
+        return self._m[self._prefix + name]
 
 
 @rule("clock", r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)"

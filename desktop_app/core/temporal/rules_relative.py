@@ -41,12 +41,23 @@ def _with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]
 @rule("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?" + WD
       + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10)
 def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
+    resolved = resolve_weekday(m["wd"], m["rel"], ctx)
+    if resolved is None:
+        return None
+    best, alts = resolved
+    typ, best = _with_part_of_day(best, m["pod"])
+    return Hit(typ, best, alts)
+
+
+def resolve_weekday(word: str, rel_word: str | None,
+                    ctx: Context) -> tuple[Reading, tuple[Reading, ...]] | None:
+    """The day a weekday name means, by the news rules, with the other readings."""
     anchor = ctx.anchor
     if anchor is None:
         return None
-    wd = weekday_number(m["wd"])
+    wd = weekday_number(word)
     name = WEEKDAY_NAMES[wd]
-    rel = (m["rel"] or "").lower()
+    rel = (rel_word or "").lower()
     on_before = weekday_on_or_before(anchor, wd)
     on_after = weekday_on_or_after(anchor, wd)
     label = f"{ctx.anchor_label}, {fmt_day(anchor)}"
@@ -71,8 +82,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
                          f"the {name} after")):
         if other != d:
             alts.append(rd.day(other, f"{text} {fmt_day(anchor)}"))
-    typ, best = _with_part_of_day(best, m["pod"])
-    return Hit(typ, best, tuple(alts))
+    return best, tuple(alts)
 
 
 _DAY_WORDS = {
@@ -132,7 +142,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     code = unit_code(m["unit"])
     quarter = _quarter_a_year_apart(ctx, code, n, sign)
     if quarter is not None:
-        return Hit("DATE", quarter)
+        return Hit("DATE", quarter, derived=True)
     target = shift(anchor, code, sign * n)
     source = ctx.anchor_label if deictic or anchor == ctx.anchor else "the last date mentioned"
     why = f"{m['n']} {m['unit']} {direction} {source}, {fmt_day(anchor)}"
@@ -154,11 +164,12 @@ def _quarter_a_year_apart(ctx: Context, code: str, n: int, sign: int) -> Reading
 def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     quarter = _quarter_a_year_apart(ctx, "Y", 1, -1)
     if quarter is not None:
-        return Hit("DATE", quarter)
+        return Hit("DATE", quarter, derived=True)
     anchor = ctx.ref_or_anchor
     if anchor is None:
         return None
-    return Hit("DATE", rd.year(anchor.year - 1, f"the year before {fmt_day(anchor)}"))
+    return Hit("DATE", rd.year(anchor.year - 1, f"the year before {fmt_day(anchor)}"),
+               derived=True)
 
 
 @rule("relative-period", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>last|next|this|coming|"
@@ -240,10 +251,16 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
             return Hit("DATE", rd.year(last.earliest.year, why))
         if last.granularity in ("day", "time", "week", "month"):
             return Hit("DATE", rd.month(last.earliest.year, last.earliest.month, why))
+    which = " ".join(m["same"].lower().split())
+    step = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
+    if step and unit_word in ("month", "year", "week") and last is not None \
+            and last.earliest is not None:
+        code = unit_code(unit_word)
+        why = f"{m.group(0).lower()!r}: one {unit_word} from {last.value}"
+        return Hit("DATE", _at_granularity(shift(last.earliest, code, step), code, why))
     anchor = ctx.ref_or_anchor
     if anchor is None:
         return None
-    which = " ".join(m["same"].lower().split())
     unit = m["unit"].lower()
     step = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
     label = "the last date mentioned" if ctx.last else ctx.anchor_label
@@ -256,8 +273,8 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
-      r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?P<unit>day|week|month|quarter|"
-      r"year|period)", priority=30)
+      r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?:(?:full|fiscal|entire|whole)"
+      r"[\s-]+)?(?P<unit>day|week|month|quarter|year|period)", priority=30)
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the day', 'the quarter': the period of the date the story is at (the last one
     mentioned, else the publication date); a bare 'the quarter' in financial news is the
@@ -268,7 +285,8 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
             return None
         unit = "quarter"  # 'the latest period' of a company report
     last = ctx.last_reading
-    if unit == "quarter" and last is not None and last.granularity == "quarter":
+    if unit == "quarter" and not m["latest"] and last is not None \
+            and last.granularity == "quarter":
         return Hit("DATE", last)
     anchor = ctx.ref_or_anchor
     if anchor is None:
