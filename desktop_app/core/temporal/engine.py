@@ -70,9 +70,15 @@ def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: s
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     outside = [c for c in _candidates(text, RULES) if c[1] <= start or c[0] >= end]
-    inside = _candidates(text, RULES + WEAK_RULES, start, end)
-    found = _resolve_all(text, _select(outside + inside), anchor, mode, day_first)
-    within = [e for e in found if start <= e.start and e.end <= end]
+    within: list[TemporalExpression] = []
+    # Strong and weak rules first; if the rule that claimed the span declined it (a restricted
+    # 'current'), the weak cues alone.
+    for rules in (RULES + WEAK_RULES, WEAK_RULES):
+        inside = _candidates(text, rules, start, end)
+        found = _resolve_all(text, _select(outside + inside), anchor, mode, day_first)
+        within = [e for e in found if start <= e.start and e.end <= end]
+        if within:
+            break
     if not within:
         return None
     return max(within, key=lambda e: (e.end - e.start, e.earliest is not None))

@@ -247,11 +247,13 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     y = anchor.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
     if not m["rel"]:
-        start_month = 3 * q - 2
-        if ctx.future and start_month < anchor.month - 2:
-            y += 1
-        elif not ctx.future and start_month > anchor.month:
+        # The latest such quarter that has begun; in a clause about the future, the next one
+        # if that quarter is long over ('expects to report a third-quarter loss' is still the
+        # quarter just ended).
+        if 3 * q - 2 > anchor.month:
             y -= 1
+        if ctx.future and (anchor.year - y) * 12 + anchor.month - 3 * q > 3:
+            y += 1
     why = f"latest such quarter relative to {ctx.anchor_label}, {fmt_day(anchor)}"
     return Hit("DATE", rd.quarter(y, q, why), (rd.quarter(y - 1, q, "a year earlier"),))
 

@@ -149,6 +149,21 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", _at_granularity(target, code, why))
 
 
+def story_quarter(ctx: Context) -> Reading | None:
+    """The quarter a (financial) story is about: the last quarter mentioned, else the last
+    completed quarter before the publication date."""
+    last = ctx.last_reading
+    if last is not None and last.granularity == "quarter":
+        return last
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    q = (anchor.month - 1) // 3  # 0-based quarter of the anchor; the one before it is done
+    y, q = (anchor.year - 1, 4) if q == 0 else (anchor.year, q)
+    return rd.quarter(y, q, f"the last quarter completed before {ctx.anchor_label}, "
+                            f"{fmt_day(anchor)}")
+
+
 def _quarter_a_year_apart(ctx: Context, code: str, n: int, sign: int) -> Reading | None:
     """'a year earlier' right after a quarter was mentioned means that quarter a year before
     (financial news: 'third-quarter profit rose from a year earlier')."""
@@ -159,9 +174,17 @@ def _quarter_a_year_apart(ctx: Context, code: str, n: int, sign: int) -> Reading
     return rd.quarter(y - 1, q, f"the quarter a year before the one last mentioned, {last.value}")
 
 
-@rule("year-ago", r"(?:the\s+)?(?:year[\s-]+ago|year[\s-]+earlier|year[\s-]+before)"
+@rule("year-ago", r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year[\s-]+ago|"
+      r"year[\s-]+earlier|year[\s-]+before|last\s+year's)"
       r"(?:\s+(?P<what>quarter|period|level|levels|results|figures|month))?", priority=7)
 def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
+    what = (m["what"] or "").lower()
+    if what in ("quarter", "period"):
+        story = story_quarter(ctx)
+        if story is not None:
+            y, q = int(story.value[:4]), int(story.value[-1])
+            return Hit("DATE", rd.quarter(y - 1, q, f"a year before {story.value}"),
+                       derived=True)
     quarter = _quarter_a_year_apart(ctx, "Y", 1, -1)
     if quarter is not None:
         return Hit("DATE", quarter, derived=True)
@@ -284,21 +307,16 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
         if not m["latest"]:
             return None
         unit = "quarter"  # 'the latest period' of a company report
-    last = ctx.last_reading
-    if unit == "quarter" and not m["latest"] and last is not None \
-            and last.granularity == "quarter":
-        return Hit("DATE", last)
+    if unit == "quarter":
+        last = ctx.last_reading
+        if m["latest"] and (last is None or last.granularity != "quarter"):
+            return Hit("DATE", story_quarter(ctx)) if ctx.anchor else None
+        quarter = story_quarter(ctx)
+        return Hit("DATE", quarter) if quarter else None
     anchor = ctx.ref_or_anchor
     if anchor is None:
         return None
     why = f"{m.group(0).lower()!r}: the {unit} of {fmt_day(anchor)}"
-    if unit == "quarter" and (ctx.last_reading is None or m["latest"]):
-        start = anchor.replace(day=1) - timedelta(days=1)
-        start = start.replace(month=3 * ((start.month - 1) // 3) + 1)
-        if (anchor.month - 1) // 3 == (start.month - 1) // 3 and anchor.year == start.year:
-            start = anchor
-        return Hit("DATE", rd.quarter(start.year, (start.month + 2) // 3,
-                                      "the quarter being reported, before the publication date"))
     return Hit("DATE", _at_granularity(anchor, unit_code(unit), why))
 
 
