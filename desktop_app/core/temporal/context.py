@@ -6,7 +6,8 @@ import re
 
 from desktop_app.core.temporal.lexicon import FUTURE_MARKERS
 
-_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]?\s+[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*(?=\s+[\"'`(\[\u201c\u2018]*[A-Z0-9])|"
+                           r"\n\s*\n|\n(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[;:,]|\s(?:that|but|after|before|because|while|when|although|"
                            r"since|whereas|said|says|told|reported|saying|which|who)\s",
                            re.IGNORECASE)
@@ -40,6 +41,26 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         cs = m.end()
     m = _CLAUSE_BREAK.search(text, end, e)
     return cs, (m.start() if m else e)
+
+
+_PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|told|went|came|left|met|began|took|"
+                   r"made|gave|held|sent|won|lost|fell|rose|ran|saw|found|got|\w{3,}ed)(?![\w'])",
+                   re.IGNORECASE)
+
+
+_BEFORE_WORD = re.compile(r"(\w+)\s+$")
+
+
+def preceding_word(text: str, start: int) -> str:
+    """The word just before a position, lower-cased ('since' in 'since March')."""
+    m = _BEFORE_WORD.search(text, max(0, start - 20), start)
+    return m.group(1).lower() if m else ""
+
+
+def is_past(text: str, start: int, end: int) -> bool:
+    """True when the clause holding the expression has a past-tense verb."""
+    cs, ce = clause_bounds(text, start, end)
+    return _PAST.search(text, cs, ce) is not None
 
 
 def is_future(text: str, start: int, end: int) -> bool:

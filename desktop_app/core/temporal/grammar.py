@@ -36,6 +36,8 @@ class Context:
     mode: str
     future: bool
     day_first: bool
+    past: bool = False  # the clause has a past-tense verb
+    start: int = 0  # where the match begins in text
 
     @property
     def anchor(self) -> date | None:

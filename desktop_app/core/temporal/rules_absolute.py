@@ -7,6 +7,7 @@ from datetime import date
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import fmt_day, month_name
+from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import (
     DAYNUM,
     MOD,
@@ -168,10 +169,12 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
         why = f"first {month_name(mon)} strictly after {ctx.anchor_label}"
     elif rel == "this":
         y, why = this_year, f"{month_name(mon)} of the year of {ctx.anchor_label}"
-    elif ctx.future:
+    elif ctx.future and preceding_word(ctx.text, m.start()) != "since" or (
+            preceding_word(ctx.text, m.start()) in ("by", "until", "till", "through")
+            and not ctx.past):
         y = this_year if mon >= anchor.month else this_year + 1
-        why = f"next {month_name(mon)} on or after {ctx.anchor_label} (future tense)"
-    elif mon == anchor.month % 12 + 1:
+        why = f"next {month_name(mon)} on or after {ctx.anchor_label} (about the future)"
+    elif mon == anchor.month % 12 + 1 and preceding_word(ctx.text, m.start()) != "since":
         y = this_year if mon > anchor.month else this_year + 1
         why = (f"the coming {month_name(mon)}: the month right after {ctx.anchor_label} "
                "rather than one eleven months back")

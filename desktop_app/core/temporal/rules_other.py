@@ -200,10 +200,11 @@ def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
 
 _WEAK_VAGUE = {
     "PRESENT_REF": r"current(?:ly)?|already|yet|this\s+(?:\w+\s+)?(?:moment|time)|the\s+moment|"
-                   r"today|these\s+times|so\s+far|still",
+                   r"today|these\s+times|so\s+far|still|ongoing|at\s+present|nowadays",
     "PAST_REF": r"previously|earlier|once|formerly|the\s+time|then|past\s+(?:years|months|weeks|"
                 r"decades)|recent(?:ly)?|the\s+last\s+(?:few|several)\s+(?:days|weeks|months|years)"
-                r"|in\s+the\s+past|history",
+                r"|in\s+the\s+past|history|(?:at\s+)?one\s+point|(?:the\s+)?\w+\s+era|"
+                r"(?:in\s+)?the\s+old\s+days",
     "FUTURE_REF": r"soon|future|eventually|shortly|later|a\s+later\s+date|as\s+soon\s+as\s+"
                   r"possible|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|one\s+day"
                   r"|from\s+time\s+to\s+time|someday|long[\s-]term|short[\s-]term|near[\s-]term",

@@ -14,6 +14,7 @@ from desktop_app.core.temporal.calendar import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
+from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import (
     NUM,
     UNIT,
@@ -70,8 +71,12 @@ def resolve_weekday(word: str, rel_word: str | None,
     elif rel == "this":
         d = week_start(anchor) + timedelta(days=wd)
         why = f"the {name} of the week of {label}"
-    elif ctx.future:
+    elif ctx.future and preceding_word(ctx.text, ctx.start) != "since":
         d, why = on_after, f"first {name} on or after {label} (the clause is about the future)"
+    elif on_after == anchor + timedelta(days=1) and not ctx.past \
+            and preceding_word(ctx.text, ctx.start) != "since":
+        d, why = on_after, (f"the {name} right after {label}: tomorrow, as the clause has no "
+                            "past-tense verb")
     else:
         d, why = on_before, f"latest {name} on or before {label}"
     best = rd.day(d, why)
