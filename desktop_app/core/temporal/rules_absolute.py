@@ -209,9 +209,13 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 
 
 @rule("spelled-year", r"nineteen[\s-]+(?P<tens>" + "|".join(_TENS) + r")(?:[\s-]+(?P<unit>"
+      + "|".join(_UNITS) + r"))?|(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<u2>"
       + "|".join(_UNITS) + r"))?", priority=5, needs_anchor=False)
 def _spelled_year(m: re.Match[str], ctx: Context) -> Hit | None:
-    y = 1900 + _TENS[m["tens"].lower()] + (_UNITS[m["unit"].lower()] if m["unit"] else 0)
+    if m["tens"]:
+        y = 1900 + _TENS[m["tens"].lower()] + (_UNITS[m["unit"].lower()] if m["unit"] else 0)
+    else:
+        y = 2000 + (_UNITS[m["u2"].lower()] if m["u2"] else 0)
     return Hit("DATE", rd.year(y, "a year written in words"), absolute=True)
 
 

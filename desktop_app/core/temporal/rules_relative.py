@@ -268,10 +268,13 @@ def _season_near(anchor: date, code: str, step: int, future: bool, why: str) -> 
 
 @rule("anaphoric", r"(?:(?P<pre>earlier|later)\s+)?(?:(?P<same>the\s+same|that(?:\s+same)?|"
       r"the\s+following|the\s+next|the\s+previous)\s+)"
-      r"(?P<unit>day|week|month|year|morning|evening|night)", priority=11)
+      r"(?P<unit>day|week|month|quarter|year|morning|evening|night)", priority=11)
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
     last = ctx.last_reading
     unit_word = m["unit"].lower()
+    if unit_word == "quarter":
+        quarter = story_quarter(ctx)
+        return Hit("DATE", quarter, derived=True) if quarter else None
     if unit_word in ("month", "year") and last is not None and last.earliest is not None \
             and " ".join(m["same"].lower().split()) in ("that", "the same", "that same"):
         why = f"{m.group(0).lower()!r} refers back to {last.value}"
@@ -322,7 +325,21 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     if anchor is None:
         return None
     why = f"{m.group(0).lower()!r}: the {unit} of {fmt_day(anchor)}"
+    if unit == "year" and m["latest"] in ("latest", "most recent"):
+        return Hit("DATE", rd.year(anchor.year - 1, "the last completed year"))
     return Hit("DATE", _at_granularity(anchor, unit_code(unit), why))
+
+
+@rule("story-day", r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+      r"tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?)?day", priority=61,
+      weak=True)
+def _story_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """A span known to be a date that just says 'the second day' or 'day': the day the story
+    is at (the last day mentioned, else the publication date)."""
+    anchor = ctx.ref_or_anchor
+    if anchor is None:
+        return None
+    return Hit("DATE", rd.day(anchor, f"the day the story is at, {fmt_day(anchor)}"))
 
 
 @rule("the-weekend", r"(?:over\s+)?the\s+weekend", priority=13)
