@@ -97,12 +97,27 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
     return _full_date(m, ctx, y, mon, dom)
 
 
-@rule("month-day-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + MON + r"\s+" + DAYNUM
+@rule("month-day-year", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WD + r",?\s+)?(?:the\s+)?" + MON
+      + r"\s+" + DAYNUM
       + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False)
 def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
-    return _full_date(m, ctx, int(m["y"]) if m["y"] else None, month_number(m["mon"]), int(m["d"]))
+    hit = _full_date(m, ctx, int(m["y"]) if m["y"] else None, month_number(m["mon"]),
+                     int(m["d"]))
+    rel = (m["rel"] or "").lower()
+    if hit is None or not rel or m["y"] or ctx.anchor is None:
+        return hit
+    options = [hit.reading, *hit.alternatives]  # 'last Oct. 23': before the anchor; 'next': after
+    want = [o for o in options if o.earliest is not None
+            and ((o.earliest < ctx.anchor) if rel == "last" else (o.earliest > ctx.anchor)
+                 if rel == "next" else True)]
+    if want:
+        best = max(want, key=lambda o: o.earliest) if rel == "last" else min(
+            want, key=lambda o: o.earliest)
+        return Hit("DATE", best, tuple(o for o in options if o is not best), hit.flags,
+                   absolute=True)
+    return hit
 
 
 @rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\s+(?:of\s+)?" + MON

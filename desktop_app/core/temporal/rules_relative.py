@@ -131,8 +131,8 @@ def _at_granularity(d: date, code: str, why: str) -> Reading:
     return rd.year(d.year, why)
 
 
-@rule("ago", NUM + r"[\s-]+" + UNIT + r"\s+(?P<dir>ago|earlier|before|later|after|from\s+now|"
-      r"hence|since|previously|prior)", priority=7)
+@rule("ago", NUM + r"[\s-]+" + UNIT + r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|"
+      r"previously|before\s+that|after\s+that)", priority=7)
 def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     direction = " ".join(m["dir"].lower().split())
     deictic = direction in ("ago", "from now", "hence")
@@ -140,7 +140,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     if anchor is None:
         return None
     n = number(m["n"])
-    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    sign = 1 if direction in ("later", "after that", "from now", "hence") else -1
     if n < 0:
         value = "FUTURE_REF" if sign > 0 else "PAST_REF"
         return Hit("DATE", rd.vague(value, f"an unspecified time {direction}"))
