@@ -256,7 +256,8 @@ def _century(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.narrow(rd.century(n - 1, "explicit century"), m["mod"]))
 
 
-@rule("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+"
+@rule("quarter", r"(?:the\s+)?(?:(?P<ago>(?:comparable\s+)?year[\s-]+(?:ago|earlier))\s+)?"
+      r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+"
       r"(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?" + YEAR
       + r"|(?P<rel>last|this|next)\s+year))?",
       priority=6)
@@ -277,6 +278,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
         if ctx.future and (anchor.year - y) * 12 + anchor.month - 3 * q > 3:
             y += 1
     why = f"latest such quarter relative to {ctx.anchor_label}, {fmt_day(anchor)}"
+    if m["ago"]:
+        return Hit("DATE", rd.quarter(y - 1, q, f"the year-ago {q}. quarter"), derived=True)
     return Hit("DATE", rd.quarter(y, q, why), (rd.quarter(y - 1, q, "a year earlier"),))
 
 

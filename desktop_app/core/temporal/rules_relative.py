@@ -219,6 +219,10 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     if unit == "weekend":
         return Hit("DATE", rd.weekend(anchor + timedelta(weeks=step), why))
     code = unit_code(unit)
+    last = ctx.last_reading
+    if unit == "quarter" and rel in ("this", "current") and last is not None \
+            and last.granularity == "quarter":
+        return Hit("DATE", last)  # 'this quarter' while a quarter is being discussed
     reading = _at_granularity(shift(anchor, code, step), code, why)
     pre = (m["pre"] or "").lower()
     if pre and reading.earliest and reading.latest and step == 0:
@@ -316,9 +320,10 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
             return None
         unit = "quarter"  # 'the latest period' of a company report
     if unit == "quarter":
-        last = ctx.last_reading
-        if m["latest"] and (last is None or last.granularity != "quarter"):
-            return Hit("DATE", story_quarter(ctx)) if ctx.anchor else None
+        if m["latest"]:  # the last completed quarter, even right after an upcoming one
+            quarter = story_quarter(Context(ctx.text, ctx.dct, ctx.ref, ctx.last, None,
+                                            ctx.mode, ctx.future, ctx.day_first))
+            return Hit("DATE", quarter) if quarter else None
         quarter = story_quarter(ctx)
         return Hit("DATE", quarter) if quarter else None
     anchor = ctx.ref_or_anchor
