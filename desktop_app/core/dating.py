@@ -9,8 +9,8 @@ from datetime import date
 
 from desktop_app.core.eventdates import from_expression
 from desktop_app.core.records import EventDate
-from desktop_app.core.temporal import TemporalExpression, find_expressions
 from desktop_app.core.temporal.context import sentence_bounds
+from desktop_app.core.temporal.model import TemporalExpression
 
 _WINDOW_BEFORE = 4000  # how far back narrative references ("the same day") are looked for
 _WINDOW_AFTER = 600
@@ -32,6 +32,8 @@ def _shifted(expr: TemporalExpression, offset: int) -> TemporalExpression:
 def dated_expressions(text: str, start: int, end: int,
                       published: date | None) -> list[TemporalExpression]:
     """The dated expressions in a window around a passage, with offsets into the whole text."""
+    from desktop_app.core.temporal.engine import find_expressions
+
     lo = max(0, start - _WINDOW_BEFORE)
     hi = min(len(text), end + _WINDOW_AFTER)
     found = find_expressions(text[lo:hi], published, mode="news" if published else "narrative")

@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop_app.core.db import ProjectDatabase, open_database
 from desktop_app.core.records import ArticleDraft, ArticleRecord
 from desktop_app.core.resources import resource_path
+from desktop_app.core.services.analysis import AnalysisService
 from desktop_app.core.services.articles import ArticleService
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.exports import ExportService
@@ -23,6 +24,7 @@ class Project:
     articles: ArticleService
     events: EventService
     exports: ExportService
+    analysis: AnalysisService
 
     @property
     def path(self) -> Path:
@@ -38,7 +40,8 @@ def open_project(path: Path | str) -> Project:
     """Open (creating if needed) a project file and build its services."""
     db = open_database(path)
     events = EventService(db.sessions)
-    return Project(db, ArticleService(db.sessions), events, ExportService(db.sessions, events))
+    return Project(db, ArticleService(db.sessions), events, ExportService(db.sessions, events),
+                   AnalysisService(db.sessions, events))
 
 
 def seed_demo(project: Project) -> ArticleRecord:

@@ -59,6 +59,20 @@ class Actions:
                                        parent.tr("Edit title, outlet, URL, author and "
                                                  "publication date"),
                                        _SP.SP_FileDialogInfoView)
+        self.suggest_events = make("actionSuggestEvents", parent.tr("&Suggest Events…"),
+                                   ["Ctrl+Shift+G"],
+                                   parent.tr("Propose one event per dated sentence not on the "
+                                             "timeline yet"), _SP.SP_FileDialogContentsView)
+        self.next_unused = make("actionNextUnusedPassage", parent.tr("&Next Unused Dated Passage"),
+                                ["F8"], parent.tr("Select the next dated sentence that no event "
+                                                  "quotes yet (F8)"))
+        self.previous_unused = make("actionPreviousUnusedPassage",
+                                    parent.tr("Pre&vious Unused Dated Passage"), ["Shift+F8"])
+        self.next_reading = make("actionNextDateReading", parent.tr("Next Date &Reading"),
+                                 ["Alt+Down"], parent.tr("Use the next plausible reading of the "
+                                                         "event's date expression"))
+        self.previous_reading = make("actionPreviousDateReading",
+                                     parent.tr("Previous Date Readin&g"), ["Alt+Up"])
         self.about = make("actionAbout", parent.tr("&About Timeline Annotator"))
 
     def place(self, window: QMainWindow, undo: QAction, redo: QAction) -> QMenu:
@@ -77,12 +91,18 @@ class Actions:
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.create_event, self.delete_event])
-        window.menuBar().addMenu(window.tr("&Article")).addAction(self.article_properties)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.previous_reading, self.next_reading])
+        article_menu = window.menuBar().addMenu(window.tr("&Article"))
+        article_menu.addActions([self.article_properties, self.suggest_events])
+        article_menu.addSeparator()
+        article_menu.addActions([self.next_unused, self.previous_unused])
         window.menuBar().addMenu(window.tr("&Help")).addAction(self.about)
         toolbar = QToolBar(window.tr("Main"), objectName="mainToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for group in ([self.import_article, self.paste_article],
-                      [self.create_event, self.delete_event], [undo, redo], [self.export_csv]):
+                      [self.create_event, self.delete_event, self.suggest_events], [undo, redo],
+                      [self.export_csv]):
             if toolbar.actions():
                 toolbar.addSeparator()
             toolbar.addActions(group)

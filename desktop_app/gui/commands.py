@@ -57,6 +57,25 @@ class CreateEventCommand(_Applied):
         self._view.event_removed(self._record.id)
 
 
+class CreateEventsCommand(_Applied):
+    """Several events created at once (accepted suggestions): one step to undo."""
+
+    def __init__(self, events: EventService, view: TimelineView,
+                 records: list[EventRecord]) -> None:
+        super().__init__(f"Create {len(records)} suggested events")
+        self._events, self._view, self._records = events, view, records
+
+    def do(self) -> None:
+        self._records = [self._events.restore(r) for r in self._records]
+        for r in self._records:
+            self._view.event_added(r)
+
+    def undo(self) -> None:
+        for r in self._records:
+            self._events.delete(r.id)
+            self._view.event_removed(r.id)
+
+
 class DeleteEventCommand(_Applied):
     """A deleted event; undo restores it with the same id and quotes."""
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.eventdates import PRECISIONS, explain, format_event_date
-from desktop_app.core.records import EventRecord
+from desktop_app.core.records import EventDate, EventRecord
 
 
 class EventInspector(QWidget):
@@ -48,6 +48,8 @@ class EventInspector(QWidget):
         self.date_error = QLabel(objectName="inspectorDateError", wordWrap=True)
         self.date_error.setStyleSheet("color: #b3261e;")
         self.date_error.hide()
+        self.readings = QLabel(objectName="inspectorReadings", wordWrap=True)
+        self.readings.setStyleSheet("color: palette(dark);")
         self.quote = QLabel(objectName="inspectorQuote", wordWrap=True)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.quote.setStyleSheet("color: palette(dark); font-style: italic;")
@@ -64,10 +66,11 @@ class EventInspector(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(form)
         for caption, label in ((self.tr("Why this date"), self.explanation),
-                               (self.tr("Source"), self.quote)):
-            header = QLabel(caption)
-            header.setStyleSheet("font-weight: bold; margin-top: 6px;")
-            layout.addWidget(header)
+                               (None, self.readings), (self.tr("Source"), self.quote)):
+            if caption:
+                header = QLabel(caption)
+                header.setStyleSheet("font-weight: bold; margin-top: 6px;")
+                layout.addWidget(header)
             layout.addWidget(label)
         layout.addStretch(1)
 
@@ -100,6 +103,7 @@ class EventInspector(QWidget):
                 w.clear()
             self.notes_edit.clear()
             self.explanation.clear()
+            self.readings.clear()
             self.quote.clear()
             return
         d = record.date
@@ -120,6 +124,14 @@ class EventInspector(QWidget):
         if record.article_title:
             source += f"\n— {record.article_title}"
         self.quote.setText(source)
+
+    def show_readings(self, readings: list[EventDate], current: int) -> None:
+        """List the other readings of the date expression (Alt+Up / Alt+Down cycle them)."""
+        others = [format_event_date(r) for i, r in enumerate(readings) if i != current]
+        if not others:
+            self.readings.clear()
+            return
+        self.readings.setText(self.tr("Other readings (Alt+Up / Alt+Down): ") + " · ".join(others))
 
     def show_date_error(self, message: str) -> None:
         """Say why a typed date was not understood (the field keeps the text)."""

@@ -29,12 +29,15 @@ from desktop_app.core.records import EventEdit, EventRecord
 from desktop_app.core.tags import parse_tags
 from desktop_app.gui.actions import Actions
 from desktop_app.gui.article_list import ArticleDelegate, ArticleIdRole, ArticleListModel
+from desktop_app.gui.background import Background
 from desktop_app.gui.commands import (
     CreateEventCommand,
     DeleteEventCommand,
     EditArticleCommand,
     EditEventCommand,
 )
+from desktop_app.gui.coverage_panel import CoveragePanel
+from desktop_app.gui.date_assist import DateAssistMixin
 from desktop_app.gui.dialogs import ArticlePropertiesDialog, show_about
 from desktop_app.gui.inspector import EventInspector
 from desktop_app.gui.project_files import ProjectFilesMixin
@@ -51,7 +54,7 @@ _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
-class MainWindow(ProjectFilesMixin, QMainWindow):
+class MainWindow(DateAssistMixin, ProjectFilesMixin, QMainWindow):
     """Wires views to services; every data change goes through a service and an undo command.
 
     It can be shown before a project is loaded (``project=None``), so the window paints at
@@ -71,6 +74,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self._open_project = open_project
         self._settings = settings
         self._committing_before_switch = False
+        self.background = Background(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.actions = Actions(self)
@@ -141,8 +145,14 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         right.addWidget(scroll)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        self.coverage = CoveragePanel()
+        left = QSplitter(Qt.Orientation.Vertical, objectName="leftSplitter")
+        left.addWidget(self.article_list)
+        left.addWidget(self.coverage)
+        left.setStretchFactor(0, 2)
+        left.setStretchFactor(1, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(right)
         self.splitter.setSizes([280, 540, 580])
@@ -168,6 +178,12 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         a.delete_event.triggered.connect(self._on_delete_event)
         a.article_properties.triggered.connect(self._on_article_properties)
         a.about.triggered.connect(self._on_about)
+        a.suggest_events.triggered.connect(self._on_suggest_events)
+        a.next_unused.triggered.connect(lambda: self.select_unused_passage(1))
+        a.previous_unused.triggered.connect(lambda: self.select_unused_passage(-1))
+        a.next_reading.triggered.connect(lambda: self.cycle_reading(1))
+        a.previous_reading.triggered.connect(lambda: self.cycle_reading(-1))
+        self.coverage.passageActivated.connect(self._on_passage_activated)
         self.article_list.selectionModel().currentRowChanged.connect(self._on_article_current)
         self.timeline_table.selectionModel().currentRowChanged.connect(self._on_event_current)
         self.timeline_model.editRequested.connect(self.request_edit)
@@ -186,7 +202,9 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
     def _set_project_actions_enabled(self, enabled: bool) -> None:
         a = self.actions
         for action in (a.new_project, a.open_project, a.import_article, a.paste_article,
-                       a.export_csv, a.create_event, a.delete_event, a.article_properties):
+                       a.export_csv, a.create_event, a.delete_event, a.article_properties,
+                       a.suggest_events, a.next_unused, a.previous_unused, a.next_reading,
+                       a.previous_reading):
             action.setEnabled(enabled)
 
     def load_project(self, project: Project) -> None:
@@ -215,6 +233,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.timeline_model.insert(record)
         self.reader.add_quotes([q for q in record.quotes
                                 if q.article_id == self.reader.article_id])
+        self.refresh_coverage()
         self._after_event_change()
         self.select_event(record.id)
 
@@ -232,6 +251,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         """An event disappeared."""
         self.timeline_model.remove(event_id)
         self.reader.remove_event(event_id)
+        self.refresh_coverage()
         if self.inspector.record() and self.inspector.record().id == event_id:
             self.inspector.show_event(None)
         self._after_event_change()
@@ -292,6 +312,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         article = self.project.articles.get(article_id)
         self.reader.show_article(article.id, article.text,
                                  self.project.events.quotes_in_article(article.id))
+        self.analyse_current_article()
 
     def _show_event(self, record: EventRecord) -> None:
         shown = self.inspector.record()
@@ -304,6 +325,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
                 self._committing_before_switch = False
         if self.inspector.record() != record:
             self.inspector.show_event(record)
+            self.show_readings(record)
         quote = record.quotes[0] if record.quotes else None
         if quote is not None and quote.article_id != self.reader.article_id:
             self.select_article(quote.article_id)
@@ -370,30 +392,47 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         """Apply an edit asked for by the table or the inspector, as an undoable command."""
         events = self.project.events
         try:
-            before = events.get(event_id)
             if field == "date":
                 change = EventEdit(date=events.parse_date(event_id, text))
             elif field == "precision":
-                change = EventEdit(date=at_precision(before.date, text))
+                change = EventEdit(date=at_precision(events.get(event_id).date, text))
             elif field == "tags":
                 change = EventEdit(tags=parse_tags(text))
             elif field == "title":
                 if not text.strip():
-                    self.inspector.show_event(before)
+                    self.inspector.show_event(events.get(event_id))
                     return
                 change = EventEdit(title=text)
             else:
                 change = EventEdit(notes=text)
+        except TimelineError as exc:
+            self._report_edit_error(field, exc)
+            return
+        self.apply_date_edit(event_id, change, field)
+
+    def apply_date_edit(self, event_id: int, change: EventEdit, what: str) -> None:
+        """Apply one edit through the service and push it on the undo stack."""
+        events = self.project.events
+        try:
+            before = events.get(event_id)
             after = events.edit(event_id, change)
         except TimelineError as exc:
-            if field in ("date", "precision"):
-                self.inspector.show_date_error(str(exc))
-                self.statusBar().showMessage(str(exc), 8000)
-            else:
-                self.show_error(self.tr("Cannot edit event"), str(exc))
+            self._report_edit_error(what, exc)
             return
-        self.undo_stack.push(EditEventCommand(events, self, before, after, field))
+        self.undo_stack.push(EditEventCommand(events, self, before, after, what))
         self.event_changed(after)
+
+    def _report_edit_error(self, field: str, exc: TimelineError) -> None:
+        if field in ("date", "precision"):
+            self.inspector.show_date_error(str(exc))
+            self.statusBar().showMessage(str(exc), 8000)
+        else:
+            self.show_error(self.tr("Cannot edit event"), str(exc))
+
+    def _on_passage_activated(self, start: int, end: int) -> None:
+        self.reader.select_range(start, end)
+        self.reader.centerCursor()
+        self.reader.setFocus()
 
     # -- articles -------------------------------------------------------------------------
     def _on_article_properties(self) -> None:
@@ -434,6 +473,7 @@ class MainWindow(ProjectFilesMixin, QMainWindow):
         self.inspector.commit_notes()
         self._settings.save_window_state(self.saveGeometry(), self.splitter.saveState())
         self._settings.sync()
+        self.background.wait()
         if self.project is not None:
             self.project.close()
         super().closeEvent(event)

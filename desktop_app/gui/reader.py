@@ -17,7 +17,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop_app.core.records import QuoteRecord
+from desktop_app.core.temporal.model import TemporalExpression
 
+UNDERLINE = QColor("#6b8fc7")
 HIGHLIGHT = QColor("#fff1a8")
 HIGHLIGHT_SELECTED = QColor("#ffc94d")
 FLASH = QColor("#ff9f1c")
@@ -71,6 +73,9 @@ class ArticleReader(QPlainTextEdit):
         self._quotes: list[QuoteRecord] = []  # sorted by (start, id)
         self._starts: list[int] = []
         self._base: list[QTextEdit.ExtraSelection] = []  # one per quote, built once
+        self._expressions: list[TemporalExpression] = []
+        self._expression_starts: list[int] = []
+        self._underlines: list[QTextEdit.ExtraSelection] = []
         self._selected_event: int | None = None
         self._flash: tuple[int, int] | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=900)
@@ -86,8 +91,27 @@ class ArticleReader(QPlainTextEdit):
         self._map = OffsetMap(text)
         self._flash = None  # a flash belongs to the previous article's positions
         self._flash_timer.stop()
+        self._expressions, self._expression_starts, self._underlines = [], [], []
         self.setPlainText(text)
         self.set_quotes(quotes)
+
+    def set_expressions(self, expressions: list[TemporalExpression] | tuple) -> None:
+        """Underline the article's temporal expressions (computed by the engine)."""
+        self._expressions = sorted(expressions, key=lambda e: e.start)
+        self._expression_starts = [e.start for e in self._expressions]
+        self._underlines = [self._underline(e.start, e.end) for e in self._expressions]
+        self._paint()
+
+    def expression_count(self) -> int:
+        """Number of underlined expressions (for tests)."""
+        return len(self._expressions)
+
+    def expression_at(self, offset: int) -> TemporalExpression | None:
+        """The temporal expression at a text offset, if any."""
+        i = bisect.bisect_right(self._expression_starts, offset) - 1
+        if i >= 0 and self._expressions[i].start <= offset < self._expressions[i].end:
+            return self._expressions[i]
+        return None
 
     def set_quotes(self, quotes: list[QuoteRecord]) -> None:
         """Replace the highlighted quotes."""
@@ -115,6 +139,10 @@ class ArticleReader(QPlainTextEdit):
             self._starts = [self._starts[i] for i in keep]
             self._base = [self._base[i] for i in keep]
             self._paint()
+
+    def quote_ranges(self) -> list[tuple[int, int]]:
+        """The highlighted quotes as (start, end) offsets."""
+        return [(q.start, q.end) for q in self._quotes]
 
     def quote_count(self) -> int:
         """Number of highlighted quotes (for tests and benchmarks)."""
@@ -169,9 +197,21 @@ class ArticleReader(QPlainTextEdit):
         sel.format = fmt
         return sel
 
+    def _underline(self, start: int, end: int) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(start))
+        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(UNDERLINE)
+        sel.format = fmt
+        return sel
+
     def _paint(self) -> None:
         """Base highlights are reused; only the selected event's and the flash are new."""
-        sels = list(self._base)
+        sels = self._underlines + self._base
         if self._selected_event is not None:
             sels += [self._selection(q.start, q.end, HIGHLIGHT_SELECTED, True)
                      for q in self._quotes if q.event_id == self._selected_event]
@@ -195,9 +235,15 @@ class ArticleReader(QPlainTextEdit):
         return best
 
     def label_at(self, offset: int) -> str | None:
-        """What hovering this offset shows: the event of the quote there."""
+        """What hovering this offset shows: the event of the quote there, the date there."""
+        lines = []
         q = self.quote_at(offset)
-        return self._label_for(q.event_id) if q else None
+        if q is not None:
+            lines.append(self._label_for(q.event_id))
+        e = self.expression_at(offset)
+        if e is not None:
+            lines.append(f"“{e.text}” = {e.value}: {e.explanation}")
+        return "\n".join(lines) if lines else None
 
     def _offset_at(self, pos: QPoint) -> int:
         return self._map.to_py(self.cursorForPosition(pos).position())

@@ -172,3 +172,76 @@ def test_resolution_never_raises_and_bounds_are_ordered(text: str, anchor: date,
         assert text[e.start:e.end] == e.text
         if e.earliest is not None and e.latest is not None:
             assert e.earliest <= e.latest
+
+
+OCT_26_1989 = date(1989, 10, 26)  # a Thursday
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Third-quarter profit rose 5%, compared with a year earlier.", "1988-Q3"),
+    ("Profit rose in the latest quarter.", "1989-Q3"),
+    ("Sales fell in the year-ago third quarter.", "1988-Q3"),
+    ("Third-quarter sales rose from the year-ago quarter.", "1988-Q3"),
+    ("It expects to report a third-quarter loss.", "1989-Q3"),
+    ("The plant closed in the 1988 second quarter.", "1988-Q2"),
+    ("The fund was set up in the nineties.", "199"),
+    ("It was founded in nineteen ninety-six.", "1996"),
+    ("We are ready for the year two thousand.", "2000"),
+    ("The company changed its fiscal year in the last half of 1988.", "1988-H2"),
+    ("Sales in January this year were weak.", "1989-01"),
+    ("The deal was signed on Oct. 23:", "1989-10-23"),
+    ("Results for the full year were weak.", "1989"),
+])
+def test_financial_and_written_forms(text: str, value: str) -> None:
+    found = [e for e in find_expressions(text, OCT_26_1989) if e.earliest is not None]
+    assert found and found[-1].value == value, [(e.text, e.value) for e in found]
+
+
+def test_last_and_next_with_a_month_and_day() -> None:
+    assert one("Slepian was shot last Oct. 23 at his home.", date(1999, 4, 19))[2] == "1998-10-23"
+    assert one("The trial opens next Oct. 23.", date(1999, 4, 19))[2] == "1999-10-23"
+
+
+def test_month_rules_since_deadlines_and_next_month() -> None:
+    assert one("The carrier has been on patrol since March.", OCT_26_1989)[2] == "1989-03"
+    assert one("The loan must be repaid by February.", OCT_26_1989)[2] == "1990-02"
+    assert one("The vote is set for November.", OCT_26_1989)[2] == "1989-11"
+    assert one("The merger closed in November.", OCT_26_1989)[2] == "1989-11"  # next month
+    assert one("The merger closed in December.", OCT_26_1989)[2] == "1988-12"
+
+
+def test_a_weekday_naming_tomorrow() -> None:
+    assert one("The summit opens Friday in Geneva.", OCT_26_1989)[2] == "1989-10-27"
+    assert one("The summit opened Friday in Geneva.", OCT_26_1989)[2] == "1989-10-20"
+
+
+def test_clock_times_joined_to_a_day() -> None:
+    assert one("Polls close at 10 p.m. Wednesday.", OCT_26_1989)[1:] == (
+        "TIME", "1989-10-25T22:00")
+    assert one("The deadline is 5 p.m. EST, Nov. 6.", OCT_26_1989)[2] == "1989-11-06T17:00"
+
+
+def test_spans_before_an_event_are_durations_and_sentences_end_after_quotes() -> None:
+    assert one("He resigned two years after the war.", OCT_26_1989)[1:] == ("DURATION", "P2Y")
+    text = "``The sector is going to suffer in the spring.'' Rates fell in December."
+    assert find_expressions(text, date(1998, 2, 6))[-1].value == "1997-12"
+
+
+def test_anaphora_follows_the_story() -> None:
+    text = ("The quake struck on Oct. 17. Later that month, aid arrived. "
+            "The following month it rained.")
+    assert [e.value for e in find_expressions(text, OCT_26_1989)] == [
+        "1989-10-17", "1989-10", "1989-11"]
+    text = "Shares fell on Monday. Trading was thin for the day."
+    assert find_expressions(text, OCT_26_1989)[-1].value == "1989-10-23"
+
+
+def test_normalise_span_reads_weak_cues_only_inside_a_known_span() -> None:
+    from desktop_app.core.temporal import normalise_span
+
+    text = "Prices will rise soon, analysts said, citing current conditions."
+    assert "soon" not in [e.text for e in find_expressions(text, OCT_26_1989)]
+    i = text.index("soon")
+    assert normalise_span(text, i, i + 4, OCT_26_1989).value == "FUTURE_REF"
+    j = text.index("Prices")
+    assert normalise_span(text, j, j + 6, OCT_26_1989) is None

@@ -44,8 +44,11 @@ def test_first_launch_shows_the_demo_with_four_dated_events(window) -> None:  # 
     assert "Taliban" in window.reader.toPlainText()
     assert window.reader.quote_count() == 4  # every quote highlighted
     first_quote = window.timeline_model.record(0).quotes[0]
-    assert window.reader.label_at(first_quote.start + 3) == (
-        "Mon 5 Jul 2021: " + window.timeline_model.record(0).title)
+    event_line, date_line = window.reader.label_at(first_quote.start + 3).split("\n")
+    assert event_line == "Mon 5 Jul 2021: " + window.timeline_model.record(0).title
+    assert date_line == ("“Monday” = 2021-07-05: latest Monday on or before the publication "
+                         "date, Fri 9 Jul 2021")
+    assert window.reader.expression_count() >= 5  # every date in the article is underlined
     assert window.inspector.explanation.text().startswith("'On Monday' -> Mon 5 Jul 2021")
     for name in ("articleList", "articleView", "timelineTable", "eventInspector"):
         assert window.findChild(object, name) is not None, name

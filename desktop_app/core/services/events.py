@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -52,18 +53,47 @@ class EventService:
     def create_from_selection(self, article_id: int, start: int, end: int) -> EventRecord:
         """Create an event from article text [start, end): title, date and quote proposed."""
         with self._sessions.begin() as s:
-            article = require(s, Article, article_id)
-            sel = make_selector(article.text, start, end)
-            d = date_for_passage(article.text, sel.start, sel.end, article.published_on)
-            stamp = now()
-            event = Event(title=propose_title(sel.exact, d.expression), notes="",
-                          date_edited_by_user=False, created_at=stamp, updated_at=stamp)
-            apply_date(event, d)
-            event.quotes.append(Quote(article_id=article_id, start=sel.start, end=sel.end,
-                                      exact=sel.exact, prefix=sel.prefix, suffix=sel.suffix))
+            event = self._new_event(require(s, Article, article_id), start, end)
             s.add(event)
             s.flush()
             return self._record(s, event)
+
+    @staticmethod
+    def _new_event(article: Article, start: int, end: int) -> Event:
+        """An event for a passage: proposed title and date, the passage as its quote."""
+        sel = make_selector(article.text, start, end)
+        d = date_for_passage(article.text, sel.start, sel.end, article.published_on)
+        stamp = now()
+        event = Event(title=propose_title(sel.exact, d.expression), notes="",
+                      date_edited_by_user=False, created_at=stamp, updated_at=stamp)
+        apply_date(event, d)
+        event.quotes.append(Quote(article_id=article.id, start=sel.start, end=sel.end,
+                                  exact=sel.exact, prefix=sel.prefix, suffix=sel.suffix))
+        return event
+
+    def create_many(self, article_id: int, ranges: list[tuple[int, int]]) -> list[EventRecord]:
+        """Create several events from passages in one transaction (accepting suggestions)."""
+        with self._sessions.begin() as s:
+            article = require(s, Article, article_id)
+            events = [self._new_event(article, start, end) for start, end in ranges]
+            s.add_all(events)
+            s.flush()
+            titles = {article.id: article.title}
+            rows = s.execute(select(*_EVENT_COLUMNS).where(_EVENTS.c.id.in_([e.id for e in events]))
+                             .order_by(_EVENTS.c.id)).all()
+            return self._records(s, rows, titles)
+
+    def date_readings(self, event_id: int) -> list[EventDate]:
+        """The readings of the event's date expression: the rule's choice first, then the other
+        plausible ones (previous/next occurrence, the other tense) to cycle through."""
+        with self._sessions() as s:
+            event = require(s, Event, event_id)
+            if not event.quotes:
+                return []
+            q = event.quotes[0]
+            article = require(s, Article, q.article_id)
+            main = date_for_passage(article.text, q.start, q.end, article.published_on)
+        return [replace(main, alternatives=()), *main.alternatives]
 
     def create_from_quote_text(self, article_id: int, exact: str) -> EventRecord:
         """Create an event from a quote given as text (the CLI's add-event)."""

@@ -33,6 +33,25 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The [start, end) of every sentence, blank space trimmed."""
+    out = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around an expression: its sentence cut at commas and conjunctions."""
     s, e = sentence_bounds(text, start, end)

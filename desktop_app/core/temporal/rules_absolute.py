@@ -154,7 +154,7 @@ _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "
 def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
     anchor_year = ctx.anchor.year if ctx.anchor else 1999
     first = anchor_year // 100 * 100 + _DECADE_WORDS[m["dw"].lower()]
-    if first > anchor_year:
+    if first > anchor_year + 10:  # 'the nineties' written in 2021 are the 1990s
         first -= 100
     return Hit("DATE", rd.narrow(rd.decade(first, "a decade named in words"), m["mod"]))
 

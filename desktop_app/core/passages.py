@@ -1,0 +1,103 @@
+"""Dated passages of an article: which sentences hold a date, which are already on the
+timeline (coverage), and event suggestions for the rest. Pure functions over plain data."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from datetime import date
+
+from desktop_app.core.dating import date_for_passage
+from desktop_app.core.records import EventDate
+from desktop_app.core.temporal import TemporalExpression
+from desktop_app.core.temporal.context import sentences
+from desktop_app.core.titles import propose_title
+
+
+@dataclass(frozen=True)
+class DatedPassage:
+    """A sentence holding a dated expression, and whether an event already quotes it."""
+
+    expression: TemporalExpression
+    sentence_start: int
+    sentence_end: int
+    used: bool
+
+
+@dataclass(frozen=True)
+class EventSuggestion:
+    """A proposed event: the sentence as its quote, with title and date as Ctrl+E would give."""
+
+    start: int
+    end: int
+    title: str
+    date: EventDate
+
+
+def article_expressions(text: str, published: date | None) -> list[TemporalExpression]:
+    """Every temporal expression of an article, by the news rules when the publication date is
+    known, else by the narrative rules."""
+    from desktop_app.core.temporal.engine import find_expressions
+
+    return find_expressions(text, published, mode="news" if published else "narrative")
+
+
+def dated_passages(text: str, expressions: list[TemporalExpression],
+                   quotes: list[tuple[int, int]]) -> list[DatedPassage]:
+    """One entry per dated expression, with its sentence; used when a quote overlaps it."""
+    bounds = sentences(text)
+    starts = [s for s, _ in bounds]
+    out = []
+    for e in expressions:
+        if e.earliest is None or e.type not in ("DATE", "TIME"):
+            continue
+        i = max(0, bisect.bisect_right(starts, e.start) - 1)
+        s, t = bounds[i] if bounds else (0, len(text))
+        used = any(qs < e.end and e.start < qe for qs, qe in quotes)
+        out.append(DatedPassage(e, s, t, used))
+    return out
+
+
+def analyse_article(article_id: int, text: str, published: date | None,
+                    quotes: list[tuple[int, int]]) -> ArticleAnalysis:
+    """Expressions and dated passages of an article (pure: safe on a worker thread)."""
+    expressions = article_expressions(text, published)
+    return ArticleAnalysis(article_id, tuple(expressions),
+                           tuple(dated_passages(text, expressions, quotes)))
+
+
+def suggest_events(text: str, published: date | None, passages: list[DatedPassage]
+                   ) -> list[EventSuggestion]:
+    """One suggestion per sentence that holds an unused dated expression."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for p in passages:
+        key = (p.sentence_start, p.sentence_end)
+        if p.used or key in seen:
+            continue
+        seen.add(key)
+        d = date_for_passage(text, p.sentence_start, p.sentence_end, published)
+        out.append(EventSuggestion(p.sentence_start, p.sentence_end,
+                                   propose_title(text[p.sentence_start:p.sentence_end],
+                                                 d.expression), d))
+    return out
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything the reader and the coverage panel show about an article's dates."""
+
+    article_id: int
+    expressions: tuple[TemporalExpression, ...]
+    passages: tuple[DatedPassage, ...]
+
+    @property
+    def used_count(self) -> int:
+        """How many dated passages an event already quotes."""
+        return sum(1 for p in self.passages if p.used)
+
+    def with_quotes(self, quotes: list[tuple[int, int]]) -> ArticleAnalysis:
+        """The same analysis after events were added or removed (no engine run needed)."""
+        return ArticleAnalysis(self.article_id, self.expressions, tuple(
+            replace(p, used=any(qs < p.expression.end and p.expression.start < qe
+                                for qs, qe in quotes)) for p in self.passages))

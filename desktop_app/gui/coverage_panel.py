@@ -1,0 +1,64 @@
+"""The coverage panel: the article's dated passages, and which are already on the timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from desktop_app.core.passages import ArticleAnalysis, DatedPassage
+
+PassageRole = Qt.ItemDataRole.UserRole + 1
+
+
+class CoveragePanel(QWidget):
+    """Lists dated passages; activating one asks for its sentence to be selected."""
+
+    passageActivated = Signal(int, int)  # sentence start, end
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coveragePanel")
+        self.setAccessibleName("Dated passages")
+        self.summary = QLabel(objectName="coverageSummary", wordWrap=True)
+        self.list = QListWidget(objectName="coverageList")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list)
+        self.list.itemActivated.connect(self._on_item_activated)
+        self.set_analysis(None, "")
+
+    def set_analysis(self, analysis: ArticleAnalysis | None, text: str) -> None:
+        """Show an article's dated passages (None: no article or still computing)."""
+        self.list.clear()
+        if analysis is None:
+            self.summary.setText(self.tr("No article") if not text else
+                                 self.tr("Finding dates…"))
+            return
+        n = len(analysis.passages)
+        self.summary.setText(self.tr("%1 of %2 dated passages are on the timeline. "
+                                     "F8 selects the next one that is not.")
+                             .replace("%1", str(analysis.used_count)).replace("%2", str(n)))
+        for p in analysis.passages:
+            item = QListWidgetItem(self._label(p, text))
+            item.setData(PassageRole, p)
+            if p.used:
+                item.setForeground(self.palette().placeholderText())
+            self.list.addItem(item)
+
+    @staticmethod
+    def _label(p: DatedPassage, text: str) -> str:
+        from desktop_app.core.eventdates import format_event_date, from_expression
+
+        mark = "✓" if p.used else "○"
+        when = format_event_date(from_expression(p.expression))
+        snippet = " ".join(text[p.sentence_start:p.sentence_end].split())
+        if len(snippet) > 110:
+            snippet = snippet[:109] + "…"
+        return f"{mark} {when} — {snippet}"
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        p: DatedPassage = item.data(PassageRole)
+        self.passageActivated.emit(p.sentence_start, p.sentence_end)

@@ -1,0 +1,51 @@
+"""Dated passages, coverage and suggestions (pure functions and the analysis service)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop_app.core.passages import analyse_article, suggest_events
+
+TEXT = ("The strike began on Monday. Unions met ministers on Tuesday. "
+        "Talks were tense. Trains ran again on Thursday.")
+FRI = date(2021, 7, 9)
+
+
+def test_dated_passages_and_coverage() -> None:
+    monday = TEXT.index("The strike")
+    analysis = analyse_article(1, TEXT, FRI, [(monday, monday + 27)])
+    assert [p.expression.value for p in analysis.passages] == [
+        "2021-07-05", "2021-07-06", "2021-07-08"]
+    assert [p.used for p in analysis.passages] == [True, False, False]
+    assert analysis.used_count == 1
+    p = analysis.passages[1]
+    assert TEXT[p.sentence_start:p.sentence_end] == "Unions met ministers on Tuesday."
+    again = analysis.with_quotes([])
+    assert again.used_count == 0 and again.expressions == analysis.expressions
+
+
+def test_suggestions_skip_used_sentences_and_date_like_ctrl_e() -> None:
+    monday = TEXT.index("The strike")
+    analysis = analyse_article(1, TEXT, FRI, [(monday, monday + 27)])
+    suggestions = suggest_events(TEXT, FRI, list(analysis.passages))
+    assert [(s.title, s.date.start) for s in suggestions] == [
+        ("Unions met ministers on Tuesday", date(2021, 7, 6)),
+        ("Trains ran again on Thursday", date(2021, 7, 8))]
+
+
+def test_service_analysis_and_batch_creation(demo_project) -> None:  # noqa: ANN001
+    article = demo_project.articles.list()[0]
+    analysis = demo_project.analysis.analyse(article.id)
+    assert analysis.used_count == 4 and len(analysis.passages) == 5
+    suggestions = demo_project.analysis.suggestions(article.id)
+    assert len(suggestions) == 1 and suggestions[0].date.start == date(2021, 7, 9)
+    created = demo_project.events.create_many(article.id,
+                                              [(s.start, s.end) for s in suggestions])
+    assert [e.date.start for e in created] == [date(2021, 7, 9)]
+    assert demo_project.analysis.suggestions(article.id) == []
+
+
+def test_date_readings_put_the_rule_first(demo_project) -> None:  # noqa: ANN001
+    monday = demo_project.events.list()[0]
+    readings = demo_project.events.date_readings(monday.id)
+    assert [r.start for r in readings] == [date(2021, 7, 5), date(2021, 6, 28), date(2021, 7, 12)]

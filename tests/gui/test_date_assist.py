@@ -1,0 +1,125 @@
+"""Date assistance through the real window: coverage, F8, suggestions, date readings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from desktop_app.core.records import ArticleDraft
+from desktop_app.gui.suggest_dialog import SuggestDialog
+from tests.conftest import SAMPLE_PUBLISHED
+
+
+def test_coverage_panel_counts_dated_passages(window) -> None:  # noqa: ANN001
+    assert window.coverage.summary.text().startswith(
+        "4 of 5 dated passages are on the timeline")
+    items = [window.coverage.list.item(i).text() for i in range(window.coverage.list.count())]
+    assert items[0].startswith("✓ Mon 5 Jul 2021 — On Monday")
+    assert items[-1].startswith("○ Fri 9 Jul 2021")
+
+
+def test_f8_then_ctrl_e_builds_the_timeline_from_the_keyboard(make_window, qtbot,  # noqa: ANN001
+                                                              sample_text) -> None:
+    window = make_window(demo=False)
+    article = window.project.articles.add(ArticleDraft(title="Reference", text=sample_text,
+                                                       published=SAMPLE_PUBLISHED))
+    window._refresh_articles()
+    window.select_article(article.id)
+    total = len(window._analysis.passages)
+    assert total >= 6 and window._analysis.used_count == 0
+    window.reader.setFocus()
+    created = 0
+    for _ in range(3):
+        qtbot.keyClick(window.reader, Qt.Key.Key_F8)
+        start, end = window.reader.selection_range()
+        assert window.reader.text()[start:end].strip()  # a whole sentence is selected
+        qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        created += 1
+        assert window.timeline_model.rowCount() == created
+    assert window._analysis.used_count >= 3
+    assert window.coverage.summary.text().startswith(f"{window._analysis.used_count} of {total}")
+    # The photo caption's date comes first in the text: the first F8 event is 6 July 2021.
+    first = min(window.project.events.list(), key=lambda e: e.quotes[0].start)
+    assert first.date.start == date(2021, 7, 6)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.reader.selection_range() is not None
+
+
+def test_suggestions_are_created_in_one_undoable_step(make_window, sample_text) -> None:  # noqa: ANN001
+    window = make_window(demo=False)
+    article = window.project.articles.add(ArticleDraft(title="Reference", text=sample_text,
+                                                       published=SAMPLE_PUBLISHED))
+    window._refresh_articles()
+    window.select_article(article.id)
+    offered = []
+
+    def accept_all(suggestions):  # noqa: ANN001, ANN202
+        offered.extend(suggestions)
+        return suggestions
+
+    window.choose_suggestions = accept_all
+    window.actions.suggest_events.trigger()
+    dates = {s.date.start for s in offered}
+    assert {date(2021, 7, d) for d in (5, 6, 7, 8)} <= dates
+    assert window.timeline_model.rowCount() == len(offered)
+    assert window.action_undo.text() == f"&Undo Create {len(offered)} suggested events"
+    window.action_undo.trigger()
+    assert window.timeline_model.rowCount() == 0 and window.project.events.count() == 0
+    window.action_redo.trigger()
+    assert window.project.events.count() == len(offered)
+    window.actions.suggest_events.trigger()  # nothing left to suggest
+    assert "No suggestions" in window.statusBar().currentMessage()
+
+
+def test_suggest_dialog_keyboard(qtbot, demo_project) -> None:  # noqa: ANN001
+    article = demo_project.articles.list()[0]
+    events = demo_project.events.list()
+    demo_project.events.delete(events[0].id)
+    demo_project.events.delete(events[1].id)
+    suggestions = demo_project.analysis.suggestions(article.id)
+    dialog = SuggestDialog(suggestions)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    n = dialog.list.count()
+    assert n == len(suggestions) >= 3
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # accept the first, move on
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Delete)  # reject the second
+    assert dialog.list.count() == n - 1
+    accepted = dialog.accepted_suggestions()
+    assert [s.start for s in accepted] == [suggestions[0].start]
+    assert dialog.create.isEnabled() and dialog.create.text() == "&Create 1 event(s)"
+
+
+def test_alt_down_cycles_the_date_readings(window, qtbot) -> None:  # noqa: ANN001
+    first = window.timeline_model.record(0)
+    window.select_event(first.id)
+    assert "Mon 28 Jun 2021 · Mon 12 Jul 2021" in window.inspector.readings.text()
+    window.timeline_table.setFocus()
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(window.timeline_table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        seen.append(window.project.events.get(first.id).date.start)
+    assert seen == [date(2021, 6, 28), date(2021, 7, 12), date(2021, 7, 5)]
+    assert window.project.events.get(first.id).date_edited_by_user
+    qtbot.keyClick(window.timeline_table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.project.events.get(first.id).date.start == date(2021, 7, 12)
+    window.action_undo.trigger()
+    assert window.project.events.get(first.id).date.start == date(2021, 7, 5)
+
+
+def test_long_articles_are_analysed_in_the_background(make_window, qtbot) -> None:  # noqa: ANN001
+    from desktop_app.gui import date_assist
+
+    window = make_window(demo=False)
+    text = "On Monday, the talks began. Nothing else happened for a while. " * 2000
+    article = window.project.articles.add(ArticleDraft(title="Long", text=text,
+                                                       published=date(2021, 7, 9)))
+    assert len(text) > date_assist.SYNC_LIMIT
+    window._refresh_articles()
+    window.select_article(article.id)
+    assert window.reader.toPlainText() == text  # shown at once, dates come later
+    qtbot.waitUntil(lambda: window._analysis is not None, timeout=20000)
+    assert window.reader.expression_count() == 2000
+    assert window.coverage.summary.text().startswith("0 of 2000")
