@@ -1,0 +1,46 @@
+"""Accuracy on the shared TIMEX3 gold data must not regress (values, not times)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from desktop_app.core.temporal.evaluate import predict
+from tests.conftest import SHARED
+
+DATA = SHARED / "data" / "tempeval"
+
+
+def _scorer():  # noqa: ANN202
+    path = DATA / "score.py"
+    if not path.exists():
+        pytest.skip("../shared/data/tempeval is not present")
+    spec = importlib.util.spec_from_file_location("tempeval_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.mark.parametrize("corpus,minimum", [("tbaq-train", 0.85), ("meantime-en", 0.80)])
+def test_gold_span_date_accuracy(corpus: str, minimum: float) -> None:
+    score = _scorer()
+    correct = total = 0
+    kinds: dict[str, list[int]] = {}
+    for line in (DATA / f"{corpus}.jsonl").open(encoding="utf-8"):
+        doc = json.loads(line)
+        predicted = {(p["start"], p["end"]): p["value"] for p in predict(doc, gold_spans=True)}
+        for g in doc["timexes"]:
+            if g["type"] != "DATE" or g.get("function") in score.DATELINE_FUNCTIONS:
+                continue
+            ok = predicted.get((g["start"], g["end"])) == g["value"]
+            kind = kinds.setdefault(score.date_kind(g["text"], g["value"]), [0, 0])
+            kind[0] += ok
+            kind[1] += 1
+            correct += ok
+            total += 1
+    assert correct / total >= minimum, f"{correct}/{total}"
+    for kind, (ok, n) in kinds.items():
+        if kind != "other":
+            assert ok / n >= 0.70, f"{kind}: {ok}/{n}"
