@@ -26,13 +26,24 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI objects)
-    """WAL for crash safety and concurrent readers; foreign keys on; wait, don't fail, on locks."""
+    """WAL for crash safety and concurrent readers; foreign keys on; wait, don't fail, on locks.
+
+    The driver's own transaction handling is switched off so that _begin_immediate decides
+    how transactions start.
+    """
+    dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
+
+
+def _begin_immediate(conn) -> None:  # noqa: ANN001 (SQLAlchemy Connection)
+    """Take the write lock when a transaction starts, so a second process waits for it (busy
+    timeout) instead of failing with 'database is locked' when a read turns into a write."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @dataclass
@@ -108,6 +119,7 @@ def open_database(path: Path | str) -> ProjectDatabase:
                                      "please upgrade Timeline Annotator")
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _begin_immediate)
     try:
         if revision != SCHEMA_HEAD:
             log.info("upgrading %s from schema %s to %s", path, revision, SCHEMA_HEAD)
