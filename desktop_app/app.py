@@ -55,10 +55,19 @@ def _setup_logging(data_dir: Path | None) -> None:
 
 
 def _open_project(path: Path):  # noqa: ANN202 (Project; imported lazily)
-    """Open a project file (SQLAlchemy is imported here, not before the window paints)."""
+    """Open a project file (SQLAlchemy is imported here, not before the window paints), and
+    keep a rolling backup of it as it was when opened."""
+    from desktop_app.core.backups import rolling_backup
+    from desktop_app.core.errors import BackupError
     from desktop_app.core.project import open_project
+    from desktop_app.gui.settings import Settings, backup_folder
 
-    return open_project(path)
+    project = open_project(path)
+    try:
+        rolling_backup(project.db, backup_folder(project.path), Settings().backup_keep())
+    except BackupError as exc:
+        log.warning("no rolling backup: %s", exc)
+    return project
 
 
 def _open_or_create(path: Path, seed_demo_if_new: bool):  # noqa: ANN202
@@ -186,6 +195,10 @@ def _run_gui(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         pass
     _setup_logging(data_dir())
+    from desktop_app.gui.error_dialog import ExceptionReporter
+    from desktop_app.gui.settings import log_file
+
+    ExceptionReporter(app.activeWindow, log_file()).install()
     settings = Settings()
     db_path = args.db or (settings.recent_projects() or [_default_db_path()])[0]
     window = launch(Path(db_path), settings, seed_demo_if_new=args.db is None,

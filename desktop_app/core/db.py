@@ -7,6 +7,7 @@ models can later run on PostgreSQL.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +16,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.core.errors import ProjectFileError
+from desktop_app.core.errors import BackupError, ProjectFileError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_HEAD = "0001"  # tests check this equals the newest Alembic revision
+SCHEMA_HEAD = "0002"  # tests check this equals the newest Alembic revision
 OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
 _SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -57,6 +58,27 @@ class ProjectDatabase:
     def close(self) -> None:
         """Release the file (checkpointing the WAL)."""
         self.engine.dispose()
+
+    def backup_to(self, destination: Path | str) -> Path:
+        """Write a consistent copy of the open project (SQLite online backup, safe while in
+        use), atomically: the destination is replaced only when the copy is complete."""
+        destination = Path(destination)
+        tmp = destination.with_name(f".{destination.name}.part")
+        tmp.unlink(missing_ok=True)
+        raw = self.engine.raw_connection()
+        try:
+            target = sqlite3.connect(tmp)
+            try:
+                raw.driver_connection.backup(target)
+            finally:
+                target.close()
+            os.replace(tmp, destination)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise BackupError(destination, f"could not be written ({exc})") from exc
+        finally:
+            raw.close()
+        return destination
 
 
 def _check_file(path: Path) -> None:
@@ -96,6 +118,30 @@ def _existing_revision(path: Path) -> str | None:
         raise ProjectFileError(path, f"cannot be opened as a project ({exc})") from exc
 
 
+def upgrade_backup_path(path: Path, revision: str) -> Path:
+    """Where an upgrade keeps the project as it was: 'name.tldb.bak-0001'."""
+    return path.with_name(f"{path.name}.bak-{revision}")
+
+
+def _backup_before_upgrade(path: Path, revision: str) -> None:
+    """Copy an older project before migrating it; refuse to upgrade without a copy."""
+    target = upgrade_backup_path(path, revision)
+    try:
+        source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise ProjectFileError(path, f"needs an upgrade but no backup could be written to "
+                                     f"{target} ({exc}); it was left untouched") from exc
+    log.info("backed up %s to %s before upgrading from schema %s", path, target, revision)
+
+
 def _upgrade(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
@@ -117,6 +163,8 @@ def open_database(path: Path | str) -> ProjectDatabase:
     if revision is not None and revision > SCHEMA_HEAD:
         raise ProjectFileError(path, f"was made by a newer version (schema {revision}); "
                                      "please upgrade Timeline Annotator")
+    if revision is not None and revision < SCHEMA_HEAD:
+        _backup_before_upgrade(path, revision)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _begin_immediate)

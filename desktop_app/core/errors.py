@@ -22,6 +22,10 @@ class ProjectFileError(FileProblemError):
     """A project file cannot be opened: not SQLite, not ours, too new, unreadable."""
 
 
+class BackupError(FileProblemError):
+    """A backup copy could not be written."""
+
+
 class ImportFileError(FileProblemError):
     """An article file cannot be imported (binary, empty, undecodable, unsupported, too big)."""
 

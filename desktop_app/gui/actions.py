@@ -46,6 +46,8 @@ class Actions:
         self.export_csv = make("actionExportCsv", parent.tr("&Export Timeline as CSV…"),
                                ["Ctrl+Shift+S"], parent.tr("Export the timeline as CSV"),
                                _SP.SP_DialogSaveButton)
+        self.backup_project = make("actionBackupProject", parent.tr("&Back Up Project…"),
+                                   [], parent.tr("Save a consistent copy of the open project"))
         self.quit = make("actionQuit", parent.tr("&Quit"), [_SK.Quit, "Ctrl+Q"])
         self.create_event = make("actionCreateEvent", parent.tr("&Create Event from Selection"),
                                  ["Ctrl+E"],
@@ -84,7 +86,7 @@ class Actions:
         file_menu.addSeparator()
         file_menu.addActions([self.import_article, self.paste_article])
         file_menu.addSeparator()
-        file_menu.addAction(self.export_csv)
+        file_menu.addActions([self.export_csv, self.backup_project])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = window.menuBar().addMenu(window.tr("&Edit"))

@@ -115,10 +115,12 @@ def show_about(parent: QWidget, project_path: Path | None) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop_app import APP_NAME, __version__
+    from desktop_app.core.db import SCHEMA_HEAD
     from desktop_app.core.importers import SUPPORTED_SUFFIXES
 
     QMessageBox.about(parent, parent.tr("About %s") % APP_NAME, (
         f"<b>{APP_NAME}</b> {__version__}<br>Read articles, select passages, build a dated,"
         f" source-anchored timeline.<br><br>Qt {qVersion()} · PySide6 {pyside_version} · "
         f"SQLite {sqlite3.sqlite_version} · Python {sys.version.split()[0]}<br>"
-        f"Project: {project_path or '(none)'}<br>Imports: {', '.join(SUPPORTED_SUFFIXES)}"))
+        f"Project: {project_path or '(none)'} (schema {SCHEMA_HEAD})<br>"
+        f"Imports: {', '.join(SUPPORTED_SUFFIXES)}"))

@@ -150,6 +150,25 @@ class ProjectFilesMixin:
         self.statusBar().showMessage(self.tr("Exported %n event(s) to ", "", n) + str(path), 8000)
         return n
 
+    def _on_backup_project(self) -> None:
+        stem = self.project.path.stem
+        suggested = str(Path(self._settings.last_directory())
+                        / f"{stem}-backup-{date.today():%Y%m%d}{PROJECT_SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back Up Project"), suggested,
+                                              _PROJECT_FILTER)
+        if path:
+            self.backup_project(Path(path))
+
+    def backup_project(self, path: Path) -> bool:
+        """Write a consistent copy of the open project and say where."""
+        try:
+            self.project.db.backup_to(path)
+        except TimelineError as exc:
+            self.show_error(self.tr("Backup failed"), str(exc))
+            return False
+        self.statusBar().showMessage(self.tr("Backed up to %s") % path, 8000)
+        return True
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
             event.acceptProposedAction()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
@@ -15,6 +16,17 @@ def data_dir() -> Path:
     path = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def backup_folder(project: Path) -> Path:
+    """Where rolling backups of a project go: the data folder, one sub-folder per project."""
+    digest = hashlib.sha1(str(project.resolve()).encode()).hexdigest()[:8]
+    return data_dir() / "backups" / f"{project.stem}-{digest}"
+
+
+def log_file() -> Path:
+    """The rotating log file."""
+    return data_dir() / "timeline-annotator.log"
 
 
 def default_project_path() -> Path:
@@ -37,6 +49,17 @@ class Settings:
         """Put a project at the top of the recent list."""
         items = [str(path)] + [str(p) for p in self.recent_projects() if p != path]
         self._s.setValue("recentProjects", items[:MAX_RECENT])
+
+    def backup_keep(self) -> int:
+        """How many rolling backups of each project to keep (0 turns them off)."""
+        try:
+            return max(0, int(self._s.value("backups/keep", 5)))
+        except (TypeError, ValueError):
+            return 5
+
+    def set_backup_keep(self, keep: int) -> None:
+        """Change how many rolling backups are kept."""
+        self._s.setValue("backups/keep", int(keep))
 
     def last_directory(self) -> str:
         """The folder the last file dialog was in."""

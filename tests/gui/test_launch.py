@@ -36,8 +36,9 @@ def test_the_program_starts_and_exits_cleanly(tmp_path: Path) -> None:
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert shot.stat().st_size > 10_000  # a real picture of the window
-    created = list((tmp_path / "data").rglob("*.tldb"))
-    assert [p.name for p in created] == ["My timeline.tldb"]
+    created = sorted(p.relative_to(tmp_path / "data") for p in (tmp_path / "data").rglob("*.tldb"))
+    assert [p.name for p in created if "backups" not in p.parts] == ["My timeline.tldb"]
+    assert len([p for p in created if "backups" in p.parts]) == 1  # the rolling backup
 
 
 @pytest.mark.parametrize("content", [b"definitely not a database" * 10])

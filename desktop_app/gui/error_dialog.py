@@ -1,0 +1,45 @@
+"""Unexpected exceptions: log the traceback, tell the user, keep the app and project running."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+ShowDialog = Callable[[str, str], None]
+
+
+class ExceptionReporter:
+    """The sys.excepthook of the GUI: every edit is already committed, so the app goes on."""
+
+    def __init__(self, parent: Callable[[], QWidget | None], log_file: Path | None,
+                 show: ShowDialog | None = None) -> None:
+        self._parent = parent
+        self._log_file = log_file
+        self._show = show or self._message_box
+        self.reported = 0
+
+    def install(self) -> None:
+        """Become sys.excepthook."""
+        sys.excepthook = self
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        self.reported += 1
+        where = f"\n\nThe details are in {self._log_file}." if self._log_file else ""
+        self._show("Unexpected error",
+                   f"Something went wrong: {exc_type.__name__}: {exc}\n\nEverything you did "
+                   f"before is saved; you can go on working.{where}")
+
+    def _message_box(self, title: str, text: str) -> None:
+        QMessageBox.critical(self._parent(), title, text)

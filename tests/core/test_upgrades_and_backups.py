@@ -1,0 +1,102 @@
+"""Upgrading old project files (with a backup first) and backing up open projects."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from desktop_app.core import db as db_module
+from desktop_app.core.backups import rolling_backup
+from desktop_app.core.db import SCHEMA_HEAD, upgrade_backup_path
+from desktop_app.core.errors import ProjectFileError
+from desktop_app.core.project import open_project
+from tests.conftest import FIXTURES
+
+KEPT = sorted((FIXTURES / "projects").glob("schema-*.tldb"))
+
+
+def _revision(path: Path) -> str:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_project_is_kept_for_every_released_schema() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(db_module.MIGRATIONS_DIR))
+    revisions = {r.revision for r in ScriptDirectory.from_config(cfg).walk_revisions()}
+    kept = {p.stem.removeprefix("schema-") for p in KEPT}
+    assert kept == revisions - {SCHEMA_HEAD}, "keep a project file made by each older schema"
+
+
+@pytest.mark.parametrize("kept", KEPT, ids=lambda p: p.name)
+def test_old_projects_upgrade_with_a_backup_and_no_data_lost(kept: Path, tmp_path: Path) -> None:
+    path = tmp_path / kept.name
+    shutil.copy(kept, path)
+    old = _revision(path)
+    project = open_project(path)
+    events = project.events.list()
+    assert [e.date.start.isoformat() for e in events] == [
+        "2021-07-05", "2021-07-06", "2021-07-07", "2021-07-08"]
+    assert events[0].notes == "kept across upgrades" and events[0].tags == ("army", "border")
+    assert all(e.quotes and e.quotes[0].exact.startswith("On ") for e in events)
+    assert len(project.articles.list()) == 1
+    project.close()
+    assert _revision(path) == SCHEMA_HEAD
+    backup = upgrade_backup_path(path, old)
+    assert _revision(backup) == old
+    assert sqlite3.connect(backup).execute("SELECT count(*) FROM events").fetchone()[0] == 4
+
+
+def test_a_failed_upgrade_leaves_the_project_as_it_was(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.tldb"
+    shutil.copy(KEPT[0], path)
+    before = path.read_bytes()
+
+    def broken(_engine) -> None:  # noqa: ANN001
+        raise OperationalError("ALTER TABLE", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(db_module, "_upgrade", broken)
+    with pytest.raises(ProjectFileError, match="disk I/O error"):
+        open_project(path)
+    assert _revision(path) == _revision(KEPT[0])
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
+    con.close()
+    assert len(path.read_bytes()) == len(before)
+
+
+def test_backup_while_open_is_consistent(demo_project, tmp_path: Path) -> None:  # noqa: ANN001
+    target = demo_project.db.backup_to(tmp_path / "copy.tldb")
+    copy = open_project(target)
+    assert [e.title for e in copy.events.list()] == [e.title for e in demo_project.events.list()]
+    copy.close()
+
+
+def test_rolling_backups_keep_the_newest(demo_project, tmp_path: Path) -> None:  # noqa: ANN001
+    folder = tmp_path / "backups"
+    start = datetime(2026, 1, 1, 12, 0, 0)
+    made = [rolling_backup(demo_project.db, folder, keep=3, now=start + timedelta(minutes=i))
+            for i in range(5)]
+    left = sorted(folder.iterdir())
+    assert left == sorted(made[-3:])
+    assert rolling_backup(demo_project.db, folder, keep=0) is None
+
+
+def test_a_backup_to_an_impossible_place_is_a_clear_error(demo_project,  # noqa: ANN001
+                                                        tmp_path: Path) -> None:
+    from desktop_app.core.errors import BackupError
+
+    with pytest.raises(BackupError, match="could not be written"):
+        demo_project.db.backup_to(tmp_path / "no-such-folder" / "copy.tldb")

@@ -1,0 +1,40 @@
+"""Backups from the GUI, rolling backups on open, and unexpected errors reported not fatal."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from desktop_app.gui.error_dialog import ExceptionReporter
+from desktop_app.gui.settings import backup_folder
+
+
+def test_file_back_up_project_writes_a_consistent_copy(window, tmp_path: Path) -> None:  # noqa: ANN001
+    target = tmp_path / "copy.tldb"
+    assert window.backup_project(target)
+    con = sqlite3.connect(target)
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    assert not window.backup_project(tmp_path / "missing" / "copy.tldb")
+    assert "could not be written" in window.errors[-1][1]
+
+
+def test_opening_a_project_keeps_a_rolling_backup(window) -> None:  # noqa: ANN001
+    copies = list(backup_folder(window.project.path).glob("*.tldb"))
+    assert len(copies) == 1  # made when the window opened the project
+
+
+def test_unexpected_errors_are_logged_and_reported(tmp_path: Path, caplog) -> None:  # noqa: ANN001
+    shown = []
+    reporter = ExceptionReporter(lambda: None, tmp_path / "app.log",
+                                 show=lambda title, text: shown.append((title, text)))
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        with caplog.at_level(logging.ERROR):
+            reporter(type(exc), exc, exc.__traceback__)
+    assert reporter.reported == 1
+    assert "RuntimeError: boom in a slot" in shown[0][1] and "app.log" in shown[0][1]
+    assert "Traceback" in caplog.text and "boom in a slot" in caplog.text
