@@ -93,6 +93,9 @@ def _check_file(path: Path) -> None:
         raise ProjectFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
     if head and head != _SQLITE_HEADER:
         raise ProjectFileError(path, "is not a Timeline Annotator project (not an SQLite database)")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise ProjectFileError(path, "is read-only (or its folder is): make a copy you can "
+                                     "write to, or change its permissions, then open that")
 
 
 def _existing_revision(path: Path) -> str | None:

@@ -50,7 +50,7 @@ class ProjectFilesMixin:
         errors: list[str] = []
         for path in paths:
             try:
-                draft = read_article_file(path)
+                draft = read_article_file(path, self._settings.import_limit_bytes())
             except TimelineError as exc:
                 errors.append(str(exc))
                 continue

@@ -61,6 +61,13 @@ class Settings:
         """Change how many rolling backups are kept."""
         self._s.setValue("backups/keep", int(keep))
 
+    def import_limit_bytes(self) -> int:
+        """Largest article file the app imports (setting import/maxMegabytes, default 20)."""
+        try:
+            return max(1, int(self._s.value("import/maxMegabytes", 20))) * 1024 * 1024
+        except (TypeError, ValueError):
+            return 20 * 1024 * 1024
+
     def last_directory(self) -> str:
         """The folder the last file dialog was in."""
         return str(self._s.value("lastDirectory", str(Path.home())))

@@ -24,6 +24,8 @@ def decode_bytes(data: bytes, path: Path) -> str:
         text = _strict(data[3:], "utf-8", path)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(data, "utf-16", path)
+    elif (utf16 := _utf16_without_bom(data)) is not None:
+        text = _strict(data, utf16, path)
     elif _looks_binary(data):
         raise ImportFileError(path, "looks like a binary file, not text")
     else:
@@ -32,6 +34,19 @@ def decode_bytes(data: bytes, path: Path) -> str:
         except UnicodeDecodeError:
             text = _detected(data, path)
     return normalise_newlines(text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every other byte is zero, as in ASCII-range UTF-16."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def normalise_newlines(text: str) -> str:
@@ -55,9 +70,20 @@ def _detected(data: bytes, path: Path) -> str:
         raise ImportFileError(path, "is not text in any encoding I recognise")
     best = matches[0]
     # Single-byte code pages are often equally plausible; for news text prefer the Western
-    # ones unless another is clearly better, so "déjà" does not turn into "déją".
-    for preferred in ("cp1252", "latin_1", "iso8859_15"):
-        for m in matches:
-            if m.encoding == preferred and m.chaos <= best.chaos + 0.1:
-                return str(m)
+    # one (cp1252) whenever it decodes the bytes, so "déjà" does not turn into "déją".
+    if _single_byte(best.encoding):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)
+
+
+def _single_byte(encoding: str | None) -> bool:
+    if not encoding:
+        return False
+    try:
+        return codecs.lookup(encoding).name not in ("utf-8", "utf-16", "utf-32") and \
+            len("é".encode(encoding, errors="ignore")) <= 1
+    except LookupError:
+        return False

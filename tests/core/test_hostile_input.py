@@ -1,0 +1,104 @@
+"""Broken and hostile input: each gets a clear, typed error naming the file; nothing else."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core.errors import DateParseError, ImportFileError, ProjectFileError
+from desktop_app.core.eventdates import parse_date_text
+from desktop_app.core.importers import draft_from_text, read_article_file
+from desktop_app.core.project import open_project
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path: Path, encoding: str) -> None:
+    p = tmp_path / "u16.txt"
+    p.write_bytes("Talks resumed\n\nTalks resumed on Monday in Geneva.".encode(encoding))
+    assert read_article_file(p).text == "Talks resumed\n\nTalks resumed on Monday in Geneva."
+
+
+def test_a_200_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
+    p = tmp_path / "huge.txt"
+    with p.open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: costs no disk
+    with pytest.raises(ImportFileError, match=r"too large \(209\.7 MB; the limit is 21 MB\)"):
+        read_article_file(p)
+    with pytest.raises(ImportFileError, match="the limit is 1 MB"):
+        read_article_file(p, max_bytes=1024 * 1024)
+
+
+def test_undecodable_bytes_are_refused_not_garbled(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    p = tmp_path / "noise.md"
+    p.write_bytes(bytes(rng.randrange(128, 256) for _ in range(3000)))
+    with pytest.raises(ImportFileError) as info:
+        read_article_file(p)
+    assert str(p) in str(info.value)
+
+
+def test_deeply_nested_html_gives_a_clear_message(tmp_path: Path) -> None:
+    p = tmp_path / "nested.html"
+    p.write_text("<html><body>" + "<div>" * 10_000 + "<p>On Monday talks began.</p>"
+                 + "</div>" * 10_000 + "</body></html>")
+    with pytest.raises(ImportFileError, match="no article text"):
+        read_article_file(p)
+
+
+def test_a_pdf_that_is_not_a_pdf(tmp_path: Path) -> None:
+    p = tmp_path / "report.pdf"
+    p.write_text("this is not a pdf")
+    with pytest.raises(ImportFileError, match=f"{p}: unsupported file type '.pdf'"):
+        read_article_file(p)
+
+
+def test_a_read_only_project_is_refused_and_left_alone(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import FIXTURES
+
+    p = tmp_path / "ro.tldb"
+    shutil.copy(next((FIXTURES / "projects").glob("*.tldb")), p)
+    before = p.read_bytes()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: False if Path(path) == p and
+                        mode == os.W_OK else real_access(path, mode))
+    with pytest.raises(ProjectFileError, match="is read-only"):
+        open_project(p)
+    assert p.read_bytes() == before
+
+
+_SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".htm"])
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000), suffix=_SUFFIXES)
+def test_importers_never_raise_anything_but_import_errors(tmp_path: Path, data: bytes,
+                                                          suffix: str) -> None:
+    p = tmp_path / f"fuzz{suffix}"
+    p.write_bytes(data)
+    try:
+        draft = read_article_file(p)
+    except ImportFileError as exc:
+        assert str(p) in str(exc)
+    else:
+        assert draft.text.strip() and "\r" not in draft.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_pasted_text_and_typed_dates_never_crash(text: str) -> None:
+    draft = draft_from_text(text or " ")
+    assert "\r" not in draft.text
+    try:
+        parsed = parse_date_text(text, date(2021, 7, 9))
+    except DateParseError:
+        return
+    assert parsed.earliest is None or parsed.latest is None or parsed.earliest <= parsed.latest
