@@ -4,7 +4,7 @@
 # Extra arguments go to pytest. Exits non-zero when pytest collects no tests.
 set -uo pipefail
 cd "$(dirname "$0")"
-scripts/setup.sh || exit 1
+scripts/setup.sh --test || exit 1
 runner=()
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
   runner=(xvfb-run -a -s "-screen 0 1600x1000x24")

@@ -11,10 +11,15 @@ QT_X11=(xvfb xauth libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 l
         libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0
         libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1)
 PYTHON_PKGS=(python3 python3-venv python3-pip)
+# Only for the tests (--test): validators for the desktop entry and the AppStream metadata.
+TEST_PKGS=()
+if [ "${1:-}" = "--test" ]; then
+  TEST_PKGS=(desktop-file-utils appstream)
+fi
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
-  for pkg in "${QT_HEADLESS[@]}" "${QT_X11[@]}" "${PYTHON_PKGS[@]}"; do
+  for pkg in "${QT_HEADLESS[@]}" "${QT_X11[@]}" "${PYTHON_PKGS[@]}" "${TEST_PKGS[@]+"${TEST_PKGS[@]}"}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$pkg")
   done

@@ -28,3 +28,63 @@ def test_wheel_contains_resources_migrations_and_entry_point(tmp_path: Path) -> 
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "timeline-annotator = desktop_app.app:main" in text
+
+
+def _tool(name: str) -> str:
+    import shutil
+
+    import pytest
+
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed (./test.sh installs it)")
+    return found
+
+
+def test_desktop_entry_and_metainfo_validate() -> None:
+    desktop = subprocess.run([_tool("desktop-file-validate"),
+                              str(REPO / "resources" / "timeline-annotator.desktop")],
+                             capture_output=True, text=True)
+    assert desktop.returncode == 0 and "error" not in desktop.stdout.lower(), desktop.stdout
+    meta = subprocess.run([_tool("appstreamcli"), "validate", "--no-net",
+                           str(REPO / "resources" / "io.github.timeline_annotator.metainfo.xml")],
+                          capture_output=True, text=True)
+    assert meta.returncode == 0, meta.stdout + meta.stderr
+
+
+def test_icons_come_in_every_hicolor_size() -> None:
+    sizes = {p.parent.parent.name for p in
+             (REPO / "resources" / "icons" / "hicolor").glob("*/apps/timeline-annotator.png")}
+    assert sizes == {f"{n}x{n}" for n in (16, 32, 48, 64, 128, 256, 512)}
+
+
+def test_install_script_installs_for_the_current_user(tmp_path: Path) -> None:
+    import os
+
+    cmd = Path(sys.executable).with_name("timeline-annotator")
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    result = subprocess.run(["bash", str(REPO / "packaging" / "install-desktop-entry.sh"),
+                             str(cmd)], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    entry = (tmp_path / "applications" / "timeline-annotator.desktop").read_text()
+    assert f"Exec={cmd} %F" in entry
+    assert (tmp_path / "icons" / "hicolor" / "512x512" / "apps" / "timeline-annotator.png").exists()
+    assert (tmp_path / "metainfo" / "io.github.timeline_annotator.metainfo.xml").exists()
+
+
+def test_pyinstaller_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
+    """The one-folder build runs outside Python: window offscreen, CLI import, CSV export."""
+    import os
+
+    dist, work = tmp_path / "dist", tmp_path / "build"
+    build = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level",
+                            "WARN", "--workpath", str(work), "--distpath", str(dist),
+                            str(REPO / "packaging" / "timeline-annotator.spec")],
+                           capture_output=True, text=True, cwd=REPO, timeout=900)
+    assert build.returncode == 0, build.stderr[-3000:]
+    binary = dist / "timeline-annotator" / "timeline-annotator"
+    smoke = subprocess.run(["bash", str(REPO / "packaging" / "smoke-test.sh"), str(binary)],
+                           capture_output=True, text=True, timeout=300,
+                           env={k: v for k, v in os.environ.items() if k != "DISPLAY"})
+    assert smoke.returncode == 0, smoke.stdout + smoke.stderr
+    assert "smoke test passed" in smoke.stdout

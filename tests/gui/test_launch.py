@@ -39,6 +39,8 @@ def test_the_program_starts_and_exits_cleanly(tmp_path: Path) -> None:
     created = sorted(p.relative_to(tmp_path / "data") for p in (tmp_path / "data").rglob("*.tldb"))
     assert [p.name for p in created if "backups" not in p.parts] == ["My timeline.tldb"]
     assert len([p for p in created if "backups" in p.parts]) == 1  # the rolling backup
+    logs = list((tmp_path / "data").rglob("timeline-annotator.log"))
+    assert len(logs) == 1 and "upgrading" in logs[0].read_text()  # new file: schema created
 
 
 @pytest.mark.parametrize("content", [b"definitely not a database" * 10])
