@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--article", type=int, required=True, metavar="ID")
     add.add_argument("--quote", required=True, help="exact text of the passage")
     sub.add_parser("list", help="print the timeline as CSV on stdout")
+    imp_csv = sub.add_parser("import-csv", help="update and add events from a timeline CSV")
+    imp_csv.add_argument("file", type=Path)
+    imp_csv.add_argument("--dry-run", action="store_true", help="only show what would change")
     sub.add_parser("articles", help="print the articles: ID, date, events, title")
     exp = sub.add_parser("export-csv", help="write the timeline as CSV (UTF-8 with BOM)")
     exp.add_argument("out", type=Path)
@@ -77,6 +80,18 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
         for a in project.articles.list():
             print(f"{a.id}\t{a.published or ''}\t{a.event_count}\t{a.title}")
         return 0
+    if args.command == "import-csv":
+        from desktop_app.core.importers.csv_import import read_timeline_csv
+
+        plan = project.csv.plan(read_timeline_csv(args.file))
+        for p in plan.problems:
+            print(f"{args.file}:{p.line}: {p.reason}", file=sys.stderr)
+        for name in plan.source.unknown_columns:
+            print(f"{args.file}: ignored unknown column {name!r}", file=sys.stderr)
+        if not args.dry_run:
+            project.csv.apply(plan)
+        print(("would import: " if args.dry_run else "imported: ") + plan.summary())
+        return 1 if plan.problems else 0
     if args.command == "export-csv":
         n = project.exports.export_csv(args.out)
         print(f"wrote {n} events to {args.out}", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from desktop_app.core.errors import DateParseError
@@ -115,6 +116,42 @@ def iso_at_precision(d: date, precision: str) -> str:
     if precision == "decade":
         return f"{d.year // 10:03d}X"
     return d.isoformat()
+
+
+_ISO_FORMS = (
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"), "day"),
+    (re.compile(r"^(\d{4})-W(\d{2})$"), "week"),
+    (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
+    (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
+    (re.compile(r"^(\d{4})$"), "year"),
+    (re.compile(r"^(\d{3})X$"), "decade"),
+)
+
+
+def parse_iso(text: str) -> tuple[date, str]:
+    """A date written in ISO 8601 at some precision, as the CSV export writes them (also full
+    timestamps with offsets, whose date part is taken): returns (first day, precision)."""
+    value = text.strip()
+    for pattern, precision in _ISO_FORMS:
+        m = pattern.match(value)
+        if not m:
+            continue
+        try:
+            y = int(m.group(1))
+            if precision == "day":
+                return date(y, int(m.group(2)), int(m.group(3))), precision
+            if precision == "week":
+                return date.fromisocalendar(y, int(m.group(2)), 1), precision
+            if precision == "quarter":
+                return date(y, 3 * int(m.group(2)) - 2, 1), precision
+            if precision == "month":
+                return date(y, int(m.group(2)), 1), precision
+            if precision == "year":
+                return date(y, 1, 1), precision
+            return date(y * 10, 1, 1), precision
+        except ValueError as exc:
+            raise DateParseError(f"{value!r} is not a real date ({exc})") from exc
+    raise DateParseError(f"{value!r} is not an ISO 8601 date such as 2021-07-05, 2021-07 or 2021")
 
 
 def explain(event_date: EventDate) -> str:

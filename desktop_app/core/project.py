@@ -12,6 +12,7 @@ from desktop_app.core.records import ArticleDraft, ArticleRecord
 from desktop_app.core.resources import resource_path
 from desktop_app.core.services.analysis import AnalysisService
 from desktop_app.core.services.articles import ArticleService
+from desktop_app.core.services.csv_sync import CsvSyncService
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.exports import ExportService
 
@@ -25,6 +26,7 @@ class Project:
     events: EventService
     exports: ExportService
     analysis: AnalysisService
+    csv: CsvSyncService
 
     @property
     def path(self) -> Path:
@@ -41,7 +43,7 @@ def open_project(path: Path | str) -> Project:
     db = open_database(path)
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events, ExportService(db.sessions, events),
-                   AnalysisService(db.sessions, events))
+                   AnalysisService(db.sessions, events), CsvSyncService(db.sessions, events))
 
 
 def seed_demo(project: Project) -> ArticleRecord:

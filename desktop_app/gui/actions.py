@@ -43,6 +43,9 @@ class Actions:
                                   ["Ctrl+Shift+V"],
                                   parent.tr("Create an article from the clipboard's text"),
                                   _SP.SP_FileDialogDetailedView)
+        self.import_csv = make("actionImportCsv", parent.tr("Import Timeline &CSV…"),
+                               ["Ctrl+Shift+I"],
+                               parent.tr("Update and add events from a CSV file (preview first)"))
         self.export_csv = make("actionExportCsv", parent.tr("&Export Timeline as CSV…"),
                                ["Ctrl+Shift+S"], parent.tr("Export the timeline as CSV"),
                                _SP.SP_DialogSaveButton)
@@ -84,7 +87,7 @@ class Actions:
         recent = file_menu.addMenu(window.tr("Open &Recent"))
         recent.setObjectName("menuRecent")
         file_menu.addSeparator()
-        file_menu.addActions([self.import_article, self.paste_article])
+        file_menu.addActions([self.import_article, self.paste_article, self.import_csv])
         file_menu.addSeparator()
         file_menu.addActions([self.export_csv, self.backup_project])
         file_menu.addSeparator()

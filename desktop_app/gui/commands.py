@@ -14,6 +14,7 @@ from desktop_app.core.records import ArticleMetadata, EventRecord
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy, which start-up imports only after painting
     from desktop_app.core.services.articles import ArticleService
+    from desktop_app.core.services.csv_sync import CsvImportResult, CsvSyncService
     from desktop_app.core.services.events import EventService
 
 
@@ -74,6 +75,29 @@ class CreateEventsCommand(_Applied):
         for r in self._records:
             self._events.delete(r.id)
             self._view.event_removed(r.id)
+
+
+class ImportCsvCommand(_Applied):
+    """A CSV import: events created and updated in one step."""
+
+    def __init__(self, csv: CsvSyncService, view: TimelineView, result: CsvImportResult) -> None:
+        super().__init__(f"Import CSV ({len(result.created)} created, "
+                         f"{len(result.updated)} updated)")
+        self._csv, self._view, self._result = csv, view, result
+
+    def do(self) -> None:
+        self._result = self._csv.redo(self._result)
+        for r in self._result.created:
+            self._view.event_added(r)
+        for _before, after in self._result.updated:
+            self._view.event_changed(after)
+
+    def undo(self) -> None:
+        self._csv.undo(self._result)
+        for r in self._result.created:
+            self._view.event_removed(r.id)
+        for before, _after in self._result.updated:
+            self._view.event_changed(before)
 
 
 class DeleteEventCommand(_Applied):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +104,36 @@ class ArticlePropertiesDialog(QDialog):
         return ArticleMetadata(self.title_edit.text().strip(), self.outlet_edit.text().strip(),
                                self.url_edit.text().strip(), self.author_edit.text().strip(),
                                _to_date(self.date_edit) if self.known.isChecked() else None)
+
+
+class CsvPreviewDialog(QDialog):
+    """What a CSV import will do, before anything is written."""
+
+    def __init__(self, plan, parent: QWidget | None = None) -> None:  # noqa: ANN001 (CsvPlan)
+        super().__init__(parent)
+        self.setObjectName("csvPreviewDialog")
+        self.setWindowTitle(self.tr("Import Timeline CSV"))
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{plan.source.path.name}</b>: {plan.summary()}"))
+        notes = []
+        if plan.source.unknown_columns:
+            notes.append(self.tr("Ignored unknown columns: ") +
+                         ", ".join(plan.source.unknown_columns))
+        if plan.source.ignored_columns:
+            notes.append(self.tr("Not imported (they come from the articles): ") +
+                         ", ".join(plan.source.ignored_columns))
+        for text in notes:
+            layout.addWidget(QLabel(text, wordWrap=True))
+        errors = QPlainTextEdit(objectName="csvErrors", readOnly=True)
+        errors.setPlainText("\n".join(f"line {p.line}: {p.reason}" for p in plan.problems)
+                            or self.tr("No errors."))
+        layout.addWidget(errors)
+        buttons = _ok_cancel(self)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Import"))
+        ok.setEnabled(bool(plan.creates or plan.updates))
+        layout.addWidget(buttons)
 
 
 def show_about(parent: QWidget, project_path: Path | None) -> None:

@@ -174,6 +174,7 @@ class MainWindow(DateAssistMixin, ProjectFilesMixin, QMainWindow):
         a.paste_article.triggered.connect(self._on_paste)
         a.export_csv.triggered.connect(self._on_export_csv)
         a.backup_project.triggered.connect(self._on_backup_project)
+        a.import_csv.triggered.connect(self._on_import_csv)
         a.quit.triggered.connect(self.close)
         a.create_event.triggered.connect(self._on_create_event)
         a.delete_event.triggered.connect(self._on_delete_event)
@@ -205,7 +206,7 @@ class MainWindow(DateAssistMixin, ProjectFilesMixin, QMainWindow):
         for action in (a.new_project, a.open_project, a.import_article, a.paste_article,
                        a.export_csv, a.create_event, a.delete_event, a.article_properties,
                        a.suggest_events, a.next_unused, a.previous_unused, a.next_reading,
-                       a.previous_reading, a.backup_project):
+                       a.previous_reading, a.backup_project, a.import_csv):
             action.setEnabled(enabled)
 
     def load_project(self, project: Project) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
 from desktop_app.core.importers import draft_from_text, read_article_file
 from desktop_app.core.records import ArticleDraft
+from desktop_app.gui.commands import ImportCsvCommand
 from desktop_app.gui.dialogs import PublicationDateDialog
 from desktop_app.gui.settings import PROJECT_SUFFIX
 
@@ -149,6 +150,40 @@ class ProjectFilesMixin:
         self._settings.set_last_directory(path)
         self.statusBar().showMessage(self.tr("Exported %n event(s) to ", "", n) + str(path), 8000)
         return n
+
+    def _on_import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Timeline CSV"),
+                                              self._settings.last_directory(),
+                                              "CSV files (*.csv *.tsv *.txt);;All files (*)")
+        if path:
+            self._settings.set_last_directory(Path(path))
+            self.import_csv(Path(path))
+
+    def import_csv(self, path: Path) -> bool:
+        """Preview a CSV import, then apply it as one undoable step."""
+        from desktop_app.core.importers.csv_import import read_timeline_csv
+
+        try:
+            plan = self.project.csv.plan(read_timeline_csv(path))
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot import CSV"), str(exc))
+            return False
+        if not self.confirm_csv_import(plan):
+            return False
+        result = self.project.csv.apply(plan)
+        self.undo_stack.push(ImportCsvCommand(self.project.csv, self, result))
+        for r in result.created:
+            self.event_added(r)
+        for _before, after in result.updated:
+            self.event_changed(after)
+        self.statusBar().showMessage(plan.summary(), 8000)
+        return True
+
+    def confirm_csv_import(self, plan) -> bool:  # noqa: ANN001 (CsvPlan)
+        """Show the preview; True to go ahead (tests replace this)."""
+        from desktop_app.gui.dialogs import CsvPreviewDialog
+
+        return bool(CsvPreviewDialog(plan, self).exec())
 
     def _on_backup_project(self) -> None:
         stem = self.project.path.stem

@@ -71,3 +71,26 @@ def test_import_warns_when_no_date_is_found(tmp_path: Path, capsys) -> None:  # 
     f.write_text("Talks\n\nTalks resumed on Monday.")
     code, out, err = run(capsys, "--db", str(tmp_path / "p.tldb"), "import", str(f))
     assert code == 0 and "no publication date" in err and out == "1\tTalks\n"
+
+
+def test_import_csv_dry_run_then_apply(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    db = str(tmp_path / "p.tldb")
+    assert run(capsys, "--db", db, "import", str(FIXTURES / "dateline.txt"))[0] == 0
+    assert run(capsys, "--db", db, "add-event", "--article", "1", "--quote",
+               "Dock workers returned to work on Wednesday")[0] == 0
+    exported = tmp_path / "t.csv"
+    run(capsys, "--db", db, "export-csv", str(exported))
+    text = exported.read_text(encoding="utf-8-sig").replace(
+        "Dock workers returned to work on Wednesday,", "Strike over,", 1)
+    text += ",2022-03-04,,,Ferries resume,,,,,,,,\r\n,soon,,,Bad date,,,,,,,,\r\n"
+    edited = tmp_path / "edited.csv"
+    edited.write_text(text, encoding="utf-8-sig")
+    code, out, err = run(capsys, "--db", db, "import-csv", str(edited), "--dry-run")
+    assert code == 1 and out == "would import: 1 to create, 1 to update, 0 unchanged, 1 error\n"
+    assert f"{edited}:4: 'soon' is not an ISO 8601 date" in err
+    code, out, _ = run(capsys, "--db", db, "list")
+    assert "Strike over" not in out
+    code, out, _ = run(capsys, "--db", db, "import-csv", str(edited))
+    assert out.startswith("imported: 1 to create, 1 to update")
+    code, out, _ = run(capsys, "--db", db, "list")
+    assert "Strike over" in out and "Ferries resume" in out

@@ -118,3 +118,32 @@ def test_new_project_and_recent_list(window, tmp_path: Path, settings) -> None: 
     assert window.windowTitle().startswith("second")
     assert settings.recent_projects()[:2] == [tmp_path / "second.tldb", old_path]
     assert window.switch_project(old_path) and window.timeline_model.rowCount() == 4
+
+
+def test_import_csv_previews_then_applies_as_one_undo_step(window, tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "t.csv"
+    window.export_csv(out)
+    text = out.read_text(encoding="utf-8-sig").replace("Russian attack helicopters",
+                                                       "Helicopters", 1)
+    text += ",2021-07-10,,,Talks end,,,,,,,,\r\n"
+    out.write_text(text, encoding="utf-8-sig")
+    previews = []
+    window.confirm_csv_import = lambda plan: previews.append(plan.summary()) or True
+    assert window.import_csv(out)
+    assert previews == ["1 to create, 1 to update, 3 unchanged, 0 errors"]
+    titles = [window.timeline_model.record(r).title for r in range(5)]
+    assert titles[-1] == "Talks end" and titles[1].startswith("Helicopters")
+    assert window.action_undo.text() == "&Undo Import CSV (1 created, 1 updated)"
+    window.action_undo.trigger()
+    assert window.timeline_model.rowCount() == 4
+    assert window.timeline_model.record(1).title.startswith("Russian attack helicopters")
+    window.action_redo.trigger()
+    assert window.timeline_model.rowCount() == 5
+
+
+def test_import_csv_refuses_a_file_that_is_not_a_timeline(window, tmp_path: Path) -> None:  # noqa: ANN001
+    bad = tmp_path / "contacts.csv"
+    bad.write_text("name,phone\nAnna,123\n")
+    assert not window.import_csv(bad)
+    assert "has no event_id column" in window.errors[-1][1] and str(bad) in window.errors[-1][1]
+    assert window.timeline_model.rowCount() == 4

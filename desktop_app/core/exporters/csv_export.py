@@ -17,8 +17,11 @@ _FORMULA_FIRST = frozenset(_FORMULA_START)
 
 
 def neutralise(cell: str) -> str:
-    """Prefix cells a spreadsheet would run as a formula with an apostrophe (OWASP)."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    """Prefix cells a spreadsheet would run as a formula with an apostrophe (OWASP); a cell
+    that already looks neutralised gets one more, so the CSV import can undo it exactly."""
+    if cell.startswith(_FORMULA_START) or (cell[:1] == "'" and cell[1:2] in _FORMULA_FIRST):
+        return "'" + cell
+    return cell
 
 
 def event_row(e: EventRecord, articles: dict[int, tuple[str, str, str]]) -> list[str]:
@@ -44,7 +47,9 @@ def write_events_csv(events: Iterable[EventRecord], stream: TextIO,
     for e in events:
         row = event_row(e, articles)
         if neutralise_formulas:  # inlined neutralise(): this loop runs for every cell
-            row = ["'" + c if c[:1] in _FORMULA_FIRST else c for c in row]
+            row = ["'" + c if c[:1] in _FORMULA_FIRST or (c[:1] == "'" and c[1:2]
+                                                           in _FORMULA_FIRST) else c
+                   for c in row]
         writer.writerow(row)
         n += 1
     return n

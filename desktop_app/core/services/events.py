@@ -14,6 +14,7 @@ from desktop_app.core.anchoring import find_quote, make_selector
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import QuoteNotFoundError
 from desktop_app.core.eventdates import parse_date_text
+from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
 from desktop_app.core.records import EventDate, EventEdit, EventRecord, QuoteRecord
 from desktop_app.core.services.articles import now
@@ -154,9 +155,9 @@ class EventService:
         with self._sessions.begin() as s:
             event = require(s, Event, event_id)
             if change.title is not None:
-                event.title = change.title.strip()[:1000] or event.title
+                event.title = normalise_newlines(change.title).strip()[:1000] or event.title
             if change.notes is not None:
-                event.notes = change.notes
+                event.notes = normalise_newlines(change.notes)
             if change.date is not None:
                 apply_date(event, change.date)
                 event.date_edited_by_user = True
@@ -208,6 +209,10 @@ class EventService:
         event.date_edited_by_user = record.date_edited_by_user
         event.tags = self._tags(s, record.tags)
         event.updated_at = record.updated_at
+
+    def tags_for(self, s: Session, names: tuple[str, ...]) -> list[Tag]:
+        """Tag rows for names, created when new (within the caller's transaction)."""
+        return self._tags(s, names)
 
     @staticmethod
     def _tags(s: Session, names: tuple[str, ...]) -> list[Tag]:

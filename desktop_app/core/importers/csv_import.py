@@ -1,0 +1,183 @@
+"""Read a timeline CSV (ours, edited in a spreadsheet, or hand-made) into an import plan.
+
+Columns are matched by header name; rows with an event_id update that event, rows without one
+create events; nothing is written here: the plan is shown to the user first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from desktop_app.core.errors import DateParseError, ImportFileError
+from desktop_app.core.eventdates import PRECISIONS, parse_iso, period
+from desktop_app.core.exporters.csv_export import COLUMNS
+from desktop_app.core.importers.decoding import decode_bytes
+from desktop_app.core.records import EventDate
+from desktop_app.core.tags import parse_tags
+
+EDITABLE = ("date", "end_date", "precision", "title", "notes", "tags")
+READ_ONLY = tuple(c for c in COLUMNS if c not in EDITABLE and c != "event_id")
+MAX_CELL = 1_000_000
+MAX_TITLE = 1000
+MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One data row: what it sets (None: column absent, leave unchanged)."""
+
+    line: int
+    event_id: int | None
+    date: EventDate | None
+    title: str | None
+    notes: str | None
+    tags: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    """A row that cannot be imported, with its line number in the file."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class CsvFile:
+    """A parsed file: good rows, problems, and columns that were ignored."""
+
+    path: Path
+    rows: tuple[CsvRow, ...]
+    problems: tuple[CsvProblem, ...]
+    unknown_columns: tuple[str, ...]
+    ignored_columns: tuple[str, ...] = field(default=())
+
+
+def un_neutralise(cell: str) -> str:
+    """Undo the export's formula guard: "'=SUM(A1)" was written for "=SUM(A1)", and
+    "''=x" for "'=x" (see csv_export.neutralise)."""
+    rest = cell[1:]
+    if cell[:1] == "'" and (rest[:1] in _FORMULA_FIRST or
+                            (rest[:1] == "'" and rest[1:2] in _FORMULA_FIRST)):
+        return rest
+    return cell
+
+
+_FORMULA_FIRST = frozenset("=+-@\t\r")
+
+
+def read_timeline_csv(path: Path | str, max_bytes: int = MAX_BYTES) -> CsvFile:
+    """Parse a CSV file; raise ImportFileError for a file that is not a usable timeline CSV."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ImportFileError(path, f"is too large ({size / 1e6:.1f} MB; the limit is "
+                                        f"{max_bytes / 1e6:.0f} MB)")
+        text = decode_bytes(path.read_bytes(), path)
+    except FileNotFoundError as exc:
+        raise ImportFileError(path, "does not exist") from exc
+    except OSError as exc:
+        raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    return parse_timeline_csv(text, path)
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter, judged by the header line only: data cells may hold anything, and the
+    csv module's sniffer also guesses quoting rules, sometimes wrongly."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def parse_timeline_csv(text: str, path: Path) -> CsvFile:
+    """Parse CSV text (any of , ; tab | as delimiter) into rows and per-line problems."""
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, MAX_CELL * 4))
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        try:
+            header = next(reader)
+        except StopIteration as exc:
+            raise ImportFileError(path, "is empty") from exc
+        names = [h.strip().lstrip("\ufeff").lower() for h in header]
+        known = [n for n in names if n in COLUMNS]
+        if "event_id" not in names and not {"date", "title"} <= set(names):
+            raise ImportFileError(path, "has no event_id column and not both date and title "
+                                        f"columns (found: {', '.join(names) or 'none'}); is "
+                                        "it a timeline CSV, with a header row?")
+        rows, problems = [], []
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(names):
+                problems.append(CsvProblem(line, f"{len(row)} cells but {len(names)} columns "
+                                                 "(a wrong delimiter or an unquoted comma?)"))
+                continue
+            cells = dict(zip(names, row, strict=False))
+            try:
+                rows.append(_row(line, cells, names))
+            except (DateParseError, ValueError) as exc:
+                problems.append(CsvProblem(line, str(exc)))
+    except csv.Error as exc:
+        raise ImportFileError(path, f"is not valid CSV near line {reader.line_num} ({exc})") \
+            from exc
+    finally:
+        csv.field_size_limit(old_limit)
+    unknown = tuple(n for n in names if n and n not in COLUMNS)
+    ignored = tuple(n for n in known if n in READ_ONLY)
+    return CsvFile(path, tuple(rows), tuple(problems), unknown, ignored)
+
+
+def _row(line: int, cells: dict[str, str], names: list[str]) -> CsvRow:
+    for name, cell in cells.items():
+        if len(cell) > MAX_CELL:
+            raise ValueError(f"the {name} cell is too large ({len(cell):,} characters; the "
+                             f"limit is {MAX_CELL:,})")
+    raw_id = cells.get("event_id", "").strip()
+    event_id = None
+    if raw_id:
+        if not raw_id.isdigit():
+            raise ValueError(f"event_id {raw_id!r} is not a number")
+        event_id = int(raw_id)
+    title = un_neutralise(cells["title"]).strip() if "title" in cells else None
+    if title is not None and len(title) > MAX_TITLE:
+        raise ValueError(f"the title is too long ({len(title):,} characters; the limit is "
+                         f"{MAX_TITLE:,})")
+    if event_id is None and not title:
+        raise ValueError("a new event (no event_id) needs a title")
+    notes = un_neutralise(cells["notes"]) if "notes" in cells else None
+    tags = parse_tags(un_neutralise(cells["tags"])) if "tags" in cells else None
+    when = _date(cells) if "date" in cells else None
+    if event_id is None and when is None:
+        raise ValueError("a new event (no event_id) needs a date")
+    return CsvRow(line, event_id, when, title, notes, tags)
+
+
+def _date(cells: dict[str, str]) -> EventDate | None:
+    raw = un_neutralise(cells.get("date", "")).strip()
+    if not raw:
+        return None
+    start, precision = parse_iso(raw)
+    wanted = cells.get("precision", "").strip().lower()
+    if wanted:
+        if wanted not in PRECISIONS:
+            raise ValueError(f"precision {wanted!r} is not one of {', '.join(PRECISIONS)}")
+        precision = wanted
+        start = period(start, precision)[0]
+    end: date | None = None
+    raw_end = un_neutralise(cells.get("end_date", "")).strip()
+    if raw_end:
+        end = parse_iso(raw_end)[0]
+        if end < start:
+            raise ValueError(f"end_date {raw_end} is before date {raw}")
+    first, last = period(start, precision)
+    return EventDate(start=start, precision=precision, end=end, earliest=first,
+                     latest=period(end, precision)[1] if end else last,
+                     expression="", rule="imported from CSV")

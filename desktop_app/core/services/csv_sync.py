@@ -1,0 +1,133 @@
+"""Import a timeline CSV: compare it with the project (preview), then apply it in one step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.core.importers.csv_import import CsvFile, CsvProblem, CsvRow
+from desktop_app.core.importers.decoding import normalise_newlines
+from desktop_app.core.orm import Event, Quote
+from desktop_app.core.records import EventEdit, EventRecord
+from desktop_app.core.services.articles import now
+from desktop_app.core.services.convert import apply_date
+from desktop_app.core.services.events import EventService
+
+
+@dataclass(frozen=True)
+class CsvPlan:
+    """What importing a CSV file would do; nothing has been written yet."""
+
+    source: CsvFile
+    creates: tuple[CsvRow, ...]
+    updates: tuple[tuple[CsvRow, EventRecord, EventEdit], ...]
+    unchanged: tuple[CsvRow, ...]
+    problems: tuple[CsvProblem, ...]
+
+    def summary(self) -> str:
+        """'2 to create, 3 to update, 5 unchanged, 1 error'."""
+        return (f"{len(self.creates)} to create, {len(self.updates)} to update, "
+                f"{len(self.unchanged)} unchanged, {len(self.problems)} "
+                f"error{'s' if len(self.problems) != 1 else ''}")
+
+
+@dataclass(frozen=True)
+class CsvImportResult:
+    """What an import did, as records an undo command can reverse."""
+
+    created: tuple[EventRecord, ...]
+    updated: tuple[tuple[EventRecord, EventRecord], ...]  # (before, after)
+
+
+class CsvSyncService:
+    """CSV import that round-trips with the CSV export."""
+
+    def __init__(self, sessions: sessionmaker[Session], events: EventService) -> None:
+        self._sessions = sessions
+        self._events = events
+
+    def plan(self, source: CsvFile) -> CsvPlan:
+        """Compare the file with the project: to create, to update, unchanged, errors."""
+        ids = {r.event_id for r in source.rows if r.event_id is not None}
+        with self._sessions() as s:
+            existing = set(s.scalars(select(Event.id).where(Event.id.in_(ids)))) if ids else set()
+        creates, updates, unchanged = [], [], []
+        problems = list(source.problems)
+        seen: dict[int, int] = {}
+        for row in source.rows:
+            if row.event_id is None:
+                creates.append(row)
+                continue
+            if row.event_id not in existing:
+                problems.append(CsvProblem(row.line, f"event_id {row.event_id} is not in this "
+                                                     "project (remove the id to create it)"))
+                continue
+            if row.event_id in seen:
+                problems.append(CsvProblem(row.line, f"event_id {row.event_id} also on line "
+                                                     f"{seen[row.event_id]}"))
+                continue
+            seen[row.event_id] = row.line
+            before = self._events.get(row.event_id)
+            edit = _edit_for(row, before)
+            (updates.append((row, before, edit)) if edit else unchanged.append(row))
+        return CsvPlan(source, tuple(creates), tuple(updates), tuple(unchanged),
+                       tuple(sorted(problems, key=lambda p: p.line)))
+
+    def apply(self, plan: CsvPlan) -> CsvImportResult:
+        """Create and update as planned, all in one transaction."""
+        created_ids: list[int] = []
+        with self._sessions.begin() as s:
+            stamp = now()
+            for row in plan.creates:
+                event = Event(title=normalise_newlines(row.title or "").strip(),
+                              notes=normalise_newlines(row.notes or ""),
+                              date_edited_by_user=True, created_at=stamp, updated_at=stamp)
+                assert row.date is not None  # the reader refuses new rows without a date
+                apply_date(event, row.date)
+                event.tags = self._events.tags_for(s, row.tags or ())
+                s.add(event)
+                s.flush()
+                created_ids.append(event.id)
+        updated = tuple((before, self._events.edit(before.id, edit))
+                        for _row, before, edit in plan.updates)
+        created = tuple(self._events.get(i) for i in created_ids)
+        return CsvImportResult(created, updated)
+
+    def undo(self, result: CsvImportResult) -> None:
+        """Reverse an import (its undo command calls this)."""
+        for record in result.created:
+            self._events.delete(record.id)
+        for before, _after in result.updated:
+            self._events.write_state(before)
+
+    def redo(self, result: CsvImportResult) -> CsvImportResult:
+        """Apply an undone import again, with the same ids."""
+        created = tuple(self._events.restore(r) for r in result.created)
+        updated = tuple((before, self._events.write_state(after))
+                        for before, after in result.updated)
+        return CsvImportResult(created, updated)
+
+    def has_quotes(self, event_id: int) -> bool:
+        """Whether an event is anchored to a passage (CSV rows never change quotes)."""
+        with self._sessions() as s:
+            return s.scalar(select(Quote.id).where(Quote.event_id == event_id).limit(1)) \
+                is not None
+
+
+def _edit_for(row: CsvRow, before: EventRecord) -> EventEdit | None:
+    """The edit that makes the event match the row, or None when it already does."""
+    changes: dict[str, object] = {}
+    if row.title is not None and row.title and row.title != before.title:
+        changes["title"] = row.title
+    if row.notes is not None and row.notes != before.notes:
+        changes["notes"] = row.notes
+    if row.tags is not None and tuple(sorted(row.tags, key=str.casefold)) != before.tags:
+        changes["tags"] = row.tags
+    d = row.date
+    if d is not None and (d.start, d.precision, d.end) != (before.date.start,
+                                                          before.date.precision,
+                                                          before.date.end):
+        changes["date"] = d
+    return EventEdit(**changes) if changes else None

@@ -1,0 +1,152 @@
+"""CSV import: round-trips the export, previews, updates by id, creates, refuses bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core.errors import ImportFileError
+from desktop_app.core.exporters.csv_export import COLUMNS
+from desktop_app.core.importers.csv_import import read_timeline_csv
+from desktop_app.core.records import EventEdit
+
+
+def _export(project, tmp_path: Path) -> Path:  # noqa: ANN001
+    out = tmp_path / "t.csv"
+    project.exports.export_csv(out)
+    return out
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _write(path: Path, rows: list[dict[str, str]], delimiter: str = ",",
+           columns: tuple[str, ...] = COLUMNS) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=columns, delimiter=delimiter, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def test_reimporting_an_unedited_export_changes_nothing(demo_project, tmp_path: Path) -> None:  # noqa: ANN001
+    plan = demo_project.csv.plan(read_timeline_csv(_export(demo_project, tmp_path)))
+    assert (len(plan.creates), len(plan.updates), len(plan.unchanged), plan.problems) == (
+        0, 0, 4, ())
+    assert plan.source.ignored_columns == ("quote", "article_title", "article_outlet",
+                                           "article_url", "article_published",
+                                           "date_expression")
+
+
+def test_edited_export_updates_by_id_creates_without_id_and_undoes(demo_project,  # noqa: ANN001
+                                                                   tmp_path: Path) -> None:
+    rows = _rows(_export(demo_project, tmp_path))
+    rows[0]["title"] = "Reservists mobilised"
+    rows[1]["date"], rows[1]["precision"] = "2021-07", "month"
+    rows[2]["tags"] = "military, Russia"
+    rows.append({"event_id": "", "date": "2021-07-10T09:30:00+02:00", "title": "Talks end",
+                 "notes": "line one\nline two", "tags": ""})
+    path = _write(tmp_path / "edited.csv", rows)
+    csv_service = demo_project.csv
+    plan = csv_service.plan(read_timeline_csv(path))
+    assert plan.summary() == "1 to create, 3 to update, 1 unchanged, 0 errors"
+    before = demo_project.events.list()
+    result = csv_service.apply(plan)
+    by_id = {e.id: e for e in demo_project.events.list()}
+    assert by_id[int(rows[0]["event_id"])].title == "Reservists mobilised"
+    moved = by_id[int(rows[1]["event_id"])]
+    assert (moved.date.start, moved.date.precision) == (date(2021, 7, 1), "month")
+    assert by_id[int(rows[2]["event_id"])].tags == ("military", "Russia")
+    [new] = result.created
+    assert (new.date.start, new.notes, new.quotes) == (date(2021, 7, 10), "line one\nline two",
+                                                       ())
+    assert csv_service.plan(read_timeline_csv(path)).summary() == (
+        "1 to create, 0 to update, 4 unchanged, 0 errors")  # ids never duplicate
+    csv_service.undo(result)
+    assert demo_project.events.list() == before
+    again = csv_service.redo(result)
+    assert [r.id for r in again.created] == [new.id]
+
+
+def test_semicolon_and_tab_files_and_header_order(demo_project, tmp_path: Path) -> None:  # noqa: ANN001
+    rows = _rows(_export(demo_project, tmp_path))
+    rows[0]["title"] = "Changed"
+    for delimiter in (";", "\t"):
+        cols = ("title", "event_id", "date", "surprise")
+        path = _write(tmp_path / "alt.csv", rows, delimiter, cols)
+        plan = demo_project.csv.plan(read_timeline_csv(path))
+        assert len(plan.updates) == 1 and plan.problems == ()
+        assert plan.source.unknown_columns == ("surprise",)
+
+
+@pytest.mark.parametrize("title,written", [("=1+1", "'=1+1"), ("'=1+1", "''=1+1"),
+                                           ("'quoted'", "'quoted'"), ("-5 dead", "'-5 dead")])
+def test_formula_guard_is_undone_on_import(demo_project, tmp_path: Path, title: str,  # noqa: ANN001
+                                           written: str) -> None:
+    first = demo_project.events.list()[0]
+    demo_project.events.edit(first.id, EventEdit(title=title, notes="@home"))
+    path = _export(demo_project, tmp_path)
+    assert _rows(path)[0]["title"] == written
+    assert demo_project.csv.plan(read_timeline_csv(path)).updates == ()
+
+
+@pytest.mark.parametrize("content,problem", [
+    ("title,notes\nA,b\n", "has no event_id column and not both date and title"),
+    ("", "is empty"),
+    ("\x00\x01\x02" * 100, "binary"),
+])
+def test_files_that_are_not_timeline_csv(tmp_path: Path, content: str, problem: str) -> None:
+    p = tmp_path / "bad.csv"
+    p.write_text(content, encoding="latin-1")
+    with pytest.raises(ImportFileError, match=problem) as info:
+        read_timeline_csv(p)
+    assert str(p) in str(info.value)
+
+
+def test_bad_rows_are_reported_with_line_numbers(demo_project, tmp_path: Path) -> None:  # noqa: ANN001
+    p = tmp_path / "rows.csv"
+    huge = "x" * 1_000_001
+    p.write_text("event_id,date,title,notes\n"
+                 ",2021-13-45,Bad month,\n"
+                 ",yesterday,Words,\n"
+                 f",2021-07-05,Huge,{huge}\n"
+                 "abc,2021-07-05,Bad id,\n"
+                 ",2021-07-05,,\n"
+                 ",2021-07-05,Fine,\n"
+                 ",2021-07-05,Too,many,cells,here\n", encoding="utf-8")
+    plan = demo_project.csv.plan(read_timeline_csv(p))
+    reasons = {pr.line: pr.reason for pr in plan.problems}
+    assert "not a real date" in reasons[2]
+    assert "not an ISO 8601 date" in reasons[3]
+    assert "too large" in reasons[4]
+    assert "not a number" in reasons[5]
+    assert "needs a title" in reasons[6]
+    assert "cells but" in reasons[8]
+    assert [r.title for r in plan.creates] == ["Fine"]
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                max_size=60)
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_TEXT.filter(lambda t: t.strip() and t == t.strip()), notes=_TEXT)
+def test_export_then_import_is_identity(demo_project, tmp_path: Path, title: str,  # noqa: ANN001
+                                        notes: str) -> None:
+    first = demo_project.events.list()[0]
+    demo_project.events.edit(first.id, EventEdit(title=title, notes=notes))
+    buf = io.StringIO()
+    demo_project.exports.timeline_csv(buf)
+    path = tmp_path / "rt.csv"
+    path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+    plan = demo_project.csv.plan(read_timeline_csv(path))
+    assert plan.problems == () and plan.updates == (), plan.updates
