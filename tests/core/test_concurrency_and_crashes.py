@@ -71,7 +71,7 @@ def test_killed_writers_lose_nothing_they_reported(tmp_path: Path) -> None:
     article_id = _demo_db(db)
     rng = random.Random(7)
     committed: list[str] = []
-    for round_ in range(8):
+    for round_ in range(10):
         w = _writer(db, article_id, 100_000, f"round{round_}")
         deadline = time.monotonic() + rng.uniform(0.6, 1.6)
         assert w.stdout is not None
@@ -85,4 +85,4 @@ def test_killed_writers_lose_nothing_they_reported(tmp_path: Path) -> None:
         committed.extend(rest.splitlines(keepends=True))  # printed before the kill: committed
         _check(db, _expected(committed))
         open_project(db).close()  # the project still opens
-    assert len(committed) > 100
+    assert len(committed) >= 1000, len(committed)  # thousands of edits across the kills

@@ -102,3 +102,21 @@ def test_pasted_text_and_typed_dates_never_crash(text: str) -> None:
     except DateParseError:
         return
     assert parsed.earliest is None or parsed.latest is None or parsed.earliest <= parsed.latest
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=2000),
+                      st.text(alphabet=",;\t\"'\n\r=+-@xyz0123456789", max_size=400).map(
+                          lambda t: ("event_id,date,title,notes,tags\n" + t).encode())))
+def test_csv_reader_never_raises_anything_but_import_errors(tmp_path: Path, data: bytes) -> None:
+    from desktop_app.core.importers.csv_import import read_timeline_csv
+
+    p = tmp_path / "fuzz.csv"
+    p.write_bytes(data)
+    try:
+        parsed = read_timeline_csv(p)
+    except ImportFileError as exc:
+        assert str(p) in str(exc)
+    else:
+        assert all(problem.line >= 1 for problem in parsed.problems)
