@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop_app.cli_commands import COMMANDS
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
+from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.importers import read_article_file
 from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import ArticleDraft
@@ -37,10 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--article", type=int, required=True, metavar="ID")
     add.add_argument("--quote", required=True, help="exact text of the passage")
     sub.add_parser("list", help="print the timeline as CSV on stdout")
+    imp_ld = sub.add_parser("import-jsonld", help="create events from W3C Web Annotations")
+    imp_ld.add_argument("file", type=Path)
     imp_csv = sub.add_parser("import-csv", help="update and add events from a timeline CSV")
     imp_csv.add_argument("file", type=Path)
     imp_csv.add_argument("--dry-run", action="store_true", help="only show what would change")
     sub.add_parser("articles", help="print the articles: ID, date, events, title")
+    export = sub.add_parser("export", help="write the timeline in a format: csv, timelinejs, "
+                                           "timelinejs-csv, ics, jsonld, md, html")
+    export.add_argument("format", choices=tuple(FORMATS))
+    export.add_argument("out", type=Path)
     exp = sub.add_parser("export-csv", help="write the timeline as CSV (UTF-8 with BOM)")
     exp.add_argument("out", type=Path)
     return p
@@ -92,6 +99,16 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
             project.csv.apply(plan)
         print(("would import: " if args.dry_run else "imported: ") + plan.summary())
         return 1 if plan.problems else 0
+    if args.command == "import-jsonld":
+        result = project.annotations.import_file(args.file)
+        for reason in result.skipped:
+            print(f"{args.file}: skipped {reason}", file=sys.stderr)
+        print(f"created {len(result.created)} events, skipped {len(result.skipped)}")
+        return 1 if result.skipped else 0
+    if args.command == "export":
+        n = project.exports.export(args.format, args.out, project.path.stem)
+        print(f"wrote {n} events to {args.out}", file=sys.stderr)
+        return 0
     if args.command == "export-csv":
         n = project.exports.export_csv(args.out)
         print(f"wrote {n} events to {args.out}", file=sys.stderr)

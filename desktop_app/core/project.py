@@ -11,6 +11,7 @@ from desktop_app.core.db import ProjectDatabase, open_database
 from desktop_app.core.records import ArticleDraft, ArticleRecord
 from desktop_app.core.resources import resource_path
 from desktop_app.core.services.analysis import AnalysisService
+from desktop_app.core.services.annotation_import import AnnotationImportService
 from desktop_app.core.services.articles import ArticleService
 from desktop_app.core.services.csv_sync import CsvSyncService
 from desktop_app.core.services.events import EventService
@@ -27,6 +28,7 @@ class Project:
     exports: ExportService
     analysis: AnalysisService
     csv: CsvSyncService
+    annotations: AnnotationImportService
 
     @property
     def path(self) -> Path:
@@ -43,7 +45,8 @@ def open_project(path: Path | str) -> Project:
     db = open_database(path)
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events, ExportService(db.sessions, events),
-                   AnalysisService(db.sessions, events), CsvSyncService(db.sessions, events))
+                   AnalysisService(db.sessions, events), CsvSyncService(db.sessions, events),
+                   AnnotationImportService(db.sessions, events))
 
 
 def seed_demo(project: Project) -> ArticleRecord:

@@ -46,9 +46,19 @@ class Actions:
         self.import_csv = make("actionImportCsv", parent.tr("Import Timeline &CSV…"),
                                ["Ctrl+Shift+I"],
                                parent.tr("Update and add events from a CSV file (preview first)"))
+        self.import_annotations = make("actionImportAnnotations",
+                                       parent.tr("Import &Annotations (JSON-LD)…"), [],
+                                       parent.tr("Create events from W3C Web Annotations"))
         self.export_csv = make("actionExportCsv", parent.tr("&Export Timeline as CSV…"),
                                ["Ctrl+Shift+S"], parent.tr("Export the timeline as CSV"),
                                _SP.SP_DialogSaveButton)
+        self.export_formats: dict[str, QAction] = {}
+        for fmt, label in (("timelinejs", "TimelineJS JSON…"),
+                           ("timelinejs-csv", "TimelineJS Spreadsheet CSV…"),
+                           ("ics", "iCalendar (.ics)…"), ("jsonld", "Web Annotations (JSON-LD)…"),
+                           ("md", "Markdown Report…"), ("html", "HTML Report…")):
+            name = "actionExport" + "".join(w.title() for w in fmt.replace("-", " ").split())
+            self.export_formats[fmt] = make(name, parent.tr(label))
         self.backup_project = make("actionBackupProject", parent.tr("&Back Up Project…"),
                                    [], parent.tr("Save a consistent copy of the open project"))
         self.quit = make("actionQuit", parent.tr("&Quit"), [_SK.Quit, "Ctrl+Q"])
@@ -87,9 +97,14 @@ class Actions:
         recent = file_menu.addMenu(window.tr("Open &Recent"))
         recent.setObjectName("menuRecent")
         file_menu.addSeparator()
-        file_menu.addActions([self.import_article, self.paste_article, self.import_csv])
+        file_menu.addActions([self.import_article, self.paste_article, self.import_csv,
+                              self.import_annotations])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_csv, self.backup_project])
+        file_menu.addAction(self.export_csv)
+        export_as = file_menu.addMenu(window.tr("Export &As"))
+        export_as.setObjectName("menuExportAs")
+        export_as.addActions(list(self.export_formats.values()))
+        file_menu.addAction(self.backup_project)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = window.menuBar().addMenu(window.tr("&Edit"))

@@ -61,9 +61,9 @@ class CreateEventCommand(_Applied):
 class CreateEventsCommand(_Applied):
     """Several events created at once (accepted suggestions): one step to undo."""
 
-    def __init__(self, events: EventService, view: TimelineView,
-                 records: list[EventRecord]) -> None:
-        super().__init__(f"Create {len(records)} suggested events")
+    def __init__(self, events: EventService, view: TimelineView, records: list[EventRecord],
+                 label: str = "") -> None:
+        super().__init__(label or f"Create {len(records)} suggested events")
         self._events, self._view, self._records = events, view, records
 
     def do(self) -> None:

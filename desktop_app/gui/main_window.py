@@ -175,6 +175,9 @@ class MainWindow(DateAssistMixin, ProjectFilesMixin, QMainWindow):
         a.export_csv.triggered.connect(self._on_export_csv)
         a.backup_project.triggered.connect(self._on_backup_project)
         a.import_csv.triggered.connect(self._on_import_csv)
+        a.import_annotations.triggered.connect(self._on_import_annotations)
+        for fmt, action in a.export_formats.items():
+            action.triggered.connect(lambda _c=False, f=fmt: self._on_export_format(f))
         a.quit.triggered.connect(self.close)
         a.create_event.triggered.connect(self._on_create_event)
         a.delete_event.triggered.connect(self._on_delete_event)
@@ -206,7 +209,9 @@ class MainWindow(DateAssistMixin, ProjectFilesMixin, QMainWindow):
         for action in (a.new_project, a.open_project, a.import_article, a.paste_article,
                        a.export_csv, a.create_event, a.delete_event, a.article_properties,
                        a.suggest_events, a.next_unused, a.previous_unused, a.next_reading,
-                       a.previous_reading, a.backup_project, a.import_csv):
+                       a.previous_reading, a.backup_project, a.import_csv,
+                       a.import_annotations,
+                       *a.export_formats.values()):
             action.setEnabled(enabled)
 
     def load_project(self, project: Project) -> None:

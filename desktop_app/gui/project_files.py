@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
 from desktop_app.core.importers import draft_from_text, read_article_file
 from desktop_app.core.records import ArticleDraft
-from desktop_app.gui.commands import ImportCsvCommand
+from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
 from desktop_app.gui.dialogs import PublicationDateDialog
 from desktop_app.gui.settings import PROJECT_SUFFIX
 
@@ -150,6 +150,54 @@ class ProjectFilesMixin:
         self._settings.set_last_directory(path)
         self.statusBar().showMessage(self.tr("Exported %n event(s) to ", "", n) + str(path), 8000)
         return n
+
+    def _on_export_format(self, fmt: str) -> None:
+        from desktop_app.core.exporters.formats import SUFFIXES
+
+        suffix = SUFFIXES[fmt]
+        suggested = str(Path(self._settings.last_directory()) / f"{self.project.path.stem}{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Timeline"), suggested,
+                                              f"*{suffix};;All files (*)")
+        if path:
+            self.export_format(fmt, Path(path))
+
+    def export_format(self, fmt: str, path: Path) -> int | None:
+        """Export the timeline in a format (TimelineJS, iCalendar, JSON-LD, reports)."""
+        try:
+            n = self.project.exports.export(fmt, path, self.project.path.stem)
+        except TimelineError as exc:
+            self.show_error(self.tr("Export failed"), str(exc))
+            return None
+        self._settings.set_last_directory(path)
+        self.statusBar().showMessage(self.tr("Exported %n event(s) to ", "", n) + str(path), 8000)
+        return n
+
+    def _on_import_annotations(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Annotations"),
+                                              self._settings.last_directory(),
+                                              "JSON-LD (*.jsonld *.json);;All files (*)")
+        if path:
+            self.import_annotations(Path(path))
+
+    def import_annotations(self, path: Path) -> int:
+        """Create events from a Web Annotation file, as one undoable step."""
+        try:
+            result = self.project.annotations.import_file(path)
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot import annotations"), str(exc))
+            return 0
+        if result.created:
+            self.undo_stack.push(CreateEventsCommand(
+                self.project.events, self, list(result.created),
+                f"Import {len(result.created)} annotations"))
+            for r in result.created:
+                self.event_added(r)
+        if result.skipped:
+            self.show_error(self.tr("Some annotations were not imported"),
+                            "\n".join(result.skipped))
+        self.statusBar().showMessage(self.tr("Imported %n annotation(s)", "",
+                                             len(result.created)), 8000)
+        return len(result.created)
 
     def _on_import_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Timeline CSV"),

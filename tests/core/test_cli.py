@@ -94,3 +94,20 @@ def test_import_csv_dry_run_then_apply(tmp_path: Path, capsys) -> None:  # noqa:
     assert out.startswith("imported: 1 to create, 1 to update")
     code, out, _ = run(capsys, "--db", db, "list")
     assert "Strike over" in out and "Ferries resume" in out
+
+
+def test_export_formats_and_jsonld_import(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    db = str(tmp_path / "p.tldb")
+    run(capsys, "--db", db, "import", str(FIXTURES / "dateline.txt"))
+    run(capsys, "--db", db, "add-event", "--article", "1", "--quote",
+        "Dock workers returned to work on Wednesday")
+    for fmt, name in (("timelinejs", "t.json"), ("ics", "t.ics"), ("md", "t.md"),
+                      ("html", "t.html"), ("jsonld", "t.jsonld"), ("timelinejs-csv", "t.csv")):
+        code, _, err = run(capsys, "--db", db, "export", fmt, str(tmp_path / name))
+        assert code == 0 and "wrote 1 events" in err, (fmt, err)
+    other = str(tmp_path / "other.tldb")
+    run(capsys, "--db", other, "import", str(FIXTURES / "dateline.txt"))
+    code, out, err = run(capsys, "--db", other, "import-jsonld", str(tmp_path / "t.jsonld"))
+    assert code == 0 and out == "created 1 events, skipped 0\n"
+    code, out, _ = run(capsys, "--db", other, "list")
+    assert "2022-03-02" in out

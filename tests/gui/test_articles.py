@@ -147,3 +147,19 @@ def test_import_csv_refuses_a_file_that_is_not_a_timeline(window, tmp_path: Path
     assert not window.import_csv(bad)
     assert "has no event_id column" in window.errors[-1][1] and str(bad) in window.errors[-1][1]
     assert window.timeline_model.rowCount() == 4
+
+
+def test_export_as_and_annotation_import(window, tmp_path: Path) -> None:  # noqa: ANN001
+    from desktop_app.core.exporters.formats import SUFFIXES
+
+    assert set(window.actions.export_formats) == set(SUFFIXES) - {"csv"}
+    for fmt in window.actions.export_formats:
+        assert window.export_format(fmt, tmp_path / f"t{SUFFIXES[fmt]}") == 4, fmt
+    for e in window.project.events.list():
+        window.project.events.delete(e.id)
+    window.timeline_model.reset([])
+    assert window.import_annotations(tmp_path / "t.jsonld") == 4
+    assert window.timeline_model.rowCount() == 4
+    assert window.action_undo.text() == "&Undo Import 4 annotations"
+    window.action_undo.trigger()
+    assert window.project.events.count() == 0

@@ -39,13 +39,19 @@ def write_events_csv(events: Iterable[EventRecord], stream: TextIO,
                      articles: dict[int, tuple[str, str, str]], bom: bool = True,
                      neutralise_formulas: bool = True) -> int:
     """Write events as CSV to a text stream opened with newline=''; return the row count."""
+    return write_csv(COLUMNS, (event_row(e, articles) for e in events), stream, bom,
+                     neutralise_formulas)
+
+
+def write_csv(header: Iterable[str], rows: Iterable[list[str]], stream: TextIO,
+              bom: bool = True, neutralise_formulas: bool = True) -> int:
+    """The one CSV writer: RFC 4180 with CRLF, optional BOM and formula guard; row count."""
     if bom:
         stream.write("\ufeff")
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(list(header))
     n = 0
-    for e in events:
-        row = event_row(e, articles)
+    for row in rows:
         if neutralise_formulas:  # inlined neutralise(): this loop runs for every cell
             row = ["'" + c if c[:1] in _FORMULA_FIRST or (c[:1] == "'" and c[1:2]
                                                            in _FORMULA_FIRST) else c

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -10,7 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import ExportError
+from desktop_app.core.exporters.annotations import annotation_page
+from desktop_app.core.exporters.common import ArticleInfo
 from desktop_app.core.exporters.csv_export import write_events_csv
+from desktop_app.core.exporters.formats import FORMATS
+from desktop_app.core.exporters.icalendar_export import calendar_bytes
+from desktop_app.core.exporters.report import html_report, markdown_report
+from desktop_app.core.exporters.timelinejs import timelinejs_document, write_timelinejs_sheet
 from desktop_app.core.orm import Article
 from desktop_app.core.services.events import EventService
 
@@ -34,6 +41,39 @@ class ExportService:
         articles = self.article_columns()
         return _atomic_write(path, lambda fh: write_events_csv(
             self._events.iter_timeline(), fh, articles, bom=bom))
+
+    def article_infos(self) -> dict[int, ArticleInfo]:
+        """Every article as exports cite it."""
+        with self._sessions() as s:
+            rows = s.execute(select(Article.id, Article.title, Article.outlet, Article.url,
+                                    Article.published_on, Article.sha256))
+            return {r[0]: ArticleInfo(*r) for r in rows}
+
+    def export(self, fmt: str, path: Path | str, title: str) -> int:
+        """Write the timeline in one of FORMATS to ``path`` (atomically); return the events."""
+        path = Path(path)
+        if fmt == "csv":
+            return self.export_csv(path)
+        if fmt not in FORMATS:
+            raise ExportError(path, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        events = self._events.list()
+        articles = self.article_infos()
+        if fmt == "timelinejs-csv":
+            return _atomic_write(path, lambda fh: write_timelinejs_sheet(events, articles, fh))
+        if fmt == "ics":
+            data = calendar_bytes(events, articles, title).decode("utf-8")
+        elif fmt == "timelinejs":
+            data = json.dumps(timelinejs_document(events, articles, title), indent=2,
+                              ensure_ascii=False)
+        elif fmt == "jsonld":
+            data = json.dumps(annotation_page(events, articles, title), indent=2,
+                              ensure_ascii=False)
+        elif fmt == "md":
+            data = markdown_report(events, articles, title)
+        else:
+            data = html_report(events, articles, title)
+        _atomic_write(path, lambda fh: fh.write(data))
+        return len(events)
 
     def timeline_csv(self, stream, bom: bool = False) -> int:  # noqa: ANN001 (TextIO)
         """Write the timeline as CSV to an open text stream (the CLI's list)."""
