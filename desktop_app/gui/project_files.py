@@ -16,7 +16,7 @@ from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
 from desktop_app.gui.dialogs import PublicationDateDialog
 from desktop_app.gui.settings import PROJECT_SUFFIX
 
-_FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+_FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.eml *.pdf);;All files (*)"
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 

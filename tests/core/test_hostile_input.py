@@ -55,7 +55,7 @@ def test_deeply_nested_html_gives_a_clear_message(tmp_path: Path) -> None:
 def test_a_pdf_that_is_not_a_pdf(tmp_path: Path) -> None:
     p = tmp_path / "report.pdf"
     p.write_text("this is not a pdf")
-    with pytest.raises(ImportFileError, match=f"{p}: unsupported file type '.pdf'"):
+    with pytest.raises(ImportFileError, match=f"{p}: is not a PDF file"):
         read_article_file(p)
 
 

@@ -62,6 +62,7 @@ def test_newlines_are_normalised(tmp_path: Path) -> None:
     ("empty.txt", b"", "empty"),
     ("blank.md", b"  \n\n ", "empty"),
     ("image.png", b"\x89PNG....", "unsupported file type"),
+    ("mail.eml", b"no headers at all, just words", "not an e-mail message"),
     ("bad.txt", codecs.BOM_UTF8 + b"abc \xff\xfe\xfd", "not valid utf-8"),
 ])
 def test_bad_files_name_the_file_and_the_problem(tmp_path: Path, name: str, data: bytes,
@@ -101,3 +102,45 @@ def test_html_import_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     d = read_article_file(FIXTURES / "article-with-metadata.html")
     assert d.title == "Border tensions rise" and attempts == []
+
+
+def test_news_email() -> None:
+    d = read_article_file(FIXTURES / "news.eml")
+    assert d.title == "Ceasefire talks resume in Geneva"
+    assert (d.published, d.published_source) == (date(2021, 7, 9), "metadata")
+    assert d.text.startswith("Negotiators returned to Geneva on Thursday")
+    assert "Newsroom" in d.outlet
+
+
+def test_pdf_with_a_text_layer(tmp_path: Path) -> None:
+    from tests.core.pdfs import write_pdf
+
+    p = write_pdf(tmp_path / "a.pdf", ["Harbour strike ends", "LISBON, 3 March 2022 - Dock",
+                                       "workers returned on Wednesday."], title="Strike ends")
+    d = read_article_file(p)
+    assert d.title == "Strike ends" and "Dock" in d.text and "Wednesday" in d.text
+    assert d.published == date(2022, 3, 3)
+
+
+def test_scanned_pdf_and_fake_pdf_are_refused(tmp_path: Path) -> None:
+    from tests.core.pdfs import write_pdf
+
+    scanned = write_pdf(tmp_path / "scan.pdf", [])
+    with pytest.raises(ImportFileError, match="has no text layer"):
+        read_article_file(scanned)
+    fake = tmp_path / "fake.pdf"
+    fake.write_bytes(b"%PDF-1.4 but then garbage \x00\x01")
+    with pytest.raises(ImportFileError, match="could not be read as a PDF|no text layer"):
+        read_article_file(fake)
+
+
+def test_htmldate_finds_dates_in_page_markup(tmp_path: Path) -> None:
+    p = tmp_path / "dated.html"
+    p.write_text("<html><head><title>Port reopens</title>"
+                 '<script type="application/ld+json">{"@type": "NewsArticle", '
+                 '"datePublished": "2020-05-04"}</script></head><body><article>'
+                 "<p>The port reopened on Monday after weeks of closure, officials said.</p>"
+                 "<p>Traffic was light but steady through the afternoon and evening.</p>"
+                 "</article></body></html>")
+    d = read_article_file(p)
+    assert (d.published, d.published_source) == (date(2020, 5, 4), "metadata")

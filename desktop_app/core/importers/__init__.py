@@ -10,7 +10,7 @@ from desktop_app.core.importers.html import draft_from_html
 from desktop_app.core.importers.plain import draft_from_text
 from desktop_app.core.records import ArticleDraft
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".eml", ".pdf")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -33,6 +33,17 @@ def read_article_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> A
         raise ImportFileError(path, "is a folder") from exc
     except OSError as exc:
         raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if suffix == ".eml":
+        from desktop_app.core.importers.email_import import draft_from_email
+
+        draft = draft_from_email(data, path)
+        if not draft.text.strip():
+            raise ImportFileError(path, "contains no article text")
+        return ArticleDraft(**{**draft.__dict__, "source_path": str(path)})
+    if suffix == ".pdf":
+        from desktop_app.core.importers.pdf_import import draft_from_pdf
+
+        return ArticleDraft(**{**draft_from_pdf(data, path).__dict__, "source_path": str(path)})
     text = decode_bytes(data, path)
     if suffix in (".html", ".htm"):
         draft = draft_from_html(text, path)

@@ -11,6 +11,17 @@ from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.records import ArticleDraft
 
 
+def _htmldate(html: str) -> date | None:
+    """htmldate's reading of the page's own date markup (never its URL or the network)."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(html, extensive_search=False, original_date=True)
+        return date.fromisoformat(found) if found else None
+    except Exception:  # noqa: BLE001 - a fallback: any failure means 'no date found'
+        return None
+
+
 def draft_from_html(html: str, path: Path) -> ArticleDraft:
     """A draft from an HTML page (scripts, iframes and images are never loaded)."""
     import trafilatura
@@ -35,6 +46,9 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
             published, source = date.fromisoformat(doc.date[:10]), "metadata"
         except ValueError:
             published = None
+    if published is None:
+        published = _htmldate(html)
+        source = "metadata" if published else ""
     if published is None:
         published = find_dateline(text)
         source = "dateline" if published else ""
