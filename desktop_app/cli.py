@@ -15,7 +15,6 @@ from desktop_app.cli_commands import COMMANDS
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.exporters.formats import FORMATS
-from desktop_app.core.importers import read_article_file
 from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import ArticleDraft
 
@@ -29,8 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
                                             f"Commands: {', '.join(COMMANDS)}.")
     p.add_argument("--db", type=Path, help="project file to open or create")
     sub = p.add_subparsers(dest="command")
-    imp = sub.add_parser("import", help="import article files; prints ID<TAB>title")
-    imp.add_argument("files", nargs="+", type=Path)
+    imp = sub.add_parser("import", help="import article files or folders; prints ID<TAB>title")
+    imp.add_argument("files", nargs="+", type=Path, metavar="PATH")
+    imp.add_argument("--recursive", action="store_true", help="also import sub-folders")
     imp.add_argument("--published", type=date.fromisoformat, metavar="YYYY-MM-DD",
                      help="publication date (overrides what the file says)")
     imp.add_argument("--title", help="article title (overrides what the file says)")
@@ -117,24 +117,26 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
 
 
 def _import(args: argparse.Namespace, project: Project) -> int:
-    status = 0
-    for path in args.files:
-        try:
-            draft = read_article_file(path)
-            overrides: dict[str, object] = {}
-            if args.published:
-                overrides.update(published=args.published, published_source="user")
-            if args.title:
-                overrides["title"] = args.title
-            draft = ArticleDraft(**{**draft.__dict__, **overrides})
-            if draft.published is None:
-                print(f"warning: {path}: no publication date found; relative dates will be "
-                      "resolved against the dates the text mentions (use --published)",
-                      file=sys.stderr)
-            article = project.articles.add(draft)
-            print(f"{article.id}\t{article.title}")
-        except TimelineError as exc:
-            print(f"error: {exc}" if str(path) in str(exc) else f"error: {path}: {exc}",
-                  file=sys.stderr)
-            status = 1
-    return status
+    from desktop_app.core.services.batch_import import collect_files, import_batch
+
+    files = collect_files(args.files, recursive=args.recursive)
+
+    def progress(done: int, total: int, path: Path) -> bool:
+        if total > 1 and done < total:
+            print(f"[{done + 1}/{total}] {path}", file=sys.stderr)
+        return True
+
+    def no_date(draft: ArticleDraft, path: Path) -> None:
+        print(f"warning: {path}: no publication date found; relative dates will be resolved "
+              "against the dates the text mentions (use --published)", file=sys.stderr)
+
+    summary = import_batch(project.articles, files, published=args.published, title=args.title,
+                           ask_date=no_date, progress=progress)
+    for article in summary.imported:
+        print(f"{article.id}\t{article.title}")
+    for path, title in summary.duplicates:
+        print(f"error: {path}: the same text is already in the project as {title!r}",
+              file=sys.stderr)
+    for _path, reason in summary.failed:
+        print(f"error: {reason}", file=sys.stderr)
+    return 1 if summary.failed or summary.duplicates else 0

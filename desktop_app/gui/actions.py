@@ -39,6 +39,8 @@ class Actions:
                                    ["Ctrl+O"],
                                    parent.tr("Import .txt, .md or .html articles (Ctrl+O)"),
                                    _SP.SP_FileDialogNewFolder)
+        self.import_folder = make("actionImportFolder", parent.tr("Import &Folder…"),
+                                  ["Ctrl+Alt+O"], parent.tr("Import every article in a folder"))
         self.paste_article = make("actionPasteArticle", parent.tr("&Paste as New Article"),
                                   ["Ctrl+Shift+V"],
                                   parent.tr("Create an article from the clipboard's text"),
@@ -97,7 +99,8 @@ class Actions:
         recent = file_menu.addMenu(window.tr("Open &Recent"))
         recent.setObjectName("menuRecent")
         file_menu.addSeparator()
-        file_menu.addActions([self.import_article, self.paste_article, self.import_csv,
+        file_menu.addActions([self.import_article, self.import_folder, self.paste_article,
+                              self.import_csv,
                               self.import_annotations])
         file_menu.addSeparator()
         file_menu.addAction(self.export_csv)

@@ -175,6 +175,7 @@ class MainWindow(DateAssistMixin, ProjectFilesMixin, QMainWindow):
         a.export_csv.triggered.connect(self._on_export_csv)
         a.backup_project.triggered.connect(self._on_backup_project)
         a.import_csv.triggered.connect(self._on_import_csv)
+        a.import_folder.triggered.connect(self._on_import_folder)
         a.import_annotations.triggered.connect(self._on_import_annotations)
         for fmt, action in a.export_formats.items():
             action.triggered.connect(lambda _c=False, f=fmt: self._on_export_format(f))
@@ -210,7 +211,7 @@ class MainWindow(DateAssistMixin, ProjectFilesMixin, QMainWindow):
                        a.export_csv, a.create_event, a.delete_event, a.article_properties,
                        a.suggest_events, a.next_unused, a.previous_unused, a.next_reading,
                        a.previous_reading, a.backup_project, a.import_csv,
-                       a.import_annotations,
+                       a.import_annotations, a.import_folder,
                        *a.export_formats.values()):
             action.setEnabled(enabled)
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
-from desktop_app.core.importers import draft_from_text, read_article_file
+from desktop_app.core.importers import draft_from_text
 from desktop_app.core.records import ArticleDraft
 from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
 from desktop_app.gui.dialogs import PublicationDateDialog
@@ -45,28 +46,48 @@ class ProjectFilesMixin:
             self._settings.set_last_directory(Path(paths[0]))
             self.import_files([Path(p) for p in paths])
 
+    def _on_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import Folder"),
+                                                  self._settings.last_directory())
+        if folder:
+            self._settings.set_last_directory(Path(folder))
+            self.import_files([Path(folder)])
+
     def import_files(self, paths: list[Path]) -> list[int]:
-        """Import article files, asking for missing publication dates; report every failure."""
-        imported: list[int] = []
-        errors: list[str] = []
-        for path in paths:
-            try:
-                draft = read_article_file(path, self._settings.import_limit_bytes())
-            except TimelineError as exc:
-                errors.append(str(exc))
-                continue
-            article_id = self._add_draft(draft, str(path), errors)
-            if article_id is not None:
-                imported.append(article_id)
-        if imported:
+        """Import files and folders: progress with Cancel, then one summary of any problems."""
+        from desktop_app.core.services.batch_import import collect_files, import_batch
+
+        files = collect_files(paths)
+        dialog = QProgressDialog(self.tr("Importing articles…"), self.tr("Cancel"), 0,
+                                 max(1, len(files)), self)
+        dialog.setObjectName("importProgress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def progress(done: int, total: int, path: Path) -> bool:
+            dialog.setValue(done)
+            dialog.setLabelText(self.tr("Importing %1 of %2: %3").replace("%1", str(done + 1))
+                                .replace("%2", str(total)).replace("%3", path.name))
+            QGuiApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        def ask(draft, path: Path):  # noqa: ANN001, ANN202
+            answer = self.ask_publication_date(str(path), draft.published_guess or date.today())
+            return answer if answer else False
+
+        summary = import_batch(self.project.articles, files, ask_date=ask, progress=progress,
+                               max_bytes=self._settings.import_limit_bytes())
+        dialog.close()
+        ids = [a.id for a in summary.imported]
+        if ids:
             self._refresh_articles()
-            self.select_article(imported[-1])
-            self.statusBar().showMessage(self.tr("Imported %n article(s)", "", len(imported)),
-                                         5000)
-        if errors:
-            self.show_error(self.tr("Some files were not imported"), "\n\n".join(errors))
+            self.select_article(ids[-1])
+        if summary.failed or summary.duplicates or summary.skipped or summary.cancelled:
+            self.show_error(self.tr("Some files were not imported"), summary.text())
+        else:
+            self.statusBar().showMessage(summary.text(), 5000)
         self._update_counts()
-        return imported
+        return ids
 
     def _on_paste(self) -> None:
         text = QGuiApplication.clipboard().text()

@@ -111,3 +111,18 @@ def test_export_formats_and_jsonld_import(tmp_path: Path, capsys) -> None:  # no
     assert code == 0 and out == "created 1 events, skipped 0\n"
     code, out, _ = run(capsys, "--db", other, "list")
     assert "2022-03-02" in out
+
+
+def test_import_a_folder_recursively_with_progress(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    import shutil
+
+    root = tmp_path / "in"
+    (root / "deeper").mkdir(parents=True)
+    shutil.copy(FIXTURES / "dateline.txt", root / "a.txt")
+    shutil.copy(FIXTURES / "news.eml", root / "deeper" / "b.eml")
+    db = str(tmp_path / "p.tldb")
+    code, out, err = run(capsys, "--db", db, "import", str(root))
+    assert code == 0 and out == "1\tHarbour strike ends\n"
+    code, out, err = run(capsys, "--db", db, "import", str(root), "--recursive")
+    assert code == 1 and out == "2\tCeasefire talks resume in Geneva\n"
+    assert f"[1/2] {root / 'a.txt'}" in err and "already in the project" in err

@@ -163,3 +163,18 @@ def test_export_as_and_annotation_import(window, tmp_path: Path) -> None:  # noq
     assert window.action_undo.text() == "&Undo Import 4 annotations"
     window.action_undo.trigger()
     assert window.project.events.count() == 0
+
+
+def test_import_folder_reports_one_summary(window, tmp_path: Path) -> None:  # noqa: ANN001
+    import shutil
+
+    root = tmp_path / "folder"
+    root.mkdir()
+    shutil.copy(FIXTURES / "dateline.txt", root / "a.txt")
+    shutil.copy(FIXTURES / "news.eml", root / "b.eml")
+    (root / "c.txt").write_bytes(bytes(range(256)) * 10)
+    ids = window.import_files([root])
+    assert len(ids) == 2 and window.article_model.rowCount() == 3
+    [(title, message)] = window.errors
+    assert "Imported 2 article(s)." in message and f"{root / 'c.txt'}: looks like a binary" \
+        in message

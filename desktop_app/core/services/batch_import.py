@@ -1,0 +1,100 @@
+"""Import many files or whole folders: progress, cancel, and a summary of what happened.
+
+One routine for the GUI (progress dialog, date question) and the CLI (stderr, --published).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from desktop_app.core.errors import DuplicateArticleError, TimelineError
+from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
+from desktop_app.core.importers.dateline import latest_full_date
+from desktop_app.core.records import ArticleDraft, ArticleRecord
+from desktop_app.core.services.articles import ArticleService
+
+AskDate = Callable[[ArticleDraft, Path], "date | None | bool"]
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """What a batch import did."""
+
+    imported: tuple[ArticleRecord, ...]
+    duplicates: tuple[tuple[Path, str], ...]  # file, title of the article already there
+    failed: tuple[tuple[Path, str], ...]  # file, reason
+    skipped: tuple[Path, ...]  # no publication date given
+    cancelled: bool
+
+    def text(self) -> str:
+        """'Imported 3 articles; 1 duplicate skipped; 2 failed: ...'."""
+        lines = [f"Imported {len(self.imported)} article(s)."]
+        if self.duplicates:
+            lines.append(f"{len(self.duplicates)} duplicate(s) skipped: " + "; ".join(
+                f"{p} (already in the project as {t!r})" for p, t in self.duplicates))
+        if self.skipped:
+            lines.append(f"{len(self.skipped)} skipped without a publication date.")
+        if self.failed:
+            lines.append(f"{len(self.failed)} failed:")
+            lines += [f"  {reason}" for _p, reason in self.failed]
+        if self.cancelled:
+            lines.append("Cancelled: the files after that point were not imported.")
+        return "\n".join(lines)
+
+
+def collect_files(paths: Iterable[Path], recursive: bool = True) -> list[Path]:
+    """Files to import: files as given, folders expanded to their supported files."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            pattern = "**/*" if recursive else "*"
+            out += sorted(f for f in p.glob(pattern)
+                          if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        else:
+            out.append(p)
+    return out
+
+
+def import_batch(articles: ArticleService, files: list[Path], *,
+                 published: date | None = None, title: str | None = None,
+                 ask_date: AskDate | None = None,
+                 progress: Callable[[int, int, Path], bool] | None = None,
+                 max_bytes: int | None = None) -> BatchSummary:
+    """Import files one by one, each committed on its own so a cancel keeps what is done.
+
+    ``progress(done, total, path)`` returns False to cancel. ``ask_date`` is asked when a file
+    has no publication date: a date, None to import without one, False to skip the file.
+    """
+    imported, duplicates, failed, skipped = [], [], [], []
+    cancelled = False
+    for n, path in enumerate(files):
+        if progress is not None and not progress(n, len(files), path):
+            cancelled = True
+            break
+        try:
+            draft = read_article_file(path, max_bytes) if max_bytes else read_article_file(path)
+            if title:
+                draft = replace(draft, title=title)
+            if published is not None:
+                draft = replace(draft, published=published, published_source="user")
+            elif draft.published is None and ask_date is not None:
+                answer = ask_date(replace(draft, published_guess=draft.published_guess
+                                          or latest_full_date(draft.text)), path)
+                if answer is False:
+                    skipped.append(path)
+                    continue
+                if answer:
+                    draft = replace(draft, published=answer, published_source="user")
+            imported.append(articles.add(draft))
+        except DuplicateArticleError as exc:
+            duplicates.append((path, exc.existing_title))
+        except TimelineError as exc:
+            failed.append((path, str(exc) if str(path) in str(exc) else f"{path}: {exc}"))
+    if progress is not None and not cancelled:
+        progress(len(files), len(files), files[-1] if files else Path())
+    return BatchSummary(tuple(imported), tuple(duplicates), tuple(failed), tuple(skipped),
+                        cancelled)

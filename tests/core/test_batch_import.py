@@ -1,0 +1,65 @@
+"""Batch import: folders, duplicates, failures with reasons, cancel keeps what is done."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from desktop_app.core.services.batch_import import collect_files, import_batch
+from tests.conftest import FIXTURES
+
+
+def _folder(tmp_path: Path) -> Path:
+    root = tmp_path / "inbox"
+    (root / "sub").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    shutil.copy(FIXTURES / "dateline.txt", root / "a.txt")
+    shutil.copy(FIXTURES / "dateline.txt", root / "b-copy.txt")  # same text: a duplicate
+    shutil.copy(FIXTURES / "news.eml", root / "sub" / "c.eml")
+    shutil.copy(FIXTURES / "front-matter.md", root / ".hidden" / "d.md")
+    (root / "broken.txt").write_bytes(bytes(range(256)) * 10)
+    (root / "notes.xlsx").write_bytes(b"PK")
+    return root
+
+
+def test_collect_files(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    assert [p.name for p in collect_files([root], recursive=False)] == [
+        "a.txt", "b-copy.txt", "broken.txt"]
+    assert [p.name for p in collect_files([root])] == ["a.txt", "b-copy.txt", "broken.txt",
+                                                       "c.eml"]
+
+
+def test_summary_of_a_folder(project, tmp_path: Path) -> None:  # noqa: ANN001
+    root = _folder(tmp_path)
+    seen = []
+    summary = import_batch(project.articles, collect_files([root]),
+                           progress=lambda done, total, path: seen.append((done, total)) or True)
+    assert [a.title for a in summary.imported] == ["Harbour strike ends",
+                                                   "Ceasefire talks resume in Geneva"]
+    assert [p.name for p, _ in summary.duplicates] == ["b-copy.txt"]
+    assert [p.name for p, _ in summary.failed] == ["broken.txt"]
+    assert "looks like a binary file" in summary.failed[0][1]
+    assert seen[0] == (0, 4) and seen[-1] == (4, 4)
+    assert "Imported 2 article(s)." in summary.text() and "already in the project" in \
+        summary.text()
+
+
+def test_cancel_keeps_what_was_imported(project, tmp_path: Path) -> None:  # noqa: ANN001
+    root = _folder(tmp_path)
+    summary = import_batch(project.articles, collect_files([root]),
+                           progress=lambda done, total, path: done < 1)
+    assert summary.cancelled and len(summary.imported) == 1
+    assert len(project.articles.list()) == 1
+
+
+def test_dates_asked_given_or_skipped(project, tmp_path: Path) -> None:  # noqa: ANN001
+    f = tmp_path / "nodate.txt"
+    f.write_text("No date here\n\nTalks began on Monday.")
+    g = tmp_path / "nodate2.txt"
+    g.write_text("Still no date\n\nTalks ended on Friday.")
+    answers = iter([date(2021, 7, 9), False])
+    summary = import_batch(project.articles, [f, g], ask_date=lambda d, p: next(answers))
+    assert [a.published for a in summary.imported] == [date(2021, 7, 9)]
+    assert summary.skipped == (g,)
