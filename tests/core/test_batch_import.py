@@ -61,5 +61,6 @@ def test_dates_asked_given_or_skipped(project, tmp_path: Path) -> None:  # noqa:
     g.write_text("Still no date\n\nTalks ended on Friday.")
     answers = iter([date(2021, 7, 9), False])
     summary = import_batch(project.articles, [f, g], ask_date=lambda d, p: next(answers))
-    assert [a.published for a in summary.imported] == [date(2021, 7, 9)]
+    assert [project.articles.get(a.id).published for a in summary.imported] == [
+        date(2021, 7, 9)]
     assert summary.skipped == (g,)

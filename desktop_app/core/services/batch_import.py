@@ -13,17 +13,26 @@ from pathlib import Path
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
 from desktop_app.core.importers.dateline import latest_full_date
-from desktop_app.core.records import ArticleDraft, ArticleRecord
+from desktop_app.core.records import ArticleDraft
 from desktop_app.core.services.articles import ArticleService
 
 AskDate = Callable[[ArticleDraft, Path], "date | None | bool"]
 
 
 @dataclass(frozen=True)
+class ImportedArticle:
+    """An article a batch created (not its text: a batch of thousands stays small)."""
+
+    id: int
+    title: str
+    path: Path
+
+
+@dataclass(frozen=True)
 class BatchSummary:
     """What a batch import did."""
 
-    imported: tuple[ArticleRecord, ...]
+    imported: tuple[ImportedArticle, ...]
     duplicates: tuple[tuple[Path, str], ...]  # file, title of the article already there
     failed: tuple[tuple[Path, str], ...]  # file, reason
     skipped: tuple[Path, ...]  # no publication date given
@@ -89,7 +98,8 @@ def import_batch(articles: ArticleService, files: list[Path], *,
                     continue
                 if answer:
                     draft = replace(draft, published=answer, published_source="user")
-            imported.append(articles.add(draft))
+            record = articles.add(draft)
+            imported.append(ImportedArticle(record.id, record.title, path))
         except DuplicateArticleError as exc:
             duplicates.append((path, exc.existing_title))
         except TimelineError as exc:

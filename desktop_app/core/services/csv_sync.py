@@ -51,8 +51,7 @@ class CsvSyncService:
     def plan(self, source: CsvFile) -> CsvPlan:
         """Compare the file with the project: to create, to update, unchanged, errors."""
         ids = {r.event_id for r in source.rows if r.event_id is not None}
-        with self._sessions() as s:
-            existing = set(s.scalars(select(Event.id).where(Event.id.in_(ids)))) if ids else set()
+        existing = self._events.get_many(ids)
         creates, updates, unchanged = [], [], []
         problems = list(source.problems)
         seen: dict[int, int] = {}
@@ -69,7 +68,7 @@ class CsvSyncService:
                                                      f"{seen[row.event_id]}"))
                 continue
             seen[row.event_id] = row.line
-            before = self._events.get(row.event_id)
+            before = existing[row.event_id]
             edit = _edit_for(row, before)
             (updates.append((row, before, edit)) if edit else unchanged.append(row))
         return CsvPlan(source, tuple(creates), tuple(updates), tuple(unchanged),

@@ -1,0 +1,61 @@
+"""Speed of ingestion and round trips: 1,000 articles in, 100,000 events out and back in."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from pathlib import Path
+
+from desktop_app.core.importers.csv_import import read_timeline_csv
+from desktop_app.core.project import open_project
+from desktop_app.core.services.batch_import import import_batch
+from tests.benchmarks._data import article_text, build_project
+from tests.benchmarks.conftest import scale
+
+
+def _articles(folder: Path, n: int) -> list[Path]:
+    folder.mkdir()
+    files = []
+    for i in range(n):
+        body = article_text(5_000 + i)  # ~5 kB, each text different
+        p = folder / f"a{i:05d}.txt"
+        p.write_text(f"Report {i}\n\nGENEVA, 9 July 2021 - {body}", encoding="utf-8")
+        files.append(p)
+    return files
+
+
+def test_import_articles(tmp_path: Path, report) -> None:  # noqa: ANN001
+    n_small, n = scale(20, 200), scale(100, 1000)
+    peaks, times = {}, {}
+    for count in (n_small, n):
+        files = _articles(tmp_path / f"in{count}", count)
+        project = open_project(tmp_path / f"p{count}.tldb")
+        tracemalloc.start()  # memory: import alone, traced (tracing slows Python down)
+        summary = import_batch(project.articles, files[: count // 2])
+        peaks[count] = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        t0 = time.perf_counter()  # time: the rest, untraced, with expression finding
+        summary = import_batch(project.articles, files[count // 2:])
+        for a in summary.imported:
+            project.analysis.analyse(a.id)  # expression finding, as the reader does
+        times[count] = (time.perf_counter() - t0) * count / (count - count // 2)
+        assert len(summary.imported) == count - count // 2 and not summary.failed
+        project.close()
+    report(f"import of {n} articles of ~5 kB with expression finding: {times[n]:.1f} s "
+           f"(target < 30 s); peak traced memory of the import {peaks[n_small]:.1f} MB for "
+           f"{n_small // 2} articles vs {peaks[n]:.1f} MB for {n // 2} (flat)")
+
+
+def test_csv_export_and_reimport(tmp_path: Path, report) -> None:  # noqa: ANN001
+    n = scale(10_000, 100_000)
+    project, _ = build_project(tmp_path / "p.tldb", n)
+    out = tmp_path / "t.csv"
+    t0 = time.perf_counter()
+    project.exports.export_csv(out)
+    exported = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    plan = project.csv.plan(read_timeline_csv(out))
+    planned = time.perf_counter() - t0
+    assert len(plan.unchanged) == n and not plan.problems
+    report(f"CSV round trip of {n} events: export {exported:.2f} s, re-import (parse and "
+           f"compare) {planned:.2f} s (targets < 5 s each)")
