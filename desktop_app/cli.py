@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--article", type=int, required=True, metavar="ID")
     add.add_argument("--quote", required=True, help="exact text of the passage")
     sub.add_parser("list", help="print the timeline as CSV on stdout")
+    sub.add_parser("events", help="print the timeline: ID, date, title, article")
+    sug = sub.add_parser("suggest", help="propose one event per dated sentence not yet used")
+    sug.add_argument("article", type=int, metavar="ARTICLE_ID")
+    sug.add_argument("--accept-all", action="store_true", help="create all the suggestions")
     imp_ld = sub.add_parser("import-jsonld", help="create events from W3C Web Annotations")
     imp_ld.add_argument("file", type=Path)
     imp_csv = sub.add_parser("import-csv", help="update and add events from a timeline CSV")
@@ -48,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
                                            "timelinejs-csv, ics, jsonld, md, html")
     export.add_argument("format", choices=tuple(FORMATS))
     export.add_argument("out", type=Path)
+    export.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
+                        help="keep matching events: text=WORDS, tag=NAME, article=ID, "
+                             "from=DATE, to=DATE (repeatable; all must hold)")
     exp = sub.add_parser("export-csv", help="write the timeline as CSV (UTF-8 with BOM)")
     exp.add_argument("out", type=Path)
     return p
@@ -105,8 +112,26 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
             print(f"{args.file}: skipped {reason}", file=sys.stderr)
         print(f"created {len(result.created)} events, skipped {len(result.skipped)}")
         return 1 if result.skipped else 0
+    if args.command == "events":
+        for e in project.events.iter_timeline():
+            print(f"{e.id}\t{format_event_date(e.date)}\t{e.title}\t{e.article_title}")
+        return 0
+    if args.command == "suggest":
+        suggestions = project.analysis.suggestions(args.article)
+        if args.accept_all and suggestions:
+            created = project.events.create_many(args.article,
+                                                 [(s.start, s.end) for s in suggestions])
+            for e in created:
+                print(f"{e.id}\t{format_event_date(e.date)}\t{e.title}")
+            return 0
+        for s in suggestions:
+            print(f"{s.start}-{s.end}\t{format_event_date(s.date)}\t{s.title}")
+        return 0
     if args.command == "export":
-        n = project.exports.export(args.format, args.out, project.path.stem)
+        from desktop_app.core.filters import parse_filter
+
+        n = project.exports.export(args.format, args.out, project.path.stem,
+                                   parse_filter(args.filter))
         print(f"wrote {n} events to {args.out}", file=sys.stderr)
         return 0
     if args.command == "export-csv":

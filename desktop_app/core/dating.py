@@ -45,6 +45,8 @@ def date_for_passage(text: str, start: int, end: int, published: date | None,
     """Resolve the date of the event a passage describes."""
     exprs = dated_expressions(text, start, end, published)
     inside = [e for e in exprs if e.start < end and e.end > start]
+    if len(inside) > 1:  # a dateline ("LISBON, 3 March 2022 -") dates the story, not the event
+        inside = [e for e in inside if not _is_dateline(text, e)] or inside
     if inside:
         return from_expression(inside[0], _phrase(text, inside[0]))
     s, e = sentence_bounds(text, start, end)
@@ -63,6 +65,17 @@ def date_for_passage(text: str, start: int, end: int, published: date | None,
     return EventDate(start=anchor, precision="day", earliest=anchor, latest=anchor,
                      expression="", rule=f"assumed: no date in or before the passage, so {what}",
                      anchor=anchor, assumed=True)
+
+
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .'()-]{1,40},[^\n]{0,25}$")
+_AFTER_DATELINE = re.compile(r"\s*[-\u2013\u2014:(]")
+
+
+def _is_dateline(text: str, expr: TemporalExpression) -> bool:
+    """A date opening a line after a place name, followed by a dash or colon."""
+    line_start = text.rfind("\n", 0, expr.start) + 1
+    return bool(_DATELINE.match(text[line_start:expr.start])
+                and _AFTER_DATELINE.match(text, expr.end))
 
 
 def _with_rule(d: EventDate, rule: str) -> EventDate:

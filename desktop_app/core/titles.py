@@ -11,6 +11,7 @@ _ATTRIBUTION = re.compile(
     r"\s+(?:said|says|reported|reports|added))\s*[.!]?\s*$")
 _SUBORDINATE = re.compile(r",\s+(?:which|who|whose|saying|as|after|while|because|although|"
                           r"though|but|where|when|adding)\b")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'()-]{1,40},[^-\u2013\u2014]{1,40}\s[-\u2013\u2014]+\s+")
 _LEADING_PHRASE = re.compile(r"^(?:(?:on|in|at|by|during|since|until|late|early|last|this|"
                              r"next)\s+)?[\w .,'-]{0,40}?,\s+")
 
@@ -23,6 +24,7 @@ def _first_sentence(passage: str) -> str:
 def propose_title(passage: str, leading_expression: str = "") -> str:
     """A title from the passage: first sentence, without a leading date phrase or attribution."""
     text = " ".join(passage.split())
+    text = _DATELINE.sub("", text)
     text = _first_sentence(text)
     if leading_expression:
         lead = re.match(r"^\s*(?:on|in|at|by|during|since|until)?\s*" +

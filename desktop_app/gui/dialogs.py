@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -104,6 +105,49 @@ class ArticlePropertiesDialog(QDialog):
         return ArticleMetadata(self.title_edit.text().strip(), self.outlet_edit.text().strip(),
                                self.url_edit.text().strip(), self.author_edit.text().strip(),
                                _to_date(self.date_edit) if self.known.isChecked() else None)
+
+
+class CsvOptionsDialog(QDialog):
+    """Export Timeline as CSV: which events, delimiter, BOM, date style, formula guard."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("csvOptionsDialog")
+        self.setWindowTitle(self.tr("Export Timeline as CSV"))
+        self.text = QLineEdit(objectName="csvFilterText",
+                              placeholderText=self.tr("words in title, notes or quotes"))
+        self.tags = QLineEdit(objectName="csvFilterTags", placeholderText=self.tr("any of these"))
+        self.delimiter = QComboBox(objectName="csvDelimiter")
+        for label, value in ((self.tr("Comma"), ","), (self.tr("Semicolon"), ";"),
+                             (self.tr("Tab"), "\t")):
+            self.delimiter.addItem(label, value)
+        self.date_style = QComboBox(objectName="csvDateStyle")
+        self.date_style.addItem(self.tr("ISO 8601 (2021-07-05, 2021-07)"), "iso")
+        self.date_style.addItem(self.tr("As shown (Mon 5 Jul 2021)"), "display")
+        self.bom = QCheckBox(self.tr("Byte-order mark (Excel reads UTF-8 correctly)"),
+                             objectName="csvBom", checked=True)
+        self.guard = QCheckBox(self.tr("Protect against spreadsheet formulas"),
+                               objectName="csvGuard", checked=True)
+        form = QFormLayout()
+        form.addRow(self.tr("Only events with:"), self.text)
+        form.addRow(self.tr("Tags:"), self.tags)
+        form.addRow(self.tr("&Delimiter:"), self.delimiter)
+        form.addRow(self.tr("Dates:"), self.date_style)
+        form.addRow("", self.bom)
+        form.addRow("", self.guard)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(_ok_cancel(self))
+
+    def choices(self):  # noqa: ANN201 (CsvOptions, EventFilter)
+        """The options and the filter chosen."""
+        from desktop_app.core.exporters.csv_export import CsvOptions
+        from desktop_app.core.filters import EventFilter
+        from desktop_app.core.tags import parse_tags
+
+        return (CsvOptions(self.delimiter.currentData(), self.bom.isChecked(),
+                           self.date_style.currentData(), self.guard.isChecked()),
+                EventFilter(text=self.text.text().strip(), tags=parse_tags(self.tags.text())))
 
 
 class CsvPreviewDialog(QDialog):

@@ -155,16 +155,24 @@ class ProjectFilesMixin:
             self.recent_menu.addAction(self.tr("No recent projects")).setEnabled(False)
 
     def _on_export_csv(self) -> None:
+        from desktop_app.gui.dialogs import CsvOptionsDialog
+
+        dialog = CsvOptionsDialog(self)
+        if not dialog.exec():
+            return
+        options, event_filter = dialog.choices()
         suggested = str(Path(self._settings.last_directory()) / f"{self.project.path.stem}.csv")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Timeline as CSV"), suggested,
                                               "CSV files (*.csv);;All files (*)")
         if path:
-            self.export_csv(Path(path))
+            self.export_csv(Path(path), options, event_filter)
 
-    def export_csv(self, path: Path) -> int | None:
+    def export_csv(self, path: Path, options=None, event_filter=None) -> int | None:  # noqa: ANN001
         """Export the timeline to a CSV file and say how many events were written."""
+        from desktop_app.core.exporters.csv_export import CsvOptions
+
         try:
-            n = self.project.exports.export_csv(path)
+            n = self.project.exports.export_csv(path, options or CsvOptions(), event_filter)
         except TimelineError as exc:
             self.show_error(self.tr("Export failed"), str(exc))
             return None

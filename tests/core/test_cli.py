@@ -126,3 +126,23 @@ def test_import_a_folder_recursively_with_progress(tmp_path: Path, capsys) -> No
     code, out, err = run(capsys, "--db", db, "import", str(root), "--recursive")
     assert code == 1 and out == "2\tCeasefire talks resume in Geneva\n"
     assert f"[1/2] {root / 'a.txt'}" in err and "already in the project" in err
+
+
+def test_events_suggest_and_filtered_export(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    db = str(tmp_path / "p.tldb")
+    run(capsys, "--db", db, "import", str(FIXTURES / "dateline.txt"))
+    code, out, _ = run(capsys, "--db", db, "suggest", "1")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2
+    assert lines[0].split("\t")[1:] == ["Wed 2 Mar 2022", "Dock workers returned to work on "
+                                        "Wednesday after a strike that lasted nine days"]
+    code, out, _ = run(capsys, "--db", db, "suggest", "1", "--accept-all")
+    assert code == 0 and len(out.splitlines()) == 2
+    code, out, _ = run(capsys, "--db", db, "events")
+    assert [line.split("\t")[1] for line in out.splitlines()] == ["Tue 1 Mar 2022",
+                                                                   "Wed 2 Mar 2022"]
+    target = tmp_path / "f.md"
+    code, _, err = run(capsys, "--db", db, "export", "md", str(target), "--filter", "text=union")
+    assert code == 0 and "wrote 1 events" in err
+    code, _, err = run(capsys, "--db", db, "export", "md", str(target), "--filter", "when=now")
+    assert code == 1 and "unknown filter 'when'" in err

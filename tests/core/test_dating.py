@@ -68,3 +68,11 @@ def test_titles_drop_the_date_phrase_and_attribution_and_stay_short() -> None:
     title = propose_title(long, "On Wednesday")
     assert title.startswith("Russian President Vladimir Putin committed")
     assert len(title) <= 80 and title.endswith("…")
+
+
+def test_a_dateline_does_not_date_the_event_in_its_sentence() -> None:
+    text = "Harbour strike ends\n\nLISBON, 3 March 2022 - Dock workers returned on Wednesday."
+    start = text.index("LISBON")
+    d = date_for_passage(text, start, len(text), date(2022, 3, 3))
+    assert d.start == date(2022, 3, 2) and d.expression == "on Wednesday"
+    assert propose_title(text[start:], d.expression) == "Dock workers returned on Wednesday"

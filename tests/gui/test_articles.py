@@ -178,3 +178,17 @@ def test_import_folder_reports_one_summary(window, tmp_path: Path) -> None:  # n
     [(title, message)] = window.errors
     assert "Imported 2 article(s)." in message and f"{root / 'c.txt'}: looks like a binary" \
         in message
+
+
+def test_csv_options_dialog_choices(qtbot) -> None:  # noqa: ANN001
+    from desktop_app.gui.dialogs import CsvOptionsDialog
+
+    dialog = CsvOptionsDialog()
+    qtbot.addWidget(dialog)
+    dialog.delimiter.setCurrentIndex(1)
+    dialog.date_style.setCurrentIndex(1)
+    dialog.bom.setChecked(False)
+    dialog.text.setText("missiles")
+    options, event_filter = dialog.choices()
+    assert (options.delimiter, options.date_style, options.bom) == (";", "display", False)
+    assert options.neutralise_formulas and event_filter.text == "missiles"

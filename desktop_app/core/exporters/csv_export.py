@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TextIO
 
-from desktop_app.core.eventdates import iso_at_precision
+from desktop_app.core.eventdates import format_date, iso_at_precision
 from desktop_app.core.records import EventRecord
 
 COLUMNS = ("event_id", "date", "end_date", "precision", "title", "notes", "tags", "quote",
@@ -24,31 +25,43 @@ def neutralise(cell: str) -> str:
     return cell
 
 
-def event_row(e: EventRecord, articles: dict[int, tuple[str, str, str]]) -> list[str]:
+@dataclass(frozen=True)
+class CsvOptions:
+    """How the CSV is written (the export dialog's choices)."""
+
+    delimiter: str = ","
+    bom: bool = True
+    date_style: str = "iso"  # "iso" (2021-07-05, 2021-07) or "display" (Mon 5 Jul 2021)
+    neutralise_formulas: bool = True
+
+
+def event_row(e: EventRecord, articles: dict[int, tuple[str, str, str]],
+              date_style: str = "iso") -> list[str]:
     """One CSV row; ``articles`` maps article id to (outlet, url, published ISO)."""
     outlet, url, published = articles.get(e.article_id, ("", "", "")) if e.article_id else (
         "", "", "")
     d = e.date
-    return [str(e.id), iso_at_precision(d.start, d.precision),
-            iso_at_precision(d.end, d.precision) if d.end else "", d.precision, e.title, e.notes,
+    shown = iso_at_precision if date_style == "iso" else format_date
+    return [str(e.id), shown(d.start, d.precision),
+            shown(d.end, d.precision) if d.end else "", d.precision, e.title, e.notes,
             ", ".join(e.tags), e.quotes[0].exact if e.quotes else "", e.article_title, outlet,
             url, published, d.expression]
 
 
 def write_events_csv(events: Iterable[EventRecord], stream: TextIO,
-                     articles: dict[int, tuple[str, str, str]], bom: bool = True,
-                     neutralise_formulas: bool = True) -> int:
+                     articles: dict[int, tuple[str, str, str]],
+                     options: CsvOptions = CsvOptions()) -> int:  # noqa: B008 (frozen)
     """Write events as CSV to a text stream opened with newline=''; return the row count."""
-    return write_csv(COLUMNS, (event_row(e, articles) for e in events), stream, bom,
-                     neutralise_formulas)
+    return write_csv(COLUMNS, (event_row(e, articles, options.date_style) for e in events),
+                     stream, options.bom, options.neutralise_formulas, options.delimiter)
 
 
 def write_csv(header: Iterable[str], rows: Iterable[list[str]], stream: TextIO,
-              bom: bool = True, neutralise_formulas: bool = True) -> int:
+              bom: bool = True, neutralise_formulas: bool = True, delimiter: str = ",") -> int:
     """The one CSV writer: RFC 4180 with CRLF, optional BOM and formula guard; row count."""
     if bom:
         stream.write("\ufeff")
-    writer = csv.writer(stream, lineterminator="\r\n")
+    writer = csv.writer(stream, lineterminator="\r\n", delimiter=delimiter)
     writer.writerow(list(header))
     n = 0
     for row in rows:

@@ -13,11 +13,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.core.errors import ExportError
 from desktop_app.core.exporters.annotations import annotation_page
 from desktop_app.core.exporters.common import ArticleInfo
-from desktop_app.core.exporters.csv_export import write_events_csv
+from desktop_app.core.exporters.csv_export import CsvOptions, write_events_csv
 from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.exporters.icalendar_export import calendar_bytes
 from desktop_app.core.exporters.report import html_report, markdown_report
 from desktop_app.core.exporters.timelinejs import timelinejs_document, write_timelinejs_sheet
+from desktop_app.core.filters import EventFilter
 from desktop_app.core.orm import Article
 from desktop_app.core.services.events import EventService
 
@@ -35,12 +36,15 @@ class ExportService:
             rows = s.execute(select(Article.id, Article.outlet, Article.url, Article.published_on))
             return {i: (o, u, p.isoformat() if p else "") for i, o, u, p in rows}
 
-    def export_csv(self, path: Path | str, bom: bool = True) -> int:
-        """Write the whole timeline as CSV to ``path``; return the number of events written."""
+    def export_csv(self, path: Path | str, options: CsvOptions = CsvOptions(),  # noqa: B008
+                   event_filter: EventFilter | None = None) -> int:
+        """Write the timeline (or the events a filter keeps) as CSV; return how many."""
         path = Path(path)
         articles = self.article_columns()
-        return _atomic_write(path, lambda fh: write_events_csv(
-            self._events.iter_timeline(), fh, articles, bom=bom))
+        events = self._events.iter_timeline()
+        if event_filter is not None and not event_filter.is_empty:
+            events = (e for e in events if event_filter.matches(e))
+        return _atomic_write(path, lambda fh: write_events_csv(events, fh, articles, options))
 
     def article_infos(self) -> dict[int, ArticleInfo]:
         """Every article as exports cite it."""
@@ -49,14 +53,17 @@ class ExportService:
                                     Article.published_on, Article.sha256))
             return {r[0]: ArticleInfo(*r) for r in rows}
 
-    def export(self, fmt: str, path: Path | str, title: str) -> int:
+    def export(self, fmt: str, path: Path | str, title: str,
+               event_filter: EventFilter | None = None) -> int:
         """Write the timeline in one of FORMATS to ``path`` (atomically); return the events."""
         path = Path(path)
         if fmt == "csv":
-            return self.export_csv(path)
+            return self.export_csv(path, event_filter=event_filter)
         if fmt not in FORMATS:
             raise ExportError(path, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
         events = self._events.list()
+        if event_filter is not None and not event_filter.is_empty:
+            events = [e for e in events if event_filter.matches(e)]
         articles = self.article_infos()
         if fmt == "timelinejs-csv":
             return _atomic_write(path, lambda fh: write_timelinejs_sheet(events, articles, fh))
@@ -78,7 +85,7 @@ class ExportService:
     def timeline_csv(self, stream, bom: bool = False) -> int:  # noqa: ANN001 (TextIO)
         """Write the timeline as CSV to an open text stream (the CLI's list)."""
         return write_events_csv(self._events.iter_timeline(), stream, self.article_columns(),
-                                bom=bom)
+                                CsvOptions(bom=bom))
 
 
 def _atomic_write(path: Path, write) -> int:  # noqa: ANN001 (callable(TextIO) -> int)

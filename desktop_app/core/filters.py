@@ -1,0 +1,76 @@
+"""Which events an export (and later the filter bar) includes: plain data, plain matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop_app.core.errors import DateParseError, TimelineError
+from desktop_app.core.eventdates import parse_iso, period
+from desktop_app.core.records import EventRecord
+
+
+class FilterError(TimelineError):
+    """A filter was written wrongly."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """All conditions must hold; empty conditions match everything."""
+
+    text: str = ""
+    tags: tuple[str, ...] = ()
+    article_ids: tuple[int, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def matches(self, e: EventRecord) -> bool:
+        """Whether an event passes the filter."""
+        if self.text:
+            needle = self.text.casefold()
+            hay = [e.title, e.notes, *(q.exact for q in e.quotes)]
+            if not any(needle in h.casefold() for h in hay):
+                return False
+        if self.tags and not {t.casefold() for t in self.tags} & {t.casefold() for t in e.tags}:
+            return False
+        if self.article_ids and not {q.article_id for q in e.quotes} & set(self.article_ids):
+            return False
+        first, last = period(e.date.start, e.date.precision)
+        last = max(last, e.date.end or last)
+        if self.date_from and last < self.date_from:
+            return False
+        return not (self.date_to and first > self.date_to)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when it matches every event."""
+        return self == EventFilter()
+
+
+def parse_filter(specs: list[str]) -> EventFilter:
+    """Filters written as KEY=VALUE: text=, tag= (repeatable), article=ID, from=, to=."""
+    text, tags, articles = "", [], []
+    date_from = date_to = None
+    for spec in specs:
+        key, sep, value = spec.partition("=")
+        key = key.strip().lower()
+        if not sep or not value.strip():
+            raise FilterError(f"filter {spec!r} is not KEY=VALUE (text, tag, article, from, to)")
+        value = value.strip()
+        try:
+            if key == "text":
+                text = value
+            elif key == "tag":
+                tags.append(value)
+            elif key == "article":
+                articles.append(int(value))
+            elif key == "from":
+                date_from = parse_iso(value)[0]
+            elif key == "to":
+                start, precision = parse_iso(value)
+                date_to = period(start, precision)[1]
+            else:
+                raise FilterError(f"unknown filter {key!r}; use text, tag, article, from, to")
+        except (ValueError, DateParseError) as exc:
+            raise FilterError(f"filter {spec!r}: {exc}") from exc
+    return EventFilter(text, tuple(tags), tuple(articles), date_from, date_to)
