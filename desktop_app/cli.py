@@ -159,6 +159,10 @@ def _import(args: argparse.Namespace, project: Project) -> int:
                            ask_date=no_date, progress=progress)
     for article in summary.imported:
         print(f"{article.id}\t{article.title}")
+    for path, r in summary.updated:
+        print(f"{r.article.id}\t{r.article.title}")
+        print(f"updated: {path}: replaced the text; {r.exact + r.fuzzy} quote(s) found again, "
+              f"{len(r.orphaned)} kept as orphans", file=sys.stderr)
     for path, title in summary.duplicates:
         print(f"error: {path}: the same text is already in the project as {title!r}",
               file=sys.stderr)

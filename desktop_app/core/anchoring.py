@@ -68,6 +68,71 @@ def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "",
     return make_selector(text, best[1], best[1] + len(needle))
 
 
+FUZZY_THRESHOLD = 0.8
+
+
+def reanchor(text: str, exact: str, prefix: str, suffix: str,
+             hint: int | None) -> tuple[Selector | None, str]:
+    """Find a quote in a changed text: exactly, else approximately; ('exact'|'fuzzy'|'lost')."""
+    found = find_quote(text, exact, prefix, suffix, hint)
+    if found is not None:
+        return found, "exact"
+    found = fuzzy_find(text, exact, prefix, suffix, hint)
+    return (found, "fuzzy") if found is not None else (None, "lost")
+
+
+def fuzzy_find(text: str, exact: str, prefix: str = "", suffix: str = "",
+               hint: int | None = None, threshold: float = FUZZY_THRESHOLD) -> Selector | None:
+    """The passage most like ``exact`` (similarity >= threshold), found from probes: chunks
+    of the quote and its context that survived the edit locate candidate windows."""
+    from difflib import SequenceMatcher
+
+    n = len(exact)
+    if n < 8:
+        return None
+    starts: set[int] = set()
+    step = max(8, n // 6)
+    for offset in range(0, max(1, n - 12), step):
+        probe = exact[offset:offset + 16]
+        for pos in _occurrences(text, probe):
+            starts.add(max(0, pos - offset))
+    for pos in _occurrences(text, prefix[-16:]) if len(prefix) >= 8 else ():
+        starts.add(pos + len(prefix[-16:]))
+    for pos in _occurrences(text, suffix[:16]) if len(suffix) >= 8 else ():
+        starts.add(max(0, pos - n))
+    best: tuple[float, int, int, int] | None = None
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(exact)
+    for s in starts:
+        for length in {int(n * f) for f in (0.85, 0.95, 1.0, 1.05, 1.15)}:
+            window = text[s:s + length]
+            matcher.set_seq1(window)
+            ratio = matcher.ratio()
+            distance = abs(s - hint) if hint is not None else s
+            if best is None or (ratio, -distance) > (best[0], -best[3]):
+                best = (ratio, s, s + length, distance)
+    if best is None or best[0] < threshold:
+        return None
+    return make_selector(text, *_to_word_edges(text, best[1], best[2]))
+
+
+def _occurrences(text: str, probe: str, limit: int = 20) -> list[int]:
+    out, pos = [], text.find(probe) if probe else -1
+    while pos != -1 and len(out) < limit:
+        out.append(pos)
+        pos = text.find(probe, pos + 1)
+    return out
+
+
+def _to_word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a window to whole words so a re-anchored quote does not cut one in half."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and end > 0 and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):

@@ -20,7 +20,7 @@ from desktop_app.core.errors import BackupError, ProjectFileError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_HEAD = "0002"  # tests check this equals the newest Alembic revision
+SCHEMA_HEAD = "0003"  # tests check this equals the newest Alembic revision
 OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
 _SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

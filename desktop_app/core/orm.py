@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 
 class Base(DeclarativeBase):
@@ -97,6 +98,7 @@ class Quote(Base):
     exact: Mapped[str] = mapped_column(Text)
     prefix: Mapped[str] = mapped_column(String(200), default="")
     suffix: Mapped[str] = mapped_column(String(200), default="")
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     event: Mapped[Event] = relationship(back_populates="quotes")
     article: Mapped[Article] = relationship(back_populates="quotes")

@@ -71,6 +71,7 @@ class QuoteRecord:
     exact: str
     prefix: str
     suffix: str
+    orphaned: bool = False  # the passage is no longer in the (re-imported) article text
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,8 @@ class EventInspector(QWidget):
         if record.date_edited_by_user:
             why += "  [edited by hand: kept if the publication date changes]"
         self.explanation.setText(why)
-        quotes = [f"“{q.exact}”" for q in record.quotes]
+        quotes = [f"“{q.exact}”" + (self.tr("  (no longer in the article's current text)")
+                                    if q.orphaned else "") for q in record.quotes]
         source = "\n".join(quotes)
         if record.article_title:
             source += f"\n— {record.article_title}"

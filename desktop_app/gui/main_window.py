@@ -334,7 +334,7 @@ class MainWindow(DateAssistMixin, ProjectFilesMixin, QMainWindow):
         if self.inspector.record() != record:
             self.inspector.show_event(record)
             self.show_readings(record)
-        quote = record.quotes[0] if record.quotes else None
+        quote = next((q for q in record.quotes if not q.orphaned), None)
         if quote is not None and quote.article_id != self.reader.article_id:
             self.select_article(quote.article_id)
         self.reader.show_quote(record.id, quote)

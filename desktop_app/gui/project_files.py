@@ -79,10 +79,16 @@ class ProjectFilesMixin:
                                max_bytes=self._settings.import_limit_bytes())
         dialog.close()
         ids = [a.id for a in summary.imported]
-        if ids:
+        if summary.updated:  # changed versions: texts, quotes and derived dates moved
+            self.timeline_model.reset(self.project.events.list())
+        if ids or summary.updated:
             self._refresh_articles()
-            self.select_article(ids[-1])
-        if summary.failed or summary.duplicates or summary.skipped or summary.cancelled:
+            target = ids[-1] if ids else summary.updated[-1][1].article.id
+            self.select_article(target)
+            if summary.updated:
+                self._show_article(target)  # show the new text even if it was already open
+        if summary.failed or summary.duplicates or summary.skipped or summary.cancelled or \
+                summary.updated:
             self.show_error(self.tr("Some files were not imported"), summary.text())
         else:
             self.statusBar().showMessage(summary.text(), 5000)

@@ -192,3 +192,20 @@ def test_csv_options_dialog_choices(qtbot) -> None:  # noqa: ANN001
     options, event_filter = dialog.choices()
     assert (options.delimiter, options.date_style, options.bom) == (";", "display", False)
     assert options.neutralise_formulas and event_filter.text == "missiles"
+
+
+def test_reimporting_a_changed_article_in_the_window(make_window) -> None:  # noqa: ANN001
+    from tests.core.test_reimport import QUOTES, V1, V2
+
+    window = make_window(demo=False)
+    [article_id] = window.import_files([V1])
+    for quote in QUOTES:
+        window.project.events.create_from_quote_text(article_id, quote)
+    window.timeline_model.reset(window.project.events.list())
+    assert window.import_files([V2]) == []
+    assert "kept as orphans" in window.errors[-1][1]
+    assert "Update: this story" in window.reader.toPlainText()
+    assert window.reader.quote_count() == 2
+    orphan = next(e for e in window.project.events.list() if e.quotes[0].orphaned)
+    window.select_event(orphan.id)
+    assert "no longer in the article's current text" in window.inspector.quote.text()

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core.anchoring import reanchor
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import DuplicateArticleError
 from desktop_app.core.orm import Article, Event, Quote
@@ -17,8 +18,9 @@ from desktop_app.core.records import (
     ArticleMetadata,
     ArticleRecord,
     ArticleSummary,
+    QuoteRecord,
 )
-from desktop_app.core.services.convert import apply_date, article_record
+from desktop_app.core.services.convert import apply_date, article_record, quote_record
 from desktop_app.core.services.lookup import require
 
 
@@ -30,6 +32,19 @@ def text_sha256(text: str) -> str:
 def now() -> datetime:
     """Naive UTC timestamp, as stored."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+MIN_TITLE_FOR_MATCH = 15  # shorter titles ("Pasted text", "Update") are too common to match
+
+
+@dataclass(frozen=True)
+class Reimport:
+    """A changed version replaced an article's text: how its quotes fared."""
+
+    article: ArticleRecord
+    exact: int
+    fuzzy: int
+    orphaned: tuple[QuoteRecord, ...]
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,51 @@ class ArticleService:
             s.add(a)
             s.flush()
             return article_record(a)
+
+    def add_or_update(self, draft: ArticleDraft) -> ArticleRecord | Reimport:
+        """Add an article, or, when it is a changed version of one already there (same URL,
+        or the same distinctive title), replace that one's text and re-anchor its quotes."""
+        digest = text_sha256(draft.text)
+        with self._sessions() as s:  # closed before writing: a session holds the write lock
+            known = s.scalar(select(Article.id).where(Article.sha256 == digest)) is not None
+            match = None if known else self._previous_version(s, draft)
+        return self.replace_text(match, draft) if match is not None else self.add(draft)
+
+    @staticmethod
+    def _previous_version(s: Session, draft: ArticleDraft) -> int | None:
+        if draft.url:
+            found = s.scalar(select(Article.id).where(Article.url == draft.url))
+            if found is not None:
+                return found
+        if len(draft.title.strip()) >= MIN_TITLE_FOR_MATCH:
+            return s.scalar(select(Article.id).where(Article.title == draft.title.strip()))
+        return None
+
+    def replace_text(self, article_id: int, draft: ArticleDraft) -> Reimport:
+        """Put a new version of the text in place; every quote is found again (exactly, else
+        approximately) or kept as an orphan; derived dates follow."""
+        with self._sessions.begin() as s:
+            a = require(s, Article, article_id)
+            a.text, a.sha256 = draft.text, text_sha256(draft.text)
+            a.outlet = draft.outlet[:200] or a.outlet
+            a.url = draft.url[:2000] or a.url
+            a.author = draft.author[:300] or a.author
+            if draft.published and a.published_source != "user":
+                a.published_on, a.published_source = draft.published, draft.published_source
+            counts = {"exact": 0, "fuzzy": 0}
+            orphans = []
+            for q in a.quotes:
+                found, how = reanchor(draft.text, q.exact, q.prefix, q.suffix, q.start)
+                if found is None:
+                    q.orphaned = True
+                    orphans.append(quote_record(q))
+                    continue
+                q.start, q.end, q.exact = found.start, found.end, found.exact
+                q.prefix, q.suffix, q.orphaned = found.prefix, found.suffix, False
+                counts[how] += 1
+            self._redate_events(s, a)
+            s.flush()
+            return Reimport(article_record(a), counts["exact"], counts["fuzzy"], tuple(orphans))
 
     def list(self) -> list[ArticleSummary]:
         """All articles in import order with their event counts."""
@@ -117,6 +177,8 @@ class ArticleService:
                                 Event.date_edited_by_user.is_(False))).all()
         changed = 0
         for event, quote in rows:
+            if quote.orphaned:
+                continue
             new = date_for_passage(a.text, quote.start, quote.end, a.published_on)
             before = (event.start_date, event.end_date, event.precision)
             apply_date(event, new)

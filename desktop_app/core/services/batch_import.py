@@ -14,7 +14,7 @@ from desktop_app.core.errors import DuplicateArticleError, TimelineError
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
 from desktop_app.core.importers.dateline import latest_full_date
 from desktop_app.core.records import ArticleDraft
-from desktop_app.core.services.articles import ArticleService
+from desktop_app.core.services.articles import ArticleService, Reimport
 
 AskDate = Callable[[ArticleDraft, Path], "date | None | bool"]
 
@@ -37,6 +37,7 @@ class BatchSummary:
     failed: tuple[tuple[Path, str], ...]  # file, reason
     skipped: tuple[Path, ...]  # no publication date given
     cancelled: bool
+    updated: tuple[tuple[Path, Reimport], ...] = ()  # changed versions of articles already here
 
     def text(self) -> str:
         """'Imported 3 articles; 1 duplicate skipped; 2 failed: ...'."""
@@ -44,6 +45,13 @@ class BatchSummary:
         if self.duplicates:
             lines.append(f"{len(self.duplicates)} duplicate(s) skipped: " + "; ".join(
                 f"{p} (already in the project as {t!r})" for p, t in self.duplicates))
+        for path, r in self.updated:
+            line = (f"{path}: a changed version of {r.article.title!r}; its text was replaced, "
+                    f"{r.exact + r.fuzzy} quote(s) found again ({r.fuzzy} approximately)")
+            if r.orphaned:
+                line += f", {len(r.orphaned)} no longer found, kept as orphans: " + "; ".join(
+                    repr(q.exact[:60]) for q in r.orphaned)
+            lines.append(line)
         if self.skipped:
             lines.append(f"{len(self.skipped)} skipped without a publication date.")
         if self.failed:
@@ -78,7 +86,7 @@ def import_batch(articles: ArticleService, files: list[Path], *,
     ``progress(done, total, path)`` returns False to cancel. ``ask_date`` is asked when a file
     has no publication date: a date, None to import without one, False to skip the file.
     """
-    imported, duplicates, failed, skipped = [], [], [], []
+    imported, duplicates, failed, skipped, updated = [], [], [], [], []
     cancelled = False
     for n, path in enumerate(files):
         if progress is not None and not progress(n, len(files), path):
@@ -98,8 +106,11 @@ def import_batch(articles: ArticleService, files: list[Path], *,
                     continue
                 if answer:
                     draft = replace(draft, published=answer, published_source="user")
-            record = articles.add(draft)
-            imported.append(ImportedArticle(record.id, record.title, path))
+            result = articles.add_or_update(draft)
+            if isinstance(result, Reimport):
+                updated.append((path, result))
+            else:
+                imported.append(ImportedArticle(result.id, result.title, path))
         except DuplicateArticleError as exc:
             duplicates.append((path, exc.existing_title))
         except TimelineError as exc:
@@ -107,4 +118,4 @@ def import_batch(articles: ArticleService, files: list[Path], *,
     if progress is not None and not cancelled:
         progress(len(files), len(files), files[-1] if files else Path())
     return BatchSummary(tuple(imported), tuple(duplicates), tuple(failed), tuple(skipped),
-                        cancelled)
+                        cancelled, tuple(updated))

@@ -11,7 +11,7 @@ from desktop_app.core.records import ArticleRecord, EventDate, EventRecord, Quot
 def quote_record(q: Quote) -> QuoteRecord:
     """Record of a quote row."""
     return QuoteRecord(q.id, q.event_id, q.article_id, q.start, q.end, q.exact, q.prefix,
-                       q.suffix)
+                       q.suffix, q.orphaned)
 
 
 EVENT_COLUMNS = ("id", "title", "notes", "start_date", "end_date", "precision", "earliest",

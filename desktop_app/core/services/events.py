@@ -28,7 +28,8 @@ _QUOTES = Quote.__table__
 _EVENT_COLUMNS = tuple(_EVENTS.c[name] for name in EVENT_COLUMNS)
 # Built once: executing them with a new list of ids re-uses the compiled SQL.
 _QUOTE_COLUMNS = (_QUOTES.c.id, _QUOTES.c.event_id, _QUOTES.c.article_id, _QUOTES.c.start,
-                  _QUOTES.c.end, _QUOTES.c.exact, _QUOTES.c.prefix, _QUOTES.c.suffix)
+                  _QUOTES.c.end, _QUOTES.c.exact, _QUOTES.c.prefix, _QUOTES.c.suffix,
+                  _QUOTES.c.orphaned)
 _QUOTES_OF_EVENTS = (select(*_QUOTE_COLUMNS)
                      .where(_QUOTES.c.event_id.in_(bindparam("ids", expanding=True)))
                      .order_by(_QUOTES.c.id))
@@ -36,7 +37,8 @@ _TAGS_OF_EVENTS = (select(event_tags.c.event_id, Tag.__table__.c.name)
                    .join(Tag.__table__, Tag.__table__.c.id == event_tags.c.tag_id)
                    .where(event_tags.c.event_id.in_(bindparam("ids", expanding=True))))
 _QUOTES_OF_ARTICLE = (select(*_QUOTE_COLUMNS)
-                      .where(_QUOTES.c.article_id == bindparam("article_id"))
+                      .where(_QUOTES.c.article_id == bindparam("article_id"),
+                             _QUOTES.c.orphaned.is_(False))
                       .order_by(_QUOTES.c.start, _QUOTES.c.id))
 _BY_DATE = select(*_EVENT_COLUMNS).order_by(_EVENTS.c.start_date, _EVENTS.c.id)
 
@@ -209,7 +211,7 @@ class EventService:
             for q in record.quotes:
                 event.quotes.append(Quote(id=q.id, article_id=q.article_id, start=q.start,
                                           end=q.end, exact=q.exact, prefix=q.prefix,
-                                          suffix=q.suffix))
+                                          suffix=q.suffix, orphaned=q.orphaned))
             s.add(event)
             s.flush()
             return self._record(s, event)
