@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
                         help="keep matching events: text=WORDS, tag=NAME, article=ID, "
                              "from=DATE, to=DATE (repeatable; all must hold)")
+    export.add_argument("--group-by", choices=("article", "tag"), default="article",
+                        help="TimelineJS groups (lanes): by article or by first tag")
     exp = sub.add_parser("export-csv", help="write the timeline as CSV (UTF-8 with BOM)")
     exp.add_argument("out", type=Path)
     return p
@@ -131,7 +133,7 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
         from desktop_app.core.filters import parse_filter
 
         n = project.exports.export(args.format, args.out, project.path.stem,
-                                   parse_filter(args.filter))
+                                   parse_filter(args.filter), args.group_by)
         print(f"wrote {n} events to {args.out}", file=sys.stderr)
         return 0
     if args.command == "export-csv":

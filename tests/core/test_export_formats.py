@@ -9,6 +9,8 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop_app.core.errors import ExportError
 from desktop_app.core.eventdates import parse_date_text
@@ -120,3 +122,41 @@ def test_reports_are_readable(varied, tmp_path: Path) -> None:  # noqa: ANN001
     assert 'Check &lt;b&gt;this&lt;/b&gt; &amp; "that"' in page
     with pytest.raises(ExportError, match="unknown format"):
         varied.exports.export("docx", tmp_path / "x.docx", "Demo")
+
+
+def test_timelinejs_groups_by_tag(varied, tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "t.json"
+    varied.exports.export("timelinejs", out, "Demo", group_by="tag")
+    groups = [s.get("group") for s in json.loads(out.read_text())["events"]]
+    assert groups.count("military") == 1 and groups.count(None) == 3
+
+
+_QUOTABLE = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=5,
+                    max_size=50).filter(lambda t: t.strip() == t)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=_QUOTABLE, quote=_QUOTABLE, after=_QUOTABLE)
+def test_quotes_travel_through_web_annotations(tmp_path_factory, before: str, quote: str,  # noqa: ANN001
+                                               after: str) -> None:
+    from desktop_app.core.project import open_project
+    from desktop_app.core.records import ArticleDraft
+
+    folder = tmp_path_factory.mktemp("ld")
+    text = f"{before}\n\n{quote}\n\n{after} {quote}"  # the quote also appears a second time
+    draft = ArticleDraft(title="T", text=text, published=date(2021, 7, 9))
+    source = open_project(folder / "a.tldb")
+    article = source.articles.add(draft)
+    start = text.index(quote)
+    made = source.events.create_from_selection(article.id, start, start + len(quote))
+    source.exports.export("jsonld", folder / "q.jsonld", "T")
+    source.close()
+    target = open_project(folder / "b.tldb")
+    target.articles.add(draft)
+    result = target.annotations.import_file(folder / "q.jsonld")
+    target.close()
+    assert result.skipped == ()
+    [q] = result.created[0].quotes
+    assert (q.start, q.end, q.exact) == (made.quotes[0].start, made.quotes[0].end,
+                                         made.quotes[0].exact)

@@ -54,7 +54,7 @@ class ExportService:
             return {r[0]: ArticleInfo(*r) for r in rows}
 
     def export(self, fmt: str, path: Path | str, title: str,
-               event_filter: EventFilter | None = None) -> int:
+               event_filter: EventFilter | None = None, group_by: str = "article") -> int:
         """Write the timeline in one of FORMATS to ``path`` (atomically); return the events."""
         path = Path(path)
         if fmt == "csv":
@@ -66,12 +66,13 @@ class ExportService:
             events = [e for e in events if event_filter.matches(e)]
         articles = self.article_infos()
         if fmt == "timelinejs-csv":
-            return _atomic_write(path, lambda fh: write_timelinejs_sheet(events, articles, fh))
+            return _atomic_write(path, lambda fh: write_timelinejs_sheet(events, articles, fh,
+                                                                         group_by))
         if fmt == "ics":
             data = calendar_bytes(events, articles, title).decode("utf-8")
         elif fmt == "timelinejs":
-            data = json.dumps(timelinejs_document(events, articles, title), indent=2,
-                              ensure_ascii=False)
+            data = json.dumps(timelinejs_document(events, articles, title, group_by),
+                              indent=2, ensure_ascii=False)
         elif fmt == "jsonld":
             data = json.dumps(annotation_page(events, articles, title), indent=2,
                               ensure_ascii=False)
