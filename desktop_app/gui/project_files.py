@@ -177,14 +177,8 @@ class ProjectFilesMixin:
         """Export the timeline to a CSV file and say how many events were written."""
         from desktop_app.core.exporters.csv_export import CsvOptions
 
-        try:
-            n = self.project.exports.export_csv(path, options or CsvOptions(), event_filter)
-        except TimelineError as exc:
-            self.show_error(self.tr("Export failed"), str(exc))
-            return None
-        self._settings.set_last_directory(path)
-        self.statusBar().showMessage(self.tr("Exported %n event(s) to ", "", n) + str(path), 8000)
-        return n
+        return self._run_export(path, lambda: self.project.exports.export_csv(
+            path, options or CsvOptions(), event_filter))
 
     def _on_export_format(self, fmt: str) -> None:
         from desktop_app.core.exporters.formats import SUFFIXES
@@ -198,8 +192,13 @@ class ProjectFilesMixin:
 
     def export_format(self, fmt: str, path: Path) -> int | None:
         """Export the timeline in a format (TimelineJS, iCalendar, JSON-LD, reports)."""
+        return self._run_export(path, lambda: self.project.exports.export(
+            fmt, path, self.project.path.stem))
+
+    def _run_export(self, path: Path, export) -> int | None:  # noqa: ANN001 (() -> int)
+        """Run an export; report a failure, or say how many events went where."""
         try:
-            n = self.project.exports.export(fmt, path, self.project.path.stem)
+            n = export()
         except TimelineError as exc:
             self.show_error(self.tr("Export failed"), str(exc))
             return None

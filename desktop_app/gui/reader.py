@@ -183,31 +183,29 @@ class ArticleReader(QPlainTextEdit):
         return self._flash is not None
 
     # -- painting -------------------------------------------------------------------------
-    def _selection(self, start: int, end: int, color: QColor,
-                   underline: bool = False) -> QTextEdit.ExtraSelection:
+    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        """A format laid over text[start:end] (Python offsets)."""
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._map.to_qt(start))
         cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def _selection(self, start: int, end: int, color: QColor,
+                   underline: bool = False) -> QTextEdit.ExtraSelection:
         fmt = QTextCharFormat()
         fmt.setBackground(color)
         if underline:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        sel.format = fmt
-        return sel
+        return self._extra(start, end, fmt)
 
     def _underline(self, start: int, end: int) -> QTextEdit.ExtraSelection:
-        sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._map.to_qt(start))
-        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cursor
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(UNDERLINE)
-        sel.format = fmt
-        return sel
+        return self._extra(start, end, fmt)
 
     def _paint(self) -> None:
         """Base highlights are reused; only the selected event's and the flash are new."""

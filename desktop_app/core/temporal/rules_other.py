@@ -80,22 +80,10 @@ class _Renamed:
         return self._m[self._prefix + name]
 
 
-@rule("clock", r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)"
-      r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)|(?P<word>noon|midnight))"
-      r"(?:\s+(?P<tz>GMT|UTC|EDT|EST|CET|PDT|PST|local time))?", priority=14)
+@rule("clock", _CLOCK, priority=14)
 def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
     anchor = ctx.ref_or_anchor
-    if m["word"]:
-        hour, minute = (12, 0) if m["word"].lower() == "noon" else (0, 0)
-    else:
-        hour = int(m["h"] or m["h2"])
-        minute = int(m["mi"] or m["mi2"] or 0)
-        ap = (m["ap"] or "").lower().replace(".", "")
-        if ap == "pm" and hour < 12:
-            hour += 12
-        elif ap == "am" and hour == 12:
-            hour = 0
-    clock = f"T{hour:02d}:{minute:02d}"
+    clock = _clock_value(m)
     if anchor is None:
         return Hit("TIME", Reading(f"XXXX-XX-XX{clock}", "time", None, None, "clock time"))
     why = f"clock time on {fmt_day(anchor)}"

@@ -1,0 +1,95 @@
+"""Event editing in the main window: create from a selection, delete, edit a field; each a
+service call pushed as an undo command. A MainWindow mixin."""
+
+from __future__ import annotations
+
+from desktop_app.core.errors import TimelineError
+from desktop_app.core.eventdates import at_precision, format_event_date
+from desktop_app.core.records import EventEdit
+from desktop_app.core.tags import parse_tags
+from desktop_app.gui.commands import CreateEventCommand, DeleteEventCommand, EditEventCommand
+
+
+class EventEditingMixin:
+    """Needs from the window: project, reader, inspector, timeline_model, undo_stack,
+    statusBar, show_error, event_added, event_changed, event_removed, select_event,
+    current_event."""
+
+    # -- event actions --------------------------------------------------------------------
+    def _on_create_event(self) -> None:
+        selection = self.reader.selection_range()
+        if self.reader.article_id is None or selection is None:
+            self.statusBar().showMessage(self.tr("Select a passage in the article first"), 5000)
+            return
+        try:
+            record = self.project.events.create_from_selection(self.reader.article_id,
+                                                               *selection)
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot create event"), str(exc))
+            return
+        self.undo_stack.push(CreateEventCommand(self.project.events, self, record))
+        self.event_added(record)
+        self.statusBar().showMessage(self.tr("Event dated %s") % format_event_date(record.date),
+                                     5000)
+
+    def _on_delete_event(self) -> None:
+        record = self.current_event()
+        if record is None:
+            return
+        try:
+            deleted = self.project.events.delete(record.id)
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot delete event"), str(exc))
+            return
+        self.undo_stack.push(DeleteEventCommand(self.project.events, self, deleted))
+        row = self.timeline_model.row_of(record.id)
+        self.event_removed(record.id)
+        if self.timeline_model.rowCount():
+            self.select_event(self.timeline_model.record(
+                min(row, self.timeline_model.rowCount() - 1)).id)
+
+    def request_edit(self, event_id: int, field: str, text: str) -> None:
+        """Apply an edit asked for by the table or the inspector, as an undoable command."""
+        events = self.project.events
+        try:
+            if field == "date":
+                change = EventEdit(date=events.parse_date(event_id, text))
+            elif field == "precision":
+                change = EventEdit(date=at_precision(events.get(event_id).date, text))
+            elif field == "tags":
+                change = EventEdit(tags=parse_tags(text))
+            elif field == "title":
+                if not text.strip():
+                    self.inspector.show_event(events.get(event_id))
+                    return
+                change = EventEdit(title=text)
+            else:
+                change = EventEdit(notes=text)
+        except TimelineError as exc:
+            self._report_edit_error(field, exc)
+            return
+        self.apply_date_edit(event_id, change, field)
+
+    def apply_date_edit(self, event_id: int, change: EventEdit, what: str) -> None:
+        """Apply one edit through the service and push it on the undo stack."""
+        events = self.project.events
+        try:
+            before = events.get(event_id)
+            after = events.edit(event_id, change)
+        except TimelineError as exc:
+            self._report_edit_error(what, exc)
+            return
+        self.undo_stack.push(EditEventCommand(events, self, before, after, what))
+        self.event_changed(after)
+
+    def _report_edit_error(self, field: str, exc: TimelineError) -> None:
+        if field in ("date", "precision"):
+            self.inspector.show_date_error(str(exc))
+            self.statusBar().showMessage(str(exc), 8000)
+        else:
+            self.show_error(self.tr("Cannot edit event"), str(exc))
+
+    def _on_passage_activated(self, start: int, end: int) -> None:
+        self.reader.select_range(start, end)
+        self.reader.centerCursor()
+        self.reader.setFocus()
