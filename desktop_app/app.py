@@ -103,9 +103,14 @@ def launch(db_path: Path, settings, seed_demo_if_new: bool,  # noqa: ANN001, ANN
     """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop_app.core.view_cache import project_stamp, read_snapshot
     from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.settings import view_cache_path
 
     window = MainWindow(None, _open_project, settings)
+    snapshot = read_snapshot(view_cache_path(db_path), project_stamp(db_path.resolve()))
+    if snapshot is not None:
+        window.show_snapshot(snapshot)  # the project as last shown, painted at once
 
     def load() -> None:
         from desktop_app.core.errors import ProjectFileError

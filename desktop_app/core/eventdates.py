@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -118,21 +119,25 @@ def iso_at_precision(d: date, precision: str) -> str:
     return d.isoformat()
 
 
-_ISO_FORMS = (
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"), "day"),
-    (re.compile(r"^(\d{4})-W(\d{2})$"), "week"),
-    (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
-    (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
-    (re.compile(r"^(\d{4})$"), "year"),
-    (re.compile(r"^(\d{3})X$"), "decade"),
-)
+@functools.cache
+def _iso_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Compiled on first use: start-up never parses ISO dates."""
+    return (
+        (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"),
+         "day"),
+        (re.compile(r"^(\d{4})-W(\d{2})$"), "week"),
+        (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
+        (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
+        (re.compile(r"^(\d{4})$"), "year"),
+        (re.compile(r"^(\d{3})X$"), "decade"),
+    )
 
 
 def parse_iso(text: str) -> tuple[date, str]:
     """A date written in ISO 8601 at some precision, as the CSV export writes them (also full
     timestamps with offsets, whose date part is taken): returns (first day, precision)."""
     value = text.strip()
-    for pattern, precision in _ISO_FORMS:
+    for pattern, precision in _iso_forms():
         m = pattern.match(value)
         if not m:
             continue

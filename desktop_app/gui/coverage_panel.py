@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop_app.core.passages import ArticleAnalysis, DatedPassage
+if TYPE_CHECKING:
+    from desktop_app.core.passages import ArticleAnalysis, DatedPassage
 
 PassageRole = Qt.ItemDataRole.UserRole + 1
 

@@ -3,13 +3,16 @@ next unused one, suggested events, and cycling an event's date readings. A MainW
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.passages import ArticleAnalysis, EventSuggestion, analyse_article
 from desktop_app.core.records import EventEdit, EventRecord
 from desktop_app.gui.commands import CreateEventsCommand
-from desktop_app.gui.suggest_dialog import SuggestDialog
+
+if TYPE_CHECKING:  # imported when first needed: not on the way to the first paint
+    from desktop_app.core.passages import ArticleAnalysis, EventSuggestion
 
 SYNC_LIMIT = 100_000  # characters analysed at once; longer articles on a worker thread
 
@@ -23,6 +26,8 @@ class DateAssistMixin:
     # -- analysis of the open article ------------------------------------------------------
     def analyse_current_article(self) -> None:
         """Underline the open article's dates and list its dated passages."""
+        from desktop_app.core.passages import analyse_article
+
         article_id, text = self.reader.article_id, self.reader.text()
         self._analysis = None
         if article_id is None:
@@ -90,6 +95,8 @@ class DateAssistMixin:
 
     def choose_suggestions(self, suggestions: list[EventSuggestion]) -> list[EventSuggestion]:
         """Let the user accept suggestions (tests replace this)."""
+        from desktop_app.gui.suggest_dialog import SuggestDialog
+
         dialog = SuggestDialog(suggestions, self)
         return dialog.accepted_suggestions() if dialog.exec() == QDialog.DialogCode.Accepted \
             else []

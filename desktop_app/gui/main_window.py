@@ -26,6 +26,7 @@ from desktop_app import APP_NAME
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.records import EventRecord
+from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
 from desktop_app.gui.actions import Actions
 from desktop_app.gui.article_list import ArticleDelegate, ArticleIdRole, ArticleListModel
 from desktop_app.gui.background import Background
@@ -34,12 +35,11 @@ from desktop_app.gui.commands import (
 )
 from desktop_app.gui.coverage_panel import CoveragePanel
 from desktop_app.gui.date_assist import DateAssistMixin
-from desktop_app.gui.dialogs import ArticlePropertiesDialog, show_about
 from desktop_app.gui.event_editing import EventEditingMixin
 from desktop_app.gui.inspector import EventInspector
 from desktop_app.gui.project_files import ProjectFilesMixin
 from desktop_app.gui.reader import ArticleReader
-from desktop_app.gui.settings import PROJECT_SUFFIX, Settings
+from desktop_app.gui.settings import PROJECT_SUFFIX, Settings, view_cache_path
 from desktop_app.gui.timeline_model import RecordRole, TimelineModel
 
 if TYPE_CHECKING:
@@ -202,6 +202,24 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
             self.splitter.restoreState(splitter)
 
     # -- project --------------------------------------------------------------------------
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Paint the project as it was last shown, read-only, until the live one is loaded."""
+        self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.article_model.reset(list(snapshot.articles))
+        self.timeline_model.reset(list(snapshot.events))
+        self.reader.show_article(snapshot.article_id, snapshot.article_text,
+                                 list(snapshot.quotes))
+        if snapshot.events:
+            self.inspector.show_event(snapshot.events[0])
+        self._update_counts()
+
+    def _snapshot(self) -> Snapshot:
+        return Snapshot(project_stamp(self.project.path),
+                        tuple(self.article_model.summary(r)
+                              for r in range(self.article_model.rowCount())),
+                        tuple(self.timeline_model.records()), self.reader.article_id,
+                        self.reader.text(), tuple(self.reader.quotes()))
+
     def _set_project_actions_enabled(self, enabled: bool) -> None:
         a = self.actions
         for action in (a.new_project, a.open_project, a.import_article, a.paste_article,
@@ -216,6 +234,8 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
         """Show a project: its articles, the first article and the whole timeline."""
         self.project = project
         self._set_project_actions_enabled(True)
+        self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                            | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.statusBar().clearMessage()
         self.undo_stack.clear()
         self.setWindowTitle(f"{project.path.stem} — {APP_NAME}")
@@ -306,11 +326,11 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
         return index.data(RecordRole) if index.isValid() else None
 
     def _on_article_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and self.project is not None:
             self._show_article(current.data(ArticleIdRole))
 
     def _on_event_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and self.project is not None:
             self._show_event(current.data(RecordRole))
 
     def _show_article(self, article_id: int) -> None:
@@ -365,6 +385,8 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
         if self.reader.article_id is None:
             return
         article = self.project.articles.get(self.reader.article_id)
+        from desktop_app.gui.dialogs import ArticlePropertiesDialog
+
         dialog = ArticlePropertiesDialog(article, self)
         if dialog.exec():
             self.edit_article(article.id, dialog.metadata())
@@ -393,6 +415,8 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
         QMessageBox.warning(self, title, message)
 
     def _on_about(self) -> None:
+        from desktop_app.gui.dialogs import show_about
+
         show_about(self, self.project.path if self.project else None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -401,5 +425,10 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
         self._settings.sync()
         self.background.wait()
         if self.project is not None:
-            self.project.close()
+            path = self.project.path
+            snapshot = self._snapshot()
+            self.project.close()  # checkpoints the WAL: the stamp is taken after that
+            from dataclasses import replace
+
+            write_snapshot(view_cache_path(path), replace(snapshot, stamp=project_stamp(path)))
         super().closeEvent(event)

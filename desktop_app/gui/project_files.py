@@ -11,10 +11,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
-from desktop_app.core.importers import draft_from_text
 from desktop_app.core.records import ArticleDraft
 from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
-from desktop_app.gui.dialogs import PublicationDateDialog
 from desktop_app.gui.settings import PROJECT_SUFFIX
 
 _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.eml *.pdf);;All files (*)"
@@ -101,6 +99,8 @@ class ProjectFilesMixin:
             self.show_error(self.tr("Nothing to paste"), self.tr("The clipboard holds no text."))
             return
         errors: list[str] = []
+        from desktop_app.core.importers import draft_from_text
+
         article_id = self._add_draft(draft_from_text(text), self.tr("the pasted text"), errors)
         if errors:
             self.show_error(self.tr("Cannot paste article"), "\n".join(errors))
@@ -128,6 +128,8 @@ class ProjectFilesMixin:
 
     def ask_publication_date(self, source: str, guess: date) -> date | None:
         """Ask the user for a publication date (tests replace this)."""
+        from desktop_app.gui.dialogs import PublicationDateDialog
+
         dialog = PublicationDateDialog(source, guess, self)
         return dialog.value() if dialog.exec() else None
 

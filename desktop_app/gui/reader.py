@@ -140,6 +140,10 @@ class ArticleReader(QPlainTextEdit):
             self._base = [self._base[i] for i in keep]
             self._paint()
 
+    def quotes(self) -> list[QuoteRecord]:
+        """The highlighted quotes."""
+        return list(self._quotes)
+
     def quote_ranges(self) -> list[tuple[int, int]]:
         """The highlighted quotes as (start, end) offsets."""
         return [(q.start, q.end) for q in self._quotes]

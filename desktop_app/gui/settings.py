@@ -19,10 +19,19 @@ def data_dir() -> Path:
     return path
 
 
+def _project_key(project: Path) -> str:
+    digest = hashlib.sha1(str(project.resolve()).encode()).hexdigest()[:8]
+    return f"{project.stem}-{digest}"
+
+
 def backup_folder(project: Path) -> Path:
     """Where rolling backups of a project go: the data folder, one sub-folder per project."""
-    digest = hashlib.sha1(str(project.resolve()).encode()).hexdigest()[:8]
-    return data_dir() / "backups" / f"{project.stem}-{digest}"
+    return data_dir() / "backups" / _project_key(project)
+
+
+def view_cache_path(project: Path) -> Path:
+    """Where the window's snapshot of a project is kept between runs."""
+    return data_dir() / "view-cache" / f"{_project_key(project)}.pickle"
 
 
 def log_file() -> Path:

@@ -1,8 +1,9 @@
 """Child process for the start-up benchmark.
 
-Usage: python startup_probe.py bare | app DB
-Prints "painted" when the window first paints and, for the app, "loaded" once the project's
-content has been painted too.
+Usage: python startup_probe.py bare | app DB | app-close DB
+Prints "painted" when the window first paints ("painted-content" when that first paint already
+shows the project's events) and, for the app, "loaded" once the live project is shown too.
+app-close closes the window normally after loading, as a user would (writing its snapshot).
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ from PySide6.QtCore import QEvent, QObject
 
 
 class _FirstPaint(QObject):
-    def __init__(self, quit_on_paint: bool) -> None:
+    def __init__(self, quit_on_paint: bool, has_content=lambda: False) -> None:  # noqa: ANN001
         super().__init__()
         self.painted = False
         self.quit_on_paint = quit_on_paint
+        self.has_content = has_content
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
-            print("painted", flush=True)
+            print("painted-content" if self.has_content() else "painted", flush=True)
             if self.quit_on_paint:
                 from PySide6.QtWidgets import QApplication
 
@@ -47,15 +49,16 @@ def main() -> int:
 
     db = Path(sys.argv[2])
     settings = Settings(QSettings(str(db.with_suffix(".ini")), QSettings.Format.IniFormat))
-    watcher = _FirstPaint(quit_on_paint=False)
-
     def loaded() -> None:
         window.repaint()  # paint the loaded content now, then report
         assert window.timeline_model.rowCount() > 0
         print("loaded", flush=True)
+        if sys.argv[1] == "app-close":
+            window.close()
         app.exit(0)
 
     window = launch(db, settings, seed_demo_if_new=False, files=[])
+    watcher = _FirstPaint(False, lambda: window.timeline_model.rowCount() > 0)
     window.installEventFilter(watcher)
     window.projectLoaded.connect(loaded)
     return app.exec()

@@ -36,6 +36,8 @@ def _probe(args: list[str], env: dict[str, str]) -> dict[str, float]:
     for line in proc.stdout:
         marks[line.strip()] = (time.perf_counter() - t0) * 1000
     proc.wait(timeout=60)
+    if "painted-content" in marks:
+        marks["painted"] = marks["content"] = marks["painted-content"]
     assert "painted" in marks, f"probe {args} did not paint"
     return marks
 
@@ -51,16 +53,21 @@ def test_startup_to_first_paint_vs_bare_qmainwindow(tmp_path: Path, report) -> N
            "XDG_DATA_HOME": str(tmp_path / "data"),
            "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     runs = scale(3, 10)
-    bare, painted, loaded = [], [], []
+    cold = _probe(["app-close", str(db)], env)  # first start: no snapshot yet; writes one
+    assert "content" not in cold
+    bare, content, loaded = [], [], []
     for _ in range(runs):  # interleaved so both see the same machine load
         bare.append(_probe(["bare"], env)["painted"])
-        marks = _probe(["app", str(db)], env)
-        assert "loaded" in marks, "the demo project was not shown"
-        painted.append(marks["painted"])
+        marks = _probe(["app-close", str(db)], env)
+        assert "content" in marks, "the first paint did not show the demo project"
+        assert "loaded" in marks, "the live project was not loaded"
+        content.append(marks["content"])
         loaded.append(marks["loaded"])
-    b, p, c = (statistics.median(x) for x in (bare, painted, loaded))
-    report(f"start-up: window painted {p:.0f} ms ({p / b:.2f}x a bare QMainWindow, target <= 2x),"
-           f" demo project painted {c:.0f} ms ({c / b:.2f}x); bare QMainWindow {b:.0f} ms "
+    b, p, c = (statistics.median(x) for x in (bare, content, loaded))
+    report(f"start-up: window painted with the demo project {p:.0f} ms ({p / b:.2f}x a bare "
+           f"QMainWindow, target <= 2x), live and editable {c:.0f} ms ({c / b:.2f}x); the very "
+           f"first start (no snapshot yet) painted the empty window at {cold['painted']:.0f} ms"
+           f" and the project at {cold['loaded']:.0f} ms; bare QMainWindow {b:.0f} ms "
            f"({runs} runs each)")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -107,22 +108,25 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return weekday_on_or_before(month_end(year, month), weekday)
 
 
-_VALUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$"), "day"),
-    (re.compile(r"^(\d{4})-W(\d{2})(-WE)?$"), "week"),
-    (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
-    (re.compile(r"^(\d{4})-H([12])$"), "half"),
-    (re.compile(r"^(\d{4})-(SP|SU|FA|WI)$"), "season"),
-    (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
-    (re.compile(r"^(\d{4})$"), "year"),
-    (re.compile(r"^(\d{3})$"), "decade"),
-    (re.compile(r"^(\d{2})$"), "century"),
-)
+@functools.cache
+def _value_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Compiled on first use (start-up only formats dates)."""
+    return (
+        (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$"), "day"),
+        (re.compile(r"^(\d{4})-W(\d{2})(-WE)?$"), "week"),
+        (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
+        (re.compile(r"^(\d{4})-H([12])$"), "half"),
+        (re.compile(r"^(\d{4})-(SP|SU|FA|WI)$"), "season"),
+        (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
+        (re.compile(r"^(\d{4})$"), "year"),
+        (re.compile(r"^(\d{3})$"), "decade"),
+        (re.compile(r"^(\d{2})$"), "century"),
+    )
 
 
 def value_bounds(value: str) -> tuple[date, date] | None:
     """The calendar interval a TIMEX3 date value denotes, or None for non-calendar values."""
-    for pattern, kind in _VALUE_PATTERNS:
+    for pattern, kind in _value_patterns():
         m = pattern.match(value)
         if not m:
             continue
