@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.core.errors import BackupError, ProjectFileError
+from desktop_app.core.errors import BackupError, ProjectBusyError, ProjectFileError
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,9 @@ SCHEMA_HEAD = "0003"  # tests check this equals the newest Alembic revision
 OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
 _SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+BUSY_TIMEOUT_MS = 5000
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI objects)
@@ -37,14 +41,30 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI o
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
+
+
+LOCK_RETRIES = 3
 
 
 def _begin_immediate(conn) -> None:  # noqa: ANN001 (SQLAlchemy Connection)
     """Take the write lock when a transaction starts, so a second process waits for it (busy
-    timeout) instead of failing with 'database is locked' when a read turns into a write."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    timeout, then a few retries) instead of failing when a read turns into a write; if the
+    lock never comes, say so in words rather than with 'database is locked'."""
+    for attempt in range(LOCK_RETRIES + 1):
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+                raise
+            if attempt == LOCK_RETRIES:
+                raise ProjectBusyError(
+                    f"{conn.engine.url.database}: another program has kept this project "
+                    "locked for too long; nothing was changed. Close the other program (or "
+                    "window) that is writing to it, then try again.") from exc
+            time.sleep(0.1 * (attempt + 1))
 
 
 @dataclass

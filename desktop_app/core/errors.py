@@ -30,6 +30,10 @@ class ImportFileError(FileProblemError):
     """An article file cannot be imported (binary, empty, undecodable, unsupported, too big)."""
 
 
+class ProjectBusyError(TimelineError):
+    """Another program kept the project locked for longer than we wait."""
+
+
 class DuplicateArticleError(TimelineError):
     """The same text (by sha256) is already in the project."""
 

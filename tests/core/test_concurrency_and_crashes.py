@@ -86,3 +86,28 @@ def test_killed_writers_lose_nothing_they_reported(tmp_path: Path) -> None:
         _check(db, _expected(committed))
         open_project(db).close()  # the project still opens
     assert len(committed) >= 1000, len(committed)  # thousands of edits across the kills
+
+
+def test_a_project_locked_too_long_gives_a_clear_error(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import pytest
+
+    from desktop_app.core import db as db_module
+    from desktop_app.core.errors import ProjectBusyError
+    from desktop_app.core.records import EventEdit
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)
+    path = tmp_path / "busy.tldb"
+    _demo_db(path)
+    project = open_project(path)
+    first = project.events.list()[0]
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with pytest.raises(ProjectBusyError, match="locked for too long; nothing was changed"):
+            project.events.edit(first.id, EventEdit(title="never written"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert project.events.get(first.id).title == first.title
+    assert project.events.edit(first.id, EventEdit(title="now it works")).title == "now it works"
+    project.close()
