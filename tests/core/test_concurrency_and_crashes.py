@@ -30,15 +30,30 @@ def _writer(db: Path, article_id: int, count: int, tag: str) -> subprocess.Popen
 
 
 def _expected(lines: list[str]) -> dict[int, str | None]:
-    """What the database must hold after these committed operations: id -> title or None."""
+    """What the database must hold after these committed operations: id -> title or None.
+
+    An operation announced as pending but not reported may or may not have committed when the
+    process was killed: its event is left out of the check.
+    """
     state: dict[int, str | None] = {}
+    uncertain: set[int] = set()
+    in_flight: int | None = None
     for line in lines:
         parts = line.rstrip("\n").split(" ", 2)
-        if parts[0] in ("created", "edited"):
-            state[int(parts[1])] = parts[2] if len(parts) > 2 else ""
-        elif parts[0] == "deleted":
-            state[int(parts[1])] = None
-    return state
+        event_id = int(parts[1])
+        if parts[0] == "pending":
+            if in_flight is not None:  # the previous process died before confirming it
+                uncertain.add(in_flight)
+            in_flight = event_id
+            continue
+        if in_flight is not None and in_flight != event_id:
+            uncertain.add(in_flight)
+        in_flight = None
+        uncertain.discard(event_id)  # confirmed again: certain
+        state[event_id] = None if parts[0] == "deleted" else (parts[2] if len(parts) > 2 else "")
+    if in_flight is not None:
+        uncertain.add(in_flight)
+    return {k: v for k, v in state.items() if k not in uncertain}
 
 
 def _check(db: Path, expected: dict[int, str | None]) -> None:
@@ -62,7 +77,7 @@ def test_two_processes_writing_at_once(tmp_path: Path) -> None:
         assert w.returncode == 0, err
         assert "locked" not in err
     lines = [line for out, _ in outputs for line in out.splitlines()]
-    assert len(lines) == 300
+    assert len([line for line in lines if not line.startswith("pending")]) == 300
     _check(db, _expected(lines))
 
 
@@ -81,11 +96,14 @@ def test_killed_writers_lose_nothing_they_reported(tmp_path: Path) -> None:
                 break
             committed.append(line)
         os.kill(w.pid, signal.SIGKILL)
-        rest, _ = w.communicate()
-        committed.extend(rest.splitlines(keepends=True))  # printed before the kill: committed
+        committed.extend(w.stdout.readlines())  # the rest, from the same buffered stream
+        w.wait()
+        assert w.stderr is not None
+        w.stderr.close()
         _check(db, _expected(committed))
         open_project(db).close()  # the project still opens
-    assert len(committed) >= 1000, len(committed)  # thousands of edits across the kills
+    done = [line for line in committed if not line.startswith("pending")]
+    assert len(done) >= 1000, len(done)  # thousands of edits across the kills
 
 
 def test_a_project_locked_too_long_gives_a_clear_error(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001

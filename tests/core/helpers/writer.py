@@ -2,7 +2,8 @@
 
 Usage: python -m tests.core.helpers.writer DB ARTICLE_ID COUNT TAG
 Prints "created ID TITLE", "edited ID TITLE", "deleted ID" after each service call returns
-(that is, after its transaction committed), flushing every line.
+(that is, after its transaction committed), and "pending ID" before an edit or delete starts,
+flushing every line: a kill can land between a commit and its report.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ def main() -> int:
         elif action < 0.85:
             event_id = rng.choice(alive)
             title = f"{tag} edit {i}"
+            print(f"pending {event_id}", flush=True)
             project.events.edit(event_id, EventEdit(title=title, notes=f"note {i}"))
             print(f"edited {event_id} {title}", flush=True)
         else:
             event_id = alive.pop(rng.randrange(len(alive)))
+            print(f"pending {event_id}", flush=True)
             project.events.delete(event_id)
             print(f"deleted {event_id}", flush=True)
     project.close()
