@@ -30,6 +30,13 @@ def _date_edit(value: date) -> QDateEdit:
     return edit
 
 
+def _locale_day(d: date) -> str:
+    """A day as the user's locale writes it (short format)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
+
+
 def _ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
@@ -124,6 +131,8 @@ class CsvOptionsDialog(QDialog):
         self.date_style = QComboBox(objectName="csvDateStyle")
         self.date_style.addItem(self.tr("ISO 8601 (2021-07-05, 2021-07)"), "iso")
         self.date_style.addItem(self.tr("As shown (Mon 5 Jul 2021)"), "display")
+        self.date_style.addItem(self.tr("Your locale (%s)") % _locale_day(date(2021, 7, 5)),
+                                "locale")
         self.bom = QCheckBox(self.tr("Byte-order mark (Excel reads UTF-8 correctly)"),
                              objectName="csvBom", checked=True)
         self.guard = QCheckBox(self.tr("Protect against spreadsheet formulas"),
@@ -146,7 +155,7 @@ class CsvOptionsDialog(QDialog):
         from desktop_app.core.tags import parse_tags
 
         return (CsvOptions(self.delimiter.currentData(), self.bom.isChecked(),
-                           self.date_style.currentData(), self.guard.isChecked()),
+                           self.date_style.currentData(), self.guard.isChecked(), _locale_day),
                 EventFilter(text=self.text.text().strip(), tags=parse_tags(self.tags.text())))
 
 

@@ -52,3 +52,11 @@ def test_csv_options_and_filter(demo_project, tmp_path: Path) -> None:  # noqa: 
     assert [r["date"] for r in rows] == ["Mon 5 Jul 2021", "Tue 6 Jul 2021"]
     assert rows[0]["title"] == "=SUM(A1)"
     assert date(2021, 7, 5)
+
+
+def test_locale_dates_come_from_the_given_formatter(demo_project, tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "l.csv"
+    demo_project.exports.export_csv(out, CsvOptions(date_style="locale",
+                                                    format_day=lambda d: d.strftime("%d.%m.%Y")))
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0]["date"] == "05.07.2021"

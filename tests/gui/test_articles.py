@@ -209,3 +209,19 @@ def test_reimporting_a_changed_article_in_the_window(make_window) -> None:  # no
     orphan = next(e for e in window.project.events.list() if e.quotes[0].orphaned)
     window.select_event(orphan.id)
     assert "no longer in the article's current text" in window.inspector.quote.text()
+
+
+def test_csv_locale_date_style(qtbot) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from PySide6.QtCore import QDate, QLocale
+
+    from desktop_app.gui.dialogs import CsvOptionsDialog
+
+    dialog = CsvOptionsDialog()
+    qtbot.addWidget(dialog)
+    dialog.date_style.setCurrentIndex(2)
+    options, _ = dialog.choices()
+    assert options.date_style == "locale"
+    assert options.format_day(date(2021, 7, 5)) == QLocale().toString(
+        QDate(2021, 7, 5), QLocale.FormatType.ShortFormat)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
 from typing import TextIO
 
 from desktop_app.core.eventdates import format_date, iso_at_precision
@@ -31,17 +32,24 @@ class CsvOptions:
 
     delimiter: str = ","
     bom: bool = True
-    date_style: str = "iso"  # "iso" (2021-07-05, 2021-07) or "display" (Mon 5 Jul 2021)
+    date_style: str = "iso"  # "iso" (2021-07-05, 2021-07), "display" (Mon 5 Jul 2021), "locale"
     neutralise_formulas: bool = True
+    # For "locale": how the user's locale writes a day (the GUI passes Qt's QLocale); coarser
+    # precisions keep the display form.
+    format_day: Callable[[date], str] | None = field(default=None, compare=False)
 
 
 def event_row(e: EventRecord, articles: dict[int, tuple[str, str, str]],
-              date_style: str = "iso") -> list[str]:
+              date_style: str = "iso",
+              format_day: Callable[[date], str] | None = None) -> list[str]:
     """One CSV row; ``articles`` maps article id to (outlet, url, published ISO)."""
     outlet, url, published = articles.get(e.article_id, ("", "", "")) if e.article_id else (
         "", "", "")
     d = e.date
     shown = iso_at_precision if date_style == "iso" else format_date
+    if date_style == "locale" and format_day is not None:
+        def shown(day: date, precision: str) -> str:  # noqa: E306
+            return format_day(day) if precision == "day" else format_date(day, precision)
     return [str(e.id), shown(d.start, d.precision),
             shown(d.end, d.precision) if d.end else "", d.precision, e.title, e.notes,
             ", ".join(e.tags), e.quotes[0].exact if e.quotes else "", e.article_title, outlet,
@@ -52,7 +60,8 @@ def write_events_csv(events: Iterable[EventRecord], stream: TextIO,
                      articles: dict[int, tuple[str, str, str]],
                      options: CsvOptions = CsvOptions()) -> int:  # noqa: B008 (frozen)
     """Write events as CSV to a text stream opened with newline=''; return the row count."""
-    return write_csv(COLUMNS, (event_row(e, articles, options.date_style) for e in events),
+    return write_csv(COLUMNS, (event_row(e, articles, options.date_style, options.format_day)
+                               for e in events),
                      stream, options.bom, options.neutralise_formulas, options.delimiter)
 
 
