@@ -67,10 +67,6 @@ class Settings:
         except (TypeError, ValueError):
             return 5
 
-    def set_backup_keep(self, keep: int) -> None:
-        """Change how many rolling backups are kept."""
-        self._s.setValue("backups/keep", int(keep))
-
     def import_limit_bytes(self) -> int:
         """Largest article file the app imports (setting import/maxMegabytes, default 20)."""
         try:

@@ -139,11 +139,6 @@ class ArticleService:
         with self._sessions() as s:
             return article_record(require(s, Article, article_id))
 
-    def find_by_sha256(self, digest: str) -> int | None:
-        """The id of the article with this text hash, if any."""
-        with self._sessions() as s:
-            return s.scalar(select(Article.id).where(Article.sha256 == digest))
-
     def update_metadata(self, article_id: int, meta: ArticleMetadata) -> MetadataChange:
         """Edit title, outlet, URL, author and publication date; re-date dependent events.
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.importers.csv_import import CsvFile, CsvProblem, CsvRow
 from desktop_app.core.importers.decoding import normalise_newlines
-from desktop_app.core.orm import Event, Quote
+from desktop_app.core.orm import Event
 from desktop_app.core.records import EventEdit, EventRecord
 from desktop_app.core.services.articles import now
 from desktop_app.core.services.convert import apply_date
@@ -108,11 +107,6 @@ class CsvSyncService:
                         for before, after in result.updated)
         return CsvImportResult(created, updated)
 
-    def has_quotes(self, event_id: int) -> bool:
-        """Whether an event is anchored to a passage (CSV rows never change quotes)."""
-        with self._sessions() as s:
-            return s.scalar(select(Quote.id).where(Quote.event_id == event_id).limit(1)) \
-                is not None
 
 
 def _edit_for(row: CsvRow, before: EventRecord) -> EventEdit | None:

@@ -22,14 +22,6 @@ NUMBERS: dict[str, int] = {
     "hundred": 100, "several": -1, "few": -1, "a few": -1, "some": -1, "many": -1,
     "couple": 2, "a couple of": 2, "half a": -2,
 }
-ORDINALS: dict[str, int] = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "last": 4, "final": 4,
-}
-UNITS: dict[str, str] = {
-    "day": "D", "week": "W", "fortnight": "2W", "month": "M", "year": "Y", "decade": "10Y",
-    "century": "100Y", "hour": "H", "minute": "MIN", "second": "S", "quarter": "Q",
-}
 SEASONS: dict[str, str] = {
     "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
 }

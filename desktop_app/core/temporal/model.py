@@ -38,11 +38,6 @@ class TemporalExpression:
     alternatives: tuple[Reading, ...] = ()
     flags: tuple[str, ...] = field(default=())
 
-    @property
-    def is_dated(self) -> bool:
-        """True when the expression pins down a calendar interval (a DATE or TIME with bounds)."""
-        return self.type in ("DATE", "TIME") and self.earliest is not None
-
     def reading(self) -> Reading:
         """The chosen interpretation as a Reading (to cycle with ``alternatives``)."""
         return Reading(self.value, self.granularity, self.earliest, self.latest, self.explanation)
