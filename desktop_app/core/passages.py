@@ -53,9 +53,13 @@ def dated_passages(text: str, expressions: list[TemporalExpression],
             continue
         i = max(0, bisect.bisect_right(starts, e.start) - 1)
         s, t = bounds[i] if bounds else (0, len(text))
-        used = any(qs < e.end and e.start < qe for qs, qe in quotes)
-        out.append(DatedPassage(e, s, t, used))
+        out.append(DatedPassage(e, s, t, _quoted(e, quotes)))
     return out
+
+
+def _quoted(e: TemporalExpression, quotes: list[tuple[int, int]]) -> bool:
+    """Whether any quote overlaps the expression (its passage is on the timeline)."""
+    return any(qs < e.end and e.start < qe for qs, qe in quotes)
 
 
 def analyse_article(article_id: int, text: str, published: date | None,
@@ -99,5 +103,4 @@ class ArticleAnalysis:
     def with_quotes(self, quotes: list[tuple[int, int]]) -> ArticleAnalysis:
         """The same analysis after events were added or removed (no engine run needed)."""
         return ArticleAnalysis(self.article_id, self.expressions, tuple(
-            replace(p, used=any(qs < p.expression.end and p.expression.start < qe
-                                for qs, qe in quotes)) for p in self.passages))
+            replace(p, used=_quoted(p.expression, quotes)) for p in self.passages))

@@ -9,21 +9,25 @@ from datetime import date
 from typing import TextIO
 
 from desktop_app.core.eventdates import format_date, iso_at_precision
+from desktop_app.core.exporters.common import ArticleInfo
 from desktop_app.core.records import EventRecord
 
 COLUMNS = ("event_id", "date", "end_date", "precision", "title", "notes", "tags", "quote",
            "article_title", "article_outlet", "article_url", "article_published",
            "date_expression")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_FIRST = frozenset(_FORMULA_START)
+FORMULA_FIRST = frozenset("=+-@\t\r")  # first characters a spreadsheet runs as a formula
 
 
 def neutralise(cell: str) -> str:
     """Prefix cells a spreadsheet would run as a formula with an apostrophe (OWASP); a cell
     that already looks neutralised gets one more, so the CSV import can undo it exactly."""
-    if cell.startswith(_FORMULA_START) or (cell[:1] == "'" and cell[1:2] in _FORMULA_FIRST):
-        return "'" + cell
-    return cell
+    return neutralise_row([cell])[0]
+
+
+def neutralise_row(row: list[str]) -> list[str]:
+    """neutralise() over a row, without a call per cell (exports write millions of cells)."""
+    return ["'" + c if c[:1] in FORMULA_FIRST or (c[:1] == "'" and c[1:2] in FORMULA_FIRST)
+            else c for c in row]
 
 
 @dataclass(frozen=True)
@@ -39,12 +43,12 @@ class CsvOptions:
     format_day: Callable[[date], str] | None = field(default=None, compare=False)
 
 
-def event_row(e: EventRecord, articles: dict[int, tuple[str, str, str]],
-              date_style: str = "iso",
+def event_row(e: EventRecord, articles: dict[int, ArticleInfo], date_style: str = "iso",
               format_day: Callable[[date], str] | None = None) -> list[str]:
-    """One CSV row; ``articles`` maps article id to (outlet, url, published ISO)."""
-    outlet, url, published = articles.get(e.article_id, ("", "", "")) if e.article_id else (
-        "", "", "")
+    """One CSV row, the event's article cited from ``articles``."""
+    a = articles.get(e.article_id) if e.article_id is not None else None
+    outlet, url = (a.outlet, a.url) if a else ("", "")
+    published = a.published.isoformat() if a and a.published else ""
     d = e.date
     shown = iso_at_precision if date_style == "iso" else format_date
     if date_style == "locale" and format_day is not None:
@@ -57,7 +61,7 @@ def event_row(e: EventRecord, articles: dict[int, tuple[str, str, str]],
 
 
 def write_events_csv(events: Iterable[EventRecord], stream: TextIO,
-                     articles: dict[int, tuple[str, str, str]],
+                     articles: dict[int, ArticleInfo],
                      options: CsvOptions = CsvOptions()) -> int:  # noqa: B008 (frozen)
     """Write events as CSV to a text stream opened with newline=''; return the row count."""
     return write_csv(COLUMNS, (event_row(e, articles, options.date_style, options.format_day)
@@ -74,10 +78,8 @@ def write_csv(header: Iterable[str], rows: Iterable[list[str]], stream: TextIO,
     writer.writerow(list(header))
     n = 0
     for row in rows:
-        if neutralise_formulas:  # inlined neutralise(): this loop runs for every cell
-            row = ["'" + c if c[:1] in _FORMULA_FIRST or (c[:1] == "'" and c[1:2]
-                                                           in _FORMULA_FIRST) else c
-                   for c in row]
+        if neutralise_formulas:
+            row = neutralise_row(row)
         writer.writerow(row)
         n += 1
     return n

@@ -178,7 +178,7 @@ class EventService:
             if change.date_edited_by_user is not None:
                 event.date_edited_by_user = change.date_edited_by_user
             if change.tags is not None:
-                event.tags = self._tags(s, change.tags)
+                event.tags = self.tags_for(s, change.tags)
             event.updated_at = now()
             s.flush()
             return self._record(s, event)
@@ -221,15 +221,12 @@ class EventService:
         event.title, event.notes = record.title, record.notes
         apply_date(event, record.date)
         event.date_edited_by_user = record.date_edited_by_user
-        event.tags = self._tags(s, record.tags)
+        event.tags = self.tags_for(s, record.tags)
         event.updated_at = record.updated_at
 
-    def tags_for(self, s: Session, names: tuple[str, ...]) -> list[Tag]:
-        """Tag rows for names, created when new (within the caller's transaction)."""
-        return self._tags(s, names)
-
     @staticmethod
-    def _tags(s: Session, names: tuple[str, ...]) -> list[Tag]:
+    def tags_for(s: Session, names: tuple[str, ...]) -> list[Tag]:
+        """Tag rows for names, created when new (within the caller's transaction)."""
         names = clean_tags(names)
         if not names:
             return []

@@ -30,17 +30,11 @@ class ExportService:
         self._sessions = sessions
         self._events = events
 
-    def article_columns(self) -> dict[int, tuple[str, str, str]]:
-        """Article id -> (outlet, url, published ISO date) for the CSV columns."""
-        with self._sessions() as s:
-            rows = s.execute(select(Article.id, Article.outlet, Article.url, Article.published_on))
-            return {i: (o, u, p.isoformat() if p else "") for i, o, u, p in rows}
-
     def export_csv(self, path: Path | str, options: CsvOptions = CsvOptions(),  # noqa: B008
                    event_filter: EventFilter | None = None) -> int:
         """Write the timeline (or the events a filter keeps) as CSV; return how many."""
         path = Path(path)
-        articles = self.article_columns()
+        articles = self.article_infos()
         events = self._events.iter_timeline()
         if event_filter is not None and not event_filter.is_empty:
             events = (e for e in events if event_filter.matches(e))
@@ -85,7 +79,7 @@ class ExportService:
 
     def timeline_csv(self, stream, bom: bool = False) -> int:  # noqa: ANN001 (TextIO)
         """Write the timeline as CSV to an open text stream (the CLI's list)."""
-        return write_events_csv(self._events.iter_timeline(), stream, self.article_columns(),
+        return write_events_csv(self._events.iter_timeline(), stream, self.article_infos(),
                                 CsvOptions(bom=bom))
 
 
