@@ -3,6 +3,7 @@ next unused one, suggested events, and cycling an event's date readings. A MainW
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
@@ -24,8 +25,9 @@ class DateAssistMixin:
     _analysis: ArticleAnalysis | None = None
 
     # -- analysis of the open article ------------------------------------------------------
-    def analyse_current_article(self) -> None:
-        """Underline the open article's dates and list its dated passages."""
+    def analyse_current_article(self, published: date | None) -> None:
+        """Underline the open article's dates (resolved against ``published``) and list its
+        dated passages."""
         from desktop_app.core.passages import analyse_article
 
         article_id, text = self.reader.article_id, self.reader.text()
@@ -33,7 +35,6 @@ class DateAssistMixin:
         if article_id is None:
             self.coverage.set_analysis(None, "")
             return
-        _text, published = self.project.analysis.article_text_and_date(article_id)
         quotes = self.reader.quote_ranges()
         if len(text) <= SYNC_LIMIT:
             self._apply_analysis(analyse_article(article_id, text, published, quotes))

@@ -337,7 +337,7 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
         article = self.project.articles.get(article_id)
         self.reader.show_article(article.id, article.text,
                                  self.project.events.quotes_in_article(article.id))
-        self.analyse_current_article()
+        self.analyse_current_article(article.published)
 
     def _show_event(self, record: EventRecord) -> None:
         shown = self.inspector.record()

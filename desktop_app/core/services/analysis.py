@@ -26,7 +26,9 @@ class AnalysisService:
 
     def analyse(self, article_id: int) -> ArticleAnalysis:
         """Expressions and dated passages of an article, with coverage by existing quotes."""
-        text, published = self.article_text_and_date(article_id)
+        return self._analyse(article_id, *self.article_text_and_date(article_id))
+
+    def _analyse(self, article_id: int, text: str, published: date | None) -> ArticleAnalysis:
         quotes = [(q.start, q.end) for q in self._events.quotes_in_article(article_id)]
         return analyse_article(article_id, text, published, quotes)
 
@@ -38,8 +40,6 @@ class AnalysisService:
 
     def suggestions(self, article_id: int) -> list[EventSuggestion]:
         """Proposed events, one per sentence with a dated expression not yet on the timeline."""
-        analysis = self.analyse(article_id)
-        with self._sessions() as s:
-            article = require(s, Article, article_id)
-            return suggest_events(article.text, article.published_on,
-                                  list(analysis.passages))
+        text, published = self.article_text_and_date(article_id)
+        passages = self._analyse(article_id, text, published).passages
+        return suggest_events(text, published, list(passages))
