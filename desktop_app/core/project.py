@@ -16,6 +16,7 @@ from desktop_app.core.services.articles import ArticleService
 from desktop_app.core.services.csv_sync import CsvSyncService
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.exports import ExportService
+from desktop_app.core.services.tags import TagService
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Project:
     analysis: AnalysisService
     csv: CsvSyncService
     annotations: AnnotationImportService
+    tags: TagService
 
     @property
     def path(self) -> Path:
@@ -46,7 +48,7 @@ def open_project(path: Path | str) -> Project:
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events, ExportService(db.sessions, events),
                    AnalysisService(db.sessions, events), CsvSyncService(db.sessions, events),
-                   AnnotationImportService(db.sessions, events))
+                   AnnotationImportService(db.sessions, events), TagService(db.sessions))
 
 
 def seed_demo(project: Project) -> ArticleRecord:

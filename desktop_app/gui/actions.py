@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
 _SK = QKeySequence.StandardKey
@@ -91,6 +91,35 @@ class Actions:
         self.previous_reading = make("actionPreviousDateReading",
                                      parent.tr("Previous Date Readin&g"), ["Alt+Up"])
         self.about = make("actionAbout", parent.tr("&About Timeline Annotator"))
+        self.export_chart = make("actionExportChart", parent.tr("Export C&hart…"),
+                                 ["Ctrl+Shift+P"],
+                                 parent.tr("Save the chart as PNG, SVG or PDF"))
+        self.show_table = make("actionShowTable", parent.tr("&Table"), ["Ctrl+1"],
+                               parent.tr("Show the timeline as a table"))
+        self.show_chart = make("actionShowChart", parent.tr("C&hart"), ["Ctrl+2"],
+                               parent.tr("Show the timeline as a chart"))
+        self.zoom_in = make("actionZoomIn", parent.tr("Zoom &In"), [_SK.ZoomIn, "Ctrl+="],
+                            parent.tr("Zoom the chart in"))
+        self.zoom_out = make("actionZoomOut", parent.tr("Zoom &Out"), [_SK.ZoomOut],
+                             parent.tr("Zoom the chart out"))
+        self.fit_all = make("actionFitAll", parent.tr("&Fit All"), ["Ctrl+0"],
+                            parent.tr("Show every event in the chart"))
+        self.fit_selection = make("actionFitSelection", parent.tr("Fit &Selection"),
+                                  ["Ctrl+Shift+0"], parent.tr("Zoom the chart to the selection"))
+        self.colour_by_tag = make("actionColourByTag", parent.tr("&Colour by Tag"))
+        self.colour_by_tag.setCheckable(True)
+        self.show_published = make("actionShowPublished", parent.tr("Show &Publication Dates"))
+        self.show_published.setCheckable(True)
+        self.show_published.setChecked(True)
+        self.lane_modes: dict[str, QAction] = {}
+        group = QActionGroup(parent)
+        for mode, label in (("article", "Lanes by &Article"), ("tag", "Lanes by Ta&g"),
+                            ("single", "&Single Lane")):
+            action = make("actionLanes" + mode.title(), parent.tr(label))
+            action.setCheckable(True)
+            group.addAction(action)
+            self.lane_modes[mode] = action
+        self.lane_modes["article"].setChecked(True)
 
     def place(self, window: QMainWindow, undo: QAction, redo: QAction) -> QMenu:
         """Put the actions in the menu bar and the toolbar; return the Open Recent menu."""
@@ -107,6 +136,7 @@ class Actions:
         export_as = file_menu.addMenu(window.tr("Export &As"))
         export_as.setObjectName("menuExportAs")
         export_as.addActions(list(self.export_formats.values()))
+        file_menu.addAction(self.export_chart)
         file_menu.addAction(self.backup_project)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
@@ -116,6 +146,15 @@ class Actions:
         edit_menu.addActions([self.create_event, self.delete_event])
         edit_menu.addSeparator()
         edit_menu.addActions([self.previous_reading, self.next_reading])
+        view_menu = window.menuBar().addMenu(window.tr("&View"))
+        view_menu.setObjectName("menuView")
+        view_menu.addActions([self.show_table, self.show_chart])
+        view_menu.addSeparator()
+        view_menu.addActions([self.zoom_in, self.zoom_out, self.fit_all, self.fit_selection])
+        view_menu.addSeparator()
+        view_menu.addActions(list(self.lane_modes.values()))
+        view_menu.addSeparator()
+        view_menu.addActions([self.colour_by_tag, self.show_published])
         article_menu = window.menuBar().addMenu(window.tr("&Article"))
         article_menu.addActions([self.article_properties, self.suggest_events])
         article_menu.addSeparator()

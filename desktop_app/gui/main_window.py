@@ -30,6 +30,7 @@ from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
 from desktop_app.gui.actions import Actions
 from desktop_app.gui.article_list import ArticleDelegate, ArticleIdRole, ArticleListModel
 from desktop_app.gui.background import Background
+from desktop_app.gui.chart_view import ChartViewMixin
 from desktop_app.gui.commands import (
     EditArticleCommand,
 )
@@ -51,7 +52,8 @@ _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
-class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWindow):
+class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFilesMixin,
+                 QMainWindow):
     """Wires views to services; every data change goes through a service and an undo command.
 
     It can be shown before a project is loaded (``project=None``), so the window paints at
@@ -117,7 +119,7 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
         self.timeline_table.setAccessibleName("Timeline")
         self.timeline_table.setModel(self.timeline_model)
         self.timeline_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                             | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.timeline_table.verticalHeader().hide()
@@ -134,7 +136,7 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
         self.inspector = EventInspector()
 
         right = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
-        right.addWidget(self.timeline_table)
+        right.addWidget(self._build_timeline_tabs(self.timeline_table))
         scroll = QScrollArea(objectName="inspectorScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -193,6 +195,7 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
         self.inspector.editRequested.connect(self.request_edit)
         self.reader.highlightClicked.connect(self.select_event)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
+        self._connect_chart()
 
     def _restore_window_state(self) -> None:
         geometry, splitter = self._settings.window_state()
@@ -226,7 +229,7 @@ class MainWindow(EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWin
                        a.export_csv, a.create_event, a.delete_event, a.article_properties,
                        a.suggest_events, a.next_unused, a.previous_unused, a.next_reading,
                        a.previous_reading, a.backup_project, a.import_csv,
-                       a.import_annotations, a.import_folder,
+                       a.import_annotations, a.import_folder, a.export_chart,
                        *a.export_formats.values()):
             action.setEnabled(enabled)
 

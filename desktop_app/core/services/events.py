@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import find_quote, make_selector
+from desktop_app.core.bulk import gc_paused
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import QuoteNotFoundError
 from desktop_app.core.eventdates import parse_date_text
@@ -127,7 +128,8 @@ class EventService:
 
     def list(self) -> list[EventRecord]:
         """The whole timeline in chronological order."""
-        return list(self.iter_timeline())
+        with gc_paused():
+            return list(self.iter_timeline())
 
     def iter_timeline(self, batch: int = 1000) -> Iterator[EventRecord]:
         """Stream the timeline in order without holding it all (exports of 100,000 events).

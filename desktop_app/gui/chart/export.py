@@ -1,0 +1,88 @@
+"""Write the chart to PNG, SVG (QSvgGenerator) or PDF (QPdfWriter) at a chosen width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+
+from desktop_app.core.chart.items import Lane, span_of
+from desktop_app.core.chart.timescale import Viewport
+from desktop_app.core.errors import TimelineError
+from desktop_app.gui.chart.painter import ChartPainter, ChartState
+
+CHART_FORMATS = ("png", "svg", "pdf")
+MAX_WIDTH = 20_000
+
+
+class ChartExportError(TimelineError):
+    """The chart could not be written."""
+
+
+def export_view(view: Viewport | None, lanes: list[Lane], plot_width: float,
+                new_width: float, label_width: float) -> Viewport:
+    """The viewport for an export ``new_width`` wide: the same stretch of time as ``view``
+    (the visible range) or, when ``view`` is None, every event."""
+    new_plot = max(new_width - label_width, 10.0)
+    if view is None:
+        span = span_of(lanes) or (738000.0, 738365.0)
+        return Viewport.fit(span[0], span[1], new_plot)
+    return Viewport(view.start, view.days_per_px * plot_width / new_plot)
+
+
+def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartState,
+                 width: int, font: QFont, height: int | None = None) -> Path:
+    """Render every lane at ``width`` pixels (height: all lanes, unless given)."""
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in CHART_FORMATS:
+        raise ChartExportError(f"{path.name}: unknown chart format; use .png, .svg or .pdf")
+    if not 200 <= width <= MAX_WIDTH:
+        raise ChartExportError(f"chart width must be between 200 and {MAX_WIDTH} pixels")
+    painter = ChartPainter(font)
+    h = height or int(min(painter.content_height(lanes) + 8, 30_000))
+    quiet = ChartState(selected=set(), hovered=None, colour_by_tag=state.colour_by_tag,
+                       tag_colours=state.tag_colours, event_tags=state.event_tags,
+                       published=state.published, show_published=state.show_published)
+    try:
+        if fmt == "png":
+            image = QImage(QSize(width, h), QImage.Format.Format_ARGB32)
+            image.fill(QColor("#ffffff"))
+            _paint(image, painter, width, h, lanes, view, quiet)
+            if not image.save(str(path), "PNG"):
+                raise ChartExportError(f"{path}: could not write the PNG file")
+        elif fmt == "svg":
+            gen = QSvgGenerator()
+            gen.setFileName(str(path))
+            gen.setSize(QSize(width, h))
+            gen.setViewBox(QRectF(0, 0, width, h))
+            gen.setTitle("Timeline")
+            gen.setDescription("Timeline chart exported by Timeline Annotator")
+            _paint(gen, painter, width, h, lanes, view, quiet)
+        else:
+            pdf = QPdfWriter(str(path))
+            pdf.setResolution(96)
+            pdf.setPageSize(QPageSize(QSizeF(width * 72 / 96, h * 72 / 96),
+                                      QPageSize.Unit.Point, "Timeline"))
+            pdf.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+            pdf.setTitle("Timeline")
+            _paint(pdf, painter, width, h, lanes, view, quiet)
+    except OSError as exc:
+        raise ChartExportError(f"{path}: {exc.strerror or exc}") from exc
+    if not path.exists() or path.stat().st_size == 0:
+        raise ChartExportError(f"{path}: nothing was written (is the folder writable?)")
+    return path
+
+
+def _paint(device: object, painter: ChartPainter, width: int, height: int, lanes: list[Lane],
+           view: Viewport, state: ChartState) -> None:
+    p = QPainter()
+    if not p.begin(device):
+        raise ChartExportError("could not start drawing the chart (is the file writable?)")
+    try:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.paint(p, width, height, lanes, view, 0.0, state)
+    finally:
+        p.end()

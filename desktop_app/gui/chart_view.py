@@ -1,0 +1,132 @@
+"""The chart beside the table: building it, keeping it in step with the timeline and the
+selection, and exporting it. A MainWindow mixin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from desktop_app.core.chart.timescale import day_number
+from desktop_app.core.errors import TimelineError
+from desktop_app.gui.chart.widget import TimelineChart
+
+
+class ChartViewMixin:
+    """Needs from the window: actions, timeline_model, timeline_table, article_model,
+    project, select_event, request_edit, show_error, statusBar, _on_delete_event."""
+
+    def _build_timeline_tabs(self, table: QWidget) -> QTabWidget:
+        """Table and chart as tabs over the same rows."""
+        self.chart = TimelineChart()
+        self.timeline_tabs = QTabWidget(objectName="timelineTabs")
+        self.timeline_tabs.addTab(table, self.tr("Table"))
+        self.timeline_tabs.addTab(self.chart, self.tr("Chart"))
+        self._chart_timer = QTimer(self)
+        self._chart_timer.setSingleShot(True)
+        self._chart_timer.setInterval(0)
+        self._chart_timer.timeout.connect(self.refresh_chart)
+        return self.timeline_tabs
+
+    def _connect_chart(self) -> None:
+        a, m = self.actions, self.timeline_model
+        for signal in (m.modelReset, m.rowsInserted, m.rowsRemoved, m.dataChanged):
+            signal.connect(lambda *_args: self._chart_timer.start())
+        self.article_model.modelReset.connect(lambda: self._chart_timer.start())
+        a.show_table.triggered.connect(lambda: self.timeline_tabs.setCurrentIndex(0))
+        a.show_chart.triggered.connect(self.show_chart)
+        a.zoom_in.triggered.connect(lambda: self.chart.zoom(1.25))
+        a.zoom_out.triggered.connect(lambda: self.chart.zoom(0.8))
+        a.fit_all.triggered.connect(self.chart.fit_all)
+        a.fit_selection.triggered.connect(self.chart.fit_selection)
+        a.colour_by_tag.toggled.connect(self._on_colour_by_tag)
+        a.show_published.toggled.connect(self.chart.set_show_published)
+        for mode, action in a.lane_modes.items():
+            action.triggered.connect(lambda _c=False, m=mode: self.chart.set_lane_mode(m))
+        a.export_chart.triggered.connect(self._on_export_chart)
+        self.chart.eventClicked.connect(self._on_chart_clicked)
+        self.chart.editRequested.connect(self._on_chart_edit)
+        self.chart.deleteRequested.connect(self._on_delete_event)
+        self.timeline_table.selectionModel().selectionChanged.connect(
+            lambda *_a: self._sync_chart_selection())
+
+    def show_chart(self) -> None:
+        """Bring the chart tab to the front."""
+        self.timeline_tabs.setCurrentWidget(self.chart)
+        self.chart.setFocus()
+
+    def refresh_chart(self) -> None:
+        """Redraw the chart from the table's rows (after any change to them)."""
+        titles, published = {}, {}
+        for row in range(self.article_model.rowCount()):
+            s = self.article_model.summary(row)
+            titles[s.id] = s.title
+            if s.published is not None:
+                published[s.id] = day_number(s.published) + 0.5
+        self.chart.set_records(self.timeline_model.records(),
+                               lambda i: titles.get(i, f"Article {i}"), published,
+                               self.has_conflict)
+        self._sync_chart_selection()
+
+    def has_conflict(self, record) -> bool:  # noqa: ANN001 (EventRecord)
+        """Whether an event's sources disagree on its date (flagged in table and chart)."""
+        return False
+
+    def selected_event_ids(self) -> list[int]:
+        """Events selected in the table (the one selection shared by every view)."""
+        rows = sorted({i.row() for i in self.timeline_table.selectionModel().selectedRows()})
+        return [self.timeline_model.record(r).id for r in rows]
+
+    def _sync_chart_selection(self) -> None:
+        ids = self.selected_event_ids()
+        self.chart.set_selection(ids)
+        current = self.current_event()
+        if current is not None and self.timeline_tabs.currentWidget() is not self.chart:
+            self.chart.ensure_visible(current.id)
+
+    def _on_chart_clicked(self, event_id: int, extend: bool) -> None:
+        row = self.timeline_model.row_of(event_id)
+        if row < 0:
+            return
+        if not extend:
+            self.select_event(event_id)
+            return
+        flags = (QItemSelectionModel.SelectionFlag.Toggle
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.timeline_table.selectionModel().setCurrentIndex(self.timeline_model.index(row, 0),
+                                                             flags)
+
+    def _on_chart_edit(self, event_id: int) -> None:
+        self.select_event(event_id)
+        self.inspector.title_edit.setFocus()
+        self.inspector.title_edit.selectAll()
+
+    def _on_colour_by_tag(self, on: bool) -> None:
+        colours = self.project.tags.colours() if self.project is not None else {}
+        self.chart.set_colour_by_tag(on, colours)
+
+    # -- export ---------------------------------------------------------------------------
+    def _on_export_chart(self) -> None:
+        from desktop_app.gui.chart_dialogs import ChartExportDialog
+
+        dialog = ChartExportDialog(self._settings.last_directory(), self.chart.width(), self)
+        if dialog.exec():
+            path, width, visible_only = dialog.choice()
+            self.export_chart(path, width, visible_only)
+
+    def export_chart(self, path: Path, width: int, visible_only: bool) -> bool:
+        """Write the chart (the visible range, or every event) as PNG, SVG or PDF."""
+        from desktop_app.gui.chart.export import export_chart, export_view
+
+        chart = self.chart
+        view = export_view(chart.view if visible_only else None, chart.lanes,
+                           chart.plot_width, width, chart.painter.LANE_LABEL_WIDTH)
+        try:
+            export_chart(path, chart.lanes, view, chart.state, width, chart.font())
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot export the chart"), str(exc))
+            return False
+        self._settings.set_last_directory(path.parent)
+        self.statusBar().showMessage(self.tr("Chart saved to %s") % path, 8000)
+        return True
