@@ -57,6 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
                              "from=DATE, to=DATE (repeatable; all must hold)")
     export.add_argument("--group-by", choices=("article", "tag"), default="article",
                         help="TimelineJS groups (lanes): by article or by first tag")
+    chart = sub.add_parser("export-chart", help="draw the timeline chart as PNG, SVG or PDF")
+    chart.add_argument("out", type=Path, metavar="OUT.{png,svg,pdf}")
+    chart.add_argument("--width", type=int, default=1600, help="in pixels (default 1600)")
+    chart.add_argument("--lanes", choices=("article", "tag", "single"), default="article")
+    chart.add_argument("--from", dest="first", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                       help="first day shown (default: the first event)")
+    chart.add_argument("--to", dest="last", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                       help="last day shown (default: the last event)")
+    chart.add_argument("--colour-by-tag", action="store_true", help="colour events by tag")
+    chart.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
+                       help="keep matching events, as for export")
     exp = sub.add_parser("export-csv", help="write the timeline as CSV (UTF-8 with BOM)")
     exp.add_argument("out", type=Path)
     return p
@@ -136,11 +147,26 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
                                    parse_filter(args.filter), args.group_by)
         print(f"wrote {n} events to {args.out}", file=sys.stderr)
         return 0
+    if args.command == "export-chart":
+        return _export_chart(args, project)
     if args.command == "export-csv":
         n = project.exports.export_csv(args.out)
         print(f"wrote {n} events to {args.out}", file=sys.stderr)
         return 0
     raise AssertionError(args.command)
+
+
+def _export_chart(args: argparse.Namespace, project: Project) -> int:
+    from desktop_app.core.filters import parse_filter
+    from desktop_app.gui.chart.headless import render_chart_file
+
+    keep = parse_filter(args.filter)
+    records = [r for r in project.events.list() if keep.matches(r)]
+    colours = project.tags.colours() if args.colour_by_tag else {}
+    n = render_chart_file(args.out, records, project.articles.list(), args.width, args.lanes,
+                          args.first, args.last, colours)
+    print(f"wrote a chart of {n} events to {args.out}", file=sys.stderr)
+    return 0
 
 
 def _import(args: argparse.Namespace, project: Project) -> int:

@@ -1,4 +1,4 @@
 """The names of the headless commands (kept apart so start-up need not import the CLI)."""
 
 COMMANDS = ("import", "add-event", "list", "events", "articles", "suggest", "export",
-            "export-csv", "import-csv", "import-jsonld")
+            "export-csv", "export-chart", "import-csv", "import-jsonld")

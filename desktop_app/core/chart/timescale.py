@@ -8,7 +8,7 @@ from datetime import date
 
 FIRST_DAY = float(date(1, 1, 1).toordinal())
 LAST_DAY = float(date(9999, 12, 31).toordinal())
-MIN_DAYS_PER_PX = 1 / (24 * 60)  # one minute per pixel: hours are 60 px wide
+MIN_DAYS_PER_PX = 1 / (24 * 80)  # zoomed in fully, an hour is 80 px wide
 MAX_DAYS_PER_PX = 3660.0  # ten centuries per 100 px
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

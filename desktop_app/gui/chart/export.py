@@ -56,6 +56,7 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
             gen = QSvgGenerator()
             gen.setFileName(str(path))
             gen.setSize(QSize(width, h))
+            gen.setResolution(96)
             gen.setViewBox(QRectF(0, 0, width, h))
             gen.setTitle("Timeline")
             gen.setDescription("Timeline chart exported by Timeline Annotator")

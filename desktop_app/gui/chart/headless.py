@@ -1,0 +1,44 @@
+"""Render the chart to a file without a window (the CLI's export-chart)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from desktop_app.core.chart.items import build_lanes
+from desktop_app.core.chart.timescale import Viewport, day_number
+from desktop_app.core.records import ArticleSummary, EventRecord
+
+
+def render_chart_file(out: Path, records: list[EventRecord], articles: list[ArticleSummary],
+                      width: int, lane_mode: str, first: date | None, last: date | None,
+                      colours: dict[str, str]) -> int:
+    """Write the chart of ``records`` to PNG/SVG/PDF; return how many events it holds."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QFont, QGuiApplication
+
+    from desktop_app.gui.chart.export import export_chart, export_view
+    from desktop_app.gui.chart.painter import ChartPainter, ChartState
+
+    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    titles = {a.id: a.title for a in articles}
+    state = ChartState(colour_by_tag=bool(colours),
+                       tag_colours={k.casefold(): v for k, v in colours.items()},
+                       event_tags={r.id: r.tags for r in records if r.tags},
+                       published={f"article:{a.id}": day_number(a.published) + 0.5
+                                  for a in articles if a.published})
+    lanes = build_lanes(records, lane_mode, lambda i: titles.get(i, f"Article {i}"))
+    font = QFont()
+    label_w = ChartPainter(font).LANE_LABEL_WIDTH
+    if first or last:
+        span = export_view(None, lanes, 1, width, label_w)
+        a = day_number(first) if first else span.start
+        b = day_number(last) + 1 if last else span.end(width - label_w)
+        view = Viewport.fit(a, b, width - label_w, margin_px=0)
+    else:
+        view = export_view(None, lanes, 1, width, label_w)
+    export_chart(out, lanes, view, state, width, font)
+    return len(records)

@@ -1,0 +1,178 @@
+"""The chart through the real window: zoom by wheel and keys, pan by dragging, one selection
+with the table, delete, lanes, and PNG/SVG/PDF export checked at the image level."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.core.chart.timescale import day_number
+
+
+def chart_ready(window, qtbot):  # noqa: ANN001, ANN201
+    window.actions.show_chart.trigger()
+    chart = window.chart
+    qtbot.waitUntil(lambda: chart.isVisible() and len(chart.lanes) == 1)
+    chart.fit_all()
+    chart.repaint()
+    return chart
+
+
+def wheel(chart, pos: QPointF, dy: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+    event = QWheelEvent(pos, chart.mapToGlobal(pos), QPoint(0, 0), QPoint(0, dy),
+                        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(chart, event)
+
+
+def test_the_chart_shows_the_four_demo_events_in_one_lane(window, qtbot) -> None:  # noqa: ANN001
+    chart = chart_ready(window, qtbot)
+    assert chart.objectName() == "timelineChart"
+    assert chart.lanes[0].label.startswith("Taliban envoys")
+    ids = [window.timeline_model.record(r).id for r in range(4)]
+    points = [chart.point_of(i) for i in ids]
+    assert all(p is not None for p in points)
+    xs = [p.x() for p in points]
+    assert xs == sorted(xs) and xs[1] - xs[0] > 20  # one day apart, in date order
+    assert chart.state.published == {f"article:{window.article_model.summary(0).id}":
+                                      day_number(window.article_model.summary(0).published)
+                                      + 0.5}
+
+
+def test_ctrl_wheel_zooms_around_the_cursor_and_keys_zoom_and_pan(window, qtbot) -> None:  # noqa: ANN001
+    chart = chart_ready(window, qtbot)
+    before = chart.view
+    pos = QPointF(chart.painter.LANE_LABEL_WIDTH + 120, 100)
+    day_under = before.day(120)
+    wheel(chart, pos, 240, Qt.KeyboardModifier.ControlModifier)
+    assert chart.view.days_per_px < before.days_per_px / 1.5
+    assert abs(chart.view.day(120) - day_under) < 1e-6
+    wheel(chart, pos, -240, Qt.KeyboardModifier.ControlModifier)
+    assert abs(chart.view.days_per_px - before.days_per_px) < 1e-9
+    chart.activateWindow()
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_Plus)
+    assert chart.view.days_per_px < before.days_per_px
+    qtbot.keyClick(chart, Qt.Key.Key_Minus)
+    start = chart.view.start
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
+    assert chart.view.start > start
+    window.actions.zoom_out.trigger()
+    window.actions.fit_all.trigger()
+    assert abs(chart.view.days_per_px - before.days_per_px) < 1e-9
+
+
+def test_dragging_pans(window, qtbot) -> None:  # noqa: ANN001
+    chart = chart_ready(window, qtbot)
+    start = chart.view.start
+    a = QPoint(int(chart.painter.LANE_LABEL_WIDTH) + 200, 250)
+    qtbot.mousePress(chart, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(chart, a - QPoint(40, 0))
+    qtbot.mouseMove(chart, a - QPoint(100, 0))
+    qtbot.mouseRelease(chart, Qt.MouseButton.LeftButton, pos=a - QPoint(100, 0))
+    assert abs((chart.view.start - start) / chart.view.days_per_px - 100) < 1e-6
+
+
+def test_one_selection_across_chart_table_reader_and_inspector(window, qtbot) -> None:  # noqa: ANN001
+    chart = chart_ready(window, qtbot)
+    third = window.timeline_model.record(2)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.point_of(third.id).toPoint())
+    assert window.current_event().id == third.id
+    assert window.inspector.record().id == third.id
+    assert window.reader.flashing()  # the reader scrolled to the quote and flashes it
+    text = window.reader.toPlainText()
+    assert text.index(third.quotes[0].exact) == window.reader.textCursor().position()
+    assert chart.state.selected == {third.id}
+    first = window.timeline_model.record(0)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     chart.point_of(first.id).toPoint())
+    assert set(window.selected_event_ids()) == {first.id, third.id}
+    assert chart.state.selected == {first.id, third.id}
+    window.select_event(window.timeline_model.record(1).id)  # selecting in the table
+    assert chart.state.selected == {window.timeline_model.record(1).id}
+
+
+def test_delete_in_the_chart_deletes_and_undo_restores(window, qtbot) -> None:  # noqa: ANN001
+    chart = chart_ready(window, qtbot)
+    second = window.timeline_model.record(1)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.point_of(second.id).toPoint())
+    qtbot.keyClick(chart, Qt.Key.Key_Delete)
+    assert window.timeline_model.row_of(second.id) == -1
+    qtbot.waitUntil(lambda: chart.point_of(second.id) is None and chart.lanes
+                    and len(chart.lanes[0].items) == 3)
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: len(chart.lanes[0].items) == 4)
+    chart.repaint()
+    assert chart.point_of(second.id) is not None
+
+
+def test_double_click_edits_the_event_title(window, qtbot) -> None:  # noqa: ANN001
+    chart = chart_ready(window, qtbot)
+    last = window.timeline_model.record(3)
+    qtbot.mouseDClick(chart, Qt.MouseButton.LeftButton, pos=chart.point_of(last.id).toPoint())
+    assert window.inspector.record().id == last.id
+    assert window.inspector.title_edit.hasFocus()
+
+
+def test_lane_modes(window, qtbot) -> None:  # noqa: ANN001
+    chart = chart_ready(window, qtbot)
+    window.request_edit(window.timeline_model.record(0).id, "tags", "army, Russia")
+    window.actions.lane_modes["tag"].trigger()
+    qtbot.waitUntil(lambda: {ln.label for ln in chart.lanes} == {"army", "Russia", "Untagged"})
+    window.actions.lane_modes["single"].trigger()
+    assert [ln.label for ln in chart.lanes] == ["All events"]
+    window.actions.colour_by_tag.setChecked(True)
+    assert chart.state.colour_by_tag
+
+
+def _ink(image: QImage) -> int:
+    white = QColor("#ffffff").rgb()
+    step = 3
+    return sum(1 for y in range(0, image.height(), step) for x in range(0, image.width(), step)
+               if image.pixel(x, y) != white)
+
+
+def test_export_png_svg_pdf(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    chart_ready(window, qtbot)
+    png = tmp_path / "chart.png"
+    assert window.export_chart(png, 1200, visible_only=False)
+    image = QImage(str(png))
+    assert image.width() == 1200 and image.height() > 100
+    assert _ink(image) > 500
+    svg = tmp_path / "chart.svg"
+    assert window.export_chart(svg, 900, visible_only=True)
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg") and root.get("viewBox", "").split()[2] == "900"
+    assert "Tajikistan" in svg.read_text(encoding="utf-8")
+    pdf = tmp_path / "chart.pdf"
+    assert window.export_chart(pdf, 1000, visible_only=False)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+    assert not window.export_chart(tmp_path / "chart.gif", 1000, visible_only=False)
+    assert "unknown chart format" in window.errors[-1][1]
+
+
+def test_cli_export_chart(tmp_path: Path, capsys, sample_text: str) -> None:  # noqa: ANN001
+    from desktop_app.app import main
+    from tests.conftest import SAMPLE_PASSAGES
+
+    db = str(tmp_path / "p.tldb")
+    sample = tmp_path / "sample.txt"
+    sample.write_text(sample_text, encoding="utf-8")
+    assert main(["--db", db, "import", str(sample), "--published", "2021-07-09"]) == 0
+    for passage, _expected in SAMPLE_PASSAGES:
+        assert main(["--db", db, "add-event", "--article", "1", "--quote", passage]) == 0
+    capsys.readouterr()
+    for name, width in (("c.png", 800), ("c.svg", 1000), ("c.pdf", 1200)):
+        out = tmp_path / name
+        assert main(["--db", db, "export-chart", str(out), "--width", str(width),
+                     "--lanes", "single", "--from", "2021-07-04", "--to", "2021-07-10"]) == 0
+        assert "wrote a chart of 4 events" in capsys.readouterr().err
+    image = QImage(str(tmp_path / "c.png"))
+    assert image.width() == 800 and _ink(image) > 300
+    assert "All events" in (tmp_path / "c.svg").read_text(encoding="utf-8")
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["--db", db, "export-chart", str(tmp_path / "c.bmp")]) == 1
+    assert "unknown chart format" in capsys.readouterr().err
