@@ -21,7 +21,7 @@ from desktop_app.core.errors import BackupError, ProjectBusyError, ProjectFileEr
 
 log = logging.getLogger(__name__)
 
-SCHEMA_HEAD = "0003"  # tests check this equals the newest Alembic revision
+SCHEMA_HEAD = "0004"  # tests check this equals the newest Alembic revision
 OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
 _SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

@@ -99,6 +99,8 @@ class Quote(Base):
     prefix: Mapped[str] = mapped_column(String(200), default="")
     suffix: Mapped[str] = mapped_column(String(200), default="")
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    date_start: Mapped[date | None] = mapped_column(Date, nullable=True)  # this source's date
+    date_precision: Mapped[str] = mapped_column(String(10), default="", server_default="")
 
     event: Mapped[Event] = relationship(back_populates="quotes")
     article: Mapped[Article] = relationship(back_populates="quotes")
@@ -112,3 +114,13 @@ class Tag(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     color: Mapped[str] = mapped_column(String(20), default="")
+
+
+class SavedFilter(Base):
+    """Filter-bar settings saved under a name (stored as JSON)."""
+
+    __tablename__ = "saved_filters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    spec: Mapped[str] = mapped_column(Text)

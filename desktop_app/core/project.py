@@ -12,10 +12,13 @@ from desktop_app.core.records import ArticleDraft, ArticleRecord
 from desktop_app.core.resources import resource_path
 from desktop_app.core.services.analysis import AnalysisService
 from desktop_app.core.services.annotation_import import AnnotationImportService
+from desktop_app.core.services.article_removal import ArticleRemovalService
 from desktop_app.core.services.articles import ArticleService
+from desktop_app.core.services.chart_data import ChartDataService
 from desktop_app.core.services.csv_sync import CsvSyncService
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.exports import ExportService
+from desktop_app.core.services.sources import SourceService
 from desktop_app.core.services.tags import TagService
 
 
@@ -31,6 +34,9 @@ class Project:
     csv: CsvSyncService
     annotations: AnnotationImportService
     tags: TagService
+    chart: ChartDataService
+    sources: SourceService
+    removal: ArticleRemovalService
 
     @property
     def path(self) -> Path:
@@ -48,7 +54,9 @@ def open_project(path: Path | str) -> Project:
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events, ExportService(db.sessions, events),
                    AnalysisService(db.sessions, events), CsvSyncService(db.sessions, events),
-                   AnnotationImportService(db.sessions, events), TagService(db.sessions))
+                   AnnotationImportService(db.sessions, events), TagService(db.sessions),
+                   ChartDataService(db.sessions), SourceService(db.sessions, events),
+                   ArticleRemovalService(db.sessions, events))
 
 
 def seed_demo(project: Project) -> ArticleRecord:

@@ -72,6 +72,8 @@ class QuoteRecord:
     prefix: str
     suffix: str
     orphaned: bool = False  # the passage is no longer in the (re-imported) article text
+    date_start: date | None = None  # the date this passage gives (multi-source events)
+    date_precision: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from desktop_app.core.chart.items import entry_of_record
 from desktop_app.core.chart.timescale import day_number
 from desktop_app.core.errors import TimelineError
+from desktop_app.core.eventdates import format_event_date
 from desktop_app.gui.chart.widget import TimelineChart
 
 
@@ -23,17 +25,10 @@ class ChartViewMixin:
         self.timeline_tabs = QTabWidget(objectName="timelineTabs")
         self.timeline_tabs.addTab(table, self.tr("Table"))
         self.timeline_tabs.addTab(self.chart, self.tr("Chart"))
-        self._chart_timer = QTimer(self)
-        self._chart_timer.setSingleShot(True)
-        self._chart_timer.setInterval(0)
-        self._chart_timer.timeout.connect(self.refresh_chart)
         return self.timeline_tabs
 
     def _connect_chart(self) -> None:
-        a, m = self.actions, self.timeline_model
-        for signal in (m.modelReset, m.rowsInserted, m.rowsRemoved, m.dataChanged):
-            signal.connect(lambda *_args: self._chart_timer.start())
-        self.article_model.modelReset.connect(lambda: self._chart_timer.start())
+        a = self.actions
         a.show_table.triggered.connect(lambda: self.timeline_tabs.setCurrentIndex(0))
         a.show_chart.triggered.connect(self.show_chart)
         a.zoom_in.triggered.connect(lambda: self.chart.zoom(1.25))
@@ -45,6 +40,7 @@ class ChartViewMixin:
         for mode, action in a.lane_modes.items():
             action.triggered.connect(lambda _c=False, m=mode: self.chart.set_lane_mode(m))
         a.export_chart.triggered.connect(self._on_export_chart)
+        self.chart.describe = self._describe_event
         self.chart.eventClicked.connect(self._on_chart_clicked)
         self.chart.editRequested.connect(self._on_chart_edit)
         self.chart.deleteRequested.connect(self._on_delete_event)
@@ -56,22 +52,47 @@ class ChartViewMixin:
         self.timeline_tabs.setCurrentWidget(self.chart)
         self.chart.setFocus()
 
-    def refresh_chart(self) -> None:
-        """Redraw the chart from the table's rows (after any change to them)."""
+    def refresh_chart(self, records: list | None = None) -> None:
+        """Rebuild the chart: from the project (narrow, fast) or from records (a snapshot)."""
+        titles, published = self._article_facts()
+        if records is not None:
+            entries = [entry_of_record(r) for r in records]
+        else:
+            entries = self.project.chart.entries(self.project.sources.conflicting_ids())
+        self.chart.set_entries(entries, lambda i: titles.get(i, f"Article {i}"), published)
+        self._sync_chart_selection()
+
+    def chart_event_changed(self, record) -> None:  # noqa: ANN001 (EventRecord)
+        """One event added or edited: move it on the chart."""
+        self.chart.upsert(entry_of_record(record, self.project.sources.has_conflict(record)))
+
+    def chart_articles_changed(self) -> None:
+        """Article titles or publication dates changed."""
+        titles, published = self._article_facts()
+        self.chart.set_published(published, lambda i: titles.get(i, f"Article {i}"))
+
+    def _article_facts(self) -> tuple[dict[int, str], dict[int, float]]:
         titles, published = {}, {}
         for row in range(self.article_model.rowCount()):
             s = self.article_model.summary(row)
             titles[s.id] = s.title
             if s.published is not None:
                 published[s.id] = day_number(s.published) + 0.5
-        self.chart.set_records(self.timeline_model.records(),
-                               lambda i: titles.get(i, f"Article {i}"), published,
-                               self.has_conflict)
-        self._sync_chart_selection()
+        return titles, published
 
-    def has_conflict(self, record) -> bool:  # noqa: ANN001 (EventRecord)
-        """Whether an event's sources disagree on its date (flagged in table and chart)."""
-        return False
+    def _describe_event(self, event_id: int) -> str:
+        """The chart's hover text: date, title, a conflict warning and the quote."""
+        row = self.timeline_model.row_of(event_id)
+        if row < 0:
+            return ""
+        r = self.timeline_model.record(row)
+        quote = r.quotes[0].exact if r.quotes else ""
+        if len(quote) > 240:
+            quote = quote[:239] + "…"
+        entry = self.chart.data.entry(event_id)
+        flag = "\n⚠ Sources disagree on the date" if entry and entry.item.conflict else ""
+        return (f"{format_event_date(r.date)}\n{r.title}{flag}"
+                + (f"\n\n“{quote}”" if quote else ""))
 
     def selected_event_ids(self) -> list[int]:
         """Events selected in the table (the one selection shared by every view)."""

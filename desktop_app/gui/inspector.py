@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +27,8 @@ class EventInspector(QWidget):
     """Shows one event; emits editRequested(event_id, field, text) when the user changes it."""
 
     editRequested = Signal(int, str, str)
+    sourceActivated = Signal(object)  # QuoteRecord: show its passage
+    removeSourceRequested = Signal(int)  # quote id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,9 +58,19 @@ class EventInspector(QWidget):
         self.date_error.hide()
         self.readings = QLabel(objectName="inspectorReadings", wordWrap=True)
         self.readings.setStyleSheet("color: palette(dark);")
-        self.quote = QLabel(objectName="inspectorQuote", wordWrap=True)
-        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.quote.setStyleSheet("color: palette(dark); font-style: italic;")
+        self.article_title: Callable[[int], str] = lambda i: f"Article {i}"
+        self.sources = QListWidget(objectName="inspectorSources")
+        self.sources.setAccessibleName("Sources")
+        self.sources.setWordWrap(True)
+        self.sources.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.sources.setToolTip(self.tr("Double-click or Enter: show the passage"))
+        self.sources.setMinimumHeight(70)
+        self.sources.itemActivated.connect(self._on_source_activated)
+        self.remove_source = QPushButton(self.tr("Remove Source"), objectName="removeSource")
+        self.remove_source.setToolTip(self.tr("Remove the selected source from this event "
+                                              "(the event keeps its other sources)"))
+        self.remove_source.clicked.connect(self._on_remove_source)
+        self.sources_heading = QLabel(self.tr("Sources"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -66,13 +84,18 @@ class EventInspector(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(form)
         for caption, label in ((self.tr("Why this date"), self.explanation),
-                               (None, self.readings), (self.tr("Source"), self.quote)):
+                               (None, self.readings)):
             if caption:
                 header = QLabel(caption)
                 header.setStyleSheet("font-weight: bold; margin-top: 6px;")
                 layout.addWidget(header)
             layout.addWidget(label)
-        layout.addStretch(1)
+        self.sources_heading.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        row = QHBoxLayout()
+        row.addWidget(self.sources_heading, 1)
+        row.addWidget(self.remove_source)
+        layout.addLayout(row)
+        layout.addWidget(self.sources, 1)
 
         self.title_edit.editingFinished.connect(lambda: self._emit("title",
                                                                    self.title_edit.text()))
@@ -104,7 +127,9 @@ class EventInspector(QWidget):
             self.notes_edit.clear()
             self.explanation.clear()
             self.readings.clear()
-            self.quote.clear()
+            self.sources.clear()
+            self.sources_heading.setText(self.tr("Sources"))
+            self.remove_source.setEnabled(False)
             return
         d = record.date
         self.heading.setText(format_event_date(d) + ("  (assumed)" if d.assumed else ""))
@@ -119,12 +144,33 @@ class EventInspector(QWidget):
         if record.date_edited_by_user:
             why += "  [edited by hand: kept if the publication date changes]"
         self.explanation.setText(why)
-        quotes = [f"“{q.exact}”" + (self.tr("  (no longer in the article's current text)")
-                                    if q.orphaned else "") for q in record.quotes]
-        source = "\n".join(quotes)
-        if record.article_title:
-            source += f"\n— {record.article_title}"
-        self.quote.setText(source)
+        self._show_sources(record)
+
+    def _show_sources(self, record: EventRecord) -> None:
+        self.sources.clear()
+        for q in record.quotes:
+            when = format_event_date(EventDate(q.date_start, q.date_precision or "day")) \
+                if q.date_start else ""
+            gone = self.tr("  (no longer in the article's current text)") if q.orphaned else ""
+            item = QListWidgetItem(f"“{q.exact}”{gone}\n— {self.article_title(q.article_id)}"
+                                   + (f" · {when}" if when else ""))
+            item.setData(Qt.ItemDataRole.UserRole, q)
+            self.sources.addItem(item)
+        n = len(record.quotes)
+        self.sources_heading.setText(self.tr("Sources (%n)", "", n) if n > 1 else
+                                     self.tr("Source"))
+        self.remove_source.setEnabled(n > 1)
+        self.remove_source.setVisible(n > 1)
+        if n:
+            self.sources.setCurrentRow(0)
+
+    def _on_source_activated(self, item: QListWidgetItem) -> None:
+        self.sourceActivated.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _on_remove_source(self) -> None:
+        item = self.sources.currentItem()
+        if item is not None:
+            self.removeSourceRequested.emit(item.data(Qt.ItemDataRole.UserRole).id)
 
     def show_readings(self, readings: list[EventDate], current: int) -> None:
         """List the other readings of the date expression (Alt+Up / Alt+Down cycle them)."""

@@ -210,6 +210,7 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
         self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.article_model.reset(list(snapshot.articles))
         self.timeline_model.reset(list(snapshot.events))
+        self.refresh_chart(list(snapshot.events))
         self.reader.show_article(snapshot.article_id, snapshot.article_text,
                                  list(snapshot.quotes))
         if snapshot.events:
@@ -243,8 +244,11 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
         self.undo_stack.clear()
         self.setWindowTitle(f"{project.path.stem} — {APP_NAME}")
         self._settings.add_recent_project(project.path)
-        self.timeline_model.reset(project.events.list())
         self._refresh_articles()
+        self.refresh_chart()  # narrow and fast: a large project's chart is drawn at once,
+        if self.chart.isVisible():  # then the table's full records are read
+            self.chart.repaint()
+        self.timeline_model.reset(project.events.list())
         if self.article_model.rowCount():
             self.select_article(self.article_model.summary(0).id)
         else:
@@ -255,10 +259,16 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
         self._update_counts()
         self.projectLoaded.emit()
 
+    def reload_timeline(self) -> None:
+        """Read the whole timeline again (after changes to many events at once)."""
+        self.timeline_model.reset(self.project.events.list())
+        self.refresh_chart()
+
     # -- reacting to commands (the TimelineView protocol) ---------------------------------
     def event_added(self, record: EventRecord) -> None:
         """An event appeared: show it selected everywhere."""
         self.timeline_model.insert(record)
+        self.chart_event_changed(record)
         self.reader.add_quotes([q for q in record.quotes
                                 if q.article_id == self.reader.article_id])
         self.refresh_coverage()
@@ -268,6 +278,7 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
     def event_changed(self, record: EventRecord) -> None:
         """An event changed: update its row and the inspector, and select it."""
         self.timeline_model.replace(record)
+        self.chart_event_changed(record)
         self._after_event_change()
         shown = self.inspector.record()
         if shown is not None and shown.id == record.id:
@@ -278,6 +289,7 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
     def event_removed(self, event_id: int) -> None:
         """An event disappeared."""
         self.timeline_model.remove(event_id)
+        self.chart.remove(event_id)
         self.reader.remove_event(event_id)
         self.refresh_coverage()
         if self.inspector.record() and self.inspector.record().id == event_id:
@@ -286,8 +298,8 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
 
     def article_changed(self, article_id: int, redated: int) -> None:
         """Article metadata changed, maybe re-dating events."""
-        self.timeline_model.reset(self.project.events.list())
         self._refresh_articles()
+        self.reload_timeline()
         self.select_article(article_id)
         self.statusBar().showMessage(self.tr("Article updated; %n event date(s) changed", "",
                                              redated), 8000)
@@ -377,6 +389,7 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
                 self.article_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
         self.article_list.selectionModel().blockSignals(False)
+        self.chart_articles_changed()
 
     def _update_counts(self) -> None:
         n = self.timeline_model.rowCount()

@@ -78,7 +78,7 @@ class ProjectFilesMixin:
         dialog.close()
         ids = [a.id for a in summary.imported]
         if summary.updated:  # changed versions: texts, quotes and derived dates moved
-            self.timeline_model.reset(self.project.events.list())
+            self.reload_timeline()
         if ids or summary.updated:
             self._refresh_articles()
             target = ids[-1] if ids else summary.updated[-1][1].article.id

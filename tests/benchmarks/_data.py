@@ -30,33 +30,44 @@ def article_text(n_chars: int) -> str:
     return "".join(parts)[:n_chars]
 
 
-def build_project(path: Path, n_events: int, n_chars: int = 200_000,
-                  seed: int = 7) -> tuple[Project, int]:
-    """A project with one long article and n_events events quoting it; returns its article id."""
+def build_project(path: Path, n_events: int, n_chars: int = 200_000, seed: int = 7,
+                  n_articles: int = 1) -> tuple[Project, int]:
+    """A project with n_events events quoting one long article (or spread over n_articles,
+    one in ten of them then at month or year precision); returns the first article's id."""
     rng = random.Random(seed)
     project = open_project(path)
     text = article_text(n_chars)
     now = datetime.now(UTC).replace(tzinfo=None)
     with project.db.sessions.begin() as s:
-        article = Article(title="Long article", outlet="Bench", url="", author="",
-                          published_on=date(2021, 7, 9), published_source="user", text=text,
-                          sha256=text_sha256(text), source_path="", imported_at=now)
-        s.add(article)
+        articles = []
+        for k in range(n_articles):
+            body = text if k == 0 else f"{text}\n\nUpdate {k}."
+            article = Article(title="Long article" if k == 0 else f"Dispatch {k}: border report",
+                              outlet="Bench", url="", author="", published_on=date(2021, 7, 9),
+                              published_source="user", text=body, sha256=text_sha256(body),
+                              source_path="", imported_at=now)
+            s.add(article)
+            articles.append(article)
         s.flush()
         base = date(1990, 1, 1)
         events, quotes = [], []
         for i in range(1, n_events + 1):
             d = base + timedelta(days=rng.randrange(0, 12_000))
+            precision = "day"
+            if n_articles > 1 and i % 10 == 0:
+                precision = "month" if i % 20 else "year"
+                d = d.replace(day=1) if precision == "month" else d.replace(month=1, day=1)
             events.append(dict(id=i, title=f"Event {i}: convoy reached the crossing",
-                               notes="", start_date=d, end_date=None, precision="day",
+                               notes="", start_date=d, end_date=None, precision=precision,
                                earliest=d, latest=d, date_expression="on Monday",
                                date_rule="generated", date_anchor=date(2021, 7, 9),
                                date_assumed=False, date_edited_by_user=False, created_at=now,
                                updated_at=now))
             start = rng.randrange(0, max(1, len(text) - 120))
-            quotes.append(dict(event_id=i, article_id=article.id, start=start, end=start + 80,
-                               exact=text[start:start + 80], prefix="", suffix=""))
+            quotes.append(dict(event_id=i, article_id=articles[i % n_articles].id, start=start,
+                               end=start + 80, exact=text[start:start + 80], prefix="",
+                               suffix=""))
         s.execute(insert(Event), events)
         s.execute(insert(Quote), quotes)
-        article_id = article.id
+        article_id = articles[0].id
     return project, article_id

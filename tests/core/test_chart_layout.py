@@ -8,7 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.chart.frame import LABEL_GAP, layout_lane
-from desktop_app.core.chart.items import PERIOD, POINT, RANGE, build_lanes, chart_item, span_of
+from desktop_app.core.chart.items import (
+    PERIOD,
+    POINT,
+    RANGE,
+    LaneSet,
+    build_lanes,
+    entry_of_record,
+    span_of,
+)
 from desktop_app.core.chart.timescale import (
     MIN_DAYS_PER_PX,
     Viewport,
@@ -29,6 +37,10 @@ def record(event_id: int, start: date, precision: str = "day", end: date | None 
     return EventRecord(event_id, title or f"Event {event_id}", "",
                        EventDate(start, precision, end, earliest, latest), False, tags, quotes,
                        article, f"Article {article}", STAMP, STAMP)
+
+
+def item_of(r: EventRecord):  # noqa: ANN201
+    return entry_of_record(r).item
 
 
 def width_of(text: str) -> float:
@@ -73,14 +85,14 @@ def test_ticks_adapt_from_hours_to_centuries() -> None:
 
 
 def test_items_are_drawn_by_precision() -> None:
-    point = chart_item(record(1, date(2021, 7, 5)))
+    point = item_of(record(1, date(2021, 7, 5)))
     assert (point.kind, point.end - point.start) == (POINT, 1.0)
-    month = chart_item(record(2, date(2021, 7, 1), "month"))
+    month = item_of(record(2, date(2021, 7, 1), "month"))
     assert month.kind == PERIOD
     assert (to_date(month.start), to_date(month.end - 1)) == (date(2021, 7, 1), date(2021, 7, 31))
-    span = chart_item(record(3, date(2021, 7, 5), end=date(2021, 7, 8)))
+    span = item_of(record(3, date(2021, 7, 5), end=date(2021, 7, 8)))
     assert span.kind == RANGE and span.end - span.start == 4.0
-    vague = chart_item(record(4, date(2021, 7, 7), earliest=date(2021, 7, 5),
+    vague = item_of(record(4, date(2021, 7, 7), earliest=date(2021, 7, 5),
                               latest=date(2021, 7, 9)))
     assert to_date(vague.fade_before) == date(2021, 7, 5)
     assert to_date(vague.fade_after - 1) == date(2021, 7, 9)
@@ -144,3 +156,27 @@ def test_labels_never_overlap(items: list[tuple[int, str]], dpp: float, rows: in
         for (_a0, a1), (b0, _b1) in zip(placed, placed[1:], strict=False):
             assert a1 + LABEL_GAP <= b0 + 1e-6
     assert all(lb.width > 0 and lb.x + lb.width <= 900 + 1e-6 for lb in frame.labels)
+
+
+def test_lanes_follow_edits_one_event_at_a_time() -> None:
+    records = [record(i, date(2021, 7, 1 + i % 9), article=1 + i % 3, tags=("t", f"x{i % 2}"))
+               for i in range(30)]
+    for mode in ("article", "tag", "single"):
+        live = LaneSet(mode, lambda i: f"Art {i}")
+        live.reset(entry_of_record(r) for r in records[:20])
+        for r in records[20:]:
+            live.upsert(entry_of_record(r))
+        moved = record(3, date(2020, 1, 1), article=3, tags=("new",))
+        live.upsert(entry_of_record(moved))
+        live.remove(7)
+        live.remove(999)  # unknown: ignored
+        expected = [moved if r.id == 3 else r for r in records if r.id != 7]
+        fresh = build_lanes(expected, mode, lambda i: f"Art {i}")
+
+        def shape(lanes):  # noqa: ANN001, ANN202
+            return [(ln.key, ln.label, ln.items, ln.starts) for ln in lanes]
+
+        assert shape(live.lanes) == shape(fresh)
+        live.set_visible({1, 2, 3})
+        assert sorted(i.event_id for ln in live.lanes for i in ln.items
+                      if mode != "tag") == ([1, 2, 3] if mode != "tag" else [])

@@ -208,7 +208,7 @@ def test_reimporting_a_changed_article_in_the_window(make_window) -> None:  # no
     assert window.reader.quote_count() == 2
     orphan = next(e for e in window.project.events.list() if e.quotes[0].orphaned)
     window.select_event(orphan.id)
-    assert "no longer in the article's current text" in window.inspector.quote.text()
+    assert "no longer in the article's current text" in window.inspector.sources.item(0).text()
 
 
 def test_csv_locale_date_style(qtbot) -> None:  # noqa: ANN001

@@ -233,7 +233,7 @@ def test_switching_articles_drops_a_pending_flash(window, qtbot) -> None:  # noq
 
 def test_menus_hold_the_actions(window) -> None:  # noqa: ANN001
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["&File", "&Edit", "&Article", "&Help"]
+    assert list(menus) == ["&File", "&Edit", "&View", "&Article", "&Help"]
     file_names = [a.objectName() for a in menus["&File"].actions()]
     assert {"actionImportArticle", "actionPasteArticle", "actionExportCsv",
             "actionNewProject", "actionOpenProject"} <= set(file_names)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import NamedTuple
 
+from desktop_app.core.bulk import gc_paused
 from desktop_app.core.eventdates import period
 from desktop_app.core.records import EventRecord
 
@@ -31,23 +33,45 @@ class ChartItem(NamedTuple):
     conflict: bool
 
 
-def chart_item(r: EventRecord, conflict: bool = False) -> ChartItem:
-    """How an event is drawn, from its date and precision."""
-    d = r.date
-    first, last = period(d.start, d.precision)
-    if d.end is not None and d.end > last:
-        kind, last = RANGE, period(d.end, d.precision)[1]
+class ChartEntry(NamedTuple):
+    """An item with what decides its lanes: its first source's article, and its tags."""
+
+    item: ChartItem
+    article_id: int | None
+    tags: tuple[str, ...]
+
+
+def chart_item(event_id: int, title: str, start: date, precision: str, end: date | None,
+               earliest: date | None, latest: date | None, conflict: bool = False) -> ChartItem:
+    """How an event is drawn, from its date and precision (the one place that decides it)."""
+    if precision == "day":
+        first = last = start
     else:
-        kind = POINT if d.precision == "day" else PERIOD
-    start, end = float(first.toordinal()), float(last.toordinal() + 1)
-    before = float(d.earliest.toordinal()) if d.earliest and d.earliest < first else start
-    after = float(d.latest.toordinal() + 1) if d.latest and d.latest > last else end
-    return ChartItem(r.id, start, end, kind, before, after, r.title, conflict)
+        first, last = period(start, precision)
+    if end is not None and end > last:
+        kind, last = RANGE, period(end, precision)[1]
+    else:
+        kind = POINT if precision == "day" else PERIOD
+    a, b = float(first.toordinal()), float(last.toordinal() + 1)
+    before = float(earliest.toordinal()) if earliest is not None and earliest < first else a
+    after = float(latest.toordinal() + 1) if latest is not None and latest > last else b
+    return ChartItem(event_id, a, b, kind, before, after, title, conflict)
+
+
+def entry_of_record(r: EventRecord, conflict: bool = False) -> ChartEntry:
+    """The chart entry of an event record (after an edit, an undo, an import...)."""
+    d = r.date
+    return ChartEntry(chart_item(r.id, r.title, d.start, d.precision, d.end, d.earliest,
+                                 d.latest, conflict), r.article_id, r.tags)
+
+
+def _sort_key(item: ChartItem) -> tuple[float, float, int]:
+    return (item.fade_before, item.start, item.event_id)
 
 
 @dataclass
 class Lane:
-    """A row of the chart: its items sorted by start, for bisecting the visible ones."""
+    """A row of the chart: its items sorted by where they begin, for bisecting."""
 
     key: str
     label: str
@@ -57,9 +81,31 @@ class Lane:
 
     def seal(self) -> None:
         """Sort the items and index them (after filling)."""
-        self.items.sort(key=lambda i: (i.fade_before, i.start, i.event_id))
+        self.items.sort(key=_sort_key)
         self.starts = [i.fade_before for i in self.items]
         self.longest = max((i.fade_after - i.fade_before for i in self.items), default=1.0)
+
+    def add(self, item: ChartItem) -> None:
+        """Insert one item in order (an edit: no re-sort of 100,000 items)."""
+        window = self._window(item)
+        keys = [_sort_key(i) for i in self.items[window]]
+        at = window.start + bisect.bisect_left(keys, _sort_key(item))
+        self.items.insert(at, item)
+        self.starts.insert(at, item.fade_before)
+        self.longest = max(self.longest, item.fade_after - item.fade_before)
+
+    def discard(self, item: ChartItem) -> None:
+        """Remove one item (looked for among those starting where it starts)."""
+        window = self._window(item)
+        for at in range(window.start, window.stop):
+            if self.items[at].event_id == item.event_id:
+                del self.items[at]
+                del self.starts[at]
+                return
+
+    def _window(self, item: ChartItem) -> slice:
+        return slice(bisect.bisect_left(self.starts, item.fade_before),
+                     bisect.bisect_right(self.starts, item.fade_before))
 
     def visible(self, first: float, last: float) -> Sequence[ChartItem]:
         """Items overlapping [first, last], in start order."""
@@ -73,38 +119,123 @@ class Lane:
                 - bisect.bisect_left(self.starts, first))
 
 
-def build_lanes(records: Iterable[EventRecord], mode: str,
-                article_label: Callable[[int], str], conflicts: Callable[[EventRecord], bool]
-                = lambda _r: False) -> list[Lane]:
-    """Lanes by article (each event in its first source's lane), by tag (an event in each of
-    its tags' lanes) or a single lane; ordered by first event, then label."""
+def lane_keys(entry: ChartEntry, mode: str) -> list[tuple[str, str | None]]:
+    """The lanes of an entry as (key, tag or None): its first source's article, each of its
+    tags, or the single lane."""
+    if mode == "single":
+        return [("all", None)]
+    if mode == "tag":
+        return [("tag:" + t.casefold(), t) for t in entry.tags] or [("tag:", "")]
+    return [("article:none" if entry.article_id is None else f"article:{entry.article_id}",
+             None)]
+
+
+class LaneSet:
+    """The chart's lanes over a set of entries, kept up to date one event at a time."""
+
+    def __init__(self, mode: str = "article",
+                 article_label: Callable[[int], str] = lambda i: f"Article {i}") -> None:
+        self.mode = _check_mode(mode)
+        self.article_label = article_label
+        self._entries: dict[int, ChartEntry] = {}
+        self._visible: set[int] | None = None
+        self._lanes: dict[str, Lane] = {}
+        self._ordered: list[Lane] | None = None
+
+    def reset(self, entries: Iterable[ChartEntry]) -> None:
+        """Show these entries (all at once: a project opened, a reload)."""
+        with gc_paused():
+            self._entries = {e.item.event_id: e for e in entries}
+        self._rebuild()
+
+    def set_mode(self, mode: str) -> None:
+        """Lanes by "article", "tag" or "single"."""
+        self.mode = _check_mode(mode)
+        self._rebuild()
+
+    def set_visible(self, ids: set[int] | None) -> None:
+        """Show only these events (a filter), or all of them (None)."""
+        self._visible = ids
+        self._rebuild()
+
+    def entry(self, event_id: int) -> ChartEntry | None:
+        """The entry of an event."""
+        return self._entries.get(event_id)
+
+    def upsert(self, entry: ChartEntry) -> None:
+        """Add or replace one event's entry."""
+        self.remove(entry.item.event_id)
+        self._entries[entry.item.event_id] = entry
+        if self._visible is None or entry.item.event_id in self._visible:
+            for key, tag in lane_keys(entry, self.mode):
+                self._lane(key, entry, tag).add(entry.item)
+            self._ordered = None
+
+    def remove(self, event_id: int) -> None:
+        """Take one event off the chart."""
+        old = self._entries.pop(event_id, None)
+        if old is None:
+            return
+        for key, _tag in lane_keys(old, self.mode):
+            lane = self._lanes.get(key)
+            if lane is not None:
+                lane.discard(old.item)
+                if not lane.items:
+                    del self._lanes[key]
+        self._ordered = None
+
+    @property
+    def lanes(self) -> list[Lane]:
+        """Lanes ordered by their first item, then label."""
+        if self._ordered is None:
+            self._ordered = sorted(self._lanes.values(),
+                                   key=lambda ln: (ln.starts[0] if ln.starts else 0.0,
+                                                   ln.label.casefold()))
+        return self._ordered
+
+    def _shown(self) -> Iterable[ChartEntry]:
+        if self._visible is None:
+            return self._entries.values()
+        return (e for i, e in self._entries.items() if i in self._visible)
+
+    def _lane(self, key: str, entry: ChartEntry, tag: str | None) -> Lane:
+        lane = self._lanes.get(key)
+        if lane is None:
+            if tag is not None:
+                label = tag or "Untagged"
+            elif key == "all":
+                label = "All events"
+            elif entry.article_id is None:
+                label = "No source"
+            else:
+                label = self.article_label(entry.article_id)
+            lane = self._lanes[key] = Lane(key, label)
+        return lane
+
+    def _rebuild(self) -> None:
+        self._lanes = {}
+        with gc_paused():
+            for entry in self._shown():
+                for key, tag in lane_keys(entry, self.mode):
+                    lane = self._lanes.get(key) or self._lane(key, entry, tag)
+                    lane.items.append(entry.item)
+            for lane in self._lanes.values():
+                lane.seal()
+        self._ordered = None
+
+
+def _check_mode(mode: str) -> str:
     if mode not in LANE_MODES:
         raise ValueError(f"unknown lane mode {mode!r}; use one of {', '.join(LANE_MODES)}")
-    lanes: dict[str, Lane] = {}
+    return mode
 
-    def lane(key: str, label: str) -> Lane:
-        found = lanes.get(key)
-        if found is None:
-            found = lanes[key] = Lane(key, label)
-        return found
 
-    for r in records:
-        item = chart_item(r, conflicts(r))
-        if mode == "single":
-            lane("all", "All events").items.append(item)
-        elif mode == "tag":
-            for tag in r.tags or ("",):
-                lane("tag:" + tag.casefold(), tag or "Untagged").items.append(item)
-        elif r.article_id is None:
-            lane("article:none", "No source").items.append(item)
-        else:
-            key = f"article:{r.article_id}"
-            found = lanes.get(key) or lane(key, article_label(r.article_id))
-            found.items.append(item)
-    for each in lanes.values():
-        each.seal()
-    return sorted(lanes.values(), key=lambda ln: (ln.starts[0] if ln.starts else 0.0,
-                                                  ln.label.casefold()))
+def build_lanes(records: Iterable[EventRecord], mode: str, article_label: Callable[[int], str],
+                conflicts: Callable[[EventRecord], bool] = lambda _r: False) -> list[Lane]:
+    """Lanes for a list of records (exports and tests; the window keeps a LaneSet)."""
+    lanes = LaneSet(mode, article_label)
+    lanes.reset(entry_of_record(r, conflicts(r)) for r in records)
+    return lanes.lanes
 
 
 def span_of(lanes: Iterable[Lane], ids: set[int] | None = None) -> tuple[float, float] | None:

@@ -157,11 +157,6 @@ class ArticleService:
             s.flush()
             return MetadataChange(article_record(a), redated)
 
-    def delete(self, article_id: int) -> None:
-        """Remove an article and its quotes (events keep their other sources)."""
-        with self._sessions.begin() as s:
-            s.delete(require(s, Article, article_id))
-
     @staticmethod
     def _redate_events(s: Session, a: Article) -> int:
         """Re-resolve the date of every event whose primary quote is in this article."""

@@ -11,7 +11,14 @@ from desktop_app.core.records import ArticleRecord, EventDate, EventRecord, Quot
 def quote_record(q: Quote) -> QuoteRecord:
     """Record of a quote row."""
     return QuoteRecord(q.id, q.event_id, q.article_id, q.start, q.end, q.exact, q.prefix,
-                       q.suffix, q.orphaned)
+                       q.suffix, q.orphaned, q.date_start, q.date_precision)
+
+
+def quote_row(q: QuoteRecord) -> Quote:
+    """A quote row re-created from its record (same id: undo restores what was there)."""
+    return Quote(id=q.id, event_id=q.event_id, article_id=q.article_id, start=q.start, end=q.end,
+                 exact=q.exact, prefix=q.prefix, suffix=q.suffix, orphaned=q.orphaned,
+                 date_start=q.date_start, date_precision=q.date_precision)
 
 
 EVENT_COLUMNS = ("id", "title", "notes", "start_date", "end_date", "precision", "earliest",

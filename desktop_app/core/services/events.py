@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
@@ -19,7 +20,12 @@ from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
 from desktop_app.core.records import EventDate, EventEdit, EventRecord, QuoteRecord
 from desktop_app.core.services.articles import now
-from desktop_app.core.services.convert import EVENT_COLUMNS, apply_date, event_record
+from desktop_app.core.services.convert import (
+    EVENT_COLUMNS,
+    apply_date,
+    event_record,
+    quote_row,
+)
 from desktop_app.core.services.lookup import require
 from desktop_app.core.tags import clean_tags
 from desktop_app.core.titles import propose_title
@@ -30,7 +36,7 @@ _EVENT_COLUMNS = tuple(_EVENTS.c[name] for name in EVENT_COLUMNS)
 # Built once: executing them with a new list of ids re-uses the compiled SQL.
 _QUOTE_COLUMNS = (_QUOTES.c.id, _QUOTES.c.event_id, _QUOTES.c.article_id, _QUOTES.c.start,
                   _QUOTES.c.end, _QUOTES.c.exact, _QUOTES.c.prefix, _QUOTES.c.suffix,
-                  _QUOTES.c.orphaned)
+                  _QUOTES.c.orphaned, _QUOTES.c.date_start, _QUOTES.c.date_precision)
 _QUOTES_OF_EVENTS = (select(*_QUOTE_COLUMNS)
                      .where(_QUOTES.c.event_id.in_(bindparam("ids", expanding=True)))
                      .order_by(_QUOTES.c.id))
@@ -41,6 +47,8 @@ _QUOTES_OF_ARTICLE = (select(*_QUOTE_COLUMNS)
                       .where(_QUOTES.c.article_id == bindparam("article_id"),
                              _QUOTES.c.orphaned.is_(False))
                       .order_by(_QUOTES.c.start, _QUOTES.c.id))
+_ALL_TAGS = (select(event_tags.c.event_id, Tag.__table__.c.name)
+             .join(Tag.__table__, Tag.__table__.c.id == event_tags.c.tag_id))
 _BY_DATE = select(*_EVENT_COLUMNS).order_by(_EVENTS.c.start_date, _EVENTS.c.id)
 
 def _sort_key(record: EventRecord) -> tuple:
@@ -72,7 +80,9 @@ class EventService:
                       date_edited_by_user=False, created_at=stamp, updated_at=stamp)
         apply_date(event, d)
         event.quotes.append(Quote(article_id=article.id, start=sel.start, end=sel.end,
-                                  exact=sel.exact, prefix=sel.prefix, suffix=sel.suffix))
+                                  exact=sel.exact, prefix=sel.prefix, suffix=sel.suffix,
+                                  date_start=None if d.assumed else d.start,
+                                  date_precision="" if d.assumed else d.precision))
         return event
 
     def create_many(self, article_id: int, ranges: list[tuple[int, int]]) -> list[EventRecord]:
@@ -127,9 +137,21 @@ class EventService:
         return out
 
     def list(self) -> list[EventRecord]:
-        """The whole timeline in chronological order."""
-        with gc_paused():
-            return list(self.iter_timeline())
+        """The whole timeline in chronological order, read in three queries (events, quotes,
+        tags) rather than in batches: opening a 100,000-event project waits on this."""
+        with self._sessions() as s, gc_paused():
+            conn = s.connection()
+            quotes: dict[int, list[QuoteRecord]] = defaultdict(list)
+            for q in conn.execute(select(*_QUOTE_COLUMNS).order_by(_QUOTES.c.id)).all():
+                quotes[q[1]].append(QuoteRecord(*q))
+            tags: dict[int, list[str]] = defaultdict(list)
+            for event_id, name in conn.execute(_ALL_TAGS).all():
+                tags[event_id].append(name)
+            titles = self._titles(s)
+            records = [event_record(r, tuple(quotes.get(r[0], ())), tuple(tags.get(r[0], ())),
+                                    titles) for r in conn.execute(_BY_DATE).all()]
+            records.sort(key=_sort_key)
+            return records
 
     def iter_timeline(self, batch: int = 1000) -> Iterator[EventRecord]:
         """Stream the timeline in order without holding it all (exports of 100,000 events).
@@ -208,22 +230,30 @@ class EventService:
     def restore(self, record: EventRecord) -> EventRecord:
         """Re-create a deleted event with the same id, quotes and tags."""
         with self._sessions.begin() as s:
-            event = Event(id=record.id, created_at=record.created_at)
-            self._fill(s, event, record)
-            for q in record.quotes:
-                event.quotes.append(Quote(id=q.id, article_id=q.article_id, start=q.start,
-                                          end=q.end, exact=q.exact, prefix=q.prefix,
-                                          suffix=q.suffix, orphaned=q.orphaned))
-            s.add(event)
-            s.flush()
-            return self._record(s, event)
+            self.restore_in(s, record)
+            return self.get_in(s, record.id)
+
+    @staticmethod
+    def restore_in(s: Session, record: EventRecord) -> None:
+        """Re-create an event from its record inside the caller's transaction."""
+        event = Event(id=record.id, created_at=record.created_at)
+        EventService._fill(s, event, record)
+        for q in record.quotes:
+            event.quotes.append(quote_row(q))
+        s.add(event)
+        s.flush()
+
+    def get_in(self, s: Session, event_id: int) -> EventRecord:
+        """One event's record, read inside the caller's transaction."""
+        return self._record(s, require(s, Event, event_id))
 
     # -- helpers --------------------------------------------------------------------------
-    def _fill(self, s: Session, event: Event, record: EventRecord) -> None:
+    @staticmethod
+    def _fill(s: Session, event: Event, record: EventRecord) -> None:
         event.title, event.notes = record.title, record.notes
         apply_date(event, record.date)
         event.date_edited_by_user = record.date_edited_by_user
-        event.tags = self.tags_for(s, record.tags)
+        event.tags = EventService.tags_for(s, record.tags)
         event.updated_at = record.updated_at
 
     @staticmethod

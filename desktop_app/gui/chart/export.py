@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
@@ -42,9 +43,7 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
         raise ChartExportError(f"chart width must be between 200 and {MAX_WIDTH} pixels")
     painter = ChartPainter(font)
     h = height or int(min(painter.content_height(lanes) + 8, 30_000))
-    quiet = ChartState(selected=set(), hovered=None, colour_by_tag=state.colour_by_tag,
-                       tag_colours=state.tag_colours, event_tags=state.event_tags,
-                       published=state.published, show_published=state.show_published)
+    quiet = replace(state, selected=set(), hovered=None)
     try:
         if fmt == "png":
             image = QImage(QSize(width, h), QImage.Format.Format_ARGB32)

@@ -25,9 +25,10 @@ def render_chart_file(out: Path, records: list[EventRecord], articles: list[Arti
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     titles = {a.id: a.title for a in articles}
+    tags = {r.id: r.tags for r in records}
     state = ChartState(colour_by_tag=bool(colours),
                        tag_colours={k.casefold(): v for k, v in colours.items()},
-                       event_tags={r.id: r.tags for r in records if r.tags},
+                       tags_of=lambda i: tags.get(i, ()),
                        published={f"article:{a.id}": day_number(a.published) + 0.5
                                   for a in articles if a.published})
     lanes = build_lanes(records, lane_mode, lambda i: titles.get(i, f"Article {i}"))

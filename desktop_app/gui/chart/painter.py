@@ -7,6 +7,7 @@ the screen. Geometry comes from ``desktop_app.core.chart``; this module only dra
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -44,7 +45,7 @@ class ChartState:
     hovered: int | None = None
     colour_by_tag: bool = False
     tag_colours: dict[str, str] = field(default_factory=dict)  # casefolded name -> #rrggbb
-    event_tags: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    tags_of: Callable[[int], tuple[str, ...]] = lambda _event_id: ()
     published: dict[str, float] = field(default_factory=dict)  # lane key -> day number
     show_published: bool = True
 
@@ -206,7 +207,7 @@ class ChartPainter:
 
     def _colour(self, m: Mark, base: QColor, state: ChartState) -> QColor:
         if state.colour_by_tag:
-            tags = state.event_tags.get(m.item.event_id, ())
+            tags = state.tags_of(m.item.event_id)
             if not tags:
                 return QColor("#8a9099")
             name = tags[0].casefold()

@@ -16,10 +16,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
 
-from desktop_app.core.chart.items import POINT, Lane, build_lanes, span_of
+from desktop_app.core.chart.items import POINT, ChartEntry, Lane, LaneSet, span_of
 from desktop_app.core.chart.timescale import Viewport
-from desktop_app.core.eventdates import format_event_date
-from desktop_app.core.records import EventRecord
 from desktop_app.gui.chart.painter import ChartPainter, ChartState, PaintedLane
 
 ZOOM_STEP = 1.25
@@ -43,12 +41,10 @@ class TimelineChart(QWidget):
         self.setMinimumHeight(120)
         self.painter = ChartPainter(self.font())
         self.state = ChartState()
-        self.lanes: list[Lane] = []
-        self.lane_mode = "article"
+        self.data = LaneSet()
+        self.state.tags_of = self._tags_of
         self.view = Viewport(738000.0, 1.0)
-        self._records: dict[int, EventRecord] = {}
-        self._article_label: Callable[[int], str] = str
-        self._conflicts: Callable[[EventRecord], bool] = lambda _r: False
+        self.describe: Callable[[int], str] = str  # the hover text of an event (set by the window)
         self._scroll_y = 0.0
         self._painted: list[PaintedLane] = []
         self._press: QPointF | None = None
@@ -59,20 +55,53 @@ class TimelineChart(QWidget):
         self.scrollbar.hide()
 
     # -- data -----------------------------------------------------------------------------
-    def set_records(self, records: Iterable[EventRecord], article_label: Callable[[int], str],
-                    published: dict[int, float],
-                    conflicts: Callable[[EventRecord], bool] = lambda _r: False) -> None:
-        """Show these events (already filtered); lanes are rebuilt, the view is kept."""
-        self._records = {r.id: r for r in records}
-        self._article_label, self._conflicts = article_label, conflicts
-        self.state.event_tags = {r.id: r.tags for r in self._records.values() if r.tags}
+    def set_entries(self, entries: Iterable[ChartEntry], article_label: Callable[[int], str],
+                    published: dict[int, float]) -> None:
+        """Show a whole project's events (lanes rebuilt; the view is kept)."""
+        self.data = LaneSet(self.data.mode, article_label)
+        self.data.reset(entries)
         self.state.published = {f"article:{k}": v for k, v in published.items()}
-        self._rebuild()
+        self._changed()
+
+    def set_published(self, published: dict[int, float], article_label: Callable[[int], str]
+                      ) -> None:
+        """Articles changed: their publication markers and lane labels."""
+        self.state.published = {f"article:{k}": v for k, v in published.items()}
+        self.data.article_label = article_label
+        for lane in self.data.lanes:
+            if lane.key.startswith("article:") and lane.key != "article:none":
+                lane.label = article_label(int(lane.key.split(":")[1]))
+        self.update()
+
+    def upsert(self, entry: ChartEntry) -> None:
+        """One event added or changed."""
+        self.data.upsert(entry)
+        self._changed()
+
+    def remove(self, event_id: int) -> None:
+        """One event gone."""
+        self.data.remove(event_id)
+        self._changed()
+
+    def set_visible(self, ids: set[int] | None) -> None:
+        """Show only these events (the filter), or every one (None)."""
+        self.data.set_visible(ids)
+        self._changed()
+
+    @property
+    def lanes(self) -> list[Lane]:
+        """The lanes drawn, in order."""
+        return self.data.lanes
+
+    @property
+    def lane_mode(self) -> str:
+        """"article", "tag" or "single"."""
+        return self.data.mode
 
     def set_lane_mode(self, mode: str) -> None:
         """Lanes by "article", "tag" or "single"."""
-        self.lane_mode = mode
-        self._rebuild()
+        self.data.set_mode(mode)
+        self._changed()
 
     def set_colour_by_tag(self, on: bool, tag_colours: dict[str, str] | None = None) -> None:
         """Colour events by their first tag instead of by lane."""
@@ -93,13 +122,11 @@ class TimelineChart(QWidget):
             self.state.selected = selected
             self.update()
 
-    def record(self, event_id: int) -> EventRecord | None:
-        """The record of an event shown in the chart."""
-        return self._records.get(event_id)
+    def _tags_of(self, event_id: int) -> tuple[str, ...]:
+        entry = self.data.entry(event_id)
+        return entry.tags if entry is not None else ()
 
-    def _rebuild(self) -> None:
-        self.lanes = build_lanes(self._records.values(), self.lane_mode, self._article_label,
-                                 self._conflicts)
+    def _changed(self) -> None:
         if self._needs_fit and self.lanes and self.width() > self.painter.LANE_LABEL_WIDTH:
             self.fit_all()
         self._update_scrollbar()
@@ -284,7 +311,7 @@ class TimelineChart(QWidget):
             if hovered is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPosition().toPoint(), self._tooltip(hovered), self)
+                QToolTip.showText(event.globalPosition().toPoint(), self.describe(hovered), self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
@@ -311,14 +338,3 @@ class TimelineChart(QWidget):
                 cluster = pl.frame.cluster_at(x)
                 if cluster is not None:  # zoom into a cluster until it falls apart
                     self.set_view(Viewport.fit(cluster.first, cluster.last, self.plot_width))
-
-    def _tooltip(self, event_id: int) -> str:
-        r = self._records.get(event_id)
-        if r is None:
-            return ""
-        quote = r.quotes[0].exact if r.quotes else ""
-        if len(quote) > 240:
-            quote = quote[:239] + "…"
-        flag = "\n⚠ Sources disagree on the date" if self._conflicts(r) else ""
-        return f"{format_event_date(r.date)}\n{r.title}{flag}" + (f"\n\n“{quote}”" if quote
-                                                                  else "")

@@ -1,0 +1,62 @@
+"""Multi-source events, saved filters and full-text search.
+
+- quotes.date_start / date_precision: the date each source's passage gives, so events whose
+  sources disagree can be flagged (filled when a source is added; empty for older quotes
+  until their event gains a second source).
+- saved_filters: filter-bar settings saved by name.
+- articles_fts (SQLite only, FTS5 over the articles' title and text, kept in step by
+  triggers); other databases search without it (see core/search.py).
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-28
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+_FTS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    "title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+    "VALUES ('delete', old.id, old.title, old.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text ON articles "
+    "BEGIN INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+    "VALUES ('delete', old.id, old.title, old.text); "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+)
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("quotes") as batch:
+        batch.add_column(sa.Column("date_start", sa.Date(), nullable=True))
+        batch.add_column(sa.Column("date_precision", sa.String(10), nullable=False,
+                                   server_default=""))
+    op.create_table(
+        "saved_filters",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("name", sa.String(200), nullable=False, unique=True),
+        sa.Column("spec", sa.Text(), nullable=False),
+    )
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in _FTS:
+            op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for name in ("articles_fts_insert", "articles_fts_delete", "articles_fts_update"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS articles_fts")
+    op.drop_table("saved_filters")
+    with op.batch_alter_table("quotes") as batch:
+        batch.drop_column("date_precision")
+        batch.drop_column("date_start")

@@ -1,0 +1,119 @@
+"""Removing articles with what depends on them, and putting everything back (undo).
+
+Deleting an article asks what happens to its events: delete every event that quotes it, or
+keep the events that have other sources (minus this article's quotes). Undoing an import is
+the same removal of an article without events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.core.orm import Article, Event, Quote
+from desktop_app.core.records import EventRecord, QuoteRecord
+from desktop_app.core.services.convert import quote_record, quote_row
+from desktop_app.core.services.events import EventService
+from desktop_app.core.services.lookup import require
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """Every column of an article: enough to re-create it with the same id."""
+
+    id: int
+    title: str
+    outlet: str
+    url: str
+    author: str
+    published_on: date | None
+    published_precision: str
+    published_tz: str
+    published_source: str
+    text: str
+    sha256: str
+    source_path: str
+    imported_at: datetime
+
+
+_COLUMNS = tuple(ArticleRow.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class ArticleRemoval:
+    """What removing articles took away: to show the user, and to undo."""
+
+    articles: tuple[ArticleRow, ...]
+    deleted_events: tuple[EventRecord, ...]
+    kept_quotes: tuple[QuoteRecord, ...]  # quotes taken from events that stayed
+
+    @property
+    def kept_event_ids(self) -> tuple[int, ...]:
+        """Events that stayed (they had other sources)."""
+        return tuple(sorted({q.event_id for q in self.kept_quotes}))
+
+
+@dataclass(frozen=True)
+class ArticleImpact:
+    """Events that quote an article: those that only quote it, and those with other sources."""
+
+    only_here: int
+    with_other_sources: int
+
+
+class ArticleRemovalService:
+    """Delete articles and restore them, with their events, as one step each."""
+
+    def __init__(self, sessions: sessionmaker[Session], events: EventService) -> None:
+        self._sessions = sessions
+        self._events = events
+
+    def impact(self, article_id: int) -> ArticleImpact:
+        """How the article's events would fare (to word the question)."""
+        with self._sessions() as s:
+            only, other = self._split(s, [article_id])
+            return ArticleImpact(len(only), len(other))
+
+    def remove(self, article_ids: list[int], keep_events_with_other_sources: bool = True
+               ) -> ArticleRemoval:
+        """Delete articles; their events go too, except (if asked) those with other sources."""
+        with self._sessions.begin() as s:
+            rows = tuple(self._row(require(s, Article, i)) for i in article_ids)
+            only, other = self._split(s, article_ids)
+            doomed = only | (set() if keep_events_with_other_sources else other)
+            deleted = tuple(self._events.get_in(s, i) for i in sorted(doomed))
+            kept = tuple(quote_record(q) for q in s.scalars(
+                select(Quote).where(Quote.article_id.in_(article_ids),
+                                    Quote.event_id.in_(other - doomed)).order_by(Quote.id)))
+            for event_id in sorted(doomed):
+                s.delete(require(s, Event, event_id))
+            s.flush()
+            for article_id in article_ids:
+                s.delete(require(s, Article, article_id))
+            return ArticleRemoval(rows, deleted, kept)
+
+    def restore(self, removal: ArticleRemoval) -> None:
+        """Undo a removal: same article ids, same events, same quotes."""
+        with self._sessions.begin() as s:
+            for row in removal.articles:
+                s.add(Article(**{name: getattr(row, name) for name in _COLUMNS}))
+            s.flush()
+            for record in removal.deleted_events:
+                EventService.restore_in(s, record)
+            for q in removal.kept_quotes:
+                s.add(quote_row(q))
+
+    @staticmethod
+    def _row(a: Article) -> ArticleRow:
+        return ArticleRow(**{name: getattr(a, name) for name in _COLUMNS})
+
+    @staticmethod
+    def _split(s: Session, article_ids: list[int]) -> tuple[set[int], set[int]]:
+        """Events quoting these articles: those with no other source, and the others."""
+        quoting = set(s.scalars(select(Quote.event_id).where(Quote.article_id.in_(article_ids))))
+        elsewhere = set(s.scalars(select(Quote.event_id).where(
+            Quote.event_id.in_(quoting), Quote.article_id.not_in(article_ids))))
+        return quoting - elsewhere, quoting & elsewhere
