@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from desktop_app.core.eventdates import period
-from desktop_app.core.records import QuoteRecord
+from desktop_app.core.records import EventRecord, QuoteRecord
 
 
 def sources_disagree(quotes: Iterable[QuoteRecord]) -> bool:
@@ -18,3 +18,8 @@ def sources_disagree(quotes: Iterable[QuoteRecord]) -> bool:
             if a1 < b0 or b1 < a0:
                 return True
     return False
+
+
+def has_conflict(record: EventRecord) -> bool:
+    """Whether an event's sources disagree on its date (flagged in the table and the chart)."""
+    return len(record.quotes) > 1 and sources_disagree(record.quotes)

@@ -1,10 +1,12 @@
-"""Which events an export (and later the filter bar) includes: plain data, plain matching."""
+"""Which events the filter bar shows and exports include: plain data, plain matching."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.core.conflicts import has_conflict
 from desktop_app.core.errors import DateParseError, TimelineError
 from desktop_app.core.eventdates import parse_iso, period
 from desktop_app.core.records import EventRecord
@@ -23,9 +25,12 @@ class EventFilter:
     article_ids: tuple[int, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
+    conflicts_only: bool = False
 
     def matches(self, e: EventRecord) -> bool:
         """Whether an event passes the filter."""
+        if self.conflicts_only and not has_conflict(e):
+            return False
         if self.text:
             needle = self.text.casefold()
             hay = [e.title, e.notes, *(q.exact for q in e.quotes)]
@@ -46,11 +51,34 @@ class EventFilter:
         """True when it matches every event."""
         return self == EventFilter()
 
+    def to_json(self) -> str:
+        """The filter as JSON (saved filters)."""
+        return json.dumps({"text": self.text, "tags": list(self.tags),
+                           "articles": list(self.article_ids),
+                           "from": self.date_from.isoformat() if self.date_from else None,
+                           "to": self.date_to.isoformat() if self.date_to else None,
+                           "conflicts": self.conflicts_only})
+
+    @staticmethod
+    def from_json(text: str) -> EventFilter:
+        """A filter saved with to_json (unknown keys ignored, bad values refused)."""
+        try:
+            d = json.loads(text)
+            return EventFilter(str(d.get("text", "")), tuple(str(t) for t in d.get("tags", ())),
+                               tuple(int(a) for a in d.get("articles", ())),
+                               date.fromisoformat(d["from"]) if d.get("from") else None,
+                               date.fromisoformat(d["to"]) if d.get("to") else None,
+                               bool(d.get("conflicts", False)))
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+            raise FilterError(f"saved filter is damaged: {exc}") from exc
+
 
 def parse_filter(specs: list[str]) -> EventFilter:
-    """Filters written as KEY=VALUE: text=, tag= (repeatable), article=ID, from=, to=."""
+    """Filters written as KEY=VALUE: text=, tag= (repeatable), article=ID, from=, to=,
+    conflicts=yes."""
     text, tags, articles = "", [], []
     date_from = date_to = None
+    conflicts = False
     for spec in specs:
         key, sep, value = spec.partition("=")
         key = key.strip().lower()
@@ -69,8 +97,11 @@ def parse_filter(specs: list[str]) -> EventFilter:
             elif key == "to":
                 start, precision = parse_iso(value)
                 date_to = period(start, precision)[1]
+            elif key == "conflicts":
+                conflicts = value.lower() in ("yes", "true", "1")
             else:
-                raise FilterError(f"unknown filter {key!r}; use text, tag, article, from, to")
+                raise FilterError(f"unknown filter {key!r}; use text, tag, article, from, to, "
+                                  "conflicts")
         except (ValueError, DateParseError) as exc:
             raise FilterError(f"filter {spec!r}: {exc}") from exc
-    return EventFilter(text, tuple(tags), tuple(articles), date_from, date_to)
+    return EventFilter(text, tuple(tags), tuple(articles), date_from, date_to, conflicts)

@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop_app.core.db import ProjectDatabase, open_database
 from desktop_app.core.records import ArticleDraft, ArticleRecord
 from desktop_app.core.resources import resource_path
+from desktop_app.core.search import ArticleSearch, make_search
 from desktop_app.core.services.analysis import AnalysisService
 from desktop_app.core.services.annotation_import import AnnotationImportService
 from desktop_app.core.services.article_removal import ArticleRemovalService
@@ -18,6 +19,7 @@ from desktop_app.core.services.chart_data import ChartDataService
 from desktop_app.core.services.csv_sync import CsvSyncService
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.exports import ExportService
+from desktop_app.core.services.saved_filters import SavedFilterService
 from desktop_app.core.services.sources import SourceService
 from desktop_app.core.services.tags import TagService
 
@@ -37,6 +39,8 @@ class Project:
     chart: ChartDataService
     sources: SourceService
     removal: ArticleRemovalService
+    filters: SavedFilterService
+    search: ArticleSearch
 
     @property
     def path(self) -> Path:
@@ -54,9 +58,10 @@ def open_project(path: Path | str) -> Project:
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events, ExportService(db.sessions, events),
                    AnalysisService(db.sessions, events), CsvSyncService(db.sessions, events),
-                   AnnotationImportService(db.sessions, events), TagService(db.sessions),
+                   AnnotationImportService(db.sessions, events), TagService(db.sessions, events),
                    ChartDataService(db.sessions), SourceService(db.sessions, events),
-                   ArticleRemovalService(db.sessions, events))
+                   ArticleRemovalService(db.sessions, events), SavedFilterService(db.sessions),
+                   make_search(db.sessions, db.engine.dialect.name))
 
 
 def seed_demo(project: Project) -> ArticleRecord:

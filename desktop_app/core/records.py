@@ -125,3 +125,12 @@ class EventEdit:
     date: EventDate | None = None
     date_edited_by_user: bool | None = None
     tags: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    """A tag with its colour ("" when none is chosen) and how many events carry it."""
+
+    name: str
+    colour: str
+    events: int

@@ -16,3 +16,10 @@ def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 def parse_tags(text: str) -> tuple[str, ...]:
     """Tags typed as a comma-separated list."""
     return clean_tags(text.split(","))
+
+
+def retag(tags: tuple[str, ...], add: tuple[str, ...], remove: tuple[str, ...]
+          ) -> tuple[str, ...]:
+    """Tags after adding some and removing others (names compared without case)."""
+    gone = {t.casefold() for t in remove}
+    return clean_tags([t for t in (*tags, *add) if t.casefold() not in gone])

@@ -91,6 +91,31 @@ class Actions:
         self.previous_reading = make("actionPreviousDateReading",
                                      parent.tr("Previous Date Readin&g"), ["Alt+Up"])
         self.about = make("actionAbout", parent.tr("&About Timeline Annotator"))
+        self.add_source = make("actionAddSource", parent.tr("Add Selection as &Source"),
+                               ["Ctrl+Shift+E"],
+                               parent.tr("Add the selected passage as another source of the "
+                                         "selected event (Ctrl+Shift+E)"))
+        self.merge_events = make("actionMergeEvents", parent.tr("&Merge Events…"),
+                                 ["Ctrl+Shift+M"],
+                                 parent.tr("Merge the selected events into one, keeping every "
+                                           "source, tag and note"))
+        self.tag_events = make("actionTagEvents", parent.tr("&Tag Selected Events…"), ["Ctrl+T"],
+                               parent.tr("Add or remove tags on every selected event"))
+        self.tag_colours = make("actionTagColours", parent.tr("Tag &Colours…"), [],
+                                parent.tr("Choose the colour of each tag"))
+        self.delete_article = make("actionDeleteArticle", parent.tr("&Delete Article…"),
+                                   ["Ctrl+Shift+Del"],
+                                   parent.tr("Delete the shown article and decide what happens "
+                                             "to its events"))
+        self.show_history = make("actionShowHistory", parent.tr("&History"), ["Ctrl+H"],
+                                 parent.tr("Show every change, to undo back to any point"))
+        self.show_history.setCheckable(True)
+        self.find_events = make("actionFilter", parent.tr("&Filter Timeline…"), [_SK.Find],
+                                parent.tr("Filter the timeline by text, tag, article, date or "
+                                          "conflicting dates (Ctrl+F)"))
+        self.search_articles = make("actionSearchArticles", parent.tr("&Search Articles…"),
+                                    ["Ctrl+Shift+F"],
+                                    parent.tr("Full-text search across every article"))
         self.export_chart = make("actionExportChart", parent.tr("Export C&hart…"),
                                  ["Ctrl+Shift+P"],
                                  parent.tr("Save the chart as PNG, SVG or PDF"))
@@ -143,9 +168,16 @@ class Actions:
         edit_menu = window.menuBar().addMenu(window.tr("&Edit"))
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.create_event, self.delete_event])
+        edit_menu.addActions([self.create_event, self.add_source, self.delete_event,
+                              self.merge_events])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.tag_events, self.tag_colours])
         edit_menu.addSeparator()
         edit_menu.addActions([self.previous_reading, self.next_reading])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_events, self.search_articles])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.show_history)
         view_menu = window.menuBar().addMenu(window.tr("&View"))
         view_menu.setObjectName("menuView")
         view_menu.addActions([self.show_table, self.show_chart])
@@ -156,7 +188,8 @@ class Actions:
         view_menu.addSeparator()
         view_menu.addActions([self.colour_by_tag, self.show_published])
         article_menu = window.menuBar().addMenu(window.tr("&Article"))
-        article_menu.addActions([self.article_properties, self.suggest_events])
+        article_menu.addActions([self.article_properties, self.suggest_events,
+                                 self.delete_article])
         article_menu.addSeparator()
         article_menu.addActions([self.next_unused, self.previous_unused])
         window.menuBar().addMenu(window.tr("&Help")).addAction(self.about)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop_app.core.chart.items import entry_of_record
 from desktop_app.core.chart.timescale import day_number
+from desktop_app.core.conflicts import has_conflict
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.gui.chart.widget import TimelineChart
@@ -60,11 +61,19 @@ class ChartViewMixin:
         else:
             entries = self.project.chart.entries(self.project.sources.conflicting_ids())
         self.chart.set_entries(entries, lambda i: titles.get(i, f"Article {i}"), published)
+        self._filter_chart()
         self._sync_chart_selection()
+
+    def _filter_chart(self) -> None:
+        """The chart shows what the table shows."""
+        filtered = self.active_filter() is not None
+        self.chart.set_visible({r.id for r in self.timeline_model.records()} if filtered
+                               else None)
 
     def chart_event_changed(self, record) -> None:  # noqa: ANN001 (EventRecord)
         """One event added or edited: move it on the chart."""
-        self.chart.upsert(entry_of_record(record, self.project.sources.has_conflict(record)))
+        self.chart.upsert(entry_of_record(record, has_conflict(record)),
+                          self.timeline_model.keeps(record))
 
     def chart_articles_changed(self) -> None:
         """Article titles or publication dates changed."""
@@ -129,7 +138,7 @@ class ChartViewMixin:
 
     # -- export ---------------------------------------------------------------------------
     def _on_export_chart(self) -> None:
-        from desktop_app.gui.chart_dialogs import ChartExportDialog
+        from desktop_app.gui.analysis_dialogs import ChartExportDialog
 
         dialog = ChartExportDialog(self._settings.last_directory(), self.chart.width(), self)
         if dialog.exec():

@@ -27,7 +27,7 @@ class TimelineView(Protocol):
     def article_changed(self, article_id: int, redated: int) -> None: ...
 
 
-class _Applied(QUndoCommand):
+class AppliedCommand(QUndoCommand):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._applied = True
@@ -42,11 +42,11 @@ class _Applied(QUndoCommand):
         raise NotImplementedError
 
 
-class CreateEventCommand(_Applied):
+class CreateEventCommand(AppliedCommand):
     """An event created from a selection; undo deletes it, redo restores the same id."""
 
     def __init__(self, events: EventService, view: TimelineView, record: EventRecord) -> None:
-        super().__init__(f"Create event “{_short(record.title)}”")
+        super().__init__(f"Create event “{short_label(record.title)}”")
         self._events, self._view, self._record = events, view, record
 
     def do(self) -> None:
@@ -58,7 +58,7 @@ class CreateEventCommand(_Applied):
         self._view.event_removed(self._record.id)
 
 
-class CreateEventsCommand(_Applied):
+class CreateEventsCommand(AppliedCommand):
     """Several events created at once (accepted suggestions): one step to undo."""
 
     def __init__(self, events: EventService, view: TimelineView, records: list[EventRecord],
@@ -77,7 +77,7 @@ class CreateEventsCommand(_Applied):
             self._view.event_removed(r.id)
 
 
-class ImportCsvCommand(_Applied):
+class ImportCsvCommand(AppliedCommand):
     """A CSV import: events created and updated in one step."""
 
     def __init__(self, csv: CsvSyncService, view: TimelineView, result: CsvImportResult) -> None:
@@ -100,11 +100,11 @@ class ImportCsvCommand(_Applied):
             self._view.event_changed(before)
 
 
-class DeleteEventCommand(_Applied):
+class DeleteEventCommand(AppliedCommand):
     """A deleted event; undo restores it with the same id and quotes."""
 
     def __init__(self, events: EventService, view: TimelineView, record: EventRecord) -> None:
-        super().__init__(f"Delete event “{_short(record.title)}”")
+        super().__init__(f"Delete event “{short_label(record.title)}”")
         self._events, self._view, self._record = events, view, record
 
     def do(self) -> None:
@@ -116,12 +116,12 @@ class DeleteEventCommand(_Applied):
         self._view.event_added(self._record)
 
 
-class EditEventCommand(_Applied):
+class EditEventCommand(AppliedCommand):
     """An edit of one event, stored as the records before and after."""
 
     def __init__(self, events: EventService, view: TimelineView, before: EventRecord,
                  after: EventRecord, what: str) -> None:
-        super().__init__(f"Edit {what} of “{_short(after.title)}”")
+        super().__init__(f"Edit {what} of “{short_label(after.title)}”")
         self._events, self._view, self._before, self._after = events, view, before, after
 
     def do(self) -> None:
@@ -131,12 +131,12 @@ class EditEventCommand(_Applied):
         self._view.event_changed(self._events.write_state(self._before))
 
 
-class EditArticleCommand(_Applied):
+class EditArticleCommand(AppliedCommand):
     """Article metadata edited; dates derived from the publication date follow it both ways."""
 
     def __init__(self, articles: ArticleService, view: TimelineView, article_id: int,
                  before: ArticleMetadata, after: ArticleMetadata) -> None:
-        super().__init__(f"Edit properties of “{_short(after.title)}”")
+        super().__init__(f"Edit properties of “{short_label(after.title)}”")
         self._articles, self._view, self._id = articles, view, article_id
         self._before, self._after = before, after
 
@@ -149,5 +149,5 @@ class EditArticleCommand(_Applied):
         self._view.article_changed(self._id, change.redated_events)
 
 
-def _short(text: str, limit: int = 40) -> str:
+def short_label(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -117,13 +117,18 @@ class ArticlePropertiesDialog(QDialog):
 class CsvOptionsDialog(QDialog):
     """Export Timeline as CSV: which events, delimiter, BOM, date style, formula guard."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, start_filter=None) -> None:  # noqa: ANN001
         super().__init__(parent)
+        from desktop_app.core.filters import EventFilter
+
+        self._filter = start_filter or EventFilter()  # the filter bar's, when it is open
         self.setObjectName("csvOptionsDialog")
         self.setWindowTitle(self.tr("Export Timeline as CSV"))
         self.text = QLineEdit(objectName="csvFilterText",
                               placeholderText=self.tr("words in title, notes or quotes"))
         self.tags = QLineEdit(objectName="csvFilterTags", placeholderText=self.tr("any of these"))
+        self.text.setText(self._filter.text)
+        self.tags.setText(", ".join(self._filter.tags))
         self.delimiter = QComboBox(objectName="csvDelimiter")
         for label, value in ((self.tr("Comma"), ","), (self.tr("Semicolon"), ";"),
                              (self.tr("Tab"), "\t")):
@@ -150,13 +155,15 @@ class CsvOptionsDialog(QDialog):
 
     def choices(self):  # noqa: ANN201 (CsvOptions, EventFilter)
         """The options and the filter chosen."""
+        from dataclasses import replace
+
         from desktop_app.core.exporters.csv_export import CsvOptions
-        from desktop_app.core.filters import EventFilter
         from desktop_app.core.tags import parse_tags
 
         return (CsvOptions(self.delimiter.currentData(), self.bom.isChecked(),
                            self.date_style.currentData(), self.guard.isChecked(), _locale_day),
-                EventFilter(text=self.text.text().strip(), tags=parse_tags(self.tags.text())))
+                replace(self._filter, text=self.text.text().strip(),
+                        tags=parse_tags(self.tags.text())))
 
 
 class CsvPreviewDialog(QDialog):

@@ -28,6 +28,7 @@ from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.records import EventRecord
 from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
 from desktop_app.gui.actions import Actions
+from desktop_app.gui.analysis import AnalysisMixin
 from desktop_app.gui.article_list import ArticleDelegate, ArticleIdRole, ArticleListModel
 from desktop_app.gui.background import Background
 from desktop_app.gui.chart_view import ChartViewMixin
@@ -37,6 +38,7 @@ from desktop_app.gui.commands import (
 from desktop_app.gui.coverage_panel import CoveragePanel
 from desktop_app.gui.date_assist import DateAssistMixin
 from desktop_app.gui.event_editing import EventEditingMixin
+from desktop_app.gui.filtering import FilteringMixin
 from desktop_app.gui.inspector import EventInspector
 from desktop_app.gui.project_files import ProjectFilesMixin
 from desktop_app.gui.reader import ArticleReader
@@ -52,8 +54,8 @@ _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
-class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFilesMixin,
-                 QMainWindow):
+class MainWindow(AnalysisMixin, FilteringMixin, ChartViewMixin, EventEditingMixin,
+                 DateAssistMixin, ProjectFilesMixin, QMainWindow):
     """Wires views to services; every data change goes through a service and an undo command.
 
     It can be shown before a project is loaded (``project=None``), so the window paints at
@@ -136,7 +138,7 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
         self.inspector = EventInspector()
 
         right = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
-        right.addWidget(self._build_timeline_tabs(self.timeline_table))
+        right.addWidget(self._build_timeline_area(self._build_timeline_tabs(self.timeline_table)))
         scroll = QScrollArea(objectName="inspectorScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -196,6 +198,8 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
         self.reader.highlightClicked.connect(self.select_event)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
         self._connect_chart()
+        self._connect_analysis()
+        self._connect_filtering()
 
     def _restore_window_state(self) -> None:
         geometry, splitter = self._settings.window_state()
@@ -221,7 +225,7 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
         return Snapshot(project_stamp(self.project.path),
                         tuple(self.article_model.summary(r)
                               for r in range(self.article_model.rowCount())),
-                        tuple(self.timeline_model.records()), self.reader.article_id,
+                        tuple(self.timeline_model.all_records()), self.reader.article_id,
                         self.reader.text(), tuple(self.reader.quotes()))
 
     def _set_project_actions_enabled(self, enabled: bool) -> None:
@@ -230,7 +234,9 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
                        a.export_csv, a.create_event, a.delete_event, a.article_properties,
                        a.suggest_events, a.next_unused, a.previous_unused, a.next_reading,
                        a.previous_reading, a.backup_project, a.import_csv,
-                       a.import_annotations, a.import_folder, a.export_chart,
+                       a.import_annotations, a.import_folder, a.export_chart, a.add_source,
+                       a.merge_events, a.tag_events, a.tag_colours, a.delete_article,
+                       a.find_events, a.search_articles,
                        *a.export_formats.values()):
             action.setEnabled(enabled)
 
@@ -390,10 +396,14 @@ class MainWindow(ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFile
                 | QItemSelectionModel.SelectionFlag.Rows)
         self.article_list.selectionModel().blockSignals(False)
         self.chart_articles_changed()
+        self.refresh_filter_choices()
 
     def _update_counts(self) -> None:
         n = self.timeline_model.rowCount()
-        self.count_label.setText(self.tr("%n event(s)", "", n) + " · "
+        total = self.timeline_model.total()
+        shown = self.tr("%n event(s)", "", n) if n == total else \
+            self.tr("%1 of %2 events").replace("%1", f"{n:,}").replace("%2", f"{total:,}")
+        self.count_label.setText(shown + " · "
                                  + self.tr("%n article(s)", "", self.article_model.rowCount()))
 
     # -- articles -------------------------------------------------------------------------

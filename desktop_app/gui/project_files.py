@@ -77,6 +77,8 @@ class ProjectFilesMixin:
                                max_bytes=self._settings.import_limit_bytes())
         dialog.close()
         ids = [a.id for a in summary.imported]
+        if ids:  # new articles can be un-imported (a changed version replaces text: not undone)
+            self._push_import(ids)
         if summary.updated:  # changed versions: texts, quotes and derived dates moved
             self.reload_timeline()
         if ids or summary.updated:
@@ -105,9 +107,18 @@ class ProjectFilesMixin:
         if errors:
             self.show_error(self.tr("Cannot paste article"), "\n".join(errors))
         if article_id is not None:
+            self._push_import([article_id])
             self._refresh_articles()
             self.select_article(article_id)
             self._update_counts()
+
+    def _push_import(self, article_ids: list[int]) -> None:
+        from desktop_app.gui.analysis_commands import ImportArticlesCommand
+
+        label = (f"Import {len(article_ids)} articles" if len(article_ids) > 1 else
+                 f"Import “{self.project.articles.get(article_ids[0]).title[:40]}”")
+        self.undo_stack.push(ImportArticlesCommand(self.project.removal, self, article_ids,
+                                                   label))
 
     def _add_draft(self, draft: ArticleDraft, source: str, errors: list[str]) -> int | None:
         if draft.published is None:
@@ -165,7 +176,7 @@ class ProjectFilesMixin:
     def _on_export_csv(self) -> None:
         from desktop_app.gui.dialogs import CsvOptionsDialog
 
-        dialog = CsvOptionsDialog(self)
+        dialog = CsvOptionsDialog(self, self.active_filter())
         if not dialog.exec():
             return
         options, event_filter = dialog.choices()
@@ -176,9 +187,12 @@ class ProjectFilesMixin:
             self.export_csv(Path(path), options, event_filter)
 
     def export_csv(self, path: Path, options=None, event_filter=None) -> int | None:  # noqa: ANN001
-        """Export the timeline to a CSV file and say how many events were written."""
+        """Export the timeline (the events the filter bar keeps, unless a filter is given)
+        to a CSV file and say how many events were written."""
         from desktop_app.core.exporters.csv_export import CsvOptions
 
+        if event_filter is None:
+            event_filter = self.active_filter()
         return self._run_export(path, lambda: self.project.exports.export_csv(
             path, options or CsvOptions(), event_filter))
 
@@ -195,7 +209,7 @@ class ProjectFilesMixin:
     def export_format(self, fmt: str, path: Path) -> int | None:
         """Export the timeline in a format (TimelineJS, iCalendar, JSON-LD, reports)."""
         return self._run_export(path, lambda: self.project.exports.export(
-            fmt, path, self.project.path.stem))
+            fmt, path, self.project.path.stem, self.active_filter()))
 
     def _run_export(self, path: Path, export) -> int | None:  # noqa: ANN001 (() -> int)
         """Run an export; report a failure, or say how many events went where."""

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from desktop_app.core.conflicts import has_conflict
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.records import ArticleDraft, EventEdit
 
@@ -34,7 +35,7 @@ def test_another_source_is_added_with_its_own_date(demo_project) -> None:  # noq
     assert [x.article_id for x in after.quotes] == [thursday.quotes[0].article_id, other.id]
     assert after.date == thursday.date  # the event keeps its date
     assert q.date_start == date(2021, 7, 8) and after.quotes[0].date_start == date(2021, 7, 8)
-    assert not p.sources.has_conflict(after)
+    assert not has_conflict(after)
     with pytest.raises(TimelineError, match="already a source"):
         p.sources.add_quote(thursday.id, other.id,
                             *span(SECOND, "on Thursday that Taliban envoys were received"))
@@ -51,7 +52,7 @@ def test_sources_that_disagree_are_flagged(demo_project) -> None:  # noqa: ANN00
     p.sources.add_quote(monday.id, other.id,
                         *span(SECOND, "On Tuesday, Russian helicopters fired missiles"))
     record = p.events.get(monday.id)
-    assert p.sources.has_conflict(record)
+    assert has_conflict(record)
     assert p.sources.conflicting_ids() == {monday.id}
 
 
@@ -70,7 +71,7 @@ def test_merge_keeps_every_quote_tag_and_note_and_undo_restores_ids(demo_project
     assert merged.notes == "second note\n\nfirst note"
     assert set(result.removed_ids) == {a.id, c.id}
     assert [e.id for e in p.events.list()] == [b.id, _d.id]
-    assert p.sources.has_conflict(merged)  # Monday, Tuesday and Wednesday sources
+    assert has_conflict(merged)  # Monday, Tuesday and Wednesday sources
     p.sources.unmerge(result)
     assert {e.id: e for e in p.events.list()} == before
     with pytest.raises(TimelineError):

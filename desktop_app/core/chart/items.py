@@ -162,11 +162,17 @@ class LaneSet:
         """The entry of an event."""
         return self._entries.get(event_id)
 
-    def upsert(self, entry: ChartEntry) -> None:
-        """Add or replace one event's entry."""
-        self.remove(entry.item.event_id)
-        self._entries[entry.item.event_id] = entry
-        if self._visible is None or entry.item.event_id in self._visible:
+    def upsert(self, entry: ChartEntry, shown: bool = True) -> None:
+        """Add or replace one event's entry; ``shown``: whether the filter (if any) keeps it."""
+        event_id = entry.item.event_id
+        self.remove(event_id)
+        self._entries[event_id] = entry
+        if self._visible is not None:
+            if shown:
+                self._visible.add(event_id)
+            else:
+                self._visible.discard(event_id)
+        if self._visible is None or event_id in self._visible:
             for key, tag in lane_keys(entry, self.mode):
                 self._lane(key, entry, tag).add(entry.item)
             self._ordered = None

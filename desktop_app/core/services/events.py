@@ -262,10 +262,11 @@ class EventService:
         names = clean_tags(names)
         if not names:
             return []
-        existing = {t.name: t for t in s.scalars(select(Tag).where(Tag.name.in_(names)))}
+        # One tag per name whatever its case: "Army" joins the existing "army".
+        existing = {t.name.casefold(): t for t in s.scalars(select(Tag))}
         out = []
         for name in names:
-            tag = existing.get(name)
+            tag = existing.get(name.casefold())
             if tag is None:
                 tag = Tag(name=name, color="")
                 s.add(tag)

@@ -130,11 +130,6 @@ class SourceService:
             return {i for i, quotes in by_event.items() if sources_disagree(quotes)}
 
     @staticmethod
-    def has_conflict(record: EventRecord) -> bool:
-        """Whether an event's sources disagree on the date."""
-        return len(record.quotes) > 1 and sources_disagree(record.quotes)
-
-    @staticmethod
     def _date_quote(s: Session, quote: Quote, article: Article | None = None) -> None:
         """Record the date a source's passage gives on its own."""
         article = article or require(s, Article, quote.article_id)

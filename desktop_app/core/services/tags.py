@@ -3,31 +3,46 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.orm import Tag, event_tags
+from desktop_app.core.orm import Event, Tag, event_tags
+from desktop_app.core.records import EventRecord, TagInfo
+from desktop_app.core.services.articles import now
+from desktop_app.core.services.events import EventService
+from desktop_app.core.services.lookup import require
+from desktop_app.core.tags import retag
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
-@dataclass(frozen=True)
-class TagInfo:
-    """A tag with its colour ("" when none is chosen) and how many events carry it."""
-
-    name: str
-    colour: str
-    events: int
-
-
 class TagService:
-    """Tag colours (the chart colours events by tag)."""
+    """Tag colours (the chart colours events by tag) and tagging many events at once."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], events: EventService) -> None:
         self._sessions = sessions
+        self._events = events
+
+    def tag_events(self, event_ids: list[int], add: tuple[str, ...], remove: tuple[str, ...]
+                   ) -> tuple[list[EventRecord], list[EventRecord]]:
+        """Add and remove tags on several events in one transaction; return the records
+        before and after (of the events that changed)."""
+        before, after = [], []
+        with self._sessions.begin() as s:
+            for event_id in event_ids:
+                old = self._events.get_in(s, event_id)
+                tags = retag(old.tags, add, remove)
+                if set(tags) == set(old.tags):
+                    continue
+                event = require(s, Event, event_id)
+                event.tags = EventService.tags_for(s, tags)
+                event.updated_at = now()
+                s.flush()
+                before.append(old)
+                after.append(self._events.get_in(s, event_id))
+        return before, after
 
     def list(self) -> list[TagInfo]:
         """Every tag in use or coloured, by name."""

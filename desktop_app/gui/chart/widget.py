@@ -73,9 +73,9 @@ class TimelineChart(QWidget):
                 lane.label = article_label(int(lane.key.split(":")[1]))
         self.update()
 
-    def upsert(self, entry: ChartEntry) -> None:
-        """One event added or changed."""
-        self.data.upsert(entry)
+    def upsert(self, entry: ChartEntry, shown: bool = True) -> None:
+        """One event added or changed (``shown``: the filter keeps it)."""
+        self.data.upsert(entry, shown)
         self._changed()
 
     def remove(self, event_id: int) -> None:

@@ -1,0 +1,121 @@
+"""Full-text search across every article, behind a small interface.
+
+On SQLite the FTS5 index (kept in step by triggers, see migration 0004) picks and ranks the
+articles; on other databases a plain scan does. Either way the passages are then located in
+the article text here, so a hit carries exact offsets the reader can select.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.core.orm import Article
+
+SNIPPET = 70  # characters of context either side of a match
+PER_ARTICLE = 20
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One passage that matches: where it is, and a line to show for it."""
+
+    article_id: int
+    article_title: str
+    start: int
+    end: int
+    snippet: str
+
+
+class ArticleSearch(Protocol):
+    """What the app needs of a search engine."""
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]: ...
+
+
+def terms(query: str) -> list[str]:
+    """Words and "quoted phrases" of a query, in order."""
+    out = []
+    for phrase, word in re.findall(r'"([^"]+)"|(\S+)', query):
+        t = " ".join((phrase or word).split()).strip("\"'.,;:!?()[]")
+        if t:
+            out.append(t)
+    return out
+
+
+def locate(article_id: int, title: str, body: str, words: list[str],
+           limit: int = PER_ARTICLE) -> list[SearchHit]:
+    """The passages of an article where the first term occurs, in text order; a hit's range
+    is the match itself (selected in the reader, ready for Ctrl+E)."""
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words[0].split())
+                         + r"(?!\w)", re.IGNORECASE)
+    rest = [w.casefold() for w in words[1:]]
+    hits = []
+    for m in pattern.finditer(body):
+        a, b = max(m.start() - SNIPPET, 0), min(m.end() + SNIPPET, len(body))
+        window = body[max(m.start() - 400, 0):m.end() + 400].casefold()
+        if not all(w in window for w in rest):  # every other term nearby
+            continue
+        snippet = " ".join(body[a:b].split())
+        hits.append(SearchHit(article_id, title, m.start(), m.end(),
+                              ("…" if a else "") + snippet + ("…" if b < len(body) else "")))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+class Fts5Search:
+    """SQLite FTS5: ranked (bm25) article matches, then passages located in their text."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        words = terms(query)
+        if not words:
+            return []
+        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        hits: list[SearchHit] = []
+        with self._sessions() as s:
+            ids = s.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q "
+                                 "ORDER BY rank LIMIT 200"), {"q": match}).scalars().all()
+            for article_id in ids:
+                title, body = s.execute(select(Article.title, Article.text)
+                                        .where(Article.id == article_id)).one()
+                hits.extend(locate(article_id, title, body, words))
+                if len(hits) >= limit:
+                    break
+        return hits[:limit]
+
+
+class ScanSearch:
+    """Any database: articles holding every term (case-insensitive LIKE), newest first."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        words = terms(query)
+        if not words:
+            return []
+        stmt = select(Article.id, Article.title, Article.text)
+        for w in words:
+            stmt = stmt.where(func.lower(Article.text).contains(w.lower(), autoescape=True))
+        hits: list[SearchHit] = []
+        with self._sessions() as s:
+            for article_id, title, body in s.execute(stmt.order_by(Article.id.desc())):
+                hits.extend(locate(article_id, title, body, words))
+                if len(hits) >= limit:
+                    break
+        return hits[:limit]
+
+
+def make_search(sessions: sessionmaker[Session], dialect: str) -> ArticleSearch:
+    """The best search the database offers."""
+    return Fts5Search(sessions) if dialect == "sqlite" else ScanSearch(sessions)

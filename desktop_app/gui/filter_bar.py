@@ -1,0 +1,185 @@
+"""The filter bar over the timeline (Ctrl+F): text, tags, article, date range, conflicting
+dates; saved by name. It only builds an EventFilter; the window applies it to the table, the
+chart and the exports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from desktop_app.core.errors import TimelineError
+from desktop_app.core.filters import EventFilter, parse_filter
+from desktop_app.core.tags import parse_tags
+
+
+class FilterBar(QWidget):
+    """Emits filterChanged(EventFilter) as the user types (after a short pause)."""
+
+    filterChanged = Signal(object)
+    saveRequested = Signal(str)
+    loadRequested = Signal(str)
+    deleteRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.text = QLineEdit(objectName="filterText")
+        self.text.setPlaceholderText(self.tr("Filter: words in titles, notes, quotes"))
+        self.text.setClearButtonEnabled(True)
+        self.tags = QLineEdit(objectName="filterTags")
+        self.tags.setPlaceholderText(self.tr("tags"))
+        self.tags.setMaximumWidth(140)
+        self.article = QComboBox(objectName="filterArticle")
+        self.article.setMaximumWidth(180)
+        self.date_from = QLineEdit(objectName="filterFrom")
+        self.date_from.setPlaceholderText(self.tr("from"))
+        self.date_to = QLineEdit(objectName="filterTo")
+        self.date_to.setPlaceholderText(self.tr("to"))
+        for edit in (self.date_from, self.date_to):
+            edit.setMaximumWidth(90)
+            edit.setToolTip(self.tr("2021, 2021-07 or 2021-07-05"))
+        self.conflicts = QCheckBox(self.tr("Conflicting dates"), objectName="filterConflicts")
+        self.saved = QComboBox(objectName="savedFilters")
+        self.saved.setToolTip(self.tr("Saved filters"))
+        self.saved.setMinimumWidth(110)
+        save = QToolButton(text=self.tr("Save…"), objectName="saveFilter")
+        save.setToolTip(self.tr("Save this filter by name"))
+        delete = QToolButton(text="🗑", objectName="deleteFilter")
+        delete.setToolTip(self.tr("Delete the chosen saved filter"))
+        close = QToolButton(text="✕", objectName="closeFilter")
+        close.setToolTip(self.tr("Clear the filter and hide the bar (Esc)"))
+        self.status = QLabel(objectName="filterStatus")
+        self.error = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for w in (self.text, self.tags, self.article, self.date_from, self.date_to,
+                  self.conflicts, self.saved, save, delete, self.status, close):
+            layout.addWidget(w)
+        layout.setStretch(0, 1)
+        self._timer = QTimer(self, singleShot=True, interval=200)
+        self._timer.timeout.connect(self._emit)
+        for edit in (self.text, self.tags, self.date_from, self.date_to):
+            edit.textChanged.connect(lambda _t: self._timer.start())
+            edit.returnPressed.connect(self._emit)
+        self.article.currentIndexChanged.connect(lambda _i: self._emit())
+        self.conflicts.toggled.connect(lambda _c: self._emit())
+        self.saved.activated.connect(self._on_saved_chosen)
+        save.clicked.connect(self._on_save)
+        delete.clicked.connect(lambda: self.saved.currentIndex() > 0 and self.deleteRequested.emit(
+            self.saved.currentText()))
+        close.clicked.connect(self.close_bar)
+        self.set_articles([])
+        self.set_saved([])
+
+    # -- choices from the window ----------------------------------------------------------
+    def set_articles(self, articles: list[tuple[int, str]]) -> None:
+        """The articles to choose from (id, title)."""
+        current = self.article.currentData()
+        self.article.blockSignals(True)
+        self.article.clear()
+        self.article.addItem(self.tr("All articles"), None)
+        for article_id, title in articles:
+            self.article.addItem(title, article_id)
+        at = self.article.findData(current)
+        self.article.setCurrentIndex(max(at, 0))
+        self.article.blockSignals(False)
+
+    def set_tags(self, names: list[str]) -> None:
+        """Tag names to complete."""
+        completer = QCompleter(names, self.tags)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags.setCompleter(completer)
+
+    def set_saved(self, names: list[str]) -> None:
+        """Saved filter names."""
+        self.saved.blockSignals(True)
+        self.saved.clear()
+        self.saved.addItem(self.tr("Saved filters…"))
+        self.saved.addItems(names)
+        self.saved.blockSignals(False)
+
+    # -- the filter -----------------------------------------------------------------------
+    def current(self) -> EventFilter:
+        """The filter the fields describe (dates that do not parse are left out and shown)."""
+        specs = []
+        for key, edit in (("from", self.date_from), ("to", self.date_to)):
+            if edit.text().strip():
+                specs.append(f"{key}={edit.text().strip()}")
+        self.error = ""
+        try:
+            dates = parse_filter(specs)
+        except TimelineError as exc:
+            self.error = str(exc)
+            dates = EventFilter()
+        article = self.article.currentData()
+        return EventFilter(self.text.text().strip(), parse_tags(self.tags.text()),
+                           (article,) if article is not None else (), dates.date_from,
+                           dates.date_to, self.conflicts.isChecked())
+
+    def show_filter(self, f: EventFilter) -> None:
+        """Fill the fields from a filter (a saved one)."""
+        for w in (self.text, self.tags, self.date_from, self.date_to, self.article,
+                  self.conflicts):
+            w.blockSignals(True)
+        self.text.setText(f.text)
+        self.tags.setText(", ".join(f.tags))
+        self.date_from.setText(f.date_from.isoformat() if f.date_from else "")
+        self.date_to.setText(f.date_to.isoformat() if f.date_to else "")
+        self.article.setCurrentIndex(max(self.article.findData(f.article_ids[0]), 0)
+                                     if f.article_ids else 0)
+        self.conflicts.setChecked(f.conflicts_only)
+        for w in (self.text, self.tags, self.date_from, self.date_to, self.article,
+                  self.conflicts):
+            w.blockSignals(False)
+        self._emit()
+
+    def show_counts(self, shown: int, total: int) -> None:
+        """Say how many events the filter keeps (or what is wrong with it)."""
+        if self.error:
+            self.status.setText(f"⚠ {self.error}")
+            self.status.setStyleSheet("color: #b3261e;")
+        else:
+            self.status.setText(self.tr("%1 of %2").replace("%1", f"{shown:,}")
+                                .replace("%2", f"{total:,}"))
+            self.status.setStyleSheet("")
+
+    def open_bar(self) -> None:
+        """Show the bar and put the cursor in the text field."""
+        self.show()
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def close_bar(self) -> None:
+        """Clear every field and hide the bar."""
+        self.show_filter(EventFilter())
+        self.hide()
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        self.filterChanged.emit(self.current())
+
+    def _on_save(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save Filter"), self.tr("Name:"))
+        if ok and name.strip():
+            self.saveRequested.emit(name.strip())
+
+    def _on_saved_chosen(self, index: int) -> None:
+        if index > 0:
+            self.loadRequested.emit(self.saved.itemText(index))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,122 @@
+"""Finding things: the filter bar (the table, the chart and the exports show the events it
+keeps; filters are saved by name in the project) and full-text search across articles.
+A MainWindow mixin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QVBoxLayout, QWidget
+
+from desktop_app.core.errors import TimelineError
+from desktop_app.core.filters import EventFilter
+from desktop_app.core.search import SearchHit
+from desktop_app.gui.filter_bar import FilterBar
+from desktop_app.gui.search_panel import SearchPanel
+
+
+class FilteringMixin:
+    """Needs from the window: project, actions, timeline_model, article_model, chart,
+    statusBar, show_error, _filter_chart, _update_counts."""
+
+    def _build_timeline_area(self, tabs: QWidget) -> QWidget:
+        """The filter bar over the table and chart tabs."""
+        self.filter_bar = FilterBar()
+        self.filter_bar.hide()
+        area = QWidget(objectName="timelineArea")
+        layout = QVBoxLayout(area)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(tabs, 1)
+        return area
+
+    def _connect_filtering(self) -> None:
+        self.search_panel = SearchPanel()
+        self.search_dock = QDockWidget(self.tr("Search Articles"), self, objectName="searchDock")
+        self.search_dock.setWidget(self.search_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+        self.actions.search_articles.triggered.connect(self.open_search)
+        self.search_panel.searchRequested.connect(self.run_search)
+        self.search_panel.passageChosen.connect(self.open_passage)
+        self.actions.find_events.triggered.connect(self.filter_bar.open_bar)
+        self.filter_bar.filterChanged.connect(self.apply_filter)
+        self.filter_bar.saveRequested.connect(self.save_filter)
+        self.filter_bar.loadRequested.connect(self.load_filter)
+        self.filter_bar.deleteRequested.connect(self.delete_filter)
+
+    def open_search(self) -> None:
+        """Show the search panel with the cursor in its query field."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.query.setFocus()
+        self.search_panel.query.selectAll()
+
+    def run_search(self, query: str) -> list[SearchHit]:
+        """Search every article; list the passages found."""
+        try:
+            hits = self.project.search.search(query)
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot search"), str(exc))
+            return []
+        self.search_panel.show_hits(hits)
+        return hits
+
+    def open_passage(self, hit: SearchHit) -> None:
+        """Show a found passage selected in the reader, ready for Ctrl+E."""
+        if hit.article_id != self.reader.article_id:
+            self.select_article(hit.article_id)
+        self.reader.select_range(hit.start, hit.end)
+        self.reader.centerCursor()
+        self.reader.setFocus()
+
+    def active_filter(self) -> EventFilter | None:
+        """The filter the bar applies (None when it keeps everything)."""
+        f = self.filter_bar.current() if self.filter_bar.isVisible() else None
+        return None if f is None or f.is_empty else f
+
+    def apply_filter(self, event_filter: EventFilter | None) -> None:
+        """Show only the events a filter keeps, in the table and the chart."""
+        current = self.current_event()
+        self.timeline_model.set_filter(event_filter)
+        self._filter_chart()
+        self.filter_bar.show_counts(self.timeline_model.rowCount(),
+                                    self.timeline_model.total())
+        if current is not None and self.timeline_model.row_of(current.id) >= 0:
+            self.select_event(current.id)
+        self._update_counts()
+
+    def refresh_filter_choices(self) -> None:
+        """Articles, tags and saved filters to choose from."""
+        if self.project is None:
+            return
+        self.filter_bar.set_articles([(self.article_model.summary(r).id,
+                                       self.article_model.summary(r).title)
+                                      for r in range(self.article_model.rowCount())])
+        self.filter_bar.set_tags([t.name for t in self.project.tags.list()])
+        self.filter_bar.set_saved(self.project.filters.names())
+
+    def save_filter(self, name: str) -> None:
+        """Save the bar's filter under a name."""
+        try:
+            self.project.filters.save(name, self.filter_bar.current())
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot save the filter"), str(exc))
+            return
+        self.filter_bar.set_saved(self.project.filters.names())
+        self.statusBar().showMessage(self.tr("Filter saved as “%s”") % name, 5000)
+
+    def load_filter(self, name: str) -> None:
+        """Show a saved filter in the bar and apply it."""
+        try:
+            f = self.project.filters.load(name)
+        except TimelineError as exc:
+            self.show_error(self.tr("Cannot load the filter"), str(exc))
+            return
+        self.filter_bar.open_bar()
+        self.filter_bar.show_filter(f)
+
+    def delete_filter(self, name: str) -> None:
+        """Forget a saved filter."""
+        self.project.filters.delete(name)
+        self.filter_bar.set_saved(self.project.filters.names())
