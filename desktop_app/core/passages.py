@@ -47,19 +47,38 @@ def dated_passages(text: str, expressions: list[TemporalExpression],
     """One entry per dated expression, with its sentence; used when a quote overlaps it."""
     bounds = sentences(text)
     starts = [s for s, _ in bounds]
+    index = _QuoteIndex(quotes)
     out = []
     for e in expressions:
         if e.earliest is None or e.type not in ("DATE", "TIME"):
             continue
         i = max(0, bisect.bisect_right(starts, e.start) - 1)
         s, t = bounds[i] if bounds else (0, len(text))
-        out.append(DatedPassage(e, s, t, _quoted(e, quotes)))
+        out.append(DatedPassage(e, s, t, _quoted(e, index)))
     return out
 
 
-def _quoted(e: TemporalExpression, quotes: list[tuple[int, int]]) -> bool:
+class _QuoteIndex:
+    """Does any quote overlap a range? Quotes sorted by start with the furthest end reached
+    so far, so each question is one bisection (an article can hold thousands of both)."""
+
+    def __init__(self, quotes: list[tuple[int, int]]) -> None:
+        ordered = sorted(quotes)
+        self._starts = [qs for qs, _qe in ordered]
+        self._reach: list[int] = []
+        furthest = -1
+        for _qs, qe in ordered:
+            furthest = max(furthest, qe)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)  # quotes starting before the range ends
+        return i > 0 and self._reach[i - 1] > start
+
+
+def _quoted(e: TemporalExpression, quotes: _QuoteIndex) -> bool:
     """Whether any quote overlaps the expression (its passage is on the timeline)."""
-    return any(qs < e.end and e.start < qe for qs, qe in quotes)
+    return quotes.overlaps(e.start, e.end)
 
 
 def analyse_article(article_id: int, text: str, published: date | None,
@@ -102,5 +121,7 @@ class ArticleAnalysis:
 
     def with_quotes(self, quotes: list[tuple[int, int]]) -> ArticleAnalysis:
         """The same analysis after events were added or removed (no engine run needed)."""
+        index = _QuoteIndex(quotes)
         return ArticleAnalysis(self.article_id, self.expressions, tuple(
-            replace(p, used=_quoted(p.expression, quotes)) for p in self.passages))
+            p if p.used == (used := _quoted(p.expression, index)) else replace(p, used=used)
+            for p in self.passages))

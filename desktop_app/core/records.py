@@ -134,3 +134,22 @@ class TagInfo:
     name: str
     colour: str
     events: int
+
+
+@dataclass(frozen=True)
+class ArticleImpact:
+    """Events that quote an article: those that only quote it, and those with other sources."""
+
+    only_here: int
+    with_other_sources: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One passage that matches a search: where it is, and a line to show for it."""
+
+    article_id: int
+    article_title: str
+    start: int
+    end: int
+    snippet: str

@@ -8,27 +8,16 @@ the article text here, so a hit carries exact offsets the reader can select.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.orm import Article
+from desktop_app.core.records import SearchHit
 
 SNIPPET = 70  # characters of context either side of a match
 PER_ARTICLE = 20
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One passage that matches: where it is, and a line to show for it."""
-
-    article_id: int
-    article_title: str
-    start: int
-    end: int
-    snippet: str
 
 
 class ArticleSearch(Protocol):

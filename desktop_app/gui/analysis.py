@@ -8,17 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QUndoView
 
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.records import QuoteRecord
-from desktop_app.core.services.article_removal import ArticleImpact
+from desktop_app.core.records import ArticleImpact, QuoteRecord
 from desktop_app.core.tags import parse_tags
-from desktop_app.gui.analysis_commands import (
-    AddSourceCommand,
-    EditEventsCommand,
-    MergeEventsCommand,
-    RemoveArticlesCommand,
-    RemoveSourceCommand,
-    TagColourCommand,
-)
+from desktop_app.gui import analysis_commands as cmd
 
 KEEP, DELETE = "keep", "delete"
 
@@ -68,10 +60,9 @@ class AnalysisMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot add the source"), str(exc))
             return False
-        self.undo_stack.push(AddSourceCommand(self.project.sources, self.project.events, self,
+        self.undo_stack.push(cmd.AddSourceCommand(self.project.sources, self.project.events, self,
                                               quote, record.title))
         self.event_changed(record)
-        self.reader.add_quotes([quote] if quote.article_id == self.reader.article_id else [])
         self.statusBar().showMessage(self.tr("The event now has %n source(s)", "",
                                              len(record.quotes)), 6000)
         return True
@@ -84,10 +75,9 @@ class AnalysisMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot remove the source"), str(exc))
             return
-        self.undo_stack.push(RemoveSourceCommand(self.project.sources, self.project.events,
+        self.undo_stack.push(cmd.RemoveSourceCommand(self.project.sources, self.project.events,
                                                  self, quote, record.title))
         self.event_changed(record)
-        self._show_article_quotes()
 
     def show_source(self, quote: QuoteRecord) -> None:
         """Open a source's article at its passage."""
@@ -98,10 +88,6 @@ class AnalysisMixin:
         if quote.article_id != self.reader.article_id:
             self.select_article(quote.article_id)
         self.reader.show_quote(quote.event_id, quote)
-
-    def _show_article_quotes(self) -> None:
-        if self.reader.article_id is not None:
-            self._show_article(self.reader.article_id)
 
     # -- merge ----------------------------------------------------------------------------
     def _on_merge_events(self) -> None:
@@ -133,7 +119,7 @@ class AnalysisMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot merge"), str(exc))
             return False
-        self.undo_stack.push(MergeEventsCommand(self.project.sources, self, result))
+        self.undo_stack.push(cmd.MergeEventsCommand(self.project.sources, self, result))
         for event_id in result.removed_ids:
             self.event_removed(event_id)
         self.event_changed(result.after)
@@ -164,7 +150,7 @@ class AnalysisMixin:
             return 0
         if not after:
             return 0
-        self.undo_stack.push(EditEventsCommand(self.project.events, self, before, after,
+        self.undo_stack.push(cmd.EditEventsCommand(self.project.events, self, before, after,
                                                f"Tag {len(after)} events"))
         for r in after:
             self.event_changed(r)
@@ -183,14 +169,15 @@ class AnalysisMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot colour the tag"), str(exc))
             return False
-        self.undo_stack.push(TagColourCommand(self.project.tags, self, name, before, colour))
+        self.undo_stack.push(cmd.TagColourCommand(self.project.tags, self, name, before, colour))
         self.tags_changed()
         return True
 
     def tags_changed(self) -> None:
         """Tag names or colours changed: the chart's colours follow."""
-        self.chart.set_colour_by_tag(self.actions.colour_by_tag.isChecked(),
-                                     self.project.tags.colours())
+        if self.chart is not None:
+            self.chart.set_colour_by_tag(self.actions.colour_by_tag.isChecked(),
+                                         self.project.tags.colours())
         self.refresh_filter_choices()
 
     # -- articles -------------------------------------------------------------------------
@@ -234,7 +221,7 @@ class AnalysisMixin:
             self.show_error(self.tr("Cannot delete the article"), str(exc))
             return False
         title = removal.articles[0].title
-        self.undo_stack.push(RemoveArticlesCommand(self.project.removal, self, removal,
+        self.undo_stack.push(cmd.RemoveArticlesCommand(self.project.removal, self, removal,
                                                    keep_events,
                                                    f"Delete article “{title[:40]}”"))
         self.reload_all()

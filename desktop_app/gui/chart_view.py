@@ -4,59 +4,80 @@ selection, and exporting it. A MainWindow mixin."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.core.chart.items import entry_of_record
-from desktop_app.core.chart.timescale import day_number
 from desktop_app.core.conflicts import has_conflict
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
-from desktop_app.gui.chart.widget import TimelineChart
+
+if TYPE_CHECKING:  # built after the first paint: not imported on the way to it
+    from desktop_app.gui.chart.widget import TimelineChart
 
 
 class ChartViewMixin:
     """Needs from the window: actions, timeline_model, timeline_table, article_model,
     project, select_event, request_edit, show_error, statusBar, _on_delete_event."""
 
+    chart: TimelineChart | None = None
+
     def _build_timeline_tabs(self, table: QWidget) -> QTabWidget:
-        """Table and chart as tabs over the same rows."""
-        self.chart = TimelineChart()
+        """Table and chart as tabs over the same rows. The chart itself is built when the
+        project is loaded, after the window's first paint (see _ensure_chart)."""
         self.timeline_tabs = QTabWidget(objectName="timelineTabs")
         self.timeline_tabs.addTab(table, self.tr("Table"))
-        self.timeline_tabs.addTab(self.chart, self.tr("Chart"))
+        self._chart_slot = QWidget(objectName="chartSlot")
+        QVBoxLayout(self._chart_slot).setContentsMargins(0, 0, 0, 0)
+        self.timeline_tabs.addTab(self._chart_slot, self.tr("Chart"))
         return self.timeline_tabs
 
     def _connect_chart(self) -> None:
         a = self.actions
         a.show_table.triggered.connect(lambda: self.timeline_tabs.setCurrentIndex(0))
         a.show_chart.triggered.connect(self.show_chart)
-        a.zoom_in.triggered.connect(lambda: self.chart.zoom(1.25))
-        a.zoom_out.triggered.connect(lambda: self.chart.zoom(0.8))
-        a.fit_all.triggered.connect(self.chart.fit_all)
-        a.fit_selection.triggered.connect(self.chart.fit_selection)
+        a.zoom_in.triggered.connect(lambda: self._ensure_chart().zoom(1.25))
+        a.zoom_out.triggered.connect(lambda: self._ensure_chart().zoom(0.8))
+        a.fit_all.triggered.connect(lambda: self._ensure_chart().fit_all())
+        a.fit_selection.triggered.connect(lambda: self._ensure_chart().fit_selection())
         a.colour_by_tag.toggled.connect(self._on_colour_by_tag)
-        a.show_published.toggled.connect(self.chart.set_show_published)
+        a.show_published.toggled.connect(lambda on: self._ensure_chart().set_show_published(on))
         for mode, action in a.lane_modes.items():
-            action.triggered.connect(lambda _c=False, m=mode: self.chart.set_lane_mode(m))
+            action.triggered.connect(
+                lambda _c=False, m=mode: self._ensure_chart().set_lane_mode(m))
         a.export_chart.triggered.connect(self._on_export_chart)
-        self.chart.describe = self._describe_event
-        self.chart.eventClicked.connect(self._on_chart_clicked)
-        self.chart.editRequested.connect(self._on_chart_edit)
-        self.chart.deleteRequested.connect(self._on_delete_event)
         self.timeline_table.selectionModel().selectionChanged.connect(
             lambda *_a: self._sync_chart_selection())
 
+    def _ensure_chart(self) -> TimelineChart:
+        """Build the chart widget (once)."""
+        if self.chart is None:
+            from desktop_app.gui.chart.widget import TimelineChart
+
+            chart = TimelineChart()
+            self._chart_slot.layout().addWidget(chart)
+            chart.describe = self._describe_event
+            chart.eventClicked.connect(self._on_chart_clicked)
+            chart.editRequested.connect(self._on_chart_edit)
+            chart.deleteRequested.connect(self._on_delete_event)
+            chart.set_show_published(self.actions.show_published.isChecked())
+            self.chart = chart
+        return self.chart
+
     def show_chart(self) -> None:
         """Bring the chart tab to the front."""
-        self.timeline_tabs.setCurrentWidget(self.chart)
-        self.chart.setFocus()
+        self.timeline_tabs.setCurrentWidget(self._chart_slot)
+        self._ensure_chart().setFocus()
 
     def refresh_chart(self, records: list | None = None) -> None:
         """Rebuild the chart: from the project (narrow, fast) or from records (a snapshot)."""
+        if self.chart is None:
+            return  # built with the live project; a snapshot shows the table only
         titles, published = self._article_facts()
         if records is not None:
+            from desktop_app.core.chart.items import entry_of_record
+
             entries = [entry_of_record(r) for r in records]
         else:
             entries = self.project.chart.entries(self.project.sources.conflicting_ids())
@@ -66,21 +87,31 @@ class ChartViewMixin:
 
     def _filter_chart(self) -> None:
         """The chart shows what the table shows."""
+        if self.chart is None:
+            return
         filtered = self.active_filter() is not None
         self.chart.set_visible({r.id for r in self.timeline_model.records()} if filtered
                                else None)
 
     def chart_event_changed(self, record) -> None:  # noqa: ANN001 (EventRecord)
         """One event added or edited: move it on the chart."""
+        if self.chart is None:
+            return
+        from desktop_app.core.chart.items import entry_of_record
+
         self.chart.upsert(entry_of_record(record, has_conflict(record)),
                           self.timeline_model.keeps(record))
 
     def chart_articles_changed(self) -> None:
         """Article titles or publication dates changed."""
+        if self.chart is None:
+            return
         titles, published = self._article_facts()
         self.chart.set_published(published, lambda i: titles.get(i, f"Article {i}"))
 
     def _article_facts(self) -> tuple[dict[int, str], dict[int, float]]:
+        from desktop_app.core.chart.timescale import day_number
+
         titles, published = {}, {}
         for row in range(self.article_model.rowCount()):
             s = self.article_model.summary(row)
@@ -98,7 +129,7 @@ class ChartViewMixin:
         quote = r.quotes[0].exact if r.quotes else ""
         if len(quote) > 240:
             quote = quote[:239] + "…"
-        entry = self.chart.data.entry(event_id)
+        entry = self.chart.data.entry(event_id) if self.chart is not None else None
         flag = "\n⚠ Sources disagree on the date" if entry and entry.item.conflict else ""
         return (f"{format_event_date(r.date)}\n{r.title}{flag}"
                 + (f"\n\n“{quote}”" if quote else ""))
@@ -109,10 +140,12 @@ class ChartViewMixin:
         return [self.timeline_model.record(r).id for r in rows]
 
     def _sync_chart_selection(self) -> None:
+        if self.chart is None:
+            return
         ids = self.selected_event_ids()
         self.chart.set_selection(ids)
         current = self.current_event()
-        if current is not None and self.timeline_tabs.currentWidget() is not self.chart:
+        if current is not None and self.timeline_tabs.currentWidget() is not self._chart_slot:
             self.chart.ensure_visible(current.id)
 
     def _on_chart_clicked(self, event_id: int, extend: bool) -> None:
@@ -134,13 +167,14 @@ class ChartViewMixin:
 
     def _on_colour_by_tag(self, on: bool) -> None:
         colours = self.project.tags.colours() if self.project is not None else {}
-        self.chart.set_colour_by_tag(on, colours)
+        self._ensure_chart().set_colour_by_tag(on, colours)
 
     # -- export ---------------------------------------------------------------------------
     def _on_export_chart(self) -> None:
         from desktop_app.gui.analysis_dialogs import ChartExportDialog
 
-        dialog = ChartExportDialog(self._settings.last_directory(), self.chart.width(), self)
+        dialog = ChartExportDialog(self._settings.last_directory(), self._ensure_chart().width(),
+                                   self)
         if dialog.exec():
             path, width, visible_only = dialog.choice()
             self.export_chart(path, width, visible_only)
@@ -149,7 +183,7 @@ class ChartViewMixin:
         """Write the chart (the visible range, or every event) as PNG, SVG or PDF."""
         from desktop_app.gui.chart.export import export_chart, export_view
 
-        chart = self.chart
+        chart = self._ensure_chart()
         view = export_view(chart.view if visible_only else None, chart.lanes,
                            chart.plot_width, width, chart.painter.LANE_LABEL_WIDTH)
         try:

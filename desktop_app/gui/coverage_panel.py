@@ -26,17 +26,22 @@ class CoveragePanel(QWidget):
         self.list = QListWidget(objectName="coverageList")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        # Long articles list thousands of passages: one height for all rows keeps a change of
+        # one row from re-measuring every other (labels are cut to fit that height).
+        self.list.setUniformItemSizes(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
         self.list.itemActivated.connect(self._on_item_activated)
+        self._shown: ArticleAnalysis | None = None
         self.set_analysis(None, "")
 
     def set_analysis(self, analysis: ArticleAnalysis | None, text: str) -> None:
         """Show an article's dated passages (None: no article or still computing)."""
-        self.list.clear()
+        shown, self._shown = self._shown, analysis
         if analysis is None:
+            self.list.clear()
             self.summary.setText(self.tr("No article") if not text else
                                  self.tr("Finding dates…"))
             return
@@ -44,12 +49,25 @@ class CoveragePanel(QWidget):
         self.summary.setText(self.tr("%1 of %2 dated passages are on the timeline. "
                                      "F8 selects the next one that is not.")
                              .replace("%1", str(analysis.used_count)).replace("%2", str(n)))
+        if shown is not None and shown.article_id == analysis.article_id and \
+                shown.expressions is analysis.expressions and self.list.count() == n:
+            # The same passages with other quotes: restyle only those whose state changed.
+            for row, (old, new) in enumerate(zip(shown.passages, analysis.passages,
+                                                 strict=True)):
+                if old.used != new.used:
+                    self._style(self.list.item(row), new, text)
+            return
+        self.list.clear()
         for p in analysis.passages:
-            item = QListWidgetItem(self._label(p, text))
-            item.setData(PassageRole, p)
-            if p.used:
-                item.setForeground(self.palette().placeholderText())
+            item = QListWidgetItem()
+            self._style(item, p, text)
             self.list.addItem(item)
+
+    def _style(self, item: QListWidgetItem, p: DatedPassage, text: str) -> None:
+        item.setText(self._label(p, text))
+        item.setData(PassageRole, p)
+        item.setForeground(self.palette().placeholderText() if p.used else
+                           self.palette().text())
 
     @staticmethod
     def _label(p: DatedPassage, text: str) -> str:

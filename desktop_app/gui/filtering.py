@@ -4,49 +4,67 @@ A MainWindow mixin."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.filters import EventFilter
-from desktop_app.core.search import SearchHit
-from desktop_app.gui.filter_bar import FilterBar
-from desktop_app.gui.search_panel import SearchPanel
+from desktop_app.core.records import SearchHit
+
+if TYPE_CHECKING:  # built on first use: not imported on the way to the first paint
+    from desktop_app.core.filters import EventFilter
+    from desktop_app.gui.filter_bar import FilterBar
+    from desktop_app.gui.search_panel import SearchPanel
 
 
 class FilteringMixin:
     """Needs from the window: project, actions, timeline_model, article_model, chart,
     statusBar, show_error, _filter_chart, _update_counts."""
 
+    filter_bar: FilterBar | None = None
+    search_panel: SearchPanel | None = None
+
     def _build_timeline_area(self, tabs: QWidget) -> QWidget:
-        """The filter bar over the table and chart tabs."""
-        self.filter_bar = FilterBar()
-        self.filter_bar.hide()
+        """Room for the filter bar (built on first use) over the table and chart tabs."""
         area = QWidget(objectName="timelineArea")
         layout = QVBoxLayout(area)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.filter_bar)
         layout.addWidget(tabs, 1)
+        self._timeline_area = area
         return area
 
     def _connect_filtering(self) -> None:
-        self.search_panel = SearchPanel()
-        self.search_dock = QDockWidget(self.tr("Search Articles"), self, objectName="searchDock")
-        self.search_dock.setWidget(self.search_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
-        self.search_dock.hide()
         self.actions.search_articles.triggered.connect(self.open_search)
-        self.search_panel.searchRequested.connect(self.run_search)
-        self.search_panel.passageChosen.connect(self.open_passage)
-        self.actions.find_events.triggered.connect(self.filter_bar.open_bar)
-        self.filter_bar.filterChanged.connect(self.apply_filter)
-        self.filter_bar.saveRequested.connect(self.save_filter)
-        self.filter_bar.loadRequested.connect(self.load_filter)
-        self.filter_bar.deleteRequested.connect(self.delete_filter)
+        self.actions.find_events.triggered.connect(lambda: self._ensure_filter_bar().open_bar())
+
+    def _ensure_filter_bar(self) -> FilterBar:
+        if self.filter_bar is None:
+            from desktop_app.gui.filter_bar import FilterBar
+
+            bar = FilterBar()
+            self._timeline_area.layout().insertWidget(0, bar)
+            bar.filterChanged.connect(self.apply_filter)
+            bar.saveRequested.connect(self.save_filter)
+            bar.loadRequested.connect(self.load_filter)
+            bar.deleteRequested.connect(self.delete_filter)
+            self.filter_bar = bar
+            self.refresh_filter_choices()
+        return self.filter_bar
 
     def open_search(self) -> None:
         """Show the search panel with the cursor in its query field."""
+        if self.search_panel is None:
+            from desktop_app.gui.search_panel import SearchPanel
+
+            self.search_panel = SearchPanel()
+            self.search_dock = QDockWidget(self.tr("Search Articles"), self,
+                                           objectName="searchDock")
+            self.search_dock.setWidget(self.search_panel)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+            self.search_panel.searchRequested.connect(self.run_search)
+            self.search_panel.passageChosen.connect(self.open_passage)
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.query.setFocus()
@@ -72,7 +90,8 @@ class FilteringMixin:
 
     def active_filter(self) -> EventFilter | None:
         """The filter the bar applies (None when it keeps everything)."""
-        f = self.filter_bar.current() if self.filter_bar.isVisible() else None
+        bar = self.filter_bar
+        f = bar.current() if bar is not None and bar.isVisible() else None
         return None if f is None or f.is_empty else f
 
     def apply_filter(self, event_filter: EventFilter | None) -> None:
@@ -80,15 +99,16 @@ class FilteringMixin:
         current = self.current_event()
         self.timeline_model.set_filter(event_filter)
         self._filter_chart()
-        self.filter_bar.show_counts(self.timeline_model.rowCount(),
-                                    self.timeline_model.total())
+        if self.filter_bar is not None:
+            self.filter_bar.show_counts(self.timeline_model.rowCount(),
+                                        self.timeline_model.total())
         if current is not None and self.timeline_model.row_of(current.id) >= 0:
             self.select_event(current.id)
         self._update_counts()
 
     def refresh_filter_choices(self) -> None:
         """Articles, tags and saved filters to choose from."""
-        if self.project is None:
+        if self.project is None or self.filter_bar is None:
             return
         self.filter_bar.set_articles([(self.article_model.summary(r).id,
                                        self.article_model.summary(r).title)
@@ -99,11 +119,11 @@ class FilteringMixin:
     def save_filter(self, name: str) -> None:
         """Save the bar's filter under a name."""
         try:
-            self.project.filters.save(name, self.filter_bar.current())
+            self.project.filters.save(name, self._ensure_filter_bar().current())
         except TimelineError as exc:
             self.show_error(self.tr("Cannot save the filter"), str(exc))
             return
-        self.filter_bar.set_saved(self.project.filters.names())
+        self._ensure_filter_bar().set_saved(self.project.filters.names())
         self.statusBar().showMessage(self.tr("Filter saved as “%s”") % name, 5000)
 
     def load_filter(self, name: str) -> None:
@@ -113,10 +133,11 @@ class FilteringMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot load the filter"), str(exc))
             return
-        self.filter_bar.open_bar()
-        self.filter_bar.show_filter(f)
+        bar = self._ensure_filter_bar()
+        bar.open_bar()
+        bar.show_filter(f)
 
     def delete_filter(self, name: str) -> None:
         """Forget a saved filter."""
         self.project.filters.delete(name)
-        self.filter_bar.set_saved(self.project.filters.names())
+        self._ensure_filter_bar().set_saved(self.project.filters.names())

@@ -251,6 +251,7 @@ class MainWindow(AnalysisMixin, FilteringMixin, ChartViewMixin, EventEditingMixi
         self.setWindowTitle(f"{project.path.stem} — {APP_NAME}")
         self._settings.add_recent_project(project.path)
         self._refresh_articles()
+        self._ensure_chart()
         self.refresh_chart()  # narrow and fast: a large project's chart is drawn at once,
         if self.chart.isVisible():  # then the table's full records are read
             self.chart.repaint()
@@ -275,8 +276,7 @@ class MainWindow(AnalysisMixin, FilteringMixin, ChartViewMixin, EventEditingMixi
         """An event appeared: show it selected everywhere."""
         self.timeline_model.insert(record)
         self.chart_event_changed(record)
-        self.reader.add_quotes([q for q in record.quotes
-                                if q.article_id == self.reader.article_id])
+        self.reader.add_quotes(self._quotes_shown(record))
         self.refresh_coverage()
         self._after_event_change()
         self.select_event(record.id)
@@ -285,6 +285,9 @@ class MainWindow(AnalysisMixin, FilteringMixin, ChartViewMixin, EventEditingMixi
         """An event changed: update its row and the inspector, and select it."""
         self.timeline_model.replace(record)
         self.chart_event_changed(record)
+        self.reader.remove_event(record.id)  # its sources may have changed
+        self.reader.add_quotes(self._quotes_shown(record))
+        self.refresh_coverage()
         self._after_event_change()
         shown = self.inspector.record()
         if shown is not None and shown.id == record.id:
@@ -292,10 +295,16 @@ class MainWindow(AnalysisMixin, FilteringMixin, ChartViewMixin, EventEditingMixi
         if not self._committing_before_switch:
             self.select_event(record.id)
 
+    def _quotes_shown(self, record: EventRecord) -> list:
+        """The event's quotes that the open article highlights."""
+        return [q for q in record.quotes
+                if q.article_id == self.reader.article_id and not q.orphaned]
+
     def event_removed(self, event_id: int) -> None:
         """An event disappeared."""
         self.timeline_model.remove(event_id)
-        self.chart.remove(event_id)
+        if self.chart is not None:
+            self.chart.remove(event_id)
         self.reader.remove_event(event_id)
         self.refresh_coverage()
         if self.inspector.record() and self.inspector.record().id == event_id:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import bisect
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core.conflicts import has_conflict
 from desktop_app.core.eventdates import explain, format_event_date
-from desktop_app.core.filters import EventFilter
 from desktop_app.core.records import EventRecord
 from desktop_app.gui.table_model import Index, RowsModel
+
+if TYPE_CHECKING:
+    from desktop_app.core.filters import EventFilter
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Date", "Title", "Article", "Tags")

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.orm import Article, Event, Quote
-from desktop_app.core.records import EventRecord, QuoteRecord
+from desktop_app.core.records import ArticleImpact, EventRecord, QuoteRecord
 from desktop_app.core.services.convert import quote_record, quote_row
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.lookup import require
@@ -54,14 +54,6 @@ class ArticleRemoval:
     def kept_event_ids(self) -> tuple[int, ...]:
         """Events that stayed (they had other sources)."""
         return tuple(sorted({q.event_id for q in self.kept_quotes}))
-
-
-@dataclass(frozen=True)
-class ArticleImpact:
-    """Events that quote an article: those that only quote it, and those with other sources."""
-
-    only_here: int
-    with_other_sources: int
 
 
 class ArticleRemovalService:
