@@ -66,6 +66,8 @@ class EventInspector(QWidget):
         self.sources.setToolTip(self.tr("Double-click or Enter: show the passage"))
         self.sources.setMinimumHeight(70)
         self.sources.itemActivated.connect(self._on_source_activated)
+        self.sources.currentRowChanged.connect(
+            lambda row: self.remove_source.setEnabled(row >= 0 and self.sources.count() > 1))
         self.remove_source = QPushButton(self.tr("Remove Source"), objectName="removeSource")
         self.remove_source.setToolTip(self.tr("Remove the selected source from this event "
                                               "(the event keeps its other sources)"))
@@ -159,10 +161,8 @@ class EventInspector(QWidget):
         n = len(record.quotes)
         self.sources_heading.setText(self.tr("Sources (%n)", "", n) if n > 1 else
                                      self.tr("Source"))
-        self.remove_source.setEnabled(n > 1)
+        self.remove_source.setEnabled(False)  # until a source is chosen in the list
         self.remove_source.setVisible(n > 1)
-        if n:
-            self.sources.setCurrentRow(0)
 
     def _on_source_activated(self, item: QListWidgetItem) -> None:
         self.sourceActivated.emit(item.data(Qt.ItemDataRole.UserRole))

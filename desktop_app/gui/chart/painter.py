@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 
 from desktop_app.core.chart.frame import LaneFrame, Mark, layout_lane
 from desktop_app.core.chart.items import PERIOD, POINT, Lane
-from desktop_app.core.chart.timescale import Viewport, axis, context_label
+from desktop_app.core.chart.timescale import Axis, Viewport, axis, context_label
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
            "#e377c2", "#7f7f7f", "#bcbd22")
@@ -100,6 +100,8 @@ class ChartPainter:
         """Paint everything; return the lanes drawn with their layouts."""
         plot_w = max(width - self.LANE_LABEL_WIDTH, 10.0)
         p.fillRect(QRectF(0, 0, width, height), QColor("#ffffff"))
+        ax = axis(view, plot_w)
+        self._grid(p, ax, height, view)
         painted: list[PaintedLane] = []
         first = int(max(scroll_y, 0) // self.lane_height)
         p.setFont(self.font)
@@ -111,7 +113,7 @@ class ChartPainter:
             frame = layout_lane(lane, view, plot_w, self.measure, self.LABEL_ROWS)
             self._lane(p, lane, index, top, plot_w, frame, view, state)
             painted.append(PaintedLane(lane, top, frame))
-        self._grid_and_axis(p, width, height, view, plot_w)
+        self._axis(p, ax, width, view, plot_w)
         self._lane_labels(p, painted, height)
         if not lanes:
             p.setPen(QColor("#777777"))
@@ -121,9 +123,18 @@ class ChartPainter:
         return painted
 
     # -- parts ----------------------------------------------------------------------------
-    def _grid_and_axis(self, p: QPainter, width: float, height: float, view: Viewport,
-                       plot_w: float) -> None:
-        ax = axis(view, plot_w)
+    def _grid(self, p: QPainter, ax: Axis, height: float, view: Viewport) -> None:
+        """Vertical lines under the lanes: faint at each tick, darker at each context tick."""
+        left = self.LANE_LABEL_WIDTH
+        for ticks, colour in ((ax.minor, "#eceef1"), (ax.major, "#d5d9de")):
+            p.setPen(QPen(QColor(colour), 1))
+            for t in ticks:
+                x = left + view.x(t.day)
+                if x >= left:
+                    p.drawLine(QPointF(x, self.AXIS_HEIGHT), QPointF(x, height))
+
+    def _axis(self, p: QPainter, ax: Axis, width: float, view: Viewport,
+              plot_w: float) -> None:
         left = self.LANE_LABEL_WIDTH
         p.fillRect(QRectF(0, 0, width, self.AXIS_HEIGHT), QColor("#f4f5f7"))
         p.setPen(QPen(QColor("#c8ccd2"), 1))
@@ -133,8 +144,6 @@ class ChartPainter:
             x = left + view.x(t.day)
             if x < left:
                 continue
-            p.setPen(QPen(QColor("#eceef1"), 1))
-            p.drawLine(QPointF(x, self.AXIS_HEIGHT), QPointF(x, height))
             p.setPen(QPen(QColor("#9aa1a9"), 1))
             p.drawLine(QPointF(x, self.AXIS_HEIGHT - 6), QPointF(x, self.AXIS_HEIGHT))
             p.setPen(QColor("#4a5058"))
@@ -147,7 +156,7 @@ class ChartPainter:
             majors.insert(0, (left, pinned))
         for x, label in majors:
             p.setPen(QPen(QColor("#b7bdc5"), 1))
-            p.drawLine(QPointF(x, 4), QPointF(x, height))
+            p.drawLine(QPointF(x, 4), QPointF(x, self.AXIS_HEIGHT))
             if x + 4 >= last_right:
                 p.setPen(QColor("#1d2329"))
                 p.drawText(QPointF(x + 4, 17), label)
@@ -188,10 +197,12 @@ class ChartPainter:
         base = palette_colour(lane.key)
         if state.show_published and lane.key in state.published:
             self._publication(p, view.x(state.published[lane.key]))
+        self._periods(p, frame, base, state)
         for m in frame.marks:
             self._mark(p, m, self._colour(m, base, state), state)
+        most = max((c.count for c in frame.clusters), default=1)
         for c in frame.clusters:
-            self._cluster(p, c.x0, c.x1, c.count, base)
+            self._cluster(p, c.x0, c.x1, c.count, most, base)
         p.setFont(self.font)
         for lb in frame.labels:
             y = self.marker_band + (lb.row + 1) * self.row_height - 4
@@ -240,10 +251,11 @@ class ChartPainter:
                 p.setPen(QPen(SELECTED if selected else CONFLICT, 2))
                 p.drawPath(path)
         else:
-            faint = QColor(colour)
-            faint.setAlpha(70 if m.item.kind == PERIOD else 200)
             rect = QRectF(m.x0, mid - 5, max(m.x1 - m.x0, 2.0), 10)
-            p.fillRect(rect, faint)
+            if m.item.kind != PERIOD:  # periods are drawn together, see _periods
+                solid = QColor(colour)
+                solid.setAlpha(200)
+                p.fillRect(rect, solid)
             if selected or hovered or m.item.conflict:
                 p.setPen(QPen(SELECTED if selected else CONFLICT if m.item.conflict else colour,
                               2))
@@ -253,6 +265,30 @@ class ChartPainter:
             p.setFont(self.small)
             p.drawText(QPointF(m.x1 + 2, mid - 4), "!")
             p.setFont(self.font)
+
+    def _periods(self, p: QPainter, frame: LaneFrame, base: QColor, state: ChartState) -> None:
+        """Month- and year-precision events as one faint band where they overlap, so a
+        hundred events "in 2006" do not stack into a solid bar."""
+        mid = self.marker_band / 2 + 2
+        spans: dict[str, list[list[float]]] = {}
+        for m in frame.marks:
+            if m.item.kind != PERIOD:
+                continue
+            colour = self._colour(m, base, state).name()
+            merged = spans.setdefault(colour, [])
+            merged.append([m.x0, m.x1])
+        for colour, intervals in spans.items():
+            intervals.sort()
+            joined: list[list[float]] = []
+            for a, b in intervals:
+                if joined and a <= joined[-1][1]:
+                    joined[-1][1] = max(joined[-1][1], b)
+                else:
+                    joined.append([a, b])
+            faint = QColor(colour)
+            faint.setAlpha(60)
+            for a, b in joined:
+                p.fillRect(QRectF(a, mid - 5, max(b - a, 2.0), 10), faint)
 
     @staticmethod
     def _fade(p: QPainter, x0: float, x1: float, mid: float, colour: QColor,
@@ -265,19 +301,23 @@ class ChartPainter:
         grad.setColorAt(1, solid if towards_left else clear)
         p.fillRect(QRectF(x0, mid - 3, x1 - x0, 6), QBrush(grad))
 
-    def _cluster(self, p: QPainter, x0: float, x1: float, count: int, colour: QColor) -> None:
-        mid = self.marker_band / 2 + 2
+    def _cluster(self, p: QPainter, x0: float, x1: float, count: int, most: int,
+                 colour: QColor) -> None:
+        """A column whose height shows how many events start there, with the count on it."""
+        top = self.marker_band / 2 - 6
+        full = self.lane_height - top - 6
+        h = 16 + (full - 16) * count / max(most, 1)
         fill = QColor(colour)
-        fill.setAlpha(min(60 + count * 4, 230))
-        rect = QRectF(x0 + 1, mid - 8, x1 - x0 - 2, 16)
+        fill.setAlpha(min(70 + count * 3, 220))
+        rect = QRectF(x0 + 1, top, x1 - x0 - 2, h)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(fill)
-        p.drawRoundedRect(rect, 5, 5)
+        p.drawRoundedRect(rect, 4, 4)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QColor("#ffffff") if count > 20 else QColor("#1d2329"))
+        p.setPen(QColor("#ffffff") if fill.alpha() > 150 else QColor("#1d2329"))
         p.setFont(self.small)
         text = f"{count:,}" if count < 1000 else f"{count / 1000:.0f}k"
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        p.drawText(QRectF(x0, top, x1 - x0, 16), Qt.AlignmentFlag.AlignCenter, text)
         p.setFont(self.font)
 
     def _publication(self, p: QPainter, x: float) -> None:
