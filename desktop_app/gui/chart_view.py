@@ -57,6 +57,7 @@ class ChartViewMixin:
 
             chart = TimelineChart()
             self._chart_slot.layout().addWidget(chart)
+            chart.show()  # now, not at the next event loop turn: load_project paints it
             chart.describe = self._describe_event
             chart.eventClicked.connect(self._on_chart_clicked)
             chart.editRequested.connect(self._on_chart_edit)

@@ -34,7 +34,13 @@ def db_state(window) -> dict:  # noqa: ANN001
 
 
 def model_state(window) -> dict:  # noqa: ANN001
-    return {r.id: r for r in window.timeline_model.all_records()}
+    """The table's events; the chart must show exactly these too (one lane per article)."""
+    records = {r.id: r for r in window.timeline_model.all_records()}
+    drawn = sorted(i.event_id for lane in window.chart.lanes for i in lane.items)
+    assert drawn == sorted(records), "the chart and the table disagree"
+    for event_id, r in records.items():
+        assert window.chart.data.entry(event_id).item.title == r.title
+    return records
 
 
 def select_rows(window, rows: list[int]) -> None:  # noqa: ANN001
