@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -109,10 +108,9 @@ class EventRecord:
     created_at: datetime
     updated_at: datetime
 
-    @cached_property
+    @property
     def sort_key(self) -> tuple[date, int, int, int]:
-        """Chronological order; ties by article, then position in the article, then creation.
-        (Cached: sorting 100,000 records asks for it several times each.)"""
+        """Chronological order; ties by article, then position in the article, then creation."""
         q = self.quotes[0] if self.quotes else None
         return (self.date.start, self.article_id if self.article_id is not None else -1,
                 q.start if q else -1, self.id)

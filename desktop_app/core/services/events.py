@@ -159,7 +159,7 @@ class EventService:
         SQL orders by the indexed date; ties within a date are put in EventRecord.sort_key
         order here, so the table and every export share one definition of timeline order.
         """
-        with self._sessions() as s:
+        with self._sessions() as s, gc_paused():  # records hold no cycles (see core/bulk.py)
             titles = self._titles(s)
             result = s.connection().execution_options(yield_per=batch).execute(_BY_DATE)
             same_day: list[EventRecord] = []
