@@ -1,18 +1,16 @@
 """The analyst's editing power in the main window: more sources per event, merging, tagging
-many events, tag colours, deleting articles, the undo history. A MainWindow mixin; every
+many events, tag colours, the undo history. A MainWindow mixin; every
 change is a service call pushed as an undo command."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QUndoView
+from PySide6.QtWidgets import QDockWidget, QUndoView
 
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.records import ArticleImpact, QuoteRecord
+from desktop_app.core.records import QuoteRecord
 from desktop_app.core.tags import parse_tags
 from desktop_app.gui import analysis_commands as cmd
-
-KEEP, DELETE = "keep", "delete"
 
 
 class AnalysisMixin:
@@ -26,7 +24,6 @@ class AnalysisMixin:
         a.merge_events.triggered.connect(self._on_merge_events)
         a.tag_events.triggered.connect(self._on_tag_events)
         a.tag_colours.triggered.connect(self._on_tag_colours)
-        a.delete_article.triggered.connect(self._on_delete_article)
         self.inspector.sourceActivated.connect(self.show_source)
         self.inspector.removeSourceRequested.connect(self.remove_source)
         self.inspector.article_title = self._article_title
@@ -179,69 +176,3 @@ class AnalysisMixin:
             self.chart.set_colour_by_tag(self.actions.colour_by_tag.isChecked(),
                                          self.project.tags.colours())
         self.refresh_filter_choices()
-
-    # -- articles -------------------------------------------------------------------------
-    def _on_delete_article(self) -> None:
-        if self.reader.article_id is None:
-            return
-        article_id = self.reader.article_id
-        choice = self.ask_article_deletion(self._article_title(article_id),
-                                           self.project.removal.impact(article_id))
-        if choice is not None:
-            self.delete_article(article_id, keep_events=choice == KEEP)
-
-    def ask_article_deletion(self, title: str, impact: ArticleImpact) -> str | None:
-        """KEEP (events with other sources stay), DELETE (all its events go) or None (tests
-        replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete Article"),
-                          self.tr("Delete “%s”?") % title, parent=self)
-        quoting = impact.only_here + impact.with_other_sources
-        box.setInformativeText(
-            self.tr("%n event(s) quote it", "", quoting)
-            + (self.tr("; %n of them also have other sources.", "", impact.with_other_sources)
-               if impact.with_other_sources else ".")
-            + " " + self.tr("You can undo this with Ctrl+Z."))
-        keep = box.addButton(self.tr("Delete Article, &Keep Events with Other Sources"),
-                             QMessageBox.ButtonRole.AcceptRole) \
-            if impact.with_other_sources else None
-        delete = box.addButton(self.tr("Delete Article and &Its %n Event(s)", "", quoting)
-                               if quoting else self.tr("&Delete Article"),
-                               QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return KEEP if clicked is keep and keep is not None else DELETE if clicked is delete \
-            else None
-
-    def delete_article(self, article_id: int, keep_events: bool) -> bool:
-        """Delete an article and the events that go with it (undoable)."""
-        try:
-            removal = self.project.removal.remove([article_id], keep_events)
-        except TimelineError as exc:
-            self.show_error(self.tr("Cannot delete the article"), str(exc))
-            return False
-        title = removal.articles[0].title
-        self.undo_stack.push(cmd.RemoveArticlesCommand(self.project.removal, self, removal,
-                                                   keep_events,
-                                                   f"Delete article “{title[:40]}”"))
-        self.reload_all()
-        self.statusBar().showMessage(self.tr("Article deleted with %n event(s)", "",
-                                             len(removal.deleted_events)), 8000)
-        return True
-
-    def reload_all(self) -> None:
-        """Articles and events changed together (deletion, import undone...)."""
-        current = self.reader.article_id
-        self._refresh_articles()
-        self.reload_timeline()
-        if current is not None and self.article_model.row_of(current) >= 0:
-            self._show_article(current)
-        elif self.article_model.rowCount():
-            self.select_article(self.article_model.summary(0).id)
-        else:
-            self.reader.show_article(None, "", [])
-            self.coverage.set_analysis(None, "")
-        if self.inspector.record() is not None and \
-                self.timeline_model.row_of(self.inspector.record().id) < 0:
-            self.inspector.show_event(None)
-        self._update_counts()

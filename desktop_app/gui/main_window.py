@@ -23,18 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.records import EventRecord
 from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
 from desktop_app.gui.actions import Actions
 from desktop_app.gui.analysis import AnalysisMixin
+from desktop_app.gui.article_editing import ArticleEditingMixin
 from desktop_app.gui.article_list import ArticleDelegate, ArticleIdRole, ArticleListModel
 from desktop_app.gui.background import Background
 from desktop_app.gui.chart_view import ChartViewMixin
-from desktop_app.gui.commands import (
-    EditArticleCommand,
-)
 from desktop_app.gui.coverage_panel import CoveragePanel
 from desktop_app.gui.date_assist import DateAssistMixin
 from desktop_app.gui.event_editing import EventEditingMixin
@@ -54,8 +51,8 @@ _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
-class MainWindow(AnalysisMixin, FilteringMixin, ChartViewMixin, EventEditingMixin,
-                 DateAssistMixin, ProjectFilesMixin, QMainWindow):
+class MainWindow(AnalysisMixin, ArticleEditingMixin, FilteringMixin, ChartViewMixin,
+                 EventEditingMixin, DateAssistMixin, ProjectFilesMixin, QMainWindow):
     """Wires views to services; every data change goes through a service and an undo command.
 
     It can be shown before a project is loaded (``project=None``), so the window paints at
@@ -199,6 +196,7 @@ class MainWindow(AnalysisMixin, FilteringMixin, ChartViewMixin, EventEditingMixi
         self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
         self._connect_chart()
         self._connect_analysis()
+        self._connect_article_editing()
         self._connect_filtering()
 
     def _restore_window_state(self) -> None:
@@ -414,34 +412,6 @@ class MainWindow(AnalysisMixin, FilteringMixin, ChartViewMixin, EventEditingMixi
             self.tr("%1 of %2 events").replace("%1", f"{n:,}").replace("%2", f"{total:,}")
         self.count_label.setText(shown + " · "
                                  + self.tr("%n article(s)", "", self.article_model.rowCount()))
-
-    # -- articles -------------------------------------------------------------------------
-    def _on_article_properties(self) -> None:
-        if self.reader.article_id is None:
-            return
-        article = self.project.articles.get(self.reader.article_id)
-        from desktop_app.gui.dialogs import ArticlePropertiesDialog
-
-        dialog = ArticlePropertiesDialog(article, self)
-        if dialog.exec():
-            self.edit_article(article.id, dialog.metadata())
-
-    def edit_article(self, article_id: int, meta) -> None:  # noqa: ANN001 (ArticleMetadata)
-        """Change article metadata as an undoable command."""
-        from desktop_app.core.records import ArticleMetadata
-
-        a = self.project.articles.get(article_id)
-        before = ArticleMetadata(a.title, a.outlet, a.url, a.author, a.published)
-        if before == meta:
-            return
-        try:
-            change = self.project.articles.update_metadata(article_id, meta)
-        except TimelineError as exc:
-            self.show_error(self.tr("Cannot change article"), str(exc))
-            return
-        self.undo_stack.push(EditArticleCommand(self.project.articles, self, article_id,
-                                                before, meta))
-        self.article_changed(article_id, change.redated_events)
 
     # -- misc -----------------------------------------------------------------------------
     def show_error(self, title: str, message: str) -> None:

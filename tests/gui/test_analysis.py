@@ -12,7 +12,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDockWidget
 
 from desktop_app.core.records import ArticleDraft
-from desktop_app.gui.analysis import DELETE, KEEP
+from desktop_app.gui.article_editing import DELETE, KEEP
 from desktop_app.gui.timeline_model import DATE
 from tests.gui.test_core_loop import select_text
 
