@@ -196,6 +196,9 @@ def test_filter_bar_filters_table_chart_and_exports(window, qtbot, tmp_path: Pat
     assert bar.status.text() == "1 of 4"
     out = tmp_path / "f.csv"
     assert window.export_csv(out) == 1  # exports honour the filter
+    assert window.export_format("md", tmp_path / "f.md") == 1
+    assert window.export_chart(tmp_path / "f.svg", 800, visible_only=False)
+    assert "helicopters" in (tmp_path / "f.md").read_text(encoding="utf-8")
     window.save_filter("Helicopters")
     bar.text.clear()
     bar.date_from.setText("2021-07-07")

@@ -63,6 +63,26 @@ def test_ctrl_wheel_zooms_around_the_cursor_and_keys_zoom_and_pan(window, qtbot)
     window.actions.zoom_out.trigger()
     window.actions.fit_all.trigger()
     assert abs(chart.view.days_per_px - before.days_per_px) < 1e-9
+    start = chart.view.start
+    wheel(chart, pos, -120)  # the wheel alone moves in time while every lane fits
+    assert chart.view.start > start and chart.view.days_per_px == before.days_per_px
+
+
+def test_fit_selection_and_hover(window, qtbot) -> None:  # noqa: ANN001
+    chart = chart_ready(window, qtbot)
+    second = window.timeline_model.record(1)
+    window.select_event(second.id)
+    window.actions.fit_selection.trigger()
+    day = chart.data.entry(second.id).item.start
+    assert 0 < chart.view.x(day) < chart.plot_width
+    assert chart.view.days_per_px < 7 / chart.plot_width * 1.5  # about a week across
+    chart.repaint()
+    point = chart.point_of(second.id)
+    qtbot.mouseMove(chart, point.toPoint())
+    assert chart.state.hovered == second.id
+    text = chart.describe(second.id)
+    assert text.startswith("Tue 6 Jul 2021\n" + second.title)
+    assert second.quotes[0].exact[:60] in text
 
 
 def test_dragging_pans(window, qtbot) -> None:  # noqa: ANN001
