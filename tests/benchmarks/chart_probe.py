@@ -79,6 +79,7 @@ def main() -> int:
     window_chart_ms, window_ready_ms = _window_load(db)
     print(json.dumps({
         "window_chart_ms": window_chart_ms, "window_ready_ms": window_ready_ms,
+        "window_rss_mb": _rss_mb(),
         "events": len(entries), "lanes": len(lanes),
         "open_ms": (t_open - t0) * 1000, "load_ms": (t_list - t_open) * 1000,
         "lanes_ms": (t_lanes - t_list) * 1000, "first_frame_ms": first_frame,
