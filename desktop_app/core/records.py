@@ -153,3 +153,22 @@ class SearchHit:
     start: int
     end: int
     snippet: str
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """Every column of an article: enough to re-create it with the same id."""
+
+    id: int
+    title: str
+    outlet: str
+    url: str
+    author: str
+    published_on: date | None
+    published_precision: str
+    published_tz: str
+    published_source: str
+    text: str
+    sha256: str
+    source_path: str
+    imported_at: datetime

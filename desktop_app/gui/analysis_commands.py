@@ -10,7 +10,11 @@ from desktop_app.core.records import EventRecord, QuoteRecord
 from desktop_app.gui.commands import AppliedCommand, TimelineView, short_label
 
 if TYPE_CHECKING:
-    from desktop_app.core.services.article_removal import ArticleRemoval, ArticleRemovalService
+    from desktop_app.core.services.article_removal import (
+        ArticleRemoval,
+        ArticleRemovalService,
+        ArticleVersion,
+    )
     from desktop_app.core.services.events import EventService
     from desktop_app.core.services.sources import MergeResult, SourceService
     from desktop_app.core.services.tags import TagService
@@ -145,4 +149,22 @@ class ImportArticlesCommand(RemoveArticlesCommand):
 
     def undo(self) -> None:
         self._done = self._service.remove(self._ids, False)
+        self._view.reload_all()
+
+
+class ReplaceArticleCommand(AppliedCommand):
+    """A changed version of an article imported over the old one: undo puts back the old
+    text, metadata, quote positions and dates; redo the new ones."""
+
+    def __init__(self, removal: ArticleRemovalService, view: ProjectView,
+                 before: ArticleVersion, after: ArticleVersion) -> None:
+        super().__init__(f"Update “{short_label(after.article.title)}” from a new version")
+        self._service, self._view, self._before, self._after = removal, view, before, after
+
+    def do(self) -> None:
+        self._service.restore_version(self._after)
+        self._view.reload_all()
+
+    def undo(self) -> None:
+        self._service.restore_version(self._before)
         self._view.reload_all()

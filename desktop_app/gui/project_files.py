@@ -77,8 +77,7 @@ class ProjectFilesMixin:
                                max_bytes=self._settings.import_limit_bytes())
         dialog.close()
         ids = [a.id for a in summary.imported]
-        if ids:  # new articles can be un-imported (a changed version replaces text: not undone)
-            self._push_import(ids)
+        self._push_import(ids, [r for _path, r in summary.updated])
         if summary.updated:  # changed versions: texts, quotes and derived dates moved
             self.reload_timeline()
         if ids or summary.updated:
@@ -107,18 +106,36 @@ class ProjectFilesMixin:
         if errors:
             self.show_error(self.tr("Cannot paste article"), "\n".join(errors))
         if article_id is not None:
-            self._push_import([article_id])
+            self._push_import([article_id], [])
             self._refresh_articles()
             self.select_article(article_id)
             self._update_counts()
 
-    def _push_import(self, article_ids: list[int]) -> None:
-        from desktop_app.gui.analysis_commands import ImportArticlesCommand
+    def _push_import(self, article_ids: list[int], updates: list) -> None:  # noqa: ANN001
+        """One undo step for what an import did: new articles, and changed versions that
+        replaced the text of articles already here (list of Reimport)."""
+        from desktop_app.core.services.article_removal import ArticleVersion
+        from desktop_app.gui.analysis_commands import (
+            ImportArticlesCommand,
+            ReplaceArticleCommand,
+        )
 
-        label = (f"Import {len(article_ids)} articles" if len(article_ids) > 1 else
-                 f"Import “{self.project.articles.get(article_ids[0]).title[:40]}”")
-        self.undo_stack.push(ImportArticlesCommand(self.project.removal, self, article_ids,
-                                                   label))
+        if not article_ids and not updates:
+            return
+        n = len(article_ids) + len(updates)
+        single = (self.project.articles.get(article_ids[0]).title if article_ids
+                  else updates[0].article.title)
+        self.undo_stack.beginMacro(f"Import {n} articles" if n > 1 else
+                                   f"Import “{single[:40]}”")
+        if article_ids:
+            self.undo_stack.push(ImportArticlesCommand(self.project.removal, self, article_ids,
+                                                       "Import"))
+        for r in updates:
+            before = ArticleVersion(r.previous, r.previous_events)
+            after = self.project.removal.version(r.article.id)
+            self.undo_stack.push(ReplaceArticleCommand(self.project.removal, self, before,
+                                                       after))
+        self.undo_stack.endMacro()
 
     def _add_draft(self, draft: ArticleDraft, source: str, errors: list[str]) -> int | None:
         if draft.published is None:

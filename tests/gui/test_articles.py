@@ -209,6 +209,19 @@ def test_reimporting_a_changed_article_in_the_window(make_window) -> None:  # no
     orphan = next(e for e in window.project.events.list() if e.quotes[0].orphaned)
     window.select_event(orphan.id)
     assert "no longer in the article's current text" in window.inspector.sources.item(0).text()
+    after = {e.id: e for e in window.project.events.list()}
+    # the re-import is one undo step: the old text, quote positions and dates come back
+    assert window.undo_stack.undoText().startswith("Import “")
+    window.undo_stack.undo()
+    old_text = window.project.articles.get(article_id).text
+    assert "Update: this story" not in old_text
+    assert all(not e.quotes[0].orphaned for e in window.project.events.list())
+    assert all(old_text[q.start:q.end] == q.exact
+               for e in window.project.events.list() for q in e.quotes)
+    assert {r.id for r in window.timeline_model.all_records()} == set(after)
+    window.undo_stack.redo()
+    assert {e.id: e for e in window.project.events.list()} == after
+    assert "Update: this story" in window.reader.toPlainText()
 
 
 def test_csv_locale_date_style(qtbot) -> None:  # noqa: ANN001

@@ -8,38 +8,29 @@ the same removal of an article without events.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.orm import Article, Event, Quote
-from desktop_app.core.records import ArticleImpact, EventRecord, QuoteRecord
-from desktop_app.core.services.convert import quote_record, quote_row
+from desktop_app.core.records import ArticleImpact, ArticleRow, EventRecord, QuoteRecord
+from desktop_app.core.services.convert import (
+    ARTICLE_COLUMNS,
+    article_from_row,
+    article_row,
+    quote_record,
+    quote_row,
+)
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.lookup import require
 
 
 @dataclass(frozen=True)
-class ArticleRow:
-    """Every column of an article: enough to re-create it with the same id."""
+class ArticleVersion:
+    """An article's columns and the events quoting it, at one moment."""
 
-    id: int
-    title: str
-    outlet: str
-    url: str
-    author: str
-    published_on: date | None
-    published_precision: str
-    published_tz: str
-    published_source: str
-    text: str
-    sha256: str
-    source_path: str
-    imported_at: datetime
-
-
-_COLUMNS = tuple(ArticleRow.__dataclass_fields__)
+    article: ArticleRow
+    events: tuple[EventRecord, ...]
 
 
 @dataclass(frozen=True)
@@ -73,7 +64,7 @@ class ArticleRemovalService:
                ) -> ArticleRemoval:
         """Delete articles; their events go too, except (if asked) those with other sources."""
         with self._sessions.begin() as s:
-            rows = tuple(self._row(require(s, Article, i)) for i in article_ids)
+            rows = tuple(article_row(require(s, Article, i)) for i in article_ids)
             only, other = self._split(s, article_ids)
             doomed = only | (set() if keep_events_with_other_sources else other)
             deleted = tuple(self._events.get_in(s, i) for i in sorted(doomed))
@@ -87,20 +78,37 @@ class ArticleRemovalService:
                 s.delete(require(s, Article, article_id))
             return ArticleRemoval(rows, deleted, kept)
 
+    def version(self, article_id: int) -> ArticleVersion:
+        """An article as it is now, with every event that quotes it (before a re-import)."""
+        with self._sessions() as s:
+            return ArticleVersion(article_row(require(s, Article, article_id)),
+                                  tuple(EventService.events_quoting(s, article_id)))
+
+    def restore_version(self, version: ArticleVersion) -> None:
+        """Put an article's text and metadata, and its events, back as a version holds them
+        (undo and redo of a re-import)."""
+        with self._sessions.begin() as s:
+            article = require(s, Article, version.article.id)
+            for name in ARTICLE_COLUMNS:
+                setattr(article, name, getattr(version.article, name))
+            for record in version.events:
+                event = s.get(Event, record.id)
+                if event is not None:
+                    s.delete(event)
+            s.flush()
+            for record in version.events:
+                EventService.restore_in(s, record)
+
     def restore(self, removal: ArticleRemoval) -> None:
         """Undo a removal: same article ids, same events, same quotes."""
         with self._sessions.begin() as s:
             for row in removal.articles:
-                s.add(Article(**{name: getattr(row, name) for name in _COLUMNS}))
+                s.add(article_from_row(row))
             s.flush()
             for record in removal.deleted_events:
                 EventService.restore_in(s, record)
             for q in removal.kept_quotes:
                 s.add(quote_row(q))
-
-    @staticmethod
-    def _row(a: Article) -> ArticleRow:
-        return ArticleRow(**{name: getattr(a, name) for name in _COLUMNS})
 
     @staticmethod
     def _split(s: Session, article_ids: list[int]) -> tuple[set[int], set[int]]:

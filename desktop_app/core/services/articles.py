@@ -17,10 +17,17 @@ from desktop_app.core.records import (
     ArticleDraft,
     ArticleMetadata,
     ArticleRecord,
+    ArticleRow,
     ArticleSummary,
+    EventRecord,
     QuoteRecord,
 )
-from desktop_app.core.services.convert import apply_date, article_record, quote_record
+from desktop_app.core.services.convert import (
+    apply_date,
+    article_record,
+    article_row,
+    quote_record,
+)
 from desktop_app.core.services.lookup import require
 
 
@@ -45,6 +52,8 @@ class Reimport:
     exact: int
     fuzzy: int
     orphaned: tuple[QuoteRecord, ...]
+    previous: ArticleRow | None = None  # the article as it was, to undo the re-import
+    previous_events: tuple[EventRecord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,8 +110,11 @@ class ArticleService:
     def replace_text(self, article_id: int, draft: ArticleDraft) -> Reimport:
         """Put a new version of the text in place; every quote is found again (exactly, else
         approximately) or kept as an orphan; derived dates follow."""
+        from desktop_app.core.services.events import EventService  # it imports this module
+
         with self._sessions.begin() as s:
             a = require(s, Article, article_id)
+            previous, previous_events = article_row(a), EventService.events_quoting(s, a.id)
             a.text, a.sha256 = draft.text, text_sha256(draft.text)
             a.outlet = draft.outlet[:200] or a.outlet
             a.url = draft.url[:2000] or a.url
@@ -122,7 +134,8 @@ class ArticleService:
                 counts[how] += 1
             self._redate_events(s, a)
             s.flush()
-            return Reimport(article_record(a), counts["exact"], counts["fuzzy"], tuple(orphans))
+            return Reimport(article_record(a), counts["exact"], counts["fuzzy"], tuple(orphans),
+                            previous, tuple(previous_events))
 
     def list(self) -> list[ArticleSummary]:
         """All articles in import order with their event counts."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.core.orm import Article, Event, Quote
-from desktop_app.core.records import ArticleRecord, EventDate, EventRecord, QuoteRecord
+from desktop_app.core.records import ArticleRecord, ArticleRow, EventDate, EventRecord, QuoteRecord
 
 
 def quote_record(q: Quote) -> QuoteRecord:
@@ -54,3 +54,16 @@ def apply_date(e: Event, d: EventDate) -> None:
     e.earliest, e.latest = d.earliest, d.latest
     e.date_expression, e.date_rule = d.expression[:500], d.rule[:1000]
     e.date_anchor, e.date_assumed = d.anchor, d.assumed
+
+
+ARTICLE_COLUMNS = tuple(ArticleRow.__dataclass_fields__)
+
+
+def article_row(a: Article) -> ArticleRow:
+    """Every column of an article (to re-create it, or put it back as it was)."""
+    return ArticleRow(**{name: getattr(a, name) for name in ARTICLE_COLUMNS})
+
+
+def article_from_row(row: ArticleRow) -> Article:
+    """An article row re-created with the same id."""
+    return Article(**{name: getattr(row, name) for name in ARTICLE_COLUMNS})

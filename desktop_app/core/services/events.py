@@ -243,6 +243,14 @@ class EventService:
         s.add(event)
         s.flush()
 
+    @staticmethod
+    def events_quoting(s: Session, article_id: int) -> list[EventRecord]:
+        """Every event with a quote in an article, read inside the caller's transaction."""
+        ids = select(_QUOTES.c.event_id).where(_QUOTES.c.article_id == article_id)
+        rows = s.connection().execute(select(*_EVENT_COLUMNS).where(_EVENTS.c.id.in_(ids))
+                                      .order_by(_EVENTS.c.id)).all()
+        return EventService._records(s, rows, EventService._titles(s))
+
     def get_in(self, s: Session, event_id: int) -> EventRecord:
         """One event's record, read inside the caller's transaction."""
         return self._record(s, require(s, Event, event_id))
