@@ -42,7 +42,8 @@ class ChartViewMixin:
         a.fit_all.triggered.connect(lambda: self._ensure_chart().fit_all())
         a.fit_selection.triggered.connect(lambda: self._ensure_chart().fit_selection())
         a.colour_by_tag.toggled.connect(self._on_colour_by_tag)
-        a.show_published.toggled.connect(lambda on: self._ensure_chart().set_show_published(on))
+        a.show_published.toggled.connect(
+            lambda on: self.chart is not None and self.chart.set_show_published(on))
         for mode, action in a.lane_modes.items():
             action.triggered.connect(
                 lambda _c=False, m=mode: self._ensure_chart().set_lane_mode(m))
@@ -63,8 +64,52 @@ class ChartViewMixin:
             chart.editRequested.connect(self._on_chart_edit)
             chart.deleteRequested.connect(self._on_delete_event)
             chart.set_show_published(self.actions.show_published.isChecked())
+            mode = next((m for m, a in self.actions.lane_modes.items() if a.isChecked()),
+                        "article")
+            chart.set_lane_mode(mode)
+            chart.contextMenuRequested.connect(self._chart_menu)
             self.chart = chart
+            self._on_colour_by_tag(self.actions.colour_by_tag.isChecked())
         return self.chart
+
+    def _restore_view_choices(self) -> None:
+        """Show the timeline as last time: the tab, the lanes, the colours, the markers."""
+        v = self._settings.view_choices()
+        a = self.actions
+        if v["lanes"] in a.lane_modes:
+            a.lane_modes[v["lanes"]].setChecked(True)
+        a.colour_by_tag.setChecked(v["colourByTag"] == "true")
+        a.show_published.setChecked(v["showPublished"] != "false")
+        if v["tab"] == "chart":
+            self.timeline_tabs.setCurrentWidget(self._chart_slot)
+
+    def _view_choices(self) -> dict[str, str]:
+        a = self.actions
+        return {"tab": "chart" if self.timeline_tabs.currentWidget() is self._chart_slot
+                else "table",
+                "lanes": next((m for m, x in a.lane_modes.items() if x.isChecked()), "article"),
+                "colourByTag": str(a.colour_by_tag.isChecked()).lower(),
+                "showPublished": str(a.show_published.isChecked()).lower()}
+
+    def _chart_menu(self, event_id: int | None, global_pos) -> None:  # noqa: ANN001 (QPoint)
+        """Right-click in the chart: what can be done with the event there, or the view."""
+        from PySide6.QtWidgets import QMenu
+
+        a = self.actions
+        menu = QMenu(self)
+        if event_id is not None:
+            if event_id not in self.selected_event_ids():
+                self.select_event(event_id)
+            edit = menu.addAction(self.tr("&Edit Title"))
+            edit.triggered.connect(lambda: self._on_chart_edit(event_id))
+            menu.addActions([a.delete_event, a.merge_events, a.tag_events, a.fit_selection])
+            menu.addSeparator()
+        menu.addActions([a.zoom_in, a.zoom_out, a.fit_all])
+        menu.addSeparator()
+        menu.addActions([*a.lane_modes.values(), a.colour_by_tag, a.show_published])
+        menu.addSeparator()
+        menu.addAction(a.export_chart)
+        menu.exec(global_pos)
 
     def show_chart(self) -> None:
         """Bring the chart tab to the front."""
@@ -167,8 +212,9 @@ class ChartViewMixin:
         self.inspector.title_edit.selectAll()
 
     def _on_colour_by_tag(self, on: bool) -> None:
-        colours = self.project.tags.colours() if self.project is not None else {}
-        self._ensure_chart().set_colour_by_tag(on, colours)
+        if self.chart is not None:  # else the chart reads the action when it is built
+            colours = self.project.tags.colours() if self.project is not None else {}
+            self.chart.set_colour_by_tag(on, colours)
 
     # -- export ---------------------------------------------------------------------------
     def _on_export_chart(self) -> None:

@@ -195,6 +195,7 @@ class MainWindow(AnalysisMixin, ArticleEditingMixin, FilteringMixin, ChartViewMi
         self.reader.highlightClicked.connect(self.select_event)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
         self._connect_chart()
+        self._restore_view_choices()
         self._connect_analysis()
         self._connect_article_editing()
         self._connect_filtering()
@@ -427,6 +428,7 @@ class MainWindow(AnalysisMixin, ArticleEditingMixin, FilteringMixin, ChartViewMi
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.inspector.commit_notes()
         self._settings.save_window_state(self.saveGeometry(), self.splitter.saveState())
+        self._settings.save_view_choices(self._view_choices())
         self._settings.sync()
         self.background.wait()
         if self.project is not None:

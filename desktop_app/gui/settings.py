@@ -91,6 +91,18 @@ class Settings:
         self._s.setValue("window/geometry", geometry)
         self._s.setValue("window/splitter", splitter)
 
+    def view_choices(self) -> dict[str, str]:
+        """How the timeline was last shown: tab ("table"/"chart"), lanes, colour by tag,
+        publication markers (strings, as QSettings keeps them)."""
+        defaults = {"tab": "table", "lanes": "article", "colourByTag": "false",
+                    "showPublished": "true"}
+        return {k: str(self._s.value(f"view/{k}", v)) for k, v in defaults.items()}
+
+    def save_view_choices(self, choices: dict[str, str]) -> None:
+        """Remember how the timeline is shown."""
+        for k, v in choices.items():
+            self._s.setValue(f"view/{k}", v)
+
     def sync(self) -> None:
         """Write to disk now."""
         self._s.sync()

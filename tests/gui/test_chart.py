@@ -196,3 +196,39 @@ def test_cli_export_chart(tmp_path: Path, capsys, sample_text: str) -> None:  # 
     assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
     assert main(["--db", db, "export-chart", str(tmp_path / "c.bmp")]) == 1
     assert "unknown chart format" in capsys.readouterr().err
+
+
+def test_view_choices_are_remembered(make_window, qtbot) -> None:  # noqa: ANN001
+    first = make_window()
+    chart_ready(first, qtbot)
+    first.actions.lane_modes["single"].trigger()
+    first.actions.colour_by_tag.setChecked(True)
+    first.actions.show_published.setChecked(False)
+    first.close()
+    again = make_window()
+    assert again.timeline_tabs.currentWidget() is again._chart_slot
+    assert again.chart.lane_mode == "single" and again.chart.state.colour_by_tag
+    assert not again.chart.state.show_published
+    assert again.actions.lane_modes["single"].isChecked()
+
+
+def test_right_click_offers_what_can_be_done_there(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMenu
+
+    chart = chart_ready(window, qtbot)
+    shown = []
+    monkeypatch.setattr(QMenu, "exec", lambda self, *_a: shown.append(
+        [a.text() for a in self.actions() if a.text()]))
+    third = window.timeline_model.record(2)
+    window.select_event(window.timeline_model.record(0).id)
+    chart.repaint()
+    point = chart.point_of(third.id).toPoint()
+    from PySide6.QtGui import QContextMenuEvent
+
+    QApplication.sendEvent(chart, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                                                    chart.mapToGlobal(point)))
+    assert window.current_event().id == third.id  # right-click selects the event under it
+    assert shown[0][0] == "&Edit Title" and "&Delete Event" in shown[0]
+    QApplication.sendEvent(chart, QContextMenuEvent(QContextMenuEvent.Reason.Mouse,
+                                                    QPoint(5, 5), chart.mapToGlobal(QPoint(5, 5))))
+    assert "&Edit Title" not in shown[1] and "&Fit All" in shown[1]

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -29,6 +30,7 @@ class TimelineChart(QWidget):
     eventClicked = Signal(int, bool)  # event id, extend the selection (Ctrl)
     editRequested = Signal(int)
     deleteRequested = Signal()
+    contextMenuRequested = Signal(object, object)  # event id or None, global QPoint
     viewChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -321,6 +323,9 @@ class TimelineChart(QWidget):
             self._click(event.position(), bool(event.modifiers()
                                                & Qt.KeyboardModifier.ControlModifier))
         self._press = None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        self.contextMenuRequested.emit(self.event_at(QPointF(event.pos())), event.globalPos())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         hit = self.event_at(event.position())
