@@ -109,6 +109,10 @@ class ChartViewMixin:
         menu.addActions([*a.lane_modes.values(), a.colour_by_tag, a.show_published])
         menu.addSeparator()
         menu.addAction(a.export_chart)
+        self.popup(menu, global_pos)
+
+    def popup(self, menu, global_pos) -> None:  # noqa: ANN001 (QMenu, QPoint)
+        """Show a context menu and wait for the choice (tests replace this)."""
         menu.exec(global_pos)
 
     def show_chart(self) -> None:

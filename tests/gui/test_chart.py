@@ -212,13 +212,11 @@ def test_view_choices_are_remembered(make_window, qtbot) -> None:  # noqa: ANN00
     assert again.actions.lane_modes["single"].isChecked()
 
 
-def test_right_click_offers_what_can_be_done_there(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
-    from PySide6.QtWidgets import QMenu
-
+def test_right_click_offers_what_can_be_done_there(window, qtbot) -> None:  # noqa: ANN001
     chart = chart_ready(window, qtbot)
     shown = []
-    monkeypatch.setattr(QMenu, "exec", lambda self, *_a: shown.append(
-        [a.text() for a in self.actions() if a.text()]))
+    window.popup = lambda menu, _pos: shown.append(
+        [a.text() for a in menu.actions() if a.text()])
     third = window.timeline_model.record(2)
     window.select_event(window.timeline_model.record(0).id)
     chart.repaint()
