@@ -33,8 +33,13 @@ class AnalysisMixin:
         self.history_dock.setWidget(self.history)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.history_dock.hide()
-        a.show_history.toggled.connect(self.history_dock.setVisible)
+        a.show_history.toggled.connect(self._show_history)
         self.history_dock.visibilityChanged.connect(a.show_history.setChecked)
+
+    def _show_history(self, on: bool) -> None:
+        self.history_dock.setVisible(on)
+        if on:
+            self.resizeDocks([self.history_dock], [230], Qt.Orientation.Horizontal)
 
     def _article_title(self, article_id: int) -> str:
         row = self.article_model.row_of(article_id)

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QStyle,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,34 +41,51 @@ class FilterBar(QWidget):
         self.text.setClearButtonEnabled(True)
         self.tags = QLineEdit(objectName="filterTags")
         self.tags.setPlaceholderText(self.tr("tags"))
-        self.tags.setMaximumWidth(140)
+        self.tags.setMinimumWidth(60)
         self.article = QComboBox(objectName="filterArticle")
-        self.article.setMaximumWidth(180)
+        self.article.setMinimumContentsLength(8)
+        self.article.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.date_from = QLineEdit(objectName="filterFrom")
         self.date_from.setPlaceholderText(self.tr("from"))
         self.date_to = QLineEdit(objectName="filterTo")
         self.date_to.setPlaceholderText(self.tr("to"))
         for edit in (self.date_from, self.date_to):
-            edit.setMaximumWidth(90)
+            edit.setMaximumWidth(100)
             edit.setToolTip(self.tr("2021, 2021-07 or 2021-07-05"))
         self.conflicts = QCheckBox(self.tr("Conflicting dates"), objectName="filterConflicts")
         self.saved = QComboBox(objectName="savedFilters")
         self.saved.setToolTip(self.tr("Saved filters"))
-        self.saved.setMinimumWidth(110)
+        self.saved.setMinimumContentsLength(10)
+        self.saved.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        style = self.style()
         save = QToolButton(text=self.tr("Save…"), objectName="saveFilter")
         save.setToolTip(self.tr("Save this filter by name"))
-        delete = QToolButton(text="🗑", objectName="deleteFilter")
+        delete = QToolButton(objectName="deleteFilter")
+        delete.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
         delete.setToolTip(self.tr("Delete the chosen saved filter"))
-        close = QToolButton(text="✕", objectName="closeFilter")
+        close = QToolButton(objectName="closeFilter")
+        close.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton))
         close.setToolTip(self.tr("Clear the filter and hide the bar (Esc)"))
         self.status = QLabel(objectName="filterStatus")
         self.error = ""
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        for w in (self.text, self.tags, self.article, self.date_from, self.date_to,
-                  self.conflicts, self.saved, save, delete, self.status, close):
-            layout.addWidget(w)
-        layout.setStretch(0, 1)
+        # Two rows, so the bar fits beside the reader on a laptop screen.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(4, 2, 4, 2)
+        rows.setSpacing(2)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for w in (self.text, self.tags, self.article, close):
+            first.addWidget(w)
+        first.setStretch(0, 3)
+        first.setStretch(1, 1)
+        first.setStretch(2, 1)
+        for w in (QLabel(self.tr("Dates:")), self.date_from, self.date_to, self.conflicts,
+                  self.status):
+            second.addWidget(w)
+        second.addStretch(1)
+        for w in (self.saved, save, delete):
+            second.addWidget(w)
+        rows.addLayout(first)
+        rows.addLayout(second)
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self._emit)
         for edit in (self.text, self.tags, self.date_from, self.date_to):

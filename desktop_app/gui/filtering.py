@@ -65,6 +65,8 @@ class FilteringMixin:
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
             self.search_panel.searchRequested.connect(self.run_search)
             self.search_panel.passageChosen.connect(self.open_passage)
+            self.search_dock.show()
+            self.resizeDocks([self.search_dock], [280], Qt.Orientation.Horizontal)
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.query.setFocus()

@@ -154,6 +154,8 @@ class MainWindow(AnalysisMixin, ArticleEditingMixin, FilteringMixin, ChartViewMi
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(right)
         self.splitter.setSizes([280, 540, 580])
+        left.setMinimumWidth(170)  # panes keep a readable width when docks open beside them
+        self.reader.setMinimumWidth(300)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 

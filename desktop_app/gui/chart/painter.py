@@ -260,10 +260,11 @@ class ChartPainter:
                 p.setPen(QPen(SELECTED if selected else CONFLICT if m.item.conflict else colour,
                               2))
                 p.drawRect(rect)
-        if m.item.conflict:
+        if m.item.conflict:  # a "!" just after the marker or the bar
             p.setPen(CONFLICT)
             p.setFont(self.small)
-            p.drawText(QPointF(m.x1 + 2, mid - 4), "!")
+            after = m.centre + 8 if m.item.kind == POINT else m.x1 + 2
+            p.drawText(QPointF(after, mid - 3), "!")
             p.setFont(self.font)
 
     def _periods(self, p: QPainter, frame: LaneFrame, base: QColor, state: ChartState) -> None:
