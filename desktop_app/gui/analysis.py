@@ -63,7 +63,7 @@ class AnalysisMixin:
             self.show_error(self.tr("Cannot add the source"), str(exc))
             return False
         self.undo_stack.push(cmd.AddSourceCommand(self.project.sources, self.project.events, self,
-                                              quote, record.title))
+                                                  quote, record.title))
         self.event_changed(record)
         self.statusBar().showMessage(self.tr("The event now has %n source(s)", "",
                                              len(record.quotes)), 6000)
@@ -78,7 +78,7 @@ class AnalysisMixin:
             self.show_error(self.tr("Cannot remove the source"), str(exc))
             return
         self.undo_stack.push(cmd.RemoveSourceCommand(self.project.sources, self.project.events,
-                                                 self, quote, record.title))
+                                                     self, quote, record.title))
         self.event_changed(record)
 
     def show_source(self, quote: QuoteRecord) -> None:
@@ -153,7 +153,7 @@ class AnalysisMixin:
         if not after:
             return 0
         self.undo_stack.push(cmd.EditEventsCommand(self.project.events, self, before, after,
-                                               f"Tag {len(after)} events"))
+                                                   f"Tag {len(after)} events"))
         for r in after:
             self.event_changed(r)
         self.tags_changed()

@@ -92,8 +92,8 @@ class ArticleEditingMixin:
             return False
         title = removal.articles[0].title
         self.undo_stack.push(cmd.RemoveArticlesCommand(self.project.removal, self, removal,
-                                                   keep_events,
-                                                   f"Delete article “{title[:40]}”"))
+                                                       keep_events,
+                                                       f"Delete article “{title[:40]}”"))
         self.reload_all()
         self.statusBar().showMessage(self.tr("Article deleted with %n event(s)", "",
                                              len(removal.deleted_events)), 8000)
