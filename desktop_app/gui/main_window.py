@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QListView,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 ProjectOpener = Callable[[Path], "Project"]
 _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+LARGE_TIMELINE = 20_000  # events: loading them takes long enough to show a busy cursor
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
@@ -256,7 +258,18 @@ class MainWindow(AnalysisMixin, ArticleEditingMixin, FilteringMixin, ChartViewMi
         self.refresh_chart()  # narrow and fast: a large project's chart is drawn at once,
         if self.chart.isVisible():  # then the table's full records are read
             self.chart.repaint()
-        self.timeline_model.reset(project.events.list())
+        large = self.chart.data.size() > LARGE_TIMELINE
+        if large:  # seconds for 100,000 events: say so, with a busy cursor
+            self.statusBar().showMessage(self.tr("Loading %n events…", "",
+                                                 self.chart.data.size()))
+            self.statusBar().repaint()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.timeline_model.reset(project.events.list())
+        finally:
+            if large:
+                QApplication.restoreOverrideCursor()
+                self.statusBar().clearMessage()
         if self.article_model.rowCount():
             self.select_article(self.article_model.summary(0).id)
         else:

@@ -158,6 +158,10 @@ class LaneSet:
         self._visible = ids
         self._rebuild()
 
+    def size(self) -> int:
+        """How many events the chart knows (shown or filtered out)."""
+        return len(self._entries)
+
     def entry(self, event_id: int) -> ChartEntry | None:
         """The entry of an event."""
         return self._entries.get(event_id)
