@@ -68,6 +68,7 @@ class ChartViewMixin:
                         "article")
             chart.set_lane_mode(mode)
             chart.contextMenuRequested.connect(self._chart_menu)
+            chart.stepRequested.connect(self._step_in_chart)
             self.chart = chart
             self._on_colour_by_tag(self.actions.colour_by_tag.isChecked())
         return self.chart
@@ -209,6 +210,17 @@ class ChartViewMixin:
                  | QItemSelectionModel.SelectionFlag.Rows)
         self.timeline_table.selectionModel().setCurrentIndex(self.timeline_model.index(row, 0),
                                                              flags)
+
+    def _step_in_chart(self, step: int) -> None:
+        """Ctrl+Right / Ctrl+Left in the chart: the next / previous event, brought into view."""
+        rows = self.timeline_model.rowCount()
+        if not rows:
+            return
+        current = self.timeline_table.currentIndex()
+        row = 0 if not current.isValid() else min(max(current.row() + step, 0), rows - 1)
+        record = self.timeline_model.record(row)
+        self.select_event(record.id)
+        self.chart.ensure_visible(record.id)
 
     def _on_chart_edit(self, event_id: int) -> None:
         self.select_event(event_id)

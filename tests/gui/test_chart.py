@@ -230,3 +230,20 @@ def test_right_click_offers_what_can_be_done_there(window, qtbot) -> None:  # no
     QApplication.sendEvent(chart, QContextMenuEvent(QContextMenuEvent.Reason.Mouse,
                                                     QPoint(5, 5), chart.mapToGlobal(QPoint(5, 5))))
     assert "&Edit Title" not in shown[1] and "&Fit All" in shown[1]
+
+
+def test_ctrl_arrows_step_through_events_from_the_keyboard(window, qtbot) -> None:  # noqa: ANN001
+    chart = chart_ready(window, qtbot)
+    window.select_event(window.timeline_model.record(0).id)
+    chart.zoom(6)  # about a day in view: stepping must bring each event into it
+    window.activateWindow()
+    qtbot.waitActive(window)
+    chart.setFocus()
+    for row in (1, 2, 3, 3):
+        qtbot.keyClick(chart, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+        record = window.timeline_model.record(row)
+        assert window.current_event().id == record.id
+        item = chart.data.entry(record.id).item
+        assert 0 <= chart.view.x((item.start + item.end) / 2) <= chart.plot_width
+    qtbot.keyClick(chart, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_event().id == window.timeline_model.record(2).id

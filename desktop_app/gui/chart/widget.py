@@ -31,6 +31,7 @@ class TimelineChart(QWidget):
     editRequested = Signal(int)
     deleteRequested = Signal()
     contextMenuRequested = Signal(object, object)  # event id or None, global QPoint
+    stepRequested = Signal(int)  # select the next (+1) or previous (-1) event
     viewChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -184,9 +185,8 @@ class TimelineChart(QWidget):
             item = next((i for i in lane.items if i.event_id == event_id), None)
             if item is None:
                 continue
-            x0, x1 = self.view.x(item.start), self.view.x(item.end)
-            if x1 < 0 or x0 > self.plot_width:
-                centre = (item.start + item.end) / 2
+            centre = (item.start + item.end) / 2
+            if not 20 <= self.view.x(centre) <= self.plot_width - 20:
                 self.set_view(Viewport(centre - self.view.days_per_px * self.plot_width / 2,
                                        self.view.days_per_px))
             top = index * self.painter.lane_height
@@ -274,7 +274,10 @@ class TimelineChart(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            self.stepRequested.emit(1 if key == Qt.Key.Key_Right else -1)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(ZOOM_STEP)
         elif key == Qt.Key.Key_Minus:
             self.zoom(1 / ZOOM_STEP)
