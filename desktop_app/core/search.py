@@ -11,8 +11,10 @@ import re
 from typing import Protocol
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core.errors import TimelineError
 from desktop_app.core.orm import Article
 from desktop_app.core.records import SearchHit
 
@@ -72,8 +74,11 @@ class Fts5Search:
         match = " ".join('"' + w.replace('"', "") + '"' for w in words)
         hits: list[SearchHit] = []
         with self._sessions() as s:
-            ids = s.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q "
-                                 "ORDER BY rank LIMIT 200"), {"q": match}).scalars().all()
+            try:
+                ids = s.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH "
+                                     ":q ORDER BY rank LIMIT 200"), {"q": match}).scalars().all()
+            except OperationalError as exc:  # every term is quoted; this is a safety net
+                raise TimelineError(f"cannot search for {query!r}: {exc.orig}") from exc
             for article_id in ids:
                 title, body = s.execute(select(Article.title, Article.text)
                                         .where(Article.id == article_id)).one()
@@ -106,5 +111,11 @@ class ScanSearch:
 
 
 def make_search(sessions: sessionmaker[Session], dialect: str) -> ArticleSearch:
-    """The best search the database offers."""
-    return Fts5Search(sessions) if dialect == "sqlite" else ScanSearch(sessions)
+    """The best search the database offers: FTS5 where the index exists (SQLite built with
+    it), else a scan."""
+    if dialect != "sqlite":
+        return ScanSearch(sessions)
+    with sessions() as s:
+        has_index = s.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'")
+                              ).first() is not None
+    return Fts5Search(sessions) if has_index else ScanSearch(sessions)

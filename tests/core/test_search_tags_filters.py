@@ -43,6 +43,7 @@ def test_search_finds_passages_in_every_article(demo_project, engine) -> None:  
 
 def test_the_index_follows_deletion_and_undo(demo_project) -> None:  # noqa: ANN001
     p = demo_project
+    assert isinstance(p.search, Fts5Search)  # this SQLite has FTS5: the index is used
     other = p.articles.add(ArticleDraft(title="Kabul report", text=OTHER,
                                         published=date(2021, 7, 10)))
     assert {h.article_id for h in p.search.search("Kabul")} == {other.id}
@@ -86,3 +87,18 @@ def test_saved_filters_round_trip(project) -> None:  # noqa: ANN001
     with pytest.raises(FilterError):
         EventFilter.from_json('{"from": "not a date"}')
     assert parse_filter(["conflicts=yes"]).conflicts_only
+
+
+def test_without_the_index_search_scans(demo_project) -> None:  # noqa: ANN001
+    """An SQLite built without FTS5 has no index: the project still opens and search works."""
+    from sqlalchemy import text
+
+    from desktop_app.core.search import make_search
+
+    with demo_project.db.sessions.begin() as s:
+        for name in ("articles_fts_insert", "articles_fts_delete", "articles_fts_update"):
+            s.execute(text(f"DROP TRIGGER {name}"))
+        s.execute(text("DROP TABLE articles_fts"))
+    search = make_search(demo_project.db.sessions, "sqlite")
+    assert isinstance(search, ScanSearch)
+    assert [h.article_title[:7] for h in search.search("Kremlin")] == ["Taliban"]
