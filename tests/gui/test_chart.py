@@ -247,3 +247,25 @@ def test_ctrl_arrows_step_through_events_from_the_keyboard(window, qtbot) -> Non
         assert 0 <= chart.view.x((item.start + item.end) / 2) <= chart.plot_width
     qtbot.keyClick(chart, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert window.current_event().id == window.timeline_model.record(2).id
+
+
+def test_a_dense_project_shows_clusters_and_a_click_zooms_into_one(make_window, qtbot,
+                                                                   tmp_path: Path) -> None:  # noqa: ANN001
+    from tests.benchmarks._data import build_project
+
+    project, _article = build_project(tmp_path / "dense.tldb", 3000, n_chars=20_000)
+    project.close()
+    window = make_window("dense.tldb", demo=False)
+    chart = chart_ready(window, qtbot)
+    painted = chart._painted[0]
+    assert painted.frame.clusters and not painted.frame.marks
+    assert sum(c.count for c in painted.frame.clusters) == 3000
+    busiest = max(painted.frame.clusters, key=lambda c: c.count)
+    before = chart.view.days_per_px
+    at = QPoint(int(chart.painter.LANE_LABEL_WIDTH + (busiest.x0 + busiest.x1) / 2),
+                int(painted.top + chart.painter.marker_band / 2))
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=at)
+    assert chart.view.days_per_px < before / 10
+    chart.repaint()
+    frame = chart._painted[0].frame
+    assert frame.marks or len(frame.clusters) > 1  # the cluster fell apart into smaller ones
