@@ -172,6 +172,10 @@ def test_export_png_svg_pdf(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
     assert not window.export_chart(tmp_path / "chart.gif", 1000, visible_only=False)
     assert "unknown chart format" in window.errors[-1][1]
+    for name in ("chart.png", "chart.svg", "chart.pdf"):  # a folder that does not exist
+        assert not window.export_chart(tmp_path / "missing" / name, 1000, visible_only=False)
+        assert name in window.errors[-1][1]
+    assert not (tmp_path / "missing").exists()
 
 
 def test_cli_export_chart(tmp_path: Path, capsys, sample_text: str) -> None:  # noqa: ANN001

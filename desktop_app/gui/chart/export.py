@@ -41,6 +41,8 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
         raise ChartExportError(f"{path.name}: unknown chart format; use .png, .svg or .pdf")
     if not 200 <= width <= MAX_WIDTH:
         raise ChartExportError(f"chart width must be between 200 and {MAX_WIDTH} pixels")
+    if not path.parent.is_dir():
+        raise ChartExportError(f"{path}: the folder {path.parent} does not exist")
     painter = ChartPainter(font)
     h = height or int(min(painter.content_height(lanes) + 8, 30_000))
     quiet = replace(state, selected=set(), hovered=None)
@@ -48,7 +50,7 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
         if fmt == "png":
             image = QImage(QSize(width, h), QImage.Format.Format_ARGB32)
             image.fill(QColor("#ffffff"))
-            _paint(image, painter, width, h, lanes, view, quiet)
+            _paint(image, painter, width, h, lanes, view, quiet, path)
             if not image.save(str(path), "PNG"):
                 raise ChartExportError(f"{path}: could not write the PNG file")
         elif fmt == "svg":
@@ -59,7 +61,7 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
             gen.setViewBox(QRectF(0, 0, width, h))
             gen.setTitle("Timeline")
             gen.setDescription("Timeline chart exported by Timeline Annotator")
-            _paint(gen, painter, width, h, lanes, view, quiet)
+            _paint(gen, painter, width, h, lanes, view, quiet, path)
         else:
             pdf = QPdfWriter(str(path))
             pdf.setResolution(96)
@@ -67,7 +69,7 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
                                       QPageSize.Unit.Point, "Timeline"))
             pdf.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
             pdf.setTitle("Timeline")
-            _paint(pdf, painter, width, h, lanes, view, quiet)
+            _paint(pdf, painter, width, h, lanes, view, quiet, path)
     except OSError as exc:
         raise ChartExportError(f"{path}: {exc.strerror or exc}") from exc
     if not path.exists() or path.stat().st_size == 0:
@@ -76,10 +78,10 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
 
 
 def _paint(device: object, painter: ChartPainter, width: int, height: int, lanes: list[Lane],
-           view: Viewport, state: ChartState) -> None:
+           view: Viewport, state: ChartState, path: Path) -> None:
     p = QPainter()
     if not p.begin(device):
-        raise ChartExportError("could not start drawing the chart (is the file writable?)")
+        raise ChartExportError(f"{path}: cannot write there (is the folder writable?)")
     try:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
