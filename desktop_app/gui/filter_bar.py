@@ -1,11 +1,11 @@
-"""The filter bar over the timeline (Ctrl+F): text, tags, article, date range, conflicting
+"""The filter bar over the timeline (Ctrl+F): text, tags, articles, date range, conflicting
 dates; saved by name. It only builds an EventFilter; the window applies it to the table, the
 chart and the exports."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -42,9 +43,11 @@ class FilterBar(QWidget):
         self.tags = QLineEdit(objectName="filterTags")
         self.tags.setPlaceholderText(self.tr("tags"))
         self.tags.setMinimumWidth(60)
-        self.article = QComboBox(objectName="filterArticle")
-        self.article.setMinimumContentsLength(8)
-        self.article.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.article = QToolButton(objectName="filterArticles")
+        self.article.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.article.setToolTip(self.tr("Only events quoting these articles"))
+        self.article.setMenu(QMenu(self.article))
+        self._article_actions: dict[int, QAction] = {}
         self.date_from = QLineEdit(objectName="filterFrom")
         self.date_from.setPlaceholderText(self.tr("from"))
         self.date_to = QLineEdit(objectName="filterTo")
@@ -91,7 +94,6 @@ class FilterBar(QWidget):
         for edit in (self.text, self.tags, self.date_from, self.date_to):
             edit.textChanged.connect(lambda _t: self._timer.start())
             edit.returnPressed.connect(self._emit)
-        self.article.currentIndexChanged.connect(lambda _i: self._emit())
         self.conflicts.toggled.connect(lambda _c: self._emit())
         self.saved.activated.connect(self._on_saved_chosen)
         save.clicked.connect(self._on_save)
@@ -103,16 +105,45 @@ class FilterBar(QWidget):
 
     # -- choices from the window ----------------------------------------------------------
     def set_articles(self, articles: list[tuple[int, str]]) -> None:
-        """The articles to choose from (id, title)."""
-        current = self.article.currentData()
-        self.article.blockSignals(True)
-        self.article.clear()
-        self.article.addItem(self.tr("All articles"), None)
+        """The articles to choose from (id, title); those chosen stay chosen."""
+        chosen = self.chosen_articles()
+        menu = self.article.menu()
+        menu.clear()
+        self._article_actions = {}
         for article_id, title in articles:
-            self.article.addItem(title, article_id)
-        at = self.article.findData(current)
-        self.article.setCurrentIndex(max(at, 0))
-        self.article.blockSignals(False)
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(article_id in chosen)
+            action.toggled.connect(lambda _on: self._articles_changed())
+            self._article_actions[article_id] = action
+        if articles:
+            menu.addSeparator()
+            menu.addAction(self.tr("All articles"), self._clear_articles)
+        self._label_articles()
+
+    def chosen_articles(self) -> tuple[int, ...]:
+        """Ids of the articles ticked (none: every article)."""
+        return tuple(i for i, a in self._article_actions.items() if a.isChecked())
+
+    def choose_articles(self, ids: tuple[int, ...]) -> None:
+        """Tick exactly these articles."""
+        for article_id, action in self._article_actions.items():
+            action.blockSignals(True)
+            action.setChecked(article_id in ids)
+            action.blockSignals(False)
+        self._articles_changed()
+
+    def _clear_articles(self) -> None:
+        self.choose_articles(())
+
+    def _articles_changed(self) -> None:
+        self._label_articles()
+        self._emit()
+
+    def _label_articles(self) -> None:
+        n = len(self.chosen_articles())
+        self.article.setText(self.tr("All articles") if n == 0 else
+                             self.tr("%n article(s)", "", n))
 
     def set_tags(self, names: list[str]) -> None:
         """Tag names to complete."""
@@ -141,25 +172,25 @@ class FilterBar(QWidget):
         except TimelineError as exc:
             self.error = str(exc)
             dates = EventFilter()
-        article = self.article.currentData()
         return EventFilter(self.text.text().strip(), parse_tags(self.tags.text()),
-                           (article,) if article is not None else (), dates.date_from,
+                           self.chosen_articles(), dates.date_from,
                            dates.date_to, self.conflicts.isChecked())
 
     def show_filter(self, f: EventFilter) -> None:
         """Fill the fields from a filter (a saved one)."""
-        for w in (self.text, self.tags, self.date_from, self.date_to, self.article,
-                  self.conflicts):
+        for w in (self.text, self.tags, self.date_from, self.date_to, self.conflicts):
             w.blockSignals(True)
         self.text.setText(f.text)
         self.tags.setText(", ".join(f.tags))
         self.date_from.setText(f.date_from.isoformat() if f.date_from else "")
         self.date_to.setText(f.date_to.isoformat() if f.date_to else "")
-        self.article.setCurrentIndex(max(self.article.findData(f.article_ids[0]), 0)
-                                     if f.article_ids else 0)
+        for article_id, action in self._article_actions.items():
+            action.blockSignals(True)
+            action.setChecked(article_id in f.article_ids)
+            action.blockSignals(False)
+        self._label_articles()
         self.conflicts.setChecked(f.conflicts_only)
-        for w in (self.text, self.tags, self.date_from, self.date_to, self.article,
-                  self.conflicts):
+        for w in (self.text, self.tags, self.date_from, self.date_to, self.conflicts):
             w.blockSignals(False)
         self._emit()
 

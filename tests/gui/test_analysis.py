@@ -266,3 +266,26 @@ def test_history_panel_lists_every_change_with_its_label(window, qtbot) -> None:
     assert stack.index() == 0
     assert window.project.events.get(first.id).title == first.title
     assert model_state(window) == db_state(window)
+
+
+def test_filter_by_several_articles(window, qtbot) -> None:  # noqa: ANN001
+    demo = window.reader.article_id
+    other = add_second_article(window)
+    window.select_article(other)
+    select_text(window, "On Tuesday, Russian helicopters fired missiles near the Afghan border")
+    window.actions.create_event.trigger()
+    window.actions.find_events.trigger()
+    bar = window.filter_bar
+    assert bar.article.text() == "All articles"
+    bar.choose_articles((other,))
+    assert window.timeline_model.rowCount() == 1 and bar.article.text() == "1 article(s)"
+    bar.choose_articles((other, demo))
+    assert window.timeline_model.rowCount() == 5
+    window.save_filter("Both")
+    bar.choose_articles(())
+    assert window.timeline_model.rowCount() == 5
+    window.load_filter("Both")
+    assert set(bar.chosen_articles()) == {demo, other}
+    bar.choose_articles((demo,))
+    assert window.timeline_model.rowCount() == 4
+    assert sum(len(ln.items) for ln in window.chart.lanes) == 4
