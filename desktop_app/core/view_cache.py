@@ -27,6 +27,9 @@ _ALLOWED = {("desktop_app.core.records", n) for n in (
     ("desktop_app.core.view_cache", "Snapshot"), ("datetime", "date"), ("datetime", "datetime")}
 
 
+FORMAT = 2  # bump when a record pickled here changes shape: older snapshots are then ignored
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """The article list, the timeline, and the article shown in the reader."""
@@ -37,6 +40,7 @@ class Snapshot:
     article_id: int | None
     article_text: str
     quotes: tuple[QuoteRecord, ...]
+    format: int = 0  # snapshots written before there was a format number read as 0
 
 
 def project_stamp(path: Path) -> tuple[int, ...]:
@@ -78,7 +82,8 @@ def read_snapshot(cache: Path, stamp: tuple[int, ...]) -> Snapshot | None:
         snapshot = _RecordsOnly(io.BytesIO(cache.read_bytes())).load()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
         return None
-    if not isinstance(snapshot, Snapshot) or snapshot.stamp != stamp:
+    if not isinstance(snapshot, Snapshot) or snapshot.stamp != stamp or \
+            snapshot.format != FORMAT:
         return None
     return snapshot
 

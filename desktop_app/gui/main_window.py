@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.core.records import EventRecord
+from desktop_app.core.view_cache import FORMAT as SNAPSHOT_FORMAT
 from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
 from desktop_app.gui.actions import Actions
 from desktop_app.gui.analysis import AnalysisMixin
@@ -230,7 +231,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
                         tuple(self.article_model.summary(r)
                               for r in range(self.article_model.rowCount())),
                         tuple(self.timeline_model.all_records()), self.reader.article_id,
-                        self.reader.text(), tuple(self.reader.quotes()))
+                        self.reader.text(), tuple(self.reader.quotes()), SNAPSHOT_FORMAT)
 
     def _set_project_actions_enabled(self, enabled: bool) -> None:
         a = self.actions

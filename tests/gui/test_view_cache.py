@@ -48,3 +48,21 @@ def test_a_tampered_cache_cannot_run_code(tmp_path: Path) -> None:
     cache = tmp_path / "evil.pickle"
     cache.write_bytes(pickle.dumps(Evil()))
     assert read_snapshot(cache, ()) is None
+
+
+def test_a_snapshot_from_an_older_version_is_ignored(make_window) -> None:  # noqa: ANN001
+    """Records change shape between versions: a snapshot written by an older one (no format
+    number, or another) is not shown; the live project is."""
+    from dataclasses import replace
+
+    from desktop_app.core.view_cache import FORMAT, write_snapshot
+
+    first = make_window("versions.tldb")
+    path = first.project.path
+    first.close()
+    cache = view_cache_path(path)
+    snapshot = read_snapshot(cache, project_stamp(path))
+    assert snapshot is not None and snapshot.format == FORMAT
+    for old in (0, FORMAT - 1):
+        write_snapshot(cache, replace(snapshot, format=old))
+        assert read_snapshot(cache, project_stamp(path)) is None
