@@ -256,7 +256,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self.setWindowTitle(f"{project.path.stem} — {APP_NAME}")
         self._settings.add_recent_project(project.path)
         self._refresh_articles()
-        self._ensure_chart()
+        self._ensure_chart().request_fit()
         self.refresh_chart()  # narrow and fast: a large project's chart is drawn at once,
         if self.chart.isVisible():  # then the table's full records are read
             self.chart.repaint()

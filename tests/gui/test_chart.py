@@ -273,3 +273,21 @@ def test_a_dense_project_shows_clusters_and_a_click_zooms_into_one(make_window, 
     chart.repaint()
     frame = chart._painted[0].frame
     assert frame.marks or len(frame.clusters) > 1  # the cluster fell apart into smaller ones
+
+
+def test_opening_another_project_fits_its_events(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from desktop_app.core.project import open_project
+    from desktop_app.core.records import ArticleDraft
+
+    chart = chart_ready(window, qtbot)
+    other = open_project(tmp_path / "other.tldb")
+    text = "Paris, 3 March 1998. On Monday the talks opened in Geneva."
+    article = other.articles.add(ArticleDraft(title="Talks", text=text,
+                                              published=date(1998, 3, 3)))
+    other.events.create_from_quote_text(article.id, "On Monday the talks opened in Geneva")
+    other.close()
+    assert window.switch_project(tmp_path / "other.tldb")
+    day = day_number(date(1998, 3, 2))
+    assert 0 < chart.view.x(day) < chart.plot_width

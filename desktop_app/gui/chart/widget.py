@@ -141,6 +141,10 @@ class TimelineChart(QWidget):
         """Width of the time axis in pixels."""
         return max(self.width() - self.painter.LANE_LABEL_WIDTH - self._bar_width(), 10.0)
 
+    def request_fit(self) -> None:
+        """Fit every event at the next change or resize (a newly opened project)."""
+        self._needs_fit = True
+
     def set_view(self, view: Viewport) -> None:
         """Show another stretch of time."""
         self.view = view
