@@ -15,13 +15,13 @@ from desktop_app.core.services.analysis import AnalysisService
 from desktop_app.core.services.annotation_import import AnnotationImportService
 from desktop_app.core.services.article_removal import ArticleRemovalService
 from desktop_app.core.services.articles import ArticleService
-from desktop_app.core.services.chart_data import ChartDataService
 from desktop_app.core.services.csv_sync import CsvSyncService
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.exports import ExportService
 from desktop_app.core.services.saved_filters import SavedFilterService
 from desktop_app.core.services.sources import SourceService
 from desktop_app.core.services.tags import TagService
+from desktop_app.core.services.timeline_index import TimelineIndexService
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Project:
     csv: CsvSyncService
     annotations: AnnotationImportService
     tags: TagService
-    chart: ChartDataService
+    index: TimelineIndexService
     sources: SourceService
     removal: ArticleRemovalService
     filters: SavedFilterService
@@ -59,7 +59,7 @@ def open_project(path: Path | str) -> Project:
     return Project(db, ArticleService(db.sessions), events, ExportService(db.sessions, events),
                    AnalysisService(db.sessions, events), CsvSyncService(db.sessions, events),
                    AnnotationImportService(db.sessions, events), TagService(db.sessions, events),
-                   ChartDataService(db.sessions), SourceService(db.sessions, events),
+                   TimelineIndexService(db.sessions), SourceService(db.sessions, events),
                    ArticleRemovalService(db.sessions, events), SavedFilterService(db.sessions),
                    make_search(db.sessions, db.engine.dialect.name))
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.core.conflicts import has_conflict
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 
@@ -121,18 +120,17 @@ class ChartViewMixin:
         self.timeline_tabs.setCurrentWidget(self._chart_slot)
         self._ensure_chart().setFocus()
 
-    def refresh_chart(self, records: list | None = None) -> None:
-        """Rebuild the chart: from the project (narrow, fast) or from records (a snapshot)."""
+    def refresh_chart(self, rows: list | None = None) -> None:
+        """Redraw the chart from timeline rows: the table's (all of them: the filter hides
+        some), or rows just read, before the table takes them (a project opening)."""
         if self.chart is None:
             return  # built with the live project; a snapshot shows the table only
-        titles, published = self._article_facts()
-        if records is not None:
-            from desktop_app.core.chart.items import entry_of_record
+        from desktop_app.core.chart.items import entries_of_rows
 
-            entries = [entry_of_record(r) for r in records]
-        else:
-            entries = self.project.chart.entries(self.project.sources.conflicting_ids())
-        self.chart.set_entries(entries, lambda i: titles.get(i, f"Article {i}"), published)
+        titles, published = self._article_facts()
+        rows = self.timeline_model.all_rows() if rows is None else rows
+        self.chart.set_entries(entries_of_rows(rows), lambda i: titles.get(i, f"Article {i}"),
+                               published)
         self._filter_chart()
         self._sync_chart_selection()
 
@@ -141,17 +139,16 @@ class ChartViewMixin:
         if self.chart is None:
             return
         filtered = self.active_filter() is not None
-        self.chart.set_visible({r.id for r in self.timeline_model.records()} if filtered
-                               else None)
+        self.chart.set_visible(self.timeline_model.ids() if filtered else None)
 
     def chart_event_changed(self, record) -> None:  # noqa: ANN001 (EventRecord)
         """One event added or edited: move it on the chart."""
         if self.chart is None:
             return
-        from desktop_app.core.chart.items import entry_of_record
+        from desktop_app.core.chart.items import entry_of_row
+        from desktop_app.core.timeline_rows import timeline_row
 
-        self.chart.upsert(entry_of_record(record, has_conflict(record)),
-                          self.timeline_model.keeps(record))
+        self.chart.upsert(entry_of_row(timeline_row(record)), self.timeline_model.keeps(record))
 
     def chart_articles_changed(self) -> None:
         """Article titles or publication dates changed."""

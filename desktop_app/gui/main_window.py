@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHeaderView,
     QLabel,
     QListView,
@@ -50,7 +49,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 ProjectOpener = Callable[[Path], "Project"]
 _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
-LARGE_TIMELINE = 20_000  # events: loading them takes long enough to show a busy cursor
+LARGE_TIMELINE = 20_000  # events: no start-up snapshot (it would hold every full record)
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
@@ -219,7 +218,6 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.article_model.reset(list(snapshot.articles))
         self.timeline_model.reset(list(snapshot.events))
-        self.refresh_chart(list(snapshot.events))
         self.reader.show_article(snapshot.article_id, snapshot.article_text,
                                  list(snapshot.quotes))
         if snapshot.events:
@@ -257,21 +255,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self._settings.add_recent_project(project.path)
         self._refresh_articles()
         self._ensure_chart().request_fit()
-        self.refresh_chart()  # narrow and fast: a large project's chart is drawn at once,
-        if self.chart.isVisible():  # then the table's full records are read
-            self.chart.repaint()
-        large = self.chart.data.size() > LARGE_TIMELINE
-        if large:  # seconds for 100,000 events: say so, with a busy cursor
-            self.statusBar().showMessage(self.tr("Loading %n events…", "",
-                                                 self.chart.data.size()))
-            self.statusBar().repaint()
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.timeline_model.reset(project.events.list())
-        finally:
-            if large:
-                QApplication.restoreOverrideCursor()
-                self.statusBar().clearMessage()
+        self.reload_timeline()
         if self.article_model.rowCount():
             self.select_article(self.article_model.summary(0).id)
         else:
@@ -283,9 +267,16 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self.projectLoaded.emit()
 
     def reload_timeline(self) -> None:
-        """Read the whole timeline again (after changes to many events at once)."""
-        self.timeline_model.reset(self.project.events.list())
-        self.refresh_chart()
+        """Read the whole timeline again (a project opened, many events changed at once):
+        the narrow rows the table and the chart show; full records follow on demand."""
+        p = self.project
+        rows = p.index.rows(p.sources.conflicting_ids())
+        self.refresh_chart(rows)  # the chart first: a large project's picture at once
+        if self.chart is not None and self.chart.isVisible():
+            self.chart.repaint()
+        self.timeline_model.reset_rows(rows, p.events.get_many)
+        self._filter_chart()  # now that the table holds the rows the filter keeps
+        self._sync_chart_selection()
 
     # -- reacting to commands (the TimelineView protocol) ---------------------------------
     def event_added(self, record: EventRecord) -> None:
@@ -358,9 +349,14 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self.background.wait()
         if self.project is not None:
             path = self.project.path
-            snapshot = self._snapshot()
+            large = self.timeline_model.total() > LARGE_TIMELINE
+            snapshot = None if large else self._snapshot()
             self.project.close()  # checkpoints the WAL: the stamp is taken after that
             from dataclasses import replace
 
-            write_snapshot(view_cache_path(path), replace(snapshot, stamp=project_stamp(path)))
+            if snapshot is None:  # a large project opens through its narrow rows instead
+                view_cache_path(path).unlink(missing_ok=True)
+            else:
+                write_snapshot(view_cache_path(path),
+                               replace(snapshot, stamp=project_stamp(path)))
         super().closeEvent(event)

@@ -1,16 +1,24 @@
-"""The timeline table model: a thin adapter over a sorted list of event records."""
+"""The timeline table model: a thin adapter over a sorted list of timeline rows.
+
+Rows are the narrow TimelineRow (what the table shows); full EventRecords are kept for the
+events the window touched and fetched, a page at a time, for the rest. So a 100,000-event
+project opens without reading every quote and rule, and everything asking for a record
+(selection, inspector, edits, filters, exports of what is shown) still gets a full one.
+"""
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_app.core.conflicts import has_conflict
+from desktop_app.core.bulk import gc_paused
 from desktop_app.core.eventdates import explain, format_event_date
-from desktop_app.core.records import EventRecord
+from desktop_app.core.records import EventRecord, TimelineRow
+from desktop_app.core.timeline_rows import timeline_row
 from desktop_app.gui.table_model import Index, RowsModel
 
 if TYPE_CHECKING:
@@ -19,6 +27,12 @@ if TYPE_CHECKING:
 RecordRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Date", "Title", "Article", "Tags")
 DATE, TITLE, ARTICLE, TAGS = range(4)
+PAGE = 200  # records fetched at once around a row that needs one
+Fetcher = Callable[[list[int]], dict[int, EventRecord]]
+
+
+def _no_fetch(ids: list[int]) -> dict[int, EventRecord]:
+    return {}
 
 
 class TimelineModel(RowsModel):
@@ -30,19 +44,32 @@ class TimelineModel(RowsModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._rows: list[TimelineRow] = []  # the rows the filter keeps, in order
         self._keys: list[tuple] = []
-        self._all: list[EventRecord] = []  # every event, in order; _rows: those the filter keeps
+        self._all: list[TimelineRow] = []  # every event, in order
         self._all_keys: list[tuple] = []
         self._filter: EventFilter | None = None
+        self._records: dict[int, EventRecord] = {}
+        self._fetch: Fetcher = _no_fetch
 
     # -- the mutations ---------------------------------------------------------------------
     def reset(self, records: list[EventRecord]) -> None:
-        """Replace all rows."""
-        keys = [r.sort_key for r in records]  # once each: 100,000 rows at project open
+        """Replace all rows with these full records (a snapshot, a small project)."""
+        self._records = {r.id: r for r in records}
+        self._set_all([timeline_row(r) for r in records])
+
+    def reset_rows(self, rows: Iterable[TimelineRow], fetch: Fetcher) -> None:
+        """Replace all rows; full records come from ``fetch(ids)`` when asked for."""
+        self._records, self._fetch = {}, fetch
+        self._set_all(list(rows))
+
+    def _set_all(self, rows: list[TimelineRow]) -> None:
+        with gc_paused():  # once each: 100,000 keys at project open, no cycles among them
+            keys = [r.sort_key for r in rows]
         if any(a > b for a, b in zip(keys, keys[1:], strict=False)):
-            order = sorted(range(len(records)), key=keys.__getitem__)
-            records, keys = [records[i] for i in order], [keys[i] for i in order]
-        self._all, self._all_keys = list(records), keys
+            order = sorted(range(len(rows)), key=keys.__getitem__)
+            rows, keys = [rows[i] for i in order], [keys[i] for i in order]
+        self._all, self._all_keys = rows, keys
         self._apply_filter()
 
     def set_filter(self, event_filter: EventFilter | None) -> None:
@@ -51,13 +78,14 @@ class TimelineModel(RowsModel):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        self.beginResetModel()
         if self._filter is None:
-            self._rows, self._keys = list(self._all), list(self._all_keys)
-        else:
-            kept = [i for i, r in enumerate(self._all) if self._filter.matches(r)]
-            self._rows = [self._all[i] for i in kept]
-            self._keys = [self._all_keys[i] for i in kept]
+            kept = range(len(self._all))
+        else:  # filters look at notes and quotes: they need every full record
+            records = self._full([r.id for r in self._all])
+            kept = [i for i, r in enumerate(self._all) if self._filter.matches(records[r.id])]
+        self.beginResetModel()
+        self._rows = [self._all[i] for i in kept]
+        self._keys = [self._all_keys[i] for i in kept]
         self.endResetModel()
 
     def keeps(self, record: EventRecord) -> bool:
@@ -66,34 +94,37 @@ class TimelineModel(RowsModel):
 
     def insert(self, record: EventRecord) -> int:
         """Add one event at its chronological place; return its row (-1: filtered out)."""
-        key = record.sort_key
+        row = timeline_row(record)
+        self._records[record.id] = record
+        key = row.sort_key
         at = bisect.bisect_left(self._all_keys, key)
-        self._all.insert(at, record)
+        self._all.insert(at, row)
         self._all_keys.insert(at, key)
         if not self.keeps(record):
             return -1
-        row = bisect.bisect_left(self._keys, key)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, record)
-        self._keys.insert(row, key)
+        shown = bisect.bisect_left(self._keys, key)
+        self.beginInsertRows(QModelIndex(), shown, shown)
+        self._rows.insert(shown, row)
+        self._keys.insert(shown, key)
         self.endInsertRows()
-        return row
+        return shown
 
     def replace(self, record: EventRecord) -> int:
         """Update one event, moving it if its date changed; return its row (-1: hidden)."""
         row = self.row_of(record.id)
-        key = record.sort_key
+        new = timeline_row(record)
+        key = new.sort_key
         if row >= 0 and self.keeps(record):
             fits = ((row == 0 or self._keys[row - 1] <= key)
                     and (row == len(self._keys) - 1 or key <= self._keys[row + 1]))
             if fits:
-                self._rows[row] = record
-                self._keys[row] = key
+                self._records[record.id] = record
+                self._rows[row], self._keys[row] = new, key
                 at = self._index_in_all(record.id)
-                self._all[at], self._all_keys[at] = record, key
+                self._all[at], self._all_keys[at] = new, key
                 if not self._sorted_around(at):
                     self._remove_from_all(record.id)
-                    self._insert_in_all(record)
+                    self._insert_in_all(new)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
                 return row
         self.remove(record.id)
@@ -101,6 +132,7 @@ class TimelineModel(RowsModel):
 
     def remove(self, event_id: int) -> None:
         """Drop one event."""
+        self._records.pop(event_id, None)
         self._remove_from_all(event_id)
         row = self.row_of(event_id)
         if row < 0:
@@ -123,10 +155,26 @@ class TimelineModel(RowsModel):
             del self._all[at]
             del self._all_keys[at]
 
-    def _insert_in_all(self, record: EventRecord) -> None:
-        at = bisect.bisect_left(self._all_keys, record.sort_key)
-        self._all.insert(at, record)
-        self._all_keys.insert(at, record.sort_key)
+    def _insert_in_all(self, row: TimelineRow) -> None:
+        at = bisect.bisect_left(self._all_keys, row.sort_key)
+        self._all.insert(at, row)
+        self._all_keys.insert(at, row.sort_key)
+
+    # -- full records ---------------------------------------------------------------------
+    def _full(self, ids: list[int]) -> dict[int, EventRecord]:
+        """Full records for these events, fetching those not held yet."""
+        missing = [i for i in ids if i not in self._records]
+        if missing:
+            self._records.update(self._fetch(missing))
+        return self._records
+
+    def _record_at(self, row: int) -> EventRecord:
+        """The record of a shown row (its neighbours are fetched with it)."""
+        event_id = self._rows[row].id
+        if event_id not in self._records:
+            page = self._rows[max(0, row - PAGE // 2):row + PAGE // 2]
+            self._full([r.id for r in page])
+        return self._records[event_id]
 
     # -- lookups --------------------------------------------------------------------------
     def row_of(self, event_id: int) -> int:
@@ -137,25 +185,36 @@ class TimelineModel(RowsModel):
         return -1
 
     def record(self, row: int) -> EventRecord:
-        """The record shown in a row."""
-        return self._rows[row]
+        """The full record shown in a row."""
+        return self._record_at(row)
 
     def records(self) -> list[EventRecord]:
         """The records shown, in display order."""
-        return list(self._rows)
+        held = self._full([r.id for r in self._rows])
+        return [held[r.id] for r in self._rows if r.id in held]
 
     def total(self) -> int:
         """How many events there are, the filter notwithstanding."""
         return len(self._all)
 
+    def ids(self) -> set[int]:
+        """Ids of the events shown (cheap: no records are fetched)."""
+        return {r.id for r in self._rows}
+
+    def all_rows(self) -> list[TimelineRow]:
+        """Every row, the filter notwithstanding (what the chart draws)."""
+        return list(self._all)
+
     def all_records(self) -> list[EventRecord]:
         """Every record, the filter notwithstanding."""
-        return list(self._all)
+        held = self._full([r.id for r in self._all])
+        return [held[r.id] for r in self._all if r.id in held]
 
     def find(self, event_id: int) -> EventRecord | None:
         """An event's record, shown or filtered out."""
-        at = self._index_in_all(event_id)
-        return self._all[at] if at >= 0 else None
+        if self._index_in_all(event_id) < 0:
+            return None
+        return self._full([event_id]).get(event_id)
 
     # -- Qt model protocol ----------------------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -172,26 +231,28 @@ class TimelineModel(RowsModel):
         r = self._rows[index.row()]
         col = index.column()
         if role == RecordRole:
-            return r
+            return self._record_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            flag = "⚠ " if col == DATE and has_conflict(r) else ""
-            return (flag + format_event_date(r.date) + (" (assumed)" if r.date.assumed else ""),
-                    r.title, r.article_title, ", ".join(r.tags))[col]
+            if col != DATE:
+                return (None, r.title, r.article_title, ", ".join(r.tags))[col]
+            return (("⚠ " if r.conflict else "") + format_event_date(r.date)
+                    + (" (assumed)" if r.assumed else ""))
         if role == Qt.ItemDataRole.EditRole:
-            return (r.date.start.isoformat() if r.date.precision == "day"
-                    else format_event_date(r.date), r.title, r.article_title,
-                    ", ".join(r.tags))[col]
+            if col != DATE:
+                return (None, r.title, r.article_title, ", ".join(r.tags))[col]
+            return r.start.isoformat() if r.precision == "day" else format_event_date(r.date)
         if role == Qt.ItemDataRole.ToolTipRole:
+            full = self._record_at(index.row())
             if col == DATE:
-                return explain(r.date) + ("\n⚠ Its sources disagree on the date (see the "
-                                          "inspector's sources)" if has_conflict(r) else "")
-            return r.quotes[0].exact if r.quotes else r.title
+                return explain(full.date) + ("\n⚠ Its sources disagree on the date (see the "
+                                             "inspector's sources)" if r.conflict else "")
+            return full.quotes[0].exact if full.quotes else full.title
         if role == Qt.ItemDataRole.ForegroundRole and col == DATE:
-            if has_conflict(r):
+            if r.conflict:
                 return QBrush(QColor("#c62828"))
-            if r.date.assumed:
+            if r.assumed:
                 return QBrush(QColor("#9a6700"))
-        if role == Qt.ItemDataRole.FontRole and col == DATE and r.date_edited_by_user:
+        if role == Qt.ItemDataRole.FontRole and col == DATE and r.edited:
             font = QFont()
             font.setItalic(True)
             return font

@@ -26,7 +26,7 @@ def main() -> int:
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.core.chart.items import LaneSet, span_of
+    from desktop_app.core.chart.items import LaneSet, entries_of_rows, span_of
     from desktop_app.core.chart.timescale import Viewport
     from desktop_app.core.project import open_project
     from desktop_app.gui.chart.painter import ChartPainter, ChartState
@@ -50,7 +50,7 @@ def main() -> int:
     t0 = time.perf_counter()
     project = open_project(db)
     t_open = time.perf_counter()
-    entries = project.chart.entries(project.sources.conflicting_ids())
+    entries = entries_of_rows(project.index.rows(project.sources.conflicting_ids()))
     t_list = time.perf_counter()
     titles = {a.id: a.title for a in project.articles.list()}
     lane_set = LaneSet("article", lambda i: titles.get(i, ""))

@@ -35,7 +35,7 @@ def test_chart_first_frame_and_repaints(tmp_path: Path, report) -> None:  # noqa
            f"resident memory {r['rss_mb']:.0f} MB (+{r['rss_growth_mb']:.0f} MB; target "
            f"< 500)")
     report(f"the real window with the chart tab showing: chart painted {r['window_chart_ms']:.0f} "
-           f"ms after opening the project, the whole window (table of full records, reader, "
+           f"ms after opening the project, the whole window (table, reader, "
            f"inspector) ready at {r['window_ready_ms']:.0f} ms; resident memory with the "
            f"window too {r['window_rss_mb']:.0f} MB")
     report(f"chart repaint while zooming all→hours and panning ({frames['n']} frames): "

@@ -14,7 +14,7 @@ from desktop_app.core.chart.items import (
     RANGE,
     LaneSet,
     build_lanes,
-    entry_of_record,
+    entry_of_row,
     span_of,
 )
 from desktop_app.core.chart.timescale import (
@@ -26,6 +26,7 @@ from desktop_app.core.chart.timescale import (
     to_date,
 )
 from desktop_app.core.records import EventDate, EventRecord, QuoteRecord
+from desktop_app.core.timeline_rows import timeline_row
 
 STAMP = datetime(2021, 7, 9, 12, 0)
 
@@ -37,6 +38,10 @@ def record(event_id: int, start: date, precision: str = "day", end: date | None 
     return EventRecord(event_id, title or f"Event {event_id}", "",
                        EventDate(start, precision, end, earliest, latest), False, tags, quotes,
                        article, f"Article {article}", STAMP, STAMP)
+
+
+def entry_of_record(r: EventRecord):  # noqa: ANN201
+    return entry_of_row(timeline_row(r))
 
 
 def item_of(r: EventRecord):  # noqa: ANN201

@@ -1,0 +1,59 @@
+"""The timeline's rows, read in a few narrow queries: what the table and the chart show.
+
+Opening a 100,000-event project must draw its chart in under a second; full event records
+(notes, rules, quotes with their context) take about that long alone, so the window reads
+only the columns it displays and fetches full records when an event is selected, edited or
+filtered on. Edits reach the window as records: ``timeline_rows.timeline_row`` turns one
+into a row, the same shape this service returns.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.core.bulk import gc_paused
+from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
+from desktop_app.core.records import TimelineRow
+
+_E = Event.__table__.c
+_Q = Quote.__table__.c
+_T = Tag.__table__.c
+_ROWS = select(_E.id, _E.title, _E.start_date, _E.precision, _E.end_date, _E.earliest,
+               _E.latest, _E.date_assumed, _E.date_edited_by_user)
+_FIRST_SOURCES = select(_Q.event_id, _Q.article_id, _Q.start).order_by(_Q.id)
+_TAGS = select(event_tags.c.event_id, _T.name).join(Tag.__table__,
+                                                    _T.id == event_tags.c.tag_id)
+_TITLES = select(Article.__table__.c.id, Article.__table__.c.title)
+
+
+class TimelineIndexService:
+    """Every event as a timeline row, in a few queries."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def rows(self, conflicting: set[int] | frozenset[int] = frozenset()) -> list[TimelineRow]:
+        """All events (unsorted); ``conflicting``: the events whose sources disagree."""
+        with self._sessions() as s, gc_paused():
+            conn = s.connection()
+            titles = dict(conn.execute(_TITLES).all())
+            first: dict[int, tuple[int, int]] = {}
+            for event_id, article_id, start in conn.execute(_FIRST_SOURCES).all():
+                first.setdefault(event_id, (article_id, start))
+            tags: dict[int, list[str]] = defaultdict(list)
+            for event_id, name in conn.execute(_TAGS).all():
+                tags[event_id].append(name)
+            out = []
+            for (event_id, title, start, precision, end, earliest, latest, assumed,
+                 edited) in conn.execute(_ROWS).all():
+                article_id, quote_start = first.get(event_id, (None, -1))
+                names = tags.get(event_id)
+                out.append(TimelineRow(
+                    event_id, title, start, precision, end, earliest, latest, assumed, edited,
+                    article_id, titles.get(article_id, "") if article_id else "", quote_start,
+                    tuple(sorted(names, key=str.casefold)) if names else (),
+                    event_id in conflicting))
+            return out
