@@ -185,7 +185,7 @@ class ChartViewMixin:
     def selected_event_ids(self) -> list[int]:
         """Events selected in the table (the one selection shared by every view)."""
         rows = sorted({i.row() for i in self.timeline_table.selectionModel().selectedRows()})
-        return [self.timeline_model.record(r).id for r in rows]
+        return [self.timeline_model.id_at(r) for r in rows]
 
     def _sync_chart_selection(self) -> None:
         if self.chart is None:
@@ -215,9 +215,9 @@ class ChartViewMixin:
             return
         current = self.timeline_table.currentIndex()
         row = 0 if not current.isValid() else min(max(current.row() + step, 0), rows - 1)
-        record = self.timeline_model.record(row)
-        self.select_event(record.id)
-        self.chart.ensure_visible(record.id)
+        event_id = self.timeline_model.id_at(row)
+        self.select_event(event_id)
+        self.chart.ensure_visible(event_id)
 
     def _on_chart_edit(self, event_id: int) -> None:
         self.select_event(event_id)

@@ -45,8 +45,8 @@ class EventEditingMixin:
         row = self.timeline_model.row_of(record.id)
         self.event_removed(record.id)
         if self.timeline_model.rowCount():
-            self.select_event(self.timeline_model.record(
-                min(row, self.timeline_model.rowCount() - 1)).id)
+            self.select_event(self.timeline_model.id_at(
+                min(row, self.timeline_model.rowCount() - 1)))
 
     def request_edit(self, event_id: int, field: str, text: str) -> None:
         """Apply an edit asked for by the table or the inspector, as an undoable command."""

@@ -262,7 +262,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
             self.reader.show_article(None, "", [])
         self.inspector.show_event(None)
         if self.timeline_model.rowCount():
-            self.select_event(self.timeline_model.record(0).id)
+            self.select_event(self.timeline_model.id_at(0))
         self._update_counts()
         self.projectLoaded.emit()
 

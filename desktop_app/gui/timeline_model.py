@@ -184,6 +184,10 @@ class TimelineModel(RowsModel):
                 return i
         return -1
 
+    def id_at(self, row: int) -> int:
+        """The event id shown in a row (no record fetched)."""
+        return self._rows[row].id
+
     def record(self, row: int) -> EventRecord:
         """The full record shown in a row."""
         return self._record_at(row)
