@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.records import SearchHit
@@ -16,6 +16,9 @@ if TYPE_CHECKING:  # built on first use: not imported on the way to the first pa
     from desktop_app.core.filters import EventFilter
     from desktop_app.gui.filter_bar import FilterBar
     from desktop_app.gui.search_panel import SearchPanel
+
+
+BUSY_FILTER = 20_000  # events: filtering this many shows a busy cursor
 
 
 class FilteringMixin:
@@ -99,8 +102,15 @@ class FilteringMixin:
     def apply_filter(self, event_filter: EventFilter | None) -> None:
         """Show only the events a filter keeps, in the table and the chart."""
         current = self.current_event()
-        self.timeline_model.set_filter(event_filter)
-        self._filter_chart()
+        busy = self.timeline_model.total() > BUSY_FILTER
+        if busy:  # the first filter of a large project reads every full record
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.timeline_model.set_filter(event_filter)
+            self._filter_chart()
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
         if self.filter_bar is not None:
             self.filter_bar.show_counts(self.timeline_model.rowCount(),
                                         self.timeline_model.total())
