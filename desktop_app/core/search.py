@@ -8,7 +8,8 @@ the article text here, so a hit carries exact offsets the reader can select.
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
@@ -61,53 +62,58 @@ def locate(article_id: int, title: str, body: str, words: list[str],
     return hits
 
 
-class Fts5Search:
-    """SQLite FTS5: ranked (bm25) article matches, then passages located in their text."""
+class _PassageSearch:
+    """Pick the articles (each engine its way), then locate the passages in their text."""
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
     def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """The passages matching every term of a query, in the engine's article order."""
         words = terms(query)
         if not words:
             return []
-        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
-        hits: list[SearchHit] = []
         with self._sessions() as s:
-            try:
-                ids = s.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH "
-                                     ":q ORDER BY rank LIMIT 200"), {"q": match}).scalars().all()
-            except OperationalError as exc:  # every term is quoted; this is a safety net
-                raise TimelineError(f"cannot search for {query!r}: {exc.orig}") from exc
-            for article_id in ids:
-                title, body = s.execute(select(Article.title, Article.text)
-                                        .where(Article.id == article_id)).one()
-                hits.extend(locate(article_id, title, body, words))
-                if len(hits) >= limit:
-                    break
-        return hits[:limit]
+            return _passages(self._articles(s, query, words), words, limit)
+
+    def _articles(self, s: Session, query: str, words: list[str]) -> Iterable[Any]:
+        raise NotImplementedError
 
 
-class ScanSearch:
+class Fts5Search(_PassageSearch):
+    """SQLite FTS5: articles ranked by bm25."""
+
+    def _articles(self, s: Session, query: str, words: list[str]) -> Iterable[Any]:
+        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        try:
+            ids = s.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q "
+                                 "ORDER BY rank LIMIT 200"), {"q": match}).scalars().all()
+        except OperationalError as exc:  # every term is quoted; this is a safety net
+            raise TimelineError(f"cannot search for {query!r}: {exc.orig}") from exc
+        return (s.execute(_ARTICLE.where(Article.id == i)).one() for i in ids)
+
+
+class ScanSearch(_PassageSearch):
     """Any database: articles holding every term (case-insensitive LIKE), newest first."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
-
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        words = terms(query)
-        if not words:
-            return []
-        stmt = select(Article.id, Article.title, Article.text)
+    def _articles(self, s: Session, query: str, words: list[str]) -> Iterable[Any]:
+        stmt = _ARTICLE
         for w in words:
             stmt = stmt.where(func.lower(Article.text).contains(w.lower(), autoescape=True))
-        hits: list[SearchHit] = []
-        with self._sessions() as s:
-            for article_id, title, body in s.execute(stmt.order_by(Article.id.desc())):
-                hits.extend(locate(article_id, title, body, words))
-                if len(hits) >= limit:
-                    break
-        return hits[:limit]
+        return s.execute(stmt.order_by(Article.id.desc()))
+
+
+_ARTICLE = select(Article.id, Article.title, Article.text)
+
+
+def _passages(articles: Iterable[Any], words: list[str], limit: int) -> list[SearchHit]:
+    """The passages of (id, title, text) rows, in order, until ``limit`` are found."""
+    hits: list[SearchHit] = []
+    for article_id, title, body in articles:
+        hits.extend(locate(article_id, title, body, words))
+        if len(hits) >= limit:
+            break
+    return hits[:limit]
 
 
 def make_search(sessions: sessionmaker[Session], dialect: str) -> ArticleSearch:
