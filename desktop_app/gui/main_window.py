@@ -125,6 +125,8 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                             | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.timeline_table.verticalHeader().hide()
+        self.timeline_table.verticalHeader().setDefaultSectionSize(  # dense: more events shown
+            self.timeline_table.fontMetrics().height() + 8)
         self.timeline_table.setWordWrap(False)
         self.timeline_table.setAlternatingRowColors(True)
         th = self.timeline_table.horizontalHeader()
