@@ -120,26 +120,25 @@ def _clusters(lane: Lane, view: Viewport, width: float, cluster_px: float) -> tu
 def _labels(marks: tuple[Mark, ...], width: float, measure: Callable[[str], float],
             rows: int) -> tuple[Label, ...]:
     """Greedy left-to-right: first free row, else shorten the label ahead, else no label."""
-    placed: list[list[float]] = [[] for _ in range(rows)]  # per row: [x, width, index]
-    labels: list[Label | None] = []
+    last: list[tuple[float, float, int] | None] = [None] * rows  # per row: x, width, index
+    labels: list[Label] = []
     for m in marks:
         x = max(m.centre + 6 if m.item.kind == POINT else m.x0 + 3, 2.0)
         if x > width:
             break
         want = min(measure(m.item.title) + 2, MAX_LABEL, width - x)
-        row = next((r for r in range(rows)
-                    if not placed[r] or placed[r][0] + placed[r][1] + LABEL_GAP <= x), None)
+        row = next((r for r, prev in enumerate(last)
+                    if prev is None or prev[0] + prev[1] + LABEL_GAP <= x), None)
         if row is None:  # elide: the row whose last label can shrink the most
-            row = min(range(rows), key=lambda r: placed[r][0])
-            room = x - LABEL_GAP - placed[row][0]
+            row = min(range(rows), key=lambda r: last[r][0])
+            prev_x, _prev_width, at = last[row]
+            room = x - LABEL_GAP - prev_x
             if room < MIN_LABEL:
                 continue
-            previous = labels[int(placed[row][2])]
-            if previous is not None:
-                labels[int(placed[row][2])] = Label(previous.event_id, previous.text,
-                                                    previous.x, room, row)
+            previous = labels[at]
+            labels[at] = Label(previous.event_id, previous.text, previous.x, room, row)
         if want < MIN_LABEL and want < measure(m.item.title):
             continue
-        placed[row] = [x, want, float(len(labels))]
+        last[row] = (x, want, len(labels))
         labels.append(Label(m.item.event_id, m.item.title, x, want, row))
-    return tuple(lb for lb in labels if lb is not None)
+    return tuple(labels)

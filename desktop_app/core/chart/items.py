@@ -71,7 +71,6 @@ def entry_of_row(r: TimelineRow) -> ChartEntry:
                                  r.latest, r.conflict), r.article_id, r.tags)
 
 
-
 def _sort_key(item: ChartItem) -> tuple[float, float, int]:
     return (item.fade_before, item.start, item.event_id)
 
@@ -172,6 +171,15 @@ class LaneSet:
     def entry(self, event_id: int) -> ChartEntry | None:
         """The entry of an event."""
         return self._entries.get(event_id)
+
+    def place_of(self, event_id: int) -> tuple[int, ChartItem] | None:
+        """The index of the (first) lane drawing an event, and its item; None if not drawn."""
+        entry = self._entries.get(event_id)
+        if entry is None or (self._visible is not None and event_id not in self._visible):
+            return None
+        key = lane_keys(entry, self.mode)[0][0]
+        index = next((i for i, lane in enumerate(self.lanes) if lane.key == key), None)
+        return None if index is None else (index, entry.item)
 
     def upsert(self, entry: ChartEntry, shown: bool = True) -> None:
         """Add or replace one event's entry; ``shown``: whether the filter (if any) keeps it."""

@@ -48,6 +48,12 @@ def article_record(a: Article) -> ArticleRecord:
                          a.published_source, a.text, a.sha256, a.imported_at)
 
 
+def apply_quote_date(q: Quote, d: EventDate) -> None:
+    """Record the date a source's passage gives on its own (none when it was only assumed)."""
+    q.date_start = None if d.assumed else d.start
+    q.date_precision = "" if d.assumed else d.precision
+
+
 def apply_date(e: Event, d: EventDate) -> None:
     """Write an EventDate into an event row."""
     e.start_date, e.end_date, e.precision = d.start, d.end, d.precision

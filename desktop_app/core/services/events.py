@@ -23,6 +23,7 @@ from desktop_app.core.services.articles import now
 from desktop_app.core.services.convert import (
     EVENT_COLUMNS,
     apply_date,
+    apply_quote_date,
     event_record,
     quote_row,
 )
@@ -79,10 +80,10 @@ class EventService:
         event = Event(title=propose_title(sel.exact, d.expression), notes="",
                       date_edited_by_user=False, created_at=stamp, updated_at=stamp)
         apply_date(event, d)
-        event.quotes.append(Quote(article_id=article.id, start=sel.start, end=sel.end,
-                                  exact=sel.exact, prefix=sel.prefix, suffix=sel.suffix,
-                                  date_start=None if d.assumed else d.start,
-                                  date_precision="" if d.assumed else d.precision))
+        quote = Quote(article_id=article.id, start=sel.start, end=sel.end, exact=sel.exact,
+                      prefix=sel.prefix, suffix=sel.suffix)
+        apply_quote_date(quote, d)
+        event.quotes.append(quote)
         return event
 
     def create_many(self, article_id: int, ranges: list[tuple[int, int]]) -> list[EventRecord]:

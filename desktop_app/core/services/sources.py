@@ -15,7 +15,7 @@ from desktop_app.core.errors import TimelineError
 from desktop_app.core.orm import Article, Event, Quote
 from desktop_app.core.records import EventRecord, QuoteRecord
 from desktop_app.core.services.articles import now
-from desktop_app.core.services.convert import quote_record, quote_row
+from desktop_app.core.services.convert import apply_quote_date, quote_record, quote_row
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.lookup import require
 
@@ -133,6 +133,5 @@ class SourceService:
     def _date_quote(s: Session, quote: Quote, article: Article | None = None) -> None:
         """Record the date a source's passage gives on its own."""
         article = article or require(s, Article, quote.article_id)
-        d = date_for_passage(article.text, quote.start, quote.end, article.published_on)
-        quote.date_start = None if d.assumed else d.start
-        quote.date_precision = "" if d.assumed else d.precision
+        apply_quote_date(quote, date_for_passage(article.text, quote.start, quote.end,
+                                                 article.published_on))
