@@ -3,6 +3,7 @@ selection, and exporting it. A MainWindow mixin."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,9 +64,7 @@ class ChartViewMixin:
             chart.editRequested.connect(self._on_chart_edit)
             chart.deleteRequested.connect(self._on_delete_event)
             chart.set_show_published(self.actions.show_published.isChecked())
-            mode = next((m for m, a in self.actions.lane_modes.items() if a.isChecked()),
-                        "article")
-            chart.set_lane_mode(mode)
+            chart.set_lane_mode(self._lane_mode())
             chart.contextMenuRequested.connect(self._chart_menu)
             chart.stepRequested.connect(self._step_in_chart)
             self.chart = chart
@@ -87,9 +86,13 @@ class ChartViewMixin:
         a = self.actions
         return {"tab": "chart" if self.timeline_tabs.currentWidget() is self._chart_slot
                 else "table",
-                "lanes": next((m for m, x in a.lane_modes.items() if x.isChecked()), "article"),
+                "lanes": self._lane_mode(),
                 "colourByTag": str(a.colour_by_tag.isChecked()).lower(),
                 "showPublished": str(a.show_published.isChecked()).lower()}
+
+    def _lane_mode(self) -> str:
+        """The lane mode ticked in the View menu."""
+        return next((m for m, x in self.actions.lane_modes.items() if x.isChecked()), "article")
 
     def _chart_menu(self, event_id: int | None, global_pos) -> None:  # noqa: ANN001 (QPoint)
         """Right-click in the chart: what can be done with the event there, or the view."""
@@ -120,19 +123,14 @@ class ChartViewMixin:
         self.timeline_tabs.setCurrentWidget(self._chart_slot)
         self._ensure_chart().setFocus()
 
-    def refresh_chart(self, rows: list | None = None) -> None:
-        """Redraw the chart from timeline rows: the table's (all of them: the filter hides
-        some), or rows just read, before the table takes them (a project opening)."""
+    def refresh_chart(self, rows: list) -> None:
+        """Rebuild the chart from timeline rows just read, before the table takes them (a
+        project opening: its picture first). The caller then filters and selects."""
         if self.chart is None:
             return  # built with the live project; a snapshot shows the table only
         from desktop_app.core.chart.items import entries_of_rows
 
-        titles, published = self._article_facts()
-        rows = self.timeline_model.all_rows() if rows is None else rows
-        self.chart.set_entries(entries_of_rows(rows), lambda i: titles.get(i, f"Article {i}"),
-                               published)
-        self._filter_chart()
-        self._sync_chart_selection()
+        self.chart.set_entries(entries_of_rows(rows), *self._article_facts())
 
     def _filter_chart(self) -> None:
         """The chart shows what the table shows."""
@@ -154,10 +152,11 @@ class ChartViewMixin:
         """Article titles or publication dates changed."""
         if self.chart is None:
             return
-        titles, published = self._article_facts()
-        self.chart.set_published(published, lambda i: titles.get(i, f"Article {i}"))
+        label, published = self._article_facts()
+        self.chart.set_published(published, label)
 
-    def _article_facts(self) -> tuple[dict[int, str], dict[int, float]]:
+    def _article_facts(self) -> tuple[Callable[[int], str], dict[int, float]]:
+        """Lane labels (article titles) and publication markers (day numbers) for the chart."""
         from desktop_app.core.chart.timescale import day_number
 
         titles, published = {}, {}
@@ -166,7 +165,7 @@ class ChartViewMixin:
             titles[s.id] = s.title
             if s.published is not None:
                 published[s.id] = day_number(s.published) + 0.5
-        return titles, published
+        return (lambda i: titles.get(i, f"Article {i}")), published
 
     def _describe_event(self, event_id: int) -> str:
         """The chart's hover text: date, title, a conflict warning and the quote."""
@@ -190,11 +189,10 @@ class ChartViewMixin:
     def _sync_chart_selection(self) -> None:
         if self.chart is None:
             return
-        ids = self.selected_event_ids()
-        self.chart.set_selection(ids)
-        current = self.current_event()
-        if current is not None and self.timeline_tabs.currentWidget() is not self._chart_slot:
-            self.chart.ensure_visible(current.id)
+        self.chart.set_selection(self.selected_event_ids())
+        current = self.timeline_table.currentIndex()
+        if current.isValid() and self.timeline_tabs.currentWidget() is not self._chart_slot:
+            self.chart.ensure_visible(self.timeline_model.id_at(current.row()))
 
     def _on_chart_clicked(self, event_id: int, extend: bool) -> None:
         row = self.timeline_model.row_of(event_id)

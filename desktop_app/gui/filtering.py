@@ -40,7 +40,12 @@ class FilteringMixin:
 
     def _connect_filtering(self) -> None:
         self.actions.search_articles.triggered.connect(self.open_search)
-        self.actions.find_events.triggered.connect(lambda: self._ensure_filter_bar().open_bar())
+        self.actions.find_events.triggered.connect(self.open_filter_bar)
+
+    def open_filter_bar(self) -> None:
+        """Show the filter bar (Ctrl+F) with up-to-date choices."""
+        self._ensure_filter_bar().open_bar()
+        self.refresh_filter_choices()
 
     def _ensure_filter_bar(self) -> FilterBar:
         if self.filter_bar is None:
@@ -53,7 +58,6 @@ class FilteringMixin:
             bar.loadRequested.connect(self.load_filter)
             bar.deleteRequested.connect(self.delete_filter)
             self.filter_bar = bar
-            self.refresh_filter_choices()
         return self.filter_bar
 
     def open_search(self) -> None:
@@ -119,12 +123,12 @@ class FilteringMixin:
         self._update_counts()
 
     def refresh_filter_choices(self) -> None:
-        """Articles, tags and saved filters to choose from."""
-        if self.project is None or self.filter_bar is None:
+        """Articles, tags and saved filters to choose from (kept current while the bar is
+        shown; refreshed when it opens)."""
+        if self.project is None or self.filter_bar is None or not self.filter_bar.isVisible():
             return
-        self.filter_bar.set_articles([(self.article_model.summary(r).id,
-                                       self.article_model.summary(r).title)
-                                      for r in range(self.article_model.rowCount())])
+        self.filter_bar.set_articles([(a.id, a.title) for a in map(
+            self.article_model.summary, range(self.article_model.rowCount()))])
         self.filter_bar.set_tags([t.name for t in self.project.tags.list()])
         self.filter_bar.set_saved(self.project.filters.names())
 
@@ -145,9 +149,8 @@ class FilteringMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot load the filter"), str(exc))
             return
-        bar = self._ensure_filter_bar()
-        bar.open_bar()
-        bar.show_filter(f)
+        self.open_filter_bar()
+        self.filter_bar.show_filter(f)
 
     def delete_filter(self, name: str) -> None:
         """Forget a saved filter."""

@@ -256,6 +256,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self.setWindowTitle(f"{project.path.stem} — {APP_NAME}")
         self._settings.add_recent_project(project.path)
         self._refresh_articles()
+        self.refresh_filter_choices()  # another project: other tags and saved filters
         self._ensure_chart().request_fit()
         self.reload_timeline()
         if self.article_model.rowCount():
@@ -330,6 +331,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
 
     def _after_event_change(self) -> None:
         self._refresh_articles()
+        self.refresh_filter_choices()  # its tags may be new (only while the bar is shown)
         self._update_counts()
 
     # -- misc -----------------------------------------------------------------------------

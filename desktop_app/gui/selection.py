@@ -87,7 +87,10 @@ class SelectionMixin:
         return f"{format_event_date(r.date)}: {r.title}"
 
     def _refresh_articles(self) -> None:
+        """Re-read the article list (event counts change with every edit); the chart's lanes
+        and the filter's choices follow only when articles themselves changed."""
         current = self.reader.article_id
+        before = self._article_identities()
         self.article_list.selectionModel().blockSignals(True)
         self.article_model.reset(self.project.articles.list())
         row = self.article_model.row_of(current) if current is not None else -1
@@ -96,8 +99,14 @@ class SelectionMixin:
                 self.article_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
         self.article_list.selectionModel().blockSignals(False)
-        self.chart_articles_changed()
-        self.refresh_filter_choices()
+        if self._article_identities() != before:
+            self.chart_articles_changed()
+            self.refresh_filter_choices()
+
+    def _article_identities(self) -> list[tuple]:
+        """What the chart and the filter bar show of the articles: id, title, date."""
+        m = self.article_model
+        return [(s.id, s.title, s.published) for s in map(m.summary, range(m.rowCount()))]
 
     def _update_counts(self) -> None:
         n = self.timeline_model.rowCount()

@@ -185,19 +185,18 @@ class TimelineChart(QWidget):
 
     def ensure_visible(self, event_id: int) -> None:
         """Scroll and pan so an event is in view (after selecting it in another view)."""
-        for index, lane in enumerate(self.lanes):
-            item = next((i for i in lane.items if i.event_id == event_id), None)
-            if item is None:
-                continue
-            centre = (item.start + item.end) / 2
-            if not 20 <= self.view.x(centre) <= self.plot_width - 20:
-                self.set_view(Viewport(centre - self.view.days_per_px * self.plot_width / 2,
-                                       self.view.days_per_px))
-            top = index * self.painter.lane_height
-            visible_h = self.height() - self.painter.AXIS_HEIGHT
-            if top < self._scroll_y or top + self.painter.lane_height > self._scroll_y + visible_h:
-                self.scrollbar.setValue(int(top))
+        place = self.data.place_of(event_id)
+        if place is None:
             return
+        index, item = place
+        centre = (item.start + item.end) / 2
+        if not 20 <= self.view.x(centre) <= self.plot_width - 20:
+            self.set_view(Viewport(centre - self.view.days_per_px * self.plot_width / 2,
+                                   self.view.days_per_px))
+        top = index * self.painter.lane_height
+        visible_h = self.height() - self.painter.AXIS_HEIGHT
+        if top < self._scroll_y or top + self.painter.lane_height > self._scroll_y + visible_h:
+            self.scrollbar.setValue(int(top))
 
     def _plot_x(self, pos: QPointF) -> float:
         return pos.x() - self.painter.LANE_LABEL_WIDTH
