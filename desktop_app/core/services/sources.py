@@ -53,9 +53,7 @@ class SourceService:
             quote = Quote(article_id=article_id, start=sel.start, end=sel.end, exact=sel.exact,
                           prefix=sel.prefix, suffix=sel.suffix)
             self._date_quote(s, quote, article)
-            for other in event.quotes:
-                if other.date_start is None and not other.orphaned:
-                    self._date_quote(s, other)
+            self._date_undated(s, event.quotes)
             event.quotes.append(quote)
             event.updated_at = now()
             s.flush()
@@ -84,21 +82,22 @@ class SourceService:
             raise TimelineError("the winning date must be one of the merged events'")
         with self._sessions.begin() as s:
             before = tuple(self._events.get_in(s, i) for i in ids)
+            order = [keep_date_of, *(i for i in ids if i != keep_date_of)]  # the winner first
+            records = {r.id: r for r in before}
+            notes: list[str] = []
+            tags: list[str] = []
+            for event_id in order:
+                note = records[event_id].notes.strip()
+                if note and note not in notes:
+                    notes.append(note)
+                tags.extend(t for t in records[event_id].tags if t not in tags)
             target = require(s, Event, keep_date_of)
-            others = [require(s, Event, i) for i in ids if i != keep_date_of]
-            notes = [target.notes.strip()]
-            tags = list(before[ids.index(keep_date_of)].tags)
-            for other, record in ((o, before[ids.index(o.id)]) for o in others):
+            others = [require(s, Event, i) for i in order[1:]]
+            for event in (target, *others):
+                self._date_undated(s, event.quotes)
+            for other in others:
                 for q in list(other.quotes):
-                    if q.date_start is None and not q.orphaned:
-                        self._date_quote(s, q)
                     q.event_id = target.id
-                if other.notes.strip() and other.notes.strip() not in notes:
-                    notes.append(other.notes.strip())
-                tags.extend(t for t in record.tags if t not in tags)
-            for q in target.quotes:
-                if q.date_start is None and not q.orphaned:
-                    self._date_quote(s, q)
             s.flush()
             for other in others:
                 s.expire(other)
@@ -128,6 +127,14 @@ class SourceService:
             for q in s.scalars(select(Quote).where(Quote.event_id.in_(multi))):
                 by_event[q.event_id].append(quote_record(q))
             return {i for i, quotes in by_event.items() if sources_disagree(quotes)}
+
+    @classmethod
+    def _date_undated(cls, s: Session, quotes: list[Quote]) -> None:
+        """Date the live sources whose date was never recorded (quotes from before schema
+        0004 get one when their event gains a second source)."""
+        for q in quotes:
+            if q.date_start is None and not q.orphaned:
+                cls._date_quote(s, q)
 
     @staticmethod
     def _date_quote(s: Session, quote: Quote, article: Article | None = None) -> None:
