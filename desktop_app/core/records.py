@@ -175,6 +175,14 @@ class ArticleRow:
     imported_at: datetime
 
 
+@dataclass(frozen=True)
+class ArticleVersion:
+    """An article's columns and the events quoting it, at one moment (to undo a re-import)."""
+
+    article: ArticleRow
+    events: tuple[EventRecord, ...]
+
+
 class TimelineRow(NamedTuple):
     """What the timeline table and the chart show of an event, without its quotes' text, rule
     or notes: read for 100,000 events in a fraction of the time full records take. The full

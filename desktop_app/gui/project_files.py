@@ -114,7 +114,6 @@ class ProjectFilesMixin:
     def _push_import(self, article_ids: list[int], updates: list) -> None:  # noqa: ANN001
         """One undo step for what an import did: new articles, and changed versions that
         replaced the text of articles already here (list of Reimport)."""
-        from desktop_app.core.services.article_removal import ArticleVersion
         from desktop_app.gui.analysis_commands import (
             ImportArticlesCommand,
             ReplaceArticleCommand,
@@ -131,9 +130,8 @@ class ProjectFilesMixin:
             self.undo_stack.push(ImportArticlesCommand(self.project.removal, self, article_ids,
                                                        "Import"))
         for r in updates:
-            before = ArticleVersion(r.previous, r.previous_events)
             after = self.project.removal.version(r.article.id)
-            self.undo_stack.push(ReplaceArticleCommand(self.project.removal, self, before,
+            self.undo_stack.push(ReplaceArticleCommand(self.project.removal, self, r.previous,
                                                        after))
         self.undo_stack.endMacro()
 

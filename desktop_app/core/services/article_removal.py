@@ -13,7 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.orm import Article, Event, Quote
-from desktop_app.core.records import ArticleImpact, ArticleRow, EventRecord, QuoteRecord
+from desktop_app.core.records import (
+    ArticleImpact,
+    ArticleRow,
+    ArticleVersion,
+    EventRecord,
+    QuoteRecord,
+)
 from desktop_app.core.services.convert import (
     ARTICLE_COLUMNS,
     article_from_row,
@@ -23,14 +29,6 @@ from desktop_app.core.services.convert import (
 )
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.lookup import require
-
-
-@dataclass(frozen=True)
-class ArticleVersion:
-    """An article's columns and the events quoting it, at one moment."""
-
-    article: ArticleRow
-    events: tuple[EventRecord, ...]
 
 
 @dataclass(frozen=True)
@@ -81,8 +79,7 @@ class ArticleRemovalService:
     def version(self, article_id: int) -> ArticleVersion:
         """An article as it is now, with every event that quotes it (before a re-import)."""
         with self._sessions() as s:
-            return ArticleVersion(article_row(require(s, Article, article_id)),
-                                  tuple(EventService.events_quoting(s, article_id)))
+            return EventService.version_in(s, require(s, Article, article_id))
 
     def restore_version(self, version: ArticleVersion) -> None:
         """Put an article's text and metadata, and its events, back as a version holds them

@@ -17,15 +17,13 @@ from desktop_app.core.records import (
     ArticleDraft,
     ArticleMetadata,
     ArticleRecord,
-    ArticleRow,
     ArticleSummary,
-    EventRecord,
+    ArticleVersion,
     QuoteRecord,
 )
 from desktop_app.core.services.convert import (
     apply_date,
     article_record,
-    article_row,
     quote_record,
 )
 from desktop_app.core.services.lookup import require
@@ -52,8 +50,7 @@ class Reimport:
     exact: int
     fuzzy: int
     orphaned: tuple[QuoteRecord, ...]
-    previous: ArticleRow | None = None  # the article as it was, to undo the re-import
-    previous_events: tuple[EventRecord, ...] = ()
+    previous: ArticleVersion | None = None  # the article as it was, to undo the re-import
 
 
 @dataclass(frozen=True)
@@ -114,7 +111,7 @@ class ArticleService:
 
         with self._sessions.begin() as s:
             a = require(s, Article, article_id)
-            previous, previous_events = article_row(a), EventService.events_quoting(s, a.id)
+            previous = EventService.version_in(s, a)
             a.text, a.sha256 = draft.text, text_sha256(draft.text)
             a.outlet = draft.outlet[:200] or a.outlet
             a.url = draft.url[:2000] or a.url
@@ -135,7 +132,7 @@ class ArticleService:
             self._redate_events(s, a)
             s.flush()
             return Reimport(article_record(a), counts["exact"], counts["fuzzy"], tuple(orphans),
-                            previous, tuple(previous_events))
+                            previous)
 
     def list(self) -> list[ArticleSummary]:
         """All articles in import order with their event counts."""

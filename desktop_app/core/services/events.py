@@ -18,12 +18,19 @@ from desktop_app.core.errors import QuoteNotFoundError
 from desktop_app.core.eventdates import parse_date_text
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
-from desktop_app.core.records import EventDate, EventEdit, EventRecord, QuoteRecord
+from desktop_app.core.records import (
+    ArticleVersion,
+    EventDate,
+    EventEdit,
+    EventRecord,
+    QuoteRecord,
+)
 from desktop_app.core.services.articles import now
 from desktop_app.core.services.convert import (
     EVENT_COLUMNS,
     apply_date,
     apply_quote_date,
+    article_row,
     event_record,
     quote_row,
 )
@@ -245,12 +252,14 @@ class EventService:
         s.flush()
 
     @staticmethod
-    def events_quoting(s: Session, article_id: int) -> list[EventRecord]:
-        """Every event with a quote in an article, read inside the caller's transaction."""
-        ids = select(_QUOTES.c.event_id).where(_QUOTES.c.article_id == article_id)
+    def version_in(s: Session, article: Article) -> ArticleVersion:
+        """An article as it is, with every event quoting it, read inside the caller's
+        transaction (before a re-import, to undo it)."""
+        ids = select(_QUOTES.c.event_id).where(_QUOTES.c.article_id == article.id)
         rows = s.connection().execute(select(*_EVENT_COLUMNS).where(_EVENTS.c.id.in_(ids))
                                       .order_by(_EVENTS.c.id)).all()
-        return EventService._records(s, rows, EventService._titles(s))
+        return ArticleVersion(article_row(article),
+                              tuple(EventService._records(s, rows, EventService._titles(s))))
 
     def get_in(self, s: Session, event_id: int) -> EventRecord:
         """One event's record, read inside the caller's transaction."""
