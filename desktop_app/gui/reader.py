@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -64,8 +64,8 @@ class ArticleReader(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)
-        self.viewport().setMouseTracking(True)
-        self.viewport().installEventFilter(self)
+        # Hover labels come from viewportEvent: asking for viewport() here would make PySide
+        # create some sixty widget classes before the first paint (about 8 ms).
         self._create_action = create_action
         self._text = ""
         self._map = OffsetMap("")
@@ -250,15 +250,15 @@ class ArticleReader(QPlainTextEdit):
     def _offset_at(self, pos: QPoint) -> int:
         return self._map.to_py(self.cursorForPosition(pos).position())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
             label = self.label_at(self._offset_at(event.pos()))
             if label is not None:
                 QToolTip.showText(event.globalPos(), label, self.viewport())
             else:
                 QToolTip.hideText()
             return True
-        return super().eventFilter(watched, event)
+        return super().viewportEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)

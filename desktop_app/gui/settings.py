@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings, QStandardPaths
 
 MAX_RECENT = 10
 
@@ -20,7 +19,10 @@ def data_dir() -> Path:
 
 
 def _project_key(project: Path) -> str:
-    digest = hashlib.sha1(str(project.resolve()).encode()).hexdigest()[:8]
+    # SHA-1 from Qt, already loaded: hashlib would load OpenSSL before the first paint.
+    digest = bytes(QCryptographicHash.hash(str(project.resolve()).encode(),
+                                           QCryptographicHash.Algorithm.Sha1).toHex())
+    digest = digest.decode()[:8]
     return f"{project.stem}-{digest}"
 
 

@@ -6,10 +6,10 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QApplication, QToolBar, QToolTip
 
 from desktop_app.core.records import ArticleDraft
 from desktop_app.gui.timeline_model import DATE, TAGS, TITLE
@@ -197,6 +197,20 @@ def test_clicking_a_highlight_selects_its_event(window, qtbot) -> None:  # noqa:
     qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_event().id == fourth.id
     assert reader.label_at(fourth.quotes[0].start + 5).startswith("Thu 8 Jul 2021")
+
+
+def test_hovering_a_highlight_shows_its_event_as_a_tooltip(window, qtbot) -> None:  # noqa: ANN001
+    fourth = window.timeline_model.record(3)
+    reader = window.reader
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(fourth.quotes[0].start + 5)
+    pos = reader.cursorRect(cursor).center()
+    viewport = reader.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos,
+                                                viewport.mapToGlobal(pos)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith("Thu 8 Jul 2021")
+    QToolTip.hideText()
 
 
 def test_export_csv_writes_the_table(window, tmp_path: Path) -> None:  # noqa: ANN001
