@@ -76,13 +76,11 @@ def preceding_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def is_past(text: str, start: int, end: int) -> bool:
-    """True when the clause holding the expression has a past-tense verb."""
-    cs, ce = clause_bounds(text, start, end)
-    return _PAST.search(text, cs, ce) is not None
+def has_past_verb(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] (a clause) has a past-tense verb."""
+    return _PAST.search(text, start, end) is not None
 
 
-def is_future(text: str, start: int, end: int) -> bool:
-    """True when the clause holding the expression speaks of the future ('will meet on Tuesday')."""
-    cs, ce = clause_bounds(text, start, end)
-    return _FUTURE.search(text, cs, ce) is not None
+def has_future_marker(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] (a clause) speaks of the future ('will meet on Tuesday')."""
+    return _FUTURE.search(text, start, end) is not None

@@ -8,7 +8,6 @@ from datetime import date
 
 # Importing the rule modules registers their rules.
 from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
-from desktop_app.core.temporal.context import is_future, is_past
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context, Rule
 from desktop_app.core.temporal.model import TemporalExpression
 
@@ -93,8 +92,7 @@ def _resolve_all(text: str, chosen: list[tuple[int, int, Rule, re.Match[str]]],
     for start, end, r, m in chosen:
         if r.needs_anchor and anchor is None and ref is None:
             continue
-        ctx = Context(text, anchor, ref, last, last_reading, mode,
-                      is_future(text, start, end), day_first, is_past(text, start, end), start)
+        ctx = Context(text, anchor, ref, last, last_reading, mode, day_first, start, end)
         try:
             hit = r.handler(m, ctx)
         except (ValueError, OverflowError, KeyError):

@@ -6,7 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
+from desktop_app.core.temporal.context import clause_bounds, has_future_marker, has_past_verb
 from desktop_app.core.temporal.lexicon import NUMBERS
 from desktop_app.core.temporal.model import Reading
 
@@ -34,10 +36,25 @@ class Context:
     last: date | None  # the last day-level date mentioned, explicit or relative
     last_reading: Reading | None  # the last dated expression of any granularity
     mode: str
-    future: bool
     day_first: bool
-    past: bool = False  # the clause has a past-tense verb
     start: int = 0  # where the match begins in text
+    end: int = 0  # where it ends
+
+    # The clause and its tense are worked out only for the rules that ask: most never do.
+    @cached_property
+    def clause(self) -> tuple[int, int]:
+        """[start, end) of the clause holding the match."""
+        return clause_bounds(self.text, self.start, self.end)
+
+    @cached_property
+    def future(self) -> bool:
+        """The clause speaks of the future ('will meet on Tuesday')."""
+        return has_future_marker(self.text, *self.clause)
+
+    @cached_property
+    def past(self) -> bool:
+        """The clause has a past-tense verb."""
+        return has_past_verb(self.text, *self.clause)
 
     @property
     def anchor(self) -> date | None:

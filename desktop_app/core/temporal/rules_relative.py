@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from desktop_app.core.temporal import readings as rd
@@ -321,8 +322,7 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
         unit = "quarter"  # 'the latest period' of a company report
     if unit == "quarter":
         if m["latest"]:  # the last completed quarter, even right after an upcoming one
-            quarter = story_quarter(Context(ctx.text, ctx.dct, ctx.ref, ctx.last, None,
-                                            ctx.mode, ctx.future, ctx.day_first))
+            quarter = story_quarter(replace(ctx, last_reading=None))
             return Hit("DATE", quarter) if quarter else None
         quarter = story_quarter(ctx)
         return Hit("DATE", quarter) if quarter else None
