@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from datetime import date
 
@@ -10,11 +11,17 @@ from datetime import date
 from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context, Rule
 from desktop_app.core.temporal.model import TemporalExpression
+from desktop_app.core.temporal.scan import CueIndex, find_candidates
 
 MODES = ("news", "narrative")
 _LEADING_PREPOSITION = re.compile(r"^(?:in|on|at|during|since|until|by|through|over|for|within)"
                                   r"\s+", re.IGNORECASE)
 _TRAILING_DOT = re.compile(r"(?<![A-Z][a-z])(?<!\b[a-z])\.$")
+
+
+@functools.cache
+def _cue_index() -> CueIndex:
+    return CueIndex(RULES)
 
 
 def _candidates(text: str, rules: list[Rule], lo: int = 0,
@@ -56,7 +63,7 @@ def find_expressions(text: str, anchor: date | None, mode: str = "news",
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-    return _resolve_all(text, _select(_candidates(text, RULES)), anchor, mode, day_first)
+    return _resolve_all(text, _select(find_candidates(text, _cue_index())), anchor, mode, day_first)
 
 
 def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: str = "news",
@@ -68,7 +75,7 @@ def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: s
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-    outside = [c for c in _candidates(text, RULES) if c[1] <= start or c[0] >= end]
+    outside = [c for c in find_candidates(text, _cue_index()) if c[1] <= start or c[0] >= end]
     within: list[TemporalExpression] = []
     # Strong and weak rules first; if the rule that claimed the span declined it (a restricted
     # 'current'), the weak cues alone.

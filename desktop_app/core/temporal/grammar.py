@@ -102,6 +102,7 @@ class Rule:
     handler: Handler
     priority: int
     needs_anchor: bool = field(default=True)
+    cues: tuple[str, ...] = ()  # words one of which every match contains (scan.py)
 
 
 RULES: list[Rule] = []
@@ -111,14 +112,18 @@ WEAK_RULES: list[Rule] = []
 
 
 def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
-         weak: bool = False) -> Callable[[Handler], Handler]:
-    """Register a handler for a case-insensitive, word-bounded pattern."""
+         weak: bool = False, cues: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
+    """Register a handler for a case-insensitive, word-bounded pattern.
+
+    cues: lower-case words (or lexicon.*_NUMBER kinds) one of which every match contains;
+    the rule then runs only around them. Without cues it runs over the whole text.
+    """
 
     compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
 
     def register(handler: Handler) -> Handler:
         (WEAK_RULES if weak else RULES).append(Rule(name, compiled, handler, priority,
-                                                    needs_anchor))
+                                                    needs_anchor, cues))
         return handler
 
     return register

@@ -20,7 +20,14 @@ from desktop_app.core.temporal.grammar import (
     rule,
     weekday_number,
 )
-from desktop_app.core.temporal.lexicon import WEEKDAY_NAMES
+from desktop_app.core.temporal.lexicon import (
+    DECADE_NUMBER,
+    ISO_NUMBER,
+    MONTH_CUES,
+    SEPARATED_NUMBER,
+    WEEKDAY_NAMES,
+    YEAR_NUMBER,
+)
 from desktop_app.core.temporal.model import Reading
 
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -70,7 +77,8 @@ def _full_date(m: re.Match[str], ctx: Context, y: int | None, mon: int, dom: int
 
 
 @rule("iso-date", r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<t>\d{2}:\d{2}))?",
-      priority=1, needs_anchor=False)
+      priority=1, needs_anchor=False,
+      cues=(ISO_NUMBER,))
 def _iso(m: re.Match[str], ctx: Context) -> Hit | None:
     hit = _full_date(m, ctx, int(m["y"]), int(m["m"]), int(m["d"]))
     if hit and m["t"] and hit.reading.earliest:
@@ -80,13 +88,15 @@ def _iso(m: re.Match[str], ctx: Context) -> Hit | None:
     return hit
 
 
-@rule("iso-month", r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d-])", priority=2, needs_anchor=False)
+@rule("iso-month", r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d-])", priority=2, needs_anchor=False,
+      cues=(ISO_NUMBER,))
 def _iso_month(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.month(int(m["y"]), int(m["m"]), "explicit month"), absolute=True)
 
 
 @rule("numeric-date", r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})", priority=2,
-      needs_anchor=False)
+      needs_anchor=False,
+      cues=(SEPARATED_NUMBER,))
 def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if y < 100:
@@ -99,7 +109,8 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("month-day-year", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WD + r",?\s+)?(?:the\s+)?" + MON
       + r"\s+" + DAYNUM
-      + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False)
+      + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
+      cues=MONTH_CUES)
 def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
@@ -121,7 +132,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\s+(?:of\s+)?" + MON
-      + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False)
+      + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
+      cues=MONTH_CUES)
 def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
@@ -129,14 +141,16 @@ def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("month-year", r"(?:" + MOD + r"[\s-]*)?" + MON + r"\s*,?\s+(?:of\s+)?" + YEAR, priority=4,
-      needs_anchor=False)
+      needs_anchor=False,
+      cues=MONTH_CUES)
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
     mon = month_number(m["mon"])
     return Hit("DATE", rd.narrow(rd.month(int(m["y"]), mon, "explicit month"), m["mod"]),
                absolute=True)
 
 
-@rule("month-relative-year", MON + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year", priority=4)
+@rule("month-relative-year", MON + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year", priority=4,
+      cues=MONTH_CUES)
 def _month_relative_year(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.anchor is None:
         return None
@@ -150,7 +164,8 @@ _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "
 
 
 @rule("decade-word", r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dw>" + "|".join(_DECADE_WORDS)
-      + r")", priority=5)
+      + r")", priority=5,
+      cues=tuple(_DECADE_WORDS))
 def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
     anchor_year = ctx.anchor.year if ctx.anchor else 1999
     first = anchor_year // 100 * 100 + _DECADE_WORDS[m["dw"].lower()]
@@ -160,7 +175,8 @@ def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?:" + MOD + r"[\s-]*)?"
-      + MON, priority=20)
+      + MON, priority=20,
+      cues=MONTH_CUES)
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     word = m["mon"]
     if not word[0].isupper() and not ctx.text.isupper():
@@ -204,7 +220,8 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("year", r"(?:" + MOD + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?" + YEAR,
-      priority=30, needs_anchor=False)
+      priority=30, needs_anchor=False,
+      cues=(YEAR_NUMBER, "fy", "fiscal"))
 def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     y = int(m["y"])
     after = ctx.text[m.end():m.end() + 12]
@@ -225,7 +242,8 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 
 @rule("spelled-year", r"nineteen[\s-]+(?P<tens>" + "|".join(_TENS) + r")(?:[\s-]+(?P<unit>"
       + "|".join(_UNITS) + r"))?|(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<u2>"
-      + "|".join(_UNITS) + r"))?", priority=5, needs_anchor=False)
+      + "|".join(_UNITS) + r"))?", priority=5, needs_anchor=False,
+      cues=("nineteen", "thousand"))
 def _spelled_year(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["tens"]:
         y = 1900 + _TENS[m["tens"].lower()] + (_UNITS[m["unit"].lower()] if m["unit"] else 0)
@@ -235,7 +253,8 @@ def _spelled_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0'?s"
-      r"|'(?P<d2>\d)0s|(?<=the\s)(?P<d3>[2-9])0s)", priority=5, needs_anchor=False)
+      r"|'(?P<d2>\d)0s|(?<=the\s)(?P<d3>[2-9])0s)", priority=5, needs_anchor=False,
+      cues=(YEAR_NUMBER, DECADE_NUMBER))
 def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["dec"]:
         first = int(m["dec"]) * 10
@@ -250,7 +269,8 @@ _CENTURY_ORD = {"eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twe
 
 
 @rule("century", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>" +
-      "|".join(_CENTURY_ORD) + r")[\s-]+century", priority=5, needs_anchor=False)
+      "|".join(_CENTURY_ORD) + r")[\s-]+century", priority=5, needs_anchor=False,
+      cues=("century",))
 def _century(m: re.Match[str], ctx: Context) -> Hit | None:
     n = _CENTURY_ORD[m["ord"].lower()]
     return Hit("DATE", rd.narrow(rd.century(n - 1, "explicit century"), m["mod"]))
@@ -260,7 +280,8 @@ def _century(m: re.Match[str], ctx: Context) -> Hit | None:
       r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+"
       r"(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?" + YEAR
       + r"|(?P<rel>last|this|next)\s+year))?",
-      priority=6)
+      priority=6,
+      cues=("quarter",))
 def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     q = _ORD_Q[m["ord"].lower()]
     anchor = ctx.anchor
@@ -284,7 +305,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("year-quarter", r"the\s+" + YEAR + r"(?:\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
-      r"4th))?(?:[\s-]+fiscal)?[\s-]+(?P<what>quarter|period)", priority=6)
+      r"4th))?(?:[\s-]+fiscal)?[\s-]+(?P<what>quarter|period)", priority=6,
+      cues=("quarter", "period"))
 def _year_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the 1988 second quarter'; 'the 1988 period' is the quarter under discussion, in 1988."""
     y = int(m["y"])
@@ -298,7 +320,8 @@ def _year_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.year(y, "explicit year"), derived=True)
 
 
-@rule("q-number", r"Q(?P<q>[1-4])(?:\s+|/|-)?(?:" + YEAR + r")?", priority=6)
+@rule("q-number", r"Q(?P<q>[1-4])(?:\s+|/|-)?(?:" + YEAR + r")?", priority=6,
+      cues=("q1", "q2", "q3", "q4"))
 def _q_number(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["y"]:
         return Hit("DATE", rd.quarter(int(m["y"]), int(m["q"]), "explicit quarter"), absolute=True)
@@ -308,7 +331,8 @@ def _q_number(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("half", r"(?:the\s+)?(?P<ord>first|second|last)\s+half(?:\s+of\s+(?:" + YEAR
-      + r"|(?P<rel>last|this|next)\s+year))?", priority=6)
+      + r"|(?P<rel>last|this|next)\s+year))?", priority=6,
+      cues=("half",))
 def _half(m: re.Match[str], ctx: Context) -> Hit | None:
     h = 1 if m["ord"].lower() == "first" else 2
     if m["ord"].lower() == "last" and not (m["y"] or m["rel"]):

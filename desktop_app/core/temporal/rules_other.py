@@ -19,7 +19,11 @@ from desktop_app.core.temporal.grammar import (
     rule,
     unit_code,
 )
-from desktop_app.core.temporal.lexicon import FIXED_HOLIDAYS
+from desktop_app.core.temporal.lexicon import (
+    CLOCK_CUES,
+    FIXED_HOLIDAYS,
+    UNIT_CUES,
+)
 from desktop_app.core.temporal.model import Reading
 from desktop_app.core.temporal.rules_absolute import closest_year
 
@@ -44,7 +48,8 @@ def _clock_value(m: re.Match[str]) -> str:
 
 @rule("clock-and-day", _CLOCK + r"\s*,?\s+(?:on\s+)?(?:" + WD + r"|" + MON + r"\s+(?P<d>[0-3]?\d))"
       r"|" + WD.replace("wd>", "wd2>") + r"\s*,?\s+(?:at\s+)?" + _CLOCK.replace("?P<", "?P<c_"),
-      priority=13)
+      priority=13,
+      cues=CLOCK_CUES)
 def _clock_and_day(m: re.Match[str], ctx: Context) -> Hit | None:
     """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6', 'Friday at noon': one TIME."""
     if m["wd2"]:
@@ -80,7 +85,8 @@ class _Renamed:
         return self._m[self._prefix + name]
 
 
-@rule("clock", _CLOCK, priority=14)
+@rule("clock", _CLOCK, priority=14,
+      cues=CLOCK_CUES)
 def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
     anchor = ctx.ref_or_anchor
     clock = _clock_value(m)
@@ -108,7 +114,8 @@ def duration_value(n: int, code: str) -> str:
 
 @rule("duration", r"(?:the\s+)?(?:(?P<rel>past|last|next|coming|first|previous|final)\s+)?"
       + NUM + r"[\s-]+(?:(?:full|more|long|straight|consecutive)\s+)?" + UNIT
-      + r"(?:[\s-](?:long|old))?", priority=40, needs_anchor=False)
+      + r"(?:[\s-](?:long|old))?", priority=40, needs_anchor=False,
+      cues=UNIT_CUES)
 def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
     if m.group(0).lower().endswith("old") or re.match(r"[\s-]+old\b", ctx.text[m.end():]):
         return None  # an age ('a 6-year-old boy'), not a length of time
@@ -128,7 +135,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("plural-duration", r"(?P<prep>for|over|in|within)\s+(?P<x>(?:many\s+|several\s+)?"
       r"(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes))", priority=41,
-      needs_anchor=False)
+      needs_anchor=False,
+      cues=("days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes"))
 def _plural_duration(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DURATION", Reading(duration_value(-1, unit_code(m["unit"])), "duration", None,
                                    None, "an unspecified length of time"))
@@ -140,7 +148,9 @@ _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "ni
 
 @rule("set", r"(?:every|each)\s+(?:(?P<wd2>" + WD[7:-1] + r")|(?P<unit>day|week|month|year|"
       r"morning|evening|night|quarter))|(?P<adv>daily|weekly|monthly|yearly|nightly|hourly)|(?P<n>once|twice|three\s+times)\s+a\s+(?P<per>day|week|month|year)",
-      priority=15, needs_anchor=False)
+      priority=15, needs_anchor=False,
+      cues=("every", "each", "daily", "weekly", "monthly", "yearly", "nightly", "hourly", "once",
+            "twice", "times"))
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["wd2"]:
         from desktop_app.core.temporal.grammar import weekday_number
@@ -170,7 +180,10 @@ _VAGUE = {
 _VAGUE_WORD = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in _VAGUE.items()}
 
 
-@rule("vague", "|".join(f"(?:{p})" for p in _VAGUE.values()), priority=45, needs_anchor=False)
+@rule("vague", "|".join(f"(?:{p})" for p in _VAGUE.values()), priority=45, needs_anchor=False,
+      cues=("now", "currently", "nowadays", "days", "present", "presently", "moment", "current",
+            "being", "recently", "lately", "past", "recent", "date", "future", "term", "coming",
+            "someday"))
 def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
     word = " ".join(m.group(0).lower().split())
     after = ctx.text[m.end():m.end() + 20].lower()
@@ -234,7 +247,10 @@ _HOLIDAY_NAMES = sorted(list(FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=
 
 @rule("holiday", r"(?P<name>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
                                           _HOLIDAY_NAMES) + r")(?:\s+(?P<y>(?:1[0-9]|20)\d{2}))?",
-      priority=16)
+      priority=16,
+      cues=("christmas", "easter", "thanksgiving", "halloween", "independence", "valentine",
+            "patrick", "armistice", "veterans", "bastille", "memorial", "good", "labor", "new",
+            "may", "luther", "boxing"))
 def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
     name = " ".join(m["name"].lower().split())
     if not m["name"][0].isupper():

@@ -27,7 +27,13 @@ from desktop_app.core.temporal.grammar import (
     unit_code,
     weekday_number,
 )
-from desktop_app.core.temporal.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAY_NAMES
+from desktop_app.core.temporal.lexicon import (
+    PARTS_OF_DAY,
+    SEASON_CUES,
+    SEASONS,
+    WEEKDAY_CUES,
+    WEEKDAY_NAMES,
+)
 from desktop_app.core.temporal.model import Reading
 
 
@@ -41,7 +47,8 @@ def _with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]
 
 
 @rule("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?" + WD
-      + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10)
+      + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10,
+      cues=WEEKDAY_CUES)
 def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     resolved = resolve_weekday(m["wd"], m["rel"], ctx)
     if resolved is None:
@@ -103,7 +110,9 @@ _DAY_WORDS = {
 
 
 @rule("day-word", "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _DAY_WORDS),
-                                  key=len, reverse=True)), priority=8)
+                                  key=len, reverse=True)), priority=8,
+      cues=("today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening",
+            "overnight"))
 def _day_word(m: re.Match[str], ctx: Context) -> Hit | None:
     anchor = ctx.anchor
     if anchor is None:
@@ -133,7 +142,9 @@ def _at_granularity(d: date, code: str, why: str) -> Reading:
 
 
 @rule("ago", NUM + r"[\s-]+" + UNIT + r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|"
-      r"previously|before\s+that|after\s+that)", priority=7)
+      r"previously|before\s+that|after\s+that)", priority=7,
+      cues=("ago", "earlier", "later", "now", "hence", "previously", "before",
+            "after"))
 def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     direction = " ".join(m["dir"].lower().split())
     deictic = direction in ("ago", "from now", "hence")
@@ -182,7 +193,8 @@ def _quarter_a_year_apart(ctx: Context, code: str, n: int, sign: int) -> Reading
 
 @rule("year-ago", r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year[\s-]+ago|"
       r"year[\s-]+earlier|year[\s-]+before|last\s+year's)"
-      r"(?:\s+(?P<what>quarter|period|level|levels|results|figures|month))?", priority=7)
+      r"(?:\s+(?P<what>quarter|period|level|levels|results|figures|month))?", priority=7,
+      cues=("year",))
 def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     what = (m["what"] or "").lower()
     if what in ("quarter", "period"):
@@ -204,7 +216,8 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
 @rule("relative-period", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>last|next|this|coming|"
       r"past|previous|current|following|same|recent|upcoming)\s+(?:fiscal\s+)?(?P<unit>week|weekend|"
       r"month|year|"
-      r"quarter|decade|century|fall|spring|summer|autumn|winter)", priority=9)
+      r"quarter|decade|century|fall|spring|summer|autumn|winter)", priority=9,
+      cues=("week", "weekend", "month", "year", "quarter", "decade", "century", *SEASON_CUES))
 def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = m["rel"].lower()
     unit = m["unit"].lower()
@@ -238,7 +251,8 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("season", r"(?:(?P<prep>in|during|since|until|by|through|over|this|last|next)\s+)?"
       r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?P<season>spring|summer|autumn|fall|"
-      r"winter)(?:\s+(?:of\s+)?(?P<y>(?:1[0-9]|20)\d{2}))?", priority=12)
+      r"winter)(?:\s+(?:of\s+)?(?P<y>(?:1[0-9]|20)\d{2}))?", priority=12,
+      cues=SEASON_CUES)
 def _season(m: re.Match[str], ctx: Context) -> Hit | None:
     code = SEASONS[m["season"].lower()]
     if m["y"]:
@@ -273,7 +287,8 @@ def _season_near(anchor: date, code: str, step: int, future: bool, why: str) -> 
 
 @rule("anaphoric", r"(?:(?P<pre>earlier|later)\s+)?(?:(?P<same>the\s+same|that(?:\s+same)?|"
       r"the\s+following|the\s+next|the\s+previous)\s+)"
-      r"(?P<unit>day|week|month|quarter|year|morning|evening|night)", priority=11)
+      r"(?P<unit>day|week|month|quarter|year|morning|evening|night)", priority=11,
+      cues=("day", "week", "month", "quarter", "year", "morning", "evening", "night"))
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
     last = ctx.last_reading
     unit_word = m["unit"].lower()
@@ -310,7 +325,8 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
       r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?:(?:full|fiscal|entire|whole)"
-      r"[\s-]+)?(?P<unit>day|week|month|quarter|year|period)", priority=30)
+      r"[\s-]+)?(?P<unit>day|week|month|quarter|year|period)", priority=30,
+      cues=("day", "week", "month", "quarter", "year", "period"))
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the day', 'the quarter': the period of the date the story is at (the last one
     mentioned, else the publication date); a bare 'the quarter' in financial news is the
@@ -347,7 +363,8 @@ def _story_day(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.day(anchor, f"the day the story is at, {fmt_day(anchor)}"))
 
 
-@rule("the-weekend", r"(?:over\s+)?the\s+weekend", priority=13)
+@rule("the-weekend", r"(?:over\s+)?the\s+weekend", priority=13,
+      cues=("weekend",))
 def _weekend(m: re.Match[str], ctx: Context) -> Hit | None:
     anchor = ctx.anchor
     if anchor is None:

@@ -1,0 +1,111 @@
+"""The cue scan finds exactly the matches that running every pattern over the whole text finds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core.temporal import find_expressions
+from desktop_app.core.temporal.engine import _cue_index
+from desktop_app.core.temporal.grammar import RULES
+from desktop_app.core.temporal.lexicon import MONTH_CUES, UNIT_CUES, WEEKDAY_CUES
+from desktop_app.core.temporal.scan import find_candidates, max_width
+from tests.conftest import SHARED
+
+TEMPEVAL = SHARED / "data" / "tempeval"
+
+
+def whole_scan(text: str) -> list[tuple[int, int, str]]:
+    return sorted((m.start(), m.end(), r.name) for r in RULES for m in r.pattern.finditer(text)
+                  if m.end() > m.start())
+
+
+def cue_scan(text: str) -> list[tuple[int, int, str]]:
+    return sorted((s, e, r.name) for s, e, r, _ in find_candidates(text, _cue_index()))
+
+
+def test_every_rule_has_cues_and_a_bounded_width() -> None:
+    """Otherwise the rule silently runs over the whole text again."""
+    index = _cue_index()
+    assert index.uncued == []
+    for r in RULES:
+        assert r.cues, r.name
+        assert max_width(r.pattern, 2) is not None, r.name
+    dated = next(r for r in RULES if r.name == "month-day-year")
+    assert max_width(dated.pattern, 9) > max_width(dated.pattern, 1)
+
+
+@pytest.mark.parametrize("corpus", ["tbaq-train", "meantime-en"])
+def test_same_matches_as_a_whole_scan_on_real_news(corpus: str) -> None:
+    path = TEMPEVAL / f"{corpus}.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/data/tempeval is not present")
+    docs = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
+    total = 0
+    for text in docs:
+        expected = whole_scan(text)
+        assert cue_scan(text) == expected
+        total += len(expected)
+    assert total > 1000
+
+
+def test_a_window_cut_inside_a_word_does_not_make_a_match() -> None:
+    """'decembers' is no month, although a window ending after 'december' would see one."""
+    for gap in range(20, 80):
+        text = "On May 5 " + "x" * gap + " decembers and the 1990sx or 2021-0"
+        assert cue_scan(text) == whole_scan(text), gap
+
+
+def test_long_runs_of_blanks_widen_the_windows() -> None:
+    text = "It happened on July" + " " * 40 + "\n\n\n 6, 2021, then" + "\t" * 30 + "last  week."
+    assert cue_scan(text) == whole_scan(text)
+    assert any(name == "month-day-year" for _, _, name in cue_scan(text))
+
+
+def test_letters_whose_lower_case_differs_in_length_or_folds_oddly() -> None:
+    """'İ' lower-cases to two characters (the whole text is then scanned); 'ſ' and 'ı' match
+    's' and 'i' under IGNORECASE but are not lower-cased to them."""
+    for text in ("İstanbul, on Monday, July 5, 2021", "ſeptember 5, 2021 and on Frıday",
+                 "ſunday THURSDAY 10:30 P.M. thıs week"):
+        assert cue_scan(text) == whole_scan(text)
+    found = find_expressions("İstanbul, on Monday, July 5, 2021", None)
+    assert [(e.text, e.value) for e in found] == [("Monday, July 5, 2021", "2021-07-05")]
+
+
+_PIECES = st.sampled_from([
+    *MONTH_CUES, *WEEKDAY_CUES, *UNIT_CUES, "May", "DEC.", "Sept.", "mon.", "Thurs.", "last",
+    "next", "this", "the", "of", "ago", "earlier", "later", "before that", "from now", "early",
+    "mid", "late", "fiscal", "FY", "Q3", "quarter", "half", "first", "third", "1990s", "'90s",
+    "90s", "1998", "2021", "2021-07-06", "2021-07", "7/6/21", "07.06.2021", "10:30", "10am",
+    "10.30pm", "a.m.", "p.m.", "noon", "midnight", "EST", "now", "recent", "recently",
+    "currently", "the past", "future", "today", "tonight", "yesterday", "every", "daily",
+    "twice", "christmas", "new year's day", "easter", "two", "a", "several", "nineteen",
+    "ninety", "two thousand", "century", "twentieth", "nineties", "spring", "fall", "weekend",
+    "same", "following", "period", "ſ", "ı", "İ", "K", "x", "5", "12", "123", "0", "1st",
+])
+_GLUE = st.sampled_from([" ", " ", " ", "  ", "-", "\n", "\n\n", ", ", ".", "'", "/", ":", "",
+                         "\t\t\t   ", " " * 12])
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_match_a_rule_can_make_is_found(rule) -> None:  # noqa: ANN001
+    """Strings made from the rule's own pattern, in a sentence: the cues must cover them all."""
+
+    @settings(max_examples=120, deadline=None)
+    @given(st.from_regex(rule.pattern, fullmatch=True), _GLUE, _GLUE)
+    def check(expression: str, before: str, after: str) -> None:
+        text = f"It was{before or ' '}{expression}{after or ' '}and so on."
+        found = cue_scan(text)
+        assert found == whole_scan(text)
+
+    check()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PIECES, _GLUE, st.booleans()), min_size=1, max_size=25))
+def test_same_matches_as_a_whole_scan_on_generated_text(parts) -> None:  # noqa: ANN001
+    text = "".join((p.upper() if up else p) + glue for p, glue, up in parts)
+    assert cue_scan(text) == whole_scan(text)
