@@ -245,3 +245,19 @@ def test_normalise_span_reads_weak_cues_only_inside_a_known_span() -> None:
     assert normalise_span(text, i, i + 4, OCT_26_1989).value == "FUTURE_REF"
     j = text.index("Prices")
     assert normalise_span(text, j, j + 6, OCT_26_1989) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Net income for the year ended March 31 rose.", ("the year", "DURATION", "P1Y")),
+    ("It expects a loss in the fiscal year ending June 30.",
+     ("the fiscal year", "DURATION", "P1Y")),
+    ("Officials have met often in recent weeks.", ("in recent weeks", "DURATION", "PXW")),
+    ("Kidnappings have grown in recent years.", ("in recent years", "DURATION", "PXY")),
+    ("The economy will slow in coming months.", ("in coming months", "DATE", "FUTURE_REF")),
+    ("It bodes ill for coming quarters.", ("for coming quarters", "DATE", "FUTURE_REF")),
+    ("Prices rose in recent times.", ("in recent times", "DATE", "PAST_REF")),
+])
+def test_periods_named_by_their_length(text: str, expected: tuple[str, str, str]) -> None:
+    """'The year ended March 31' is twelve months, not the calendar year; 'in recent weeks'
+    an unspecified number of weeks up to now."""
+    assert one(text, OCT_26_1989) == expected

@@ -14,9 +14,6 @@ from desktop_app.core.temporal.model import TemporalExpression
 from desktop_app.core.temporal.scan import CueIndex, find_candidates
 
 MODES = ("news", "narrative")
-_LEADING_PREPOSITION = re.compile(r"^(?:in|on|at|during|since|until|by|through|over|for|within)"
-                                  r"\s+", re.IGNORECASE)
-_TRAILING_DOT = re.compile(r"(?<![A-Z][a-z])(?<!\b[a-z])\.$")
 
 
 @functools.cache
@@ -107,9 +104,6 @@ def _resolve_all(text: str, chosen: list[tuple[int, int, Rule, re.Match[str]]],
         if hit is None:
             continue
         s, e = start, end
-        lead = _LEADING_PREPOSITION.match(text, s, e)
-        if lead and lead.end() < e:
-            s = lead.end()
         reading = hit.reading
         flags = list(hit.flags)
         used_anchor = ctx.anchor if r.needs_anchor else None

@@ -170,21 +170,28 @@ def _set(m: re.Match[str], ctx: Context) -> Hit | None:
 _VAGUE = {
     "PRESENT_REF": r"now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|"
                    r"at\s+the\s+moment|for\s+now|the\s+present|current|the\s+time\s+being",
-    "PAST_REF": r"recently|lately|in\s+the\s+past|the\s+past|in\s+recent\s+"
-                r"(?:days|weeks|months|years|times)|recent\s+(?:days|weeks|months|years)|"
-                r"before\s+now|to\s+date|recent",
+    "PAST_REF": r"recently|lately|in\s+the\s+past|the\s+past|in\s+recent\s+times|"
+                r"recent\s+(?:days|weeks|months|years)|before\s+now|to\s+date|recent",
     "FUTURE_REF": r"in\s+the\s+future|the\s+future|future|the\s+(?:near|long|short)\s+term|"
-                  r"in\s+the\s+coming\s+(?:days|weeks|"
-                  r"months|years)|in\s+the\s+near\s+future|someday",
+                  r"(?:in\s+the\s+|in\s+|for\s+)?coming\s+(?:days|weeks|months|quarters|years)"
+                  r"|in\s+the\s+near\s+future|someday",
 }
+# 'in recent weeks' is an unspecified stretch of weeks up to now (TimeML: PXW).
+_RECENT_STRETCH = r"in\s+recent\s+(?P<recent>days|weeks|months|years)"
 _VAGUE_WORD = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in _VAGUE.items()}
 
 
-@rule("vague", "|".join(f"(?:{p})" for p in _VAGUE.values()), priority=45, needs_anchor=False,
+@rule("vague", _RECENT_STRETCH + "|" + "|".join(f"(?:{p})" for p in _VAGUE.values()),
+      priority=45, needs_anchor=False,
       cues=("now", "currently", "nowadays", "days", "present", "presently", "moment", "current",
             "being", "recently", "lately", "past", "recent", "date", "future", "term", "coming",
             "someday"))
 def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m["recent"]:
+        unit = unit_code(m["recent"])
+        return Hit("DURATION", Reading(f"PX{unit}", "duration", None, None,
+                                       f"{m.group(0)!r}: an unspecified number of "
+                                       f"{m['recent'].lower()} up to now"))
     word = " ".join(m.group(0).lower().split())
     after = ctx.text[m.end():m.end() + 20].lower()
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()

@@ -323,6 +323,9 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", _at_granularity(shift(anchor, code, step), code, why))
 
 
+_ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
+
+
 @rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
       r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?:(?:full|fiscal|entire|whole)"
       r"[\s-]+)?(?P<unit>day|week|month|quarter|year|period)", priority=30,
@@ -342,6 +345,9 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
             return Hit("DATE", quarter) if quarter else None
         quarter = story_quarter(ctx)
         return Hit("DATE", quarter) if quarter else None
+    if unit == "year" and _ENDED.match(ctx.text, m.end()):  # 'the year ended March 31'
+        return Hit("DURATION", Reading("P1Y", "duration", None, None,
+                                       "a (fiscal) year: the twelve months up to the date given"))
     anchor = ctx.ref_or_anchor
     if anchor is None:
         return None
