@@ -261,3 +261,33 @@ def test_periods_named_by_their_length(text: str, expected: tuple[str, str, str]
     """'The year ended March 31' is twelve months, not the calendar year; 'in recent weeks'
     an unspecified number of weeks up to now."""
     assert one(text, OCT_26_1989) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The project took 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+    ("The talks lasted five and a half hours.", ("five and a half hours", "DURATION", "PT5H30M")),
+    ("It ran for a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
+    ("The festival is held each July.", ("each July", "SET", "XXXX-07")),
+    ("Flights leave on Tuesday nights.", ("Tuesday nights", "SET", "XXXX-WXX-2TNI")),
+    ("The shop closes on Sundays.", ("Sundays", "SET", "XXXX-WXX-7")),
+    ("Protests are planned this summer.", ("this summer", "DATE", "1989-SU")),
+    ("Talks that are supposed to conclude by May.", ("May", "DATE", "1990-05")),
+])
+def test_halves_recurrences_this_season_and_obligations(text: str,
+                                                        expected: tuple[str, str, str]) -> None:
+    assert one(text, OCT_26_1989) == expected
+
+
+def test_this_winter_in_january_is_the_winter_under_way() -> None:
+    assert one("It has been cold this winter.", date(1998, 1, 20))[2] == "1997-WI"
+
+
+def test_a_decimal_is_not_a_year() -> None:
+    assert find_expressions("The index closed at 2082.1 points.", OCT_26_1989) == []
+
+
+def test_the_previous_weekday_looks_back_from_the_day_the_story_is_at() -> None:
+    text = "Shares fell on Tuesday, Oct. 17. They had risen the previous Friday."
+    found = find_expressions(text, OCT_26_1989)
+    assert [e.value for e in found] == ["1989-10-17", "1989-10-13"]
+    assert "the last day mentioned" in found[-1].explanation

@@ -44,3 +44,17 @@ def test_gold_span_date_accuracy(corpus: str, minimum: float) -> None:
     for kind, (ok, n) in kinds.items():
         if kind != "other":
             assert ok / n >= 0.70, f"{kind}: {ok}/{n}"
+
+
+def test_end_to_end_extraction_and_value_f1_on_tbaq() -> None:
+    """The issue's end-to-end targets: relaxed extraction F1 >= 0.90, value F1 >= 0.80
+    (value F1 = value accuracy x relaxed F1, as TempEval-3 defines it)."""
+    score = _scorer()
+    gold = {}
+    for line in (DATA / "tbaq-train.jsonl").open(encoding="utf-8"):
+        doc = json.loads(line)
+        gold[doc["doc"]] = doc
+    predicted = {d: {"timexes": predict(doc, gold_spans=False)} for d, doc in gold.items()}
+    extraction = score.score(gold, predicted)["extraction"]
+    assert extraction["relaxed"]["F1"] >= 0.90, extraction["relaxed"]
+    assert extraction["value_F1"] >= 0.80, extraction["value_F1"]

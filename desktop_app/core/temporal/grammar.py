@@ -18,7 +18,7 @@ MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|oct
 WD = (r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
       r"mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)")
 DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
-YEAR = r"(?P<y>(?:1[0-9]|20)\d{2})(?!\d|,\d)"
+YEAR = r"(?P<y>(?:1[0-9]|20)\d{2})(?!\d|[,.]\d)"  # not 2082.1
 _NUM_WORDS = sorted((k for k in NUMBERS if NUMBERS[k] != -2), key=len, reverse=True)
 NUM = r"(?P<n>\d{1,3}|" + "|".join(re.escape(w) for w in _NUM_WORDS) + r")"
 UNIT = r"(?P<unit>day|week|fortnight|month|year|decade|centur(?:y|ie)|hour|minute)s?"

@@ -45,7 +45,7 @@ FUTURE_MARKERS = (
     r"due to (?:be|start|begin|arrive|open)", r"scheduled", r"plans? to", r"planning to",
     r"planned to", r"(?:is|are) planned", r"expects? to", r"(?:is|are) expected",
     r"going to", r"set to", r"intends? to", r"aims? to", r"hopes? to", r"upcoming",
-    r"as soon as", r"as early as", r"no sooner than",
+    r"as soon as", r"as early as", r"no sooner than", r"(?:is|are) supposed to",
 )
 
 # Cues: words every match of a rule contains, so a rule runs only where one of them occurs

@@ -22,6 +22,7 @@ from desktop_app.core.temporal.grammar import (
 from desktop_app.core.temporal.lexicon import (
     CLOCK_CUES,
     FIXED_HOLIDAYS,
+    PARTS_OF_DAY,
     UNIT_CUES,
 )
 from desktop_app.core.temporal.model import Reading
@@ -112,8 +113,14 @@ def duration_value(n: int, code: str) -> str:
     return f"P{count}{_UNIT_VALUE[code]}"
 
 
+# Half a unit, written in the next smaller one: '2 1/2 years' is P2Y6M, 'five and a half
+# hours' PT5H30M, 'a minute and a half' PT1M30S.
+_HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
+
+
 @rule("duration", r"(?:the\s+)?(?:(?P<rel>past|last|next|coming|first|previous|final)\s+)?"
-      + NUM + r"[\s-]+(?:(?:full|more|long|straight|consecutive)\s+)?" + UNIT
+      + NUM + r"(?P<half>\s+1/2|\s*\u00bd|\s+and\s+a\s+half)?[\s-]+"
+      r"(?:(?:full|more|long|straight|consecutive)\s+)?" + UNIT + r"(?P<half2>\s+and\s+a\s+half)?"
       + r"(?:[\s-](?:long|old))?", priority=40, needs_anchor=False,
       cues=UNIT_CUES)
 def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -122,6 +129,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
     n = number(m["n"])
     code = unit_code(m["unit"])
     value = duration_value(n, code)
+    if (m["half"] or m["half2"]) and n >= 0 and code in _HALF:
+        value += _HALF[code]
     rel = (m["rel"] or "").lower()
     anchor = ctx.anchor
     if rel in ("past", "last", "previous") and anchor is not None and n > 0:
@@ -146,16 +155,29 @@ _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "ni
          "hourly": "PT1H"}
 
 
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# 'on Tuesdays', 'Tuesday nights': every such day (or part of it).
+_PLURAL_DAYS = ("(?P<wdp>" + "|".join(_DAY_NAMES) + r")(?:s(?:\s+(?P<podp>morning|afternoon|"
+                r"evening|night)s?)?|\s+(?P<podq>morning|afternoon|evening|night)s)")
+
+
 @rule("set", r"(?:every|each)\s+(?:(?P<wd2>" + WD[7:-1] + r")|(?P<unit>day|week|month|year|"
-      r"morning|evening|night|quarter))|(?P<adv>daily|weekly|monthly|yearly|nightly|hourly)|(?P<n>once|twice|three\s+times)\s+a\s+(?P<per>day|week|month|year)",
+      r"morning|evening|night|quarter)|" + MON.replace("?P<mon>", "?P<mon2>") + ")"
+      r"|(?P<adv>daily|weekly|monthly|yearly|nightly|hourly)"
+      r"|(?P<n>once|twice|three\s+times)\s+a\s+(?P<per>day|week|month|year)|" + _PLURAL_DAYS,
       priority=15, needs_anchor=False,
       cues=("every", "each", "daily", "weekly", "monthly", "yearly", "nightly", "hourly", "once",
-            "twice", "times"))
+            "twice", "times", *_DAY_NAMES, *(d + "s" for d in _DAY_NAMES)))
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
-    if m["wd2"]:
+    if m["wd2"] or m["wdp"]:
         from desktop_app.core.temporal.grammar import weekday_number
 
-        value = f"XXXX-WXX-{weekday_number(m['wd2']) + 1}"
+        value = f"XXXX-WXX-{weekday_number(m['wd2'] or m['wdp']) + 1}"
+        part = m["podp"] or m["podq"]
+        if part:
+            value += "T" + PARTS_OF_DAY[part.lower()]
+    elif m["mon2"]:
+        value = f"XXXX-{month_number(m['mon2']):02d}"
     elif m["adv"]:
         value = _SETS[m["adv"].lower()]
     elif m["per"]:

@@ -61,15 +61,17 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
 def resolve_weekday(word: str, rel_word: str | None,
                     ctx: Context) -> tuple[Reading, tuple[Reading, ...]] | None:
     """The day a weekday name means, by the news rules, with the other readings."""
-    anchor = ctx.anchor
+    rel = (rel_word or "").lower()
+    # 'the previous Friday' looks back from the day the story is at, not from publication.
+    anchor = ctx.ref_or_anchor if rel == "previous" else ctx.anchor
     if anchor is None:
         return None
     wd = weekday_number(word)
     name = WEEKDAY_NAMES[wd]
-    rel = (rel_word or "").lower()
     on_before = weekday_on_or_before(anchor, wd)
     on_after = weekday_on_or_after(anchor, wd)
-    label = f"{ctx.anchor_label}, {fmt_day(anchor)}"
+    source = "the last day mentioned" if anchor != ctx.anchor else ctx.anchor_label
+    label = f"{source}, {fmt_day(anchor)}"
     if rel in ("last", "past", "previous"):
         d = anchor - timedelta(days=(anchor.weekday() - wd - 1) % 7 + 1)
         why = f"latest {name} strictly before {label}"
@@ -229,6 +231,8 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     label = f"{ctx.anchor_label}, {fmt_day(anchor)}"
     why = f"{m.group(0).lower()!r} relative to {label}"
     if unit in SEASONS:
+        if rel in ("this", "current"):
+            return Hit("DATE", _this_season(anchor, SEASONS[unit], why))
         return Hit("DATE", _season_near(anchor, SEASONS[unit], step, ctx.future, why))
     if unit == "weekend":
         return Hit("DATE", rd.weekend(anchor + timedelta(weeks=step), why))
@@ -263,12 +267,22 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
     if anchor is None:
         return None
     prep = (m["prep"] or "").lower()
+    if prep == "this":
+        why = f"the {m['season'].lower()} of the year of {ctx.anchor_label}, {fmt_day(anchor)}"
+        return Hit("DATE", rd.narrow(_this_season(anchor, code, why), m["mod"]))
     step = {"last": -1, "next": 1}.get(prep, 0)
     why = f"the {m['season'].lower()} nearest {ctx.anchor_label}, {fmt_day(anchor)}"
     return Hit("DATE", rd.narrow(_season_near(anchor, code, step, ctx.future, why), m["mod"]))
 
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _this_season(anchor: date, code: str, why: str) -> Reading:
+    """'this summer' is this year's, whether past or to come; in January and February 'this
+    winter' is the one under way, which began the December before."""
+    year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
+    return rd.season(year, code, why)
 
 
 def _season_near(anchor: date, code: str, step: int, future: bool, why: str) -> Reading:
