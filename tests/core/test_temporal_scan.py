@@ -12,7 +12,7 @@ from desktop_app.core.temporal import find_expressions
 from desktop_app.core.temporal.engine import _cue_index
 from desktop_app.core.temporal.grammar import RULES
 from desktop_app.core.temporal.lexicon import MONTH_CUES, UNIT_CUES, WEEKDAY_CUES
-from desktop_app.core.temporal.scan import find_candidates, max_width
+from desktop_app.core.temporal.scan import find_candidates, max_width, width_bound
 from tests.conftest import SHARED
 
 TEMPEVAL = SHARED / "data" / "tempeval"
@@ -36,6 +36,13 @@ def test_every_rule_has_cues_and_a_bounded_width() -> None:
         assert max_width(r.pattern, 2) is not None, r.name
     dated = next(r for r in RULES if r.name == "month-day-year")
     assert max_width(dated.pattern, 9) > max_width(dated.pattern, 1)
+
+
+def test_the_width_bound_covers_every_gap() -> None:
+    for r in RULES:
+        base, slope = width_bound(r.pattern)
+        for gap in (1, 2, 3, 5, 8, 13, 40):
+            assert base + (gap - 1) * slope >= max_width(r.pattern, gap), (r.name, gap)
 
 
 @pytest.mark.parametrize("corpus", ["tbaq-train", "meantime-en"])
@@ -94,7 +101,7 @@ _GLUE = st.sampled_from([" ", " ", " ", "  ", "-", "\n", "\n\n", ", ", ".", "'",
 def test_every_match_a_rule_can_make_is_found(rule) -> None:  # noqa: ANN001
     """Strings made from the rule's own pattern, in a sentence: the cues must cover them all."""
 
-    @settings(max_examples=120, deadline=None)
+    @settings(max_examples=150, deadline=None)
     @given(st.from_regex(rule.pattern, fullmatch=True), _GLUE, _GLUE)
     def check(expression: str, before: str, after: str) -> None:
         text = f"It was{before or ' '}{expression}{after or ' '}and so on."

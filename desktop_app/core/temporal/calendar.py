@@ -1,9 +1,10 @@
-"""Calendar arithmetic on plain dates (python-dateutil does the month and weekday maths)."""
+"""Calendar arithmetic on plain dates (python-dateutil shifts by months and years)."""
 
 from __future__ import annotations
 
 import functools
 import re
+from calendar import monthrange
 from datetime import date, timedelta
 
 from desktop_app.core.temporal.lexicon import SEASON_MONTHS, WEEKDAY_NAMES
@@ -25,9 +26,7 @@ def month_name(month: int) -> str:
 
 def month_end(year: int, month: int) -> date:
     """Last day of a month."""
-    from dateutil.relativedelta import relativedelta  # on first use: keeps start-up short
-
-    return date(year, month, 1) + relativedelta(months=1, days=-1)
+    return date(year, month, monthrange(year, month)[1])
 
 
 def week_start(d: date) -> date:

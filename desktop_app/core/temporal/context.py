@@ -35,20 +35,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """The [start, end) of every sentence, blank space trimmed."""
-    out = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        out.append((start, m.end()))
-        start = m.end()
-    out.append((start, len(text)))
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
     trimmed = []
-    for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
+    for s, e in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        chunk = text[s:e]
+        kept = chunk.strip()
+        if kept:
+            s += len(chunk) - len(chunk.lstrip())
+            trimmed.append((s, s + len(kept)))
     return trimmed
 
 

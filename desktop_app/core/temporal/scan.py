@@ -11,7 +11,6 @@ texts whose lower case has another length, are scanned whole.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -21,25 +20,26 @@ from desktop_app.core.temporal.lexicon import (
     COLON_NUMBER,
     DECADE_NUMBER,
     ISO_NUMBER,
+    MONTH_CUES,
+    SEASON_CUES,
     SEPARATED_NUMBER,
     YEAR_NUMBER,
 )
 
 Candidate = tuple[int, int, Rule, re.Match[str]]
 
-_GAP = re.compile(r"[\s-]{2,}")
 # Characters that IGNORECASE matches with an ASCII letter but lower() does not turn into it.
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
-# Digit runs that can be cues, by kind (group 2 is sorted out in _four_digits). Only digits
+# Digit runs that can be cues, by kind (group 1 is sorted out in _four_digits). Only digits
 # are consumed, so a separator can start the next cue: '10.30pm' is 10 before '.3' and 30
 # before 'pm'.
 _NUMBERS = (r"(\d{4})(?!\d)"
             r"|(\d{1,2})(?=[/.]\d)|(\d{1,2})(?=:\d)"
             r"|\d*?(\d)(?=a|p)"
             r"|\d?(0)(?=s|')")
-# Words a pattern lets run straight into a cue (the modifiers before months, seasons, years).
-_GLUED = "early|mid|late|of|fiscal|fy|year"
-_NUMBER_KINDS = {3: SEPARATED_NUMBER, 4: COLON_NUMBER, 5: CLOCK_NUMBER, 6: DECADE_NUMBER}
+# Modifiers a pattern lets run straight into a month, season or year ('midsummer').
+_MODIFIERS = ("early", "mid", "late", "of")
+_NUMBER_KINDS = {2: SEPARATED_NUMBER, 3: COLON_NUMBER, 4: CLOCK_NUMBER, 5: DECADE_NUMBER}
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -71,8 +71,10 @@ class CueIndex:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
-        self.uncued = [i for i, r in enumerate(self.rules)
-                       if not r.cues or max_width(r.pattern, 1) is None]
+        self.reach = [width_bound(r.pattern) for r in self.rules]
+        # The patterns without IGNORECASE, for the lower-cased text: a good third faster.
+        self.lowered = [_lowered(r.pattern) for r in self.rules]
+        self.uncued = [i for i, r in enumerate(self.rules) if not r.cues or self.reach[i] is None]
         woken: dict[str, list[int]] = {}
         for i, r in enumerate(self.rules):
             if i not in self.uncued:
@@ -86,32 +88,57 @@ class CueIndex:
         self.rule_groups = [[g for g, which in enumerate(self.group_rules) if i in which]
                             for i in range(len(self.rules))]
         words = [c for c in woken if not c.startswith("<")]
-        # A cue word starts after a character that is neither letter nor digit, or after a
-        # word that patterns allow to be glued to it ('midsummer', 'mid-1990', 'FY1990'),
-        # and ends before one that is not a letter; a digit run's kind is told by what
-        # follows it.
-        self.scanner = re.compile(r"[^a-z0-9](?:" + _GLUED + r")??(?:(" + _trie(words)
-                                  + r")(?![a-z])|" + _NUMBERS + ")")
+        # Patterns let a modifier run straight into a month, a season or 'fiscal'
+        # ('midsummer'): such glued words are cues too, for the rules of the word they end with.
+        for glue in _MODIFIERS:
+            for cue in (*MONTH_CUES, *SEASON_CUES, "fiscal", "fy"):
+                if cue in self.group_of and glue + cue not in self.group_of:
+                    self.group_of[glue + cue] = self.group_of[cue]
+                    words.append(glue + cue)
+        # A cue starts after a character that is neither letter nor digit. A digit run, which
+        # words may run into ('mid-1990', 'FY1990', 'fiscal year1990'), is told apart by what
+        # follows it; it is tried first, as no other cue can be glued to digits. A cue word
+        # ends before a character that is not a letter. Runs of three or more blanks and
+        # hyphens are reported too (all but their last character, which may start a cue):
+        # they widen the windows. (The look-aheads only spare the engine trying each kind of
+        # number at each place.)
+        glued = (*_MODIFIERS, "fiscal", "fy", "year")
+        firsts = "".join(sorted({g[0] for g in glued}))
+        self.scanner = re.compile(r"[^a-z0-9](?:(?=[\d" + firsts + "])(?:" + "|".join(glued)
+                                  + r")*(?=\d)(?:" + _NUMBERS + r")|(" + _trie(words)
+                                  + r")(?![a-z])|(?<=[\s-])([\s-]+)(?=[\s-]))")
 
-    def hits(self, low: str) -> list[list[tuple[int, int]]]:
-        """For each cue group, the [start, end) of its cues in low (the text in lower case)."""
+    def hits(self, low: str) -> tuple[list[list[tuple[int, int]]], int]:
+        """For each cue group, the [start, end) of its cues in low (the text in lower case);
+        and the longest run of blanks and hyphens, or 2 if none is longer."""
         found: list[list[tuple[int, int]]] = [[] for _ in self.group_rules]
         group_of = self.group_of
+        gap = 2
         for m in self.scanner.finditer(" " + low):
             start, end = m.start(), m.end() - 1  # in low: the scanned text begins with a space
             kind = m.lastindex
-            if kind == 1:
-                found[group_of[m.group(1)]].append((start, end))
+            if kind == 6:
+                found[group_of[m.group(6)]].append((start, end))
                 continue
-            if kind == 2:
-                cues = _four_digits(m.group(2), low[end:end + 1])
+            if kind == 7:
+                gap = max(gap, end - start + 2)  # the run's first and last characters too
+                continue
+            if kind == 1:
+                cues = _four_digits(m.group(1), low[end:end + 1])
             else:
                 cues = (_NUMBER_KINDS[kind],)
             for cue in cues:
                 g = group_of.get(cue)
                 if g is not None:
                     found[g].append((start, end))
-        return found
+        return found, gap
+
+
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """pattern in lower case and case-sensitive: on lower-cased text it matches where pattern
+    matches the text (group syntax such as (?P<name>...) keeps its capital)."""
+    source = pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 def _four_digits(run: str, after: str) -> list[str]:
@@ -141,11 +168,6 @@ def _windows(spans: list[tuple[int, int]], width: int, n: int) -> list[tuple[int
     return merged
 
 
-def longest_gap(text: str) -> int:
-    """Length of the longest run of blanks and hyphens in text (at least 1)."""
-    return max(map(len, _GAP.findall(text)), default=1)
-
-
 def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
     """Every non-empty match of every rule of the index in text, exactly as running each
     pattern over the whole text would find them."""
@@ -156,8 +178,7 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
     if not low.isascii():
         low = low.translate(_FOLD)
     found = _scan_whole(text, rules, index.uncued)
-    hits = index.hits(low)
-    gap = longest_gap(text)
+    hits, gap = index.hits(low)
     n = len(text)
     look = gap + 8  # lookaheads at a match's end see this far (blanks then a few characters)
     for i, groups in enumerate(index.rule_groups):
@@ -165,17 +186,22 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
         if not spans:
             continue
         rule = rules[i]
-        finditer = rule.pattern.finditer
-        for lo, hi in _windows(spans, max_width(rule.pattern, gap), n):
-            for m in finditer(text, lo, min(n, hi + look)):
+        match = rule.pattern.match
+        finditer = index.lowered[i].finditer
+        base, slope = index.reach[i]  # type: ignore[misc]
+        for lo, hi in _windows(spans, base + (gap - 1) * slope, n):
+            end = min(n, hi + look)
+            for m in finditer(low, lo, end):
                 s, e = m.span()
                 if s >= hi:
                     break
-                if e > hi:  # only a window's cut end makes these: look again, further
-                    found.extend(_scan_past(text, rule, m.start(), hi))
+                real = match(text, s, end)  # the same match, on the text as written
+                if e > hi or real is None or real.end() != e:
+                    # only a window's cut end makes a match run past it: look again, further
+                    found.extend(_scan_past(text, rule, s, hi))
                     break
                 if e > s:
-                    found.append((s, e, rule, m))
+                    found.append((s, e, rule, real))
     return found
 
 
@@ -242,7 +268,6 @@ def _width(items: Iterable, gap: int) -> int:
     return total
 
 
-@functools.lru_cache(maxsize=4096)
 def max_width(pattern: re.Pattern[str], gap: int) -> int | None:
     """The most characters a match of pattern can span when no run of blanks and hyphens is
     longer than gap; None when that cannot be told."""
@@ -252,3 +277,14 @@ def max_width(pattern: re.Pattern[str], gap: int) -> int | None:
         return _width(_p.parse(pattern.pattern, pattern.flags), gap)
     except (_Unbounded, AttributeError, TypeError, ValueError):
         return None
+
+
+def width_bound(pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    """(base, slope) with base + (gap - 1) * slope >= max_width(pattern, gap) for every gap
+    >= 1, so a text needs no new walk of the pattern. The widest match grows with the gap as
+    the largest of straight lines (one per way through the pattern), so the line through the
+    width at gap 1 with the steepest slope, taken far out, lies above it."""
+    one, far, further = (max_width(pattern, g) for g in (1, 1000, 1001))
+    if one is None or far is None or further is None:
+        return None
+    return one, further - far
