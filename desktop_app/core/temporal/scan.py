@@ -268,15 +268,21 @@ def _width(items: Iterable, gap: int) -> int:
     return total
 
 
-def max_width(pattern: re.Pattern[str], gap: int) -> int | None:
-    """The most characters a match of pattern can span when no run of blanks and hyphens is
-    longer than gap; None when that cannot be told."""
+def _widths(pattern: re.Pattern[str], gaps: tuple[int, ...]) -> tuple[int, ...] | None:
     if _p is None:
         return None
     try:
-        return _width(_p.parse(pattern.pattern, pattern.flags), gap)
+        tree = _p.parse(pattern.pattern, pattern.flags)
+        return tuple(_width(tree, gap) for gap in gaps)
     except (_Unbounded, AttributeError, TypeError, ValueError):
         return None
+
+
+def max_width(pattern: re.Pattern[str], gap: int) -> int | None:
+    """The most characters a match of pattern can span when no run of blanks and hyphens is
+    longer than gap; None when that cannot be told."""
+    widths = _widths(pattern, (gap,))
+    return None if widths is None else widths[0]
 
 
 def width_bound(pattern: re.Pattern[str]) -> tuple[int, int] | None:
@@ -284,7 +290,8 @@ def width_bound(pattern: re.Pattern[str]) -> tuple[int, int] | None:
     >= 1, so a text needs no new walk of the pattern. The widest match grows with the gap as
     the largest of straight lines (one per way through the pattern), so the line through the
     width at gap 1 with the steepest slope, taken far out, lies above it."""
-    one, far, further = (max_width(pattern, g) for g in (1, 1000, 1001))
-    if one is None or far is None or further is None:
+    widths = _widths(pattern, (1, 1000, 1001))
+    if widths is None:
         return None
+    one, far, further = widths
     return one, further - far
