@@ -103,6 +103,7 @@ class Rule:
     priority: int
     needs_anchor: bool = field(default=True)
     cues: tuple[str, ...] = ()  # words one of which every match contains (scan.py)
+    also: tuple[str, ...] = ()  # and one of these too: windows without one are skipped
 
 
 RULES: list[Rule] = []
@@ -112,18 +113,20 @@ WEAK_RULES: list[Rule] = []
 
 
 def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
-         weak: bool = False, cues: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
+         weak: bool = False, cues: tuple[str, ...] = (),
+         also: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
     """Register a handler for a case-insensitive, word-bounded pattern.
 
     cues: lower-case words (or lexicon.*_NUMBER kinds) one of which every match contains;
-    the rule then runs only around them. Without cues it runs over the whole text.
+    the rule then runs only around them. Without cues it runs over the whole text. also:
+    more such words, one of which every match contains as well.
     """
 
     compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
 
     def register(handler: Handler) -> Handler:
         (WEAK_RULES if weak else RULES).append(Rule(name, compiled, handler, priority,
-                                                    needs_anchor, cues))
+                                                    needs_anchor, cues, also))
         return handler
 
     return register

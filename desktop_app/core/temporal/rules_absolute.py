@@ -142,7 +142,8 @@ def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("month-year", r"(?:" + MOD + r"[\s-]*)?" + MON + r"\s*,?\s+(?:of\s+)?" + YEAR, priority=4,
       needs_anchor=False,
-      cues=MONTH_CUES)
+      cues=MONTH_CUES,
+      also=(YEAR_NUMBER,))
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
     mon = month_number(m["mon"])
     return Hit("DATE", rd.narrow(rd.month(int(m["y"]), mon, "explicit month"), m["mod"]),
@@ -150,7 +151,8 @@ def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("month-relative-year", MON + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year", priority=4,
-      cues=MONTH_CUES)
+      cues=MONTH_CUES,
+      also=("year",))
 def _month_relative_year(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.anchor is None:
         return None
@@ -306,7 +308,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("year-quarter", r"the\s+" + YEAR + r"(?:\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
       r"4th))?(?:[\s-]+fiscal)?[\s-]+(?P<what>quarter|period)", priority=6,
-      cues=("quarter", "period"))
+      cues=("quarter", "period"),
+      also=(YEAR_NUMBER,))
 def _year_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the 1988 second quarter'; 'the 1988 period' is the quarter under discussion, in 1988."""
     y = int(m["y"])

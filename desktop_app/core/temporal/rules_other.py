@@ -167,7 +167,8 @@ _PLURAL_DAYS = ("(?P<wdp>" + "|".join(_DAY_NAMES) + r")(?:s(?:\s+(?P<podp>mornin
       r"|(?P<n>once|twice|three\s+times)\s+a\s+(?P<per>day|week|month|year)|" + _PLURAL_DAYS,
       priority=15, needs_anchor=False,
       cues=("every", "each", "daily", "weekly", "monthly", "yearly", "nightly", "hourly", "once",
-            "twice", "times", *_DAY_NAMES, *(d + "s" for d in _DAY_NAMES)))
+            "twice", "times", *(d + "s" for d in _DAY_NAMES), "mornings", "afternoons",
+            "evenings", "nights"))
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["wd2"] or m["wdp"]:
         from desktop_app.core.temporal.grammar import weekday_number

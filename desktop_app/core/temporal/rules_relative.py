@@ -31,6 +31,7 @@ from desktop_app.core.temporal.lexicon import (
     PARTS_OF_DAY,
     SEASON_CUES,
     SEASONS,
+    UNIT_CUES,
     WEEKDAY_CUES,
     WEEKDAY_NAMES,
 )
@@ -146,7 +147,8 @@ def _at_granularity(d: date, code: str, why: str) -> Reading:
 @rule("ago", NUM + r"[\s-]+" + UNIT + r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|"
       r"previously|before\s+that|after\s+that)", priority=7,
       cues=("ago", "earlier", "later", "now", "hence", "previously", "before",
-            "after"))
+            "after"),
+      also=UNIT_CUES)
 def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     direction = " ".join(m["dir"].lower().split())
     deictic = direction in ("ago", "from now", "hence")
@@ -219,7 +221,9 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
       r"past|previous|current|following|same|recent|upcoming)\s+(?:fiscal\s+)?(?P<unit>week|weekend|"
       r"month|year|"
       r"quarter|decade|century|fall|spring|summer|autumn|winter)", priority=9,
-      cues=("week", "weekend", "month", "year", "quarter", "decade", "century", *SEASON_CUES))
+      cues=("week", "weekend", "month", "year", "quarter", "decade", "century", *SEASON_CUES),
+      also=("last", "next", "this", "coming", "past", "previous", "current",
+            "following", "same", "recent", "upcoming"))
 def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = m["rel"].lower()
     unit = m["unit"].lower()
@@ -302,7 +306,8 @@ def _season_near(anchor: date, code: str, step: int, future: bool, why: str) -> 
 @rule("anaphoric", r"(?:(?P<pre>earlier|later)\s+)?(?:(?P<same>the\s+same|that(?:\s+same)?|"
       r"the\s+following|the\s+next|the\s+previous)\s+)"
       r"(?P<unit>day|week|month|quarter|year|morning|evening|night)", priority=11,
-      cues=("day", "week", "month", "quarter", "year", "morning", "evening", "night"))
+      cues=("day", "week", "month", "quarter", "year", "morning", "evening", "night"),
+      also=("same", "that", "following", "next", "previous"))
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
     last = ctx.last_reading
     unit_word = m["unit"].lower()

@@ -11,6 +11,7 @@ texts whose lower case has another length, are scanned whole.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
@@ -75,19 +76,25 @@ class CueIndex:
         # The patterns without IGNORECASE, for the lower-cased text: a good third faster.
         self.lowered = [_lowered(r.pattern) for r in self.rules]
         self.uncued = [i for i, r in enumerate(self.rules) if not r.cues or self.reach[i] is None]
-        woken: dict[str, list[int]] = {}
+        # A cue wakes the rules that list it in cues, and is needed by those that list it in
+        # also (a window of theirs without one is skipped).
+        roles: dict[str, tuple[list[int], list[int]]] = {}
         for i, r in enumerate(self.rules):
             if i not in self.uncued:
                 for cue in r.cues:
-                    woken.setdefault(cue, []).append(i)
-        groups: dict[tuple[int, ...], int] = {}
+                    roles.setdefault(cue, ([], []))[0].append(i)
+                for cue in r.also:
+                    roles.setdefault(cue, ([], []))[1].append(i)
+        groups: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
         self.group_of: dict[str, int] = {}
-        for cue, which in woken.items():
-            self.group_of[cue] = groups.setdefault(tuple(which), len(groups))
-        self.group_rules = list(groups)  # group -> the rules it wakes
-        self.rule_groups = [[g for g, which in enumerate(self.group_rules) if i in which]
+        for cue, (wakes, needs) in roles.items():
+            self.group_of[cue] = groups.setdefault((tuple(wakes), tuple(needs)), len(groups))
+        self.group_rules = [wakes for wakes, _ in groups]  # group -> the rules it wakes
+        self.rule_groups = [[g for g, (wakes, _) in enumerate(groups) if i in wakes]
                             for i in range(len(self.rules))]
-        words = [c for c in woken if not c.startswith("<")]
+        self.rule_needs = [[g for g, (_, needs) in enumerate(groups) if i in needs]
+                           for i in range(len(self.rules))]
+        words = [c for c in roles if not c.startswith("<")]
         # Patterns let a modifier run straight into a month, a season or 'fiscal'
         # ('midsummer'): such glued words are cues too, for the rules of the word they end with.
         for glue in _MODIFIERS:
@@ -189,7 +196,12 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
         match = rule.pattern.match
         finditer = index.lowered[i].finditer
         base, slope = index.reach[i]  # type: ignore[misc]
+        needed = sorted(e for g in index.rule_needs[i] for _, e in hits[g])
         for lo, hi in _windows(spans, base + (gap - 1) * slope, n):
+            if index.rule_needs[i]:  # a match holds one of these too: none here, no match
+                k = bisect.bisect_right(needed, lo)
+                if k == len(needed) or needed[k] > hi:
+                    continue
             end = min(n, hi + look)
             for m in finditer(low, lo, end):
                 s, e = m.span()
