@@ -56,13 +56,10 @@ SEPARATED_NUMBER = "<sep>"  # one or two digits, / or . and a digit: 7/6/21
 COLON_NUMBER = "<colon>"  # one or two digits, a colon and a digit: 10:30
 CLOCK_NUMBER = "<clock>"  # digits run into a.m./p.m.: 10am, 10.30pm
 DECADE_NUMBER = "<decade>"  # digits ending in 0 before s or 's: 90s, 1990's
-MONTH_CUES = ("january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-              "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-WEEKDAY_CUES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+MONTH_CUES = tuple(MONTHS)
+WEEKDAY_CUES = tuple(WEEKDAYS)
 UNIT_CUES = ("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months",
              "year", "years", "decade", "decades", "century", "centurys", "centurie",
              "centuries", "hour", "hours", "minute", "minutes")
 CLOCK_CUES = (COLON_NUMBER, CLOCK_NUMBER, "am", "pm", "a.m.", "p.m.", "noon", "midnight")
-SEASON_CUES = ("spring", "summer", "autumn", "fall", "winter")
+SEASON_CUES = tuple(SEASONS)

@@ -24,6 +24,7 @@ from desktop_app.core.temporal.lexicon import (
     FIXED_HOLIDAYS,
     PARTS_OF_DAY,
     UNIT_CUES,
+    WEEKDAY_NAMES,
 )
 from desktop_app.core.temporal.model import Reading
 from desktop_app.core.temporal.rules_absolute import closest_year
@@ -155,7 +156,7 @@ _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "ni
          "hourly": "PT1H"}
 
 
-_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_NAMES = tuple(name.lower() for name in WEEKDAY_NAMES)
 # 'on Tuesdays', 'Tuesday nights': every such day (or part of it).
 _PLURAL_DAYS = ("(?P<wdp>" + "|".join(_DAY_NAMES) + r")(?:s(?:\s+(?P<podp>morning|afternoon|"
                 r"evening|night)s?)?|\s+(?P<podq>morning|afternoon|evening|night)s)")
