@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from datetime import date
 
 # Importing the rule modules registers their rules.
 from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
-from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context, Rule
+from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context
 from desktop_app.core.temporal.model import TemporalExpression
-from desktop_app.core.temporal.scan import CueIndex, find_candidates
+from desktop_app.core.temporal.scan import Candidate, CueIndex, find_candidates, scan_whole
 
 MODES = ("news", "narrative")
 
@@ -21,18 +20,7 @@ def _cue_index() -> CueIndex:
     return CueIndex(RULES)
 
 
-def _candidates(text: str, rules: list[Rule], lo: int = 0,
-                hi: int | None = None) -> list[tuple[int, int, Rule, re.Match[str]]]:
-    found = []
-    for r in rules:
-        for m in r.pattern.finditer(text, lo, len(text) if hi is None else hi):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), r, m))
-    return found
-
-
-def _select(cands: list[tuple[int, int, Rule, re.Match[str]]]
-            ) -> list[tuple[int, int, Rule, re.Match[str]]]:
+def _select(cands: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping matches: longest first, then the rule with the lower priority."""
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].priority, c[0]))
     starts: list[int] = []
@@ -77,7 +65,7 @@ def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: s
     # Strong and weak rules first; if the rule that claimed the span declined it (a restricted
     # 'current'), the weak cues alone.
     for rules in (RULES + WEAK_RULES, WEAK_RULES):
-        inside = _candidates(text, rules, start, end)
+        inside = scan_whole(text, rules, start, end)
         found = _resolve_all(text, _select(outside + inside), anchor, mode, day_first)
         within = [e for e in found if start <= e.start and e.end <= end]
         if within:
@@ -87,7 +75,7 @@ def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: s
     return max(within, key=lambda e: (e.end - e.start, e.earliest is not None))
 
 
-def _resolve_all(text: str, chosen: list[tuple[int, int, Rule, re.Match[str]]],
+def _resolve_all(text: str, chosen: list[Candidate],
                  anchor: date | None, mode: str, day_first: bool) -> list[TemporalExpression]:
     out: list[TemporalExpression] = []
     ref: date | None = None

@@ -181,10 +181,10 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
     rules = index.rules
     low = text.lower()
     if len(low) != len(text):
-        return _scan_whole(text, rules, range(len(rules)))
+        return scan_whole(text, rules)
     if not low.isascii():
         low = low.translate(_FOLD)
-    found = _scan_whole(text, rules, index.uncued)
+    found = scan_whole(text, [rules[i] for i in index.uncued])
     hits, gap = index.hits(low)
     n = len(text)
     look = gap + 8  # lookaheads at a match's end see this far (blanks then a few characters)
@@ -217,9 +217,12 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
     return found
 
 
-def _scan_whole(text: str, rules: Sequence[Rule], which: Iterable[int]) -> list[Candidate]:
-    return [(m.start(), m.end(), rules[i], m) for i in which
-            for m in rules[i].pattern.finditer(text) if m.end() > m.start()]
+def scan_whole(text: str, rules: Iterable[Rule], lo: int = 0,
+               hi: int | None = None) -> list[Candidate]:
+    """Every non-empty match of each rule in text[lo:hi], running each pattern over all of it."""
+    hi = len(text) if hi is None else hi
+    return [(m.start(), m.end(), r, m) for r in rules
+            for m in r.pattern.finditer(text, lo, hi) if m.end() > m.start()]
 
 
 def _scan_past(text: str, rule: Rule, lo: int, hi: int) -> list[Candidate]:
