@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from desktop_app.core.temporal import find_expressions
 from desktop_app.core.temporal.engine import _cue_index
 from desktop_app.core.temporal.grammar import RULES
 from desktop_app.core.temporal.lexicon import MONTH_CUES, UNIT_CUES, WEEKDAY_CUES
-from desktop_app.core.temporal.scan import find_candidates, max_width, width_bound
+from desktop_app.core.temporal.scan import _lowered, find_candidates, max_width, width_bound
 from tests.conftest import SHARED
 
 TEMPEVAL = SHARED / "data" / "tempeval"
@@ -31,11 +32,21 @@ def test_every_rule_has_cues_and_a_bounded_width() -> None:
     """Otherwise the rule silently runs over the whole text again."""
     index = _cue_index()
     assert index.uncued == []
+    # every pattern also has its faster lower-cased form (none needed the fallback)
+    assert [r.name for r, low in zip(RULES, index.lowered, strict=True) if low is r.pattern] == []
     for r in RULES:
         assert r.cues, r.name
         assert max_width(r.pattern, 2) is not None, r.name
     dated = next(r for r in RULES if r.name == "month-day-year")
     assert max_width(dated.pattern, 9) > max_width(dated.pattern, 1)
+
+
+def test_patterns_that_lower_casing_would_change_are_kept_as_they_are() -> None:
+    for source in (r"\S+day", r"\x41pril", r"(?-i:May) 5"):
+        pattern = re.compile(source, re.IGNORECASE)
+        assert _lowered(pattern) is pattern
+    lowered = _lowered(re.compile(r"(?P<mon>May)\s+\d", re.IGNORECASE))
+    assert lowered.pattern == r"(?P<mon>may)\s+\d" and not lowered.flags & re.IGNORECASE
 
 
 def test_the_width_bound_covers_every_gap() -> None:

@@ -120,7 +120,7 @@ _HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
 
 
 @rule("duration", r"(?:the\s+)?(?:(?P<rel>past|last|next|coming|first|previous|final)\s+)?"
-      + NUM + r"(?P<half>\s+1/2|\s*\u00bd|\s+and\s+a\s+half)?[\s-]+"
+      + NUM + r"(?P<half>\s+1/2|\s*" + "\u00bd" + r"|\s+and\s+a\s+half)?[\s-]+"
       r"(?:(?:full|more|long|straight|consecutive)\s+)?" + UNIT + r"(?P<half2>\s+and\s+a\s+half)?"
       + r"(?:[\s-](?:long|old))?", priority=40, needs_anchor=False,
       cues=UNIT_CUES)

@@ -141,9 +141,17 @@ class CueIndex:
         return found, gap
 
 
+# What lower-casing a pattern's source would change the meaning of: escapes such as \S or
+# \x41, and flags turned off for a part ((?-i:...)).
+_CASE_SENSITIVE_SYNTAX = re.compile(r"\\[A-Z0-9xuN]|\(\?[a-z]*-")
+
+
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """pattern in lower case and case-sensitive: on lower-cased text it matches where pattern
-    matches the text (group syntax such as (?P<name>...) keeps its capital)."""
+    matches the text (group syntax such as (?P<name>...) keeps its capital). Where lower-casing
+    would change the pattern, the pattern itself, which ignores case anyway."""
+    if _CASE_SENSITIVE_SYNTAX.search(pattern.pattern):
+        return pattern
     source = pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
