@@ -143,10 +143,12 @@ def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DURATION", Reading(value, "duration", None, None, "a length of time"))
 
 
+_PLURAL_UNITS = ("days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes")
+
+
 @rule("plural-duration", r"(?P<prep>for|over|in|within)\s+(?P<x>(?:many\s+|several\s+)?"
-      r"(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes))", priority=41,
-      needs_anchor=False,
-      cues=("days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes"))
+      r"(?P<unit>" + "|".join(_PLURAL_UNITS) + "))", priority=41, needs_anchor=False,
+      cues=_PLURAL_UNITS)
 def _plural_duration(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DURATION", Reading(duration_value(-1, unit_code(m["unit"])), "duration", None,
                                    None, "an unspecified length of time"))

@@ -217,13 +217,15 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
                derived=True)
 
 
-@rule("relative-period", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>last|next|this|coming|"
-      r"past|previous|current|following|same|recent|upcoming)\s+(?:fiscal\s+)?(?P<unit>week|weekend|"
-      r"month|year|"
-      r"quarter|decade|century|fall|spring|summer|autumn|winter)", priority=9,
-      cues=("week", "weekend", "month", "year", "quarter", "decade", "century", *SEASON_CUES),
-      also=("last", "next", "this", "coming", "past", "previous", "current",
-            "following", "same", "recent", "upcoming"))
+_RELATIONS = ("last", "next", "this", "coming", "past", "previous", "current", "following",
+              "same", "recent", "upcoming")
+_PERIODS = ("week", "weekend", "month", "year", "quarter", "decade", "century", "fall", "spring",
+            "summer", "autumn", "winter")
+
+
+@rule("relative-period", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>"
+      + "|".join(_RELATIONS) + r")\s+(?:fiscal\s+)?(?P<unit>" + "|".join(_PERIODS) + ")",
+      priority=9, cues=_PERIODS, also=_RELATIONS)
 def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = m["rel"].lower()
     unit = m["unit"].lower()
@@ -303,11 +305,13 @@ def _season_near(anchor: date, code: str, step: int, future: bool, why: str) -> 
     return rd.season(target // 4, _SEASON_ORDER[target % 4], why)
 
 
+_STORY_UNITS = ("day", "week", "month", "quarter", "year", "morning", "evening", "night")
+
+
 @rule("anaphoric", r"(?:(?P<pre>earlier|later)\s+)?(?:(?P<same>the\s+same|that(?:\s+same)?|"
       r"the\s+following|the\s+next|the\s+previous)\s+)"
-      r"(?P<unit>day|week|month|quarter|year|morning|evening|night)", priority=11,
-      cues=("day", "week", "month", "quarter", "year", "morning", "evening", "night"),
-      also=("same", "that", "following", "next", "previous"))
+      r"(?P<unit>" + "|".join(_STORY_UNITS) + ")", priority=11,
+      cues=_STORY_UNITS, also=("same", "that", "following", "next", "previous"))
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
     last = ctx.last_reading
     unit_word = m["unit"].lower()
@@ -345,10 +349,12 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
 _ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
 
 
+_THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
+
+
 @rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
       r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?:(?:full|fiscal|entire|whole)"
-      r"[\s-]+)?(?P<unit>day|week|month|quarter|year|period)", priority=30,
-      cues=("day", "week", "month", "quarter", "year", "period"))
+      r"[\s-]+)?(?P<unit>" + "|".join(_THE_UNITS) + ")", priority=30, cues=_THE_UNITS)
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the day', 'the quarter': the period of the date the story is at (the last one
     mentioned, else the publication date); a bare 'the quarter' in financial news is the
