@@ -13,7 +13,8 @@ from desktop_app.core.temporal import find_expressions
 from desktop_app.core.temporal.engine import _cue_index
 from desktop_app.core.temporal.grammar import RULES
 from desktop_app.core.temporal.lexicon import MONTH_CUES, UNIT_CUES, WEEKDAY_CUES
-from desktop_app.core.temporal.scan import _lowered, find_candidates, max_width, width_bound
+from desktop_app.core.temporal.scan import _lowered, _shifted, find_candidates
+from desktop_app.core.temporal.widths import _around, cue_reach, max_width, width_bound
 from tests.conftest import SHARED
 
 TEMPEVAL = SHARED / "data" / "tempeval"
@@ -33,7 +34,8 @@ def test_every_rule_has_cues_and_a_bounded_width() -> None:
     index = _cue_index()
     assert index.uncued == []
     # every pattern also has its faster lower-cased form (none needed the fallback)
-    assert [r.name for r, low in zip(RULES, index.lowered, strict=True) if low is r.pattern] == []
+    assert [r.name for r, fast in zip(RULES, index.fast, strict=True)
+            if fast.flags & re.IGNORECASE] == []
     for r in RULES:
         assert r.cues, r.name
         assert max_width(r.pattern, 2) is not None, r.name
@@ -54,6 +56,36 @@ def test_the_width_bound_covers_every_gap() -> None:
         base, slope = width_bound(r.pattern)
         for gap in (1, 2, 3, 5, 8, 13, 40):
             assert base + (gap - 1) * slope >= max_width(r.pattern, gap), (r.name, gap)
+
+
+def test_the_reach_around_a_cue_group_covers_every_gap() -> None:
+    grouped = [r for r in RULES if r.cue_in]
+    assert len(grouped) >= 10
+    for r in grouped:
+        (before, before_slope), (after, after_slope) = cue_reach(r.pattern, r.cue_in)
+        tree = list(re._parser.parse(r.pattern.pattern, r.pattern.flags))
+        for gap in (1, 2, 3, 5, 8, 13, 40):
+            ahead, of, behind = _around(tree, r.pattern.groupindex[r.cue_in], gap)
+            assert before + (gap - 1) * before_slope >= ahead + of, (r.name, gap)
+            assert after + (gap - 1) * after_slope >= of + behind, (r.name, gap)
+    month = next(r for r in RULES if r.name == "month")
+    assert cue_reach(month.pattern, "mon")[1] == (9, 0)  # 'september' ends every match
+
+
+def test_a_group_a_match_may_lack_says_nothing_about_the_reach() -> None:
+    for source, group in ((r"(?:last\s+)?(?P<w>monday)?\s+night", "w"),
+                          (r"(?P<a>this)\s+week|next\s+(?P<b>week)", "b"),
+                          (r"(?:(?P<w>monday)\s+)+", "w")):
+        assert cue_reach(re.compile(source), group) is None
+    assert cue_reach(re.compile(r"(?P<a>this)\s+week|(?P<b>next)\s+week"), "zz") == \
+        (width_bound(re.compile(r"(?P<a>this)\s+week|(?P<b>next)\s+week")),) * 2
+
+
+def test_a_shifted_pattern_takes_the_character_before_its_match() -> None:
+    shifted = _shifted(re.compile(r"(?<![\w-])(?:may)(?![\w])"))
+    assert shifted.pattern == r"[^\w-](?:(?:may)(?![\w]))"
+    assert shifted.search(" " + "in may, june", 0).span() == (3, 7)  # text[3:6] is "may"
+    assert _shifted(re.compile(r"x?")) is None  # an empty match could not be stepped over
 
 
 @pytest.mark.parametrize("corpus", ["tbaq-train", "meantime-en"])

@@ -104,6 +104,7 @@ class Rule:
     needs_anchor: bool = field(default=True)
     cues: tuple[str, ...] = ()  # words one of which every match contains (scan.py)
     also: tuple[str, ...] = ()  # and one of these too: windows without one are skipped
+    cue_in: str | None = None  # the named group every match's cue overlaps: narrows windows
 
 
 RULES: list[Rule] = []
@@ -114,19 +115,21 @@ WEAK_RULES: list[Rule] = []
 
 def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
          weak: bool = False, cues: tuple[str, ...] = (),
-         also: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
+         also: tuple[str, ...] = (), cue_in: str | None = None) -> Callable[[Handler], Handler]:
     """Register a handler for a case-insensitive, word-bounded pattern.
 
     cues: lower-case words (or lexicon.*_NUMBER kinds) one of which every match contains;
     the rule then runs only around them. Without cues it runs over the whole text. also:
-    more such words, one of which every match contains as well.
+    more such words, one of which every match contains as well. cue_in: the named group that
+    holds (or overlaps) the cue in every match; windows then reach only as far before and after
+    the cue as the pattern allows around that group.
     """
 
     compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
 
     def register(handler: Handler) -> Handler:
         (WEAK_RULES if weak else RULES).append(Rule(name, compiled, handler, priority,
-                                                    needs_anchor, cues, also))
+                                                    needs_anchor, cues, also, cue_in))
         return handler
 
     return register

@@ -110,7 +110,7 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
 @rule("month-day-year", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WD + r",?\s+)?(?:the\s+)?" + MON
       + r"\s+" + DAYNUM
       + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
-      cues=MONTH_CUES)
+      cues=MONTH_CUES, cue_in="mon")
 def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
@@ -133,7 +133,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\s+(?:of\s+)?" + MON
       + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
-      cues=MONTH_CUES)
+      cues=MONTH_CUES, cue_in="mon")
 def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
@@ -142,7 +142,7 @@ def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("month-year", r"(?:" + MOD + r"[\s-]*)?" + MON + r"\s*,?\s+(?:of\s+)?" + YEAR, priority=4,
       needs_anchor=False,
-      cues=MONTH_CUES,
+      cues=MONTH_CUES, cue_in="mon",
       also=(YEAR_NUMBER,))
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
     mon = month_number(m["mon"])
@@ -151,7 +151,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("month-relative-year", MON + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year", priority=4,
-      cues=MONTH_CUES,
+      cues=MONTH_CUES, cue_in="mon",
       also=("year",))
 def _month_relative_year(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.anchor is None:
@@ -178,7 +178,7 @@ def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?:" + MOD + r"[\s-]*)?"
       + MON, priority=20,
-      cues=MONTH_CUES)
+      cues=MONTH_CUES, cue_in="mon")
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     word = m["mon"]
     if not word[0].isupper() and not ctx.text.isupper():

@@ -123,7 +123,7 @@ _HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
       + NUM + r"(?P<half>\s+1/2|\s*" + "\u00bd" + r"|\s+and\s+a\s+half)?[\s-]+"
       r"(?:(?:full|more|long|straight|consecutive)\s+)?" + UNIT + r"(?P<half2>\s+and\s+a\s+half)?"
       + r"(?:[\s-](?:long|old))?", priority=40, needs_anchor=False,
-      cues=UNIT_CUES)
+      cues=UNIT_CUES, cue_in="unit")
 def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
     if m.group(0).lower().endswith("old") or re.match(r"[\s-]+old\b", ctx.text[m.end():]):
         return None  # an age ('a 6-year-old boy'), not a length of time
@@ -148,7 +148,7 @@ _PLURAL_UNITS = ("days", "weeks", "months", "years", "decades", "centuries", "ho
 
 @rule("plural-duration", r"(?P<prep>for|over|in|within)\s+(?P<x>(?:many\s+|several\s+)?"
       r"(?P<unit>" + "|".join(_PLURAL_UNITS) + "))", priority=41, needs_anchor=False,
-      cues=_PLURAL_UNITS)
+      cues=_PLURAL_UNITS, cue_in="unit")
 def _plural_duration(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DURATION", Reading(duration_value(-1, unit_code(m["unit"])), "duration", None,
                                    None, "an unspecified length of time"))

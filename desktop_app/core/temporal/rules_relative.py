@@ -49,7 +49,7 @@ def _with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]
 
 @rule("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?" + WD
       + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10,
-      cues=WEEKDAY_CUES)
+      cues=WEEKDAY_CUES, cue_in="wd")
 def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     resolved = resolve_weekday(m["wd"], m["rel"], ctx)
     if resolved is None:
@@ -147,7 +147,7 @@ def _at_granularity(d: date, code: str, why: str) -> Reading:
 @rule("ago", NUM + r"[\s-]+" + UNIT + r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|"
       r"previously|before\s+that|after\s+that)", priority=7,
       cues=("ago", "earlier", "later", "now", "hence", "previously", "before",
-            "after"),
+            "after"), cue_in="dir",
       also=UNIT_CUES)
 def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     direction = " ".join(m["dir"].lower().split())
@@ -225,7 +225,7 @@ _PERIODS = ("week", "weekend", "month", "year", "quarter", "decade", "century", 
 
 @rule("relative-period", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>"
       + "|".join(_RELATIONS) + r")\s+(?:fiscal\s+)?(?P<unit>" + "|".join(_PERIODS) + ")",
-      priority=9, cues=_PERIODS, also=_RELATIONS)
+      priority=9, cues=_PERIODS, cue_in="unit", also=_RELATIONS)
 def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = m["rel"].lower()
     unit = m["unit"].lower()
@@ -311,7 +311,7 @@ _STORY_UNITS = ("day", "week", "month", "quarter", "year", "morning", "evening",
 @rule("anaphoric", r"(?:(?P<pre>earlier|later)\s+)?(?:(?P<same>the\s+same|that(?:\s+same)?|"
       r"the\s+following|the\s+next|the\s+previous)\s+)"
       r"(?P<unit>" + "|".join(_STORY_UNITS) + ")", priority=11,
-      cues=_STORY_UNITS, also=("same", "that", "following", "next", "previous"))
+      cues=_STORY_UNITS, cue_in="unit", also=("same", "that", "following", "next", "previous"))
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
     last = ctx.last_reading
     unit_word = m["unit"].lower()
@@ -354,7 +354,8 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
 
 @rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
       r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?:(?:full|fiscal|entire|whole)"
-      r"[\s-]+)?(?P<unit>" + "|".join(_THE_UNITS) + ")", priority=30, cues=_THE_UNITS)
+      r"[\s-]+)?(?P<unit>" + "|".join(_THE_UNITS) + ")", priority=30, cues=_THE_UNITS,
+      cue_in="unit")
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the day', 'the quarter': the period of the date the story is at (the last one
     mentioned, else the publication date); a bare 'the quarter' in financial news is the

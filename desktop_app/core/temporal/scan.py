@@ -26,6 +26,7 @@ from desktop_app.core.temporal.lexicon import (
     SEPARATED_NUMBER,
     YEAR_NUMBER,
 )
+from desktop_app.core.temporal.widths import cue_reach, min_width
 
 Candidate = tuple[int, int, Rule, re.Match[str]]
 
@@ -72,10 +73,12 @@ class CueIndex:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
-        self.reach = [width_bound(r.pattern) for r in self.rules]
-        # The patterns without IGNORECASE, for the lower-cased text: a good third faster.
-        self.lowered = [_lowered(r.pattern) for r in self.rules]
-        self.uncued = [i for i, r in enumerate(self.rules) if not r.cues or self.reach[i] is None]
+        self.reach = [cue_reach(r.pattern, r.cue_in) for r in self.rules]
+        # The patterns as they run in the windows: lower-cased, for the lower-cased text, and
+        # shifted to take the character before the match too (see _shifted).
+        self.fast = [_shifted(_lowered(r.pattern)) for r in self.rules]
+        self.uncued = [i for i, r in enumerate(self.rules)
+                       if not r.cues or self.reach[i] is None or self.fast[i] is None]
         # A cue wakes the rules that list it in cues, and is needed by those that list it in
         # also (a window of theirs without one is skipped).
         roles: dict[str, tuple[list[int], list[int]]] = {}
@@ -156,6 +159,28 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
+_WORD_START = r"(?<![\w-])"  # how grammar.rule begins every pattern
+
+
+def _shifted(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """pattern, taking the character before its match too (searched in " " + text, a match
+    [s+1, e+1) there is [s, e) in text); None if a match could be empty.
+
+    A pattern that begins by looking behind for a word's start tries every position of a
+    window, while one that begins with a class of characters skips straight to where the
+    class matches: the one before a word's start is consumed instead of looked at. Searching
+    on from a match's last character keeps finditer's meaning (matches do not overlap).
+    """
+    source = pattern.pattern
+    head, body = ((r"[^\w-]", source[len(_WORD_START):]) if source.startswith(_WORD_START)
+                  else (r"[\s\S]", source))
+    try:
+        shifted = re.compile(f"{head}(?:{body})", pattern.flags)
+    except re.error:
+        return None
+    return shifted if min_width(shifted) > 1 else None
+
+
 def _four_digits(run: str, after: str) -> list[str]:
     cues = []
     if run[0] == "1" or run[:2] == "20":
@@ -167,17 +192,19 @@ def _four_digits(run: str, after: str) -> list[str]:
     return cues
 
 
-def _windows(spans: list[tuple[int, int]], width: int, n: int) -> list[tuple[int, int]]:
-    """Merged [lo, hi) windows reaching width characters either side of each span."""
+def _windows(spans: list[tuple[int, int]], before: int, after: int,
+             n: int) -> list[tuple[int, int]]:
+    """Merged [lo, hi) windows reaching from before characters ahead of each span to after
+    characters past it."""
     merged: list[tuple[int, int]] = []
     lo = hi = -1
     for s, e in sorted(spans):
-        if s - width <= hi:
-            hi = max(hi, e + width)
+        if s - before <= hi:
+            hi = max(hi, e + after)
         else:
             if hi >= 0:
                 merged.append((lo, min(n, hi)))
-            lo, hi = max(0, s - width), e + width
+            lo, hi = max(0, s - before), e + after
     if hi >= 0:
         merged.append((lo, min(n, hi)))
     return merged
@@ -192,6 +219,7 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
         return scan_whole(text, rules)
     if not low.isascii():
         low = low.translate(_FOLD)
+    shifted = " " + low  # the shifted patterns take the character before a match too
     found = scan_whole(text, [rules[i] for i in index.uncued])
     hits, gap = index.hits(low)
     n = len(text)
@@ -202,17 +230,19 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
             continue
         rule = rules[i]
         match = rule.pattern.match
-        finditer = index.lowered[i].finditer
-        base, slope = index.reach[i]  # type: ignore[misc]
+        search = index.fast[i].search  # type: ignore[union-attr]
+        (before, before_slope), (after, after_slope) = index.reach[i]  # type: ignore[misc]
         needed = sorted(e for g in index.rule_needs[i] for _, e in hits[g])
-        for lo, hi in _windows(spans, base + (gap - 1) * slope, n):
+        for lo, hi in _windows(spans, before + (gap - 1) * before_slope,
+                               after + (gap - 1) * after_slope, n):
             if index.rule_needs[i]:  # a match holds one of these too: none here, no match
                 k = bisect.bisect_right(needed, lo)
                 if k == len(needed) or needed[k] > hi:
                     continue
             end = min(n, hi + look)
-            for m in finditer(low, lo, end):
-                s, e = m.span()
+            pos = lo  # in shifted, the character before lo: a match is searched from lo on
+            while (m := search(shifted, pos, end + 1)) is not None:
+                s, e = m.start(), m.end() - 1  # in text (shifted has one character more)
                 if s >= hi:
                     break
                 real = match(text, s, end)  # the same match, on the text as written
@@ -220,8 +250,8 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
                     # only a window's cut end makes a match run past it: look again, further
                     found.extend(_scan_past(text, rule, s, hi))
                     break
-                if e > s:
-                    found.append((s, e, rule, real))
+                found.append((s, e, rule, real))
+                pos = e  # as finditer goes on: the next match begins where this one ends
     return found
 
 
@@ -244,77 +274,3 @@ def _scan_past(text: str, rule: Rule, lo: int, hi: int) -> list[Candidate]:
         if end >= n or all(e <= hi for _, e, _, _ in found):
             return found
         end = min(n, 2 * end)
-
-
-# -- widest match ---------------------------------------------------------------------------
-try:  # the parser behind re.compile: private, so anything unexpected means "scan whole"
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover
-    _p = None
-
-
-class _Unbounded(Exception):
-    pass
-
-
-def _is_gap_class(items: list) -> bool:
-    """True for a repeated item that matches only blanks and hyphens ([\\s-] or \\s)."""
-    if len(items) != 1 or items[0][0] is not _c.IN:
-        return False
-    return all((op is _c.CATEGORY and av is _c.CATEGORY_SPACE) or (op is _c.LITERAL and av == 45)
-               for op, av in items[0][1])
-
-
-def _width(items: Iterable, gap: int) -> int:
-    total = 0
-    for op, av in items:
-        if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
-            total += 1
-        elif op is _c.SUBPATTERN:
-            total += _width(av[-1], gap)
-        elif op is _c.ATOMIC_GROUP:
-            total += _width(av, gap)
-        elif op is _c.BRANCH:
-            total += max(_width(b, gap) for b in av[1])
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            low, high, item = av
-            if high is _c.MAXREPEAT:
-                if not _is_gap_class(list(item)):
-                    raise _Unbounded
-                high = gap
-            total += high * _width(item, gap)
-        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            pass
-        else:
-            raise _Unbounded
-    return total
-
-
-def _widths(pattern: re.Pattern[str], gaps: tuple[int, ...]) -> tuple[int, ...] | None:
-    if _p is None:
-        return None
-    try:
-        tree = _p.parse(pattern.pattern, pattern.flags)
-        return tuple(_width(tree, gap) for gap in gaps)
-    except (_Unbounded, AttributeError, TypeError, ValueError):
-        return None
-
-
-def max_width(pattern: re.Pattern[str], gap: int) -> int | None:
-    """The most characters a match of pattern can span when no run of blanks and hyphens is
-    longer than gap; None when that cannot be told."""
-    widths = _widths(pattern, (gap,))
-    return None if widths is None else widths[0]
-
-
-def width_bound(pattern: re.Pattern[str]) -> tuple[int, int] | None:
-    """(base, slope) with base + (gap - 1) * slope >= max_width(pattern, gap) for every gap
-    >= 1, so a text needs no new walk of the pattern. The widest match grows with the gap as
-    the largest of straight lines (one per way through the pattern), so the line through the
-    width at gap 1 with the steepest slope, taken far out, lies above it."""
-    widths = _widths(pattern, (1, 1000, 1001))
-    if widths is None:
-        return None
-    one, far, further = widths
-    return one, further - far
