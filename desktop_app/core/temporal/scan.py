@@ -5,8 +5,10 @@ Running every pattern over the whole text took 0.7 s for half a megabyte of news
 text holds no date at all. The result is exactly that of running each pattern over the whole
 text: every match contains one of its rule's cues and is no wider than the rule's widest
 match (worked out from the pattern, taking runs of blanks and hyphens as long as the longest
-run in this text), so it lies inside a window. Rules whose widest match is unbounded, and
-texts whose lower case has another length, are scanned whole.
+run in this text), so it lies inside a window; where a rule names the group that holds its
+cue (cue_in), a window reaches only as far before and after the cue as the pattern allows
+around that group (widths.py). Rules whose widest match is unbounded, and texts whose lower
+case has another length, are scanned whole.
 """
 
 from __future__ import annotations
