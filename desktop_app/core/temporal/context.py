@@ -1,4 +1,8 @@
-"""Sentence and clause boundaries, and the tense test that decides which way weekdays roll."""
+"""Sentence and clause boundaries, and the tense test that decides which way weekdays roll.
+
+The word tests run on the text in lower case (``lowered``), without IGNORECASE: about twice
+as fast, and they run for every weekday and every month without a year.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,14 @@ import re
 
 from desktop_app.core.temporal.lexicon import FUTURE_MARKERS
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*(?=\s+[\"'`(\[\u201c\u2018]*[A-Z0-9])|"
-                           r"\n\s*\n|\n(?=\S)")
+# A full stop, ! or ? (closing quotes may follow) before a capital or a digit, a blank line, or
+# a line break before text. Each way begins with its own character, so the search skips
+# straight to those characters instead of trying every position.
+_CLOSING = r"[\"'\u2019\u201d)\]]*(?=\s+[\"'`(\[\u201c\u2018]*[A-Z0-9])"
+_SENTENCE_END = re.compile(rf"\.{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|\n(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[;:,]|\s(?:that|but|after|before|because|while|when|although|"
-                           r"since|whereas|said|says|told|reported|saying|which|who)\s",
-                           re.IGNORECASE)
-_FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])", re.IGNORECASE)
+                           r"since|whereas|said|says|told|reported|saying|which|who)\s")
+_FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
 _WINDOW = 400
 
 
@@ -46,19 +52,28 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around an expression: its sentence cut at commas and conjunctions."""
+def lowered(text: str) -> str:
+    """text in lower case, character for character (the rare letter whose lower case is
+    longer, such as 'İ', is kept), so positions in it are positions in text."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def clause_bounds(text: str, low: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around an expression: its sentence cut at commas and conjunctions (low is
+    lowered(text))."""
     s, e = sentence_bounds(text, start, end)
     cs = s
-    for m in _CLAUSE_BREAK.finditer(text, s, start):
+    for m in _CLAUSE_BREAK.finditer(low, s, start):
         cs = m.end()
-    m = _CLAUSE_BREAK.search(text, end, e)
+    m = _CLAUSE_BREAK.search(low, end, e)
     return cs, (m.start() if m else e)
 
 
 _PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|told|went|came|left|met|began|took|"
-                   r"made|gave|held|sent|won|lost|fell|rose|ran|saw|found|got|\w{3,}ed)(?![\w'])",
-                   re.IGNORECASE)
+                   r"made|gave|held|sent|won|lost|fell|rose|ran|saw|found|got|\w{3,}ed)(?![\w'])")
 
 
 _BEFORE_WORD = re.compile(r"(\w+)\s+$")
@@ -70,11 +85,12 @@ def preceding_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def has_past_verb(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] (a clause) has a past-tense verb."""
-    return _PAST.search(text, start, end) is not None
+def has_past_verb(low: str, start: int, end: int) -> bool:
+    """True when low[start:end] (a clause, lower-cased) has a past-tense verb."""
+    return _PAST.search(low, start, end) is not None
 
 
-def has_future_marker(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] (a clause) speaks of the future ('will meet on Tuesday')."""
-    return _FUTURE.search(text, start, end) is not None
+def has_future_marker(low: str, start: int, end: int) -> bool:
+    """True when low[start:end] (a clause, lower-cased) speaks of the future ('will meet on
+    Tuesday')."""
+    return _FUTURE.search(low, start, end) is not None

@@ -8,6 +8,7 @@ from datetime import date
 
 # Importing the rule modules registers their rules.
 from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
+from desktop_app.core.temporal.context import lowered
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context
 from desktop_app.core.temporal.model import TemporalExpression
 from desktop_app.core.temporal.scan import Candidate, CueIndex, find_candidates, scan_whole
@@ -81,10 +82,11 @@ def _resolve_all(text: str, chosen: list[Candidate],
     ref: date | None = None
     last: date | None = None
     last_reading = None
+    low = lowered(text)
     for start, end, r, m in chosen:
         if r.needs_anchor and anchor is None and ref is None:
             continue
-        ctx = Context(text, anchor, ref, last, last_reading, mode, day_first, start, end)
+        ctx = Context(text, low, anchor, ref, last, last_reading, mode, day_first, start, end)
         try:
             hit = r.handler(m, ctx)
         except (ValueError, OverflowError, KeyError):

@@ -26,11 +26,16 @@ MOD = (r"(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|"
        r"the\s+(?:first|second)\s+half\s+of)")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Context:
-    """What a rule needs besides its match: the text, the anchors and the options."""
+    """What a rule needs besides its match: the text, the anchors and the options.
+
+    Not frozen: one is built for every match, and a frozen dataclass takes four times as long
+    to build. Rules only read it.
+    """
 
     text: str
+    low: str  # context.lowered(text), for the tense tests
     dct: date | None
     ref: date | None  # the last absolute date mentioned before the expression
     last: date | None  # the last day-level date mentioned, explicit or relative
@@ -44,17 +49,17 @@ class Context:
     @cached_property
     def clause(self) -> tuple[int, int]:
         """[start, end) of the clause holding the match."""
-        return clause_bounds(self.text, self.start, self.end)
+        return clause_bounds(self.text, self.low, self.start, self.end)
 
     @cached_property
     def future(self) -> bool:
         """The clause speaks of the future ('will meet on Tuesday')."""
-        return has_future_marker(self.text, *self.clause)
+        return has_future_marker(self.low, *self.clause)
 
     @cached_property
     def past(self) -> bool:
         """The clause has a past-tense verb."""
-        return has_past_verb(self.text, *self.clause)
+        return has_past_verb(self.low, *self.clause)
 
     @property
     def anchor(self) -> date | None:

@@ -196,19 +196,22 @@ def _four_digits(run: str, after: str) -> list[str]:
 
 def _windows(spans: list[tuple[int, int]], before: int, after: int,
              n: int) -> list[tuple[int, int]]:
-    """Merged [lo, hi) windows reaching from before characters ahead of each span to after
-    characters past it."""
+    """Merged [lo, hi) windows reaching from before characters ahead of each span (sorted) to
+    after characters past it."""
     merged: list[tuple[int, int]] = []
     lo = hi = -1
-    for s, e in sorted(spans):
+    for s, e in spans:
         if s - before <= hi:
-            hi = max(hi, e + after)
+            if e + after > hi:
+                hi = e + after
         else:
             if hi >= 0:
-                merged.append((lo, min(n, hi)))
-            lo, hi = max(0, s - before), e + after
+                merged.append((lo, hi))
+            lo, hi = (s - before if s > before else 0), e + after
     if hi >= 0:
-        merged.append((lo, min(n, hi)))
+        merged.append((lo, hi))
+    if hi > n:
+        merged[-1] = (lo, n)
     return merged
 
 
@@ -226,22 +229,28 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
     hits, gap = index.hits(low)
     n = len(text)
     look = gap + 8  # lookaheads at a match's end see this far (blanks then a few characters)
-    for i, groups in enumerate(index.rule_groups):
-        spans = [span for g in groups for span in hits[g]]
-        if not spans:
-            continue
+    woken = {i for g, spans in enumerate(hits) if spans for i in index.group_rules[g]}
+    for i in sorted(woken):  # in the index's order, as ties between rules keep it
+        groups, needs = index.rule_groups[i], index.rule_needs[i]
+        if needs:  # a match holds one of these too: windows without one are skipped
+            needed = sorted(e for g in needs for _, e in hits[g])
+            if not needed:
+                continue
+        if len(groups) == 1:
+            spans = hits[groups[0]]  # in order: the scan goes left to right
+        else:
+            spans = sorted(span for g in groups for span in hits[g])
         rule = rules[i]
         match = rule.pattern.match
         search = index.fast[i].search  # type: ignore[union-attr]
         (before, before_slope), (after, after_slope) = index.reach[i]  # type: ignore[misc]
-        needed = sorted(e for g in index.rule_needs[i] for _, e in hits[g])
         for lo, hi in _windows(spans, before + (gap - 1) * before_slope,
                                after + (gap - 1) * after_slope, n):
-            if index.rule_needs[i]:  # a match holds one of these too: none here, no match
+            if needs:
                 k = bisect.bisect_right(needed, lo)
                 if k == len(needed) or needed[k] > hi:
                     continue
-            end = min(n, hi + look)
+            end = hi + look if hi + look < n else n
             pos = lo  # in shifted, the character before lo: a match is searched from lo on
             while (m := search(shifted, pos, end + 1)) is not None:
                 s, e = m.start(), m.end() - 1  # in text (shifted has one character more)
