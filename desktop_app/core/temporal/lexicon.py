@@ -52,7 +52,7 @@ FUTURE_MARKERS = (
 # (see scan.py). Whole words, lower case. "<...>" names a kind of number instead of a word.
 YEAR_NUMBER = "<year>"  # four digits, 1000-2099
 ISO_NUMBER = "<iso>"  # four digits and a hyphen: 2021-07
-SEPARATED_NUMBER = "<sep>"  # one or two digits, / or . and a digit: 7/6/21
+SEPARATED_NUMBER = "<sep>"  # one or two digits, / or ., one or two digits, / or .: 7/6/21
 COLON_NUMBER = "<colon>"  # one or two digits, a colon and a digit: 10:30
 CLOCK_NUMBER = "<clock>"  # digits run into a.m./p.m.: 10am, 10.30pm
 DECADE_NUMBER = "<decade>"  # digits ending in 0 before s or 's: 90s, 1990's

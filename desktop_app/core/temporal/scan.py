@@ -35,10 +35,9 @@ Candidate = tuple[int, int, Rule, re.Match[str]]
 # Characters that IGNORECASE matches with an ASCII letter but lower() does not turn into it.
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
 # Digit runs that can be cues, by kind (group 1 is sorted out in _four_digits). Only digits
-# are consumed, so a separator can start the next cue: '10.30pm' is 10 before '.3' and 30
-# before 'pm'.
+# are consumed, so a separator can start the next cue: in '10.30pm', 30 before 'pm' is one.
 _NUMBERS = (r"(\d{4})(?!\d)"
-            r"|(\d{1,2})(?=[/.]\d)|(\d{1,2})(?=:\d)"
+            r"|(\d{1,2})(?=[/.]\d\d?[/.]\d)|(\d{1,2})(?=:\d)"
             r"|\d*?(\d)(?=a|p)"
             r"|\d?(0)(?=s|')")
 # Modifiers a pattern lets run straight into a month, season or year ('midsummer').
