@@ -14,8 +14,10 @@ _MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "
                "September", "October", "November", "December")
 
 
+@functools.lru_cache(maxsize=4096)
 def fmt_day(d: date) -> str:
-    """Short human form used in explanations: 'Fri 9 Jul 2021'."""
+    """Short human form used in explanations: 'Fri 9 Jul 2021' (cached: every weekday and
+    every date without a year words its anchor and its alternatives with it)."""
     return f"{WEEKDAY_NAMES[d.weekday()][:3]} {d.day} {_MONTH_ABBR[d.month - 1]} {d.year}"
 
 

@@ -19,17 +19,12 @@ _CLAUSE_BREAK = re.compile(r"[;:,]|\s(?:that|but|after|before|because|while|when
                            r"since|whereas|said|says|told|reported|saying|which|who)\s")
 _FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
 _WINDOW = 400
+_NEAR = 100
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The [start, end) of the sentence that holds text[start:end] (looking at most 400 chars)."""
-    lo = max(0, start - _WINDOW)
-    s = lo
-    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 3)):
-        if m.end() <= start:
-            s = m.end()
-    if lo == 0 and s == 0:
-        s = 0
+    s = _sentence_start(text, start)
     m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
     e = m.end() if m else min(len(text), end + _WINDOW)
     while s < e and text[s].isspace():
@@ -37,6 +32,24 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the last sentence mark ending at or before start ends, looking back at most 400
+    characters (or where looking began). The 100 characters before start are looked at first:
+    a mark found there is the last of the 400 too, as one reaching in from before them ends
+    where it would have anyway (runs of line breaks end at their last break)."""
+    stop = min(len(text), start + 3)
+    lo = 0
+    for reach in (_NEAR, _WINDOW):
+        lo = max(0, start - reach)
+        s = -1
+        for m in _SENTENCE_END.finditer(text, lo, stop):
+            if m.end() <= start:
+                s = m.end()
+        if s >= 0 or lo == 0:
+            return s if s >= 0 else lo
+    return lo
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ from datetime import date
 from functools import cached_property
 
 from desktop_app.core.temporal.context import clause_bounds, has_future_marker, has_past_verb
-from desktop_app.core.temporal.lexicon import NUMBERS
+from desktop_app.core.temporal.lexicon import MONTHS, NUMBERS, WEEKDAYS
 from desktop_app.core.temporal.model import Reading
 
 MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|"
@@ -161,13 +161,9 @@ def unit_code(word: str) -> str:
 
 def month_number(word: str) -> int:
     """Month number from a name or abbreviation ('Sept.' -> 9)."""
-    from desktop_app.core.temporal.lexicon import MONTHS
-
     return MONTHS[word.lower().rstrip(".")]
 
 
 def weekday_number(word: str) -> int:
     """Weekday number (Monday=0) from a name or abbreviation."""
-    from desktop_app.core.temporal.lexicon import WEEKDAYS
-
     return WEEKDAYS[word.lower().rstrip(".")]

@@ -1,0 +1,57 @@
+"""Sentence and clause bounds: the short look back gives what one look over 400 characters gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core.temporal.context import (
+    _SENTENCE_END,
+    clause_bounds,
+    has_future_marker,
+    lowered,
+    sentence_bounds,
+)
+
+
+def start_looking_400_back(text: str, start: int) -> int:
+    lo = max(0, start - 400)
+    s = lo
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 3)):
+        if m.end() <= start:
+            s = m.end()
+    return s
+
+
+_PIECES = st.sampled_from(["word", "Word", "9", " ", "  ", ".", "!", "?", "\"", "\u201d", ")",
+                           "\n", "\n\n", "\n \n", " \n", "x" * 60, "It said. The", "U.S. ", ","])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=80), st.data())
+def test_the_sentence_start_is_that_of_one_look_over_400_characters(pieces, data) -> None:  # noqa: ANN001
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    s, _ = sentence_bounds(text, start, start)
+    expected = start_looking_400_back(text, start)
+    while expected < len(text) and expected < s and text[expected].isspace():
+        expected += 1
+    assert s == expected
+
+
+def test_a_sentence_begins_after_the_last_full_stop_before_it() -> None:
+    text = "Talks failed. " + "They met again " * 3 + "and on Monday signed."
+    monday = text.index("Monday")
+    assert sentence_bounds(text, monday, monday + 6) == (14, len(text))
+    far = "x" * 500 + " on Monday."
+    assert sentence_bounds(far, 504, 510)[0] == 104  # no mark within 400 characters
+
+
+def test_the_tense_tests_read_the_lower_cased_text() -> None:
+    text = "Officials said the minister WILL VISIT on Friday."
+    low = lowered(text)
+    friday = text.index("Friday")
+    clause = clause_bounds(text, low, friday, friday + 6)
+    assert text[clause[0]:clause[1]] == "the minister WILL VISIT on Friday."
+    assert has_future_marker(low, *clause)
+    assert len(lowered("İstanbul")) == len("İstanbul")
