@@ -3,14 +3,40 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from typing import Generic, TypeVar
 
 from desktop_app.core.temporal.context import clause_bounds, has_future_marker, has_past_verb
 from desktop_app.core.temporal.lexicon import MONTHS, NUMBERS, WEEKDAYS
 from desktop_app.core.temporal.model import Reading
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of the words, longest first, as a prefix tree: the
+    engine then tests a letter once where an alternation of the words tests it once per word.
+    Alternatives here share no first letter, so at most one can match at each place, and each
+    tries its longer words first: the same matches as the words sorted longest first."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(tree)
+
+
+T = TypeVar("T")
 
 MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|"
        r"november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|(?=\s+\d)))"
@@ -19,11 +45,26 @@ WD = (r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
       r"mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)")
 DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?P<y>(?:1[0-9]|20)\d{2})(?!\d|[,.]\d)"  # not 2082.1
-_NUM_WORDS = sorted((k for k in NUMBERS if NUMBERS[k] != -2), key=len, reverse=True)
-NUM = r"(?P<n>\d{1,3}|" + "|".join(re.escape(w) for w in _NUM_WORDS) + r")"
+NUM = r"(?P<n>\d{1,3}|" + word_trie(k for k in NUMBERS if NUMBERS[k] != -2) + r")"
 UNIT = r"(?P<unit>day|week|fortnight|month|year|decade|centur(?:y|ie)|hour|minute)s?"
 MOD = (r"(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|"
        r"the\s+(?:first|second)\s+half\s+of)")
+
+
+class _once(Generic[T]):  # noqa: N801 - used as a decorator, like functools.cached_property
+    """functools.cached_property without the lock Python 3.11 takes on each first access: a
+    Context serves one match in one thread, and the tense test runs for every weekday."""
+
+    def __init__(self, compute: Callable[[Context], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, ctx: Context | None, owner: type | None = None) -> T:
+        if ctx is None:  # looked up on the class
+            return self  # type: ignore[return-value]
+        value = ctx.__dict__[self.name] = self.compute(ctx)  # later reads find it there
+        return value
 
 
 @dataclass
@@ -46,17 +87,17 @@ class Context:
     end: int = 0  # where it ends
 
     # The clause and its tense are worked out only for the rules that ask: most never do.
-    @cached_property
+    @_once
     def clause(self) -> tuple[int, int]:
         """[start, end) of the clause holding the match."""
         return clause_bounds(self.text, self.low, self.start, self.end)
 
-    @cached_property
+    @_once
     def future(self) -> bool:
         """The clause speaks of the future ('will meet on Tuesday')."""
         return has_future_marker(self.low, *self.clause)
 
-    @cached_property
+    @_once
     def past(self) -> bool:
         """The clause has a past-tense verb."""
         return has_past_verb(self.low, *self.clause)

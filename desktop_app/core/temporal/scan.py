@@ -17,7 +17,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-from desktop_app.core.temporal.grammar import Rule
+from desktop_app.core.temporal.grammar import Rule, word_trie
 from desktop_app.core.temporal.lexicon import (
     CLOCK_NUMBER,
     COLON_NUMBER,
@@ -43,26 +43,6 @@ _NUMBERS = (r"(\d{4})(?!\d)"
 # Modifiers a pattern lets run straight into a month, season or year ('midsummer').
 _MODIFIERS = ("early", "mid", "late", "of")
 _NUMBER_KINDS = {2: SEPARATED_NUMBER, 3: COLON_NUMBER, 4: CLOCK_NUMBER, 5: DECADE_NUMBER}
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regular expression matching any of the words, longest first, as a prefix tree."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(tree)
 
 
 class CueIndex:
@@ -116,7 +96,7 @@ class CueIndex:
         glued = (*_MODIFIERS, "fiscal", "fy", "year")
         firsts = "".join(sorted({g[0] for g in glued}))
         self.scanner = re.compile(r"[^a-z0-9](?:(?=[\d" + firsts + "])(?:" + "|".join(glued)
-                                  + r")*(?=\d)(?:" + _NUMBERS + r")|(" + _trie(words)
+                                  + r")*(?=\d)(?:" + _NUMBERS + r")|(" + word_trie(words)
                                   + r")(?![a-z])|(?<=[\s-])([\s-]+)(?=[\s-]))")
 
     def hits(self, low: str) -> tuple[list[list[tuple[int, int]]], int]:
