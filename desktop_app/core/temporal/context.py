@@ -15,7 +15,7 @@ from desktop_app.core.temporal.lexicon import FUTURE_MARKERS
 # straight to those characters instead of trying every position.
 _CLOSING = r"[\"'\u2019\u201d)\]]*(?=\s+[\"'`(\[\u201c\u2018]*[A-Z0-9])"
 _SENTENCE_END = re.compile(rf"\.{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|\n(?=\S)")
-_CLAUSE_BREAK = re.compile(r"[;:,]|\s(?:that|but|after|before|because|while|when|although|"
+_CLAUSE_BREAK = re.compile(r";|:|,|\s(?:that|but|after|before|because|while|when|although|"
                            r"since|whereas|said|says|told|reported|saying|which|who)\s")
 _FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
 _WINDOW = 400

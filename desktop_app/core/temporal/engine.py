@@ -96,8 +96,9 @@ def _resolve_all(text: str, chosen: list[Candidate],
         reading = hit.reading
         flags = hit.flags
         if (anchor is not None and reading.earliest is not None and reading.earliest > anchor
-                and not ctx.future and hit.type in ("DATE", "TIME") and mode == "news"
-                and reading.granularity in ("day", "time", "week", "weekend")):
+                and hit.type in ("DATE", "TIME") and mode == "news"
+                and reading.granularity in ("day", "time", "week", "weekend")
+                and not ctx.future):  # the tense test last: it is the dear one
             flags = (*flags, "after the publication date in a clause not about the future")
         # By position (start, end, text, type, value, granularity, earliest, latest, anchor,
         # explanation, alternatives, flags): a third cheaper than by keyword, once per match.

@@ -89,15 +89,15 @@ class CueIndex:
         # A cue starts after a character that is neither letter nor digit. A digit run, which
         # words may run into ('mid-1990', 'FY1990', 'fiscal year1990'), is told apart by what
         # follows it; it is tried first, as no other cue can be glued to digits. A cue word
-        # ends before a character that is not a letter. Runs of three or more blanks and
-        # hyphens are reported too (all but their last character, which may start a cue):
-        # they widen the windows. (The look-aheads only spare the engine trying each kind of
-        # number at each place.)
+        # ends before a character that is not a letter. Runs of blanks and hyphens before
+        # another one are reported too (a run's last character may start a cue): they widen
+        # the windows. (The look-aheads only spare the engine trying each kind of number at
+        # each place.)
         glued = (*_MODIFIERS, "fiscal", "fy", "year")
         firsts = "".join(sorted({g[0] for g in glued}))
         self.scanner = re.compile(r"[^a-z0-9](?:(?=[\d" + firsts + "])(?:" + "|".join(glued)
-                                  + r")*(?=\d)(?:" + _NUMBERS + r")|(" + word_trie(words)
-                                  + r")(?![a-z])|(?<=[\s-])([\s-]+)(?=[\s-]))")
+                                  + r")*(?=\d)(?:" + _NUMBERS + r")|" + _by_first_letter(words)
+                                  + r"|[\s-]+(?=[\s-])())")
 
     def hits(self, low: str) -> tuple[list[list[tuple[int, int]]], int]:
         """For each cue group, the [start, end) of its cues in low (the text in lower case);
@@ -108,11 +108,11 @@ class CueIndex:
         for m in self.scanner.finditer(" " + low):
             start, end = m.start(), m.end() - 1  # in low: the scanned text begins with a space
             kind = m.lastindex
-            if kind == 6:
-                found[group_of[m.group(6)]].append((start, end))
+            if kind is None:  # a cue word
+                found[group_of[low[start:end]]].append((start, end))
                 continue
-            if kind == 7:
-                gap = max(gap, end - start + 2)  # the run's first and last characters too
+            if kind == 6:  # a run of blanks: with the one after it and the character before
+                gap = max(gap, end - start + 2)  # (one too many if not a blank: windows grow)
                 continue
             if kind == 1:
                 cues = _four_digits(m.group(1), low[end:end + 1])
@@ -123,6 +123,22 @@ class CueIndex:
                 if g is not None:
                     found[g].append((start, end))
         return found, gap
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """The words, each ending before a character that is not a letter, as one alternative per
+    first letter (the rest a prefix tree). Alternatives that begin with their letter let the
+    engine pass over the others at once, where one that begins with a group is entered."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    alternatives = []
+    for first, tails in sorted(rests.items()):
+        tree = word_trie(t for t in tails if t)
+        if tree and "" in tails:
+            tree = f"(?:{tree})?"
+        alternatives.append(re.escape(first) + tree + "(?![a-z])")
+    return "|".join(alternatives)
 
 
 # What lower-casing a pattern's source would change the meaning of: escapes such as \S or
