@@ -49,7 +49,7 @@ def closest_year(anchor: date, mon: int, dom: int, future: bool) -> list[int]:
 
 def _weekday_check(m: re.Match[str], d: date) -> tuple[str, ...]:
     """Flag 'Monday, July 6, 2021' when July 6 is a Tuesday."""
-    wd = m.groupdict().get("wd")
+    wd = m["wd"] if "wd" in m.re.groupindex else None
     if wd and weekday_number(wd) != d.weekday():
         return (f"weekday mismatch: {fmt_day(d)} is a {WEEKDAY_NAMES[d.weekday()]}, "
                 f"not a {WEEKDAY_NAMES[weekday_number(wd)]}",)
@@ -66,11 +66,13 @@ def _full_date(m: re.Match[str], ctx: Context, y: int | None, mon: int, dom: int
     anchor = ctx.anchor
     if anchor is None:
         return None
-    years = closest_year(anchor, mon, dom, ctx.future)
+    years = closest_year(anchor, mon, dom, False)
+    if years != closest_year(anchor, mon, dom, True):  # only then does the tense decide
+        years = closest_year(anchor, mon, dom, ctx.future)
     if not years:
         return None
-    readings = [rd.day(date(yy, mon, dom), f"{month_name(mon)} {dom} nearest to {ctx.anchor_label},"
-                       f" {fmt_day(anchor)}") for yy in years]
+    why = f"{month_name(mon)} {dom} nearest to {ctx.anchor_label}, {fmt_day(anchor)}"
+    readings = [rd.day(date(yy, mon, dom), why) for yy in years]
     best = readings[0]
     return Hit("DATE", best, tuple(readings[1:]), _weekday_check(m, best.earliest or anchor),
                absolute=True)
@@ -202,23 +204,29 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
         why = f"first {month_name(mon)} strictly after {ctx.anchor_label}"
     elif rel == "this":
         y, why = this_year, f"{month_name(mon)} of the year of {ctx.anchor_label}"
-    elif ctx.future and preceding_word(ctx.text, m.start()) != "since" or (
-            preceding_word(ctx.text, m.start()) in ("by", "until", "till", "through")
-            and not ctx.past):
-        y = this_year if mon >= anchor.month else this_year + 1
-        why = f"next {month_name(mon)} on or after {ctx.anchor_label} (about the future)"
-    elif mon == anchor.month % 12 + 1 and preceding_word(ctx.text, m.start()) != "since":
-        y = this_year if mon > anchor.month else this_year + 1
-        why = (f"the coming {month_name(mon)}: the month right after {ctx.anchor_label} "
-               "rather than one eleven months back")
     else:
-        y = this_year if mon <= anchor.month else this_year - 1
-        why = f"latest {month_name(mon)} not after {ctx.anchor_label}"
+        y, why = _bare_month_year(ctx, anchor, mon, preceding_word(ctx.text, m.start()))
     why += f", {fmt_day(anchor)}"
     best = rd.narrow(rd.month(y, mon, why), m["mod"])
     other_year = y - 1 if y >= this_year else y + 1
     alt = rd.month(other_year, mon, f"{month_name(mon)} {other_year}")
     return Hit("DATE", best, (alt,))
+
+
+def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str) -> tuple[int, str]:
+    """The year of a month named without one, by the tense of its clause and the word before
+    it ('since', 'by'), with the explanation."""
+    this_year = anchor.year
+    if ctx.future and before != "since" or (
+            before in ("by", "until", "till", "through") and not ctx.past):
+        y = this_year if mon >= anchor.month else this_year + 1
+        return y, f"next {month_name(mon)} on or after {ctx.anchor_label} (about the future)"
+    if mon == anchor.month % 12 + 1 and before != "since":
+        y = this_year if mon > anchor.month else this_year + 1
+        return y, (f"the coming {month_name(mon)}: the month right after {ctx.anchor_label} "
+                   "rather than one eleven months back")
+    y = this_year if mon <= anchor.month else this_year - 1
+    return y, f"latest {month_name(mon)} not after {ctx.anchor_label}"
 
 
 @rule("year", r"(?:" + MOD + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?" + YEAR,
@@ -298,7 +306,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
         # quarter just ended).
         if 3 * q - 2 > anchor.month:
             y -= 1
-        if ctx.future and (anchor.year - y) * 12 + anchor.month - 3 * q > 3:
+        if (anchor.year - y) * 12 + anchor.month - 3 * q > 3 and ctx.future:
             y += 1
     why = f"latest such quarter relative to {ctx.anchor_label}, {fmt_day(anchor)}"
     if m["ago"]:
