@@ -178,6 +178,12 @@ def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.narrow(rd.decade(first, "a decade named in words"), m["mod"]))
 
 
+# Patterns the handlers try, compiled once (a cold first pass would compile them mid-way).
+_MAY_AS_MONTH_AFTER = re.compile(r"\b(in|since|until|by|of|from|through|during|early|late|mid)"
+                                 r"\s+$")
+_COUNT_NOT_YEAR = re.compile(r"\s*(%|percent|per cent|people|troops|hours|\w+s\b(?!\s+(?:and|to)))")
+
+
 @rule("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?:" + MOD + r"[\s-]*)?"
       + MON, priority=20,
       cues=MONTH_CUES, cue_in="mon")
@@ -187,8 +193,7 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
         return None  # 'may', 'march' as ordinary words
     if word.lower() == "may" and not (m["rel"] or m["mod"]):
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(in|since|until|by|of|from|through|during|early|late|mid)\s+$",
-                         before):
+        if not _MAY_AS_MONTH_AFTER.search(before):
             return None
     anchor = ctx.anchor
     if anchor is None:
@@ -235,7 +240,7 @@ def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str) -> tuple
 def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     y = int(m["y"])
     after = ctx.text[m.end():m.end() + 12]
-    if re.match(r"\s*(%|percent|per cent|people|troops|hours|\w+s\b(?!\s+(?:and|to)))", after) \
+    if _COUNT_NOT_YEAR.match(after) \
             and not m["fiscal"] and not m["mod"]:
         return None
     if m.start() > 0 and ctx.text[m.start() - 1] in "$£€#":

@@ -125,7 +125,7 @@ _HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
       + r"(?:[\s-](?:long|old))?", priority=40, needs_anchor=False,
       cues=UNIT_CUES, cue_in="unit")
 def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
-    if m.group(0).lower().endswith("old") or re.match(r"[\s-]+old\b", ctx.text[m.end():]):
+    if m.group(0).lower().endswith("old") or _AGE_AFTER.match(ctx.text, m.end()):
         return None  # an age ('a 6-year-old boy'), not a length of time
     n = number(m["n"])
     code = unit_code(m["unit"])
@@ -221,7 +221,7 @@ def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
     word = " ".join(m.group(0).lower().split())
     after = ctx.text[m.end():m.end() + 20].lower()
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-    if word == "future" and re.search(r"(?:the|near|foreseeable|distant)\s+$", before):
+    if word == "future" and _NEAR_FUTURE_BEFORE.search(before):
         pass  # 'the near future', 'the foreseeable future'
     elif word in ("current", "future", "recent", "the present") and \
             not _vague_ok(word, after):
@@ -258,11 +258,16 @@ def _weak_vague(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _vague_ok(word: str, after: str) -> bool:
     """Adjectival 'current', 'recent', 'future' count only before words about time or events."""
-    return bool(re.match(r"\s+(?:level|levels|quarter|year|month|week|period|season|session|"
-                         r"crisis|situation|conditions?|rate|rates|price|prices|talks|policy|"
-                         r"government|administration|plan|plans|generations?|events|"
-                         r"developments|economic|fiscal|market|contract|term|system|trend|"
-                         r"status|state|and|or|\.|,)", after))
+    return bool(_ABOUT_TIME_AFTER.match(after))
+
+
+_ABOUT_TIME_AFTER = re.compile(r"\s+(?:level|levels|quarter|year|month|week|period|season|"
+                               r"session|crisis|situation|conditions?|rate|rates|price|prices|"
+                               r"talks|policy|government|administration|plan|plans|"
+                               r"generations?|events|developments|economic|fiscal|market|"
+                               r"contract|term|system|trend|status|state|and|or|\.|,)")
+_AGE_AFTER = re.compile(r"[\s-]+old\b")
+_NEAR_FUTURE_BEFORE = re.compile(r"(?:the|near|foreseeable|distant)\s+$")
 
 
 _MOVABLE = {
