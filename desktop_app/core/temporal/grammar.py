@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from desktop_app.core.temporal.context import clause_bounds, has_future_marker, has_past_verb
 from desktop_app.core.temporal.lexicon import MONTHS, NUMBERS, WEEKDAYS
@@ -124,9 +124,9 @@ class Context:
         return self.last or self.anchor
 
 
-@dataclass(frozen=True)
-class Hit:
-    """What a rule produced for one match."""
+class Hit(NamedTuple):
+    """What a rule produced for one match (a named tuple: one is built per match, at a third
+    of a frozen dataclass's cost)."""
 
     type: str
     reading: Reading
