@@ -109,6 +109,13 @@ def test_a_window_cut_inside_a_word_does_not_make_a_match() -> None:
         assert cue_scan(text) == whole_scan(text), gap
 
 
+def test_a_cue_ending_in_a_stop_leaves_the_stop_for_the_next_cue() -> None:
+    """'a.m.' ends with the character a year needs before it (found by the generated text)."""
+    for text in ("a.m.1998 ", "at 10 p.m.Monday", "10 a.m.-2021-07-06"):
+        assert cue_scan(text) == whole_scan(text)
+    assert ("year" in {name for _, _, name in cue_scan("a.m.1998 ")})
+
+
 def test_long_runs_of_blanks_widen_the_windows() -> None:
     text = "It happened on July" + " " * 40 + "\n\n\n 6, 2021, then" + "\t" * 30 + "last  week."
     assert cue_scan(text) == whole_scan(text)

@@ -93,11 +93,19 @@ class CueIndex:
         # another one are reported too (a run's last character may start a cue): they widen
         # the windows. (The look-aheads only spare the engine trying each kind of number at
         # each place.)
+        # A cue word ending in a stop ('a.m.') is found without it, looking ahead for it, so
+        # that the stop can still come before the next cue ('a.m.1998').
+        stopped = sorted((w for w in words if not w[-1].isalnum()), key=len, reverse=True)
+        for w in stopped:
+            self.group_of[w[:-1]] = self.group_of[w]
+        words = [w for w in words if w[-1].isalnum()]
         glued = (*_MODIFIERS, "fiscal", "fy", "year")
         firsts = "".join(sorted({g[0] for g in glued}))
-        self.scanner = re.compile(r"[^a-z0-9](?:(?=[\d" + firsts + "])(?:" + "|".join(glued)
-                                  + r")*(?=\d)(?:" + _NUMBERS + r")|" + _by_first_letter(words)
-                                  + r"|[\s-]+(?=[\s-])())")
+        self.scanner = re.compile(
+            r"[^a-z0-9](?:(?=[\d" + firsts + "])(?:" + "|".join(glued) + r")*(?=\d)(?:"
+            + _NUMBERS + r")|" + "".join(f"{re.escape(w[:-1])}(?={re.escape(w[-1])})|"
+                                         for w in stopped)
+            + _by_first_letter(words) + r"|[\s-]+(?=[\s-])())")
 
     def hits(self, low: str) -> tuple[list[list[tuple[int, int]]], int]:
         """For each cue group, the [start, end) of its cues in low (the text in lower case);
