@@ -93,19 +93,15 @@ class CueIndex:
         # another one are reported too (a run's last character may start a cue): they widen
         # the windows. (The look-aheads only spare the engine trying each kind of number at
         # each place.)
-        # A cue word ending in a stop ('a.m.') is found without it, looking ahead for it, so
-        # that the stop can still come before the next cue ('a.m.1998').
-        stopped = sorted((w for w in words if not w[-1].isalnum()), key=len, reverse=True)
-        for w in stopped:
-            self.group_of[w[:-1]] = self.group_of[w]
-        words = [w for w in words if w[-1].isalnum()]
+        # A cue word ending in a stop ('a.m.') is found without it (see _by_first_letter).
+        for w in words:
+            if not w[-1].isalnum():
+                self.group_of[w[:-1]] = self.group_of[w]
         glued = (*_MODIFIERS, "fiscal", "fy", "year")
         firsts = "".join(sorted({g[0] for g in glued}))
-        self.scanner = re.compile(
-            r"[^a-z0-9](?:(?=[\d" + firsts + "])(?:" + "|".join(glued) + r")*(?=\d)(?:"
-            + _NUMBERS + r")|" + "".join(f"{re.escape(w[:-1])}(?={re.escape(w[-1])})|"
-                                         for w in stopped)
-            + _by_first_letter(words) + r"|[\s-]+(?=[\s-])())")
+        self.scanner = re.compile(r"[^a-z0-9](?:(?=[\d" + firsts + "])(?:" + "|".join(glued)
+                                  + r")*(?=\d)(?:" + _NUMBERS + r")|" + _by_first_letter(words)
+                                  + r"|[\s-]+(?=[\s-])())")
 
     def hits(self, low: str) -> tuple[list[list[tuple[int, int]]], int]:
         """For each cue group, the [start, end) of its cues in low (the text in lower case);
@@ -136,16 +132,24 @@ class CueIndex:
 def _by_first_letter(words: list[str]) -> str:
     """The words, each ending before a character that is not a letter, as one alternative per
     first letter (the rest a prefix tree). Alternatives that begin with their letter let the
-    engine pass over the others at once, where one that begins with a group is entered."""
+    engine pass over the others at once, where one that begins with a group is entered.
+
+    A word that ends in a stop ('a.m.') is matched without it, looking ahead for it, so that
+    the stop can still come right before the next cue ('a.m.1998')."""
     rests: dict[str, list[str]] = {}
     for w in words:
         rests.setdefault(w[0], []).append(w[1:])
     alternatives = []
     for first, tails in sorted(rests.items()):
-        tree = word_trie(t for t in tails if t)
-        if tree and "" in tails:
+        stopped = [re.escape(t[:-1]) + f"(?={re.escape(t[-1])})"
+                   for t in sorted(tails, key=len, reverse=True) if t and not t[-1].isalnum()]
+        plain = [t for t in tails if not t or t[-1].isalnum()]
+        tree = word_trie(t for t in plain if t)
+        if tree and "" in plain:
             tree = f"(?:{tree})?"
-        alternatives.append(re.escape(first) + tree + "(?![a-z])")
+        tree += "(?![a-z])"
+        body = tree if not stopped else "(?:" + "|".join([*stopped, tree]) + ")"
+        alternatives.append(re.escape(first) + body)
     return "|".join(alternatives)
 
 
