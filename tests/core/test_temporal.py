@@ -291,3 +291,19 @@ def test_the_previous_weekday_looks_back_from_the_day_the_story_is_at() -> None:
     found = find_expressions(text, OCT_26_1989)
     assert [e.value for e in found] == ["1989-10-17", "1989-10-13"]
     assert "the last day mentioned" in found[-1].explanation
+
+
+def test_the_engine_builds_expressions_equal_to_those_of_the_constructor() -> None:
+    from dataclasses import replace
+
+    from desktop_app.core.temporal.model import TemporalExpression, expression
+
+    found = find_expressions("On Monday, the president ordered reservists mobilised.",
+                             date(2021, 7, 9))[0]
+    values = [getattr(found, f) for f in TemporalExpression.__dataclass_fields__]
+    made = TemporalExpression(*values)
+    assert found == made and hash(found) == hash(made) and repr(found) == repr(made)
+    assert replace(found, start=1).start == 1 and found.start != 1
+    with pytest.raises(AttributeError):
+        found.value = "2021"  # type: ignore[misc]  # still frozen
+    assert expression(*values) == found

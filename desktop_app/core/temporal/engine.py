@@ -11,7 +11,7 @@ from operator import itemgetter
 from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
 from desktop_app.core.temporal.context import lowered
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context
-from desktop_app.core.temporal.model import TemporalExpression
+from desktop_app.core.temporal.model import TemporalExpression, expression
 from desktop_app.core.temporal.scan import Candidate, CueIndex, find_candidates, scan_whole
 
 MODES = ("news", "narrative")
@@ -103,9 +103,9 @@ def _resolve_all(text: str, chosen: list[Candidate],
                 and reading.granularity in ("day", "time", "week", "weekend")
                 and not ctx.future):  # the tense test last: it is the dear one
             flags = (*flags, "after the publication date in a clause not about the future")
-        # By position (start, end, text, type, value, granularity, earliest, latest, anchor,
-        # explanation, alternatives, flags): a third cheaper than by keyword, once per match.
-        out.append(TemporalExpression(
+        # start, end, text, type, value, granularity, earliest, latest, anchor, explanation,
+        # alternatives, flags
+        out.append(expression(
             start, end, text[start:end], hit.type, reading.value, reading.granularity,
             reading.earliest, reading.latest, ctx.anchor if r.needs_anchor else None,
             reading.explanation, hit.alternatives, tuple(flags)))

@@ -92,7 +92,7 @@ class CueIndex:
         # ends before a character that is not a letter. Runs of blanks and hyphens before
         # another one are reported too (a run's last character may start a cue): they widen
         # the windows. (The look-aheads only spare the engine trying each kind of number at
-        # each place.)
+        # each place; glue words are never given back, as fewer would leave a letter next.)
         # A cue word ending in a stop ('a.m.') is found without it (see _by_first_letter).
         for w in words:
             if not w[-1].isalnum():
@@ -100,7 +100,7 @@ class CueIndex:
         glued = (*_MODIFIERS, "fiscal", "fy", "year")
         firsts = "".join(sorted({g[0] for g in glued}))
         self.scanner = re.compile(r"[^a-z0-9](?:(?=[\d" + firsts + "])(?:" + "|".join(glued)
-                                  + r")*(?=\d)(?:" + _NUMBERS + r")|" + _by_first_letter(words)
+                                  + r")*+(?=\d)(?:" + _NUMBERS + r")|" + _by_first_letter(words)
                                   + r"|[\s-]+(?=[\s-])())")
 
     def hits(self, low: str) -> tuple[list[list[tuple[int, int]]], int]:
