@@ -51,7 +51,7 @@ def test_the_tense_tests_read_the_lower_cased_text() -> None:
     text = "Officials said the minister WILL VISIT on Friday."
     low = lowered(text)
     friday = text.index("Friday")
-    clause = clause_bounds(text, low, friday, friday + 6)
+    clause = clause_bounds(low, friday, friday + 6, sentence_bounds(text, friday, friday + 6))
     assert text[clause[0]:clause[1]] == "the minister WILL VISIT on Friday."
     assert has_future_marker(low, *clause)
     assert len(lowered("İstanbul")) == len("İstanbul")

@@ -74,10 +74,10 @@ def lowered(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-def clause_bounds(text: str, low: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around an expression: its sentence cut at commas and conjunctions (low is
-    lowered(text))."""
-    s, e = sentence_bounds(text, start, end)
+def clause_bounds(low: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause around low[start:end] (the text lowered): its sentence (sentence_bounds) cut
+    at commas and conjunctions."""
+    s, e = sentence
     cs = s
     for m in _CLAUSE_BREAK.finditer(low, s, start):
         cs = m.end()

@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
-from desktop_app.core.temporal.context import clause_bounds, has_future_marker, has_past_verb
+from desktop_app.core.temporal.context import (
+    clause_bounds,
+    has_future_marker,
+    has_past_verb,
+    sentence_bounds,
+)
 from desktop_app.core.temporal.lexicon import MONTHS, NUMBERS, WEEKDAYS
 from desktop_app.core.temporal.model import Reading
 
@@ -88,14 +93,21 @@ class Context:
 
     # The clause and its tense are worked out only for the rules that ask: most never do.
     @_once
+    def sentence(self) -> tuple[int, int]:
+        """[start, end) of the sentence holding the match."""
+        return sentence_bounds(self.text, self.start, self.end)
+
+    @_once
     def clause(self) -> tuple[int, int]:
         """[start, end) of the clause holding the match."""
-        return clause_bounds(self.text, self.low, self.start, self.end)
+        return clause_bounds(self.low, self.start, self.end, self.sentence)
 
     @_once
     def future(self) -> bool:
-        """The clause speaks of the future ('will meet on Tuesday')."""
-        return has_future_marker(self.low, *self.clause)
+        """The clause speaks of the future ('will meet on Tuesday'). Most sentences have no
+        word of the future at all: then the clause need not be cut out."""
+        return (has_future_marker(self.low, *self.sentence)
+                and has_future_marker(self.low, *self.clause))
 
     @_once
     def past(self) -> bool:
