@@ -14,7 +14,7 @@ from desktop_app.core.temporal.engine import _cue_index
 from desktop_app.core.temporal.grammar import RULES
 from desktop_app.core.temporal.lexicon import MONTH_CUES, UNIT_CUES, WEEKDAY_CUES
 from desktop_app.core.temporal.scan import _lowered, _shifted, find_candidates
-from desktop_app.core.temporal.widths import _around, cue_reach, max_width, width_bound
+from desktop_app.core.temporal.widths import _around, cue_reach, max_width, min_digits, width_bound
 from tests.conftest import SHARED
 
 TEMPEVAL = SHARED / "data" / "tempeval"
@@ -79,6 +79,16 @@ def test_a_group_a_match_may_lack_says_nothing_about_the_reach() -> None:
         assert cue_reach(re.compile(source), group) is None
     assert cue_reach(re.compile(r"(?P<a>this)\s+week|(?P<b>next)\s+week"), "zz") == \
         (width_bound(re.compile(r"(?P<a>this)\s+week|(?P<b>next)\s+week")),) * 2
+
+
+def test_the_fewest_digits_a_match_holds() -> None:
+    for source, digits in ((r"\d", 1), (r"[0-3]?\d", 1), (r"x|\d", 0), (r"(?:\d\d)+", 2),
+                           (r"[^\d]", 0), (r"[\d.]", 0), (r"a{2}5", 1), (r"july\s+[0-9]{1,2}", 1)):
+        assert min_digits(re.compile(source)) == digits, source
+    index = _cue_index()
+    needs = {r.name for r, digit in zip(index.rules, index.needs_digit, strict=True) if digit}
+    assert {"month-day-year", "day-month-year"} <= needs and "month" not in needs
+    assert "year" not in needs  # its cues are digits already
 
 
 def test_a_shifted_pattern_takes_the_character_before_its_match() -> None:

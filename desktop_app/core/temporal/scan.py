@@ -28,7 +28,7 @@ from desktop_app.core.temporal.lexicon import (
     SEPARATED_NUMBER,
     YEAR_NUMBER,
 )
-from desktop_app.core.temporal.widths import cue_reach, min_width
+from desktop_app.core.temporal.widths import cue_reach, min_digits, min_width
 
 Candidate = tuple[int, int, Rule, re.Match[str]]
 
@@ -40,6 +40,7 @@ _NUMBERS = (r"(\d{4})(?!\d)"
             r"|(\d{1,2})(?=[/.]\d\d?[/.]\d)|(\d{1,2})(?=:\d)"
             r"|\d*?(\d)(?=a|p)"
             r"|\d?(0)(?=s|')")
+_DIGIT = re.compile(r"\d")
 # Modifiers a pattern lets run straight into a month, season or year ('midsummer').
 _MODIFIERS = ("early", "mid", "late", "of")
 _NUMBER_KINDS = {2: SEPARATED_NUMBER, 3: COLON_NUMBER, 4: CLOCK_NUMBER, 5: DECADE_NUMBER}
@@ -60,6 +61,11 @@ class CueIndex:
         self.fast = [_shifted(_lowered(r.pattern)) for r in self.rules]
         self.uncued = [i for i, r in enumerate(self.rules)
                        if not r.cues or self.reach[i] is None or self.fast[i] is None]
+        # Rules every match of which holds a digit, though their cues are words ('July 4'):
+        # a window without a digit is skipped.
+        self.needs_digit = [min_digits(r.pattern) > 0 and not any(
+            c.startswith("<") or any(ch.isdigit() for ch in c) for c in r.cues)
+            for r in self.rules]
         # A cue wakes the rules that list it in cues, and is needed by those that list it in
         # also (a window of theirs without one is skipped).
         roles: dict[str, tuple[list[int], list[int]]] = {}
@@ -248,6 +254,7 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
         else:
             spans = sorted(span for g in groups for span in hits[g])
         rule = rules[i]
+        digit = index.needs_digit[i]
         match = rule.pattern.match
         search = index.fast[i].search  # type: ignore[union-attr]
         (before, before_slope), (after, after_slope) = index.reach[i]  # type: ignore[misc]
@@ -257,6 +264,8 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
                 k = bisect.bisect_right(needed, lo)
                 if k == len(needed) or needed[k] > hi:
                     continue
+            if digit and _DIGIT.search(low, lo, hi) is None:
+                continue
             end = hi + look if hi + look < n else n
             pos = lo  # in shifted, the character before lo: a match is searched from lo on
             while (m := search(shifted, pos, end + 1)) is not None:

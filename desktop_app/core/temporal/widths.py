@@ -151,3 +151,42 @@ def min_width(pattern: re.Pattern[str]) -> int:
         return _p.parse(pattern.pattern, pattern.flags).getwidth()[0]
     except (AttributeError, TypeError, ValueError):
         return 0
+
+
+def _all_digits(items: list) -> bool:
+    """True for a class of characters that holds digits only ([0-9], \\d, [0-3])."""
+    for op, av in items:
+        if op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            continue
+        if op is _c.LITERAL and chr(av).isdecimal():
+            continue
+        if op is _c.RANGE and chr(av[0]).isdecimal() and chr(av[1]).isdecimal() \
+                and av[1] - av[0] < 10:
+            continue
+        return False
+    return True
+
+
+def _digits(items: Iterable) -> int:
+    total = 0
+    for op, av in items:
+        if op is _c.LITERAL:
+            total += chr(av).isdecimal()
+        elif op is _c.IN:
+            total += _all_digits(list(av))
+        elif op is _c.SUBPATTERN:
+            total += _digits(av[-1])
+        elif op is _c.ATOMIC_GROUP:
+            total += _digits(av)
+        elif op is _c.BRANCH:
+            total += min(_digits(b) for b in av[1])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            total += av[0] * _digits(av[2])
+    return total
+
+
+def min_digits(pattern: re.Pattern[str]) -> int:
+    """The fewest digits a match of pattern holds (0 when that cannot be told): a window
+    without a digit then holds no match."""
+    tree = _tree(pattern)
+    return 0 if tree is None else _digits(tree)
