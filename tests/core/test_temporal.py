@@ -296,7 +296,7 @@ def test_the_previous_weekday_looks_back_from_the_day_the_story_is_at() -> None:
 def test_the_engine_builds_expressions_equal_to_those_of_the_constructor() -> None:
     from dataclasses import replace
 
-    from desktop_app.core.temporal.model import TemporalExpression, expression
+    from desktop_app.core.temporal.model import TemporalExpression, new_expression
 
     found = find_expressions("On Monday, the president ordered reservists mobilised.",
                              date(2021, 7, 9))[0]
@@ -306,4 +306,17 @@ def test_the_engine_builds_expressions_equal_to_those_of_the_constructor() -> No
     assert replace(found, start=1).start == 1 and found.start != 1
     with pytest.raises(AttributeError):
         found.value = "2021"  # type: ignore[misc]  # still frozen
-    assert expression(*values) == found
+    assert new_expression(*values) == found
+    assert list(vars(found)) == list(TemporalExpression.__dataclass_fields__)
+
+
+def test_readings_built_fast_are_the_dataclass_itself() -> None:
+    from dataclasses import fields
+
+    from desktop_app.core.temporal.model import Reading, new_reading
+
+    made = new_reading("2021-07-05", "day", date(2021, 7, 5), date(2021, 7, 5), "why")
+    assert made == Reading("2021-07-05", "day", date(2021, 7, 5), date(2021, 7, 5), "why")
+    assert list(vars(made)) == [f.name for f in fields(Reading)]
+    with pytest.raises(AttributeError):
+        made.value = "x"  # type: ignore[misc]

@@ -11,7 +11,7 @@ from operator import itemgetter
 from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
 from desktop_app.core.temporal.context import lowered
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context
-from desktop_app.core.temporal.model import TemporalExpression, expression
+from desktop_app.core.temporal.model import TemporalExpression, new_expression
 from desktop_app.core.temporal.scan import Candidate, CueIndex, find_candidates, scan_whole
 
 MODES = ("news", "narrative")
@@ -105,7 +105,7 @@ def _resolve_all(text: str, chosen: list[Candidate],
             flags = (*flags, "after the publication date in a clause not about the future")
         # start, end, text, type, value, granularity, earliest, latest, anchor, explanation,
         # alternatives, flags
-        out.append(expression(
+        out.append(new_expression(
             start, end, text[start:end], hit.type, reading.value, reading.granularity,
             reading.earliest, reading.latest, ctx.anchor if r.needs_anchor else None,
             reading.explanation, hit.alternatives, tuple(flags)))

@@ -11,69 +11,70 @@ from desktop_app.core.temporal.calendar import (
     week_start,
     week_value,
 )
-from desktop_app.core.temporal.model import Reading
+from desktop_app.core.temporal.model import Reading, new_reading
 
 
 def day(d: date, why: str) -> Reading:
     """A single day."""
-    return Reading(d.isoformat(), "day", d, d, why)
+    return new_reading(d.isoformat(), "day", d, d, why)
 
 
 def week(d: date, why: str) -> Reading:
     """The ISO week holding ``d``."""
     start = week_start(d)
-    return Reading(week_value(d), "week", start, start + timedelta(days=6), why)
+    return new_reading(week_value(d), "week", start, start + timedelta(days=6), why)
 
 
 def weekend(d: date, why: str) -> Reading:
     """The Saturday and Sunday of the ISO week holding ``d``."""
     sat = week_start(d) + timedelta(days=5)
-    return Reading(week_value(d) + "-WE", "weekend", sat, sat + timedelta(days=1), why)
+    return new_reading(week_value(d) + "-WE", "weekend", sat, sat + timedelta(days=1), why)
 
 
 def month(year: int, mon: int, why: str) -> Reading:
     """A calendar month."""
-    return Reading(f"{year:04d}-{mon:02d}", "month", date(year, mon, 1), month_end(year, mon), why)
+    return new_reading(f"{year:04d}-{mon:02d}", "month", date(year, mon, 1),
+                       month_end(year, mon), why)
 
 
 def quarter(year: int, q: int, why: str) -> Reading:
     """A calendar quarter."""
     first, last = quarter_bounds(year, q)
-    return Reading(f"{year:04d}-Q{q}", "quarter", first, last, why)
+    return new_reading(f"{year:04d}-Q{q}", "quarter", first, last, why)
 
 
 def half(year: int, h: int, why: str) -> Reading:
     """A half year."""
     first = date(year, 6 * h - 5, 1)
-    return Reading(f"{year:04d}-H{h}", "half", first, month_end(year, 6 * h), why)
+    return new_reading(f"{year:04d}-H{h}", "half", first, month_end(year, 6 * h), why)
 
 
 def season(year: int, code: str, why: str) -> Reading:
     """A meteorological season."""
     first, last = season_bounds(year, code)
-    return Reading(f"{year:04d}-{code}", "season", first, last, why)
+    return new_reading(f"{year:04d}-{code}", "season", first, last, why)
 
 
 def year(y: int, why: str) -> Reading:
     """A calendar year."""
-    return Reading(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31), why)
+    return new_reading(f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31), why)
 
 
 def decade(first_year: int, why: str) -> Reading:
     """A decade given its first year (1990 -> '199')."""
-    return Reading(f"{first_year // 10:03d}", "decade", date(max(first_year, 1), 1, 1),
+    return new_reading(f"{first_year // 10:03d}", "decade", date(max(first_year, 1), 1, 1),
                    date(first_year + 9, 12, 31), why)
 
 
 def century(index: int, why: str) -> Reading:
     """A century by its TIMEX3 two-digit value (19 for the 1900s, the 20th century)."""
-    return Reading(f"{index:02d}", "century", date(max(index * 100, 1), 1, 1),
+    return new_reading(f"{index:02d}", "century", date(max(index * 100, 1), 1, 1),
                    date(index * 100 + 99, 12, 31), why)
 
 
 def vague(value: str, why: str) -> Reading:
     """PRESENT_REF, PAST_REF or FUTURE_REF: no calendar bounds."""
-    return Reading(value, "ref", None, None, why)
+    return new_reading(value, "ref", None, None, why)
 
 
 def narrow(reading: Reading, mod: str | None) -> Reading:
@@ -90,5 +91,5 @@ def narrow(reading: Reading, mod: str | None) -> Reading:
         first, last = first + timedelta(days=third), last - timedelta(days=third)
     elif m in ("late", "the end of", "the second half of"):
         first = last - timedelta(days=(third if "half" not in m else span // 2) - 1)
-    return Reading(reading.value, reading.granularity, first, last,
+    return new_reading(reading.value, reading.granularity, first, last,
                    f"{reading.explanation} ({m})")
