@@ -36,15 +36,20 @@ _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fo
 
 def closest_year(anchor: date, mon: int, dom: int, future: bool) -> list[int]:
     """Candidate years for a day without a year, best first: nearest the anchor, tense-biased."""
-    scored = []
+    return closest_years(anchor, mon, dom)[future]
+
+
+def closest_years(anchor: date, mon: int, dom: int) -> tuple[list[int], list[int]]:
+    """closest_year for a clause about the past and for one about the future."""
+    past, future = [], []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             delta = (date(y, mon, dom) - anchor).days
         except ValueError:
             continue
-        wrong_side = (delta > 0 and not future) or (delta < 0 and future)
-        scored.append((abs(delta) * (2 if wrong_side else 1), y))
-    return [y for _, y in sorted(scored)]
+        past.append((abs(delta) * (2 if delta > 0 else 1), y))
+        future.append((abs(delta) * (2 if delta < 0 else 1), y))
+    return [y for _, y in sorted(past)], [y for _, y in sorted(future)]
 
 
 def _weekday_check(m: re.Match[str], d: date) -> tuple[str, ...]:
@@ -66,9 +71,9 @@ def _full_date(m: re.Match[str], ctx: Context, y: int | None, mon: int, dom: int
     anchor = ctx.anchor
     if anchor is None:
         return None
-    years = closest_year(anchor, mon, dom, False)
-    if years != closest_year(anchor, mon, dom, True):  # only then does the tense decide
-        years = closest_year(anchor, mon, dom, ctx.future)
+    years, later = closest_years(anchor, mon, dom)
+    if years != later and ctx.future:  # the tense is asked only when it changes the order
+        years = later
     if not years:
         return None
     why = f"{month_name(mon)} {dom} nearest to {ctx.anchor_label}, {fmt_day(anchor)}"

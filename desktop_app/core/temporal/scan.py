@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from operator import itemgetter
 
 from desktop_app.core.temporal.grammar import Rule, word_trie
 from desktop_app.core.temporal.lexicon import (
@@ -246,13 +248,13 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
     for i in sorted(woken):  # in the index's order, as ties between rules keep it
         groups, needs = index.rule_groups[i], index.rule_needs[i]
         if needs:  # a match holds one of these too: windows without one are skipped
-            needed = sorted(e for g in needs for _, e in hits[g])
+            needed = sorted(map(itemgetter(1), chain.from_iterable(map(hits.__getitem__, needs))))
             if not needed:
                 continue
         if len(groups) == 1:
             spans = hits[groups[0]]  # in order: the scan goes left to right
         else:
-            spans = sorted(span for g in groups for span in hits[g])
+            spans = sorted(chain.from_iterable(map(hits.__getitem__, groups)))
         rule = rules[i]
         digit = index.needs_digit[i]
         match = rule.pattern.match
