@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
@@ -111,10 +112,10 @@ class CueIndex:
                                   + r")*+(?=\d)(?:" + _NUMBERS + r")|" + _by_first_letter(words)
                                   + r"|[\s-]+(?=[\s-])())")
 
-    def hits(self, low: str) -> tuple[list[list[tuple[int, int]]], int]:
-        """For each cue group, the [start, end) of its cues in low (the text in lower case);
-        and the longest run of blanks and hyphens, or 2 if none is longer."""
-        found: list[list[tuple[int, int]]] = [[] for _ in self.group_rules]
+    def hits(self, low: str) -> tuple[defaultdict[int, list[tuple[int, int]]], int]:
+        """For each cue group found, the [start, end) of its cues in low (the text in lower
+        case); and the longest run of blanks and hyphens, or 2 if none is longer."""
+        found: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
         group_of = self.group_of
         gap = 2
         for m in self.scanner.finditer(" " + low):
@@ -244,7 +245,7 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
     hits, gap = index.hits(low)
     n = len(text)
     look = gap + 8  # lookaheads at a match's end see this far (blanks then a few characters)
-    woken = {i for g, spans in enumerate(hits) if spans for i in index.group_rules[g]}
+    woken = {i for g in hits for i in index.group_rules[g]}
     for i in sorted(woken):  # in the index's order, as ties between rules keep it
         groups, needs = index.rule_groups[i], index.rule_needs[i]
         if needs:  # a match holds one of these too: windows without one are skipped
