@@ -26,7 +26,11 @@ def whole_scan(text: str) -> list[tuple[int, int, str]]:
 
 
 def cue_scan(text: str) -> list[tuple[int, int, str]]:
-    return sorted((s, e, r.name) for s, e, r, _ in find_candidates(text, _cue_index()))
+    found = find_candidates(text, _cue_index())
+    for s, e, r, m in found:  # the engine matches the text again where the scan left None
+        again = m or r.pattern.match(text, s)
+        assert again is not None and again.span() == (s, e), (r.name, s, e)
+    return sorted((s, e, r.name) for s, e, r, _ in found)
 
 
 def test_every_rule_has_cues_and_a_bounded_width() -> None:

@@ -89,6 +89,10 @@ def _resolve_all(text: str, chosen: list[Candidate],
     for start, end, r, m in chosen:
         if r.needs_anchor and anchor is None and ref is None:
             continue
+        if m is None:  # the cue scan matched the lower-cased text: the same match on the text
+            m = r.pattern.match(text, start)
+            if m is None or m.end() != end:  # lower-casing kept the pattern's meaning: never
+                continue
         ctx = Context(text, low, anchor, ref, last, last_reading, mode, day_first, start, end)
         try:
             hit = r.handler(m, ctx)

@@ -33,7 +33,9 @@ from desktop_app.core.temporal.lexicon import (
 )
 from desktop_app.core.temporal.widths import cue_reach, min_digits, min_width
 
-Candidate = tuple[int, int, Rule, re.Match[str]]
+# start, end, rule, and the match on the text as written; None where the cue scan matched the
+# lower-cased text: the engine matches again on the text only the candidates it chooses.
+Candidate = tuple[int, int, Rule, re.Match[str] | None]
 
 # Characters that IGNORECASE matches with an ASCII letter but lower() does not turn into it.
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
@@ -258,7 +260,6 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
             spans = sorted(chain.from_iterable(map(hits.__getitem__, groups)))
         rule = rules[i]
         digit = index.needs_digit[i]
-        match = rule.pattern.match
         search = index.fast[i].search  # type: ignore[union-attr]
         (before, before_slope), (after, after_slope) = index.reach[i]  # type: ignore[misc]
         for lo, hi in _windows(spans, before + (gap - 1) * before_slope,
@@ -275,12 +276,10 @@ def find_candidates(text: str, index: CueIndex) -> list[Candidate]:
                 s, e = m.start(), m.end() - 1  # in text (shifted has one character more)
                 if s >= hi:
                     break
-                real = match(text, s, end)  # the same match, on the text as written
-                if e > hi or real is None or real.end() != e:
-                    # only a window's cut end makes a match run past it: look again, further
+                if e > hi:  # only a window's cut end makes a match run past it: look again
                     found.extend(_scan_past(text, rule, s, hi))
                     break
-                found.append((s, e, rule, real))
+                found.append((s, e, rule, None))
                 pos = e  # as finditer goes on: the next match begins where this one ends
     return found
 
