@@ -241,7 +241,7 @@ def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str) -> tuple
 
 @rule("year", r"(?:" + MOD + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?" + YEAR,
       priority=30, needs_anchor=False,
-      cues=(YEAR_NUMBER, "fy", "fiscal"))
+      cues=(YEAR_NUMBER, "fy", "fiscal"), cue_in="y")
 def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     y = int(m["y"])
     after = ctx.text[m.end():m.end() + 12]
@@ -298,10 +298,10 @@ def _century(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("quarter", r"(?:the\s+)?(?:(?P<ago>(?:comparable\s+)?year[\s-]+(?:ago|earlier))\s+)?"
       r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+"
-      r"(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?" + YEAR
+      r"(?:fiscal[\s-]+)?(?P<quarter>quarter)(?:\s+of\s+(?:(?:fiscal\s+)?" + YEAR
       + r"|(?P<rel>last|this|next)\s+year))?",
       priority=6,
-      cues=("quarter",))
+      cues=("quarter",), cue_in="quarter")
 def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     q = _ORD_Q[m["ord"].lower()]
     anchor = ctx.anchor
