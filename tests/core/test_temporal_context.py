@@ -55,3 +55,16 @@ def test_the_tense_tests_read_the_lower_cased_text() -> None:
     assert text[clause[0]:clause[1]] == "the minister WILL VISIT on Friday."
     assert has_future_marker(low, *clause)
     assert len(lowered("İstanbul")) == len("İstanbul")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["will", "won't", "'ll", "we'll", "is to", "plans to", "x", " ",
+                                 "  ", ",", "'", "swill", "willy", "\n", "expected"]),
+                max_size=30), st.data())
+def test_the_future_test_is_that_of_the_pattern_looking_behind(pieces, data) -> None:  # noqa: ANN001
+    from desktop_app.core.temporal.context import _FUTURE
+
+    low = "".join(pieces)
+    start = data.draw(st.integers(0, len(low)))
+    end = data.draw(st.integers(start, len(low)))
+    assert has_future_marker(low, start, end) == (_FUTURE.search(low, start, end) is not None)

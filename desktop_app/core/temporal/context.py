@@ -18,6 +18,9 @@ _SENTENCE_END = re.compile(rf"\.{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|\n(?
 _CLAUSE_BREAK = re.compile(r";|:|,|\s(?:that|but|after|before|because|while|when|although|"
                            r"since|whereas|said|says|told|reported|saying|which|who)\s")
 _FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
+# The same, taking the character before instead of looking behind: the search then skips to
+# the characters that can come before a word (see scan._shifted).
+_FUTURE_AFTER = re.compile(r"[^\w'](?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
 _WINDOW = 400
 _NEAR = 100
 
@@ -106,4 +109,6 @@ def has_past_verb(low: str, start: int, end: int) -> bool:
 def has_future_marker(low: str, start: int, end: int) -> bool:
     """True when low[start:end] (a clause, lower-cased) speaks of the future ('will meet on
     Tuesday')."""
-    return _FUTURE.search(low, start, end) is not None
+    if start == 0:
+        return _FUTURE.search(low, 0, end) is not None
+    return _FUTURE_AFTER.search(low, start - 1, end) is not None
