@@ -68,3 +68,10 @@ def test_the_future_test_is_that_of_the_pattern_looking_behind(pieces, data) -> 
     start = data.draw(st.integers(0, len(low)))
     end = data.draw(st.integers(start, len(low)))
     assert has_future_marker(low, start, end) == (_FUTURE.search(low, start, end) is not None)
+
+
+def test_a_word_of_the_future_right_at_the_start_of_the_clause_counts() -> None:
+    assert has_future_marker("so will go", 3, 10)  # 'will' begins the clause
+    assert has_future_marker("will go", 0, 7)
+    assert not has_future_marker("swill go", 1, 8)  # inside a word
+    assert not has_future_marker("we'll go", 2, 8)  # as the pattern says: 'll after a letter
