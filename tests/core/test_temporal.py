@@ -320,3 +320,20 @@ def test_readings_built_fast_are_the_dataclass_itself() -> None:
     assert list(vars(made)) == [f.name for f in fields(Reading)]
     with pytest.raises(AttributeError):
         made.value = "x"  # type: ignore[misc]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dates(), st.integers(-2400, 2400))
+def test_months_are_added_as_relativedelta_adds_them(d: date, months: int) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from desktop_app.core.temporal.calendar import add_months
+
+    def outcome(add):  # noqa: ANN001, ANN202
+        try:
+            return add()
+        except (ValueError, OverflowError) as error:
+            return type(error)
+
+    expected = outcome(lambda: d + relativedelta(months=months))
+    assert outcome(lambda: add_months(d, months)) == expected

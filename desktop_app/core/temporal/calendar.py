@@ -72,27 +72,29 @@ def weekday_on_or_after(anchor: date, weekday: int) -> date:
     return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
 
 
+_MONTHS_IN = {"M": 1, "Q": 3, "Y": 12, "10Y": 120, "100Y": 1200}
+
+
 def shift(anchor: date, unit: str, amount: int) -> date:
     """Move a date by whole calendar units (D, W, M, Y, Q, 10Y, 100Y)."""
-    from dateutil.relativedelta import relativedelta
-
     if unit == "D":
         return anchor + timedelta(days=amount)
     if unit == "W":
         return anchor + timedelta(weeks=amount)
     if unit == "2W":
         return anchor + timedelta(weeks=2 * amount)
-    if unit == "M":
-        return anchor + relativedelta(months=amount)
-    if unit == "Q":
-        return anchor + relativedelta(months=3 * amount)
-    if unit == "Y":
-        return anchor + relativedelta(years=amount)
-    if unit == "10Y":
-        return anchor + relativedelta(years=10 * amount)
-    if unit == "100Y":
-        return anchor + relativedelta(years=100 * amount)
+    if unit in _MONTHS_IN:
+        return add_months(anchor, _MONTHS_IN[unit] * amount)
     return anchor
+
+
+def add_months(d: date, months: int) -> date:
+    """d moved by whole months as dateutil's relativedelta moves it (the day kept, or the
+    month's last day if that month is shorter), without building a relativedelta per shift,
+    which took four times as long; a test holds the two equal."""
+    years, month0 = divmod(d.month - 1 + months, 12)
+    year, month = d.year + years, month0 + 1
+    return d.replace(year=year, month=month, day=min(d.day, monthrange(year, month)[1]))
 
 
 def easter_sunday(year: int) -> date:
