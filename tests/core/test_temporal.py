@@ -337,3 +337,13 @@ def test_months_are_added_as_relativedelta_adds_them(d: date, months: int) -> No
 
     expected = outcome(lambda: d + relativedelta(months=months))
     assert outcome(lambda: add_months(d, months)) == expected
+
+
+def test_days_in_month_are_the_calendar_modules() -> None:
+    from calendar import monthrange
+
+    from desktop_app.core.temporal.calendar import days_in_month
+
+    for year in (1900, 1999, 2000, 2020, 2021, 2100, 2400):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == monthrange(year, month)[1], (year, month)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from calendar import monthrange
+from calendar import isleap
 from datetime import date, timedelta
 
 from desktop_app.core.temporal.lexicon import SEASON_MONTHS, WEEKDAY_NAMES
@@ -26,9 +26,17 @@ def month_name(month: int) -> str:
     return _MONTH_FULL[month - 1]
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without working out the month's first weekday."""
+    return 29 if month == 2 and isleap(year) else _DAYS_IN_MONTH[month - 1]
+
+
 def month_end(year: int, month: int) -> date:
     """Last day of a month."""
-    return date(year, month, monthrange(year, month)[1])
+    return date(year, month, days_in_month(year, month))
 
 
 def week_start(d: date) -> date:
@@ -94,7 +102,7 @@ def add_months(d: date, months: int) -> date:
     which took four times as long; a test holds the two equal."""
     years, month0 = divmod(d.month - 1 + months, 12)
     year, month = d.year + years, month0 + 1
-    return d.replace(year=year, month=month, day=min(d.day, monthrange(year, month)[1]))
+    return d.replace(year=year, month=month, day=min(d.day, days_in_month(year, month)))
 
 
 def easter_sunday(year: int) -> date:
