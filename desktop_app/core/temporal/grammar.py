@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -201,8 +202,10 @@ def number(word: str) -> int:
     return NUMBERS.get(w, -1)
 
 
+@functools.lru_cache(maxsize=512)
 def unit_code(word: str) -> str:
-    """Normalise a unit word ('weeks', 'centuries') to its code (W, 100Y...)."""
+    """Normalise a unit word ('weeks', 'centuries') to its code (W, 100Y...); the same few
+    words come back again and again."""
     w = word.lower()
     for prefix, code in (("day", "D"), ("fortnight", "2W"), ("week", "W"), ("month", "M"),
                          ("year", "Y"), ("decade", "10Y"), ("centur", "100Y"), ("hour", "H"),

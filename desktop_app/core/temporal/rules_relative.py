@@ -64,14 +64,15 @@ def resolve_weekday(word: str, rel_word: str | None,
     """The day a weekday name means, by the news rules, with the other readings."""
     rel = (rel_word or "").lower()
     # 'the previous Friday' looks back from the day the story is at, not from publication.
-    anchor = ctx.ref_or_anchor if rel == "previous" else ctx.anchor
+    news_anchor = ctx.anchor
+    anchor = ctx.ref_or_anchor if rel == "previous" else news_anchor
     if anchor is None:
         return None
     wd = weekday_number(word)
     name = WEEKDAY_NAMES[wd]
     on_before = weekday_on_or_before(anchor, wd)
     on_after = weekday_on_or_after(anchor, wd)
-    source = "the last day mentioned" if anchor != ctx.anchor else ctx.anchor_label
+    source = "the last day mentioned" if anchor != news_anchor else ctx.anchor_label
     label = f"{source}, {fmt_day(anchor)}"
     if rel in ("last", "past", "previous"):
         d = anchor - timedelta(days=(anchor.weekday() - wd - 1) % 7 + 1)
