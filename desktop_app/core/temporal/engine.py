@@ -91,8 +91,8 @@ def _resolve_all(text: str, chosen: list[Candidate],
             continue
         if m is None:  # the cue scan matched the lower-cased text: the same match on the text
             m = r.pattern.match(text, start)
-            if m is None or m.end() != end:  # lower-casing kept the pattern's meaning: never
-                continue
+            if m is None or m.end() != end:  # never: lower-casing keeps a pattern's meaning
+                continue  # (the scan tests hold it for every candidate)
         ctx = Context(text, low, anchor, ref, last, last_reading, mode, day_first, start, end)
         try:
             hit = r.handler(m, ctx)

@@ -43,7 +43,6 @@ class TemporalExpression:
         return Reading(self.value, self.granularity, self.earliest, self.latest, self.explanation)
 
 
-
 # The engine builds a Reading or two and an expression for every date it finds. A frozen
 # dataclass's __init__ sets each field through object.__setattr__; these set the same fields
 # at once, at half the cost, giving objects equal in every respect (tests hold that they set
@@ -52,7 +51,7 @@ _new = object.__new__
 
 
 def new_reading(value: str, granularity: str, earliest: date | None, latest: date | None,
-            explanation: str) -> Reading:
+                explanation: str) -> Reading:
     """Reading(value, granularity, earliest, latest, explanation), built faster."""
     made = _new(Reading)
     made.__dict__.update(value=value, granularity=granularity, earliest=earliest, latest=latest,
@@ -61,9 +60,9 @@ def new_reading(value: str, granularity: str, earliest: date | None, latest: dat
 
 
 def new_expression(start: int, end: int, text: str, type: str, value: str,  # noqa: A002
-               granularity: str, earliest: date | None, latest: date | None,
-               anchor: date | None, explanation: str, alternatives: tuple[Reading, ...],
-               flags: tuple[str, ...]) -> TemporalExpression:
+                   granularity: str, earliest: date | None, latest: date | None,
+                   anchor: date | None, explanation: str, alternatives: tuple[Reading, ...],
+                   flags: tuple[str, ...]) -> TemporalExpression:
     """TemporalExpression(...) with every field given in order, built faster."""
     made = _new(TemporalExpression)
     made.__dict__.update(start=start, end=end, text=text, type=type, value=value,

@@ -183,8 +183,8 @@ _WORD_START = r"(?<![\w-])"  # how grammar.rule begins every pattern
 
 
 def _shifted(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """pattern, taking the character before its match too (searched in " " + text, a match
-    [s+1, e+1) there is [s, e) in text); None if a match could be empty.
+    """pattern, taking the character before its match too: searched in " " + text, a match
+    [s, e + 1) there is [s, e) in text. None if a match could be empty.
 
     A pattern that begins by looking behind for a word's start tries every position of a
     window, while one that begins with a class of characters skips straight to where the
