@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 import pytest
 
-from tests.benchmarks.conftest import scale
 from tests.conftest import SHARED
 
 GOLD = SHARED / "data" / "tempeval" / "tbaq-train.jsonl"
@@ -21,7 +20,9 @@ def test_find_expressions_vs_dateparser(report) -> None:  # noqa: ANN001
 
     from desktop_app.core.temporal import find_expressions
 
-    docs = [json.loads(line) for line in GOLD.open(encoding="utf-8")][:scale(40, 10_000)]
+    # The whole TBAQ text at every scale: the target is stated for it, and dateparser's half
+    # takes only some three seconds.
+    docs = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     chars = sum(len(d["text"]) for d in docs)
     find_expressions("warm up on Monday", date(2021, 7, 9))
     t0 = time.perf_counter()
