@@ -14,7 +14,14 @@ from desktop_app.core.temporal.engine import _cue_index
 from desktop_app.core.temporal.grammar import RULES
 from desktop_app.core.temporal.lexicon import MONTH_CUES, UNIT_CUES, WEEKDAY_CUES
 from desktop_app.core.temporal.scan import _lowered, _shifted, find_candidates
-from desktop_app.core.temporal.widths import _around, cue_reach, max_width, min_digits, width_bound
+from desktop_app.core.temporal.widths import (
+    _around,
+    cue_reach,
+    max_width,
+    min_digits,
+    shape,
+    width_bound,
+)
 from tests.conftest import SHARED
 
 TEMPEVAL = SHARED / "data" / "tempeval"
@@ -50,9 +57,9 @@ def test_every_rule_has_cues_and_a_bounded_width() -> None:
 def test_patterns_that_lower_casing_would_change_are_kept_as_they_are() -> None:
     for source in (r"\S+day", r"\x41pril", r"(?-i:May) 5"):
         pattern = re.compile(source, re.IGNORECASE)
-        assert _lowered(pattern) is pattern
-    lowered = _lowered(re.compile(r"(?P<mon>May)\s+\d", re.IGNORECASE))
-    assert lowered.pattern == r"(?P<mon>may)\s+\d" and not lowered.flags & re.IGNORECASE
+        assert _lowered(pattern) == (pattern.pattern, pattern.flags)
+    source, flags = _lowered(re.compile(r"(?P<mon>May)\s+\d", re.IGNORECASE))
+    assert source == r"(?P<mon>may)\s+\d" and not flags & re.IGNORECASE
 
 
 def test_the_width_bound_covers_every_gap() -> None:
@@ -76,6 +83,14 @@ def test_the_reach_around_a_cue_group_covers_every_gap() -> None:
     assert cue_reach(month.pattern, "mon")[1] == (9, 0)  # 'september' ends every match
 
 
+def test_one_parse_tells_what_the_separate_measures_tell() -> None:
+    for r in RULES:
+        measured = shape(r.pattern, r.cue_in)
+        assert measured.reach == cue_reach(r.pattern, r.cue_in), r.name
+        assert measured.digits == min_digits(r.pattern), r.name
+        assert measured.shortest > 0, r.name
+
+
 def test_a_group_a_match_may_lack_says_nothing_about_the_reach() -> None:
     for source, group in ((r"(?:last\s+)?(?P<w>monday)?\s+night", "w"),
                           (r"(?P<a>this)\s+week|next\s+(?P<b>week)", "b"),
@@ -96,10 +111,11 @@ def test_the_fewest_digits_a_match_holds() -> None:
 
 
 def test_a_shifted_pattern_takes_the_character_before_its_match() -> None:
-    shifted = _shifted(re.compile(r"(?<![\w-])(?:may)(?![\w])"))
+    shifted = _shifted(r"(?<![\w-])(?:may)(?![\w])", 0)
     assert shifted.pattern == r"[^\w-](?:(?:may)(?![\w]))"
     assert shifted.search(" " + "in may, june", 0).span() == (3, 7)  # text[3:6] is "may"
-    assert _shifted(re.compile(r"x?")) is None  # an empty match could not be stepped over
+    assert _shifted("(?<![\\w-])(?:x", 0) is None  # not a pattern: the rule is scanned whole
+    assert shape(re.compile(r"x?"), None).shortest == 0  # nothing to step over: scanned whole
 
 
 @pytest.mark.parametrize("corpus", ["tbaq-train", "meantime-en"])

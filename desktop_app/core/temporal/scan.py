@@ -31,7 +31,7 @@ from desktop_app.core.temporal.lexicon import (
     SEPARATED_NUMBER,
     YEAR_NUMBER,
 )
-from desktop_app.core.temporal.widths import cue_reach, min_digits, min_width
+from desktop_app.core.temporal.widths import shape
 
 # start, end, rule, and the match on the text as written; None where the cue scan matched the
 # lower-cased text: the engine matches again on the text only the candidates it chooses.
@@ -60,17 +60,20 @@ class CueIndex:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
-        self.reach = [cue_reach(r.pattern, r.cue_in) for r in self.rules]
+        shapes = [shape(r.pattern, r.cue_in) for r in self.rules]
+        self.reach = [sh.reach for sh in shapes]
         # The patterns as they run in the windows: lower-cased, for the lower-cased text, and
-        # shifted to take the character before the match too (see _shifted).
-        self.fast = [_shifted(_lowered(r.pattern)) for r in self.rules]
+        # shifted to take the character before the match too (see _shifted); a pattern that
+        # could match nothing at all has none.
+        self.fast = [_shifted(*_lowered(r.pattern)) if sh.shortest > 0 else None
+                     for r, sh in zip(self.rules, shapes, strict=True)]
         self.uncued = [i for i, r in enumerate(self.rules)
                        if not r.cues or self.reach[i] is None or self.fast[i] is None]
         # Rules every match of which holds a digit, though their cues are words ('July 4'):
         # a window without a digit is skipped.
-        self.needs_digit = [min_digits(r.pattern) > 0 and not any(
+        self.needs_digit = [sh.digits > 0 and not any(
             c.startswith("<") or any(ch.isdigit() for ch in c) for c in r.cues)
-            for r in self.rules]
+            for r, sh in zip(self.rules, shapes, strict=True)]
         # A cue wakes the rules that list it in cues, and is needed by those that list it in
         # also (a window of theirs without one is skipped).
         roles: dict[str, tuple[list[int], list[int]]] = {}
@@ -169,36 +172,35 @@ def _by_first_letter(words: list[str]) -> str:
 _CASE_SENSITIVE_SYNTAX = re.compile(r"\\[A-Z0-9xuN]|\(\?[a-z]*-")
 
 
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """pattern in lower case and case-sensitive: on lower-cased text it matches where pattern
-    matches the text (group syntax such as (?P<name>...) keeps its capital). Where lower-casing
-    would change the pattern, the pattern itself, which ignores case anyway."""
+def _lowered(pattern: re.Pattern[str]) -> tuple[str, int]:
+    """pattern's source in lower case and its flags without IGNORECASE: on lower-cased text it
+    matches where pattern matches the text (group syntax such as (?P<name>...) keeps its
+    capital). Where lower-casing would change the pattern, its own source and flags, which
+    ignore case anyway."""
     if _CASE_SENSITIVE_SYNTAX.search(pattern.pattern):
-        return pattern
+        return pattern.pattern, pattern.flags
     source = pattern.pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
-    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+    return source, pattern.flags & ~re.IGNORECASE
 
 
 _WORD_START = r"(?<![\w-])"  # how grammar.rule begins every pattern
 
 
-def _shifted(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """pattern, taking the character before its match too: searched in " " + text, a match
-    [s, e + 1) there is [s, e) in text. None if a match could be empty.
+def _shifted(source: str, flags: int) -> re.Pattern[str] | None:
+    """The pattern, taking the character before its match too: searched in " " + text, a
+    match [s, e + 1) there is [s, e) in text (for patterns that cannot match nothing at all).
 
     A pattern that begins by looking behind for a word's start tries every position of a
     window, while one that begins with a class of characters skips straight to where the
     class matches: the one before a word's start is consumed instead of looked at. Searching
     on from a match's last character keeps finditer's meaning (matches do not overlap).
     """
-    source = pattern.pattern
     head, body = ((r"[^\w-]", source[len(_WORD_START):]) if source.startswith(_WORD_START)
                   else (r"[\s\S]", source))
     try:
-        shifted = re.compile(f"{head}(?:{body})", pattern.flags)
+        return re.compile(f"{head}(?:{body})", flags)
     except re.error:
         return None
-    return shifted if min_width(shifted) > 1 else None
 
 
 def _four_digits(run: str, after: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 try:  # the parser behind re.compile: private, so anything unexpected means "scan whole"
     from re import _constants as _c
@@ -89,11 +90,11 @@ def _line(measure: Callable[[int], int]) -> Line:
     return one, further - far
 
 
-def _tree(pattern: re.Pattern[str]) -> list | None:
+def _parsed(pattern: re.Pattern[str]) -> _p.SubPattern | None:
     if _p is None:
         return None
     try:
-        return list(_p.parse(pattern.pattern, pattern.flags))
+        return _p.parse(pattern.pattern, pattern.flags)
     except (AttributeError, TypeError, ValueError):
         return None
 
@@ -101,7 +102,7 @@ def _tree(pattern: re.Pattern[str]) -> list | None:
 def max_width(pattern: re.Pattern[str], gap: int) -> int | None:
     """The most characters a match of pattern can span when no run of blanks and hyphens is
     longer than gap; None when that cannot be told."""
-    tree = _tree(pattern)
+    tree = _parsed(pattern)
     try:
         return None if tree is None else _width(tree, gap)
     except _Unbounded:
@@ -110,9 +111,13 @@ def max_width(pattern: re.Pattern[str], gap: int) -> int | None:
 
 def width_bound(pattern: re.Pattern[str]) -> Line | None:
     """A line above max_width(pattern, gap) for every gap >= 1."""
-    tree = _tree(pattern)
+    tree = _parsed(pattern)
+    return None if tree is None else _bound(list(tree))
+
+
+def _bound(tree: list) -> Line | None:
     try:
-        return None if tree is None else _line(lambda gap: _width(tree, gap))
+        return _line(lambda gap: _width(tree, gap))
     except _Unbounded:
         return None
 
@@ -122,35 +127,44 @@ def cue_reach(pattern: re.Pattern[str], group: str | None) -> tuple[Line, Line] 
     named group (which every match holds): the widest part before the group plus the group
     itself, and the group plus the widest part after it. Without a group, the whole width both
     ways. None when that cannot be told."""
-    if group is None or group not in pattern.groupindex:
-        bound = width_bound(pattern)
+    tree = _parsed(pattern)
+    return None if tree is None else _reach(list(tree), pattern.groupindex.get(group or ""))
+
+
+def _reach(tree: list, group: int | None) -> tuple[Line, Line] | None:
+    if group is None:
+        bound = _bound(tree)
         return None if bound is None else (bound, bound)
-    tree = _tree(pattern)
-    number = pattern.groupindex[group]
 
     def split(gap: int) -> tuple[int, int, int]:
-        parts = _around(tree, number, gap)  # type: ignore[arg-type]
+        parts = _around(tree, group, gap)
         if parts is None:
             raise _Unbounded
         return parts
 
     try:
-        if tree is None:
-            return None
-        return (_line(lambda gap: split(gap)[0] + split(gap)[1]),
-                _line(lambda gap: split(gap)[1] + split(gap)[2]))
+        return (_line(lambda gap: sum(split(gap)[:2])), _line(lambda gap: sum(split(gap)[1:])))
     except _Unbounded:
         return None
 
 
-def min_width(pattern: re.Pattern[str]) -> int:
-    """The fewest characters a match of pattern can span (0 when that cannot be told)."""
-    if _p is None:
-        return 0
-    try:
-        return _p.parse(pattern.pattern, pattern.flags).getwidth()[0]
-    except (AttributeError, TypeError, ValueError):
-        return 0
+@dataclass(frozen=True)
+class Shape:
+    """What the cue scan needs to know of a rule's pattern, read from one parse of it."""
+
+    reach: tuple[Line, Line] | None  # cue_reach
+    digits: int  # min_digits
+    shortest: int  # the fewest characters a match spans (0 when that cannot be told)
+
+
+def shape(pattern: re.Pattern[str], group: str | None) -> Shape:
+    """The pattern's Shape, with the reach around the named group that holds its cue."""
+    tree = _parsed(pattern)
+    if tree is None:
+        return Shape(None, 0, 0)
+    items = list(tree)
+    return Shape(_reach(items, pattern.groupindex.get(group or "")), _digits(items),
+                 tree.getwidth()[0])
 
 
 def _all_digits(items: list) -> bool:
@@ -188,5 +202,5 @@ def _digits(items: Iterable) -> int:
 def min_digits(pattern: re.Pattern[str]) -> int:
     """The fewest digits a match of pattern holds (0 when that cannot be told): a window
     without a digit then holds no match."""
-    tree = _tree(pattern)
-    return 0 if tree is None else _digits(tree)
+    tree = _parsed(pattern)
+    return 0 if tree is None else _digits(list(tree))
