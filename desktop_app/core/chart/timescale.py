@@ -6,12 +6,12 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.core.temporal.calendar import MONTH_ABBR, WEEKDAY_ABBR, fmt_day
+
 FIRST_DAY = float(date(1, 1, 1).toordinal())
 LAST_DAY = float(date(9999, 12, 31).toordinal())
 MIN_DAYS_PER_PX = 1 / (24 * 80)  # zoomed in fully, an hour is 80 px wide
 MAX_DAYS_PER_PX = 3660.0  # ten centuries per 100 px
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def day_number(d: date) -> float:
@@ -173,20 +173,20 @@ def _label(unit: str, step: int, day: float) -> str:
     if unit == "hour":
         return f"{round((day - math.floor(day)) * 24) % 24:02d}:00"
     if unit == "day":
-        return f"{_WEEKDAYS[d.weekday()]} {d.day}"
+        return f"{WEEKDAY_ABBR[d.weekday()]} {d.day}"
     if unit == "week":
-        return f"{d.day} {_MONTHS[d.month - 1]}"
+        return f"{d.day} {MONTH_ABBR[d.month - 1]}"
     if unit == "month":
-        return _MONTHS[d.month - 1]
+        return MONTH_ABBR[d.month - 1]
     return str(d.year) if step < 10 else f"{d.year}s"
 
 
 def _context_label(unit: str, step: int, day: float) -> str:
     d = to_date(day)
     if unit == "day":
-        return f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+        return fmt_day(d)
     if unit == "month":
-        return f"{_MONTHS[d.month - 1]} {d.year}"
+        return f"{MONTH_ABBR[d.month - 1]} {d.year}"
     if step >= 100:
         return f"{d.year - d.year % 100}s" if d.year >= 100 else "1st century"
     return str(d.year) if step == 1 else f"{d.year - d.year % step}s"

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 from desktop_app.core.temporal.lexicon import SEASON_MONTHS, WEEKDAY_NAMES
 
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAY_ABBR = tuple(name[:3] for name in WEEKDAY_NAMES)  # Mon, Tue...
 _MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 
@@ -18,7 +19,7 @@ _MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "
 def fmt_day(d: date) -> str:
     """Short human form used in explanations: 'Fri 9 Jul 2021' (cached: every weekday and
     every date without a year words its anchor and its alternatives with it)."""
-    return f"{WEEKDAY_NAMES[d.weekday()][:3]} {d.day} {_MONTH_ABBR[d.month - 1]} {d.year}"
+    return f"{WEEKDAY_ABBR[d.weekday()]} {d.day} {MONTH_ABBR[d.month - 1]} {d.year}"
 
 
 def month_name(month: int) -> str:
