@@ -48,16 +48,30 @@ _QUOTE_COLUMNS = (_QUOTES.c.id, _QUOTES.c.event_id, _QUOTES.c.article_id, _QUOTE
 _QUOTES_OF_EVENTS = (select(*_QUOTE_COLUMNS)
                      .where(_QUOTES.c.event_id.in_(bindparam("ids", expanding=True)))
                      .order_by(_QUOTES.c.id))
-_TAGS_OF_EVENTS = (select(event_tags.c.event_id, Tag.__table__.c.name)
-                   .join(Tag.__table__, Tag.__table__.c.id == event_tags.c.tag_id)
-                   .where(event_tags.c.event_id.in_(bindparam("ids", expanding=True))))
+_ALL_TAGS = (select(event_tags.c.event_id, Tag.__table__.c.name)
+             .join(Tag.__table__, Tag.__table__.c.id == event_tags.c.tag_id))
+_TAGS_OF_EVENTS = _ALL_TAGS.where(event_tags.c.event_id.in_(bindparam("ids", expanding=True)))
 _QUOTES_OF_ARTICLE = (select(*_QUOTE_COLUMNS)
                       .where(_QUOTES.c.article_id == bindparam("article_id"),
                              _QUOTES.c.orphaned.is_(False))
                       .order_by(_QUOTES.c.start, _QUOTES.c.id))
-_ALL_TAGS = (select(event_tags.c.event_id, Tag.__table__.c.name)
-             .join(Tag.__table__, Tag.__table__.c.id == event_tags.c.tag_id))
 _BY_DATE = select(*_EVENT_COLUMNS).order_by(_EVENTS.c.start_date, _EVENTS.c.id)
+
+def article_titles(s: Session, ids: set[int] | None = None) -> dict[int, str]:
+    """Article id -> title, of every article or of those ids."""
+    stmt = select(Article.id, Article.title)
+    if ids is not None:
+        stmt = stmt.where(Article.id.in_(ids))
+    return {i: t for i, t in s.execute(stmt)}
+
+
+def tags_by_event(s: Session) -> dict[int, list[str]]:
+    """Event id -> the names of its tags, for every tagged event, in one query."""
+    tags: dict[int, list[str]] = defaultdict(list)
+    for event_id, name in s.connection().execute(_ALL_TAGS).all():
+        tags[event_id].append(name)
+    return tags
+
 
 def _sort_key(record: EventRecord) -> tuple:
     return record.sort_key
@@ -137,7 +151,7 @@ class EventService:
         wanted = sorted(set(ids))
         out: dict[int, EventRecord] = {}
         with self._sessions() as s:
-            titles = self._titles(s)
+            titles = article_titles(s)
             for i in range(0, len(wanted), batch):
                 rows = s.connection().execute(
                     select(*_EVENT_COLUMNS).where(_EVENTS.c.id.in_(wanted[i:i + batch]))).all()
@@ -152,10 +166,8 @@ class EventService:
             quotes: dict[int, list[QuoteRecord]] = defaultdict(list)
             for q in conn.execute(select(*_QUOTE_COLUMNS).order_by(_QUOTES.c.id)).all():
                 quotes[q[1]].append(QuoteRecord(*q))
-            tags: dict[int, list[str]] = defaultdict(list)
-            for event_id, name in conn.execute(_ALL_TAGS).all():
-                tags[event_id].append(name)
-            titles = self._titles(s)
+            tags = tags_by_event(s)
+            titles = article_titles(s)
             records = [event_record(r, tuple(quotes.get(r[0], ())), tuple(tags.get(r[0], ())),
                                     titles) for r in conn.execute(_BY_DATE).all()]
             records.sort(key=_sort_key)
@@ -168,7 +180,7 @@ class EventService:
         order here, so the table and every export share one definition of timeline order.
         """
         with self._sessions() as s, gc_paused():  # records hold no cycles (see core/bulk.py)
-            titles = self._titles(s)
+            titles = article_titles(s)
             result = s.connection().execution_options(yield_per=batch).execute(_BY_DATE)
             same_day: list[EventRecord] = []
             for chunk in result.partitions(batch):
@@ -259,7 +271,7 @@ class EventService:
         rows = s.connection().execute(select(*_EVENT_COLUMNS).where(_EVENTS.c.id.in_(ids))
                                       .order_by(_EVENTS.c.id)).all()
         return ArticleVersion(article_row(article),
-                              tuple(EventService._records(s, rows, EventService._titles(s))))
+                              tuple(EventService._records(s, rows, article_titles(s))))
 
     def get_in(self, s: Session, event_id: int) -> EventRecord:
         """One event's record, read inside the caller's transaction."""
@@ -298,13 +310,6 @@ class EventService:
             return s.scalar(stmt)
 
     @staticmethod
-    def _titles(s: Session, ids: set[int] | None = None) -> dict[int, str]:
-        stmt = select(Article.id, Article.title)
-        if ids is not None:
-            stmt = stmt.where(Article.id.in_(ids))
-        return {i: t for i, t in s.execute(stmt)}
-
-    @staticmethod
     def _records(s: Session, rows: Sequence[Any], titles: dict[int, str]) -> list[EventRecord]:
         """Records for a batch of event rows: quotes and tags in one query each."""
         ids = [r[0] for r in rows]
@@ -321,4 +326,4 @@ class EventService:
         s.flush()
         row = s.execute(select(*_EVENT_COLUMNS).where(_EVENTS.c.id == event.id)).one()
         ids = {q.article_id for q in event.quotes}
-        return self._records(s, [row], self._titles(s, ids))[0]
+        return self._records(s, [row], article_titles(s, ids))[0]

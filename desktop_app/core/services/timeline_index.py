@@ -9,24 +9,19 @@ into a row, the same shape this service returns.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.bulk import gc_paused
-from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
+from desktop_app.core.orm import Event, Quote
 from desktop_app.core.records import TimelineRow
+from desktop_app.core.services.events import article_titles, tags_by_event
 
 _E = Event.__table__.c
 _Q = Quote.__table__.c
-_T = Tag.__table__.c
 _ROWS = select(_E.id, _E.title, _E.start_date, _E.precision, _E.end_date, _E.earliest,
                _E.latest, _E.date_assumed, _E.date_edited_by_user)
 _FIRST_SOURCES = select(_Q.event_id, _Q.article_id, _Q.start).order_by(_Q.id)
-_TAGS = select(event_tags.c.event_id, _T.name).join(Tag.__table__,
-                                                    _T.id == event_tags.c.tag_id)
-_TITLES = select(Article.__table__.c.id, Article.__table__.c.title)
 
 
 class TimelineIndexService:
@@ -39,13 +34,11 @@ class TimelineIndexService:
         """All events (unsorted); ``conflicting``: the events whose sources disagree."""
         with self._sessions() as s, gc_paused():
             conn = s.connection()
-            titles = dict(conn.execute(_TITLES).all())
+            titles = article_titles(s)
             first: dict[int, tuple[int, int]] = {}
             for event_id, article_id, start in conn.execute(_FIRST_SOURCES).all():
                 first.setdefault(event_id, (article_id, start))
-            tags: dict[int, list[str]] = defaultdict(list)
-            for event_id, name in conn.execute(_TAGS).all():
-                tags[event_id].append(name)
+            tags = tags_by_event(s)
             out = []
             for (event_id, title, start, precision, end, earliest, latest, assumed,
                  edited) in conn.execute(_ROWS).all():
