@@ -125,6 +125,20 @@ class Lane:
                 - bisect.bisect_left(self.starts, first))
 
 
+_ARTICLE_LANE = "article:"
+
+
+def article_lane(article_id: int | None) -> str:
+    """The key of an article's lane ("article:none" for events without a source)."""
+    return _ARTICLE_LANE + ("none" if article_id is None else str(article_id))
+
+
+def lane_article(key: str) -> int | None:
+    """The article a lane key stands for (None for any other lane)."""
+    rest = key.removeprefix(_ARTICLE_LANE)
+    return int(rest) if rest != key and rest.isdigit() else None
+
+
 def lane_keys(entry: ChartEntry, mode: str) -> list[tuple[str, str | None]]:
     """The lanes of an entry as (key, tag or None): its first source's article, each of its
     tags, or the single lane."""
@@ -132,8 +146,7 @@ def lane_keys(entry: ChartEntry, mode: str) -> list[tuple[str, str | None]]:
         return [("all", None)]
     if mode == "tag":
         return [("tag:" + t.casefold(), t) for t in entry.tags] or [("tag:", "")]
-    return [("article:none" if entry.article_id is None else f"article:{entry.article_id}",
-             None)]
+    return [(article_lane(entry.article_id), None)]
 
 
 class LaneSet:

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop_app.core.chart.items import build_lanes
+from desktop_app.core.chart.items import article_lane, build_lanes
 from desktop_app.core.chart.timescale import Viewport, day_number
 from desktop_app.core.records import ArticleSummary, EventRecord
 
@@ -29,7 +29,7 @@ def render_chart_file(out: Path, records: list[EventRecord], articles: list[Arti
     state = ChartState(colour_by_tag=bool(colours),
                        tag_colours={k.casefold(): v for k, v in colours.items()},
                        tags_of=lambda i: tags.get(i, ()),
-                       published={f"article:{a.id}": day_number(a.published) + 0.5
+                       published={article_lane(a.id): day_number(a.published) + 0.5
                                   for a in articles if a.published})
     lanes = build_lanes(records, lane_mode, lambda i: titles.get(i, f"Article {i}"))
     font = QFont()

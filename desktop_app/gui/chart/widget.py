@@ -17,7 +17,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
 
-from desktop_app.core.chart.items import POINT, ChartEntry, Lane, LaneSet, span_of
+from desktop_app.core.chart.items import (
+    POINT,
+    ChartEntry,
+    Lane,
+    LaneSet,
+    article_lane,
+    lane_article,
+    span_of,
+)
 from desktop_app.core.chart.timescale import Viewport
 from desktop_app.gui.chart.painter import ChartPainter, ChartState, PaintedLane
 
@@ -63,17 +71,17 @@ class TimelineChart(QWidget):
         """Show a whole project's events (lanes rebuilt; the view is kept)."""
         self.data = LaneSet(self.data.mode, article_label)
         self.data.reset(entries)
-        self.state.published = {f"article:{k}": v for k, v in published.items()}
+        self.state.published = {article_lane(k): v for k, v in published.items()}
         self._changed()
 
     def set_published(self, published: dict[int, float], article_label: Callable[[int], str]
                       ) -> None:
         """Articles changed: their publication markers and lane labels."""
-        self.state.published = {f"article:{k}": v for k, v in published.items()}
+        self.state.published = {article_lane(k): v for k, v in published.items()}
         self.data.article_label = article_label
         for lane in self.data.lanes:
-            if lane.key.startswith("article:") and lane.key != "article:none":
-                lane.label = article_label(int(lane.key.split(":")[1]))
+            if (article_id := lane_article(lane.key)) is not None:
+                lane.label = article_label(article_id)
         self.update()
 
     def upsert(self, entry: ChartEntry, shown: bool = True) -> None:
