@@ -83,8 +83,6 @@ def _paint(device: object, painter: ChartPainter, width: int, height: int, lanes
     if not p.begin(device):
         raise ChartExportError(f"{path}: cannot write there (is the folder writable?)")
     try:
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.paint(p, width, height, lanes, view, 0.0, state)
     finally:
         p.end()

@@ -98,6 +98,8 @@ class ChartPainter:
     def paint(self, p: QPainter, width: float, height: float, lanes: list[Lane],
               view: Viewport, scroll_y: float, state: ChartState) -> list[PaintedLane]:
         """Paint everything; return the lanes drawn with their layouts."""
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         plot_w = max(width - self.LANE_LABEL_WIDTH, 10.0)
         p.fillRect(QRectF(0, 0, width, height), QColor("#ffffff"))
         ax = axis(view, plot_w)

@@ -258,8 +258,6 @@ class TimelineChart(QWidget):
     # -- Qt events ------------------------------------------------------------------------
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self._painted = self.painter.paint(p, self.width() - self._bar_width(), self.height(),
                                            self.lanes, self.view, self._scroll_y, self.state)
         p.end()
