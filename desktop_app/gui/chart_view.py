@@ -157,15 +157,10 @@ class ChartViewMixin:
 
     def _article_facts(self) -> tuple[Callable[[int], str], dict[int, float]]:
         """Lane labels (article titles) and publication markers (day numbers) for the chart."""
-        from desktop_app.core.chart.timescale import day_number
+        from desktop_app.core.chart.items import article_facts
 
-        titles, published = {}, {}
-        for row in range(self.article_model.rowCount()):
-            s = self.article_model.summary(row)
-            titles[s.id] = s.title
-            if s.published is not None:
-                published[s.id] = day_number(s.published) + 0.5
-        return (lambda i: titles.get(i, f"Article {i}")), published
+        model = self.article_model
+        return article_facts(model.summary(row) for row in range(model.rowCount()))
 
     def _describe_event(self, event_id: int) -> str:
         """The chart's hover text: date, title, a conflict warning and the quote."""

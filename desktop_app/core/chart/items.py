@@ -10,8 +10,9 @@ from datetime import date
 from typing import NamedTuple
 
 from desktop_app.core.bulk import gc_paused
+from desktop_app.core.chart.timescale import day_number
 from desktop_app.core.eventdates import period
-from desktop_app.core.records import EventRecord, TimelineRow
+from desktop_app.core.records import ArticleSummary, EventRecord, TimelineRow
 from desktop_app.core.timeline_rows import timeline_row
 
 LANE_MODES = ("article", "tag", "single")
@@ -137,6 +138,18 @@ def lane_article(key: str) -> int | None:
     """The article a lane key stands for (None for any other lane)."""
     rest = key.removeprefix(_ARTICLE_LANE)
     return int(rest) if rest != key and rest.isdigit() else None
+
+
+def article_facts(articles: Iterable[ArticleSummary]
+                  ) -> tuple[Callable[[int], str], dict[int, float]]:
+    """Lane labels (article titles) and each article's publication marker (the middle of its
+    publication day), for the chart."""
+    titles, published = {}, {}
+    for a in articles:
+        titles[a.id] = a.title
+        if a.published is not None:
+            published[a.id] = day_number(a.published) + 0.5
+    return (lambda i: titles.get(i, f"Article {i}")), published
 
 
 def lane_keys(entry: ChartEntry, mode: str) -> list[tuple[str, str | None]]:

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop_app.core.chart.items import article_lane, build_lanes
+from desktop_app.core.chart.items import article_facts, article_lane, build_lanes
 from desktop_app.core.chart.timescale import Viewport, day_number
 from desktop_app.core.records import ArticleSummary, EventRecord
 
@@ -24,14 +24,13 @@ def render_chart_file(out: Path, records: list[EventRecord], articles: list[Arti
     from desktop_app.gui.chart.painter import ChartPainter, ChartState
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
-    titles = {a.id: a.title for a in articles}
+    article_label, published = article_facts(articles)
     tags = {r.id: r.tags for r in records}
     state = ChartState(colour_by_tag=bool(colours),
                        tag_colours={k.casefold(): v for k, v in colours.items()},
                        tags_of=lambda i: tags.get(i, ()),
-                       published={article_lane(a.id): day_number(a.published) + 0.5
-                                  for a in articles if a.published})
-    lanes = build_lanes(records, lane_mode, lambda i: titles.get(i, f"Article {i}"))
+                       published={article_lane(i): day for i, day in published.items()})
+    lanes = build_lanes(records, lane_mode, article_label)
     font = QFont()
     label_w = ChartPainter(font).LANE_LABEL_WIDTH
     if first or last:

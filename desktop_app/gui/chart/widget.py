@@ -71,18 +71,21 @@ class TimelineChart(QWidget):
         """Show a whole project's events (lanes rebuilt; the view is kept)."""
         self.data = LaneSet(self.data.mode, article_label)
         self.data.reset(entries)
-        self.state.published = {article_lane(k): v for k, v in published.items()}
+        self._set_published_days(published)
         self._changed()
 
     def set_published(self, published: dict[int, float], article_label: Callable[[int], str]
                       ) -> None:
         """Articles changed: their publication markers and lane labels."""
-        self.state.published = {article_lane(k): v for k, v in published.items()}
+        self._set_published_days(published)
         self.data.article_label = article_label
         for lane in self.data.lanes:
             if (article_id := lane_article(lane.key)) is not None:
                 lane.label = article_label(article_id)
         self.update()
+
+    def _set_published_days(self, published: dict[int, float]) -> None:
+        self.state.published = {article_lane(i): day for i, day in published.items()}
 
     def upsert(self, entry: ChartEntry, shown: bool = True) -> None:
         """One event added or changed (``shown``: the filter keeps it)."""
