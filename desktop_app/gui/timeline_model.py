@@ -35,6 +35,11 @@ def _no_fetch(ids: list[int]) -> dict[int, EventRecord]:
     return {}
 
 
+def _text(r: TimelineRow, col: int) -> str:
+    """What the title, article and tags columns show (shown and edited alike)."""
+    return (r.title, r.article_title, ", ".join(r.tags))[col - TITLE]
+
+
 class TimelineModel(RowsModel):
     """Rows are events in chronological order; edits are requested, never applied here."""
 
@@ -96,12 +101,10 @@ class TimelineModel(RowsModel):
         """Add one event at its chronological place; return its row (-1: filtered out)."""
         row = timeline_row(record)
         self._records[record.id] = record
-        key = row.sort_key
-        at = bisect.bisect_left(self._all_keys, key)
-        self._all.insert(at, row)
-        self._all_keys.insert(at, key)
+        self._insert_in_all(row)
         if not self.keeps(record):
             return -1
+        key = row.sort_key
         shown = bisect.bisect_left(self._keys, key)
         self.beginInsertRows(QModelIndex(), shown, shown)
         self._rows.insert(shown, row)
@@ -238,12 +241,12 @@ class TimelineModel(RowsModel):
             return self._record_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             if col != DATE:
-                return (None, r.title, r.article_title, ", ".join(r.tags))[col]
+                return _text(r, col)
             return (("⚠ " if r.conflict else "") + format_event_date(r.date)
                     + (" (assumed)" if r.assumed else ""))
         if role == Qt.ItemDataRole.EditRole:
             if col != DATE:
-                return (None, r.title, r.article_title, ", ".join(r.tags))[col]
+                return _text(r, col)
             return r.start.isoformat() if r.precision == "day" else format_event_date(r.date)
         if role == Qt.ItemDataRole.ToolTipRole:
             full = self._record_at(index.row())
