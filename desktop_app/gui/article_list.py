@@ -36,6 +36,10 @@ class ArticleListModel(RowsModel):
         """The summary shown in a row."""
         return self._rows[row]
 
+    def summaries(self) -> list[ArticleSummary]:
+        """Every row's summary, in order."""
+        return list(self._rows)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

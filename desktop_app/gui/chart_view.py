@@ -159,8 +159,7 @@ class ChartViewMixin:
         """Lane labels (article titles) and publication markers (day numbers) for the chart."""
         from desktop_app.core.chart.items import article_facts
 
-        model = self.article_model
-        return article_facts(model.summary(row) for row in range(model.rowCount()))
+        return article_facts(self.article_model.summaries())
 
     def _describe_event(self, event_id: int) -> str:
         """The chart's hover text: date, title, a conflict warning and the quote."""

@@ -127,8 +127,7 @@ class FilteringMixin:
         shown; refreshed when it opens)."""
         if self.project is None or self.filter_bar is None or not self.filter_bar.isVisible():
             return
-        self.filter_bar.set_articles([(a.id, a.title) for a in map(
-            self.article_model.summary, range(self.article_model.rowCount()))])
+        self.filter_bar.set_articles([(a.id, a.title) for a in self.article_model.summaries()])
         self.filter_bar.set_tags([t.name for t in self.project.tags.list()])
         self.filter_bar.set_saved(self.project.filters.names())
 

@@ -227,9 +227,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self._update_counts()
 
     def _snapshot(self) -> Snapshot:
-        return Snapshot(project_stamp(self.project.path),
-                        tuple(self.article_model.summary(r)
-                              for r in range(self.article_model.rowCount())),
+        return Snapshot(project_stamp(self.project.path), tuple(self.article_model.summaries()),
                         tuple(self.timeline_model.all_records()), self.reader.article_id,
                         self.reader.text(), tuple(self.reader.quotes()), SNAPSHOT_FORMAT)
 

@@ -105,8 +105,7 @@ class SelectionMixin:
 
     def _article_identities(self) -> list[tuple]:
         """What the chart and the filter bar show of the articles: id, title, date."""
-        m = self.article_model
-        return [(s.id, s.title, s.published) for s in map(m.summary, range(m.rowCount()))]
+        return [(s.id, s.title, s.published) for s in self.article_model.summaries()]
 
     def _update_counts(self) -> None:
         n = self.timeline_model.rowCount()
