@@ -127,11 +127,15 @@ class FilterBar(QWidget):
 
     def choose_articles(self, ids: tuple[int, ...]) -> None:
         """Tick exactly these articles."""
+        self._tick_articles(ids)
+        self._articles_changed()
+
+    def _tick_articles(self, ids: tuple[int, ...]) -> None:
+        """Tick exactly these articles without each tick filtering again."""
         for article_id, action in self._article_actions.items():
             action.blockSignals(True)
             action.setChecked(article_id in ids)
             action.blockSignals(False)
-        self._articles_changed()
 
     def _clear_articles(self) -> None:
         self.choose_articles(())
@@ -184,10 +188,7 @@ class FilterBar(QWidget):
         self.tags.setText(", ".join(f.tags))
         self.date_from.setText(f.date_from.isoformat() if f.date_from else "")
         self.date_to.setText(f.date_to.isoformat() if f.date_to else "")
-        for article_id, action in self._article_actions.items():
-            action.blockSignals(True)
-            action.setChecked(article_id in f.article_ids)
-            action.blockSignals(False)
+        self._tick_articles(f.article_ids)
         self._label_articles()
         self.conflicts.setChecked(f.conflicts_only)
         for w in (self.text, self.tags, self.date_from, self.date_to, self.conflicts):
