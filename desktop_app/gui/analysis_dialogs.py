@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.records import EventRecord, TagInfo
 from desktop_app.gui.chart.export import MAX_WIDTH
-from desktop_app.gui.chart.painter import palette_colour
+from desktop_app.gui.chart.painter import tag_colour
 from desktop_app.gui.commands import short_label
 
 
@@ -153,7 +153,7 @@ class TagColoursDialog(QDialog):
         for t in tags:
             button = QPushButton(t.colour or self.tr("automatic"))
             button.setObjectName(f"tagColour:{t.name}")
-            colour = t.colour or palette_colour("tag:" + t.name.casefold()).name()
+            colour = tag_colour(t.name, t.colour).name()
             button.setStyleSheet(f"background: {colour}; color: white;")
             button.clicked.connect(lambda _c=False, n=t.name, b=button: self._pick(n, b))
             grid.addRow(f"{t.name} ({t.events})", button)

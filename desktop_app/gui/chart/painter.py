@@ -37,6 +37,11 @@ def palette_colour(key: str) -> QColor:
     return QColor(PALETTE[zlib.crc32(key.encode()) % len(PALETTE)])
 
 
+def tag_colour(name: str, chosen: str = "") -> QColor:
+    """A tag's colour: the one chosen for it, else that of its lane (lanes by tag)."""
+    return QColor(chosen) if chosen else palette_colour("tag:" + name.casefold())
+
+
 @dataclass
 class ChartState:
     """What the picture depends on besides the lanes and the viewport."""
@@ -223,8 +228,7 @@ class ChartPainter:
             tags = state.tags_of(m.item.event_id)
             if not tags:
                 return QColor("#8a9099")
-            name = tags[0].casefold()
-            return QColor(state.tag_colours.get(name) or palette_colour("tag:" + name))
+            return tag_colour(tags[0], state.tag_colours.get(tags[0].casefold(), ""))
         return base
 
     def _mark(self, p: QPainter, m: Mark, colour: QColor, state: ChartState) -> None:
