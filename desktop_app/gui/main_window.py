@@ -253,6 +253,9 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self.undo_stack.clear()
         self.setWindowTitle(f"{project.path.stem} — {APP_NAME}")
         self._settings.add_recent_project(project.path)
+        # A start-up snapshot may already show an article: it was painted, never analysed, so
+        # the reader forgets it and the live project shows (and analyses) it afresh.
+        self.reader.show_article(None, "", [])
         self._refresh_articles()
         self.refresh_filter_choices()  # another project: other tags and saved filters
         self._ensure_chart().request_fit()

@@ -66,3 +66,34 @@ def test_a_bad_project_on_the_command_line_exits_with_status_1(tmp_path: Path,
     assert result.returncode == 1, result.stderr
     assert f"{bad}" in result.stderr and "not an SQLite database" in result.stderr
     assert bad.read_bytes() == content
+
+
+def test_every_launch_shows_the_same_working_window_as_the_first(qtbot, settings,  # noqa: ANN001
+                                                                 tmp_path: Path) -> None:
+    """The second launch paints the snapshot of the first, then loads the live project: the
+    article it opens must be analysed (underlines, the dated-passages panel, F8) all the same."""
+    from PySide6.QtCore import Qt
+
+    from desktop_app.app import launch
+
+    db = tmp_path / "twice.tldb"
+    seen = []
+    for launch_no in (1, 2):
+        window = launch(db, settings, seed_demo_if_new=True, files=[])
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.projectLoaded, timeout=10000):
+            pass
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        assert window.reader.article_id is not None, launch_no
+        underlines = window.reader.expression_count()
+        summary = window.coverage.summary.text()
+        assert underlines >= 5, (launch_no, underlines)
+        assert summary.startswith("4 of 5 dated passages are on the timeline"), (launch_no, summary)
+        window.reader.setFocus()
+        qtbot.keyClick(window.reader, Qt.Key.Key_F8)
+        selected = window.reader.selection_range()
+        assert selected is not None, launch_no
+        seen.append((underlines, summary, selected))
+        window.close()
+    assert seen[0] == seen[1]
