@@ -11,10 +11,18 @@ QT_X11=(xvfb xauth libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 l
         libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0
         libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1)
 PYTHON_PKGS=(python3 python3-venv python3-pip)
-# Only for the tests (--test): validators for the desktop entry and the AppStream metadata.
+PY=${PYTHON:-python3}
+# Only for the tests (--test): validators for the desktop entry and the AppStream metadata, and
+# what the PyInstaller bundle test needs: objdump (binutils) and, with Debian's own Python, its
+# shared libpython (Debian's python3 links it statically, the bundle needs the .so).
 TEST_PKGS=()
 if [ "${1:-}" = "--test" ]; then
-  TEST_PKGS=(desktop-file-utils appstream)
+  TEST_PKGS=(desktop-file-utils appstream binutils)
+  py_bin=$(command -v "$PY" 2>/dev/null || true)
+  if [ -n "$py_bin" ] && command -v dpkg >/dev/null 2>&1 \
+      && dpkg -S "$(readlink -f "$py_bin")" >/dev/null 2>&1; then
+    TEST_PKGS+=("libpython$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
+  fi
 fi
 
 missing=()
@@ -39,12 +47,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "setup: missing system packages (run as root to install them):" >&2
-    echo "  sudo apt-get install ${missing[*]}" >&2
+    # Stop now: without these the app or the tests would fail later with a raw ImportError.
+    echo "setup: missing system packages; install them as root, then run this again:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
   fi
 fi
 
-PY=${PYTHON:-python3}
 "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
   || { echo "setup: Python 3.11 or newer is required ($("$PY" --version 2>&1))" >&2; exit 1; }
 if [ ! -x .venv/bin/python ]; then

@@ -88,3 +88,24 @@ def test_pyinstaller_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> 
                            env={k: v for k, v in os.environ.items() if k != "DISPLAY"})
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert "smoke test passed" in smoke.stdout
+
+
+def test_setup_as_a_normal_user_stops_at_once_with_the_install_line(tmp_path: Path) -> None:
+    """Missing system packages and no root: setup must stop with the exact apt-get line (before
+    creating the venv), not carry on to a raw ImportError later."""
+    import os
+    import stat
+
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    for name, body in (("dpkg-query", "exit 1"), ("id", "echo 1000")):
+        tool = fake_bin / name
+        tool.write_text(f"#!/bin/sh\n{body}\n")
+        tool.chmod(tool.stat().st_mode | stat.S_IEXEC)
+    env = {**os.environ, "PATH": f"{fake_bin}:{os.environ['PATH']}"}
+    result = subprocess.run(["bash", str(REPO / "scripts" / "setup.sh"), "--test"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1, result.stderr
+    line = next(ln for ln in result.stderr.splitlines() if "apt-get install" in ln)
+    for package in ("libglib2.0-0", "libxkbcommon0", "binutils", "desktop-file-utils"):
+        assert f" {package}" in line, line
