@@ -57,12 +57,20 @@ def _setup_logging(data_dir: Path | None) -> None:
 def _open_project(path: Path):  # noqa: ANN202 (Project; imported lazily)
     """Open a project file (SQLAlchemy is imported here, not before the window paints), and
     keep a rolling backup of it as it was when opened."""
-    from desktop_app.core.backups import rolling_backup
-    from desktop_app.core.errors import BackupError
+    from desktop_app.core.backups import newest_backup, rolling_backup
+    from desktop_app.core.errors import BackupError, ProjectDamagedError
     from desktop_app.core.project import open_project
     from desktop_app.gui.settings import Settings, backup_folder
 
-    project = open_project(path)
+    try:
+        project = open_project(path)
+    except ProjectDamagedError as exc:
+        good = newest_backup(backup_folder(path.resolve()), path.resolve())
+        if good is None:
+            raise
+        raise ProjectDamagedError(path, f"{exc.problem}. The newest good backup is {good}: "
+                                        "open that (File > Open) or copy it over the "
+                                        "damaged file") from exc
     try:
         rolling_backup(project.db, backup_folder(project.path), Settings().backup_keep())
     except BackupError as exc:

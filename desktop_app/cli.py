@@ -164,7 +164,7 @@ def _export_chart(args: argparse.Namespace, project: Project) -> int:
     records = [r for r in project.events.list() if keep.matches(r)]
     colours = project.tags.colours() if args.colour_by_tag else {}
     n = render_chart_file(args.out, records, project.articles.list(), args.width, args.lanes,
-                          args.first, args.last, colours)
+                          args.first, args.last, colours, protected=project.path)
     print(f"wrote a chart of {n} events to {args.out}", file=sys.stderr)
     return 0
 

@@ -1,4 +1,9 @@
-"""Rolling backups of a project: a copy on every open, keeping the newest few."""
+"""Rolling backups of a project: a copy on every open, keeping the newest few.
+
+Only a project that passed SQLite's consistency check on opening is ever copied (a damaged one
+is not opened), so the copies kept are all good ones and a damaged project can never push the
+last good copy out.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,17 @@ def rolling_backup(db: ProjectDatabase, folder: Path, keep: int = DEFAULT_KEEP,
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
     target = db.backup_to(folder / f"{db.path.stem}-{stamp}{db.path.suffix}")
-    copies = sorted(folder.glob(f"{db.path.stem}-*{db.path.suffix}"))
-    for old in copies[:-keep]:
+    for old in _copies(folder, db.path)[:-keep]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _copies(folder: Path, project: Path) -> list[Path]:
+    """The rolling copies of ``project`` in ``folder``, oldest first (the names sort by time)."""
+    return sorted(folder.glob(f"{project.stem}-*{project.suffix}"))
+
+
+def newest_backup(folder: Path, project: Path) -> Path | None:
+    """The newest rolling copy of ``project``, to offer when the project itself is damaged."""
+    copies = _copies(folder, project) if folder.is_dir() else []
+    return copies[-1] if copies else None

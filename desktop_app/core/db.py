@@ -17,7 +17,14 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.core.errors import BackupError, ProjectBusyError, ProjectFileError
+from desktop_app.core.errors import (
+    BackupError,
+    ExportError,
+    ProjectBusyError,
+    ProjectDamagedError,
+    ProjectFileError,
+)
+from desktop_app.core.output_files import replace_atomically
 
 log = logging.getLogger(__name__)
 
@@ -81,20 +88,23 @@ class ProjectDatabase:
 
     def backup_to(self, destination: Path | str) -> Path:
         """Write a consistent copy of the open project (SQLite online backup, safe while in
-        use), atomically: the destination is replaced only when the copy is complete."""
+        use), atomically: the destination is replaced only when the copy is complete, and
+        never when it is this project or one of its files."""
         destination = Path(destination)
-        tmp = destination.with_name(f".{destination.name}.part")
-        tmp.unlink(missing_ok=True)
         raw = self.engine.raw_connection()
-        try:
+
+        def copy(tmp: Path) -> None:
             target = sqlite3.connect(tmp)
             try:
                 raw.driver_connection.backup(target)
             finally:
                 target.close()
-            os.replace(tmp, destination)
-        except (OSError, sqlite3.Error) as exc:
-            tmp.unlink(missing_ok=True)
+
+        try:
+            replace_atomically(destination, copy, [self.path], replaces_database=True)
+        except ExportError as exc:
+            raise BackupError(destination, exc.problem) from exc
+        except sqlite3.Error as exc:
             raise BackupError(destination, f"could not be written ({exc})") from exc
         finally:
             raw.close()
@@ -133,12 +143,22 @@ def _existing_revision(path: Path) -> str | None:
                 raise ProjectFileError(path, "is an SQLite database but not a Timeline Annotator"
                                              " project")
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            con.execute("PRAGMA quick_check").fetchall()
+            problems = [r[0] for r in con.execute("PRAGMA quick_check(5)")]
+            if problems != ["ok"]:
+                first = problems[0].replace("*** in database main ***", "").strip()
+                raise _damaged(path, first.replace("\n", "; "))
             return row[0] if row else None
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise _damaged(path, str(exc)) from exc
         raise ProjectFileError(path, f"cannot be opened as a project ({exc})") from exc
+
+
+def _damaged(path: Path, problem: str) -> ProjectDamagedError:
+    return ProjectDamagedError(path, f"is damaged ({problem}); it was not opened, so nothing "
+                                     "was written to it")
 
 
 def upgrade_backup_path(path: Path, revision: str) -> Path:

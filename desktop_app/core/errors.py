@@ -22,6 +22,10 @@ class ProjectFileError(FileProblemError):
     """A project file cannot be opened: not SQLite, not ours, too new, unreadable."""
 
 
+class ProjectDamagedError(ProjectFileError):
+    """A project file fails SQLite's own consistency check: it is not opened for writing."""
+
+
 class BackupError(FileProblemError):
     """A backup copy could not be written."""
 

@@ -239,7 +239,8 @@ class ChartViewMixin:
         view = export_view(chart.view if visible_only else None, chart.lanes,
                            chart.plot_width, width, chart.painter.LANE_LABEL_WIDTH)
         try:
-            export_chart(path, chart.lanes, view, chart.state, width, chart.font())
+            export_chart(path, chart.lanes, view, chart.state, width, chart.font(),
+                         protected=[self.project.path])
         except TimelineError as exc:
             self.show_error(self.tr("Cannot export the chart"), str(exc))
             return False

@@ -98,5 +98,61 @@ def test_a_backup_to_an_impossible_place_is_a_clear_error(demo_project,  # noqa:
                                                         tmp_path: Path) -> None:
     from desktop_app.core.errors import BackupError
 
-    with pytest.raises(BackupError, match="could not be written"):
+    with pytest.raises(BackupError, match="no-such-folder does not exist"):
         demo_project.db.backup_to(tmp_path / "no-such-folder" / "copy.tldb")
+
+
+def _damage(path: Path, page: int, offset: int) -> bytes:
+    """Flip four bytes of one page of a project (a bad sector, a bad copy)."""
+    data = bytearray(path.read_bytes())
+    for k in range(4):
+        data[(page - 1) * 4096 + offset + k] ^= 0xFF
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("offset", [3, 5, 9])
+def test_a_damaged_project_is_refused_and_left_untouched(tmp_path: Path, offset: int) -> None:
+    import sqlite3
+
+    from desktop_app.core.errors import ProjectDamagedError
+    from desktop_app.core.project import open_project, seed_demo
+
+    db = tmp_path / "p.tldb"
+    project = open_project(db)
+    seed_demo(project)
+    project.close()
+    con = sqlite3.connect(db)
+    [(events_page,)] = con.execute("SELECT rootpage FROM sqlite_master WHERE name='events'")
+    con.close()
+    damaged = _damage(db, events_page, offset)
+    with pytest.raises(ProjectDamagedError, match="is damaged .*nothing was written to it"):
+        open_project(db)
+    assert db.read_bytes() == damaged
+    wal = db.with_name(db.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # nothing waits to be written either
+
+
+def test_a_damaged_project_names_the_newest_good_backup_and_keeps_them_all(
+        tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import desktop_app.app as app
+    from desktop_app.core.errors import ProjectDamagedError
+    from desktop_app.gui import settings
+
+    monkeypatch.setattr(settings, "data_dir", lambda: tmp_path / "data")
+    db = tmp_path / "p.tldb"
+    for _ in range(3):  # three good opens, three good backups
+        project = app._open_or_create(db, seed_demo_if_new=True)
+        project.close()
+    folder = settings.backup_folder(db)
+    backups = sorted(folder.iterdir())
+    assert len(backups) == 3
+    _damage(db, 6, 5)
+    for _ in range(6):  # more opens than backups kept: none may replace a good one
+        with pytest.raises(ProjectDamagedError) as caught:
+            app._open_project(db)
+        assert f"The newest good backup is {backups[-1]}" in str(caught.value)
+    assert sorted(folder.iterdir()) == backups
+    restored = app._open_project(backups[-1])
+    assert len(restored.events.list()) == 4
+    restored.close()

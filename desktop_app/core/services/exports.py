@@ -1,10 +1,9 @@
-"""Exports written atomically: a failed export never leaves a half-written file behind."""
+"""Exports written atomically (a failed export never leaves a half-written file behind) and
+never over the open project."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,15 +19,22 @@ from desktop_app.core.exporters.report import html_report, markdown_report
 from desktop_app.core.exporters.timelinejs import timelinejs_document, write_timelinejs_sheet
 from desktop_app.core.filters import EventFilter
 from desktop_app.core.orm import Article
+from desktop_app.core.output_files import write_text_atomically
 from desktop_app.core.services.events import EventService
 
 
 class ExportService:
     """Write the timeline to files."""
 
-    def __init__(self, sessions: sessionmaker[Session], events: EventService) -> None:
+    def __init__(self, sessions: sessionmaker[Session], events: EventService,
+                 project: Path | None = None) -> None:
         self._sessions = sessions
         self._events = events
+        self._protected = [project] if project is not None else []
+
+    def _write(self, path: Path, write) -> int:  # noqa: ANN001 (callable(TextIO) -> int)
+        """Write an export atomically, never over the project or any other database."""
+        return write_text_atomically(path, write, self._protected)
 
     def export_csv(self, path: Path | str, options: CsvOptions = CsvOptions(),  # noqa: B008
                    event_filter: EventFilter | None = None) -> int:
@@ -38,7 +44,7 @@ class ExportService:
         events = self._events.iter_timeline()
         if event_filter is not None and not event_filter.is_empty:
             events = (e for e in events if event_filter.matches(e))
-        return _atomic_write(path, lambda fh: write_events_csv(events, fh, articles, options))
+        return self._write(path, lambda fh: write_events_csv(events, fh, articles, options))
 
     def article_infos(self) -> dict[int, ArticleInfo]:
         """Every article as exports cite it."""
@@ -60,7 +66,7 @@ class ExportService:
             events = [e for e in events if event_filter.matches(e)]
         articles = self.article_infos()
         if fmt == "timelinejs-csv":
-            return _atomic_write(path, lambda fh: write_timelinejs_sheet(events, articles, fh,
+            return self._write(path, lambda fh: write_timelinejs_sheet(events, articles, fh,
                                                                          group_by))
         if fmt == "ics":
             data = calendar_bytes(events, articles, title).decode("utf-8")
@@ -74,33 +80,10 @@ class ExportService:
             data = markdown_report(events, articles, title)
         else:
             data = html_report(events, articles, title)
-        _atomic_write(path, lambda fh: fh.write(data))
+        self._write(path, lambda fh: fh.write(data))
         return len(events)
 
     def timeline_csv(self, stream, bom: bool = False) -> int:  # noqa: ANN001 (TextIO)
         """Write the timeline as CSV to an open text stream (the CLI's list)."""
         return write_events_csv(self._events.iter_timeline(), stream, self.article_infos(),
                                 CsvOptions(bom=bom))
-
-
-def _atomic_write(path: Path, write) -> int:  # noqa: ANN001 (callable(TextIO) -> int)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise ExportError(path, f"folder {directory} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-    except OSError as exc:
-        raise ExportError(path, f"cannot write in {directory} ({exc.strerror or exc})") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            n = write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        return n
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(path, f"could not be written ({exc.strerror or exc})") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

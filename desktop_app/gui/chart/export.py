@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from PySide6.QtSvg import QSvgGenerator
 
 from desktop_app.core.chart.items import Lane, span_of
 from desktop_app.core.chart.timescale import Viewport
-from desktop_app.core.errors import TimelineError
+from desktop_app.core.errors import ExportError, TimelineError
+from desktop_app.core.output_files import replace_atomically
 from desktop_app.gui.chart.painter import ChartPainter, ChartState
 
 CHART_FORMATS = ("png", "svg", "pdf")
@@ -34,28 +36,29 @@ def export_view(view: Viewport | None, lanes: list[Lane], plot_width: float,
 
 
 def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartState,
-                 width: int, font: QFont, height: int | None = None) -> Path:
-    """Render every lane at ``width`` pixels (height: all lanes, unless given)."""
+                 width: int, font: QFont, height: int | None = None,
+                 protected: Iterable[Path] = ()) -> Path:
+    """Render every lane at ``width`` pixels (height: all lanes, unless given), written
+    atomically and never over the ``protected`` project."""
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in CHART_FORMATS:
         raise ChartExportError(f"{path.name}: unknown chart format; use .png, .svg or .pdf")
     if not 200 <= width <= MAX_WIDTH:
         raise ChartExportError(f"chart width must be between 200 and {MAX_WIDTH} pixels")
-    if not path.parent.is_dir():
-        raise ChartExportError(f"{path}: the folder {path.parent} does not exist")
     painter = ChartPainter(font)
     h = height or int(min(painter.content_height(lanes) + 8, 30_000))
     quiet = replace(state, selected=set(), hovered=None)
-    try:
+
+    def render(tmp: Path) -> None:
         if fmt == "png":
             image = QImage(QSize(width, h), QImage.Format.Format_ARGB32)
             image.fill(QColor("#ffffff"))
             _paint(image, painter, width, h, lanes, view, quiet, path)
-            if not image.save(str(path), "PNG"):
+            if not image.save(str(tmp), "PNG"):
                 raise ChartExportError(f"{path}: could not write the PNG file")
         elif fmt == "svg":
             gen = QSvgGenerator()
-            gen.setFileName(str(path))
+            gen.setFileName(str(tmp))
             gen.setSize(QSize(width, h))
             gen.setResolution(96)
             gen.setViewBox(QRectF(0, 0, width, h))
@@ -63,17 +66,21 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
             gen.setDescription("Timeline chart exported by Timeline Annotator")
             _paint(gen, painter, width, h, lanes, view, quiet, path)
         else:
-            pdf = QPdfWriter(str(path))
+            pdf = QPdfWriter(str(tmp))
             pdf.setResolution(96)
             pdf.setPageSize(QPageSize(QSizeF(width * 72 / 96, h * 72 / 96),
                                       QPageSize.Unit.Point, "Timeline"))
             pdf.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
             pdf.setTitle("Timeline")
             _paint(pdf, painter, width, h, lanes, view, quiet, path)
-    except OSError as exc:
-        raise ChartExportError(f"{path}: {exc.strerror or exc}") from exc
-    if not path.exists() or path.stat().st_size == 0:
-        raise ChartExportError(f"{path}: nothing was written (is the folder writable?)")
+            del pdf  # the PDF is finished when its writer goes
+        if tmp.stat().st_size == 0:
+            raise ChartExportError(f"{path}: nothing was written (is the folder writable?)")
+
+    try:
+        replace_atomically(path, render, protected, suffix=f".{fmt}")
+    except ExportError as exc:
+        raise ChartExportError(str(exc)) from exc
     return path
 
 

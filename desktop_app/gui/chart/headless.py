@@ -14,7 +14,7 @@ from desktop_app.core.records import ArticleSummary, EventRecord
 
 def render_chart_file(out: Path, records: list[EventRecord], articles: list[ArticleSummary],
                       width: int, lane_mode: str, first: date | None, last: date | None,
-                      colours: dict[str, str]) -> int:
+                      colours: dict[str, str], protected: Path | None = None) -> int:
     """Write the chart of ``records`` to PNG/SVG/PDF; return how many events it holds."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -40,5 +40,6 @@ def render_chart_file(out: Path, records: list[EventRecord], articles: list[Arti
         view = Viewport.fit(a, b, width - label_w, margin_px=0)
     else:
         view = export_view(None, lanes, 1, width, label_w)
-    export_chart(out, lanes, view, state, width, font)
+    export_chart(out, lanes, view, state, width, font,
+                 protected=[protected] if protected else [])
     return len(records)
