@@ -56,7 +56,8 @@ def open_project(path: Path | str) -> Project:
     """Open (creating if needed) a project file and build its services."""
     db = open_database(path)
     events = EventService(db.sessions)
-    return Project(db, ArticleService(db.sessions), events, ExportService(db.sessions, events, db.path),
+    return Project(db, ArticleService(db.sessions), events,
+                   ExportService(db.sessions, events, db.path),
                    AnalysisService(db.sessions, events), CsvSyncService(db.sessions, events),
                    AnnotationImportService(db.sessions, events), TagService(db.sessions, events),
                    TimelineIndexService(db.sessions), SourceService(db.sessions, events),
