@@ -119,7 +119,7 @@ def test_reports_are_readable(varied, tmp_path: Path) -> None:  # noqa: ANN001
     varied.exports.export("html", tmp_path / "r.html", "Demo")
     page = (tmp_path / "r.html").read_text()
     assert page.startswith("<!DOCTYPE html>") and "@media print" in page
-    assert 'Check &lt;b&gt;this&lt;/b&gt; &amp; "that"' in page
+    assert 'Check &lt;b&gt;this&lt;/b&gt; &amp; &quot;that&quot;' in page
     with pytest.raises(ExportError, match="unknown format"):
         varied.exports.export("docx", tmp_path / "x.docx", "Demo")
 

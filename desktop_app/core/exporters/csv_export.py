@@ -15,19 +15,35 @@ from desktop_app.core.records import EventRecord
 COLUMNS = ("event_id", "date", "end_date", "precision", "title", "notes", "tags", "quote",
            "article_title", "article_outlet", "article_url", "article_published",
            "date_expression")
-FORMULA_FIRST = frozenset("=+-@\t\r")  # first characters a spreadsheet runs as a formula
+# First characters a spreadsheet runs as a formula, the full-width forms included, and what
+# may stand before them and still leave a formula: blanks, invisible characters, quotes.
+FORMULA_FIRST = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+_LEADING = " \t\r\n\u00a0\u200b\u200c\u200d\u2060\ufeff\"'"
+
+
+def looks_like_formula(cell: str) -> bool:
+    """Whether a spreadsheet might run this cell as a formula: after any leading apostrophes
+    (so that the guard's own apostrophe never changes the answer), its first character, or its
+    first after blanks, invisible characters and quotes."""
+    rest = cell.lstrip("'")
+    return rest[:1] in FORMULA_FIRST or rest.lstrip(_LEADING)[:1] in FORMULA_FIRST
 
 
 def neutralise(cell: str) -> str:
-    """Prefix cells a spreadsheet would run as a formula with an apostrophe (OWASP); a cell
-    that already looks neutralised gets one more, so the CSV import can undo it exactly."""
-    return neutralise_row([cell])[0]
+    """Prefix a cell a spreadsheet would run as a formula with an apostrophe (OWASP). Leading
+    apostrophes count as removable, so "'=x" is written "''=x" and un_neutralise gives every
+    cell back exactly, round trip after round trip."""
+    return "'" + cell if looks_like_formula(cell) else cell
 
 
 def neutralise_row(row: list[str]) -> list[str]:
-    """neutralise() over a row, without a call per cell (exports write millions of cells)."""
-    return ["'" + c if c[:1] in FORMULA_FIRST or (c[:1] == "'" and c[1:2] in FORMULA_FIRST)
-            else c for c in row]
+    """neutralise() over a row (exports write millions of cells)."""
+    return ["'" + c if looks_like_formula(c) else c for c in row]
+
+
+def un_neutralise(cell: str) -> str:
+    """Undo neutralise: remove the one apostrophe it added."""
+    return cell[1:] if cell[:1] == "'" and looks_like_formula(cell) else cell
 
 
 @dataclass(frozen=True)

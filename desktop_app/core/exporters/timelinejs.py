@@ -1,23 +1,24 @@
-"""TimelineJS: the JSON document and the spreadsheet-template CSV, for web timelines."""
+"""TimelineJS: the JSON document and the spreadsheet-template CSV, for web timelines.
+
+TimelineJS inserts headline, text, group and display date into the page as HTML, so every one
+of them is HTML-escaped text here (escaping.html_text), in the JSON and in the sheet alike.
+"""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
-from functools import partial
 from typing import Any, TextIO
 
 from desktop_app.core.eventdates import format_event_date
-from desktop_app.core.exporters.common import ArticleInfo, event_span
-from desktop_app.core.exporters.csv_export import write_csv
+from desktop_app.core.conflicts import has_conflict
+from desktop_app.core.exporters.common import ArticleInfo, event_span, sources_of
+from desktop_app.core.exporters.csv_export import looks_like_formula, write_csv
+from desktop_app.core.exporters.escaping import html_link, html_text
 from desktop_app.core.records import EventRecord
 
 SHEET_COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day",
                  "End Time", "Display Date", "Headline", "Text", "Media", "Media Credit",
                  "Media Caption", "Media Thumbnail", "Type", "Group", "Background")
-
-
-_text_escape = partial(html.escape, quote=False)
 
 
 def _date_parts(e: EventRecord) -> tuple[dict[str, int], dict[str, int] | None]:
@@ -40,15 +41,23 @@ def _date_parts(e: EventRecord) -> tuple[dict[str, int], dict[str, int] | None]:
 
 
 def _text(e: EventRecord, articles: dict[int, ArticleInfo]) -> str:
-    parts = [f"<blockquote>{_text_escape(q.exact)}</blockquote>" for q in e.quotes]
-    a = articles.get(e.article_id) if e.article_id is not None else None
-    if a is not None:
-        name = _text_escape(a.title + (f", {a.outlet}" if a.outlet else ""))
-        parts.append(f'<p>Source: <a href="{html.escape(a.url)}">{name}</a></p>' if a.url
-                     else f"<p>Source: {name}</p>")
+    parts = []
+    for source in sources_of(e, articles):
+        if source.quote is not None:
+            parts.append(f"<blockquote>{html_text(source.quote.exact)}</blockquote>")
+        a = source.article
+        if a is not None:
+            name = a.title + (f", {a.outlet}" if a.outlet else "")
+            parts.append(f"<p>Source: {html_link(a.url, name)}</p>")
+    if has_conflict(e):
+        parts.append("<p><em>The sources disagree on the date.</em></p>")
     if e.notes:
-        parts.append(f"<p>{_text_escape(e.notes)}</p>")
+        parts.append(f"<p>{html_text(e.notes)}</p>")
     return "".join(parts)
+
+
+def _group(e: EventRecord, group_by: str) -> str:
+    return html_text((e.tags[0] if e.tags else "") if group_by == "tag" else e.article_title)
 
 
 def timelinejs_document(events: Iterable[EventRecord], articles: dict[int, ArticleInfo],
@@ -60,33 +69,41 @@ def timelinejs_document(events: Iterable[EventRecord], articles: dict[int, Artic
         slide: dict[str, Any] = {
             "unique_id": f"event-{e.id}",
             "start_date": start,
-            "display_date": format_event_date(e.date),
-            "text": {"headline": _text_escape(e.title), "text": _text(e, articles)},
+            "display_date": html_text(format_event_date(e.date)),
+            "text": {"headline": html_text(e.title), "text": _text(e, articles)},
         }
         if end is not None:
             slide["end_date"] = end
-        group = (e.tags[0] if e.tags else "") if group_by == "tag" else e.article_title
+        group = _group(e, group_by)
         if group:
             slide["group"] = group
         slides.append(slide)
-    return {"title": {"text": {"headline": _text_escape(title),
+    return {"title": {"text": {"headline": html_text(title),
                                "text": f"<p>{len(slides)} events</p>"}},
             "events": slides}
 
 
 def write_timelinejs_sheet(events: Iterable[EventRecord], articles: dict[int, ArticleInfo],
                            stream: TextIO, group_by: str = "article") -> int:
-    """The TimelineJS Google-Sheets template columns, as CSV."""
+    """The TimelineJS Google-Sheets template columns, as CSV. The cells are HTML, so a cell a
+    spreadsheet would run as a formula starts with a character reference instead of the
+    apostrophe guard, which TimelineJS would show."""
 
     def rows():  # noqa: ANN202
         for e in events:
             start, end = _date_parts(e)
             end = end or {}
-            group = (e.tags[0] if e.tags else "") if group_by == "tag" else e.article_title
             yield [str(start.get("year", "")), str(start.get("month", "")),
                    str(start.get("day", "")), "", str(end.get("year", "")),
                    str(end.get("month", "")), str(end.get("day", "")), "",
-                   format_event_date(e.date), e.title, _text(e, articles), "", "", "", "", "",
-                   group, ""]
+                   *(_html_cell(c) for c in (html_text(format_event_date(e.date)),
+                                             html_text(e.title), _text(e, articles))),
+                   "", "", "", "", "", _html_cell(_group(e, group_by)), ""]
 
-    return write_csv(SHEET_COLUMNS, rows(), stream, bom=True)
+    return write_csv(SHEET_COLUMNS, rows(), stream, bom=True, neutralise_formulas=False)
+
+
+def _html_cell(cell: str) -> str:
+    if looks_like_formula(cell):  # in HTML, leading blanks show as nothing anyway
+        return f"&#{ord(cell[0])};{cell[1:]}"
+    return cell

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import DateParseError, ImportFileError
 from desktop_app.core.eventdates import PRECISIONS, parse_iso, period
-from desktop_app.core.exporters.csv_export import COLUMNS, FORMULA_FIRST
+from desktop_app.core.exporters.csv_export import COLUMNS, un_neutralise
 from desktop_app.core.importers.decoding import decode_bytes
 from desktop_app.core.records import EventDate
 from desktop_app.core.tags import parse_tags
@@ -55,16 +55,6 @@ class CsvFile:
     problems: tuple[CsvProblem, ...]
     unknown_columns: tuple[str, ...]
     ignored_columns: tuple[str, ...] = field(default=())
-
-
-def un_neutralise(cell: str) -> str:
-    """Undo the export's formula guard: "'=SUM(A1)" was written for "=SUM(A1)", and
-    "''=x" for "'=x" (see csv_export.neutralise)."""
-    rest = cell[1:]
-    if cell[:1] == "'" and (rest[:1] in FORMULA_FIRST or
-                            (rest[:1] == "'" and rest[1:2] in FORMULA_FIRST)):
-        return rest
-    return cell
 
 
 def read_timeline_csv(path: Path | str, max_bytes: int = MAX_BYTES) -> CsvFile:
