@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.conflicts import has_conflict
+from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.exporters.common import ArticleInfo, event_span, sources_of
 from desktop_app.core.exporters.csv_export import looks_like_formula, write_csv
 from desktop_app.core.exporters.escaping import html_link, html_text
