@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "from=DATE, to=DATE (repeatable; all must hold)")
     export.add_argument("--group-by", choices=("article", "tag"), default="article",
                         help="TimelineJS groups (lanes): by article or by first tag")
+    _sources_option(export)
     chart = sub.add_parser("export-chart", help="draw the timeline chart as PNG, SVG or PDF")
     chart.add_argument("out", type=Path, metavar="OUT.{png,svg,pdf}")
     chart.add_argument("--width", type=int, default=1600, help="in pixels (default 1600)")
@@ -70,7 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="keep matching events, as for export")
     exp = sub.add_parser("export-csv", help="write the timeline as CSV (UTF-8 with BOM)")
     exp.add_argument("out", type=Path)
+    _sources_option(exp)
     return p
+
+
+def _sources_option(parser: argparse.ArgumentParser) -> None:
+    from desktop_app.core.exporters.csv_export import SourceLayout
+
+    parser.add_argument("--sources", type=SourceLayout, choices=list(SourceLayout),
+                        default=SourceLayout.ALL_IN_CELLS, metavar="{all,rows,first}",
+                        help="CSV: every source listed in each cell, one per line (all, the "
+                             "default), one row per source (rows), or the first only (first)")
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
@@ -94,6 +105,8 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _dispatch(args: argparse.Namespace, project: Project) -> int:
+    from desktop_app.core.exporters.csv_export import CsvOptions
+
     if args.command == "import":
         return _import(args, project)
     if args.command == "add-event":
@@ -144,13 +157,14 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
         from desktop_app.core.filters import parse_filter
 
         n = project.exports.export(args.format, args.out, project.path.stem,
-                                   parse_filter(args.filter), args.group_by)
+                                   parse_filter(args.filter), args.group_by,
+                                   CsvOptions(sources=args.sources))
         print(f"wrote {n} events to {args.out}", file=sys.stderr)
         return 0
     if args.command == "export-chart":
         return _export_chart(args, project)
     if args.command == "export-csv":
-        n = project.exports.export_csv(args.out)
+        n = project.exports.export_csv(args.out, CsvOptions(sources=args.sources))
         print(f"wrote {n} events to {args.out}", file=sys.stderr)
         return 0
     raise AssertionError(args.command)

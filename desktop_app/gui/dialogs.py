@@ -138,6 +138,12 @@ class CsvOptionsDialog(QDialog):
         self.date_style.addItem(self.tr("As shown (Mon 5 Jul 2021)"), "display")
         self.date_style.addItem(self.tr("Your locale (%s)") % _locale_day(date(2021, 7, 5)),
                                 "locale")
+        from desktop_app.core.exporters.csv_export import SourceLayout
+
+        self.sources = QComboBox(objectName="csvSources")
+        self.sources.addItem(self.tr("All, one per line in each cell"), SourceLayout.ALL_IN_CELLS)
+        self.sources.addItem(self.tr("One row per source"), SourceLayout.ROW_PER_SOURCE)
+        self.sources.addItem(self.tr("The first only"), SourceLayout.FIRST_ONLY)
         self.bom = QCheckBox(self.tr("Byte-order mark (Excel reads UTF-8 correctly)"),
                              objectName="csvBom", checked=True)
         self.guard = QCheckBox(self.tr("Protect against spreadsheet formulas"),
@@ -147,6 +153,7 @@ class CsvOptionsDialog(QDialog):
         form.addRow(self.tr("Tags:"), self.tags)
         form.addRow(self.tr("&Delimiter:"), self.delimiter)
         form.addRow(self.tr("Dates:"), self.date_style)
+        form.addRow(self.tr("&Sources:"), self.sources)
         form.addRow("", self.bom)
         form.addRow("", self.guard)
         layout = QVBoxLayout(self)
@@ -161,7 +168,8 @@ class CsvOptionsDialog(QDialog):
         from desktop_app.core.tags import parse_tags
 
         return (CsvOptions(self.delimiter.currentData(), self.bom.isChecked(),
-                           self.date_style.currentData(), self.guard.isChecked(), _locale_day),
+                           self.date_style.currentData(), self.guard.isChecked(), _locale_day,
+                           self.sources.currentData()),
                 replace(self._filter, text=self.text.text().strip(),
                         tags=parse_tags(self.tags.text())))
 

@@ -43,7 +43,8 @@ def test_reimporting_an_unedited_export_changes_nothing(demo_project, tmp_path: 
         0, 0, 4, ())
     assert plan.source.ignored_columns == ("quote", "article_title", "article_outlet",
                                            "article_url", "article_published",
-                                           "date_expression")
+                                           "date_expression", "source_count",
+                                           "date_conflict")
 
 
 def test_edited_export_updates_by_id_creates_without_id_and_undoes(demo_project,  # noqa: ANN001

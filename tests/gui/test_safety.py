@@ -18,7 +18,10 @@ def test_file_back_up_project_writes_a_consistent_copy(window, tmp_path: Path) -
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
     assert not window.backup_project(tmp_path / "missing" / "copy.tldb")
-    assert "could not be written" in window.errors[-1][1]
+    assert "missing does not exist" in window.errors[-1][1]
+    assert not window.backup_project(window.project.path)  # never over the open project
+    assert "open project" in window.errors[-1][1]
+    assert window.project.events.count() == 4
 
 
 def test_opening_a_project_keeps_a_rolling_backup(window) -> None:  # noqa: ANN001

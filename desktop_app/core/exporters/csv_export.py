@@ -6,15 +6,25 @@ import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 from typing import TextIO
 
+from desktop_app.core.conflicts import has_conflict
 from desktop_app.core.eventdates import format_date, iso_at_precision
-from desktop_app.core.exporters.common import ArticleInfo
+from desktop_app.core.exporters.common import ArticleInfo, Source, sources_of
 from desktop_app.core.records import EventRecord
 
 COLUMNS = ("event_id", "date", "end_date", "precision", "title", "notes", "tags", "quote",
            "article_title", "article_outlet", "article_url", "article_published",
-           "date_expression")
+           "date_expression", "source_count", "date_conflict")
+
+
+class SourceLayout(Enum):
+    """How an event's several sources are written."""
+
+    ALL_IN_CELLS = "all"  # one row per event; each source cell lists them all, one per line
+    ROW_PER_SOURCE = "rows"  # one row per source, the event's columns repeated
+    FIRST_ONLY = "first"  # one row per event with its first source (source_count says more)
 # First characters a spreadsheet runs as a formula, the full-width forms included, and what
 # may stand before them and still leave a formula: blanks, invisible characters, quotes.
 FORMULA_FIRST = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
@@ -57,32 +67,54 @@ class CsvOptions:
     # For "locale": how the user's locale writes a day (the GUI passes Qt's QLocale); coarser
     # precisions keep the display form.
     format_day: Callable[[date], str] | None = field(default=None, compare=False)
+    sources: SourceLayout = SourceLayout.ALL_IN_CELLS
 
 
-def event_row(e: EventRecord, articles: dict[int, ArticleInfo], date_style: str = "iso",
-              format_day: Callable[[date], str] | None = None) -> list[str]:
-    """One CSV row, the event's article cited from ``articles``."""
-    a = articles.get(e.article_id) if e.article_id is not None else None
-    outlet, url = (a.outlet, a.url) if a else ("", "")
-    published = a.published.isoformat() if a and a.published else ""
+def event_rows(e: EventRecord, articles: dict[int, ArticleInfo],
+               options: CsvOptions = CsvOptions()) -> list[list[str]]:  # noqa: B008 (frozen)
+    """The CSV rows of one event (one, or one per source), sources cited from ``articles``."""
     d = e.date
-    shown = iso_at_precision if date_style == "iso" else format_date
-    if date_style == "locale" and format_day is not None:
+    shown = iso_at_precision if options.date_style == "iso" else format_date
+    format_day = options.format_day
+    if options.date_style == "locale" and format_day is not None:
         def shown(day: date, precision: str) -> str:  # noqa: E306
             return format_day(day) if precision == "day" else format_date(day, precision)
-    return [str(e.id), shown(d.start, d.precision),
+    sources = sources_of(e, articles)
+    cited = [_source_cells(s) for s in sources] or [["", "", "", "", ""]]
+    head = [str(e.id), shown(d.start, d.precision),
             shown(d.end, d.precision) if d.end else "", d.precision, e.title, e.notes,
-            ", ".join(e.tags), e.quotes[0].exact if e.quotes else "", e.article_title, outlet,
-            url, published, d.expression]
+            ", ".join(e.tags)]
+    tail = [d.expression, str(len(e.quotes)), "yes" if has_conflict(e) else "no"]
+    if options.sources is SourceLayout.ROW_PER_SOURCE:
+        return [head + cells + tail for cells in cited]
+    if options.sources is SourceLayout.FIRST_ONLY or len(cited) == 1:
+        return [head + cited[0] + tail]
+    return [head + ["\n".join(column) for column in zip(*cited, strict=True)] + tail]
+
+
+def _source_cells(source: Source) -> list[str]:
+    a = source.article
+    quote = source.quote.exact if source.quote is not None else ""
+    if a is None:
+        return [quote, "", "", "", ""]
+    return [quote, a.title, a.outlet, a.url, a.published.isoformat() if a.published else ""]
 
 
 def write_events_csv(events: Iterable[EventRecord], stream: TextIO,
                      articles: dict[int, ArticleInfo],
                      options: CsvOptions = CsvOptions()) -> int:  # noqa: B008 (frozen)
-    """Write events as CSV to a text stream opened with newline=''; return the row count."""
-    return write_csv(COLUMNS, (event_row(e, articles, options.date_style, options.format_day)
-                               for e in events),
-                     stream, options.bom, options.neutralise_formulas, options.delimiter)
+    """Write events as CSV to a text stream opened with newline=''; return the event count."""
+    count = 0
+
+    def rows():  # noqa: ANN202
+        nonlocal count
+        for e in events:
+            count += 1
+            yield from event_rows(e, articles, options)
+
+    write_csv(COLUMNS, rows(), stream, options.bom, options.neutralise_formulas,
+              options.delimiter)
+    return count
 
 
 def write_csv(header: Iterable[str], rows: Iterable[list[str]], stream: TextIO,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -119,7 +119,27 @@ def parse_timeline_csv(text: str, path: Path) -> CsvFile:
         csv.field_size_limit(old_limit)
     unknown = tuple(n for n in names if n and n not in COLUMNS)
     ignored = tuple(n for n in known if n in READ_ONLY)
+    rows = _one_row_per_event(rows, problems)
     return CsvFile(path, tuple(rows), tuple(problems), unknown, ignored)
+
+
+def _one_row_per_event(rows: list[CsvRow], problems: list[CsvProblem]) -> list[CsvRow]:
+    """An export with one row per source repeats each event's row: the repeats are one edit.
+    Rows of one event that disagree are a problem, reported on the later line."""
+    first: dict[int, CsvRow] = {}
+    kept = []
+    for row in rows:
+        if row.event_id is None:
+            kept.append(row)
+            continue
+        seen = first.get(row.event_id)
+        if seen is None:
+            first[row.event_id] = row
+            kept.append(row)
+        elif replace(seen, line=row.line) != row:
+            problems.append(CsvProblem(row.line, f"event {row.event_id} is also on line "
+                                                 f"{seen.line}, with other values"))
+    return kept
 
 
 def _row(line: int, cells: dict[str, str], names: list[str]) -> CsvRow:
@@ -130,8 +150,8 @@ def _row(line: int, cells: dict[str, str], names: list[str]) -> CsvRow:
     raw_id = cells.get("event_id", "").strip()
     event_id = None
     if raw_id:
-        if not raw_id.isdigit():
-            raise ValueError(f"event_id {raw_id!r} is not a number")
+        if not (raw_id.isascii() and raw_id.isdigit()) or len(raw_id) > 18:
+            raise ValueError(f"event_id {raw_id!r} is not a number (digits 0-9 only)")
         event_id = int(raw_id)
     title = un_neutralise(cells["title"]).strip() if "title" in cells else None
     if title is not None and len(title) > MAX_TITLE:

@@ -54,11 +54,12 @@ class ExportService:
             return {r[0]: ArticleInfo(*r) for r in rows}
 
     def export(self, fmt: str, path: Path | str, title: str,
-               event_filter: EventFilter | None = None, group_by: str = "article") -> int:
+               event_filter: EventFilter | None = None, group_by: str = "article",
+               csv_options: CsvOptions = CsvOptions()) -> int:  # noqa: B008 (frozen)
         """Write the timeline in one of FORMATS to ``path`` (atomically); return the events."""
         path = Path(path)
         if fmt == "csv":
-            return self.export_csv(path, event_filter=event_filter)
+            return self.export_csv(path, csv_options, event_filter)
         if fmt not in FORMATS:
             raise ExportError(path, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
         events = self._events.list()
