@@ -28,7 +28,7 @@ from desktop_app.core.output_files import replace_atomically
 
 log = logging.getLogger(__name__)
 
-SCHEMA_HEAD = "0004"  # tests check this equals the newest Alembic revision
+SCHEMA_HEAD = "0005"  # tests check this equals the newest Alembic revision
 OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
 _SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -191,9 +191,22 @@ def _upgrade(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        # Migrations that rebuild a table must not cascade its deletion to the rows that
+        # refer to it: SQLite's own procedure switches foreign keys off outside the
+        # transaction and checks them before committing.
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError("upgrade", {}, Exception(
+                        f"the upgrade would break {len(broken)} links between rows"))
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def open_database(path: Path | str) -> ProjectDatabase:

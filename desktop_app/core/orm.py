@@ -60,6 +60,7 @@ class Event(Base):
     """A dated event on the timeline."""
 
     __tablename__ = "events"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused (migration 0005)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(1000))
@@ -87,7 +88,8 @@ class Quote(Base):
     """A passage of an article that sources an event (W3C TextQuote + TextPosition selectors)."""
 
     __tablename__ = "quotes"
-    __table_args__ = (Index("ix_quotes_article_start", "article_id", "start"),)
+    __table_args__ = (Index("ix_quotes_article_start", "article_id", "start"),
+                      {"sqlite_autoincrement": True})  # ids never reused (migration 0005)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)

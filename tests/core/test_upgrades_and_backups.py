@@ -156,3 +156,30 @@ def test_a_damaged_project_names_the_newest_good_backup_and_keeps_them_all(
     restored = app._open_project(backups[-1])
     assert len(restored.events.list()) == 4
     restored.close()
+
+
+def test_ids_of_deleted_events_and_quotes_are_never_given_again(tmp_path: Path) -> None:
+    """An id in an exported CSV or annotation names one event forever."""
+    from desktop_app.core.project import open_project, seed_demo
+
+    path = tmp_path / "old.tldb"
+    shutil.copy(FIXTURES / "projects" / "schema-0004.tldb", path)
+    project = open_project(path)  # upgraded: the tables are rebuilt
+    events = project.events.list()
+    newest = max(events, key=lambda e: e.id)
+    project.events.delete(newest.id)
+    article = project.articles.list()[0]
+    again = project.events.create_from_selection(article.id, 0, 20)
+    assert again.id > newest.id and again.quotes[0].id > newest.quotes[0].id
+    assert events[0].tags == ("army", "border") and len(project.events.list()) == 4
+    project.close()
+    fresh = open_project(tmp_path / "new.tldb")
+    seed_demo(fresh)
+    last = max(e.id for e in fresh.events.list())
+    fresh.events.delete(last)
+    assert fresh.events.create_from_selection(1, 0, 20).id == last + 1
+    fresh.close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA foreign_keys").fetchone()[0] == 0  # a plain connection
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    con.close()
