@@ -5,6 +5,7 @@ This is the one anchoring routine: creating events, the CLI's --quote and re-imp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from desktop_app.core.errors import InvalidSelectionError
@@ -78,7 +79,47 @@ def reanchor(text: str, exact: str, prefix: str, suffix: str,
     if found is not None:
         return found, "exact"
     found = fuzzy_find(text, exact, prefix, suffix, hint)
-    return (found, "fuzzy") if found is not None else (None, "lost")
+    if found is None or facts(found.exact) != facts(exact):
+        # A passage that differs in a number, a name or a date states another fact: the
+        # quote is lost (an orphan the user places) rather than evidence for that fact.
+        return None, "lost"
+    return found, "fuzzy"
+
+
+_FACT = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_][\w'’-]*")
+_SENTENCE_END = frozenset(".!?")
+
+
+def facts(passage: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """What a passage asserts beyond its wording: its numbers (in order) and its capitalised
+    words (names, months, weekdays), leaving out a sentence's first word."""
+    numbers: list[str] = []
+    names: set[str] = set()
+    previous_end = None
+    for m in _FACT.finditer(passage):
+        token = m.group()
+        gap = passage[previous_end or 0:m.start()].strip(" \t\n\"'“”‘’([")
+        sentence_start = previous_end is None or gap[-1:] in _SENTENCE_END
+        previous_end = m.end()
+        if token[0].isdigit():
+            numbers.append(token)
+        elif token[0].isupper() and not sentence_start:
+            names.add(token)
+    return tuple(numbers), frozenset(names)
+
+
+def text_overlap(a: str, b: str, n: int = 2) -> float:
+    """How much of two texts is the same, 0 to 1: the share of word n-grams they have in
+    common, of the larger text's (cheap on long articles, unlike an edit distance)."""
+    grams_a, grams_b = _ngrams(a, n), _ngrams(b, n)
+    if not grams_a or not grams_b:
+        return 1.0 if a.split() == b.split() else 0.0
+    return len(grams_a & grams_b) / max(len(grams_a), len(grams_b))
+
+
+def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
+    words = text.casefold().split()
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
 def fuzzy_find(text: str, exact: str, prefix: str = "", suffix: str = "",

@@ -56,3 +56,76 @@ def test_short_generic_titles_are_not_matched(project) -> None:  # noqa: ANN001
     project.articles.add(draft_from_text("Update\n\nOne thing happened on Monday."))
     result = project.articles.add_or_update(draft_from_text("Update\n\nAnother thing entirely."))
     assert not isinstance(result, Reimport) and len(project.articles.list()) == 2
+
+
+def _draft(title: str, text: str, url: str = "", outlet: str = ""):  # noqa: ANN202
+    from desktop_app.core.records import ArticleDraft
+
+    return ArticleDraft(title=title, text=text, url=url, outlet=outlet,
+                        published=date(2021, 7, 9))
+
+
+def test_a_shared_title_from_other_pages_is_a_new_article_every_time(project) -> None:  # noqa: ANN001
+    """Press-release pages all titled alike are three articles, not three versions."""
+    texts = [f"Release {n}: the council approved plan number {n} for district {n}. " * 5
+             for n in (1, 2, 3)]
+    made = [project.articles.add_or_update(_draft("Pressemitteilungen der Stadt", t,
+                                                  f"https://city.example/press/{n}"))
+            for n, t in enumerate(texts, 1)]
+    assert not any(isinstance(m, Reimport) for m in made)
+    assert sorted(a.title for a in project.articles.list()) == ["Pressemitteilungen der Stadt"] * 3
+    assert {project.articles.get(m.id).text for m in made} == set(texts)
+
+
+def test_a_newsletter_subject_without_urls_needs_half_the_text_the_same(project) -> None:  # noqa: ANN001
+    subject = "Morning Briefing: the world today"
+    day1 = " ".join(f"Story number {n} happened in city {n}." for n in range(1, 6))
+    day2 = " ".join(f"Story number {n} happened in city {n}." for n in range(6, 11))
+    first = project.articles.add_or_update(_draft(subject, day1, outlet="Daily Mail-out"))
+    second = project.articles.add_or_update(_draft(subject, day2, outlet="Daily Mail-out"))
+    assert not isinstance(second, Reimport) and second.id != first.id
+    corrected = day1.replace("city 5.", "city 5, officials said.")
+    third = project.articles.add_or_update(_draft(subject, corrected, outlet="Daily Mail-out"))
+    assert isinstance(third, Reimport) and third.article.id == first.id
+    other_outlet = project.articles.add_or_update(_draft(subject, corrected + " More.",
+                                                         outlet="Another Wire"))
+    assert not isinstance(other_outlet, Reimport)
+
+
+def test_the_same_page_under_another_form_of_its_url_is_a_new_version(project) -> None:  # noqa: ANN001
+    text = "On Monday, the ministry ordered 20,000 reservists mobilised. " * 3
+    first = project.articles.add_or_update(_draft("Ministry orders reservists", text,
+                                                  "http://www.news.example/a/story/"))
+    again = project.articles.add_or_update(_draft(
+        "Ministry orders reservists (updated)", text + " It was confirmed.",
+        "https://news.example/a/story?utm_source=newsletter&fbclid=x#comments"))
+    assert isinstance(again, Reimport) and again.article.id == first.id
+
+
+def test_a_fuzzy_match_never_moves_a_quote_to_another_fact(project) -> None:  # noqa: ANN001
+    old = ("Morning notes. Story number 1 happened in city 1 after a long dispute over the "
+           "budget. Other news follows here.")
+    new = ("Morning notes. Story number 3 happened in city 3 after a long dispute over the "
+           "budget. Other news follows here.")
+    article = project.articles.add(_draft("Morning Briefing: the world today", old,
+                                          "https://mail.example/brief"))
+    event = project.events.create_from_quote_text(
+        article.id, "Story number 1 happened in city 1 after a long dispute over the budget")
+    result = project.articles.add_or_update(_draft("Morning Briefing: the world today", new,
+                                                   "https://mail.example/brief"))
+    assert isinstance(result, Reimport) and result.fuzzy == 0
+    assert [q.exact for q in result.orphaned] == [event.quotes[0].exact]
+    assert project.events.get(event.id).quotes[0].orphaned
+
+
+def test_canonical_urls() -> None:
+    from desktop_app.core.urls import canonical_url
+
+    same = ["https://www.example.org/news/a", "http://example.org/news/a/",
+            "https://EXAMPLE.org/news/a#top", "https://example.org/news/a?utm_campaign=x&gclid=1",
+            "example.org/news/a", "https://example.org:443/news/a"]
+    assert len({canonical_url(u) for u in same}) == 1
+    different = ["https://example.org/news/b", "https://example.org/news/a?id=2",
+                 "https://other.org/news/a", "https://example.org/News/a"]
+    assert len({canonical_url(u) for u in [same[0], *different]}) == 5
+    assert canonical_url("") == ""

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.core.anchoring import reanchor
+from desktop_app.core.anchoring import reanchor, text_overlap
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import DuplicateArticleError
 from desktop_app.core.orm import Article, Event, Quote
@@ -27,6 +27,7 @@ from desktop_app.core.services.convert import (
     quote_record,
 )
 from desktop_app.core.services.lookup import require
+from desktop_app.core.urls import canonical_url
 
 
 def text_sha256(text: str) -> str:
@@ -96,12 +97,23 @@ class ArticleService:
 
     @staticmethod
     def _previous_version(s: Session, draft: ArticleDraft) -> int | None:
-        if draft.url:
-            found = s.scalar(select(Article.id).where(Article.url == draft.url))
-            if found is not None:
-                return found
-        if len(draft.title.strip()) >= MIN_TITLE_FOR_MATCH:
-            return s.scalar(select(Article.id).where(Article.title == draft.title.strip()))
+        """The article this draft is a changed version of: the same page (canonical URL), or,
+        where either has no URL, the same outlet and title with at least half the same text.
+        A shared title alone ('Pressemitteilungen', a daily newsletter) is never enough."""
+        wanted = canonical_url(draft.url)
+        title = draft.title.strip()
+        outlet = draft.outlet.strip().casefold()
+        rows = s.execute(select(Article.id, Article.url, Article.title, Article.outlet))
+        for article_id, url, old_title, old_outlet in rows:
+            known = canonical_url(url)
+            if wanted and known:
+                if wanted == known:
+                    return article_id
+                continue  # two different pages, whatever their titles
+            if (len(title) >= MIN_TITLE_FOR_MATCH and old_title.strip() == title
+                    and old_outlet.strip().casefold() == outlet
+                    and text_overlap(s.get_one(Article, article_id).text, draft.text) >= 0.5):
+                return article_id
         return None
 
     def replace_text(self, article_id: int, draft: ArticleDraft) -> Reimport:
