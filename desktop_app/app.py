@@ -181,7 +181,13 @@ def main(argv: list[str] | None = None) -> int:
         _configure_qt_identity()
         db = args.db or _default_db_path()
         _setup_logging(db.parent if args.db is None else None)
-        return run(args, db)
+        try:
+            return run(args, db)
+        except BrokenPipeError:
+            # The reader went away ('list | head -1'): end quietly, as Unix tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 141
     args = _gui_parser().parse_args(argv)
     return _run_gui(args)
 

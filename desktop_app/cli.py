@@ -10,6 +10,7 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from desktop_app.cli_commands import COMMANDS
 from desktop_app.core.errors import TimelineError
@@ -21,17 +22,32 @@ from desktop_app.core.records import ArticleDraft
 log = logging.getLogger(__name__)
 
 
+class _Parser(argparse.ArgumentParser):
+    """A mistyped command line is the user's error: one line and status 1 (status 2 is kept
+    for the program's own bugs)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar (shared with ``app.main`` for the GUI's own options)."""
-    p = argparse.ArgumentParser(prog="timeline-annotator",
+    p = _Parser(prog="timeline-annotator",
                                 description="Build dated, source-anchored timelines from news. "
                                             f"Commands: {', '.join(COMMANDS)}.")
     p.add_argument("--db", type=Path, help="project file to open or create")
-    sub = p.add_subparsers(dest="command")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
     imp = sub.add_parser("import", help="import article files or folders; prints ID<TAB>title")
     imp.add_argument("files", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--recursive", action="store_true", help="also import sub-folders")
-    imp.add_argument("--published", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    imp.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                      help="publication date (overrides what the file says)")
     imp.add_argument("--title", help="article title (overrides what the file says)")
     add = sub.add_parser("add-event", help="create an event from a quote, as Ctrl+E would")
@@ -62,9 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("out", type=Path, metavar="OUT.{png,svg,pdf}")
     chart.add_argument("--width", type=int, default=1600, help="in pixels (default 1600)")
     chart.add_argument("--lanes", choices=("article", "tag", "single"), default="article")
-    chart.add_argument("--from", dest="first", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    chart.add_argument("--from", dest="first", type=_iso_date, metavar="YYYY-MM-DD",
                        help="first day shown (default: the first event)")
-    chart.add_argument("--to", dest="last", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    chart.add_argument("--to", dest="last", type=_iso_date, metavar="YYYY-MM-DD",
                        help="last day shown (default: the last event)")
     chart.add_argument("--colour-by-tag", action="store_true", help="colour events by tag")
     chart.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
@@ -96,6 +112,8 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     except TimelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise  # not an error: app.main ends quietly
     except Exception:  # noqa: BLE001 - the last line of defence of a command-line tool
         log.exception("internal error")
         print("internal error; see the log for the traceback", file=sys.stderr)

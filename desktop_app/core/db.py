@@ -116,6 +116,9 @@ def _check_file(path: Path) -> None:
         return
     if path.is_dir():
         raise ProjectFileError(path, "is a folder, not a project file")
+    if not path.is_file():
+        raise ProjectFileError(path, "is not a regular file (a pipe, device or socket); a "
+                                     "project is a file")
     try:
         with path.open("rb") as fh:
             head = fh.read(16)

@@ -64,3 +64,23 @@ def test_dates_asked_given_or_skipped(project, tmp_path: Path) -> None:  # noqa:
     assert [project.articles.get(a.id).published for a in summary.imported] == [
         date(2021, 7, 9)]
     assert summary.skipped == (g,)
+
+
+def test_a_file_that_breaks_a_reader_is_one_summary_line_not_the_end_of_the_batch(
+        project, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """An encrypted PDF once raised pypdf's DependencyError out of the whole folder import."""
+    from desktop_app.core.importers import pdf_import
+    from desktop_app.core.services.batch_import import import_batch
+
+    def explode(data, path):  # noqa: ANN001, ANN202
+        raise RuntimeError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(pdf_import, "draft_from_pdf", explode)
+    (tmp_path / "a.txt").write_text("First article. On Monday it rained.", encoding="utf-8")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.7 encrypted")
+    (tmp_path / "c.txt").write_text("Second article. On Tuesday it snowed.", encoding="utf-8")
+    files = [tmp_path / name for name in ("a.txt", "b.pdf", "c.txt")]
+    summary = import_batch(project.articles, files, published=date(2021, 7, 9))
+    assert [a.path.name for a in summary.imported] == ["a.txt", "c.txt"]
+    [(path, reason)] = summary.failed
+    assert path.name == "b.pdf" and "b.pdf" in reason and "AES" in reason

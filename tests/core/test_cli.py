@@ -146,3 +146,35 @@ def test_events_suggest_and_filtered_export(tmp_path: Path, capsys) -> None:  # 
     assert code == 0 and "wrote 1 events" in err
     code, _, err = run(capsys, "--db", db, "export", "md", str(target), "--filter", "when=now")
     assert code == 1 and "unknown filter 'when'" in err
+
+
+def test_a_closed_pipe_ends_quietly_and_a_bad_date_is_a_user_error(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = {**os.environ, "PYTHONPATH": str(REPO), "XDG_DATA_HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    db = tmp_path / "p.tldb"
+    cli = [sys.executable, "-m", "desktop_app", "--db", str(db)]
+    subprocess.run([*cli, "events"], env=env, check=True, capture_output=True, timeout=60)
+    from desktop_app.core.project import open_project
+    from desktop_app.core.records import ArticleDraft
+
+    project = open_project(db)  # enough rows that the output outlasts the pipe's buffer
+    article = project.articles.add(ArticleDraft(title="Long", text="On Monday it rained. " * 3000))
+    for start in range(0, 40000, 40):
+        project.events.create_from_selection(article.id, start, start + 19)
+    project.close()
+    shell = f"{' '.join(cli)} list | head -1"
+    done = subprocess.run(["bash", "-c", f"set -o pipefail; {shell}"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.startswith("\ufeffevent_id") or done.stdout.startswith("event_id")
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+    assert done.returncode in (0, 141)
+    bad = subprocess.run([*cli, "import", str(db), "--published", "9 July"], env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1 and "'9 July' is not a date as YYYY-MM-DD" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1

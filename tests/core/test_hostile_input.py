@@ -120,3 +120,31 @@ def test_csv_reader_never_raises_anything_but_import_errors(tmp_path: Path, data
         assert str(p) in str(exc)
     else:
         assert all(problem.line >= 1 for problem in parsed.problems)
+
+
+def test_pipes_and_endless_devices_are_refused_at_once(tmp_path: Path, project) -> None:  # noqa: ANN001
+    """A FIFO would block forever on open; /dev/zero claims size 0 and never ends."""
+    import os
+
+    from desktop_app.core.db import open_database
+    from desktop_app.core.errors import ProjectFileError
+
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ImportFileError, match="not a regular file"):
+        read_article_file(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    with pytest.raises(ImportFileError, match="not a regular file"):
+        read_article_file(zero)
+    db_fifo = tmp_path / "project.tldb"
+    os.mkfifo(db_fifo)
+    with pytest.raises(ProjectFileError, match="not a regular file"):
+        open_database(db_fifo)
+
+
+def test_a_file_over_the_limit_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 1000, encoding="utf-8")
+    with pytest.raises(ImportFileError, match="too large"):
+        read_article_file(big, max_bytes=100)

@@ -22,11 +22,7 @@ def read_article_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> A
         raise ImportFileError(path, f"unsupported file type {suffix or '(no extension)'!r}; "
                                     f"import {', '.join(SUPPORTED_SUFFIXES)} files")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ImportFileError(path, f"is too large ({size / 1e6:.1f} MB; the limit is "
-                                        f"{max_bytes / 1e6:.0f} MB)")
-        data = path.read_bytes()
+        data = _read_regular_file(path, max_bytes)
     except FileNotFoundError as exc:
         raise ImportFileError(path, "does not exist") from exc
     except IsADirectoryError as exc:
@@ -56,3 +52,29 @@ def read_article_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> A
 
 
 __all__ = ["SUPPORTED_SUFFIXES", "draft_from_text", "read_article_file"]
+
+
+def _read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``. A FIFO, a device or a socket is
+    refused before it is opened (opening a FIFO would wait for a writer forever), and the read
+    stops at the limit whatever the size the file claims (/proc files, a link to /dev/zero)."""
+    import os
+    import stat
+
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportFileError(path, "is not a regular file (a pipe, device or socket); save "
+                                    "the article to a file and import that")
+    too_large = ImportFileError(path, f"is too large (over {max_bytes / 1e6:.0f} MB, the "
+                                      "import limit)")
+    if info.st_size > max_bytes:
+        raise ImportFileError(path, f"is too large ({info.st_size / 1e6:.1f} MB; the limit is "
+                                    f"{max_bytes / 1e6:.0f} MB)")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise too_large
+    return data

@@ -5,16 +5,19 @@ One routine for the GUI (progress dialog, date question) and the CLI (stderr, --
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from desktop_app.core.errors import DuplicateArticleError, TimelineError
+from desktop_app.core.errors import DuplicateArticleError, ImportFileError, TimelineError
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
 from desktop_app.core.importers.dateline import latest_full_date
 from desktop_app.core.records import ArticleDraft
 from desktop_app.core.services.articles import ArticleService, Reimport
+
+log = logging.getLogger(__name__)
 
 AskDate = Callable[[ArticleDraft, Path], "date | None | bool"]
 
@@ -93,7 +96,7 @@ def import_batch(articles: ArticleService, files: list[Path], *,
             cancelled = True
             break
         try:
-            draft = read_article_file(path, max_bytes) if max_bytes else read_article_file(path)
+            draft = _read(path, max_bytes)
             if title:
                 draft = replace(draft, title=title)
             if published is not None:
@@ -119,3 +122,17 @@ def import_batch(articles: ArticleService, files: list[Path], *,
         progress(len(files), len(files), files[-1] if files else Path())
     return BatchSummary(tuple(imported), tuple(duplicates), tuple(failed), tuple(skipped),
                         cancelled, tuple(updated))
+
+
+def _read(path: Path, max_bytes: int | None) -> ArticleDraft:
+    """Read one file of a batch. Whatever a file does to the readers (an encrypted PDF, a
+    parser's recursion limit), it becomes that file's failure, never the batch's: the rest of
+    the folder is imported and the summary says why this one was not."""
+    try:
+        return read_article_file(path, max_bytes) if max_bytes else read_article_file(path)
+    except TimelineError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a whole folder
+        log.exception("reading %s failed", path)
+        raise ImportFileError(path, f"could not be read ({type(exc).__name__}: {exc}); the "
+                                    "log has the details") from exc
