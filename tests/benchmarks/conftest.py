@@ -11,6 +11,14 @@ import pytest
 FULL = os.environ.get("TA_BENCH_SCALE", "smoke") == "full"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every benchmark is 'slow': ./test.sh -m "not slow" leaves them out of the quick loop."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.slow)
+
+
 def scale(smoke: int, full: int) -> int:
     """Pick the size for this run."""
     return full if FULL else smoke

@@ -7,6 +7,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 
 
@@ -72,6 +74,7 @@ def test_install_script_installs_for_the_current_user(tmp_path: Path) -> None:
     assert (tmp_path / "metainfo" / "io.github.timeline_annotator.metainfo.xml").exists()
 
 
+@pytest.mark.slow
 def test_pyinstaller_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
     """The one-folder build runs outside Python: window offscreen, CLI import, CSV export."""
     import os
