@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from desktop_app.core.changes import ChangeHub, track
 from desktop_app.core.db import ProjectDatabase, open_database
 from desktop_app.core.records import ArticleDraft, ArticleRecord
 from desktop_app.core.resources import resource_path
@@ -41,6 +42,7 @@ class Project:
     removal: ArticleRemovalService
     filters: SavedFilterService
     search: ArticleSearch
+    changes: ChangeHub
 
     @property
     def path(self) -> Path:
@@ -55,6 +57,8 @@ class Project:
 def open_project(path: Path | str) -> Project:
     """Open (creating if needed) a project file and build its services."""
     db = open_database(path)
+    changes = ChangeHub()
+    track(db.sessions, changes)
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events,
                    ExportService(db.sessions, events, db.path),
@@ -62,7 +66,7 @@ def open_project(path: Path | str) -> Project:
                    AnnotationImportService(db.sessions, events), TagService(db.sessions, events),
                    TimelineIndexService(db.sessions), SourceService(db.sessions, events),
                    ArticleRemovalService(db.sessions, events), SavedFilterService(db.sessions),
-                   make_search(db.sessions, db.engine.dialect.name))
+                   make_search(db.sessions, db.engine.dialect.name), changes)
 
 
 def seed_demo(project: Project) -> ArticleRecord:

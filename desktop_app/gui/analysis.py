@@ -16,7 +16,7 @@ from desktop_app.gui import analysis_commands as cmd
 class AnalysisMixin:
     """Needs from the window: project, actions, reader, inspector, timeline_model, chart,
     undo_stack, statusBar, show_error, select_event, selected_event_ids, current_event,
-    event_changed, event_added, event_removed, reload_timeline, _refresh_articles."""
+    refresh_filter_choices. The views follow its changes through the change hub."""
 
     def _connect_analysis(self) -> None:
         a = self.actions
@@ -62,9 +62,8 @@ class AnalysisMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot add the source"), str(exc))
             return False
-        self.undo_stack.push(cmd.AddSourceCommand(self.project.sources, self.project.events, self,
+        self.undo_stack.push(cmd.AddSourceCommand(self.project.sources, self.project.changes,
                                                   quote, record.title))
-        self.event_changed(record)
         self.statusBar().showMessage(self.tr("The event now has %n source(s)", "",
                                              len(record.quotes)), 6000)
         return True
@@ -77,9 +76,8 @@ class AnalysisMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot remove the source"), str(exc))
             return
-        self.undo_stack.push(cmd.RemoveSourceCommand(self.project.sources, self.project.events,
-                                                     self, quote, record.title))
-        self.event_changed(record)
+        self.undo_stack.push(cmd.RemoveSourceCommand(self.project.sources, self.project.changes,
+                                                     quote, record.title))
 
     def show_source(self, quote: QuoteRecord) -> None:
         """Open a source's article at its passage."""
@@ -121,10 +119,8 @@ class AnalysisMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot merge"), str(exc))
             return False
-        self.undo_stack.push(cmd.MergeEventsCommand(self.project.sources, self, result))
-        for event_id in result.removed_ids:
-            self.event_removed(event_id)
-        self.event_changed(result.after)
+        self.undo_stack.push(cmd.MergeEventsCommand(self.project.sources, self.project.changes,
+                                                    result))
         self.select_event(result.after.id)
         self.statusBar().showMessage(self.tr("Merged %n events", "", len(ids)), 6000)
         return True
@@ -152,11 +148,8 @@ class AnalysisMixin:
             return 0
         if not after:
             return 0
-        self.undo_stack.push(cmd.EditEventsCommand(self.project.events, self, before, after,
-                                                   f"Tag {len(after)} events"))
-        for r in after:
-            self.event_changed(r)
-        self.tags_changed()
+        self.undo_stack.push(cmd.EditEventsCommand(self.project.events, self.project.changes,
+                                                   before, after, f"Tag {len(after)} events"))
         return len(after)
 
     def _on_tag_colours(self) -> None:
@@ -171,8 +164,8 @@ class AnalysisMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot colour the tag"), str(exc))
             return False
-        self.undo_stack.push(cmd.TagColourCommand(self.project.tags, self, name, before, colour))
-        self.tags_changed()
+        self.undo_stack.push(cmd.TagColourCommand(self.project.tags, self.project.changes, name,
+                                                  before, colour))
         return True
 
     def tags_changed(self) -> None:

@@ -17,8 +17,7 @@ KEEP, DELETE = "keep", "delete"
 class ArticleEditingMixin:
     """Needs from the window: project, actions, reader, inspector, article_model,
     timeline_model, coverage, undo_stack, statusBar, show_error, select_article,
-    _show_article, _refresh_articles, reload_timeline, article_changed, _update_counts,
-    _article_title."""
+    _show_article, _article_title. The views follow its changes through the change hub."""
 
     def _connect_article_editing(self) -> None:
         self.actions.delete_article.triggered.connect(self._on_delete_article)
@@ -47,9 +46,10 @@ class ArticleEditingMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot change article"), str(exc))
             return
-        self.undo_stack.push(EditArticleCommand(self.project.articles, self, article_id,
-                                                before, meta))
-        self.article_changed(article_id, change.redated_events)
+        self.undo_stack.push(EditArticleCommand(self.project.articles, self.project.changes,
+                                                article_id, before, meta))
+        self.statusBar().showMessage(self.tr("Article updated; %n event date(s) changed", "",
+                                             change.redated_events), 8000)
 
     def _on_delete_article(self) -> None:
         if self.reader.article_id is None:
@@ -91,27 +91,10 @@ class ArticleEditingMixin:
             self.show_error(self.tr("Cannot delete the article"), str(exc))
             return False
         title = removal.articles[0].title
-        self.undo_stack.push(cmd.RemoveArticlesCommand(self.project.removal, self, removal,
+        self.undo_stack.push(cmd.RemoveArticlesCommand(self.project.removal,
+                                                       self.project.changes, removal,
                                                        keep_events,
                                                        f"Delete article “{title[:40]}”"))
-        self.reload_all()
         self.statusBar().showMessage(self.tr("Article deleted with %n event(s)", "",
                                              len(removal.deleted_events)), 8000)
         return True
-
-    def reload_all(self) -> None:
-        """Articles and events changed together (deletion, import undone...)."""
-        current = self.reader.article_id
-        self._refresh_articles()
-        self.reload_timeline()
-        if current is not None and self.article_model.row_of(current) >= 0:
-            self._show_article(current)
-        elif self.article_model.rowCount():
-            self.select_article(self.article_model.summary(0).id)
-        else:
-            self.reader.show_article(None, "", [])
-            self.coverage.set_analysis(None, "")
-        if self.inspector.record() is not None and \
-                self.timeline_model.row_of(self.inspector.record().id) < 0:
-            self.inspector.show_event(None)
-        self._update_counts()

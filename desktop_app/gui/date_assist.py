@@ -20,7 +20,7 @@ SYNC_LIMIT = 100_000  # characters analysed at once; longer articles on a worker
 
 class DateAssistMixin:
     """Needs from the window: project, reader, coverage, inspector, background, undo_stack,
-    statusBar, show_error, event_added, request_edit, current_event."""
+    statusBar, show_error, request_edit, current_event."""
 
     _analysis: ArticleAnalysis | None = None
 
@@ -110,9 +110,8 @@ class DateAssistMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot create events"), str(exc))
             return
-        self.undo_stack.push(CreateEventsCommand(self.project.events, self, records))
-        for r in records:
-            self.event_added(r)
+        self.undo_stack.push(CreateEventsCommand(self.project.events, self.project.changes,
+                                                 records))
         self.statusBar().showMessage(self.tr("Created %n event(s)", "", len(records)), 5000)
 
     # -- date readings -------------------------------------------------------------------------

@@ -12,8 +12,7 @@ from desktop_app.gui.commands import CreateEventCommand, DeleteEventCommand, Edi
 
 class EventEditingMixin:
     """Needs from the window: project, reader, inspector, timeline_model, undo_stack,
-    statusBar, show_error, event_added, event_changed, event_removed, select_event,
-    current_event."""
+    statusBar, show_error, select_event, current_event."""
 
     # -- event actions --------------------------------------------------------------------
     def _on_create_event(self) -> None:
@@ -27,8 +26,8 @@ class EventEditingMixin:
         except TimelineError as exc:
             self.show_error(self.tr("Cannot create event"), str(exc))
             return
-        self.undo_stack.push(CreateEventCommand(self.project.events, self, record))
-        self.event_added(record)
+        self.undo_stack.push(CreateEventCommand(self.project.events, self.project.changes,
+                                                record))
         self.statusBar().showMessage(self.tr("Event dated %s") % format_event_date(record.date),
                                      5000)
 
@@ -36,14 +35,14 @@ class EventEditingMixin:
         record = self.current_event()
         if record is None:
             return
+        row = self.timeline_model.row_of(record.id)
         try:
             deleted = self.project.events.delete(record.id)
         except TimelineError as exc:
             self.show_error(self.tr("Cannot delete event"), str(exc))
             return
-        self.undo_stack.push(DeleteEventCommand(self.project.events, self, deleted))
-        row = self.timeline_model.row_of(record.id)
-        self.event_removed(record.id)
+        self.undo_stack.push(DeleteEventCommand(self.project.events, self.project.changes,
+                                                deleted))
         if self.timeline_model.rowCount():
             self.select_event(self.timeline_model.id_at(
                 min(row, self.timeline_model.rowCount() - 1)))
@@ -79,8 +78,7 @@ class EventEditingMixin:
         except TimelineError as exc:
             self._report_edit_error(what, exc)
             return
-        self.undo_stack.push(EditEventCommand(events, self, before, after, what))
-        self.event_changed(after)
+        self.undo_stack.push(EditEventCommand(events, self.project.changes, before, after, what))
 
     def _report_edit_error(self, field: str, exc: TimelineError) -> None:
         if field in ("date", "precision"):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core.changes import ChangeSet, Origin
 from desktop_app.core.records import EventRecord
 from desktop_app.core.view_cache import FORMAT as SNAPSHOT_FORMAT
 from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 ProjectOpener = Callable[[Path], "Project"]
 _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 LARGE_TIMELINE = 20_000  # events: no start-up snapshot (it would hold every full record)
+BULK_CHANGE = 2_000  # events changed at once: re-read the timeline instead of row by row
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
@@ -75,6 +77,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self._open_project = open_project
         self._settings = settings
         self._committing_before_switch = False
+        self._unsubscribe: Callable[[], None] | None = None
         self.background = Background(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
@@ -246,6 +249,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
     def load_project(self, project: Project) -> None:
         """Show a project: its articles, the first article and the whole timeline."""
         self.project = project
+        self._follow(project)
         self._set_project_actions_enabled(True)
         self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                             | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -282,58 +286,95 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self._filter_chart()  # now that the table holds the rows the filter keeps
         self._sync_chart_selection()
 
-    # -- reacting to commands (the TimelineView protocol) ---------------------------------
-    def event_added(self, record: EventRecord) -> None:
-        """An event appeared: show it selected everywhere."""
-        self.timeline_model.insert(record)
-        self.chart_event_changed(record)
-        self.reader.add_quotes(self._quotes_shown(record))
-        self.refresh_coverage()
-        self._after_event_change()
-        self.select_event(record.id)
+    # -- the one change path ------------------------------------------------------------
+    def _follow(self, project: Project) -> None:
+        """Subscribe to a project's committed changes (and leave the previous project's)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self._unsubscribe = project.changes.subscribe(self.apply_changes)
 
-    def event_changed(self, record: EventRecord) -> None:
-        """An event changed: update its row and the inspector, and select it."""
-        self.timeline_model.replace(record)
-        self.chart_event_changed(record)
-        self.reader.remove_event(record.id)  # its sources may have changed
-        self.reader.add_quotes(self._quotes_shown(record))
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Bring every view up to date with what was committed: the only way views change.
+
+        The views read the current state of the ids named, so local and external change
+        sets, single edits and batches of 100,000 take the same path.
+        """
+        p = self.project
+        if p is None:
+            return
+        if changes.everything or len(changes.event_ids) > BULK_CHANGE:
+            self.reload_timeline()
+            self._show_open_article_again()
+        elif changes.event_ids:
+            self._apply_event_changes(changes.event_ids)
+        if self.reader.article_id in changes.article_ids:
+            self._show_open_article_again()  # its text, date or very existence changed
+        if changes.event_ids or changes.article_ids or changes.everything:
+            self._refresh_articles()  # event counts, titles, dates
+        if changes.tags_changed or changes.everything:
+            self.tags_changed()  # the chart's colours and the filter's choices
+        elif changes.filters_changed:
+            self.refresh_filter_choices()
         self.refresh_coverage()
-        self._after_event_change()
+        self._update_counts()
+        if changes.origin is Origin.LOCAL and not self._committing_before_switch:
+            self._select_after(changes)
+
+    def _apply_event_changes(self, event_ids: frozenset[int]) -> None:
+        records = self.project.events.get_many(event_ids)
         shown = self.inspector.record()
-        if shown is not None and shown.id == record.id:
-            self.inspector.show_event(record)
-        if not self._committing_before_switch:
-            self.select_event(record.id)
+        table = self.timeline_table.selectionModel()
+        table.blockSignals(True)  # rows move and vanish: the current one is settled after
+        try:
+            for event_id in sorted(event_ids):
+                record = records.get(event_id)
+                self.reader.remove_event(event_id)
+                if record is None:
+                    self.timeline_model.remove(event_id)
+                    if self.chart is not None:
+                        self.chart.remove(event_id)
+                    continue
+                self.timeline_model.replace(record)  # inserts it when it is new
+                self.chart_event_changed(record)
+                self.reader.add_quotes(self._quotes_shown(record))
+        finally:
+            table.blockSignals(False)
+        self.timeline_table.viewport().update()
+        if shown is None or shown.id not in event_ids:
+            return
+        if shown.id in records:
+            self.inspector.show_event(records[shown.id])
+            return
+        current = self.current_event()  # the inspected event is gone: show its successor
+        if current is not None:
+            self._show_event(current)
+        else:
+            self.inspector.show_event(None)
+
+    def _show_open_article_again(self) -> None:
+        article_id = self.reader.article_id
+        if article_id is None:
+            return
+        if self.project.articles.exists(article_id):
+            self._show_article(article_id)
+            return
+        self.reader.show_article(None, "", [])
+        self.analyse_current_article(None)
+        remaining = self.project.articles.list()
+        if remaining:
+            self.select_article(remaining[0].id)
+
+    def _select_after(self, changes: ChangeSet) -> None:
+        """After the user's own action, show what it made or changed."""
+        if changes.events_created:
+            self.select_event(max(changes.events_created))
+        elif len(changes.events_updated) == 1:
+            self.select_event(next(iter(changes.events_updated)))
 
     def _quotes_shown(self, record: EventRecord) -> list:
         """The event's quotes that the open article highlights."""
         return [q for q in record.quotes
                 if q.article_id == self.reader.article_id and not q.orphaned]
-
-    def event_removed(self, event_id: int) -> None:
-        """An event disappeared."""
-        self.timeline_model.remove(event_id)
-        if self.chart is not None:
-            self.chart.remove(event_id)
-        self.reader.remove_event(event_id)
-        self.refresh_coverage()
-        if self.inspector.record() and self.inspector.record().id == event_id:
-            self.inspector.show_event(None)
-        self._after_event_change()
-
-    def article_changed(self, article_id: int, redated: int) -> None:
-        """Article metadata changed, maybe re-dating events."""
-        self._refresh_articles()
-        self.reload_timeline()
-        self.select_article(article_id)
-        self.statusBar().showMessage(self.tr("Article updated; %n event date(s) changed", "",
-                                             redated), 8000)
-
-    def _after_event_change(self) -> None:
-        self._refresh_articles()
-        self.refresh_filter_choices()  # its tags may be new (only while the bar is shown)
-        self._update_counts()
 
     # -- misc -----------------------------------------------------------------------------
     def show_error(self, title: str, message: str) -> None:

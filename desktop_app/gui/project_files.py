@@ -73,25 +73,20 @@ class ProjectFilesMixin:
             answer = self.ask_publication_date(str(path), draft.published_guess or date.today())
             return answer if answer else False
 
-        summary = import_batch(self.project.articles, files, ask_date=ask, progress=progress,
-                               max_bytes=self._settings.import_limit_bytes())
+        with self.project.changes.batch():  # the views follow once, after the last file
+            summary = import_batch(self.project.articles, files, ask_date=ask,
+                                   progress=progress,
+                                   max_bytes=self._settings.import_limit_bytes())
         dialog.close()
         ids = [a.id for a in summary.imported]
         self._push_import(ids, [r for _path, r in summary.updated])
-        if summary.updated:  # changed versions: texts, quotes and derived dates moved
-            self.reload_timeline()
         if ids or summary.updated:
-            self._refresh_articles()
-            target = ids[-1] if ids else summary.updated[-1][1].article.id
-            self.select_article(target)
-            if summary.updated:
-                self._show_article(target)  # show the new text even if it was already open
+            self.select_article(ids[-1] if ids else summary.updated[-1][1].article.id)
         if summary.failed or summary.duplicates or summary.skipped or summary.cancelled or \
                 summary.updated:
             self.show_error(self.tr("Some files were not imported"), summary.text())
         else:
             self.statusBar().showMessage(summary.text(), 5000)
-        self._update_counts()
         return ids
 
     def _on_paste(self) -> None:
@@ -107,9 +102,7 @@ class ProjectFilesMixin:
             self.show_error(self.tr("Cannot paste article"), "\n".join(errors))
         if article_id is not None:
             self._push_import([article_id], [])
-            self._refresh_articles()
             self.select_article(article_id)
-            self._update_counts()
 
     def _push_import(self, article_ids: list[int], updates: list) -> None:  # noqa: ANN001
         """One undo step for what an import did: new articles, and changed versions that
@@ -127,11 +120,13 @@ class ProjectFilesMixin:
         self.undo_stack.beginMacro(f"Import {n} articles" if n > 1 else
                                    f"Import “{single[:40]}”")
         if article_ids:
-            self.undo_stack.push(ImportArticlesCommand(self.project.removal, self, article_ids,
+            self.undo_stack.push(ImportArticlesCommand(self.project.removal, self.project.changes,
+                                                       article_ids,
                                                        "Import"))
         for r in updates:
             after = self.project.removal.version(r.article.id)
-            self.undo_stack.push(ReplaceArticleCommand(self.project.removal, self, r.previous,
+            self.undo_stack.push(ReplaceArticleCommand(self.project.removal, self.project.changes,
+                                                       r.previous,
                                                        after))
         self.undo_stack.endMacro()
 
@@ -253,10 +248,8 @@ class ProjectFilesMixin:
             return 0
         if result.created:
             self.undo_stack.push(CreateEventsCommand(
-                self.project.events, self, list(result.created),
+                self.project.events, self.project.changes, list(result.created),
                 f"Import {len(result.created)} annotations"))
-            for r in result.created:
-                self.event_added(r)
         if result.skipped:
             self.show_error(self.tr("Some annotations were not imported"),
                             "\n".join(result.skipped))
@@ -284,11 +277,7 @@ class ProjectFilesMixin:
         if not self.confirm_csv_import(plan):
             return False
         result = self.project.csv.apply(plan)
-        self.undo_stack.push(ImportCsvCommand(self.project.csv, self, result))
-        for r in result.created:
-            self.event_added(r)
-        for _before, after in result.updated:
-            self.event_changed(after)
+        self.undo_stack.push(ImportCsvCommand(self.project.csv, self.project.changes, result))
         self.statusBar().showMessage(plan.summary(), 8000)
         return True
 

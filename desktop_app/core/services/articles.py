@@ -156,6 +156,11 @@ class ArticleService:
         with self._sessions() as s:
             return [ArticleSummary(*row) for row in s.execute(stmt)]
 
+    def exists(self, article_id: int) -> bool:
+        """Whether an article is (still) in the project."""
+        with self._sessions() as s:
+            return s.get(Article, article_id) is not None
+
     def get(self, article_id: int) -> ArticleRecord:
         """One article with its text."""
         with self._sessions() as s:

@@ -13,6 +13,7 @@ from desktop_app.core.records import EventEdit, EventRecord
 from desktop_app.core.services.articles import now
 from desktop_app.core.services.convert import apply_date
 from desktop_app.core.services.events import EventService
+from desktop_app.core.services.lookup import require
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,11 @@ class CsvSyncService:
                        tuple(sorted(problems, key=lambda p: p.line)))
 
     def apply(self, plan: CsvPlan) -> CsvImportResult:
-        """Create and update as planned, all in one transaction."""
-        created_ids: list[int] = []
+        """Create and update as planned, all in one transaction: a failure part-way leaves
+        the project as it was."""
         with self._sessions.begin() as s:
             stamp = now()
+            created: list[Event] = []
             for row in plan.creates:
                 event = Event(title=normalise_newlines(row.title or "").strip(),
                               notes=normalise_newlines(row.notes or ""),
@@ -86,27 +88,35 @@ class CsvSyncService:
                 apply_date(event, row.date)
                 event.tags = self._events.tags_for(s, row.tags or ())
                 s.add(event)
-                s.flush()
-                created_ids.append(event.id)
-        updated = tuple((before, self._events.edit(before.id, edit))
-                        for _row, before, edit in plan.updates)
-        created = tuple(self._events.get(i) for i in created_ids)
-        return CsvImportResult(created, updated)
+                created.append(event)
+            edited = [(before, self._events.edit_in(s, before.id, edit))
+                      for _row, before, edit in plan.updates]
+            s.flush()
+            after = self._events.records_in(s, [e.id for e in created]
+                                            + [e.id for _b, e in edited])
+            return CsvImportResult(tuple(after[e.id] for e in created),
+                                   tuple((before, after[e.id]) for before, e in edited))
 
     def undo(self, result: CsvImportResult) -> None:
-        """Reverse an import (its undo command calls this)."""
-        for record in result.created:
-            self._events.delete(record.id)
-        for before, _after in result.updated:
-            self._events.write_state(before)
+        """Reverse an import in one transaction (its undo command calls this)."""
+        with self._sessions.begin() as s:
+            for record in result.created:
+                s.delete(require(s, Event, record.id))
+            for before, _after in result.updated:
+                self._events.write_state_in(s, before)
 
     def redo(self, result: CsvImportResult) -> CsvImportResult:
-        """Apply an undone import again, with the same ids."""
-        created = tuple(self._events.restore(r) for r in result.created)
-        updated = tuple((before, self._events.write_state(after))
-                        for before, after in result.updated)
-        return CsvImportResult(created, updated)
-
+        """Apply an undone import again, with the same ids, in one transaction."""
+        with self._sessions.begin() as s:
+            for record in result.created:
+                self._events.restore_in(s, record)
+            for _before, after in result.updated:
+                self._events.write_state_in(s, after)
+            s.flush()
+            records = self._events.records_in(s, [r.id for r in result.created]
+                                              + [a.id for _b, a in result.updated])
+            return CsvImportResult(tuple(records[r.id] for r in result.created),
+                                   tuple((b, records[a.id]) for b, a in result.updated))
 
 
 def _edit_for(row: CsvRow, before: EventRecord) -> EventEdit | None:

@@ -148,15 +148,8 @@ class EventService:
 
     def get_many(self, ids: set[int] | list[int], batch: int = 1000) -> dict[int, EventRecord]:
         """Several events by id (missing ids are left out), a few queries for thousands."""
-        wanted = sorted(set(ids))
-        out: dict[int, EventRecord] = {}
         with self._sessions() as s:
-            titles = article_titles(s)
-            for i in range(0, len(wanted), batch):
-                rows = s.connection().execute(
-                    select(*_EVENT_COLUMNS).where(_EVENTS.c.id.in_(wanted[i:i + batch]))).all()
-                out.update((r.id, r) for r in self._records(s, rows, titles))
-        return out
+            return self.records_in(s, sorted(set(ids)), batch)
 
     def list(self) -> list[EventRecord]:
         """The whole timeline in chronological order, read in three queries (events, quotes,
@@ -211,21 +204,24 @@ class EventService:
     def edit(self, event_id: int, change: EventEdit) -> EventRecord:
         """Apply a user edit; changing the date marks it as edited by hand."""
         with self._sessions.begin() as s:
-            event = require(s, Event, event_id)
-            if change.title is not None:
-                event.title = normalise_newlines(change.title).strip()[:1000] or event.title
-            if change.notes is not None:
-                event.notes = normalise_newlines(change.notes)
-            if change.date is not None:
-                apply_date(event, change.date)
-                event.date_edited_by_user = True
-            if change.date_edited_by_user is not None:
-                event.date_edited_by_user = change.date_edited_by_user
-            if change.tags is not None:
-                event.tags = self.tags_for(s, change.tags)
-            event.updated_at = now()
-            s.flush()
-            return self._record(s, event)
+            return self._record(s, self.edit_in(s, event_id, change))
+
+    def edit_in(self, s: Session, event_id: int, change: EventEdit) -> Event:
+        """``edit`` inside the caller's transaction."""
+        event = require(s, Event, event_id)
+        if change.title is not None:
+            event.title = normalise_newlines(change.title).strip()[:1000] or event.title
+        if change.notes is not None:
+            event.notes = normalise_newlines(change.notes)
+        if change.date is not None:
+            apply_date(event, change.date)
+            event.date_edited_by_user = True
+        if change.date_edited_by_user is not None:
+            event.date_edited_by_user = change.date_edited_by_user
+        if change.tags is not None:
+            event.tags = self.tags_for(s, change.tags)
+        event.updated_at = now()
+        return event
 
     def parse_date(self, event_id: int, text: str) -> EventDate:
         """Understand a typed date, relative ones against the event's article publication date."""
@@ -234,10 +230,14 @@ class EventService:
     def write_state(self, record: EventRecord) -> EventRecord:
         """Put an event back exactly as a record describes it (undo and redo of edits)."""
         with self._sessions.begin() as s:
-            event = require(s, Event, record.id)
-            self._fill(s, event, record)
-            s.flush()
-            return self._record(s, event)
+            return self._record(s, self.write_state_in(s, record))
+
+    @staticmethod
+    def write_state_in(s: Session, record: EventRecord) -> Event:
+        """``write_state`` inside the caller's transaction."""
+        event = require(s, Event, record.id)
+        EventService._fill(s, event, record)
+        return event
 
     def delete(self, event_id: int) -> EventRecord:
         """Delete an event and its quotes; return the record that restores it."""
@@ -272,6 +272,16 @@ class EventService:
                                       .order_by(_EVENTS.c.id)).all()
         return ArticleVersion(article_row(article),
                               tuple(EventService._records(s, rows, article_titles(s))))
+
+    def records_in(self, s: Session, ids: list[int], batch: int = 1000) -> dict[int, EventRecord]:
+        """Records of many events, read inside the caller's transaction."""
+        out: dict[int, EventRecord] = {}
+        titles = article_titles(s)
+        for i in range(0, len(ids), batch):
+            rows = s.connection().execute(select(*_EVENT_COLUMNS)
+                                          .where(_EVENTS.c.id.in_(ids[i:i + batch]))).all()
+            out.update((r.id, r) for r in self._records(s, rows, titles))
+        return out
 
     def get_in(self, s: Session, event_id: int) -> EventRecord:
         """One event's record, read inside the caller's transaction."""

@@ -1,0 +1,199 @@
+"""The one change path: what a committed transaction changed, published once to every view.
+
+Every write goes through the ORM inside a service's transaction. The session records which
+events, articles and tags its flushes touched; when the transaction commits, the project's
+``ChangeHub`` publishes that as one ``ChangeSet`` (nothing is published for a rollback).
+Views subscribe to the hub and bring themselves up to date from it; nothing else updates a
+view. A change set can also come from outside the window (another window or process on the
+same project): it is published through the same hub with ``Origin.EXTERNAL``.
+
+A change set names ids, not values: a view reads the current state of what it shows, so
+applying change sets in any grouping gives the same picture (an event created and deleted
+within one batch is simply absent when the view looks).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import Enum
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+_EMPTY: frozenset[int] = frozenset()
+
+
+class Origin(Enum):
+    """Who made a change: this window's own actions, or someone else on the same project."""
+
+    LOCAL = "local"
+    EXTERNAL = "external"
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """Ids of what one or more committed transactions created, changed or deleted."""
+
+    events_created: frozenset[int] = _EMPTY
+    events_updated: frozenset[int] = _EMPTY
+    events_deleted: frozenset[int] = _EMPTY
+    articles_created: frozenset[int] = _EMPTY
+    articles_updated: frozenset[int] = _EMPTY
+    articles_deleted: frozenset[int] = _EMPTY
+    tags_changed: bool = False
+    filters_changed: bool = False
+    everything: bool = False  # unknown extent (another program changed the file): re-read all
+    origin: Origin = Origin.LOCAL
+
+    @property
+    def event_ids(self) -> frozenset[int]:
+        """Every event whose state a view must look at again."""
+        return self.events_created | self.events_updated | self.events_deleted
+
+    @property
+    def article_ids(self) -> frozenset[int]:
+        """Every article whose state a view must look at again."""
+        return self.articles_created | self.articles_updated | self.articles_deleted
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.event_ids or self.article_ids or self.tags_changed
+                    or self.filters_changed or self.everything)
+
+    def merged(self, other: ChangeSet) -> ChangeSet:
+        """Both change sets as one (views read current state, so a union is exact)."""
+        return ChangeSet(
+            self.events_created | other.events_created,
+            self.events_updated | other.events_updated,
+            self.events_deleted | other.events_deleted,
+            self.articles_created | other.articles_created,
+            self.articles_updated | other.articles_updated,
+            self.articles_deleted | other.articles_deleted,
+            self.tags_changed or other.tags_changed,
+            self.filters_changed or other.filters_changed,
+            self.everything or other.everything,
+            self.origin if self.origin == other.origin else Origin.EXTERNAL)
+
+
+Subscriber = Callable[[ChangeSet], None]
+
+
+@dataclass
+class ChangeHub:
+    """Publishes each committed change set once to every subscriber, in the order subscribed.
+
+    ``batch()`` holds change sets back and publishes them as one when the outermost batch
+    ends, so an operation made of many transactions (undoing 1,000 suggestions) reaches the
+    views as one update.
+    """
+
+    _subscribers: list[Subscriber] = field(default_factory=list)
+    _held: ChangeSet | None = None
+    _depth: int = 0
+
+    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
+        """Call ``subscriber`` with every change set from now on; returns the unsubscriber."""
+        self._subscribers.append(subscriber)
+        return lambda: self._subscribers.remove(subscriber) \
+            if subscriber in self._subscribers else None
+
+    def publish(self, changes: ChangeSet) -> None:
+        """Tell every subscriber (or hold it, inside a batch)."""
+        if changes.is_empty:
+            return
+        if self._depth:
+            self._held = changes if self._held is None else self._held.merged(changes)
+            return
+        for subscriber in list(self._subscribers):
+            subscriber(changes)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Publish everything committed inside as one change set, at the end."""
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0 and self._held is not None:
+                held, self._held = self._held, None
+                self.publish(held)
+
+
+# -- recording what sessions change -------------------------------------------------------
+
+_KEY = "timeline_changes"
+
+
+@dataclass
+class _Pending:
+    created: dict[str, set[int]] = field(default_factory=dict)
+    updated: dict[str, set[int]] = field(default_factory=dict)
+    deleted: dict[str, set[int]] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+
+    def add(self, kind: str, table: str, ids: Iterable[int]) -> None:
+        getattr(self, kind).setdefault(table, set()).update(ids)
+
+    def change_set(self) -> ChangeSet:
+        def ids(kind: str, table: str) -> frozenset[int]:
+            return frozenset(getattr(self, kind).get(table, ()))
+
+        deleted_events = ids("deleted", "events")
+        return ChangeSet(
+            ids("created", "events") - deleted_events,
+            ids("updated", "events") - deleted_events - ids("created", "events"),
+            deleted_events,
+            ids("created", "articles"), ids("updated", "articles") - ids("created", "articles"),
+            ids("deleted", "articles"), "tags" in self.flags, "filters" in self.flags)
+
+
+def note(session: Session, kind: str, table: str, ids: Iterable[int]) -> None:
+    """Record a change the ORM cannot see (a bulk statement) in the session's change set."""
+    _pending(session).add(kind, table, ids)
+
+
+def _pending(session: Session) -> _Pending:
+    pending = session.info.get(_KEY)
+    if pending is None:
+        pending = session.info[_KEY] = _Pending()
+    return pending
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    pending = _pending(session)
+    for kind, objects in (("created", session.new), ("updated", session.dirty),
+                          ("deleted", session.deleted)):
+        for obj in objects:
+            table = obj.__table__.name
+            if table in ("events", "articles"):
+                # An event's tags are a collection; an article's quotes are not the article.
+                if kind != "updated" or session.is_modified(
+                        obj, include_collections=table == "events"):
+                    pending.add(kind, table, [obj.id])
+            elif table in ("quotes", "event_tags"):  # a source or tag of an event
+                pending.add("updated", "events", [obj.event_id])
+            elif table == "tags":
+                pending.flags.add("tags")
+            elif table == "saved_filters":
+                pending.flags.add("filters")
+
+
+def track(sessions: sessionmaker[Session], hub: ChangeHub) -> None:
+    """Publish what each session's committed transactions changed to ``hub``."""
+
+    def after_commit(session: Session) -> None:
+        pending = session.info.pop(_KEY, None)
+        if pending is not None:
+            hub.publish(pending.change_set())
+
+    def after_rollback(session: Session) -> None:
+        session.info.pop(_KEY, None)
+
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "after_commit", after_commit)
+    event.listen(sessions, "after_soft_rollback", lambda s, _t: after_rollback(s))

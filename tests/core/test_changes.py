@@ -1,0 +1,98 @@
+"""The one change path: every committed service call publishes one change set naming what it
+changed; a failed one publishes nothing and changes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.changes import ChangeSet, Origin
+from desktop_app.core.exporters.csv_export import CsvOptions
+from desktop_app.core.importers.csv_import import read_timeline_csv
+from desktop_app.core.records import ArticleMetadata, EventEdit
+
+
+@pytest.fixture
+def heard(demo_project):  # noqa: ANN001, ANN201
+    sets: list[ChangeSet] = []
+    demo_project.changes.subscribe(sets.append)
+    return sets
+
+
+def test_each_service_call_publishes_one_change_set(demo_project, heard) -> None:  # noqa: ANN001
+    p = demo_project
+    article = p.articles.list()[0]
+    first = p.events.list()[0]
+    created = p.events.create_from_selection(article.id, 0, 30)
+    p.events.edit(first.id, EventEdit(title="Edited"))
+    p.tags.tag_events([first.id], ("army",), ())
+    deleted = p.events.delete(created.id)
+    p.events.restore(deleted)
+    assert [(c.events_created, c.events_updated, c.events_deleted, c.tags_changed)
+            for c in heard] == [
+        ({created.id}, set(), set(), False),
+        (set(), {first.id}, set(), False),
+        (set(), {first.id}, set(), True),  # a new tag: the filter's choices follow
+        (set(), set(), {created.id}, False),
+        ({created.id}, set(), set(), False)]
+    assert all(c.origin is Origin.LOCAL for c in heard)
+
+
+def test_a_publication_date_change_names_the_article_and_the_redated_events(  # noqa: ANN001
+        demo_project, heard) -> None:
+    a = demo_project.articles.get(demo_project.articles.list()[0].id)
+    demo_project.articles.update_metadata(a.id, ArticleMetadata(
+        a.title, a.outlet, a.url, a.author, date(2021, 7, 16)))
+    [change] = heard
+    assert change.articles_updated == {a.id}
+    assert change.events_updated == {e.id for e in demo_project.events.list()}
+
+
+def test_a_csv_import_of_1000_rows_is_one_change_set_and_one_transaction(  # noqa: ANN001
+        demo_project, heard, tmp_path: Path) -> None:
+    out = tmp_path / "new.csv"
+    lines = ["date,title"] + [f"2021-07-{1 + i % 28:02d},Event {i}" for i in range(1000)]
+    out.write_text("\n".join(lines), encoding="utf-8")
+    result = demo_project.csv.apply(demo_project.csv.plan(read_timeline_csv(out)))
+    [change] = heard
+    assert change.events_created == {r.id for r in result.created} and len(result.created) == 1000
+    heard.clear()
+    demo_project.csv.undo(result)
+    demo_project.csv.redo(result)
+    assert [len(c.events_deleted) for c in heard] == [1000, 0]
+    assert len(heard[1].events_created) == 1000
+
+
+def test_a_failure_part_way_leaves_the_project_as_it_was_and_says_nothing(  # noqa: ANN001
+        demo_project, heard, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "edit.csv"
+    demo_project.exports.export_csv(out, CsvOptions())
+    text = out.read_text(encoding="utf-8-sig").replace("Tajikistan's president", "Edited")
+    out.write_text(text + ",2021-07-20,,day,A new event" + "," * 10 + "\r\n",
+                   encoding="utf-8")
+    plan = demo_project.csv.plan(read_timeline_csv(out))
+    assert len(plan.creates) == 1 and len(plan.updates) >= 1
+    before = [(e.id, e.title) for e in demo_project.events.list()]
+    real = demo_project.events.edit_in
+
+    def failing(s, event_id, change):  # noqa: ANN001, ANN202
+        real(s, event_id, change)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(demo_project.events, "edit_in", failing)
+    with pytest.raises(OSError):
+        demo_project.csv.apply(plan)
+    assert [(e.id, e.title) for e in demo_project.events.list()] == before
+    assert heard == []
+
+
+def test_a_batch_publishes_once(demo_project, heard) -> None:  # noqa: ANN001
+    events = demo_project.events.list()
+    with demo_project.changes.batch():
+        for e in events:
+            demo_project.events.edit(e.id, EventEdit(notes="batched"))
+        assert heard == []
+    [change] = heard
+    assert change.events_updated == {e.id for e in events}

@@ -1,0 +1,74 @@
+"""Views follow committed changes through the one change path: the user's own, large imports
+as one update, and changes made by someone else on the same project."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from desktop_app.core.changes import ChangeSet, Origin
+from desktop_app.core.project import open_project
+from desktop_app.core.records import ArticleMetadata, EventEdit
+
+
+def _coverage_items(window) -> list[str]:  # noqa: ANN001
+    return [window.coverage.list.item(i).text() for i in range(window.coverage.list.count())]
+
+
+def test_a_1000_row_import_reaches_the_views_once(window, tmp_path: Path,  # noqa: ANN001
+                                                  monkeypatch) -> None:
+    out = tmp_path / "many.csv"
+    rows = ["date,title"] + [f"2021-06-{1 + i % 28:02d},Imported {i}" for i in range(1000)]
+    out.write_text("\n".join(rows), encoding="utf-8")
+    window.confirm_csv_import = lambda plan: True
+    applied, listed = [], []
+    real_apply, real_list = window.apply_changes, window.project.articles.list
+    monkeypatch.setattr(window, "apply_changes", lambda c: applied.append(c) or real_apply(c))
+    window._follow(window.project)  # subscribe the counting wrapper instead
+    monkeypatch.setattr(window.project.articles, "list",
+                        lambda: listed.append(1) or real_list())
+    assert window.import_csv(out)
+    assert len(applied) == 1 and len(applied[0].events_created) == 1000
+    assert len(listed) <= 1
+    assert window.timeline_model.rowCount() == 1004
+    window.action_undo.trigger()
+    assert window.timeline_model.rowCount() == 4 and len(applied) == 2
+    window.action_redo.trigger()
+    assert window.timeline_model.rowCount() == 1004 and len(applied) == 3
+
+
+def test_a_new_publication_date_redates_the_panel_and_underlines(window) -> None:  # noqa: ANN001
+    assert _coverage_items(window)[0].startswith("✓ Mon 5 Jul 2021")
+    a = window.project.articles.get(window.reader.article_id)
+    window.edit_article(a.id, ArticleMetadata(a.title, a.outlet, a.url, a.author,
+                                              date(2021, 7, 16)))
+    assert _coverage_items(window)[0].startswith("✓ Mon 12 Jul 2021")
+    monday = window.reader.text().index("On Monday")
+    assert window.reader.expression_at(monday + 3).value == "2021-07-12"  # the hover text
+    assert window.timeline_model.record(0).date.start == date(2021, 7, 12)
+    window.action_undo.trigger()
+    assert _coverage_items(window)[0].startswith("✓ Mon 5 Jul 2021")
+
+
+def test_changes_made_by_someone_else_show_and_the_selection_stays(window) -> None:  # noqa: ANN001
+    """Another window or process edits the same file; its change set arrives from outside."""
+    window.select_event(window.timeline_model.id_at(2))
+    selected = window.current_event().id
+    other = open_project(window.project.path)
+    try:
+        first, second = other.events.list()[:2]
+        other.events.edit(first.id, EventEdit(title="Renamed by a colleague"))
+        other.events.delete(second.id)
+        article = other.articles.list()[0]
+        created = other.events.create_from_selection(article.id, 0, 40)
+    finally:
+        other.close()
+    window.project.changes.publish(ChangeSet(
+        events_created=frozenset({created.id}), events_updated=frozenset({first.id}),
+        events_deleted=frozenset({second.id}), origin=Origin.EXTERNAL))
+    titles = {window.timeline_model.record(r).id: window.timeline_model.record(r).title
+              for r in range(window.timeline_model.rowCount())}
+    assert titles[first.id] == "Renamed by a colleague"
+    assert second.id not in titles and created.id in titles
+    assert window.current_event().id == selected  # not moved to what the other made
+    assert window.count_label.text().startswith("4 event")
