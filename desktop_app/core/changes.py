@@ -14,14 +14,18 @@ within one batch is simply absent when the view looks).
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import Enum
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.core.orm import ChangeLogEntry
 
 log = logging.getLogger(__name__)
 _EMPTY: frozenset[int] = frozenset()
@@ -64,6 +68,29 @@ class ChangeSet:
         return not (self.event_ids or self.article_ids or self.tags_changed
                     or self.filters_changed or self.everything)
 
+    def to_payload(self) -> str:
+        """The change set as the change log stores it (a huge one as 'everything')."""
+        if self.everything or len(self.event_ids) + len(self.article_ids) > PAYLOAD_IDS:
+            return json.dumps({"all": True})
+        fields = {key: sorted(getattr(self, name)) for key, name in _PAYLOAD_FIELDS
+                  if getattr(self, name)}
+        flags = {"tags": self.tags_changed, "filters": self.filters_changed}
+        return json.dumps({**fields, **{k: True for k, v in flags.items() if v}})
+
+    @classmethod
+    def from_payload(cls, payload: str, origin: Origin = Origin.EXTERNAL) -> ChangeSet:
+        """A change set read back from the change log (an unreadable entry: everything)."""
+        try:
+            data = json.loads(payload)
+            ids = {name: frozenset(int(i) for i in data.get(key, ()))
+                   for key, name in _PAYLOAD_FIELDS}
+            return cls(**ids, tags_changed=bool(data.get("tags")),
+                       filters_changed=bool(data.get("filters")),
+                       everything=bool(data.get("all")), origin=origin)
+        except (ValueError, TypeError, AttributeError):
+            log.warning("unreadable change log entry %r: re-reading everything", payload[:80])
+            return cls(everything=True, origin=origin)
+
     def merged(self, other: ChangeSet) -> ChangeSet:
         """Both change sets as one (views read current state, so a union is exact)."""
         return ChangeSet(
@@ -79,6 +106,10 @@ class ChangeSet:
             self.origin if self.origin == other.origin else Origin.EXTERNAL)
 
 
+PAYLOAD_IDS = 20_000  # more ids than this are logged as "everything changed"
+_PAYLOAD_FIELDS = (("ec", "events_created"), ("eu", "events_updated"), ("ed", "events_deleted"),
+                   ("ac", "articles_created"), ("au", "articles_updated"),
+                   ("ad", "articles_deleted"))
 Subscriber = Callable[[ChangeSet], None]
 
 
@@ -183,8 +214,18 @@ def _after_flush(session: Session, _context: object) -> None:
                 pending.flags.add("filters")
 
 
-def track(sessions: sessionmaker[Session], hub: ChangeHub) -> None:
-    """Publish what each session's committed transactions changed to ``hub``."""
+def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str) -> None:
+    """Publish what each session's committed transactions changed to ``hub``, and log it in
+    the same transaction as ``client``'s, for the other clients of the project."""
+
+    def before_commit(session: Session) -> None:
+        session.flush()  # the last changes reach _after_flush before they are logged
+        pending = session.info.get(_KEY)
+        if pending is not None:
+            changes = pending.change_set()
+            if not changes.is_empty:
+                session.add(ChangeLogEntry(client=client, payload=changes.to_payload(),
+                                           created_at=datetime.now(UTC).replace(tzinfo=None)))
 
     def after_commit(session: Session) -> None:
         pending = session.info.pop(_KEY, None)
@@ -195,5 +236,6 @@ def track(sessions: sessionmaker[Session], hub: ChangeHub) -> None:
         session.info.pop(_KEY, None)
 
     event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "before_commit", before_commit)
     event.listen(sessions, "after_commit", after_commit)
     event.listen(sessions, "after_soft_rollback", lambda s, _t: after_rollback(s))

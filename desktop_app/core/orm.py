@@ -126,3 +126,15 @@ class SavedFilter(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     spec: Mapped[str] = mapped_column(Text)
+
+
+class ChangeLogEntry(Base):
+    """One committed change set, for the other windows and processes on the project."""
+
+    __tablename__ = "change_log"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from desktop_app.core.change_feed import ChangeFeed, SqliteChangeFeed, prune_change_log
 from desktop_app.core.changes import ChangeHub, track
 from desktop_app.core.db import ProjectDatabase, open_database
 from desktop_app.core.records import ArticleDraft, ArticleRecord
@@ -43,11 +45,16 @@ class Project:
     filters: SavedFilterService
     search: ArticleSearch
     changes: ChangeHub
+    client: str  # this open project's name in the change log (one per process and open)
 
     @property
     def path(self) -> Path:
         """The project file."""
         return self.db.path
+
+    def feed(self) -> ChangeFeed:
+        """Follow what other windows and processes commit to this project."""
+        return SqliteChangeFeed(self.path, self.client)
 
     def close(self) -> None:
         """Release the database file."""
@@ -58,7 +65,9 @@ def open_project(path: Path | str) -> Project:
     """Open (creating if needed) a project file and build its services."""
     db = open_database(path)
     changes = ChangeHub()
-    track(db.sessions, changes)
+    client = str(uuid.uuid4())
+    prune_change_log(db.sessions)
+    track(db.sessions, changes, client)
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events,
                    ExportService(db.sessions, events, db.path),
@@ -66,7 +75,7 @@ def open_project(path: Path | str) -> Project:
                    AnnotationImportService(db.sessions, events), TagService(db.sessions, events),
                    TimelineIndexService(db.sessions), SourceService(db.sessions, events),
                    ArticleRemovalService(db.sessions, events), SavedFilterService(db.sessions),
-                   make_search(db.sessions, db.engine.dialect.name), changes)
+                   make_search(db.sessions, db.engine.dialect.name), changes, client)
 
 
 def seed_demo(project: Project) -> ArticleRecord:

@@ -38,6 +38,7 @@ from desktop_app.gui.date_assist import DateAssistMixin
 from desktop_app.gui.event_editing import EventEditingMixin
 from desktop_app.gui.filtering import FilteringMixin
 from desktop_app.gui.inspector import EventInspector
+from desktop_app.gui.live_changes import LiveChanges
 from desktop_app.gui.project_files import ProjectFilesMixin
 from desktop_app.gui.reader import ArticleReader
 from desktop_app.gui.selection import SelectionMixin
@@ -79,6 +80,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self._committing_before_switch = False
         self._unsubscribe: Callable[[], None] | None = None
         self.background = Background(self)
+        self.live = LiveChanges(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.actions = Actions(self)
@@ -292,6 +294,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         if self._unsubscribe is not None:
             self._unsubscribe()
         self._unsubscribe = project.changes.subscribe(self.apply_changes)
+        self.live.follow(project)  # and what other windows and processes commit
 
     def apply_changes(self, changes: ChangeSet) -> None:
         """Bring every view up to date with what was committed: the only way views change.
@@ -306,7 +309,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
             self.reload_timeline()
             self._show_open_article_again()
         elif changes.event_ids:
-            self._apply_event_changes(changes.event_ids)
+            self._apply_event_changes(changes.event_ids, changes.origin)
         if self.reader.article_id in changes.article_ids:
             self._show_open_article_again()  # its text, date or very existence changed
         if changes.event_ids or changes.article_ids or changes.everything:
@@ -320,7 +323,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         if changes.origin is Origin.LOCAL and not self._committing_before_switch:
             self._select_after(changes)
 
-    def _apply_event_changes(self, event_ids: frozenset[int]) -> None:
+    def _apply_event_changes(self, event_ids: frozenset[int], origin: Origin) -> None:
         records = self.project.events.get_many(event_ids)
         shown = self.inspector.record()
         table = self.timeline_table.selectionModel()
@@ -345,6 +348,9 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         if shown.id in records:
             self.inspector.show_event(records[shown.id])
             return
+        if origin is Origin.EXTERNAL:
+            self.statusBar().showMessage(self.tr("“%s” was deleted in another window")
+                                         % shown.title, 10000)
         current = self.current_event()  # the inspected event is gone: show its successor
         if current is not None:
             self._show_event(current)
@@ -393,6 +399,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self._settings.save_view_choices(self._view_choices())
         self._settings.sync()
         self.background.wait()
+        self.live.stop()
         if self.project is not None:
             path = self.project.path
             large = self.timeline_model.total() > LARGE_TIMELINE

@@ -72,3 +72,49 @@ def test_changes_made_by_someone_else_show_and_the_selection_stays(window) -> No
     assert second.id not in titles and created.id in titles
     assert window.current_event().id == selected  # not moved to what the other made
     assert window.count_label.text().startswith("4 event")
+
+
+def test_two_windows_on_one_project_follow_each_other_live(make_window, qtbot) -> None:  # noqa: ANN001
+    import time
+
+    first = make_window("shared.tldb")
+    second = make_window("shared.tldb")  # the same file, a second window
+    event_id = first.timeline_model.id_at(0)
+    second.select_event(second.timeline_model.id_at(2))
+    kept = second.current_event().id
+    t0 = time.monotonic()
+    first.request_edit(event_id, "title", "Edited in the first window")
+    qtbot.waitUntil(lambda: second.project.events is not None and any(
+        second.timeline_model.record(r).title == "Edited in the first window"
+        for r in range(second.timeline_model.rowCount())), timeout=1000)
+    assert time.monotonic() - t0 < 1.0
+    assert second.current_event().id == kept  # the other window's selection stays put
+    second.select_event(event_id)
+    first.select_event(event_id)
+    first.actions.delete_event.trigger()
+    qtbot.waitUntil(lambda: second.timeline_model.row_of(event_id) < 0, timeout=1000)
+    assert "deleted in another window" in second.statusBar().currentMessage()
+    assert second.inspector.record() is None or second.inspector.record().id != event_id
+
+
+def test_an_import_by_another_process_appears_without_reopening(window, qtbot,  # noqa: ANN001
+                                                                tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    article = tmp_path / "other.txt"
+    article.write_text("Elsewhere. On Tuesday, a second team filed this report.", "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen",
+           "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    db = str(window.project.path)
+    subprocess.run([sys.executable, "-m", "desktop_app", "--db", db, "import", str(article),
+                    "--published", "2021-07-09"], env=env, check=True, timeout=60)
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 2, timeout=2000)
+    subprocess.run([sys.executable, "-m", "desktop_app", "--db", db, "add-event", "--article",
+                    "2", "--quote", "On Tuesday, a second team filed this report."],
+                   env=env, check=True, timeout=60)
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() == 5, timeout=2000)
+    assert window.count_label.text().startswith("5 event")
