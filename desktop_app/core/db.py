@@ -28,7 +28,7 @@ from desktop_app.core.output_files import replace_atomically
 
 log = logging.getLogger(__name__)
 
-SCHEMA_HEAD = "0006"  # tests check this equals the newest Alembic revision
+SCHEMA_HEAD = "0007"  # tests check this equals the newest Alembic revision
 OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
 _SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

@@ -138,3 +138,12 @@ class ChangeLogEntry(Base):
     client: Mapped[str] = mapped_column(String(36))
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column()
+
+
+class ProjectInfo(Base):
+    """Facts about the project itself, by key (its 'uuid', made once)."""
+
+    __tablename__ = "project_info"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

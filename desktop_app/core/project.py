@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop_app.core.change_feed import ChangeFeed, SqliteChangeFeed, prune_change_log
 from desktop_app.core.changes import ChangeHub, track
 from desktop_app.core.db import ProjectDatabase, open_database
+from desktop_app.core.orm import ProjectInfo
 from desktop_app.core.records import ArticleDraft, ArticleRecord
 from desktop_app.core.resources import resource_path
 from desktop_app.core.search import ArticleSearch, make_search
@@ -46,6 +47,7 @@ class Project:
     search: ArticleSearch
     changes: ChangeHub
     client: str  # this open project's name in the change log (one per process and open)
+    uuid: str  # the project's own identity, made once (exports' stable, unique ids)
 
     @property
     def path(self) -> Path:
@@ -66,16 +68,22 @@ def open_project(path: Path | str) -> Project:
     db = open_database(path)
     changes = ChangeHub()
     client = str(uuid.uuid4())
+    identity = _project_uuid(db)
     prune_change_log(db.sessions)
     track(db.sessions, changes, client)
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events,
-                   ExportService(db.sessions, events, db.path),
+                   ExportService(db.sessions, events, db.path, identity),
                    AnalysisService(db.sessions, events), CsvSyncService(db.sessions, events),
                    AnnotationImportService(db.sessions, events), TagService(db.sessions, events),
                    TimelineIndexService(db.sessions), SourceService(db.sessions, events),
                    ArticleRemovalService(db.sessions, events), SavedFilterService(db.sessions),
-                   make_search(db.sessions, db.engine.dialect.name), changes, client)
+                   make_search(db.sessions, db.engine.dialect.name), changes, client, identity)
+
+
+def _project_uuid(db: ProjectDatabase) -> str:
+    with db.sessions() as s:
+        return s.get_one(ProjectInfo, "uuid").value
 
 
 def seed_demo(project: Project) -> ArticleRecord:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from icalendar import Calendar, Event
 
-from desktop_app.core.exporters.common import ArticleInfo, day_after, event_span
+from desktop_app.core.conflicts import has_conflict
+from desktop_app.core.exporters.common import ArticleInfo, day_after, event_span, sources_of
 from desktop_app.core.records import EventRecord
+
+MAX_DAY = date.max  # an event ending on 9999-12-31 has no day after: it gets no DTEND
 
 
 def calendar_bytes(events: Iterable[EventRecord], articles: dict[int, ArticleInfo],
-                   title: str) -> bytes:
-    """The timeline as an .ics calendar."""
+                   title: str, project_uuid: str) -> bytes:
+    """The timeline as an .ics calendar; UIDs are unique to the project and stable."""
     cal = Calendar()
     cal.add("prodid", "-//Timeline Annotator//timeline-annotator//EN")
     cal.add("version", "2.0")
@@ -22,18 +25,27 @@ def calendar_bytes(events: Iterable[EventRecord], articles: dict[int, ArticleInf
     for e in events:
         first, last = event_span(e)
         item = Event()
-        item.add("uid", f"event-{e.id}@timeline-annotator")
+        item.add("uid", f"event-{e.id}-{project_uuid}@timeline-annotator")
         item.add("dtstamp", stamp)
         item.add("summary", e.title)
         item.add("dtstart", first)
-        item.add("dtend", day_after(last))
-        lines = [f"“{q.exact}”" for q in e.quotes]
-        a = articles.get(e.article_id) if e.article_id is not None else None
-        if a is not None:
-            lines.append(f"Source: {a.title}" + (f", {a.outlet}" if a.outlet else "")
-                         + (f" ({a.published.isoformat()})" if a.published else ""))
-            if a.url:
-                item.add("url", a.url)
+        if last < MAX_DAY:
+            item.add("dtend", day_after(last))
+        lines = []
+        sources = sources_of(e, articles)
+        for source in sources:  # each quote with its own source
+            if source.quote is not None:
+                lines.append(f"“{source.quote.exact}”")
+            a = source.article
+            if a is not None:
+                lines.append(f"Source: {a.title}" + (f", {a.outlet}" if a.outlet else "")
+                             + (f" ({a.published.isoformat()})" if a.published else "")
+                             + (f" {a.url}" if a.url else ""))
+        urls = [s.article.url for s in sources if s.article is not None and s.article.url]
+        if urls:
+            item.add("url", urls[0])
+        if has_conflict(e):
+            lines.append("The sources disagree on the date.")
         if e.notes:
             lines.append(e.notes)
         if lines:

@@ -1,4 +1,5 @@
-"""Import W3C Web Annotations: each quote is found again in its article and becomes an event."""
+"""Import W3C Web Annotations (and Hypothesis's forms of them): each annotation whose
+document is in the project becomes one event, its passages that event's sources."""
 
 from __future__ import annotations
 
@@ -9,13 +10,19 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.core.anchoring import find_quote
+from desktop_app.core.anchoring import Selector, find_quote, make_selector
+from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import DateParseError, ImportFileError, TimelineError
 from desktop_app.core.eventdates import parse_iso, period
 from desktop_app.core.exporters.annotations import IncomingAnnotation, read_annotations
-from desktop_app.core.orm import Article
+from desktop_app.core.orm import Article, Event, Quote
 from desktop_app.core.records import EventDate, EventEdit, EventRecord
+from desktop_app.core.services.articles import now
+from desktop_app.core.services.convert import apply_date, apply_quote_date
 from desktop_app.core.services.events import EventService
+from desktop_app.core.urls import canonical_url
+
+MAX_FILE_BYTES = 200_000_000
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,21 @@ class AnnotationImportResult:
     skipped: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Source:
+    article_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    """An annotation placed in the project: its passages, or only its article."""
+
+    annotation: IncomingAnnotation
+    passages: tuple[tuple[int, Selector], ...]  # (article id, passage)
+    article_id: int | None
+
+
 class AnnotationImportService:
     """JSON-LD in: the counterpart of the 'jsonld' export."""
 
@@ -34,57 +56,146 @@ class AnnotationImportService:
         self._events = events
 
     def import_file(self, path: Path | str) -> AnnotationImportResult:
-        """Create one event per annotation whose article and passage are found."""
+        """Create one event per usable annotation, all in one transaction; every annotation
+        that cannot be used is a line of the report with its reason."""
         path = Path(path)
-        try:
-            doc = json.loads(path.read_text(encoding="utf-8-sig"))
-        except FileNotFoundError as exc:
-            raise ImportFileError(path, "does not exist") from exc
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ImportFileError(path, f"is not a JSON-LD annotation file ({exc})") from exc
+        doc = _read_json(path)
         annotations, skipped = read_annotations(doc)
         if not annotations and not skipped:
             raise ImportFileError(path, "holds no annotations")
         sources = self._sources()
-        created = []
-        skipped = list(skipped)
+        resolved = []
         for n, a in enumerate(annotations, 1):
             try:
-                created.append(self._one(a, sources))
+                resolved.append(_resolve(a, sources))
             except TimelineError as exc:
-                skipped.append(f"annotation {n} ({a.exact[:40]!r}): {exc}")
-        return AnnotationImportResult(tuple(created), tuple(skipped))
+                skipped.append(f"annotation {n} ({a.label}): {exc}")
+        return AnnotationImportResult(self._create(resolved), tuple(skipped))
 
-    def _sources(self) -> dict[str, tuple[int, str]]:
+    def _sources(self) -> dict[str, _Source]:
+        """Every article by each address an annotation may use for it."""
         with self._sessions() as s:
             rows = s.execute(select(Article.id, Article.url, Article.sha256, Article.text)).all()
-        out: dict[str, tuple[int, str]] = {}
+        out: dict[str, _Source] = {}
         for article_id, url, digest, text in rows:
-            out[f"urn:sha256:{digest}"] = (article_id, text)
+            source = _Source(article_id, text)
+            out[f"urn:sha256:{digest}"] = source
             if url:
-                out[url] = (article_id, text)
+                out[url] = source
+                out[canonical_url(url)] = source
         return out
 
-    def _one(self, a: IncomingAnnotation, sources: dict[str, tuple[int, str]]) -> EventRecord:
-        if a.source not in sources:
-            raise ImportFileError(a.source, "no article in this project has this source")
-        article_id, text = sources[a.source]
-        selector = find_quote(text, a.exact, a.prefix, a.suffix, hint=a.start)
-        if selector is None:
-            raise ImportFileError(a.source, "the quoted passage is not in the article")
-        record = self._events.create_from_selection(article_id, selector.start, selector.end)
-        change = EventEdit(title=a.title or None, notes=a.notes or None,
-                           tags=a.tags or None, date=_date(a.date))
-        return self._events.edit(record.id, change) if change != EventEdit() else record
+    def _create(self, resolved: list[_Resolved]) -> tuple[EventRecord, ...]:
+        if not resolved:
+            return ()
+        with self._sessions.begin() as s:
+            articles = {a.id: a for a in s.scalars(select(Article).where(Article.id.in_(
+                {i for r in resolved for i, _ in r.passages})))}
+            made = [(self._event(s, r, articles), r.annotation) for r in resolved]
+            s.flush()
+            for event, a in made:
+                change = EventEdit(title=a.title or None, notes=a.notes or None,
+                                   tags=a.tags or None, date=_date(a.date))
+                if change != EventEdit():
+                    self._events.edit_in(s, event.id, change)
+            s.flush()
+            records = self._events.records_in(s, [e.id for e, _a in made])
+            return tuple(records[e.id] for e, _a in made)
+
+    def _event(self, s: Session, r: _Resolved, articles: dict[int, Article]) -> Event:
+        if not r.passages:  # the document only: an event without a quote, dated by the body
+            stamp = now()
+            event = Event(title=r.annotation.title or "Annotation", notes="",
+                          date_edited_by_user=True, created_at=stamp, updated_at=stamp)
+            date = _date(r.annotation.date)
+            assert date is not None  # _resolve refuses such annotations without a date
+            apply_date(event, date)
+            s.add(event)
+            return event
+        (first_id, first), *others = r.passages
+        event = EventService.new_event(articles[first_id], first.start, first.end)
+        for article_id, sel in others:  # further sources, each dated by its own passage
+            article = articles[article_id]
+            quote = Quote(article_id=article_id, start=sel.start, end=sel.end, exact=sel.exact,
+                          prefix=sel.prefix, suffix=sel.suffix)
+            apply_quote_date(quote, date_for_passage(article.text, sel.start, sel.end,
+                                                     article.published_on))
+            event.quotes.append(quote)
+        s.add(event)
+        return event
+
+
+def _read_json(path: Path) -> object:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(path, f"is too large ({size / 1e6:.0f} MB; the limit is "
+                                        f"{MAX_FILE_BYTES / 1e6:.0f} MB)")
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise ImportFileError(path, "does not exist") from exc
+    except RecursionError as exc:
+        raise ImportFileError(path, "is nested too deeply to be an annotation file") from exc
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ImportFileError(path, f"is not a JSON-LD annotation file ({exc})") from exc
+
+
+def _find_source(address: str, sources: dict[str, _Source]) -> _Source | None:
+    return sources.get(address) or sources.get(canonical_url(address)) if address else None
+
+
+def _resolve(a: IncomingAnnotation, sources: dict[str, _Source]) -> _Resolved:
+    """Find each passage in its article (by address; else by the text itself)."""
+    passages: list[tuple[int, Selector]] = []
+    article_id = None
+    for t in a.targets:
+        source = _find_source(t.source, sources)
+        if t.exact:
+            candidates = [source] if source else _by_text(t.exact, sources)
+            found = [(c, find_quote(c.text, t.exact, t.prefix, t.suffix, hint=t.start))
+                     for c in candidates]
+            found = [(c, sel) for c, sel in found if sel is not None]
+            if not found:
+                raise ImportFileError(t.source or "the annotation",
+                                      "no article in this project has this source or holds "
+                                      "the quoted passage"
+                                      if source is None else
+                                      "the quoted passage is not in the article")
+            passages.append((found[0][0].article_id, found[0][1]))
+        elif source is not None and t.start is not None and t.end is not None \
+                and 0 <= t.start < t.end <= len(source.text):
+            passages.append((source.article_id, make_selector(source.text, t.start, t.end)))
+        elif source is not None:
+            article_id = article_id or source.article_id
+    free_standing = a.targets[0].source.startswith("urn:uuid:")  # an event's own identity:
+    if not passages and article_id is None and not free_standing:  # no source at all
+        raise ImportFileError(a.targets[0].source or "the annotation",
+                              "no article in this project has this source")
+    if not passages and _date(a.date) is None:
+        raise ImportFileError(a.targets[0].source, "it names no passage and no date")
+    return _Resolved(a, tuple(passages), article_id)
+
+
+def _by_text(exact: str, sources: dict[str, _Source]) -> list[_Source]:
+    """Articles that hold a passage, for annotations whose address is unknown here."""
+    unique = {s.article_id: s for s in sources.values()}
+    return [s for s in unique.values() if exact[:200] in s.text][:1]
 
 
 def _date(value: str) -> EventDate | None:
+    """A date or an ISO 8601 interval ('2021-07-05/2021-07-08') from an annotation body."""
     if not value:
         return None
+    first_text, _, last_text = value.partition("/")
     try:
-        start, precision = parse_iso(value)
+        start, precision = parse_iso(first_text.strip())
+        end = parse_iso(last_text.strip())[0] if last_text.strip() else None
     except DateParseError:
         return None
     first, last = period(start, precision)
-    return replace(EventDate(start, precision), earliest=first, latest=last,
+    if end is not None and end >= start:
+        last = period(end, precision)[1]
+    else:
+        end = None
+    return replace(EventDate(start, precision), end=end, earliest=first, latest=last,
                    rule="from the imported annotation")

@@ -87,13 +87,13 @@ class EventService:
     def create_from_selection(self, article_id: int, start: int, end: int) -> EventRecord:
         """Create an event from article text [start, end): title, date and quote proposed."""
         with self._sessions.begin() as s:
-            event = self._new_event(require(s, Article, article_id), start, end)
+            event = self.new_event(require(s, Article, article_id), start, end)
             s.add(event)
             s.flush()
             return self._record(s, event)
 
     @staticmethod
-    def _new_event(article: Article, start: int, end: int) -> Event:
+    def new_event(article: Article, start: int, end: int) -> Event:
         """An event for a passage: proposed title and date, the passage as its quote."""
         sel = make_selector(article.text, start, end)
         d = date_for_passage(article.text, sel.start, sel.end, article.published_on)
@@ -111,7 +111,7 @@ class EventService:
         """Create several events from passages in one transaction (accepting suggestions)."""
         with self._sessions.begin() as s:
             article = require(s, Article, article_id)
-            events = [self._new_event(article, start, end) for start, end in ranges]
+            events = [self.new_event(article, start, end) for start, end in ranges]
             s.add_all(events)
             s.flush()
             titles = {article.id: article.title}
@@ -302,13 +302,18 @@ class EventService:
         names = clean_tags(names)
         if not names:
             return []
-        # One tag per name whatever its case: "Army" joins the existing "army".
-        existing = {t.name.casefold(): t for t in s.scalars(select(Tag))}
+        # One tag per name whatever its case: "Army" joins the existing "army". The tags are
+        # read once per transaction (an import of 100,000 rows asks for them 100,000 times).
+        existing = s.info.get("tags_by_name")
+        if existing is None:
+            with s.no_autoflush:
+                existing = {t.name.casefold(): t for t in s.scalars(select(Tag))}
+            s.info["tags_by_name"] = existing
         out = []
         for name in names:
             tag = existing.get(name.casefold())
             if tag is None:
-                tag = Tag(name=name, color="")
+                tag = existing[name.casefold()] = Tag(name=name, color="")
                 s.add(tag)
             out.append(tag)
         return out

@@ -27,9 +27,10 @@ class ExportService:
     """Write the timeline to files."""
 
     def __init__(self, sessions: sessionmaker[Session], events: EventService,
-                 project: Path | None = None) -> None:
+                 project: Path | None = None, project_uuid: str = "") -> None:
         self._sessions = sessions
         self._events = events
+        self._uuid = project_uuid
         self._protected = [project] if project is not None else []
 
     def _write(self, path: Path, write) -> int:  # noqa: ANN001 (callable(TextIO) -> int)
@@ -70,12 +71,12 @@ class ExportService:
             return self._write(path, lambda fh: write_timelinejs_sheet(events, articles, fh,
                                                                          group_by))
         if fmt == "ics":
-            data = calendar_bytes(events, articles, title).decode("utf-8")
+            data = calendar_bytes(events, articles, title, self._uuid).decode("utf-8")
         elif fmt == "timelinejs":
             data = json.dumps(timelinejs_document(events, articles, title, group_by),
                               indent=2, ensure_ascii=False)
         elif fmt == "jsonld":
-            data = json.dumps(annotation_page(events, articles, title), indent=2,
+            data = json.dumps(annotation_page(events, articles, title, self._uuid), indent=2,
                               ensure_ascii=False)
         elif fmt == "md":
             data = markdown_report(events, articles, title)
