@@ -194,3 +194,53 @@ def test_large_article_opens_and_scrolls(tmp_path: Path, qtbot, report) -> None:
     report(f"article of {n_chars / 1e6:.1f} MB with {n_quotes} highlighted quotes: opens in "
            f"{opened:.0f} ms (target < 500 ms), without highlights {plain:.0f} ms; scroll "
            f"repaint median {s['median']:.1f} ms, p95 {s['p95']:.1f} ms")
+
+
+def test_csv_import_through_the_window_vs_the_core(tmp_path: Path, qtbot, report) -> None:  # noqa: ANN001
+    """The same import of new events twice: in the core alone (the baseline) and through the
+    window (preview accepted, one undo step, the views following one change set)."""
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.core.importers.csv_import import read_timeline_csv
+    from desktop_app.core.project import open_project, seed_demo
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.settings import Settings
+
+    timings = {}
+    for n in (1_000, scale(10_000, 100_000)):
+        source = tmp_path / f"new{n}.csv"
+        source.write_text("date,title\n" + "".join(
+            f"2021-{1 + i % 12:02d}-{1 + i % 28:02d},Imported {i}\n" for i in range(n)), "utf-8")
+        core = open_project(tmp_path / f"core{n}.tldb")
+        seed_demo(core)
+        t0 = time.perf_counter()
+        core.csv.apply(core.csv.plan(read_timeline_csv(source)))
+        in_core = time.perf_counter() - t0
+        core.close()
+        project = open_project(tmp_path / f"gui{n}.tldb")
+        seed_demo(project)
+        settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(project, open_project, settings)
+        qtbot.addWidget(window)
+        window.show()
+        window.confirm_csv_import = lambda plan: True
+        t0 = time.perf_counter()
+        assert window.import_csv(source)
+        QApplication.processEvents()
+        in_window = time.perf_counter() - t0
+        assert window.timeline_model.total() == n + 4
+        t0 = time.perf_counter()
+        window.action_undo.trigger()
+        QApplication.processEvents()
+        undo = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        window.action_redo.trigger()
+        QApplication.processEvents()
+        redo = time.perf_counter() - t0
+        assert window.timeline_model.total() == n + 4
+        timings[n] = (in_core, in_window, undo, redo)
+        window.close()
+    (c1, w1, _u, _r), (n_big, (cb, wb, ub, rb)) = timings[1_000], max(timings.items())
+    report(f"CSV import of 1,000 new events: window {w1:.2f} s vs core alone {c1:.2f} s (ratio "
+           f"{w1 / c1:.2f}x, target <= 1.3x); of {n_big:,}: window {wb:.2f} s (core {cb:.2f} s; "
+           f"target < 10 s at 100,000), undo {ub:.2f} s, redo {rb:.2f} s (targets < 3 s)")

@@ -14,11 +14,24 @@ def quote_record(q: Quote) -> QuoteRecord:
                        q.suffix, q.orphaned, q.date_start, q.date_precision)
 
 
+def quote_columns(q: QuoteRecord) -> dict[str, Any]:
+    """Every column of a quote row, from its record."""
+    return {"id": q.id, "event_id": q.event_id, "article_id": q.article_id, "start": q.start,
+            "end": q.end, "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix,
+            "orphaned": q.orphaned, "date_start": q.date_start,
+            "date_precision": q.date_precision}
+
+
 def quote_row(q: QuoteRecord) -> Quote:
     """A quote row re-created from its record (same id: undo restores what was there)."""
-    return Quote(id=q.id, event_id=q.event_id, article_id=q.article_id, start=q.start, end=q.end,
-                 exact=q.exact, prefix=q.prefix, suffix=q.suffix, orphaned=q.orphaned,
-                 date_start=q.date_start, date_precision=q.date_precision)
+    return Quote(**quote_columns(q))
+
+
+def event_columns(record: EventRecord) -> dict[str, Any]:
+    """Every column of an event row, from its record (bulk restores write these)."""
+    return {"id": record.id, "title": record.title, "notes": record.notes,
+            **date_columns(record.date), "date_edited_by_user": record.date_edited_by_user,
+            "created_at": record.created_at, "updated_at": record.updated_at}
 
 
 EVENT_COLUMNS = ("id", "title", "notes", "start_date", "end_date", "precision", "earliest",
@@ -54,12 +67,17 @@ def apply_quote_date(q: Quote, d: EventDate) -> None:
     q.date_precision = "" if d.assumed else d.precision
 
 
+def date_columns(d: EventDate) -> dict[str, Any]:
+    """The event-row columns that hold an EventDate."""
+    return {"start_date": d.start, "end_date": d.end, "precision": d.precision,
+            "earliest": d.earliest, "latest": d.latest, "date_expression": d.expression[:500],
+            "date_rule": d.rule[:1000], "date_anchor": d.anchor, "date_assumed": d.assumed}
+
+
 def apply_date(e: Event, d: EventDate) -> None:
     """Write an EventDate into an event row."""
-    e.start_date, e.end_date, e.precision = d.start, d.end, d.precision
-    e.earliest, e.latest = d.earliest, d.latest
-    e.date_expression, e.date_rule = d.expression[:500], d.rule[:1000]
-    e.date_anchor, e.date_assumed = d.anchor, d.assumed
+    for name, value in date_columns(d).items():
+        setattr(e, name, value)
 
 
 ARTICLE_COLUMNS = tuple(ArticleRow.__dataclass_fields__)

@@ -13,7 +13,7 @@ from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Event
 from desktop_app.core.records import EventEdit, EventRecord
 from desktop_app.core.services.articles import now
-from desktop_app.core.services.convert import apply_date
+from desktop_app.core.services.convert import date_columns
 from desktop_app.core.services.events import EventService
 
 
@@ -80,23 +80,20 @@ class CsvSyncService:
         the project as it was."""
         with self._sessions.begin() as s:
             stamp = now()
-            created: list[Event] = []
+            rows = []
             for row in plan.creates:
-                event = Event(title=normalise_newlines(row.title or "").strip(),
-                              notes=normalise_newlines(row.notes or ""),
-                              date_edited_by_user=True, created_at=stamp, updated_at=stamp)
                 assert row.date is not None  # the reader refuses new rows without a date
-                apply_date(event, row.date)
-                event.tags = self._events.tags_for(s, row.tags or ())
-                s.add(event)
-                created.append(event)
-            edited = [(before, self._events.edit_in(s, before.id, edit))
+                rows.append({"title": normalise_newlines(row.title or "").strip()[:1000],
+                             "notes": normalise_newlines(row.notes or ""),
+                             **date_columns(row.date), "date_edited_by_user": True,
+                             "created_at": stamp, "updated_at": stamp})
+            created = self._events.insert_many_in(s, rows, [r.tags or () for r in plan.creates])
+            edited = [self._events.edit_in(s, before.id, edit).id
                       for _row, before, edit in plan.updates]
             s.flush()
-            after = self._events.records_in(s, [e.id for e in created]
-                                            + [e.id for _b, e in edited])
-            return CsvImportResult(tuple(after[e.id] for e in created),
-                                   tuple((before, after[e.id]) for before, e in edited))
+            after = self._events.records_in(s, edited)
+            return CsvImportResult(tuple(created), tuple(
+                (before, after[before.id]) for _row, before, _edit in plan.updates))
 
     def undo(self, result: CsvImportResult) -> None:
         """Reverse an import in one transaction (its undo command calls this)."""
@@ -111,14 +108,12 @@ class CsvSyncService:
     def redo(self, result: CsvImportResult) -> CsvImportResult:
         """Apply an undone import again, with the same ids, in one transaction."""
         with self._sessions.begin() as s:
-            for record in result.created:
-                self._events.restore_in(s, record)
+            self._events.restore_many_in(s, list(result.created))
             for _before, after in result.updated:
                 self._events.write_state_in(s, after)
             s.flush()
-            records = self._events.records_in(s, [r.id for r in result.created]
-                                              + [a.id for _b, a in result.updated])
-            return CsvImportResult(tuple(records[r.id] for r in result.created),
+            records = self._events.records_in(s, [a.id for _b, a in result.updated])
+            return CsvImportResult(result.created,
                                    tuple((b, records[a.id]) for b, a in result.updated))
 
 
