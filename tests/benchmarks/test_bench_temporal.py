@@ -40,3 +40,34 @@ def test_find_expressions_vs_dateparser(report) -> None:  # noqa: ANN001
            f"{ours_s * 1000:.0f} ms, {ours} expressions (target < 1 s for all 0.53 MB); "
            f"dateparser.search.search_dates {theirs_s:.2f} s, {theirs} dates; "
            f"ours is {theirs_s / ours_s:.1f}x faster (target >= 50x)")
+
+
+def test_dense_adversarial_text_takes_linear_time_and_memory(report) -> None:  # noqa: ANN001
+    """A text that is nothing but dates: time at 1x, 4x and (full size) 16x the smallest
+    size, and traced peak memory at an eighth of those sizes (tracing slows Python down
+    several times), each printed with its ratio to the smallest."""
+    import tracemalloc
+
+    from desktop_app.core.temporal import find_expressions
+    from tests.benchmarks.conftest import scale
+
+    unit = "On 5 July 2021 last Monday, "
+    base = scale(62_500, 1_000_000)
+    figures = []
+    for factor in (1, 4, *((16,) if base >= 1_000_000 else ())):
+        text = unit * (base * factor // len(unit))
+        t0 = time.perf_counter()
+        found = len(find_expressions(text, date(2021, 7, 9)))
+        seconds = time.perf_counter() - t0
+        assert found == 2 * (len(text) // len(unit))
+        small = text[:len(text) // 8]
+        tracemalloc.start()
+        find_expressions(small, date(2021, 7, 9))
+        peak = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        figures.append((factor, seconds, peak))
+    _, s1, m1 = figures[0]
+    report("dense dates, " + "; ".join(
+        f"{base * f / 1e6:g} MB: {s:.2f} s ({s / s1:.1f}x), peak at 1/8 of it {m:.0f} MB "
+        f"({m / m1:.1f}x)" for f, s, m in figures)
+        + " (target: 16x the text < 20x the time; memory linear)")

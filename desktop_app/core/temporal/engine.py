@@ -23,23 +23,48 @@ def _cue_index() -> CueIndex:
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
-    """Keep non-overlapping matches: longest first, then the rule with the lower priority."""
-    # longest first (s - e is minus the length), then priority, then place; ties keep the
-    # scan's order (a stable sort of the indexes, keyed without a Python call per candidate)
-    keys = [(s - e, r.priority, s) for s, e, r, _ in cands]
+    """Keep non-overlapping matches: longest first, then the rule with the lower priority.
+
+    Matches compete only with those they overlap, so the choice is made separately within
+    each run of overlapping matches: the same result as one choice over the whole text, in
+    time and memory that grow linearly with the text (a dense 16 MB text no longer takes
+    minutes).
+    """
+    chosen: list[Candidate] = []
+    group: list[int] = []
+    group_end = -1
+    for i in sorted(range(len(cands)), key=lambda i: cands[i][0]):
+        start, end = cands[i][0], cands[i][1]
+        if group and start >= group_end:
+            chosen += _select_overlapping(cands, group)
+            group = []
+        group_end = end if not group else max(group_end, end)
+        group.append(i)
+    if group:
+        chosen += _select_overlapping(cands, group)
+    chosen.sort(key=itemgetter(0))
+    return chosen
+
+
+def _select_overlapping(cands: list[Candidate], group: list[int]) -> list[Candidate]:
+    """The choice within one run of overlapping matches: longest first, then priority, then
+    place; ties keep the scan's order."""
+    if len(group) == 1:
+        return [cands[group[0]]]
     starts: list[int] = []
     ends: list[int] = []
     chosen = []
-    for c in map(cands.__getitem__, sorted(range(len(cands)), key=keys.__getitem__)):
-        i = bisect.bisect_left(starts, c[0])
-        if i > 0 and ends[i - 1] > c[0]:
+    for i in sorted(group, key=lambda i: (cands[i][0] - cands[i][1], cands[i][2].priority,
+                                          cands[i][0], i)):
+        c = cands[i]
+        at = bisect.bisect_left(starts, c[0])
+        if at > 0 and ends[at - 1] > c[0]:
             continue
-        if i < len(starts) and starts[i] < c[1]:
+        if at < len(starts) and starts[at] < c[1]:
             continue
-        starts.insert(i, c[0])
-        ends.insert(i, c[1])
+        starts.insert(at, c[0])
+        ends.insert(at, c[1])
         chosen.append(c)
-    chosen.sort(key=itemgetter(0))
     return chosen
 
 
