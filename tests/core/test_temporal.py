@@ -347,3 +347,15 @@ def test_days_in_month_are_the_calendar_modules() -> None:
     for year in (1900, 1999, 2000, 2020, 2021, 2100, 2400):
         for month in range(1, 13):
             assert days_in_month(year, month) == monthrange(year, month)[1], (year, month)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Veröffentlichung: 04.02.2022", "2022-02-04"),  # dots: day first, wherever written
+    ("am 8.5.12 um", "2012-05-08"),
+    ("Stand 10.11.2021", "2021-11-10"),
+    ("on 04/02/2022 it", "2022-04-02"),  # slashes follow the text's convention (US here)
+    ("Am 24. April 2020 wurde", "2020-04-24"),  # the ordinal dot
+])
+def test_european_numeric_and_ordinal_dates(text: str, value: str) -> None:
+    [e] = find_expressions(text, date(2022, 5, 1))
+    assert e.value == value

@@ -40,7 +40,7 @@ def read_article_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> A
         from desktop_app.core.importers.pdf_import import draft_from_pdf
 
         return ArticleDraft(**{**draft_from_pdf(data, path).__dict__, "source_path": str(path)})
-    text = decode_bytes(data, path)
+    text = decode_bytes(data, path, markup=suffix in (".html", ".htm"))
     if suffix in (".html", ".htm"):
         draft = draft_from_html(text, path)
     else:

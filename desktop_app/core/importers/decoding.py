@@ -1,8 +1,12 @@
-"""Decode article bytes: UTF-8 and BOM-marked UTF-16 first, then a detected 8-bit encoding."""
+"""Decode article bytes as they were published: a byte-order mark, else the charset the page
+declares (meta charset, http-equiv, XML declaration), else UTF-8, else a detected 8-bit
+encoding; then one Unicode form (NFC), so a typed "geprüft" finds a decomposed one."""
 
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 from pathlib import Path
 
 from desktop_app.core.errors import ImportFileError
@@ -16,10 +20,45 @@ def _looks_binary(data: bytes) -> bool:
     return bool(sample) and controls / len(sample) > 0.05
 
 
-def decode_bytes(data: bytes, path: Path) -> str:
-    """Text of a file with newlines normalised; refuse empty, binary or undecodable data."""
+_DECLARED = re.compile(
+    rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})"
+    rb"|<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+# What browsers read these labels as (WHATWG Encoding): Latin-1 and ASCII pages are in fact
+# windows-1252, and a page that says UTF-16 in ASCII-compatible bytes is UTF-8.
+_BROWSER_LABELS = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
+                   "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252",
+                   "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
+                   "gb2312": "gbk", "x-sjis": "shift_jis"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The text encoding a page declares in its first 8 kB, if Python knows it as one."""
+    m = _DECLARED.search(data[:8192])
+    if m is None:
+        return None
+    label = (m.group(1) or m.group(2)).decode("ascii").lower()
+    label = _BROWSER_LABELS.get(label, label)
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    # Only real text encodings: 'idna', 'rot13' and the like are not page charsets.
+    if info.name in ("idna", "punycode", "rot-13", "raw-unicode-escape", "unicode-escape",
+                     "undefined"):
+        return None
+    return info.name  # a non-text codec ('base64') fails to decode, and is passed over
+
+
+def decode_bytes(data: bytes, path: Path, markup: bool = False) -> str:
+    """Text of a file with newlines normalised, in NFC; refuse empty, binary or undecodable
+    data. ``markup``: an HTML or XML page, whose own charset declaration is believed."""
     if not data.strip():
         raise ImportFileError(path, "is empty")
+    return unicodedata.normalize("NFC", normalise_newlines(_decode(data, path, markup)))
+
+
+def _decode(data: bytes, path: Path, markup: bool) -> str:
+    declared = declared_charset(data) if markup else None
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], "utf-8", path)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -29,11 +68,43 @@ def decode_bytes(data: bytes, path: Path) -> str:
     elif _looks_binary(data):
         raise ImportFileError(path, "looks like a binary file, not text")
     else:
+        text = _utf8_declared_or_detected(data, path, declared)
+    return text
+
+
+def _utf8_declared_or_detected(data: bytes, path: Path, declared: str | None) -> str:
+    """Valid UTF-8 is UTF-8 whatever a page says (8-bit text is almost never valid UTF-8,
+    and pages that were converted keep their old declaration); else the declared charset;
+    a page that says UTF-8 but holds a few stray 8-bit bytes keeps its UTF-8 and reads each
+    stray byte as windows-1252; only undeclared text is guessed."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared == "utf-8":
+        return data.decode("utf-8", errors="cp1252-fallback")
+    if declared is not None:
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = _detected(data, path)
-    return normalise_newlines(text)
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return _detected(data, path)
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    bad = exc.object[exc.start:exc.end]
+    return "".join(_byte_as_cp1252(b) for b in bad), exc.end
+
+
+def _byte_as_cp1252(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return chr(byte)
+
+
+codecs.register_error("cp1252-fallback", _cp1252_fallback)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

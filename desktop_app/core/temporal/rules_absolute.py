@@ -101,14 +101,17 @@ def _iso_month(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.month(int(m["y"]), int(m["m"]), "explicit month"), absolute=True)
 
 
-@rule("numeric-date", r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})", priority=2,
-      needs_anchor=False,
+@rule("numeric-date", r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})",
+      priority=2, needs_anchor=False,
       cues=(SEPARATED_NUMBER,))
 def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if y < 100:
         y += 1900 if y >= 50 else 2000
-    mon, dom = (b, a) if ctx.day_first else (a, b)
+    # Dotted dates are day first wherever they are written (German, Russian, Scandinavian...
+    # '04.02.2022' is 4 February); slashes follow the text's convention.
+    day_first = ctx.day_first or m["sep"] == "."
+    mon, dom = (b, a) if day_first else (a, b)
     if mon > 12 and dom <= 12:
         mon, dom = dom, mon
     return _full_date(m, ctx, y, mon, dom)
@@ -138,7 +141,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     return hit
 
 
-@rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\s+(?:of\s+)?" + MON
+# '24. April 2020': the ordinal dot of German and Scandinavian dates.
+@rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\.?\s+(?:of\s+)?" + MON
       + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
       cues=MONTH_CUES, cue_in="mon")
 def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
