@@ -21,7 +21,14 @@ class Actions:
             action = QAction(text, parent)
             action.setObjectName(name)
             if shortcuts:
-                action.setShortcuts([QKeySequence(s) for s in shortcuts])
+                # A standard key that is also spelled out (Quit is Ctrl+Q here) must not be
+                # set twice: Qt then calls the shortcut ambiguous and runs neither.
+                keys: dict[str, QKeySequence] = {}
+                for s in shortcuts:
+                    for seq in (QKeySequence.keyBindings(s) if isinstance(s, _SK)
+                                else [QKeySequence(s)]):
+                        keys.setdefault(seq.toString(), seq)
+                action.setShortcuts(list(keys.values()))
             if tip:
                 action.setStatusTip(tip)
                 action.setToolTip(tip)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +57,12 @@ BULK_CHANGE = 100  # events changed at once: re-read the timeline instead of row
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
+def first_size(available: QSize) -> QSize:
+    """The window's size on a first start: 1400x820, or less on a smaller screen (a 1366x768
+    laptop keeps the status bar and the buttons on screen; the frame needs some room too)."""
+    return QSize(min(1400, available.width() - 40), min(820, available.height() - 60))
+
+
 class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMixin,
                  ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFilesMixin,
                  QMainWindow):
@@ -74,7 +80,7 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self.setObjectName("MainWindow")
         self.setAccessibleName(APP_NAME)
         self.setAcceptDrops(True)
-        self.resize(1400, 820)
+        self.resize(first_size(self.screen().availableGeometry().size()))
         self.project = project
         self._open_project = open_project
         self._settings = settings

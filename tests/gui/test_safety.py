@@ -41,3 +41,35 @@ def test_unexpected_errors_are_logged_and_reported(tmp_path: Path, caplog) -> No
     assert reporter.reported == 1
     assert "RuntimeError: boom in a slot" in shown[0][1] and "app.log" in shown[0][1]
     assert "Traceback" in caplog.text and "boom in a slot" in caplog.text
+
+
+def test_no_shortcut_is_ambiguous_and_ctrl_q_quits(window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QKeySequence
+
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for seq in action.shortcuts():
+            text = seq.toString(QKeySequence.SequenceFormat.PortableText)
+            if text:
+                owners.setdefault(text, []).append(action.objectName() or action.text())
+    clashes = {k: v for k, v in owners.items() if len(v) > 1}
+    assert not clashes, clashes
+    assert "Ctrl+Q" in owners
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
+def test_the_first_window_fits_a_small_laptop_screen(window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSize
+
+    from desktop_app.gui.main_window import first_size
+
+    laptop = first_size(QSize(1366, 768 - 32))  # minus a desktop panel
+    assert laptop.width() <= 1366 - 40 and laptop.height() <= 768 - 32 - 60
+    assert first_size(QSize(2560, 1400)) == QSize(1400, 820)
+    window.resize(laptop)  # everything still has room at that size
+    assert window.minimumSizeHint().width() <= laptop.width()
+    assert window.minimumSizeHint().height() <= laptop.height()
