@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from typing import NamedTuple
 
 
@@ -115,6 +116,16 @@ class EventRecord:
         q = self.quotes[0] if self.quotes else None
         return (self.date.start, self.article_id if self.article_id is not None else -1,
                 q.start if q else -1, self.id)
+
+
+class EditField(StrEnum):
+    """The fields of an event the table and the inspector edit, one at a time."""
+
+    TITLE = "title"
+    DATE = "date"
+    PRECISION = "precision"
+    TAGS = "tags"
+    NOTES = "notes"
 
 
 @dataclass(frozen=True)

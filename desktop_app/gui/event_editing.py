@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import at_precision, format_event_date
-from desktop_app.core.records import EventEdit
+from desktop_app.core.records import EditField, EventEdit
 from desktop_app.core.tags import parse_tags
 from desktop_app.gui.commands import CreateEventCommand, DeleteEventCommand, EditEventCommand
 
@@ -49,15 +49,16 @@ class EventEditingMixin:
 
     def request_edit(self, event_id: int, field: str, text: str) -> None:
         """Apply an edit asked for by the table or the inspector, as an undoable command."""
+        edit_field = EditField(field)  # an unknown field is a bug: it raises, never saves notes
         events = self.project.events
         try:
-            if field == "date":
+            if edit_field is EditField.DATE:
                 change = EventEdit(date=events.parse_date(event_id, text))
-            elif field == "precision":
+            elif edit_field is EditField.PRECISION:
                 change = EventEdit(date=at_precision(events.get(event_id).date, text))
-            elif field == "tags":
+            elif edit_field is EditField.TAGS:
                 change = EventEdit(tags=parse_tags(text))
-            elif field == "title":
+            elif edit_field is EditField.TITLE:
                 if not text.strip():
                     self.inspector.show_event(events.get(event_id))
                     return
@@ -65,9 +66,9 @@ class EventEditingMixin:
             else:
                 change = EventEdit(notes=text)
         except TimelineError as exc:
-            self._report_edit_error(field, exc)
+            self._report_edit_error(edit_field, exc)
             return
-        self.apply_date_edit(event_id, change, field)
+        self.apply_date_edit(event_id, change, edit_field)
 
     def apply_date_edit(self, event_id: int, change: EventEdit, what: str) -> None:
         """Apply one edit through the service and push it on the undo stack."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.eventdates import PRECISIONS, explain, format_event_date
-from desktop_app.core.records import EventDate, EventRecord
+from desktop_app.core.records import EditField, EventDate, EventRecord
 
 
 class EventInspector(QWidget):
@@ -99,12 +99,14 @@ class EventInspector(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.sources, 1)
 
-        self.title_edit.editingFinished.connect(lambda: self._emit("title",
+        self.title_edit.editingFinished.connect(lambda: self._emit(EditField.TITLE,
                                                                    self.title_edit.text()))
-        self.date_edit.editingFinished.connect(lambda: self._emit("date", self.date_edit.text()))
-        self.tags_edit.editingFinished.connect(lambda: self._emit("tags", self.tags_edit.text()))
+        self.date_edit.editingFinished.connect(
+            lambda: self._emit(EditField.DATE, self.date_edit.text()))
+        self.tags_edit.editingFinished.connect(
+            lambda: self._emit(EditField.TAGS, self.tags_edit.text()))
         self.precision_combo.activated.connect(
-            lambda _i: self._emit("precision", self.precision_combo.currentText()))
+            lambda _i: self._emit(EditField.PRECISION, self.precision_combo.currentText()))
         self.show_event(None)
 
     def record(self) -> EventRecord | None:
@@ -188,15 +190,15 @@ class EventInspector(QWidget):
     def commit_notes(self) -> None:
         """Send a notes edit (notes commit when the field loses focus or the event changes)."""
         if self._record is not None and self.notes_edit.toPlainText() != self._record.notes:
-            self._emit("notes", self.notes_edit.toPlainText())
+            self._emit(EditField.NOTES, self.notes_edit.toPlainText())
 
-    def _emit(self, field: str, text: str) -> None:
+    def _emit(self, field: EditField, text: str) -> None:
         r = self._record
         if r is None:
             return
-        current = {"title": r.title, "tags": ", ".join(r.tags), "notes": r.notes,
-                   "precision": r.date.precision,
-                   "date": r.date.start.isoformat() if r.date.precision == "day"
+        current = {EditField.TITLE: r.title, EditField.TAGS: ", ".join(r.tags),
+                   EditField.NOTES: r.notes, EditField.PRECISION: r.date.precision,
+                   EditField.DATE: r.date.start.isoformat() if r.date.precision == "day"
                    else format_event_date(r.date)}[field]
         if text != current:
             self.editRequested.emit(r.id, field, text)

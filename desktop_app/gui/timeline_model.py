@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core.bulk import gc_paused
 from desktop_app.core.eventdates import explain, format_event_date
-from desktop_app.core.records import EventRecord, TimelineRow
+from desktop_app.core.records import EditField, EventRecord, TimelineRow
 from desktop_app.core.timeline_rows import timeline_row
 from desktop_app.gui.table_model import Index, RowsModel
 
@@ -269,7 +269,8 @@ class TimelineModel(RowsModel):
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        field = {DATE: "date", TITLE: "title", TAGS: "tags"}.get(index.column())
+        field = {DATE: EditField.DATE, TITLE: EditField.TITLE,
+                 TAGS: EditField.TAGS}.get(index.column())
         if field is None:
             return False
         r = self._rows[index.row()]

@@ -256,3 +256,12 @@ def test_menus_hold_the_actions(window) -> None:  # noqa: ANN001
     assert "actionCreateEvent" in edit_names and "actionDeleteEvent" in edit_names
     toolbar = window.findChild(QToolBar, "mainToolBar")
     assert window.actions.create_event in toolbar.actions()
+
+
+def test_an_unknown_edit_field_is_refused_not_saved_as_notes(window) -> None:  # noqa: ANN001
+    import pytest
+
+    event = window.timeline_model.record(0)
+    with pytest.raises(ValueError):
+        window.request_edit(event.id, "colour", "red")
+    assert window.project.events.get(event.id).notes == event.notes
