@@ -198,6 +198,11 @@ def test_cli_export_chart(tmp_path: Path, capsys, sample_text: str) -> None:  # 
     assert image.width() == 800 and _ink(image) > 300
     assert "All events" in (tmp_path / "c.svg").read_text(encoding="utf-8")
     assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    svg = (tmp_path / "c.svg").read_text(encoding="utf-8")
+    assert "sans-serif" in svg and 'font-family="Sans Serif"' not in svg  # real fallbacks
+    assert main(["--db", db, "export-chart", str(tmp_path / "part.svg"), "--from",
+                 "2021-07-06", "--to", "2021-07-07"]) == 0
+    assert "wrote a chart of 2 events" in capsys.readouterr().err  # what it drew
     assert main(["--db", db, "export-chart", str(tmp_path / "c.bmp")]) == 1
     assert "unknown chart format" in capsys.readouterr().err
 

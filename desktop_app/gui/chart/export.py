@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -65,6 +66,8 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
             gen.setTitle("Timeline")
             gen.setDescription("Timeline chart exported by Timeline Annotator")
             _paint(gen, painter, width, h, lanes, view, quiet, path)
+            del gen  # the file is complete when its generator goes
+            _name_font_fallbacks(tmp)
         else:
             pdf = QPdfWriter(str(tmp))
             pdf.setResolution(96)
@@ -82,6 +85,18 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
     except ExportError as exc:
         raise ChartExportError(str(exc)) from exc
     return path
+
+
+FONT_FALLBACKS = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif"
+_FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
+
+
+def _name_font_fallbacks(svg: Path) -> None:
+    """Qt writes the font's own family ('Sans Serif', a name browsers do not know): add real
+    families and the generic one after it, so every viewer draws the labels alike."""
+    text = svg.read_text(encoding="utf-8")
+    svg.write_text(_FONT_FAMILY.sub(
+        lambda m: f'font-family="{m.group(1)}, {FONT_FALLBACKS}"', text), encoding="utf-8")
 
 
 def _paint(device: object, painter: ChartPainter, width: int, height: int, lanes: list[Lane],

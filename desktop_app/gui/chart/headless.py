@@ -42,4 +42,11 @@ def render_chart_file(out: Path, records: list[EventRecord], articles: list[Arti
         view = export_view(None, lanes, 1, width, label_w)
     export_chart(out, lanes, view, state, width, font,
                  protected=[protected] if protected else [])
-    return len(records)
+    return sum(1 for r in records if _overlaps(r, first, last))
+
+
+def _overlaps(record: EventRecord, first: date | None, last: date | None) -> bool:
+    """Whether an event lies (partly) within the days drawn: what the chart shows of it."""
+    start = record.date.earliest or record.date.start
+    end = record.date.latest or record.date.end or record.date.start
+    return (first is None or end >= first) and (last is None or start <= last)
