@@ -100,10 +100,23 @@ def _sources_option(parser: argparse.ArgumentParser) -> None:
                              "default), one row per source (rows), or the first only (first)")
 
 
+READING_COMMANDS = frozenset({"list", "events", "articles", "export", "export-csv",
+                              "export-chart"})
+
+
+def _only_reads(args: argparse.Namespace, db_path: Path) -> bool:
+    """A command that only reads, on a project this user cannot write: open it read-only
+    (listing and exporting a project on a read-only disk work; editing is refused)."""
+    import os
+
+    return (args.command in READING_COMMANDS and db_path.is_file()
+            and not os.access(db_path, os.W_OK))
+
+
 def run(args: argparse.Namespace, db_path: Path) -> int:
     """Run a parsed command against a project file; return the exit code."""
     try:
-        project = open_project(db_path)
+        project = open_project(db_path, read_only=_only_reads(args, db_path))
     except TimelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -81,6 +81,7 @@ class ProjectDatabase:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    read_only: bool = False
 
     def close(self) -> None:
         """Release the file (checkpointing the WAL)."""
@@ -111,6 +112,28 @@ class ProjectDatabase:
         return destination
 
 
+def _open_read_only(path: Path) -> ProjectDatabase:
+    if not path.is_file():
+        raise ProjectFileError(path, "does not exist" if not path.exists()
+                               else "is not a regular file; a project is a file")
+    revision = _existing_revision(path, immutable=True)
+    if revision != SCHEMA_HEAD:
+        raise ProjectFileError(path, f"is read-only and of schema {revision}; this version "
+                                     f"reads schema {SCHEMA_HEAD}: make a copy you can write "
+                                     "to, and open that (it is upgraded)")
+    # immutable: no lock and no -shm file (the folder may be read-only too).
+    engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&immutable=1&uri=true")
+    event.listen(engine, "connect", _read_only_pragmas)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return ProjectDatabase(path, engine, sessionmaker(engine, expire_on_commit=False),
+                           read_only=True)
+
+
+def _read_only_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI objects)
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
 def _check_file(path: Path) -> None:
     if not path.exists():
         return
@@ -131,12 +154,14 @@ def _check_file(path: Path) -> None:
                                      "write to, or change its permissions, then open that")
 
 
-def _existing_revision(path: Path) -> str | None:
-    """Look at an existing file read-only (so a foreign database is never modified)."""
+def _existing_revision(path: Path, immutable: bool = False) -> str | None:
+    """Look at an existing file read-only (so a foreign database is never modified);
+    ``immutable``: without even SQLite's shared-memory side file (a read-only project)."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro{'&immutable=1' if immutable else ''}",
+                              uri=True)
         try:
             rows = con.execute("SELECT name FROM sqlite_master WHERE type='table'")
             tables = {r[0] for r in rows}
@@ -212,9 +237,15 @@ def _upgrade(engine: Engine) -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
-def open_database(path: Path | str) -> ProjectDatabase:
-    """Open or create a project file, upgrading its schema; raise ProjectFileError if unusable."""
+def open_database(path: Path | str, read_only: bool = False) -> ProjectDatabase:
+    """Open or create a project file, upgrading its schema; raise ProjectFileError if unusable.
+
+    ``read_only``: open an existing project only to read it (listing, exporting a project
+    on a read-only disk or shared read-only); nothing is created, upgraded or written.
+    """
     path = Path(path).expanduser().resolve()
+    if read_only:
+        return _open_read_only(path)
     _check_file(path)
     if not path.parent.exists():
         raise ProjectFileError(path, f"folder {path.parent} does not exist")

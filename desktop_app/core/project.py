@@ -63,13 +63,15 @@ class Project:
         self.db.close()
 
 
-def open_project(path: Path | str) -> Project:
-    """Open (creating if needed) a project file and build its services."""
-    db = open_database(path)
+def open_project(path: Path | str, read_only: bool = False) -> Project:
+    """Open (creating if needed) a project file and build its services (``read_only``: an
+    existing project, only to read and export)."""
+    db = open_database(path, read_only)
     changes = ChangeHub()
     client = str(uuid.uuid4())
     identity = _project_uuid(db)
-    prune_change_log(db.sessions)
+    if not read_only:
+        prune_change_log(db.sessions)
     track(db.sessions, changes, client)
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events,

@@ -148,3 +148,31 @@ def test_a_file_over_the_limit_is_refused(tmp_path: Path) -> None:
     big.write_text("word " * 1000, encoding="utf-8")
     with pytest.raises(ImportFileError, match="too large"):
         read_article_file(big, max_bytes=100)
+
+
+def test_a_read_only_project_can_still_be_listed_and_exported(tmp_path: Path, capsys,  # noqa: ANN001
+                                                               monkeypatch) -> None:
+    """A project this user cannot write: reading commands work and write nothing (not even
+    SQLite's side files); an editing command is refused with the reason."""
+    from desktop_app.app import main
+    from desktop_app.core.project import seed_demo
+
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    p = folder / "ro.tldb"
+    project = open_project(p)
+    seed_demo(project)
+    project.close()
+    before = p.read_bytes()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: False if Path(path) == p and
+                        mode == os.W_OK else real_access(path, mode))
+    out = tmp_path / "out.csv"
+    assert main(["--db", str(p), "list"]) == 0
+    listed = capsys.readouterr().out
+    assert listed.count("\n") == 5 and "Tajikistan" in listed
+    assert main(["--db", str(p), "export", "csv", str(out)]) == 0
+    assert out.read_text(encoding="utf-8-sig").count("\n") == 5
+    assert main(["--db", str(p), "add-event", "--article", "1", "--quote", "x"]) == 1
+    assert "read-only" in capsys.readouterr().err
+    assert p.read_bytes() == before and sorted(x.name for x in folder.iterdir()) == ["ro.tldb"]
