@@ -111,11 +111,21 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.action_redo.setObjectName("actionRedo")
         self.action_redo.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
+        # The toolbar shows a short label; the menu and the tooltip say what will be undone.
+        self.action_undo.setIconText(self.tr("Undo"))
+        self.action_redo.setIconText(self.tr("Redo"))
+        self.undo_stack.undoTextChanged.connect(self._update_undo_tooltips)
+        self.undo_stack.redoTextChanged.connect(self._update_undo_tooltips)
         style = self.style()
         self.action_undo.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
         self.action_redo.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
         self.addAction(self.action_undo)
         self.addAction(self.action_redo)
+
+    def _update_undo_tooltips(self) -> None:
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.action_undo.setToolTip(self.tr("Undo %s") % undo if undo else self.tr("Undo"))
+        self.action_redo.setToolTip(self.tr("Redo %s") % redo if redo else self.tr("Redo"))
 
     def _build_views(self) -> None:
         self.article_model = ArticleListModel(self)

@@ -265,3 +265,15 @@ def test_an_unknown_edit_field_is_refused_not_saved_as_notes(window) -> None:  #
     with pytest.raises(ValueError):
         window.request_edit(event.id, "colour", "red")
     assert window.project.events.get(event.id).notes == event.notes
+
+
+def test_the_toolbar_says_undo_and_the_tooltip_says_what(window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    window.request_edit(window.timeline_model.id_at(0), "title", "A much longer title than fits")
+    assert window.action_undo.iconText() == "Undo"
+    assert window.action_undo.toolTip().startswith("Undo Edit title of")
+    toolbar = window.findChild(QToolBar)
+    buttons = [b for b in toolbar.findChildren(QToolButton)
+               if b.defaultAction() is window.action_undo]
+    assert buttons and buttons[0].text() == "Undo"
