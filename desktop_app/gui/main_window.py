@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core.changes import ChangeSet, Origin
-from desktop_app.core.records import EventRecord
 from desktop_app.core.view_cache import FORMAT as SNAPSHOT_FORMAT
 from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
 from desktop_app.gui.actions import Actions
@@ -32,6 +30,7 @@ from desktop_app.gui.analysis import AnalysisMixin
 from desktop_app.gui.article_editing import ArticleEditingMixin
 from desktop_app.gui.article_list import ArticleDelegate, ArticleListModel
 from desktop_app.gui.background import Background
+from desktop_app.gui.change_path import ChangePathMixin
 from desktop_app.gui.chart_view import ChartViewMixin
 from desktop_app.gui.coverage_panel import CoveragePanel
 from desktop_app.gui.date_assist import DateAssistMixin
@@ -53,7 +52,6 @@ ProjectOpener = Callable[[Path], "Project"]
 _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 LARGE_TIMELINE = 20_000  # events: no start-up snapshot (it would hold every full record)
 WIDEST_DATE = "⚠ Wed 30 Sep 2021"  # longer forms (ranges, "assumed") show whole in the tooltip
-BULK_CHANGE = 100  # events changed at once: re-read the timeline instead of row by row
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
@@ -63,9 +61,9 @@ def first_size(available: QSize) -> QSize:
     return QSize(min(1400, available.width() - 40), min(820, available.height() - 60))
 
 
-class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMixin,
-                 ChartViewMixin, EventEditingMixin, DateAssistMixin, ProjectFilesMixin,
-                 QMainWindow):
+class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingMixin,
+                 FilteringMixin, ChartViewMixin, EventEditingMixin, DateAssistMixin,
+                 ProjectFilesMixin, QMainWindow):
     """Wires views to services; every data change goes through a service and an undo command.
 
     It can be shown before a project is loaded (``project=None``), so the window paints at
@@ -85,7 +83,6 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self._open_project = open_project
         self._settings = settings
         self._committing_before_switch = False
-        self._unsubscribe: Callable[[], None] | None = None
         self.background = Background(self)
         self.live = LiveChanges(self)
         self.undo_stack = QUndoStack(self)
@@ -309,103 +306,6 @@ class MainWindow(SelectionMixin, AnalysisMixin, ArticleEditingMixin, FilteringMi
         self.timeline_model.reset_rows(rows, p.events.get_many)
         self._filter_chart()  # now that the table holds the rows the filter keeps
         self._sync_chart_selection()
-
-    # -- the one change path ------------------------------------------------------------
-    def _follow(self, project: Project) -> None:
-        """Subscribe to a project's committed changes (and leave the previous project's)."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-        self._unsubscribe = project.changes.subscribe(self.apply_changes)
-        self.live.follow(project)  # and what other windows and processes commit
-
-    def apply_changes(self, changes: ChangeSet) -> None:
-        """Bring every view up to date with what was committed: the only way views change.
-
-        The views read the current state of the ids named, so local and external change
-        sets, single edits and batches of 100,000 take the same path.
-        """
-        p = self.project
-        if p is None:
-            return
-        if changes.everything or len(changes.event_ids) > BULK_CHANGE:
-            current = self.current_event()
-            self.reload_timeline()
-            self._show_open_article_again()
-            if current is not None and self.timeline_model.row_of(current.id) >= 0:
-                self.select_event(current.id)  # the selection stays where it was
-        elif changes.event_ids:
-            self._apply_event_changes(changes.event_ids, changes.origin)
-        if self.reader.article_id in changes.article_ids:
-            self._show_open_article_again()  # its text, date or very existence changed
-        if changes.event_ids or changes.article_ids or changes.everything:
-            self._refresh_articles()  # event counts, titles, dates
-        if changes.tags_changed or changes.everything:
-            self.tags_changed()  # the chart's colours and the filter's choices
-        elif changes.filters_changed:
-            self.refresh_filter_choices()
-        self.refresh_coverage()
-        self._update_counts()
-        if changes.origin is Origin.LOCAL and not self._committing_before_switch:
-            self._select_after(changes)
-
-    def _apply_event_changes(self, event_ids: frozenset[int], origin: Origin) -> None:
-        records = self.project.events.get_many(event_ids)
-        shown = self.inspector.record()
-        table = self.timeline_table.selectionModel()
-        table.blockSignals(True)  # rows move and vanish: the current one is settled after
-        try:
-            for event_id in sorted(event_ids):
-                record = records.get(event_id)
-                self.reader.remove_event(event_id)
-                if record is None:
-                    self.timeline_model.remove(event_id)
-                    if self.chart is not None:
-                        self.chart.remove(event_id)
-                    continue
-                self.timeline_model.replace(record)  # inserts it when it is new
-                self.chart_event_changed(record)
-                self.reader.add_quotes(self._quotes_shown(record))
-        finally:
-            table.blockSignals(False)
-        self.timeline_table.viewport().update()
-        if shown is None or shown.id not in event_ids:
-            return
-        if shown.id in records:
-            self.inspector.show_event(records[shown.id])
-            return
-        if origin is Origin.EXTERNAL:
-            self.statusBar().showMessage(self.tr("“%s” was deleted in another window")
-                                         % shown.title, 10000)
-        current = self.current_event()  # the inspected event is gone: show its successor
-        if current is not None:
-            self._show_event(current)
-        else:
-            self.inspector.show_event(None)
-
-    def _show_open_article_again(self) -> None:
-        article_id = self.reader.article_id
-        if article_id is None:
-            return
-        if self.project.articles.exists(article_id):
-            self._show_article(article_id)
-            return
-        self.reader.show_article(None, "", [])
-        self.analyse_current_article(None)
-        remaining = self.project.articles.list()
-        if remaining:
-            self.select_article(remaining[0].id)
-
-    def _select_after(self, changes: ChangeSet) -> None:
-        """After the user's own action, show what it made or changed."""
-        if changes.events_created:
-            self.select_event(max(changes.events_created))
-        elif len(changes.events_updated) == 1:
-            self.select_event(next(iter(changes.events_updated)))
-
-    def _quotes_shown(self, record: EventRecord) -> list:
-        """The event's quotes that the open article highlights."""
-        return [q for q in record.quotes
-                if q.article_id == self.reader.article_id and not q.orphaned]
 
     # -- misc -----------------------------------------------------------------------------
     def show_error(self, title: str, message: str) -> None:
