@@ -151,3 +151,21 @@ def test_export_then_import_is_identity(demo_project, tmp_path: Path, title: str
     path.write_text(buf.getvalue(), encoding="utf-8", newline="")
     plan = demo_project.csv.plan(read_timeline_csv(path))
     assert plan.problems == () and plan.updates == (), plan.updates
+
+
+def test_bulk_created_events_read_back_exactly_as_written(demo_project, tmp_path: Path) -> None:  # noqa: ANN001
+    """The bulk path writes rows itself: what is read back must equal the records it
+    returned, through undo and redo, with tags, ranges and precisions."""
+    source = tmp_path / "bulk.csv"
+    source.write_text("date,end_date,precision,title,tags,notes\n"
+                      "2021-07-05,2021-07-08,day,A range,\"army, Border\",first\n"
+                      "2021-07,,month,A month,,\n"
+                      "2021-Q3,,quarter,A quarter,army,third\n", encoding="utf-8")
+    result = demo_project.csv.apply(demo_project.csv.plan(read_timeline_csv(source)))
+    ids = [r.id for r in result.created]
+    assert [demo_project.events.get(i) for i in ids] == list(result.created)
+    demo_project.csv.undo(result)
+    assert not demo_project.events.get_many(ids)
+    demo_project.csv.redo(result)
+    assert [demo_project.events.get(i) for i in ids] == list(result.created)
+    assert result.created[0].tags == ("army", "Border") and result.created[0].date.end

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import find_quote, make_selector
-from desktop_app.core.bulk import allocate_ids, gc_paused
+from desktop_app.core.bulk import allocate_ids, gc_paused, insert_rows
 from desktop_app.core.changes import note
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import QuoteNotFoundError
@@ -41,7 +41,6 @@ from desktop_app.core.services.lookup import require
 from desktop_app.core.tags import clean_tags
 from desktop_app.core.titles import propose_title
 
-BULK_ROWS = 5_000  # rows per INSERT in bulk paths
 _EVENTS = Event.__table__
 _QUOTES = Quote.__table__
 _EVENT_COLUMNS = tuple(_EVENTS.c[name] for name in EVENT_COLUMNS)
@@ -282,8 +281,8 @@ class EventService:
             rows = [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
         else:
             rows = [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
-            EventService._insert_rows(s, _EVENTS, rows)
-        EventService._insert_rows(s, event_tags, [
+            insert_rows(s, _EVENTS, rows)
+        insert_rows(s, event_tags, [
             {"event_id": event_id, "tag_id": tag.id}
             for event_id, row_tags in zip(ids, tag_rows, strict=True) for tag in row_tags])
         note(s, "created", "events", ids)
@@ -296,18 +295,13 @@ class EventService:
         """Re-create many deleted events with their ids, quotes and tags (bulk redo)."""
         tag_rows = [EventService.tags_for(s, r.tags) for r in records]
         s.flush()
-        EventService._insert_rows(s, Event.__table__, [event_columns(r) for r in records])
-        EventService._insert_rows(s, Quote.__table__,
+        insert_rows(s, Event.__table__, [event_columns(r) for r in records])
+        insert_rows(s, Quote.__table__,
                                   [quote_columns(q) for r in records for q in r.quotes])
-        EventService._insert_rows(s, event_tags, [
+        insert_rows(s, event_tags, [
             {"event_id": r.id, "tag_id": tag.id}
             for r, row_tags in zip(records, tag_rows, strict=True) for tag in row_tags])
         note(s, "created", "events", [r.id for r in records])
-
-    @staticmethod
-    def _insert_rows(s: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-        for i in range(0, len(rows), BULK_ROWS):
-            s.execute(insert(table), rows[i:i + BULK_ROWS])
 
     @staticmethod
     def version_in(s: Session, article: Article) -> ArticleVersion:
