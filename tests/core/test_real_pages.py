@@ -50,9 +50,12 @@ def test_odd_charset_labels_are_passed_over_not_fatal() -> None:
         assert "plain words" in decode_bytes(page, Path("p.html"), markup=True)
 
 
-def test_text_is_stored_in_one_unicode_form() -> None:
-    decomposed = "gepru\u0308ft".encode()
-    assert decode_bytes(decomposed, Path("n.txt")) == "geprüft"
+def test_articles_are_stored_in_one_unicode_form(project) -> None:  # noqa: ANN001
+    from desktop_app.core.records import ArticleDraft
+
+    article = project.articles.add(ArticleDraft(title="Gepru\u0308ft", text="Alles gepru\u0308ft."))
+    assert project.articles.get(article.id).text == "Alles geprüft."
+    assert project.articles.get(article.id).title == "Geprüft"
     with pytest.raises(ImportFileError, match="is empty"):
         decode_bytes(b"   ", Path("e.txt"))
 

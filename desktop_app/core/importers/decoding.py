@@ -1,12 +1,11 @@
 """Decode article bytes as they were published: a byte-order mark, else the charset the page
 declares (meta charset, http-equiv, XML declaration), else UTF-8, else a detected 8-bit
-encoding; then one Unicode form (NFC), so a typed "geprüft" finds a decomposed one."""
+encoding."""
 
 from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from pathlib import Path
 
 from desktop_app.core.errors import ImportFileError
@@ -50,11 +49,11 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, path: Path, markup: bool = False) -> str:
-    """Text of a file with newlines normalised, in NFC; refuse empty, binary or undecodable
-    data. ``markup``: an HTML or XML page, whose own charset declaration is believed."""
+    """Text of a file with newlines normalised; refuse empty, binary or undecodable data.
+    ``markup``: an HTML or XML page, whose own charset declaration is believed."""
     if not data.strip():
         raise ImportFileError(path, "is empty")
-    return unicodedata.normalize("NFC", normalise_newlines(_decode(data, path, markup)))
+    return normalise_newlines(_decode(data, path, markup))
 
 
 def _decode(data: bytes, path: Path, markup: bool) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
@@ -40,6 +41,15 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def in_one_form(draft: ArticleDraft) -> ArticleDraft:
+    """An article's text and title in Unicode NFC, as every article is stored: a typed
+    "geprüft" then finds one published with a decomposed "ü", and offsets stay stable."""
+    text, title = unicodedata.normalize("NFC", draft.text), unicodedata.normalize("NFC",
+                                                                                   draft.title)
+    return draft if (text, title) == (draft.text, draft.title) else \
+        replace(draft, text=text, title=title)
+
+
 MIN_TITLE_FOR_MATCH = 15  # shorter titles ("Pasted text", "Update") are too common to match
 
 
@@ -70,6 +80,7 @@ class ArticleService:
 
     def add(self, draft: ArticleDraft) -> ArticleRecord:
         """Store a new article; refuse a text that is already in the project."""
+        draft = in_one_form(draft)
         text = draft.text
         digest = text_sha256(text)
         with self._sessions.begin() as s:
@@ -89,6 +100,7 @@ class ArticleService:
     def add_or_update(self, draft: ArticleDraft) -> ArticleRecord | Reimport:
         """Add an article, or, when it is a changed version of one already there (same URL,
         or the same distinctive title), replace that one's text and re-anchor its quotes."""
+        draft = in_one_form(draft)
         digest = text_sha256(draft.text)
         with self._sessions() as s:  # closed before writing: a session holds the write lock
             known = s.scalar(select(Article.id).where(Article.sha256 == digest)) is not None
@@ -121,6 +133,7 @@ class ArticleService:
         approximately) or kept as an orphan; derived dates follow."""
         from desktop_app.core.services.events import EventService  # it imports this module
 
+        draft = in_one_form(draft)
         with self._sessions.begin() as s:
             a = require(s, Article, article_id)
             previous = EventService.version_in(s, a)
