@@ -70,7 +70,7 @@ def test_real_pages_hold_their_figures(tmp_path: Path) -> None:
         if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
             archive.extractall(tmp_path, filter="data")
         else:  # Debian 12's 3.11.2: our own shared data, extracted into a temporary folder
-            archive.extractall(tmp_path)  # noqa: S202
+            archive.extractall(tmp_path)
     pred, scores = tmp_path / "pred.jsonl", tmp_path / "scores.json"
     subprocess.run([sys.executable, "-m", "desktop_app.core.importers.evaluate",
                     str(WEBPAGES / "gold.jsonl"), str(tmp_path / "pages"), "--out", str(pred)],
