@@ -224,9 +224,16 @@ def _import(args: argparse.Namespace, project: Project) -> int:
             print(f"[{done + 1}/{total}] {path}", file=sys.stderr)
         return True
 
-    def no_date(draft: ArticleDraft, path: Path) -> None:
+    def no_date(draft: ArticleDraft, path: Path) -> date | None:
+        if draft.published_doubt and draft.published_guess is not None:
+            # Nobody to ask here: take the page's metadata date, and say why it is in doubt.
+            print(f"warning: {path}: {draft.published_doubt}; took "
+                  f"{draft.published_guess.isoformat()} (use --published to set another)",
+                  file=sys.stderr)
+            return draft.published_guess
         print(f"warning: {path}: no publication date found; relative dates will be resolved "
               "against the dates the text mentions (use --published)", file=sys.stderr)
+        return None
 
     summary = import_batch(project.articles, files, published=args.published, title=args.title,
                            ask_date=no_date, progress=progress)

@@ -21,6 +21,7 @@ class ArticleDraft:
     published_source: str = ""  # "metadata", "dateline", "user" or "" when unknown
     published_guess: date | None = None  # best guess to pre-fill when asking the user
     source_path: str = ""
+    published_doubt: str = ""  # why the user must be asked although dates were found
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ class ProjectFilesMixin:
             return not dialog.wasCanceled()
 
         def ask(draft, path: Path):  # noqa: ANN001, ANN202
-            answer = self.ask_publication_date(str(path), draft.published_guess or date.today())
+            label = f"{path}\n({draft.published_doubt})" if draft.published_doubt else str(path)
+            answer = self.ask_publication_date(label, draft.published_guess or date.today())
             return answer if answer else False
 
         with self.project.changes.batch():  # the views follow once, after the last file

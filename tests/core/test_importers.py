@@ -144,3 +144,27 @@ def test_htmldate_finds_dates_in_page_markup(tmp_path: Path) -> None:
                  "</article></body></html>")
     d = read_article_file(p)
     assert (d.published, d.published_source) == (date(2020, 5, 4), "metadata")
+
+
+def test_a_page_whose_own_dates_disagree_is_asked_about(tmp_path, capsys) -> None:  # noqa: ANN001
+    """Metadata says one day, the dateline or the address another: the user is asked, with
+    the metadata's day pre-filled and the reason; the CLI, with nobody to ask, takes that day
+    and says why it is in doubt."""
+    from desktop_app.app import main
+    from desktop_app.core.importers.html import url_date
+
+    body = " ".join(f"The council met again and discussed item {i} at length." for i in range(30))
+    page = tmp_path / "doubt.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2021-11-29T10:00:00">'
+        "<title>Council meets</title></head><body><article><h1>Council meets</h1>"
+        f"<p>BERLIN, 12 January 2022 - {body}</p></article></body></html>", encoding="utf-8")
+    draft = read_article_file(page)
+    assert draft.published is None and draft.published_guess == date(2021, 11, 29)
+    assert "2021-11-29" in draft.published_doubt and "2022-01-12" in draft.published_doubt
+    db = str(tmp_path / "p.tldb")
+    assert main(["--db", db, "import", str(page)]) == 0
+    err = capsys.readouterr().err
+    assert "its dateline says 2022-01-12" in err and "took 2021-11-29" in err
+    assert url_date("https://news.example/2021/07/05/story") == date(2021, 7, 5)
+    assert url_date("https://news.example/2021/13/05/story") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -49,10 +50,37 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
     if published is None:
         published = _htmldate(html)
         source = "metadata" if published else ""
+    dateline = find_dateline(text)
     if published is None:
-        published = find_dateline(text)
+        published = dateline
         source = "dateline" if published else ""
+    doubt = _disagreement(published, {"its dateline": dateline,
+                                      "its address": url_date(doc.url or "")})
     return ArticleDraft(title=title or path.stem, text=text, outlet=doc.sitename or "",
-                        url=doc.url or "", author=doc.author or "", published=published,
-                        published_source=source,
-                        published_guess=published or latest_full_date(text))
+                        url=doc.url or "", author=doc.author or "",
+                        published=None if doubt else published, published_source=source,
+                        published_guess=published or latest_full_date(text),
+                        published_doubt=doubt)
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str) -> date | None:
+    """A day in a page's address ('/2021/07/05/...'), which publishers set at publication."""
+    m = _URL_DATE.search(url)
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    except ValueError:
+        return None
+
+
+def _disagreement(chosen: date | None, others: dict[str, date | None]) -> str:
+    """Why the date must be asked: another of the page's own sources names another day."""
+    if chosen is None:
+        return ""
+    against = [f"{where} says {other.isoformat()}" for where, other in others.items()
+               if other is not None and other != chosen]
+    if not against:
+        return ""
+    return f"the page's metadata says {chosen.isoformat()}, but " + " and ".join(against)
