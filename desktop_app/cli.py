@@ -16,6 +16,7 @@ from desktop_app.cli_commands import COMMANDS
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.exporters.formats import FORMATS
+from desktop_app.core.integrity import damaged_values
 from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import ArticleDraft
 
@@ -127,6 +128,15 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         return 1
     except BrokenPipeError:
         raise  # not an error: app.main ends quietly
+    except (ValueError, TypeError):
+        damaged = damaged_values(project.db.sessions)  # a stored value that cannot be read?
+        if not damaged:
+            log.exception("internal error")
+            print("internal error; see the log for the traceback", file=sys.stderr)
+            return 2
+        print(f"error: {db_path}: a stored value is damaged: {'; '.join(damaged)}. Restore "
+              "a backup, or correct the value with an SQLite tool", file=sys.stderr)
+        return 1
     except Exception:  # noqa: BLE001 - the last line of defence of a command-line tool
         log.exception("internal error")
         print("internal error; see the log for the traceback", file=sys.stderr)

@@ -176,3 +176,26 @@ def test_a_read_only_project_can_still_be_listed_and_exported(tmp_path: Path, ca
     assert main(["--db", str(p), "add-event", "--article", "1", "--quote", "x"]) == 1
     assert "read-only" in capsys.readouterr().err
     assert p.read_bytes() == before and sorted(x.name for x in folder.iterdir()) == ["ro.tldb"]
+
+
+@pytest.mark.parametrize("command", [["list"], ["events"], ["export", "html", "OUT"]])
+def test_a_damaged_stored_value_is_named_by_table_row_and_column(tmp_path: Path, capsys,  # noqa: ANN001
+                                                                 command: list[str]) -> None:
+    import sqlite3
+
+    from desktop_app.app import main
+    from desktop_app.core.project import seed_demo
+
+    p = tmp_path / "bad-value.tldb"
+    project = open_project(p)
+    seed_demo(project)
+    project.close()
+    con = sqlite3.connect(p)
+    con.execute("UPDATE events SET start_date = '2021-07-x5' WHERE id = 2")
+    con.commit()
+    con.close()
+    args = [str(tmp_path / "out.html") if a == "OUT" else a for a in command]
+    assert main(["--db", str(p), *args]) == 1
+    err = capsys.readouterr().err
+    assert "events row 2, column start_date holds '2021-07-x5'" in err
+    assert "Traceback" not in err
