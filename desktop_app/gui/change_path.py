@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QApplication
+
 from desktop_app.core.changes import ChangeSet, Origin
 from desktop_app.core.records import EventRecord
 
@@ -84,6 +86,12 @@ class ChangePathMixin:
         if shown is None or shown.id not in event_ids:
             return
         if shown.id in records:
+            if origin is Origin.EXTERNAL and self._editing_in_inspector():
+                # The user is typing in this event's fields: what they type is never replaced
+                # under their hands; their edit is saved when they leave the field.
+                self.statusBar().showMessage(self.tr("“%s” was changed in another window")
+                                             % shown.title, 10000)
+                return
             self.inspector.show_event(records[shown.id])
             return
         if origin is Origin.EXTERNAL:
@@ -94,6 +102,10 @@ class ChangePathMixin:
             self._show_event(current)
         else:
             self.inspector.show_event(None)
+
+    def _editing_in_inspector(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.inspector.isAncestorOf(focus)
 
     def _show_open_article_again(self) -> None:
         article_id = self.reader.article_id

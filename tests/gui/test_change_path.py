@@ -118,3 +118,22 @@ def test_an_import_by_another_process_appears_without_reopening(window, qtbot,  
                    env=env, check=True, timeout=60)
     qtbot.waitUntil(lambda: window.timeline_model.rowCount() == 5, timeout=2000)
     assert window.count_label.text().startswith("5 event")
+
+
+def test_what_the_user_is_typing_is_never_replaced_by_another_windows_change(  # noqa: ANN001
+        make_window, qtbot) -> None:
+    first = make_window("typing.tldb")
+    second = make_window("typing.tldb")
+    event_id = second.timeline_model.id_at(0)
+    second.select_event(event_id)
+    with qtbot.waitActive(second):
+        second.activateWindow()
+    second.inspector.notes_edit.setFocus()
+    qtbot.keyClicks(second.inspector.notes_edit, "my unsaved note")
+    first.request_edit(event_id, "title", "Retitled in the first window")
+    qtbot.waitUntil(lambda: "changed in another window" in second.statusBar().currentMessage(),
+                    timeout=2000)
+    assert second.inspector.notes_edit.toPlainText() == "my unsaved note"
+    second.inspector.commit_notes()  # leaving the field saves it, on top of the other change
+    stored = second.project.events.get(event_id)
+    assert stored.notes == "my unsaved note" and stored.title == "Retitled in the first window"
