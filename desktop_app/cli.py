@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,15 @@ from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import ArticleDraft
 
 log = logging.getLogger(__name__)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(value: object) -> str:
+    """Text for the terminal: control characters (an escape sequence in a title could
+    recolour, retitle or rewrite the user's terminal) are written escaped, like '\\x1b'."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(value))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -119,12 +129,12 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     try:
         project = open_project(db_path, read_only=_only_reads(args, db_path))
     except TimelineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {shown(exc)}", file=sys.stderr)
         return 1
     try:
         return _dispatch(args, project)
     except TimelineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {shown(exc)}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         raise  # not an error: app.main ends quietly
@@ -152,21 +162,21 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
         return _import(args, project)
     if args.command == "add-event":
         e = project.events.create_from_quote_text(args.article, args.quote)
-        print(f"{e.id}\t{format_event_date(e.date)}\t{e.title}")
+        print(f"{e.id}\t{format_event_date(e.date)}\t{shown(e.title)}")
         return 0
     if args.command == "list":
         project.exports.timeline_csv(sys.stdout)
         return 0
     if args.command == "articles":
         for a in project.articles.list():
-            print(f"{a.id}\t{a.published or ''}\t{a.event_count}\t{a.title}")
+            print(f"{a.id}\t{a.published or ''}\t{a.event_count}\t{shown(a.title)}")
         return 0
     if args.command == "import-csv":
         from desktop_app.core.importers.csv_import import read_timeline_csv
 
         plan = project.csv.plan(read_timeline_csv(args.file))
         for p in plan.problems:
-            print(f"{args.file}:{p.line}: {p.reason}", file=sys.stderr)
+            print(f"{args.file}:{p.line}: {shown(p.reason)}", file=sys.stderr)
         for name in plan.source.unknown_columns:
             print(f"{args.file}: ignored unknown column {name!r}", file=sys.stderr)
         if not args.dry_run:
@@ -176,12 +186,13 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
     if args.command == "import-jsonld":
         result = project.annotations.import_file(args.file)
         for reason in result.skipped:
-            print(f"{args.file}: skipped {reason}", file=sys.stderr)
+            print(f"{args.file}: skipped {shown(reason)}", file=sys.stderr)
         print(f"created {len(result.created)} events, skipped {len(result.skipped)}")
         return 1 if result.skipped else 0
     if args.command == "events":
         for e in project.events.iter_timeline():
-            print(f"{e.id}\t{format_event_date(e.date)}\t{e.title}\t{e.article_title}")
+            print(f"{e.id}\t{format_event_date(e.date)}\t{shown(e.title)}\t"
+                  f"{shown(e.article_title)}")
         return 0
     if args.command == "suggest":
         suggestions = project.analysis.suggestions(args.article)
@@ -189,10 +200,10 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
             created = project.events.create_many(args.article,
                                                  [(s.start, s.end) for s in suggestions])
             for e in created:
-                print(f"{e.id}\t{format_event_date(e.date)}\t{e.title}")
+                print(f"{e.id}\t{format_event_date(e.date)}\t{shown(e.title)}")
             return 0
         for s in suggestions:
-            print(f"{s.start}-{s.end}\t{format_event_date(s.date)}\t{s.title}")
+            print(f"{s.start}-{s.end}\t{format_event_date(s.date)}\t{shown(s.title)}")
         return 0
     if args.command == "export":
         from desktop_app.core.filters import parse_filter
@@ -248,14 +259,15 @@ def _import(args: argparse.Namespace, project: Project) -> int:
     summary = import_batch(project.articles, files, published=args.published, title=args.title,
                            ask_date=no_date, progress=progress)
     for article in summary.imported:
-        print(f"{article.id}\t{article.title}")
+        print(f"{article.id}\t{shown(article.title)}")
     for path, r in summary.updated:
-        print(f"{r.article.id}\t{r.article.title}")
+        print(f"{r.article.id}\t{shown(r.article.title)}")
         print(f"updated: {path}: replaced the text; {r.exact + r.fuzzy} quote(s) found again, "
               f"{len(r.orphaned)} kept as orphans", file=sys.stderr)
     for path, title in summary.duplicates:
-        print(f"error: {path}: the same text is already in the project as {title!r}",
+        print(f"error: {shown(path)}: the same text is already in the project as "
+              f"{shown(repr(title))}",
               file=sys.stderr)
     for _path, reason in summary.failed:
-        print(f"error: {reason}", file=sys.stderr)
+        print(f"error: {shown(reason)}", file=sys.stderr)
     return 1 if summary.failed or summary.duplicates else 0

@@ -178,3 +178,20 @@ def test_a_closed_pipe_ends_quietly_and_a_bad_date_is_a_user_error(tmp_path: Pat
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and "'9 July' is not a date as YYYY-MM-DD" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_control_characters_in_titles_reach_the_terminal_escaped(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    from desktop_app.core.project import open_project
+    from desktop_app.core.records import ArticleDraft
+
+    db = tmp_path / "p.tldb"
+    project = open_project(db)
+    title = "Evil \x1b]0;pwned\x07\x1b[31mred\x9b title"
+    article = project.articles.add(ArticleDraft(title=title, text="On Monday it rained hard."))
+    project.events.create_from_selection(article.id, 0, 20)
+    project.close()
+    for command in (["articles"], ["events"]):
+        code, out, _err = run(capsys, "--db", str(db), *command)
+        assert code == 0
+        assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+        assert "\\x1b]0;pwned\\x07" in out
