@@ -98,6 +98,9 @@ class Actions:
         self.previous_reading = make("actionPreviousDateReading",
                                      parent.tr("Previous Date Readin&g"), ["Alt+Up"])
         self.about = make("actionAbout", parent.tr("&About Timeline Annotator"))
+        self.keyboard_shortcuts = make("actionKeyboardShortcuts",
+                                       parent.tr("&Keyboard Shortcuts"), ["Ctrl+F1"],
+                                       parent.tr("Every shortcut of the window, by menu"))
         self.add_source = make("actionAddSource", parent.tr("Add Selection as &Source"),
                                ["Ctrl+Shift+E"],
                                parent.tr("Add the selected passage as another source of the "
@@ -199,7 +202,9 @@ class Actions:
                                  self.delete_article])
         article_menu.addSeparator()
         article_menu.addActions([self.next_unused, self.previous_unused])
-        window.menuBar().addMenu(window.tr("&Help")).addAction(self.about)
+        help_menu = window.menuBar().addMenu(window.tr("&Help"))
+        help_menu.addAction(self.keyboard_shortcuts)
+        help_menu.addAction(self.about)
         toolbar = QToolBar(window.tr("Main"), objectName="mainToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for group in ([self.import_article, self.paste_article],

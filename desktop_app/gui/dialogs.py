@@ -223,3 +223,57 @@ def show_about(parent: QWidget, project_path: Path | None) -> None:
         f"SQLite {sqlite3.sqlite_version} · Python {sys.version.split()[0]}<br>"
         f"Project: {project_path or '(none)'} (schema {SCHEMA_HEAD})<br>"
         f"Imports: {', '.join(SUPPORTED_SUFFIXES)}"))
+
+
+class ShortcutsDialog(QDialog):
+    """Every action that has a shortcut, under the menu that holds it."""
+
+    def __init__(self, menu_bar, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self.tree = QTreeWidget(objectName="shortcutsTree")
+        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
+        self.tree.setRootIsDecorated(False)
+        for menu_action in menu_bar.actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            for action in _actions_in(menu):
+                keys = [k.toString(QKeySequence.SequenceFormat.NativeText)
+                        for k in action.shortcuts() if not _media_key(k)]
+                if keys:
+                    QTreeWidgetItem(self.tree, [
+                        f"{menu_action.text().replace('&', '')} › "
+                        f"{action.text().replace('&', '')}", ", ".join(keys)])
+        self.tree.resizeColumnToContents(0)
+        self.resize(min(760, self.tree.columnWidth(0) + 260), 520)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """What the dialog lists (for tests)."""
+        return [(self.tree.topLevelItem(i).text(0), self.tree.topLevelItem(i).text(1))
+                for i in range(self.tree.topLevelItemCount())]
+
+
+def _media_key(sequence) -> bool:  # noqa: ANN001 (QKeySequence)
+    """A platform's extra binding to a multimedia-keyboard key ('New', 'Exit', 'Find'): real
+    but not worth listing among the keys people press."""
+    from PySide6.QtCore import Qt
+
+    return sequence.count() > 0 and sequence[0].key().value >= Qt.Key.Key_Back.value
+
+
+def _actions_in(menu) -> list:  # noqa: ANN001
+    """A menu's actions, those of its submenus included."""
+    out = []
+    for action in menu.actions():
+        out += _actions_in(action.menu()) if action.menu() is not None else [action]
+    return out

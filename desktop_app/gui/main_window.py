@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QLabel,
     QListView,
@@ -213,6 +214,7 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         a.delete_event.triggered.connect(self._on_delete_event)
         a.article_properties.triggered.connect(self._on_article_properties)
         a.about.triggered.connect(self._on_about)
+        a.keyboard_shortcuts.triggered.connect(lambda: self.shortcuts_dialog().exec())
         a.suggest_events.triggered.connect(self._on_suggest_events)
         a.next_unused.triggered.connect(lambda: self.select_unused_passage(1))
         a.previous_unused.triggered.connect(lambda: self.select_unused_passage(-1))
@@ -312,6 +314,13 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         """Tell the user what went wrong (tests replace this)."""
         log.warning("%s: %s", title, message)
         QMessageBox.warning(self, title, message)
+
+    def shortcuts_dialog(self) -> QDialog:
+        """Help > Keyboard Shortcuts: built from the actions themselves, so it is never
+        out of date."""
+        from desktop_app.gui.dialogs import ShortcutsDialog
+
+        return ShortcutsDialog(self.menuBar(), self)
 
     def _on_about(self) -> None:
         from desktop_app.gui.dialogs import show_about

@@ -73,3 +73,12 @@ def test_the_first_window_fits_a_small_laptop_screen(window) -> None:  # noqa: A
     window.resize(laptop)  # everything still has room at that size
     assert window.minimumSizeHint().width() <= laptop.width()
     assert window.minimumSizeHint().height() <= laptop.height()
+
+
+def test_help_lists_every_shortcut_from_the_actions_themselves(window) -> None:  # noqa: ANN001
+    rows = dict(window.shortcuts_dialog().rows())
+    assert rows["Edit › Create Event from Selection"] == "Ctrl+E"
+    assert rows["Edit › Redo"] == "Ctrl+Shift+Z, Ctrl+Y"
+    assert rows["File › Quit"] == "Ctrl+Q"
+    assert "Help › Keyboard Shortcuts" in rows
+    assert len(rows) >= 20
