@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ProjectOpener = Callable[[Path], "Project"]
-_FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 LARGE_TIMELINE = 20_000  # events: no start-up snapshot (it would hold every full record)
 WIDEST_DATE = "⚠ Wed 30 Sep 2021"  # longer forms (ranges, "assumed") show whole in the tooltip
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"

@@ -15,7 +15,13 @@ from desktop_app.core.records import ArticleDraft
 from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
 from desktop_app.gui.settings import PROJECT_SUFFIX
 
-_FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.eml *.pdf);;All files (*)"
+
+def _file_filter() -> str:
+    """From the importers' own list, so a new format appears in the dialog by itself
+    (imported when the dialog opens, not before the window paints)."""
+    from desktop_app.core.importers import SUPPORTED_SUFFIXES
+
+    return f"Articles ({' '.join('*' + s for s in SUPPORTED_SUFFIXES)});;All files (*)"
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
@@ -39,7 +45,7 @@ class ProjectFilesMixin:
     # -- articles -------------------------------------------------------------------------
     def _on_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Articles"),
-                                                self._settings.last_directory(), _FILE_FILTER)
+                                                self._settings.last_directory(), _file_filter())
         if paths:
             self._settings.set_last_directory(Path(paths[0]))
             self.import_files([Path(p) for p in paths])
