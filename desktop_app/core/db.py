@@ -24,13 +24,12 @@ from desktop_app.core.errors import (
     ProjectDamagedError,
     ProjectFileError,
 )
-from desktop_app.core.output_files import replace_atomically
+from desktop_app.core.output_files import SQLITE_HEADER, replace_atomically
 
 log = logging.getLogger(__name__)
 
 SCHEMA_HEAD = "0007"  # tests check this equals the newest Alembic revision
 OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
-_SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -81,7 +80,6 @@ class ProjectDatabase:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
-    read_only: bool = False
 
     def close(self) -> None:
         """Release the file (checkpointing the WAL)."""
@@ -125,8 +123,7 @@ def _open_read_only(path: Path) -> ProjectDatabase:
     engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&immutable=1&uri=true")
     event.listen(engine, "connect", _read_only_pragmas)
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
-    return ProjectDatabase(path, engine, sessionmaker(engine, expire_on_commit=False),
-                           read_only=True)
+    return ProjectDatabase(path, engine, sessionmaker(engine, expire_on_commit=False))
 
 
 def _read_only_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI objects)
@@ -147,7 +144,7 @@ def _check_file(path: Path) -> None:
             head = fh.read(16)
     except OSError as exc:
         raise ProjectFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
-    if head and head != _SQLITE_HEADER:
+    if head and head != SQLITE_HEADER:
         raise ProjectFileError(path, "is not a Timeline Annotator project (not an SQLite database)")
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise ProjectFileError(path, "is read-only (or its folder is): make a copy you can "

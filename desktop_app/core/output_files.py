@@ -61,9 +61,8 @@ def output_target(path: Path | str, protected: Iterable[Path] = (),
         if not replaces_database and _is_database(target):
             raise ExportError(path, "is a database (a project or a backup of one); an export "
                                     "never replaces one: choose another name")
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise ExportError(path, f"folder {directory} does not exist")
+    if not target.parent.is_dir():
+        raise ExportError(path, f"folder {target.parent} does not exist")
     return target
 
 
@@ -90,11 +89,12 @@ def replace_atomically(path: Path | str, produce: Callable[[Path], T],
     that choose their format by the file name (Qt's image writers) see the right one.
     """
     target = output_target(path, protected, replaces_database)
-    directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=directory)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
+                                        dir=target.parent)
     except OSError as exc:
-        raise ExportError(path, f"cannot write in {directory} ({exc.strerror or exc})") from exc
+        raise ExportError(path, f"cannot write in {target.parent} ({exc.strerror or exc})") \
+            from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
