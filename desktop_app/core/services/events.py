@@ -276,11 +276,11 @@ class EventService:
         tag_rows = [EventService.tags_for(s, names) for names in tags]
         s.flush()  # new tags get their ids
         ids = allocate_ids(s, _EVENTS, len(rows))
+        numbered_here = ids is not None
         if ids is None:  # a backend without an id allocator: the database numbers them
             ids = [s.scalar(insert(_EVENTS).returning(_EVENTS.c.id), row) for row in rows]
-            rows = [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
-        else:
-            rows = [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
+        rows = [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
+        if numbered_here:
             insert_rows(s, _EVENTS, rows)
         insert_rows(s, event_tags, [
             {"event_id": event_id, "tag_id": tag.id}
@@ -296,8 +296,7 @@ class EventService:
         tag_rows = [EventService.tags_for(s, r.tags) for r in records]
         s.flush()
         insert_rows(s, Event.__table__, [event_columns(r) for r in records])
-        insert_rows(s, Quote.__table__,
-                                  [quote_columns(q) for r in records for q in r.quotes])
+        insert_rows(s, Quote.__table__, [quote_columns(q) for r in records for q in r.quotes])
         insert_rows(s, event_tags, [
             {"event_id": r.id, "tag_id": tag.id}
             for r, row_tags in zip(records, tag_rows, strict=True) for tag in row_tags])
