@@ -67,14 +67,13 @@ def _read_regular_file(path: Path, max_bytes: int) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise ImportFileError(path, "is not a regular file (a pipe, device or socket); save "
                                     "the article to a file and import that")
-    too_large = ImportFileError(path, f"is too large (over {max_bytes / 1e6:.0f} MB, the "
-                                      "import limit)")
     if info.st_size > max_bytes:
         raise ImportFileError(path, f"is too large ({info.st_size / 1e6:.1f} MB; the limit is "
                                     f"{max_bytes / 1e6:.0f} MB)")
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as fh:
         data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise too_large
+    if len(data) > max_bytes:  # more than the file said it held
+        raise ImportFileError(path, f"is too large (over {max_bytes / 1e6:.0f} MB, the import "
+                                    "limit)")
     return data

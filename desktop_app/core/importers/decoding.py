@@ -57,18 +57,15 @@ def decode_bytes(data: bytes, path: Path, markup: bool = False) -> str:
 
 
 def _decode(data: bytes, path: Path, markup: bool) -> str:
-    declared = declared_charset(data) if markup else None
     if data.startswith(codecs.BOM_UTF8):
-        text = _strict(data[3:], "utf-8", path)
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _strict(data, "utf-16", path)
-    elif (utf16 := _utf16_without_bom(data)) is not None:
-        text = _strict(data, utf16, path)
-    elif _looks_binary(data):
+        return _strict(data[3:], "utf-8", path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", path)
+    if (utf16 := _utf16_without_bom(data)) is not None:
+        return _strict(data, utf16, path)
+    if _looks_binary(data):
         raise ImportFileError(path, "looks like a binary file, not text")
-    else:
-        text = _utf8_declared_or_detected(data, path, declared)
-    return text
+    return _utf8_declared_or_detected(data, path, declared_charset(data) if markup else None)
 
 
 def _utf8_declared_or_detected(data: bytes, path: Path, declared: str | None) -> str:
