@@ -100,6 +100,9 @@ def test_the_same_page_under_another_form_of_its_url_is_a_new_version(project) -
         "Ministry orders reservists (updated)", text + " It was confirmed.",
         "https://news.example/a/story?utm_source=newsletter&fbclid=x#comments"))
     assert isinstance(again, Reimport) and again.article.id == first.id
+    shouted = project.articles.add_or_update(_draft(
+        "Ministry orders reservists", text + " Again.", "HTTPS://WWW.NEWS.EXAMPLE/a/story"))
+    assert isinstance(shouted, Reimport) and shouted.article.id == first.id
 
 
 def test_a_fuzzy_match_never_moves_a_quote_to_another_fact(project) -> None:  # noqa: ANN001

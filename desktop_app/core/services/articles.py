@@ -6,6 +6,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -113,17 +114,21 @@ class ArticleService:
         where either has no URL, the same outlet and title with at least half the same text.
         A shared title alone ('Pressemitteilungen', a daily newsletter) is never enough."""
         wanted = canonical_url(draft.url)
-        title = draft.title.strip()
-        outlet = draft.outlet.strip().casefold()
-        rows = s.execute(select(Article.id, Article.url, Article.title, Article.outlet))
-        for article_id, url, old_title, old_outlet in rows:
-            known = canonical_url(url)
-            if wanted and known:
-                if wanted == known:
+        if wanted:  # the database narrows the candidates to the same host; Python compares
+            host = urlsplit(wanted).hostname or wanted
+            for article_id, url in s.execute(select(Article.id, Article.url)
+                                             .where(Article.url.icontains(host, autoescape=True))):
+                if canonical_url(url) == wanted:
                     return article_id
+        title = draft.title.strip()
+        if len(title) < MIN_TITLE_FOR_MATCH:
+            return None
+        outlet = draft.outlet.strip().casefold()
+        for article_id, url, old_outlet in s.execute(
+                select(Article.id, Article.url, Article.outlet).where(Article.title == title)):
+            if wanted and canonical_url(url):
                 continue  # two different pages, whatever their titles
-            if (len(title) >= MIN_TITLE_FOR_MATCH and old_title.strip() == title
-                    and old_outlet.strip().casefold() == outlet
+            if (old_outlet.strip().casefold() == outlet
                     and text_overlap(s.get_one(Article, article_id).text, draft.text) >= 0.5):
                 return article_id
         return None
