@@ -265,8 +265,7 @@ def _import(args: argparse.Namespace, project: Project) -> int:
         print(f"updated: {path}: replaced the text; {r.exact + r.fuzzy} quote(s) found again, "
               f"{len(r.orphaned)} kept as orphans", file=sys.stderr)
     for path, title in summary.duplicates:
-        print(f"error: {shown(path)}: the same text is already in the project as "
-              f"{shown(repr(title))}",
+        print(f"error: {shown(path)}: the same text is already in the project as {title!r}",
               file=sys.stderr)
     for _path, reason in summary.failed:
         print(f"error: {shown(reason)}", file=sys.stderr)

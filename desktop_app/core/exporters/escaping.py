@@ -33,7 +33,8 @@ def safe_url(url: str) -> str | None:
 # -- HTML (the HTML report, and TimelineJS, which inserts its fields as HTML) -----------------
 
 def html_text(text: str) -> str:
-    """Text for an HTML element or attribute value; line breaks kept as <br>."""
+    """Text for the content of an HTML element; line breaks kept as <br>. (Attribute values
+    are escaped by html.escape alone, as html_link does.)"""
     return "<br>".join(html.escape(line, quote=True) for line in text.splitlines() or [""])
 
 
