@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop_app.cli_commands import COMMANDS
+from desktop_app.core.locations import db_argument
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +20,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="timeline-annotator",
         description=f"{APP_NAME}: read articles, select passages, build a dated timeline. "
                     f"Headless commands: {', '.join(COMMANDS)} (see 'COMMAND --help').")
-    p.add_argument("--db", type=Path, help="project file to open or create")
+    p.add_argument("--db", type=db_argument, metavar="FILE|URL",
+                   help="project file to open or create, or a team project: "
+                        "postgresql://USER@HOST:PORT/DATABASE")
     p.add_argument("files", nargs="*", type=Path, help="article files to import at start")
     p.add_argument("--quit-after", type=float, metavar="SECONDS",
                    help="close the window after this many seconds (smoke tests, headless runs)")
@@ -54,54 +57,58 @@ def _setup_logging(data_dir: Path | None) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def _open_project(path: Path):  # noqa: ANN202 (Project; imported lazily)
-    """Open a project file (SQLAlchemy is imported here, not before the window paints), and
-    keep a rolling backup of it as it was when opened."""
+def _open_project(target: Path | str):  # noqa: ANN202 (Project; imported lazily)
+    """Open a project file or team project (SQLAlchemy is imported here, not before the
+    window paints), and keep a rolling backup of a file as it was when opened (a server keeps
+    its own backups)."""
     from desktop_app.core.backups import newest_backup, rolling_backup
     from desktop_app.core.errors import BackupError, ProjectDamagedError
     from desktop_app.core.project import open_project
     from desktop_app.gui.settings import Settings, backup_folder
 
     try:
-        project = open_project(path)
+        project = open_project(target)
     except ProjectDamagedError as exc:
-        good = newest_backup(backup_folder(path.resolve()), path.resolve())
+        good = newest_backup(backup_folder(exc.path), exc.path)
         if good is None:
             raise
-        raise ProjectDamagedError(path, f"{exc.problem}. The newest good backup is {good}: "
-                                        "open that (File > Open) or copy it over the "
-                                        "damaged file") from exc
-    try:
-        rolling_backup(project.db, backup_folder(project.path), Settings().backup_keep())
-    except BackupError as exc:
-        log.warning("no rolling backup: %s", exc)
+        raise ProjectDamagedError(exc.path, f"{exc.problem}. The newest good backup is {good}: "
+                                            "open that (File > Open) or copy it over the "
+                                            "damaged file") from exc
+    if project.path is not None:
+        try:
+            rolling_backup(project.db, backup_folder(project.path), Settings().backup_keep())
+        except BackupError as exc:
+            log.warning("no rolling backup: %s", exc)
     return project
 
 
-def _open_or_create(path: Path, seed_demo_if_new: bool):  # noqa: ANN202
+def _open_or_create(target: Path | str, seed_demo_if_new: bool):  # noqa: ANN202
     from desktop_app.core.project import seed_demo
 
-    is_new = not path.exists() or path.stat().st_size == 0
-    project = _open_project(path)
+    is_new = isinstance(target, Path) and (not target.exists() or target.stat().st_size == 0)
+    project = _open_project(target)
     if is_new and seed_demo_if_new:
         seed_demo(project)
     return project
 
 
-def build_main_window(db_path: Path | str, settings=None,  # noqa: ANN001, ANN201
+def build_main_window(db: Path | str, settings=None,  # noqa: ANN001, ANN201
                       seed_demo_if_new: bool = False):
-    """Build the real main window on a project file without entering the event loop.
+    """Build the real main window on a project (a file, or a server URL) without entering
+    the event loop.
 
-    A QApplication must exist. Raises ProjectFileError when the file cannot be a project.
+    A QApplication must exist. Raises ProjectFileError (ProjectServerError) when the file
+    (server database) cannot be a project.
     """
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.settings import Settings
 
-    project = _open_or_create(Path(db_path), seed_demo_if_new)
+    project = _open_or_create(db_argument(db) if isinstance(db, str) else db, seed_demo_if_new)
     return MainWindow(project, _open_project, settings or Settings())
 
 
-def launch(db_path: Path, settings, seed_demo_if_new: bool,  # noqa: ANN001, ANN201
+def launch(db: Path | str, settings, seed_demo_if_new: bool,  # noqa: ANN001, ANN201
            files: list[Path]):
     """Show the main window at once, then open the project just after it first paints.
 
@@ -116,16 +123,17 @@ def launch(db_path: Path, settings, seed_demo_if_new: bool,  # noqa: ANN001, ANN
     from desktop_app.gui.settings import view_cache_path
 
     window = MainWindow(None, _open_project, settings)
-    snapshot = read_snapshot(view_cache_path(db_path), project_stamp(db_path.resolve()))
-    if snapshot is not None:
-        window.show_snapshot(snapshot)  # the project as last shown, painted at once
+    if isinstance(db, Path):  # a file's snapshot; a team project changes while we are away
+        snapshot = read_snapshot(view_cache_path(db), project_stamp(db.resolve()))
+        if snapshot is not None:
+            window.show_snapshot(snapshot)  # the project as last shown, painted at once
 
     def load() -> None:
-        from desktop_app.core.errors import ProjectFileError
+        from desktop_app.core.errors import ProjectFileError, ProjectServerError
 
         try:
-            project = _open_or_create(db_path, seed_demo_if_new)
-        except ProjectFileError as exc:
+            project = _open_or_create(db, seed_demo_if_new)
+        except (ProjectFileError, ProjectServerError) as exc:
             print(f"error: {exc}", file=sys.stderr)  # noqa: T201
             QMessageBox.critical(window, APP_NAME, f"Cannot open the project:\n{exc}")
             QApplication.instance().exit(1)
@@ -180,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         _configure_qt_identity()
         db = args.db or _default_db_path()
-        _setup_logging(db.parent if args.db is None else None)
+        _setup_logging(_default_db_path().parent if args.db is None else None)
         try:
             return run(args, db)
         except BrokenPipeError:
@@ -219,9 +227,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 
     ExceptionReporter(app.activeWindow, log_file()).install()
     settings = Settings()
-    db_path = args.db or (settings.recent_projects() or [_default_db_path()])[0]
-    window = launch(Path(db_path), settings, seed_demo_if_new=args.db is None,
-                    files=list(args.files))
+    db = args.db or db_argument((settings.recent_projects() or [str(_default_db_path())])[0])
+    window = launch(db, settings, seed_demo_if_new=args.db is None, files=list(args.files))
     if args.quit_after is not None:
         def finish() -> None:
             if args.screenshot:

@@ -18,6 +18,7 @@ from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.integrity import damaged_values
+from desktop_app.core.locations import db_argument
 from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import ArticleDraft
 
@@ -53,7 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="timeline-annotator",
                                 description="Build dated, source-anchored timelines from news. "
                                             f"Commands: {', '.join(COMMANDS)}.")
-    p.add_argument("--db", type=Path, help="project file to open or create")
+    p.add_argument("--db", type=db_argument, metavar="FILE|URL",
+                   help="project file to open or create, or a team project on a PostgreSQL "
+                        "server: postgresql://USER@HOST:PORT/DATABASE (passwords from "
+                        "~/.pgpass or PGPASSWORD; any libpq parameter such as sslmode=require)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     imp = sub.add_parser("import", help="import article files or folders; prints ID<TAB>title")
     imp.add_argument("files", nargs="+", type=Path, metavar="PATH")
@@ -115,19 +119,19 @@ READING_COMMANDS = frozenset({"list", "events", "articles", "export", "export-cs
                               "export-chart"})
 
 
-def _only_reads(args: argparse.Namespace, db_path: Path) -> bool:
-    """A command that only reads, on a project this user cannot write: open it read-only
+def _only_reads(args: argparse.Namespace, db: Path | str) -> bool:
+    """A command that only reads, on a project file this user cannot write: open it read-only
     (listing and exporting a project on a read-only disk work; editing is refused)."""
     import os
 
-    return (args.command in READING_COMMANDS and db_path.is_file()
-            and not os.access(db_path, os.W_OK))
+    return (args.command in READING_COMMANDS and isinstance(db, Path) and db.is_file()
+            and not os.access(db, os.W_OK))
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
-    """Run a parsed command against a project file; return the exit code."""
+def run(args: argparse.Namespace, db: Path | str) -> int:
+    """Run a parsed command against a project (file or server); return the exit code."""
     try:
-        project = open_project(db_path, read_only=_only_reads(args, db_path))
+        project = open_project(db, read_only=_only_reads(args, db))
     except TimelineError as exc:
         print(f"error: {shown(exc)}", file=sys.stderr)
         return 1
@@ -144,8 +148,8 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
             log.exception("internal error")
             print("internal error; see the log for the traceback", file=sys.stderr)
             return 2
-        print(f"error: {db_path}: a stored value is damaged: {'; '.join(damaged)}. Restore "
-              "a backup, or correct the value with an SQLite tool", file=sys.stderr)
+        print(f"error: {project.location}: a stored value is damaged: {'; '.join(damaged)}. "
+              "Restore a backup, or correct the value with a database tool", file=sys.stderr)
         return 1
     except Exception:  # noqa: BLE001 - the last line of defence of a command-line tool
         log.exception("internal error")
@@ -208,7 +212,7 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
     if args.command == "export":
         from desktop_app.core.filters import parse_filter
 
-        n = project.exports.export(args.format, args.out, project.path.stem,
+        n = project.exports.export(args.format, args.out, project.name,
                                    parse_filter(args.filter), args.group_by,
                                    CsvOptions(sources=args.sources))
         print(f"wrote {n} events to {args.out}", file=sys.stderr)

@@ -12,12 +12,13 @@ QT_X11=(xvfb xauth libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 l
         libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1)
 PYTHON_PKGS=(python3 python3-venv python3-pip)
 PY=${PYTHON:-python3}
-# Only for the tests (--test): validators for the desktop entry and the AppStream metadata, and
+# Only for the tests (--test): validators for the desktop entry and the AppStream metadata;
 # what the PyInstaller bundle test needs: objdump (binutils) and, with Debian's own Python, its
-# shared libpython (Debian's python3 links it statically, the bundle needs the .so).
+# shared libpython (Debian's python3 links it statically, the bundle needs the .so); and a
+# PostgreSQL server, which the team-project tests start privately where none runs.
 TEST_PKGS=()
 if [ "${1:-}" = "--test" ]; then
-  TEST_PKGS=(desktop-file-utils appstream binutils)
+  TEST_PKGS=(desktop-file-utils appstream binutils postgresql)
   py_bin=$(command -v "$PY" 2>/dev/null || true)
   if [ -n "$py_bin" ] && command -v dpkg >/dev/null 2>&1 \
       && dpkg -S "$(readlink -f "$py_bin")" >/dev/null 2>&1; then

@@ -38,12 +38,49 @@ def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def pg_server():  # noqa: ANN201
+    """A PostgreSQL server the tests may create databases on: the one running here, or a
+    throwaway one started for this run."""
+    from tests.pg_server import running_server, throwaway_server
+
+    url = running_server()
+    if url is not None:
+        yield url
+        return
+    with throwaway_server() as url:
+        yield url
+
+
 @pytest.fixture
-def project(tmp_path: Path):  # noqa: ANN201
-    """An empty project in a temporary file."""
+def pg_url(pg_server: str):  # noqa: ANN201
+    """The URL of a new, empty database for one test (a team project once opened)."""
+    from tests.pg_server import fresh_database
+
+    with fresh_database(pg_server) as url:
+        yield url
+
+
+@pytest.fixture
+def sqlite_project(tmp_path: Path):  # noqa: ANN201
+    """An empty project in a temporary file (for what only a file has: its path, backups)."""
     from desktop_app.core.project import open_project
 
     p = open_project(tmp_path / "test.tldb")
+    yield p
+    p.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def project(request: pytest.FixtureRequest, tmp_path: Path):  # noqa: ANN201
+    """An empty project: every test using it runs on a project file and on a team project
+    on PostgreSQL, through the same services."""
+    from desktop_app.core.project import open_project
+
+    if request.param == "sqlite":
+        p = open_project(tmp_path / "test.tldb")
+    else:
+        p = open_project(request.getfixturevalue("pg_url"))
     yield p
     p.close()
 

@@ -33,10 +33,16 @@ def allocate_ids(s: Session, table: Any, count: int) -> list[int] | None:
     """``count`` new ids for rows of an AUTOINCREMENT table, numbered as the database would
     number them (past every id ever used), or None where this backend has no allocator here.
 
-    Safe because services hold the write lock for their whole transaction (BEGIN IMMEDIATE):
-    nobody else can take these ids before the rows are in.
+    SQLite: safe because services hold the write lock for their whole transaction (BEGIN
+    IMMEDIATE), so nobody else can take these ids before the rows are in. PostgreSQL: taken
+    from the table's own sequence, which never hands an id out twice.
     """
-    if s.get_bind().dialect.name != "sqlite":
+    dialect = s.get_bind().dialect.name
+    if dialect == "postgresql":
+        return sorted(s.execute(text(
+            "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+            {"table": table.name, "n": count}).scalars())
+    if dialect != "sqlite":
         return None
     used = s.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :name"),
                      {"name": table.name}).scalar() or 0

@@ -4,8 +4,8 @@ Every committed change set is logged in the project (``change_log``, written by
 ``changes.track`` in the same transaction). A feed reads the entries past the last one it saw,
 leaves out its own client's, and hands the rest back as one external change set; the window
 publishes it through the project's change hub like any other. This is the backend-specific part
-(SQLite: a read-only connection polled cheaply through ``PRAGMA data_version``; a PostgreSQL
-feed would be woken by LISTEN/NOTIFY) behind one small interface.
+(SQLite: a read-only connection polled cheaply through ``PRAGMA data_version``; PostgreSQL:
+woken by LISTEN/NOTIFY, see ``change_feed_pg``) behind one small interface.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from functools import reduce
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,7 +28,10 @@ KEEP_LOG = timedelta(days=1)
 
 
 class ChangeFeed(Protocol):
-    """What other clients have committed since the last poll."""
+    """What other clients have committed since the last poll; ``reachable`` is False while the
+    project's server cannot be reached (a file is always reachable)."""
+
+    reachable: bool
 
     def poll(self) -> ChangeSet | None: ...
     def close(self) -> None: ...
@@ -40,6 +43,7 @@ class SqliteChangeFeed:
 
     def __init__(self, path: Path, client: str) -> None:
         self._client = client
+        self.reachable = True
         self._con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
                                     isolation_level=None, check_same_thread=False)
         self._version = self._data_version()
@@ -61,18 +65,24 @@ class SqliteChangeFeed:
         except sqlite3.Error as exc:
             log.warning("cannot read the project's change log: %s", exc)
             return None
-        if not rows:
-            return None
-        pruned = rows[0][0] > self._last + 1  # entries this client never saw are gone
-        self._last = rows[-1][0]
-        theirs = [ChangeSet.from_payload(payload) for _id, client, payload in rows
-                  if client != self._client]
-        if pruned:
-            theirs.append(ChangeSet(everything=True, origin=Origin.EXTERNAL))
-        return reduce(ChangeSet.merged, theirs) if theirs else None
+        changes, self._last = external_changes(rows, self._last, self._client)
+        return changes
 
     def close(self) -> None:
         self._con.close()
+
+
+def external_changes(rows: list[Any], last: int, client: str) -> tuple[ChangeSet | None, int]:
+    """Other clients' change sets among change log rows (id, client, payload) read past
+    ``last``, merged into one, and the newest id read."""
+    if not rows:
+        return None, last
+    pruned = rows[0][0] > last + 1  # entries this client never saw are gone
+    theirs = [ChangeSet.from_payload(payload) for _id, writer, payload in rows
+              if writer != client]
+    if pruned:
+        theirs.append(ChangeSet(everything=True, origin=Origin.EXTERNAL))
+    return (reduce(ChangeSet.merged, theirs) if theirs else None), rows[-1][0]
 
 
 def prune_change_log(sessions: sessionmaker[Session], keep: timedelta = KEEP_LOG) -> None:

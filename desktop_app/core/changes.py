@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
+from typing import Protocol
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
@@ -214,7 +215,16 @@ def _after_flush(session: Session, _context: object) -> None:
                 pending.flags.add("filters")
 
 
-def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str) -> None:
+class CommitOrder(Protocol):
+    """A backend's part in logging a change set: what to do just before the entry is written
+    (PostgreSQL: take the lock that keeps log ids in commit order) and after (notify)."""
+
+    def before_logging(self, session: Session) -> None: ...
+    def after_logging(self, session: Session) -> None: ...
+
+
+def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str,
+          order: CommitOrder | None = None) -> None:
     """Publish what each session's committed transactions changed to ``hub``, and log it in
     the same transaction as ``client``'s, for the other clients of the project."""
 
@@ -224,8 +234,12 @@ def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str) -> None:
         if pending is not None:
             changes = pending.change_set()
             if not changes.is_empty:
+                if order is not None:
+                    order.before_logging(session)
                 session.add(ChangeLogEntry(client=client, payload=changes.to_payload(),
                                            created_at=datetime.now(UTC).replace(tzinfo=None)))
+                if order is not None:
+                    order.after_logging(session)
 
     def after_commit(session: Session) -> None:
         pending = session.info.pop(_KEY, None)

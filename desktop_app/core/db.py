@@ -1,7 +1,7 @@
 """Open a project file: check it is ours, migrate it, and hand out transactional sessions.
 
-SQLite specifics (pragmas, the file header check) live here and nowhere else, so the same
-models can later run on PostgreSQL.
+SQLite specifics (pragmas, the file header check) live here; a team project on a PostgreSQL
+server is opened by ``db_server`` into the same ``ProjectDatabase``, for the same services.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from desktop_app.core.errors import (
     ProjectDamagedError,
     ProjectFileError,
 )
+from desktop_app.core.locations import ProjectLocation, project_location
 from desktop_app.core.output_files import SQLITE_HEADER, replace_atomically
 
 log = logging.getLogger(__name__)
@@ -75,14 +76,23 @@ def _begin_immediate(conn) -> None:  # noqa: ANN001 (SQLAlchemy Connection)
 
 @dataclass
 class ProjectDatabase:
-    """An open project: its path, engine and session factory."""
+    """An open project: where it is, its engine and session factory."""
 
-    path: Path
+    location: ProjectLocation
     engine: Engine
     sessions: sessionmaker[Session]
 
+    @property
+    def path(self) -> Path | None:
+        """The project file (None for a team project on a server)."""
+        return self.location.path
+
+    @property
+    def is_server(self) -> bool:
+        return self.location.is_server
+
     def close(self) -> None:
-        """Release the file (checkpointing the WAL)."""
+        """Release the file (checkpointing the WAL) or the server connections."""
         self.engine.dispose()
 
     def backup_to(self, destination: Path | str) -> Path:
@@ -90,6 +100,9 @@ class ProjectDatabase:
         use), atomically: the destination is replaced only when the copy is complete, and
         never when it is this project or one of its files."""
         destination = Path(destination)
+        if self.path is None:
+            raise BackupError(destination, "a team project is backed up by its server "
+                                           "(pg_dump), not copied by the app")
         raw = self.engine.raw_connection()
 
         def copy(tmp: Path) -> None:
@@ -123,7 +136,8 @@ def _open_read_only(path: Path) -> ProjectDatabase:
     engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&immutable=1&uri=true")
     event.listen(engine, "connect", _read_only_pragmas)
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
-    return ProjectDatabase(path, engine, sessionmaker(engine, expire_on_commit=False))
+    return ProjectDatabase(ProjectLocation(path=path), engine,
+                           sessionmaker(engine, expire_on_commit=False))
 
 
 def _read_only_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI objects)
@@ -210,12 +224,18 @@ def _backup_before_upgrade(path: Path, revision: str) -> None:
     log.info("backed up %s to %s before upgrading from schema %s", path, target, revision)
 
 
-def _upgrade(engine: Engine) -> None:
+def run_migrations(conn) -> None:  # noqa: ANN001 (SQLAlchemy Connection)
+    """Upgrade the schema to the head revision, inside the caller's transaction."""
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+def _upgrade(engine: Engine) -> None:
     with engine.connect() as conn:
         # Migrations that rebuild a table must not cascade its deletion to the rows that
         # refer to it: SQLite's own procedure switches foreign keys off outside the
@@ -224,8 +244,7 @@ def _upgrade(engine: Engine) -> None:
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+                run_migrations(conn)
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise DatabaseError("upgrade", {}, Exception(
@@ -234,13 +253,20 @@ def _upgrade(engine: Engine) -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
-def open_database(path: Path | str, read_only: bool = False) -> ProjectDatabase:
-    """Open or create a project file, upgrading its schema; raise ProjectFileError if unusable.
+def open_database(target: Path | str | ProjectLocation, read_only: bool = False,
+                  ) -> ProjectDatabase:
+    """Open or create a project (a file, or a database on a server), upgrading its schema;
+    raise ProjectFileError (ProjectServerError) if unusable.
 
-    ``read_only``: open an existing project only to read it (listing, exporting a project
+    ``read_only``: open an existing project file only to read it (listing, exporting a project
     on a read-only disk or shared read-only); nothing is created, upgraded or written.
     """
-    path = Path(path).expanduser().resolve()
+    location = project_location(target)
+    if location.path is None:
+        from desktop_app.core.db_server import open_server_database
+
+        return open_server_database(location)
+    path = location.path
     if read_only:
         return _open_read_only(path)
     _check_file(path)
@@ -263,4 +289,4 @@ def open_database(path: Path | str, read_only: bool = False) -> ProjectDatabase:
         engine.dispose()
         reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
         raise ProjectFileError(path, f"cannot be opened as a project ({reason})") from exc
-    return ProjectDatabase(path, engine, sessionmaker(engine, expire_on_commit=False))
+    return ProjectDatabase(location, engine, sessionmaker(engine, expire_on_commit=False))

@@ -22,6 +22,17 @@ class ProjectFileError(FileProblemError):
     """A project file cannot be opened: not SQLite, not ours, too new, unreadable."""
 
 
+class ProjectServerError(TimelineError):
+    """A team project on a server cannot be opened or reached: wrong address, refused
+    password, not a project, missing privilege, server gone. ``where`` never shows a password.
+    """
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+
 class ProjectDamagedError(ProjectFileError):
     """A project file fails SQLite's own consistency check: it is not opened for writing."""
 

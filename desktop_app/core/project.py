@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop_app.core.change_feed import ChangeFeed, SqliteChangeFeed, prune_change_log
 from desktop_app.core.changes import ChangeHub, track
 from desktop_app.core.db import ProjectDatabase, open_database
+from desktop_app.core.locations import ProjectLocation
 from desktop_app.core.orm import ProjectInfo
 from desktop_app.core.records import ArticleDraft, ArticleRecord
 from desktop_app.core.resources import resource_path
@@ -50,12 +51,26 @@ class Project:
     uuid: str  # the project's own identity, made once (exports' stable, unique ids)
 
     @property
-    def path(self) -> Path:
-        """The project file."""
+    def path(self) -> Path | None:
+        """The project file (None for a team project on a server)."""
         return self.db.path
+
+    @property
+    def location(self) -> ProjectLocation:
+        return self.db.location
+
+    @property
+    def name(self) -> str:
+        """The project's short name: its file's stem or its database's name."""
+        return self.db.location.name
 
     def feed(self) -> ChangeFeed:
         """Follow what other windows and processes commit to this project."""
+        if self.db.location.url is not None:
+            from desktop_app.core.change_feed_pg import PostgresChangeFeed
+
+            return PostgresChangeFeed(self.db.location.url, self.client)
+        assert self.path is not None
         return SqliteChangeFeed(self.path, self.client)
 
     def close(self) -> None:
@@ -63,16 +78,21 @@ class Project:
         self.db.close()
 
 
-def open_project(path: Path | str, read_only: bool = False) -> Project:
-    """Open (creating if needed) a project file and build its services (``read_only``: an
-    existing project, only to read and export)."""
-    db = open_database(path, read_only)
+def open_project(target: Path | str | ProjectLocation, read_only: bool = False) -> Project:
+    """Open (creating if needed) a project file or team project and build its services
+    (``read_only``: an existing project file, only to read and export)."""
+    db = open_database(target, read_only)
     changes = ChangeHub()
     client = str(uuid.uuid4())
     identity = _project_uuid(db)
     if not read_only:
         prune_change_log(db.sessions)
-    track(db.sessions, changes, client)
+    order = None
+    if db.is_server:
+        from desktop_app.core.change_feed_pg import PostgresCommitOrder
+
+        order = PostgresCommitOrder()
+    track(db.sessions, changes, client, order)
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events,
                    ExportService(db.sessions, events, db.path, identity),

@@ -1,8 +1,9 @@
 """Full-text search across every article, behind a small interface.
 
 On SQLite the FTS5 index (kept in step by triggers, see migration 0004) picks and ranks the
-articles; on other databases a plain scan does. Either way the passages are then located in
-the article text here, so a hit carries exact offsets the reader can select.
+articles; on PostgreSQL a GIN-indexed tsvector does; elsewhere a plain scan. Either way the
+passages are then located in the article text here, so a hit carries exact offsets the reader
+can select. A term ending in ``*`` is a prefix ("mobili*"); "quoted words" are a phrase.
 """
 
 from __future__ import annotations
@@ -45,9 +46,8 @@ def locate(article_id: int, title: str, body: str, words: list[str],
     is the match itself (selected in the reader, ready for Ctrl+E)."""
     if not words:
         return []
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words[0].split())
-                         + r"(?!\w)", re.IGNORECASE)
-    rest = [w.casefold() for w in words[1:]]
+    pattern = re.compile(_term_pattern(words[0]), re.IGNORECASE)
+    rest = [w.rstrip("*").casefold() for w in words[1:]]
     hits = []
     for m in pattern.finditer(body):
         a, b = max(m.start() - SNIPPET, 0), min(m.end() + SNIPPET, len(body))
@@ -60,6 +60,14 @@ def locate(article_id: int, title: str, body: str, words: list[str],
         if len(hits) >= limit:
             break
     return hits
+
+
+def _term_pattern(term: str) -> str:
+    """A term as a regular expression: whole words, any spacing between them; a final ``*``
+    lets the last word continue."""
+    prefix = term.endswith("*")
+    body = r"\s+".join(re.escape(w) for w in term.rstrip("*").split())
+    return r"(?<!\w)" + body + (r"\w*" if prefix else r"(?!\w)")
 
 
 class _PassageSearch:
@@ -84,12 +92,32 @@ class Fts5Search(_PassageSearch):
     """SQLite FTS5: articles ranked by bm25."""
 
     def _articles(self, s: Session, query: str, words: list[str]) -> Iterable[Any]:
-        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        match = " ".join('"' + w.rstrip("*").replace('"', "") + '"'
+                         + ("*" if w.endswith("*") else "") for w in words)
         try:
             ids = s.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q "
                                  "ORDER BY rank LIMIT 200"), {"q": match}).scalars().all()
         except OperationalError as exc:  # every term is quoted; this is a safety net
             raise TimelineError(f"cannot search for {query!r}: {exc.orig}") from exc
+        return (s.execute(_ARTICLE.where(Article.id == i)).one() for i in ids)
+
+
+class TsvectorSearch(_PassageSearch):
+    """PostgreSQL: articles whose tsvector holds every word (prefixes as ``:*``), by rank."""
+
+    def _articles(self, s: Session, query: str, words: list[str]) -> Iterable[Any]:
+        lexemes = []
+        for term in words:
+            parts = re.findall(r"\w+", term.lower())
+            lexemes += ["'" + p + "'" for p in parts]
+            if parts and term.endswith("*"):
+                lexemes[-1] += ":*"
+        if not lexemes:
+            return ()
+        ids = s.execute(text(
+            "SELECT id FROM articles WHERE search_vector @@ to_tsquery('simple', :q) "
+            "ORDER BY ts_rank(search_vector, to_tsquery('simple', :q)) DESC, id DESC "
+            "LIMIT 200"), {"q": " & ".join(lexemes)}).scalars().all()
         return (s.execute(_ARTICLE.where(Article.id == i)).one() for i in ids)
 
 
@@ -99,7 +127,8 @@ class ScanSearch(_PassageSearch):
     def _articles(self, s: Session, query: str, words: list[str]) -> Iterable[Any]:
         stmt = _ARTICLE
         for w in words:
-            stmt = stmt.where(func.lower(Article.text).contains(w.lower(), autoescape=True))
+            stmt = stmt.where(func.lower(Article.text).contains(w.rstrip("*").lower(),
+                                                                autoescape=True))
         return s.execute(stmt.order_by(Article.id.desc()))
 
 
@@ -118,7 +147,9 @@ def _passages(articles: Iterable[Any], words: list[str], limit: int) -> list[Sea
 
 def make_search(sessions: sessionmaker[Session], dialect: str) -> ArticleSearch:
     """The best search the database offers: FTS5 where the index exists (SQLite built with
-    it), else a scan."""
+    it), a tsvector on PostgreSQL, else a scan."""
+    if dialect == "postgresql":
+        return TsvectorSearch(sessions)
     if dialect != "sqlite":
         return ScanSearch(sessions)
     with sessions() as s:

@@ -240,7 +240,7 @@ class ChartViewMixin:
                            chart.plot_width, width, chart.painter.LANE_LABEL_WIDTH)
         try:
             export_chart(path, chart.lanes, view, chart.state, width, chart.font(),
-                         protected=[self.project.path])
+                         protected=[self.project.path] if self.project.path else [])
         except TimelineError as exc:
             self.show_error(self.tr("Cannot export the chart"), str(exc))
             return False

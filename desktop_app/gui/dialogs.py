@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.locations import ProjectLocation
 from desktop_app.core.records import ArticleMetadata, ArticleRecord
 
 
@@ -204,8 +204,9 @@ class CsvPreviewDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def show_about(parent: QWidget, project_path: Path | None) -> None:
+def show_about(parent: QWidget, project: ProjectLocation | None) -> None:
     """Help > About: versions of the app and what it runs on."""
+    import html
     import sqlite3
     import sys
 
@@ -221,7 +222,7 @@ def show_about(parent: QWidget, project_path: Path | None) -> None:
         f"<b>{APP_NAME}</b> {__version__}<br>Read articles, select passages, build a dated,"
         f" source-anchored timeline.<br><br>Qt {qVersion()} · PySide6 {pyside_version} · "
         f"SQLite {sqlite3.sqlite_version} · Python {sys.version.split()[0]}<br>"
-        f"Project: {project_path or '(none)'} (schema {SCHEMA_HEAD})<br>"
+        f"Project: {html.escape(str(project or '(none)'))} (schema {SCHEMA_HEAD})<br>"
         f"Imports: {', '.join(SUPPORTED_SUFFIXES)}"))
 
 

@@ -190,6 +190,15 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
 
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
+        self.server_label = QLabel(self.tr("Server unreachable, retrying"))
+        self.server_label.setToolTip(self.tr(
+            "The team project's server cannot be reached. What is shown is what was stored "
+            "when it went away; edits are refused, never queued, until it is back."))
+        self.server_label.setStyleSheet("QLabel { color: palette(bright-text); "
+                                        "background: #B3261E; padding: 0 6px; }")
+        self.server_label.hide()
+        self.statusBar().addPermanentWidget(self.server_label)
+        self.live.reachabilityChanged.connect(self._on_server_reachability)
 
     def _build_menus(self) -> None:
         self.recent_menu = self.actions.place(self, self.action_undo, self.action_redo)
@@ -251,8 +260,8 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
             self.inspector.show_event(snapshot.events[0])
         self._update_counts()
 
-    def _snapshot(self) -> Snapshot:
-        return Snapshot(project_stamp(self.project.path), tuple(self.article_model.summaries()),
+    def _snapshot(self, path: Path) -> Snapshot:
+        return Snapshot(project_stamp(path), tuple(self.article_model.summaries()),
                         tuple(self.timeline_model.all_records()), self.reader.article_id,
                         self.reader.text(), tuple(self.reader.quotes()), SNAPSHOT_FORMAT)
 
@@ -268,6 +277,12 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
                        *a.export_formats.values()):
             action.setEnabled(enabled)
 
+    def _on_server_reachability(self, reachable: bool) -> None:
+        self.server_label.setVisible(not reachable)
+        if reachable:
+            self.statusBar().showMessage(self.tr("Reconnected to the team project's server; "
+                                                 "the views show what is stored"), 8000)
+
     def load_project(self, project: Project) -> None:
         """Show a project: its articles, the first article and the whole timeline."""
         self.project = project
@@ -277,8 +292,8 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
                                             | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.statusBar().clearMessage()
         self.undo_stack.clear()
-        self.setWindowTitle(f"{project.path.stem} — {APP_NAME}")
-        self._settings.add_recent_project(project.path)
+        self.setWindowTitle(f"{project.name} — {APP_NAME}")
+        self._settings.add_recent_project(project.location)
         # A start-up snapshot may already show an article: it was painted, never analysed, so
         # the reader forgets it and the live project shows (and analyses) it afresh.
         self.reader.show_article(None, "", [])
@@ -324,7 +339,7 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
     def _on_about(self) -> None:
         from desktop_app.gui.dialogs import show_about
 
-        show_about(self, self.project.path if self.project else None)
+        show_about(self, self.project.location if self.project else None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.inspector.commit_notes()
@@ -334,13 +349,15 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         self.background.wait()
         self.live.stop()
         if self.project is not None:
-            path = self.project.path
+            path = self.project.path  # None: a team project, which has no snapshot
             large = self.timeline_model.total() > LARGE_TIMELINE
-            snapshot = None if large else self._snapshot()
+            snapshot = None if large or path is None else self._snapshot(path)
             self.project.close()  # checkpoints the WAL: the stamp is taken after that
             from dataclasses import replace
 
-            if snapshot is None:  # a large project opens through its narrow rows instead
+            if path is None:
+                pass
+            elif snapshot is None:  # a large project opens through its narrow rows instead
                 view_cache_path(path).unlink(missing_ok=True)
             else:
                 write_snapshot(view_cache_path(path),

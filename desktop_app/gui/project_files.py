@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
+from desktop_app.core.locations import db_argument
 from desktop_app.core.records import ArticleDraft
 from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
 from desktop_app.gui.settings import PROJECT_SUFFIX
@@ -29,8 +30,9 @@ class ProjectFilesMixin:
     """Needs from the window: project, _open_project, _settings, load_project, show_error,
     statusBar, select_article, _refresh_articles, _update_counts."""
 
-    def switch_project(self, path: Path) -> bool:
-        """Open another project file in this window; report and keep the current one on error."""
+    def switch_project(self, path: Path | str) -> bool:
+        """Open another project (a file, or a team project's address) in this window; report
+        and keep the current one on error."""
         try:
             project = self._open_project(path)
         except TimelineError as exc:
@@ -184,9 +186,10 @@ class ProjectFilesMixin:
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for path in self._settings.recent_projects():
-            action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.switch_project(p))
+        for entry in self._settings.recent_projects():
+            action = self.recent_menu.addAction(entry)
+            action.triggered.connect(lambda _c=False, e=entry: self.switch_project(
+                db_argument(e)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("No recent projects")).setEnabled(False)
 
@@ -197,7 +200,7 @@ class ProjectFilesMixin:
         if not dialog.exec():
             return
         options, event_filter = dialog.choices()
-        suggested = str(Path(self._settings.last_directory()) / f"{self.project.path.stem}.csv")
+        suggested = str(Path(self._settings.last_directory()) / f"{self.project.name}.csv")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Timeline as CSV"), suggested,
                                               "CSV files (*.csv);;All files (*)")
         if path:
@@ -217,7 +220,7 @@ class ProjectFilesMixin:
         from desktop_app.core.exporters.formats import SUFFIXES
 
         suffix = SUFFIXES[fmt]
-        suggested = str(Path(self._settings.last_directory()) / f"{self.project.path.stem}{suffix}")
+        suggested = str(Path(self._settings.last_directory()) / f"{self.project.name}{suffix}")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Timeline"), suggested,
                                               f"*{suffix};;All files (*)")
         if path:
@@ -226,7 +229,7 @@ class ProjectFilesMixin:
     def export_format(self, fmt: str, path: Path) -> int | None:
         """Export the timeline in a format (TimelineJS, iCalendar, JSON-LD, reports)."""
         return self._run_export(path, lambda: self.project.exports.export(
-            fmt, path, self.project.path.stem, self.active_filter()))
+            fmt, path, self.project.name, self.active_filter()))
 
     def _run_export(self, path: Path, export) -> int | None:  # noqa: ANN001 (() -> int)
         """Run an export; report a failure, or say how many events went where."""
@@ -295,7 +298,7 @@ class ProjectFilesMixin:
         return bool(CsvPreviewDialog(plan, self).exec())
 
     def _on_backup_project(self) -> None:
-        stem = self.project.path.stem
+        stem = self.project.name
         suggested = str(Path(self._settings.last_directory())
                         / f"{stem}-backup-{date.today():%Y%m%d}{PROJECT_SUFFIX}")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Back Up Project"), suggested,

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings, QStandardPaths
 
+from desktop_app.core.locations import ProjectLocation, is_server_address
+
 MAX_RECENT = 10
 
 PROJECT_SUFFIX = ".tldb"
@@ -52,14 +54,17 @@ class Settings:
     def __init__(self, store: QSettings | None = None) -> None:
         self._s = store or QSettings()
 
-    def recent_projects(self) -> list[Path]:
-        """Most recent first; only files that still exist."""
+    def recent_projects(self) -> list[str]:
+        """Most recent first: files that still exist, and team projects' addresses (never
+        with a password)."""
         raw = self._s.value("recentProjects", [], list) or []
-        return [Path(p) for p in raw if p and Path(p).exists()]
+        return [str(p) for p in raw
+                if p and (is_server_address(str(p)) or Path(str(p)).exists())]
 
-    def add_recent_project(self, path: Path) -> None:
+    def add_recent_project(self, location: ProjectLocation) -> None:
         """Put a project at the top of the recent list."""
-        items = [str(path)] + [str(p) for p in self.recent_projects() if p != path]
+        entry = location.remembered
+        items = [entry] + [p for p in self.recent_projects() if p != entry]
         self._s.setValue("recentProjects", items[:MAX_RECENT])
 
     def backup_keep(self) -> int:

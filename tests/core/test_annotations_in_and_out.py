@@ -29,7 +29,7 @@ def demo_project(demo_project):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def rich(demo_project):  # noqa: ANN001, ANN201
+def rich(demo_project, tmp_path: Path):  # noqa: ANN001, ANN201
     """The demo with a range, a tag that looks like a year, a second source and a quote-less
     event (as a CSV import makes them)."""
     p = demo_project
@@ -44,7 +44,7 @@ def rich(demo_project):  # noqa: ANN001, ANN201
                                         url="https://second.example/story",
                                         published=date(2021, 7, 9)))
     p.sources.add_quote(events[1].id, other.id, len("Elsewhere. "), len(f"Elsewhere. {QUOTE}"))
-    csv = Path(p.path).with_name("one.csv")
+    csv = tmp_path / "one.csv"
     csv.write_text("date,title,notes\n2021-07-20,Talks end,no quote\n", encoding="utf-8")
     from desktop_app.core.importers.csv_import import read_timeline_csv
 

@@ -21,17 +21,25 @@ def test_schema_head_is_the_newest_alembic_revision() -> None:
     assert ScriptDirectory.from_config(cfg).get_current_head() == SCHEMA_HEAD
 
 
-def test_migrated_schema_matches_the_orm(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_migrated_schema_matches_the_orm(tmp_path: Path, backend: str,
+                                         request: pytest.FixtureRequest) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
     from desktop_app.core.orm import Base
 
-    db = open_database(tmp_path / "p.tldb")
+    db = open_database(tmp_path / "p.tldb" if backend == "sqlite"
+                       else request.getfixturevalue("pg_url"))
+
+    def neutral(name: str | None, kind: str, _parent: object) -> bool:
+        # The full-text indexes are not part of the neutral schema (core/search.py).
+        return not ((kind == "table" and (name or "").startswith("articles_fts"))
+                    or (kind == "column" and name == "search_vector")
+                    or (kind == "index" and name == "articles_search_vector"))
+
     with db.engine.connect() as conn:
-        # The SQLite full-text index is not part of the neutral schema (core/search.py).
-        ctx = MigrationContext.configure(conn, opts={"include_name": lambda name, kind, _p: not (
-            kind == "table" and name.startswith("articles_fts"))})
+        ctx = MigrationContext.configure(conn, opts={"include_name": neutral})
         diff = compare_metadata(ctx, Base.metadata)
     db.close()
     assert diff == []

@@ -15,6 +15,12 @@ from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.project import open_project, seed_demo
 
 
+@pytest.fixture
+def project(sqlite_project):  # noqa: ANN001, ANN201
+    """These are about a project file (its side files, its backups): SQLite only."""
+    return sqlite_project
+
+
 def _events(path: Path) -> list[tuple]:
     con = sqlite3.connect(path)
     try:

@@ -9,7 +9,7 @@ import pytest
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.filters import EventFilter, FilterError, parse_filter
 from desktop_app.core.records import ArticleDraft, EventEdit
-from desktop_app.core.search import Fts5Search, ScanSearch, terms
+from desktop_app.core.search import Fts5Search, ScanSearch, TsvectorSearch, terms
 
 OTHER = "Kabul, 10 July 2021. Officials in Kabul said the Kremlin's envoy met them on Friday."
 
@@ -19,12 +19,12 @@ def test_query_terms() -> None:
     assert terms("   ") == []
 
 
-@pytest.mark.parametrize("engine", [Fts5Search, ScanSearch])
+@pytest.mark.parametrize("engine", ["the project's own", ScanSearch])
 def test_search_finds_passages_in_every_article(demo_project, engine) -> None:  # noqa: ANN001
     p = demo_project
     other = p.articles.add(ArticleDraft(title="Kabul report", text=OTHER,
                                         published=date(2021, 7, 10)))
-    search = engine(p.db.sessions)
+    search = p.search if isinstance(engine, str) else engine(p.db.sessions)
     demo_id = next(a.id for a in p.articles.list() if a.id != other.id)
     hits = search.search("kremlin")
     assert {h.article_id for h in hits} == {other.id, demo_id}
@@ -39,11 +39,15 @@ def test_search_finds_passages_in_every_article(demo_project, engine) -> None:  
     assert search.search("Kremlin Beijing") == []  # every term must be there
     assert search.search("zeppelin") == []
     assert search.search('" OR ( NEAR') == []  # FTS syntax in a query is quoted, never raises
+    assert search.search("'&|!:*") == []
+    prefix = search.search("mobili* Tajik*")  # a final * makes a prefix
+    assert [p.articles.get(h.article_id).text[h.start:h.end] for h in prefix] == ["mobilised"]
 
 
 def test_the_index_follows_deletion_and_undo(demo_project) -> None:  # noqa: ANN001
     p = demo_project
-    assert isinstance(p.search, Fts5Search)  # this SQLite has FTS5: the index is used
+    # This SQLite has FTS5, and PostgreSQL its tsvector: the index is used.
+    assert isinstance(p.search, TsvectorSearch if p.db.is_server else Fts5Search)
     other = p.articles.add(ArticleDraft(title="Kabul report", text=OTHER,
                                         published=date(2021, 7, 10)))
     assert {h.article_id for h in p.search.search("Kabul")} == {other.id}
@@ -89,12 +93,15 @@ def test_saved_filters_round_trip(project) -> None:  # noqa: ANN001
     assert parse_filter(["conflicts=yes"]).conflicts_only
 
 
-def test_without_the_index_search_scans(demo_project) -> None:  # noqa: ANN001
+def test_without_the_index_search_scans(sqlite_project) -> None:  # noqa: ANN001
     """An SQLite built without FTS5 has no index: the project still opens and search works."""
     from sqlalchemy import text
 
+    from desktop_app.core.project import seed_demo
     from desktop_app.core.search import make_search
 
+    demo_project = sqlite_project
+    seed_demo(demo_project)
     with demo_project.db.sessions.begin() as s:
         for name in ("articles_fts_insert", "articles_fts_delete", "articles_fts_update"):
             s.execute(text(f"DROP TRIGGER {name}"))

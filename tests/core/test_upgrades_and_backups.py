@@ -17,6 +17,12 @@ from desktop_app.core.errors import ProjectFileError
 from desktop_app.core.project import open_project
 from tests.conftest import FIXTURES
 
+
+@pytest.fixture
+def project(sqlite_project):  # noqa: ANN001, ANN201
+    """These are about a project file (its side files, its backups): SQLite only."""
+    return sqlite_project
+
 KEPT = sorted((FIXTURES / "projects").glob("schema-*.tldb"))
 
 

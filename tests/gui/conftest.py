@@ -22,8 +22,9 @@ def make_window(tmp_path: Path, qtbot, settings):  # noqa: ANN001, ANN201
     """Build the real main window; errors are recorded instead of shown in modal boxes."""
     from desktop_app.app import build_main_window
 
-    def make(name: str = "gui.tldb", demo: bool = True):  # noqa: ANN202
-        window = build_main_window(tmp_path / name, settings, seed_demo_if_new=demo)
+    def make(name: str = "gui.tldb", demo: bool = True, db: str | None = None):  # noqa: ANN202
+        """``db``: a team project's address instead of a file in tmp_path."""
+        window = build_main_window(db or tmp_path / name, settings, seed_demo_if_new=demo)
         window.errors = []
         window.show_error = lambda title, message: window.errors.append((title, message))
         qtbot.addWidget(window)

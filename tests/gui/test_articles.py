@@ -116,7 +116,7 @@ def test_new_project_and_recent_list(window, tmp_path: Path, settings) -> None: 
     assert window.switch_project(tmp_path / "second.tldb")
     assert window.timeline_model.rowCount() == 0 and window.article_model.rowCount() == 0
     assert window.windowTitle().startswith("second")
-    assert settings.recent_projects()[:2] == [tmp_path / "second.tldb", old_path]
+    assert settings.recent_projects()[:2] == [str(tmp_path / "second.tldb"), str(old_path)]
     assert window.switch_project(old_path) and window.timeline_model.rowCount() == 4
 
 

@@ -4,8 +4,8 @@
   sources disagree can be flagged (filled when a source is added; empty for older quotes
   until their event gains a second source).
 - saved_filters: filter-bar settings saved by name.
-- articles_fts (SQLite only, FTS5 over the articles' title and text, kept in step by
-  triggers); other databases search without it (see core/search.py).
+- articles_fts (SQLite, FTS5 over the articles' title and text, kept in step by triggers);
+  on PostgreSQL a generated tsvector column with a GIN index (see core/search.py).
 
 Revision ID: 0004
 Revises: 0003
@@ -34,6 +34,16 @@ _FTS = (
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 )
 
+# Lexemes without positions (strip): the index picks the articles holding every word, and the
+# passages (phrases included) are located in their text by core/search.py. Without positions, and
+# over the first 200,000 characters (a 30,000-word article; a word found only past that does not
+# pick its article), a vector stays below tsvector's 1 MB limit whatever the text.
+_TSVECTOR = (
+    "ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
+    "(strip(to_tsvector('simple', left(title || ' ' || text, 200000)))) STORED",
+    "CREATE INDEX articles_search_vector ON articles USING gin (search_vector)",
+)
+
 
 def upgrade() -> None:
     with op.batch_alter_table("quotes") as batch:
@@ -53,6 +63,9 @@ def upgrade() -> None:
                     op.execute(statement)
         except sa.exc.OperationalError:
             pass
+    elif op.get_bind().dialect.name == "postgresql":
+        for statement in _TSVECTOR:
+            op.execute(statement)
 
 
 def downgrade() -> None:
@@ -60,6 +73,8 @@ def downgrade() -> None:
         for name in ("articles_fts_insert", "articles_fts_delete", "articles_fts_update"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS articles_fts")
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE articles DROP COLUMN IF EXISTS search_vector")
     op.drop_table("saved_filters")
     with op.batch_alter_table("quotes") as batch:
         batch.drop_column("date_precision")

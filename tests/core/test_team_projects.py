@@ -1,0 +1,148 @@
+"""Opening team projects on PostgreSQL: the same schema by the same migrations, clear refusals
+that change nothing, one client upgrading while the others wait, and the CLI on a server."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from desktop_app.core.db import SCHEMA_HEAD
+from desktop_app.core.errors import ProjectServerError
+from desktop_app.core.locations import project_location
+from desktop_app.core.project import open_project
+from desktop_app.core.records import ArticleDraft
+from tests.conftest import REPO
+
+
+def _tables(url: str) -> set[str]:
+    with psycopg.connect(url) as con:
+        return {r[0] for r in con.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+
+
+def test_an_empty_database_becomes_a_project_with_the_same_schema(pg_url: str) -> None:
+    project = open_project(pg_url)
+    try:
+        assert project.db.is_server and project.path is None
+        assert project.name == project_location(pg_url).name
+        with psycopg.connect(pg_url) as con:
+            assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] \
+                == SCHEMA_HEAD
+    finally:
+        project.close()
+    assert {"articles", "events", "quotes", "tags", "change_log"} <= _tables(pg_url)
+
+
+def test_a_database_that_is_not_a_project_is_refused_unchanged(pg_url: str) -> None:
+    with psycopg.connect(pg_url) as con:
+        con.execute("CREATE TABLE invoices (id int PRIMARY KEY, total numeric)")
+        con.execute("INSERT INTO invoices VALUES (1, 9.5)")
+    with pytest.raises(ProjectServerError, match="not a Timeline Annotator project"):
+        open_project(pg_url)
+    assert _tables(pg_url) == {"invoices"}
+
+
+def test_a_newer_schema_is_refused(pg_url: str) -> None:
+    open_project(pg_url).close()
+    with psycopg.connect(pg_url) as con:
+        con.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(ProjectServerError, match="newer version"):
+        open_project(pg_url)
+
+
+def test_one_client_upgrades_while_the_others_wait(pg_url: str) -> None:
+    from desktop_app.core.db_server import UPGRADE_LOCK, open_server_database
+
+    told: list[str] = []
+    opened: list[object] = []
+    with psycopg.connect(pg_url, autocommit=True) as holder:  # "another client upgrading"
+        holder.execute("SELECT pg_advisory_lock(%s)", (UPGRADE_LOCK,))
+        waiter = threading.Thread(target=lambda: opened.append(
+            open_server_database(project_location(pg_url), on_wait=told.append)))
+        waiter.start()
+        waiter.join(1.0)
+        assert waiter.is_alive() and "another client is upgrading" in told[0]
+        holder.execute("SELECT pg_advisory_unlock(%s)", (UPGRADE_LOCK,))
+    waiter.join(10)
+    assert opened and _tables(pg_url) >= {"articles", "events"}
+    opened[0].close()
+
+
+def test_ids_taken_in_bulk_come_from_the_sequence(project, tmp_path: Path) -> None:  # noqa: ANN001
+    """A bulk import numbers its rows ahead (SQLite: past the largest id ever used;
+    PostgreSQL: from the table's sequence); ids before and after never collide."""
+    from desktop_app.core.importers.csv_import import read_timeline_csv
+
+    article = project.articles.add(ArticleDraft(title="T", text="On Monday, a thing happened."))
+    single = project.events.create_from_selection(article.id, 0, 27)
+    csv = tmp_path / "new.csv"
+    csv.write_text("date,title\n" + "".join(f"2021-07-0{i},e{i}\n" for i in range(1, 6)),
+                   encoding="utf-8")
+    project.csv.apply(project.csv.plan(read_timeline_csv(csv)))
+    single_after = project.events.create_from_selection(article.id, 0, 27)
+    ids = [e.id for e in project.events.list()]
+    assert len(ids) == 7 == len(set(ids))
+    assert single.id == min(ids) and single_after.id == max(ids)
+
+
+def _cli(*args: str, env_extra: dict[str, str] | None = None,
+         tmp: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen",
+           "XDG_DATA_HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp), **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], env=env, text=True,
+                          capture_output=True, timeout=120)
+
+
+def test_the_cli_works_on_a_team_project(pg_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Kabul. On Tuesday, the envoy arrived in Kabul.", encoding="utf-8")
+    done = _cli("--db", pg_url, "import", str(article), "--published", "2021-07-09",
+                tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    done = _cli("--db", pg_url, "add-event", "--article", "1", "--quote",
+                "On Tuesday, the envoy arrived in Kabul.", tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "\t2021-07-06" in done.stdout or "Tue 6 Jul 2021" in done.stdout
+    listed = _cli("--db", pg_url, "list", tmp=tmp_path)
+    assert "2021-07-06" in listed.stdout and "envoy arrived" in listed.stdout
+
+
+@pytest.mark.parametrize(("address", "words"), [
+    ("postgresql://postgres@127.0.0.1:1/timeline", "cannot connect"),
+    ("postgresql://127.0.0.1", "names no database"),
+    ("mysql://host/db", "team projects are on PostgreSQL"),
+])
+def test_a_wrong_address_is_one_line_and_exit_1(address: str, words: str,
+                                                tmp_path: Path) -> None:
+    done = _cli("--db", address, "events", tmp=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and words in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_password_is_never_printed(pg_url: str, tmp_path: Path) -> None:
+    wrong = pg_url.replace("/ta_test_", "/missing_ta_test_", 1).replace(
+        "postgres@", "postgres:hunter2@", 1)
+    done = _cli("--db", wrong, "events", tmp=tmp_path)
+    assert done.returncode == 1 and "does not exist" in done.stderr
+    assert "hunter2" not in done.stderr
+
+
+def test_a_throwaway_server_is_started_where_none_runs(tmp_path: Path) -> None:
+    """What a bare machine does (scripts/setup.sh --test installs Debian's postgresql): the
+    tests start a private server and a project works on it."""
+    from tests.pg_server import fresh_database, throwaway_server
+
+    with throwaway_server() as server, fresh_database(server) as url:
+        project = open_project(url)
+        try:
+            article = project.articles.add(ArticleDraft(title="T", text="On Monday, it began."))
+            project.events.create_from_quote_text(article.id, "On Monday, it began.")
+            assert len(project.events.list()) == 1
+        finally:
+            project.close()

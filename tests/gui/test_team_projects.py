@@ -1,0 +1,75 @@
+"""Team projects on PostgreSQL through the real window: two windows (two clients of the
+server) follow each other live; the window names the project and remembers it without a
+password; losing the server is said, and the window resumes when it is back."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from desktop_app.core.project import open_project, seed_demo
+
+
+@pytest.fixture
+def team_url(pg_url: str) -> str:
+    """A team project holding the demo article and its four events."""
+    project = open_project(pg_url)
+    try:
+        seed_demo(project)
+    finally:
+        project.close()
+    return pg_url
+
+
+def test_two_windows_on_a_team_project_follow_each_other_live(make_window, qtbot,  # noqa: ANN001
+                                                               team_url: str) -> None:
+    first = make_window(db=team_url)
+    second = make_window(db=team_url)
+    assert first.timeline_model.rowCount() == second.timeline_model.rowCount() == 4
+    event_id = first.timeline_model.id_at(0)
+    second.select_event(second.timeline_model.id_at(2))
+    kept = second.current_event().id
+    t0 = time.monotonic()
+    first.request_edit(event_id, "title", "Edited by a colleague")
+    qtbot.waitUntil(lambda: any(
+        second.timeline_model.record(r).title == "Edited by a colleague"
+        for r in range(second.timeline_model.rowCount())), timeout=1000)
+    assert time.monotonic() - t0 < 1.0
+    assert second.current_event().id == kept  # the selection stays put
+    second.select_event(event_id)
+    first.select_event(event_id)
+    first.actions.delete_event.trigger()
+    qtbot.waitUntil(lambda: second.timeline_model.row_of(event_id) < 0, timeout=1000)
+    assert "deleted in another window" in second.statusBar().currentMessage()
+    assert first.errors == [] and second.errors == []
+
+
+def test_the_window_names_a_team_project_and_remembers_it_without_its_password(
+        make_window, settings, team_url: str) -> None:  # noqa: ANN001
+    from desktop_app.core.locations import project_location
+
+    with_password = team_url.replace("postgres@", "postgres:s3cret@", 1)
+    window = make_window(db=with_password)  # trust authentication ignores the password
+    name = project_location(team_url).name
+    assert window.windowTitle().startswith(f"{name} — ")
+    assert settings.recent_projects()[0] == team_url
+    assert not any("s3cret" in entry for entry in settings.recent_projects())
+
+
+def test_a_lost_server_is_said_and_the_window_resumes(make_window, qtbot,  # noqa: ANN001
+                                                      team_url: str) -> None:
+    import psycopg
+
+    window = make_window(db=team_url)
+    name = window.project.location.url.database
+    with psycopg.connect(team_url.replace(f"/{name}", "/postgres", 1), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                      "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+    qtbot.waitUntil(lambda: window.server_label.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not window.server_label.isVisible(), timeout=3000)  # reconnected
+    assert "Reconnected" in window.statusBar().currentMessage()
+    event_id = window.timeline_model.id_at(0)
+    window.request_edit(event_id, "title", "After the reconnection")  # the pool reconnects
+    assert window.project.events.get(event_id).title == "After the reconnection"
+    assert window.errors == []
