@@ -67,7 +67,7 @@ def _open_project(target: Path | str):  # noqa: ANN202 (Project; imported lazily
     from desktop_app.gui.settings import Settings, backup_folder
 
     try:
-        project = open_project(target)
+        project = open_project(target, author=Settings().display_name())
     except ProjectDamagedError as exc:
         good = newest_backup(backup_folder(exc.path), exc.path)
         if good is None:

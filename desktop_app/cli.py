@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="project file to open or create, or a team project on a PostgreSQL "
                         "server: postgresql://USER@HOST:PORT/DATABASE (passwords from "
                         "~/.pgpass or PGPASSWORD; any libpq parameter such as sslmode=require)")
+    p.add_argument("--author", metavar="NAME", default="",
+                   help="the name changes are recorded under (default: the database role on a "
+                        "server, else your login)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     imp = sub.add_parser("import", help="import article files or folders; prints ID<TAB>title")
     imp.add_argument("files", nargs="+", type=Path, metavar="PATH")
@@ -131,7 +134,7 @@ def _only_reads(args: argparse.Namespace, db: Path | str) -> bool:
 def run(args: argparse.Namespace, db: Path | str) -> int:
     """Run a parsed command against a project (file or server); return the exit code."""
     try:
-        project = open_project(db, read_only=_only_reads(args, db))
+        project = open_project(db, read_only=_only_reads(args, db), author=args.author)
     except TimelineError as exc:
         print(f"error: {shown(exc)}", file=sys.stderr)
         return 1

@@ -30,6 +30,14 @@ SAMPLE_PASSAGES = (
 )
 
 
+def content(record):  # noqa: ANN001, ANN201
+    """An event record without what every change moves on (version, updated_at, updated_by):
+    undo puts the content back, and is itself a new change."""
+    from dataclasses import replace
+
+    return replace(record, version=0, updated_at=None, updated_by="")
+
+
 @pytest.fixture
 def sample_text() -> str:
     """The reference article (skipped where ../shared is absent, as in a user's clone)."""

@@ -29,7 +29,7 @@ from desktop_app.core.output_files import SQLITE_HEADER, replace_atomically
 
 log = logging.getLogger(__name__)
 
-SCHEMA_HEAD = "0007"  # tests check this equals the newest Alembic revision
+SCHEMA_HEAD = "0008"  # tests check this equals the newest Alembic revision
 OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

@@ -146,3 +146,26 @@ def _upgrade(conn: Connection, location: ProjectLocation,
     finally:
         conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": UPGRADE_LOCK})
         conn.commit()
+
+
+def describe_server_database(location: ProjectLocation) -> str:
+    """What connecting to this address would find, without creating or changing anything
+    (the Connect dialog's Test Connection)."""
+    assert location.url is not None
+    engine = create_engine(location.url.update_query_dict({"connect_timeout": "5"}))
+    event.listen(engine, "handle_error", _connection_trouble(location))
+    try:
+        with engine.connect() as conn:
+            revision = _existing_revision(conn, location)
+            if revision is None:
+                return (f"{location.shown}: reachable; the database is empty: a new team "
+                        "project will be created in it")
+            events = conn.scalar(text("SELECT count(*) FROM events"))
+            newer = " (made by a newer version: upgrade the app first)" \
+                if revision > SCHEMA_HEAD else ""
+            return (f"{location.shown}: reachable; a team project with {events} events, "
+                    f"schema {revision}{newer}")
+    except SQLAlchemyError as exc:
+        raise ProjectServerError(location.shown, server_problem(exc)) from None
+    finally:
+        engine.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class TimelineError(Exception):
@@ -77,3 +78,14 @@ class DateParseError(TimelineError):
 
 class ExportError(FileProblemError):
     """An export could not be written (disk full, permission denied...)."""
+
+
+class EditConflictError(TimelineError):
+    """The record changed since the window showed it (a colleague, another window): the edit
+    was not saved, so nobody's change is overwritten unseen. ``current`` is the record now."""
+
+    def __init__(self, current: Any) -> None:
+        who = getattr(current, "updated_by", "") or "another window"
+        super().__init__(f"this event was changed by {who} after it was shown; nothing was "
+                         "saved")
+        self.current = current

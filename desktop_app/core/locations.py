@@ -93,3 +93,15 @@ def project_location(target: str | Path | ProjectLocation) -> ProjectLocation:
             ProjectLocation(url=url).shown,
             "names no database: add it after the server, as in postgresql://HOST/DATABASE")
     return ProjectLocation(url=url)
+
+
+def server_address(host: str, port: int, database: str, user: str = "", password: str = "",
+                   sslmode: str = "") -> str:
+    """A team project's address from its parts (as the Connect dialog asks for them), with
+    every part escaped as a URL needs; the password only when one was typed."""
+    from sqlalchemy.engine import URL
+
+    url = URL.create("postgresql", username=user or None, password=password or None,
+                     host=host or None, port=port or None, database=database,
+                     query={"sslmode": sslmode} if sslmode else {})
+    return url.render_as_string(hide_password=False)

@@ -24,6 +24,16 @@ class Base(DeclarativeBase):
     """Declarative base of every table."""
 
 
+class Attributed:
+    """Who made and who last changed a row, and its version (counting its changes), all
+    stamped by ``core.attribution`` at each flush (migration 0008). A row re-created by undo
+    keeps its version: it is the same content again."""
+
+    created_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    updated_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+
 event_tags = Table(
     "event_tags",
     Base.metadata,
@@ -32,7 +42,7 @@ event_tags = Table(
 )
 
 
-class Article(Base):
+class Article(Attributed, Base):
     """An imported article; its text never changes once quotes point into it."""
 
     __tablename__ = "articles"
@@ -50,13 +60,14 @@ class Article(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     source_path: Mapped[str] = mapped_column(String(2000), default="")
     imported_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     quotes: Mapped[list[Quote]] = relationship(back_populates="article",
                                                cascade="all, delete-orphan",
                                                passive_deletes=True)
 
 
-class Event(Base):
+class Event(Attributed, Base):
     """A dated event on the timeline."""
 
     __tablename__ = "events"
@@ -84,7 +95,7 @@ class Event(Base):
     tags: Mapped[list[Tag]] = relationship(secondary=event_tags, order_by="Tag.name")
 
 
-class Quote(Base):
+class Quote(Attributed, Base):
     """A passage of an article that sources an event (W3C TextQuote + TextPosition selectors)."""
 
     __tablename__ = "quotes"
@@ -103,12 +114,14 @@ class Quote(Base):
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     date_start: Mapped[date | None] = mapped_column(Date, nullable=True)  # this source's date
     date_precision: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    created_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     event: Mapped[Event] = relationship(back_populates="quotes")
     article: Mapped[Article] = relationship(back_populates="quotes")
 
 
-class Tag(Base):
+class Tag(Attributed, Base):
     """A label shared by events."""
 
     __tablename__ = "tags"
@@ -116,6 +129,8 @@ class Tag(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     color: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class SavedFilter(Base):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from desktop_app.core.attribution import attribute, default_author, rename
 from desktop_app.core.change_feed import ChangeFeed, SqliteChangeFeed, prune_change_log
 from desktop_app.core.changes import ChangeHub, track
 from desktop_app.core.db import ProjectDatabase, open_database
@@ -49,6 +50,7 @@ class Project:
     changes: ChangeHub
     client: str  # this open project's name in the change log (one per process and open)
     uuid: str  # the project's own identity, made once (exports' stable, unique ids)
+    author: str = ""  # the name this client's changes are made under
 
     @property
     def path(self) -> Path | None:
@@ -73,15 +75,24 @@ class Project:
         assert self.path is not None
         return SqliteChangeFeed(self.path, self.client)
 
+    def set_author(self, name: str) -> None:
+        """Make this client's next changes under ``name`` (blank: the role or account)."""
+        self.author = rename(self.db.sessions, name) if name.strip() else rename(
+            self.db.sessions, default_author(self.db.sessions, self.db.is_server))
+
     def close(self) -> None:
         """Release the database file."""
         self.db.close()
 
 
-def open_project(target: Path | str | ProjectLocation, read_only: bool = False) -> Project:
+def open_project(target: Path | str | ProjectLocation, read_only: bool = False,
+                 author: str = "") -> Project:
     """Open (creating if needed) a project file or team project and build its services
-    (``read_only``: an existing project file, only to read and export)."""
+    (``read_only``: an existing project file, only to read and export; ``author``: the name
+    changes are made under, by default the database role or this computer's account)."""
     db = open_database(target, read_only)
+    author = " ".join(author.split()) or default_author(db.sessions, db.is_server)
+    attribute(db.sessions, author)
     changes = ChangeHub()
     client = str(uuid.uuid4())
     identity = _project_uuid(db)
@@ -100,7 +111,8 @@ def open_project(target: Path | str | ProjectLocation, read_only: bool = False) 
                    AnnotationImportService(db.sessions, events), TagService(db.sessions, events),
                    TimelineIndexService(db.sessions), SourceService(db.sessions, events),
                    ArticleRemovalService(db.sessions, events), SavedFilterService(db.sessions),
-                   make_search(db.sessions, db.engine.dialect.name), changes, client, identity)
+                   make_search(db.sessions, db.engine.dialect.name), changes, client, identity,
+                   author)
 
 
 def _project_uuid(db: ProjectDatabase) -> str:

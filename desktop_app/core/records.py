@@ -77,6 +77,7 @@ class QuoteRecord:
     orphaned: bool = False  # the passage is no longer in the (re-imported) article text
     date_start: date | None = None  # the date this passage gives (multi-source events)
     date_precision: str = ""
+    created_by: str = ""  # who added this source
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,9 @@ class EventRecord:
     article_title: str
     created_at: datetime
     updated_at: datetime
+    created_by: str = ""
+    updated_by: str = ""
+    version: int = 1  # counts changes: an edit made on what was shown names the one shown
 
     @property
     def sort_key(self) -> tuple[date, int, int, int]:
@@ -138,6 +142,9 @@ class EventEdit:
     date: EventDate | None = None
     date_edited_by_user: bool | None = None
     tags: tuple[str, ...] | None = None
+    # The version the edit was made on (what the window showed): if the event has changed
+    # since, the edit is refused with EditConflictError instead of overwriting that change.
+    expected_version: int | None = None
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,11 @@ class Actions:
         self.open_project = make("actionOpenProject", parent.tr("&Open Project…"),
                                  ["Ctrl+Shift+O"], parent.tr("Open an existing project file"),
                                  _SP.SP_DirOpenIcon)
+        self.connect_team = make("actionConnectTeam", parent.tr("Connect to &Team Project…"),
+                                 [], parent.tr("Open a team project on a PostgreSQL server"))
+        self.your_name = make("actionYourName", parent.tr("Your &Name…"), [],
+                              parent.tr("The name your changes are shown under (History, "
+                                        "inspector, exports)"))
         self.import_article = make("actionImportArticle", parent.tr("&Import Articles…"),
                                    ["Ctrl+O"],
                                    parent.tr("Import .txt, .md or .html articles (Ctrl+O)"),
@@ -159,7 +164,7 @@ class Actions:
     def place(self, window: QMainWindow, undo: QAction, redo: QAction) -> QMenu:
         """Put the actions in the menu bar and the toolbar; return the Open Recent menu."""
         file_menu = window.menuBar().addMenu(window.tr("&File"))
-        file_menu.addActions([self.new_project, self.open_project])
+        file_menu.addActions([self.new_project, self.open_project, self.connect_team])
         recent = file_menu.addMenu(window.tr("Open &Recent"))
         recent.setObjectName("menuRecent")
         file_menu.addSeparator()
@@ -188,6 +193,8 @@ class Actions:
         edit_menu.addActions([self.find_events, self.search_articles])
         edit_menu.addSeparator()
         edit_menu.addAction(self.show_history)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.your_name)
         view_menu = window.menuBar().addMenu(window.tr("&View"))
         view_menu.setObjectName("menuView")
         view_menu.addActions([self.show_table, self.show_chart])

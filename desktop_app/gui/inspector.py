@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,10 +24,31 @@ from desktop_app.core.eventdates import PRECISIONS, explain, format_event_date
 from desktop_app.core.records import EditField, EventDate, EventRecord
 
 
+def field_text(r: EventRecord, field: EditField) -> str:
+    """A field of an event as the inspector shows and edits it."""
+    return {EditField.TITLE: r.title, EditField.TAGS: ", ".join(r.tags),
+            EditField.NOTES: r.notes, EditField.PRECISION: r.date.precision,
+            EditField.DATE: r.date.start.isoformat() if r.date.precision == "day"
+            else format_event_date(r.date)}[field]
+
+
+def provenance(r: EventRecord) -> str:
+    """Who made the event and who last changed it, and when (times in local time)."""
+    def when(stamp: datetime) -> str:
+        local = stamp.replace(tzinfo=UTC).astimezone()
+        return f"{local:%a} {local.day} {local:%b %Y %H:%M}"
+
+    made = f"Created {when(r.created_at)}" + (f" by {r.created_by}" if r.created_by else "")
+    if r.version <= 1 and r.updated_by == r.created_by:
+        return made
+    return made + f" · changed {when(r.updated_at)}" + (
+        f" by {r.updated_by}" if r.updated_by else "")
+
+
 class EventInspector(QWidget):
     """Shows one event; emits editRequested(event_id, field, text) when the user changes it."""
 
-    editRequested = Signal(int, str, str)
+    editRequested = Signal(int, str, str, int)  # event id, field, text, version shown
     sourceActivated = Signal(object)  # QuoteRecord: show its passage
     removeSourceRequested = Signal(int)  # quote id
 
@@ -73,6 +95,8 @@ class EventInspector(QWidget):
                                               "(the event keeps its other sources)"))
         self.remove_source.clicked.connect(self._on_remove_source)
         self.sources_heading = QLabel(self.tr("Sources"))
+        self.provenance = QLabel(objectName="inspectorProvenance", wordWrap=True)
+        self.provenance.setStyleSheet("color: palette(dark);")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -85,6 +109,7 @@ class EventInspector(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(self.provenance)
         for caption, label in ((self.tr("Why this date"), self.explanation),
                                (None, self.readings)):
             if caption:
@@ -130,6 +155,7 @@ class EventInspector(QWidget):
                 w.clear()
             self.notes_edit.clear()
             self.explanation.clear()
+            self.provenance.clear()
             self.readings.clear()
             self.sources.clear()
             self.sources_heading.setText(self.tr("Sources"))
@@ -148,6 +174,7 @@ class EventInspector(QWidget):
         if record.date_edited_by_user:
             why += "  [edited by hand: kept if the publication date changes]"
         self.explanation.setText(why)
+        self.provenance.setText(provenance(record))
         self._show_sources(record)
 
     def _show_sources(self, record: EventRecord) -> None:
@@ -196,12 +223,8 @@ class EventInspector(QWidget):
         r = self._record
         if r is None:
             return
-        current = {EditField.TITLE: r.title, EditField.TAGS: ", ".join(r.tags),
-                   EditField.NOTES: r.notes, EditField.PRECISION: r.date.precision,
-                   EditField.DATE: r.date.start.isoformat() if r.date.precision == "day"
-                   else format_event_date(r.date)}[field]
-        if text != current:
-            self.editRequested.emit(r.id, field, text)
+        if text != field_text(r, field):
+            self.editRequested.emit(r.id, field, text, r.version)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.notes_edit and event.type() == QEvent.Type.FocusOut:

@@ -208,6 +208,8 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         a = self.actions
         a.new_project.triggered.connect(self._on_new_project)
         a.open_project.triggered.connect(self._on_open_project)
+        a.connect_team.triggered.connect(self._on_connect_team)
+        a.your_name.triggered.connect(self._on_your_name)
         a.import_article.triggered.connect(self._on_import)
         a.paste_article.triggered.connect(self._on_paste)
         a.export_csv.triggered.connect(self._on_export_csv)
@@ -232,7 +234,9 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         self.article_list.selectionModel().currentRowChanged.connect(self._on_article_current)
         self.timeline_table.selectionModel().currentRowChanged.connect(self._on_event_current)
         self.timeline_model.editRequested.connect(self.request_edit)
-        self.inspector.editRequested.connect(self.request_edit)
+        self.inspector.editRequested.connect(
+            lambda event_id, field, text, version: self.request_edit(event_id, field, text,
+                                                                     version))
         self.reader.highlightClicked.connect(self.select_event)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
         self._connect_chart()
@@ -267,7 +271,8 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
 
     def _set_project_actions_enabled(self, enabled: bool) -> None:
         a = self.actions
-        for action in (a.new_project, a.open_project, a.import_article, a.paste_article,
+        for action in (a.new_project, a.open_project, a.connect_team, a.your_name,
+                       a.import_article, a.paste_article,
                        a.export_csv, a.create_event, a.delete_event, a.article_properties,
                        a.suggest_events, a.next_unused, a.previous_unused, a.next_reading,
                        a.previous_reading, a.backup_project, a.import_csv,

@@ -184,6 +184,26 @@ class ProjectFilesMixin:
             self._settings.set_last_directory(Path(path))
             self.switch_project(Path(path))
 
+    def _on_connect_team(self) -> None:
+        from desktop_app.gui.team_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self)
+        if dialog.exec():
+            self.switch_project(dialog.address())
+
+    def _on_your_name(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(
+            self, self.tr("Your Name"), self.tr("The name your changes are shown under (blank: "
+                                                "your login):"),
+            text=self._settings.display_name() or self.project.author)
+        if ok:
+            self._settings.set_display_name(name)
+            self.project.set_author(name)
+            self.statusBar().showMessage(self.tr("Your changes are now made as %s")
+                                         % self.project.author, 5000)
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for entry in self._settings.recent_projects():

@@ -67,6 +67,13 @@ class Settings:
         items = [entry] + [p for p in self.recent_projects() if p != entry]
         self._s.setValue("recentProjects", items[:MAX_RECENT])
 
+    def display_name(self) -> str:
+        """The name the user's changes are made under ("" : the login or database role)."""
+        return str(self._s.value("user/displayName", "") or "")
+
+    def set_display_name(self, name: str) -> None:
+        self._s.setValue("user/displayName", " ".join(name.split()))
+
     def backup_keep(self) -> int:
         """How many rolling backups of each project to keep (0 turns them off)."""
         try:

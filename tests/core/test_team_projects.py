@@ -146,3 +146,58 @@ def test_a_throwaway_server_is_started_where_none_runs(tmp_path: Path) -> None:
             assert len(project.events.list()) == 1
         finally:
             project.close()
+
+
+def _reopen(project, author: str):  # noqa: ANN001, ANN202
+    return open_project(project.location, author=author)
+
+
+def test_who_made_and_who_changed_each_event_is_kept(project, tmp_path: Path) -> None:  # noqa: ANN001
+    from desktop_app.core.importers.csv_import import read_timeline_csv
+    from desktop_app.core.records import EventEdit
+
+    ana, ben = _reopen(project, "Ana  Silva"), _reopen(project, "Ben")
+    try:
+        article = ana.articles.add(ArticleDraft(title="T", text="On Monday, it began."))
+        made = ana.events.create_from_quote_text(article.id, "On Monday, it began.")
+        assert (made.created_by, made.updated_by, made.version) == ("Ana Silva", "Ana Silva", 1)
+        assert made.quotes[0].created_by == "Ana Silva"
+        edited = ben.events.edit(made.id, EventEdit(title="Renamed", tags=("army",)))
+        assert (edited.created_by, edited.updated_by, edited.version) == ("Ana Silva", "Ben", 2)
+        csv = tmp_path / "new.csv"
+        csv.write_text("date,title\n2021-07-09,From a sheet\n", encoding="utf-8")
+        ben.csv.apply(ben.csv.plan(read_timeline_csv(csv)))  # the bulk path
+        sheet = next(e for e in ana.events.list() if e.title == "From a sheet")
+        assert (sheet.created_by, sheet.updated_by, sheet.version) == ("Ben", "Ben", 1)
+    finally:
+        ana.close()
+        ben.close()
+
+
+def test_without_a_display_name_the_role_or_account_is_used(project) -> None:  # noqa: ANN001
+    import getpass
+
+    expected = "postgres" if project.db.is_server else getpass.getuser()
+    assert project.author == expected
+
+
+def test_an_edit_on_a_version_since_changed_is_refused_and_saves_nothing(project) -> None:  # noqa: ANN001
+    from desktop_app.core.errors import EditConflictError
+    from desktop_app.core.records import EventEdit
+
+    ana, ben = _reopen(project, "Ana"), _reopen(project, "Ben")
+    try:
+        article = ana.articles.add(ArticleDraft(title="T", text="On Monday, it began."))
+        shown = ana.events.create_from_quote_text(article.id, "On Monday, it began.")
+        ben.events.edit(shown.id, EventEdit(title="Ben's title"))
+        with pytest.raises(EditConflictError, match="changed by Ben") as refused:
+            ana.events.edit(shown.id, EventEdit(title="Ana's title",
+                                                expected_version=shown.version))
+        assert refused.value.current.title == "Ben's title"
+        assert ana.events.get(shown.id).title == "Ben's title"  # nothing overwritten
+        kept = ana.events.edit(shown.id, EventEdit(title="Ana's title",  # "keep mine"
+                                                   expected_version=refused.value.current.version))
+        assert (kept.title, kept.version) == ("Ana's title", 3)
+    finally:
+        ana.close()
+        ben.close()

@@ -27,6 +27,9 @@ def make_window(tmp_path: Path, qtbot, settings):  # noqa: ANN001, ANN201
         window = build_main_window(db or tmp_path / name, settings, seed_demo_if_new=demo)
         window.errors = []
         window.show_error = lambda title, message: window.errors.append((title, message))
+        window.conflicts = []  # edit conflicts asked about; the answer: keep mine
+        window.keep_mine = lambda what, conflict, typed: not window.conflicts.append(
+            (what, conflict.current, typed))
         qtbot.addWidget(window)
         with qtbot.waitActive(window):
             window.show()

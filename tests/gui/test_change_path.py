@@ -137,3 +137,4 @@ def test_what_the_user_is_typing_is_never_replaced_by_another_windows_change(  #
     second.inspector.commit_notes()  # leaving the field saves it, on top of the other change
     stored = second.project.events.get(event_id)
     assert stored.notes == "my unsaved note" and stored.title == "Retitled in the first window"
+    assert second.conflicts == []  # another field changed: nothing to ask, both changes kept

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QToolBar, QToolTip
 
 from desktop_app.core.records import ArticleDraft
 from desktop_app.gui.timeline_model import DATE, TAGS, TITLE
-from tests.conftest import SAMPLE_PASSAGES, SAMPLE_PUBLISHED
+from tests.conftest import SAMPLE_PASSAGES, SAMPLE_PUBLISHED, content
 
 
 def select_text(window, passage: str) -> None:  # noqa: ANN001
@@ -131,7 +131,7 @@ def test_inline_edits_are_committed_and_undoable(window) -> None:  # noqa: ANN00
     window.action_undo.trigger()
     window.action_undo.trigger()
     back = window.project.events.get(first.id)
-    assert back == first and model.row_of(first.id) == 0
+    assert content(back) == content(first) and model.row_of(first.id) == 0
 
 
 def test_inspector_accepts_typed_dates_and_precision(window, qtbot) -> None:  # noqa: ANN001

@@ -73,3 +73,53 @@ def test_a_lost_server_is_said_and_the_window_resumes(make_window, qtbot,  # noq
     window.request_edit(event_id, "title", "After the reconnection")  # the pool reconnects
     assert window.project.events.get(event_id).title == "After the reconnection"
     assert window.errors == []
+
+
+def test_an_edit_meeting_a_colleagues_change_asks_and_overwrites_nothing_unseen(
+        make_window, qtbot, team_url: str) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from desktop_app.core.records import EventEdit
+
+    window = make_window(db=team_url)
+    asked: list[tuple[str, str]] = []
+    answer = [False]
+
+    def keep_mine(what, conflict, typed):  # noqa: ANN001, ANN202
+        asked.append((conflict.current.title, typed))
+        return answer[0]
+
+    window.keep_mine = keep_mine
+    event_id = window.timeline_model.id_at(0)
+    window.select_event(event_id)
+    field = window.inspector.title_edit
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+
+    def colleague_renames(title: str) -> None:
+        colleague = open_project(team_url, author="Ben")
+        try:
+            colleague.events.edit(event_id, EventEdit(title=title))
+        finally:
+            colleague.close()
+        # The change arrives while the user types: their field is left alone.
+        qtbot.waitUntil(lambda: window.timeline_model.record(
+            window.timeline_model.row_of(event_id)).title == title, timeout=2000)
+
+    colleague_renames("Ben's title")
+    field.selectAll()
+    qtbot.keyClicks(field, "My title")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    # Saving asks, showing both values; taking theirs saves nothing.
+    assert asked == [("Ben's title", "My title")]
+    assert window.project.events.get(event_id).title == "Ben's title"
+    assert window.inspector.title_edit.text() == "Ben's title"
+    assert "by Ben" in window.inspector.provenance.text()
+    # Again, and this time keep mine: the user's value is saved over theirs, knowingly.
+    answer[0] = True
+    colleague_renames("Ben's second title")
+    field.selectAll()
+    qtbot.keyClicks(field, "Mine after all")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert asked[1] == ("Ben's second title", "Mine after all")
+    assert window.project.events.get(event_id).title == "Mine after all"

@@ -11,7 +11,7 @@ from desktop_app.core.records import ArticleRecord, ArticleRow, EventDate, Event
 def quote_record(q: Quote) -> QuoteRecord:
     """Record of a quote row."""
     return QuoteRecord(q.id, q.event_id, q.article_id, q.start, q.end, q.exact, q.prefix,
-                       q.suffix, q.orphaned, q.date_start, q.date_precision)
+                       q.suffix, q.orphaned, q.date_start, q.date_precision, q.created_by)
 
 
 def quote_columns(q: QuoteRecord) -> dict[str, Any]:
@@ -19,7 +19,7 @@ def quote_columns(q: QuoteRecord) -> dict[str, Any]:
     return {"id": q.id, "event_id": q.event_id, "article_id": q.article_id, "start": q.start,
             "end": q.end, "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix,
             "orphaned": q.orphaned, "date_start": q.date_start,
-            "date_precision": q.date_precision}
+            "date_precision": q.date_precision, "created_by": q.created_by}
 
 
 def quote_row(q: QuoteRecord) -> Quote:
@@ -31,12 +31,15 @@ def event_columns(record: EventRecord) -> dict[str, Any]:
     """Every column of an event row, from its record (bulk restores write these)."""
     return {"id": record.id, "title": record.title, "notes": record.notes,
             **date_columns(record.date), "date_edited_by_user": record.date_edited_by_user,
-            "created_at": record.created_at, "updated_at": record.updated_at}
+            "created_at": record.created_at, "updated_at": record.updated_at,
+            "created_by": record.created_by, "updated_by": record.updated_by,
+            "version": record.version}
 
 
 EVENT_COLUMNS = ("id", "title", "notes", "start_date", "end_date", "precision", "earliest",
                  "latest", "date_expression", "date_rule", "date_anchor", "date_assumed",
-                 "date_edited_by_user", "created_at", "updated_at")
+                 "date_edited_by_user", "created_at", "updated_at", "created_by", "updated_by",
+                 "version")
 
 
 def event_record(row: Any, quotes: tuple[QuoteRecord, ...], tags: tuple[str, ...],
@@ -44,7 +47,7 @@ def event_record(row: Any, quotes: tuple[QuoteRecord, ...], tags: tuple[str, ...
     """Record of an ``events`` row selected as EVENT_COLUMNS, in that order (unpacked by
     position: this is the hot path of exports and of loading large timelines)."""
     (event_id, title, notes, start, end, precision, earliest, latest, expression, rule, anchor,
-     assumed, edited, created, updated) = row
+     assumed, edited, created, updated, created_by, updated_by, version) = row
     article_id = quotes[0].article_id if quotes else None
     d = EventDate(start, precision, end, earliest, latest, expression, rule, anchor, assumed)
     return EventRecord(
@@ -52,7 +55,8 @@ def event_record(row: Any, quotes: tuple[QuoteRecord, ...], tags: tuple[str, ...
         tags=tuple(sorted(tags, key=str.casefold)) if len(tags) > 1 else tags, quotes=quotes,
         article_id=article_id,
         article_title=article_titles.get(article_id, "") if article_id is not None else "",
-        created_at=created, updated_at=updated)
+        created_at=created, updated_at=updated, created_by=created_by, updated_by=updated_by,
+        version=version)
 
 
 def article_record(a: Article) -> ArticleRecord:

@@ -12,10 +12,11 @@ from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import find_quote, make_selector
+from desktop_app.core.attribution import author_of
 from desktop_app.core.bulk import allocate_ids, gc_paused, insert_rows
 from desktop_app.core.changes import note
 from desktop_app.core.dating import date_for_passage
-from desktop_app.core.errors import QuoteNotFoundError
+from desktop_app.core.errors import EditConflictError, QuoteNotFoundError
 from desktop_app.core.eventdates import parse_date_text
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
@@ -47,7 +48,8 @@ _EVENT_COLUMNS = tuple(_EVENTS.c[name] for name in EVENT_COLUMNS)
 # Built once: executing them with a new list of ids re-uses the compiled SQL.
 _QUOTE_COLUMNS = (_QUOTES.c.id, _QUOTES.c.event_id, _QUOTES.c.article_id, _QUOTES.c.start,
                   _QUOTES.c.end, _QUOTES.c.exact, _QUOTES.c.prefix, _QUOTES.c.suffix,
-                  _QUOTES.c.orphaned, _QUOTES.c.date_start, _QUOTES.c.date_precision)
+                  _QUOTES.c.orphaned, _QUOTES.c.date_start, _QUOTES.c.date_precision,
+                  _QUOTES.c.created_by)
 _QUOTES_OF_EVENTS = (select(*_QUOTE_COLUMNS)
                      .where(_QUOTES.c.event_id.in_(bindparam("ids", expanding=True)))
                      .order_by(_QUOTES.c.id))
@@ -211,7 +213,9 @@ class EventService:
 
     def edit_in(self, s: Session, event_id: int, change: EventEdit) -> Event:
         """``edit`` inside the caller's transaction."""
-        event = require(s, Event, event_id)
+        event = require(s, Event, event_id, for_update=True)
+        if change.expected_version is not None and event.version != change.expected_version:
+            raise EditConflictError(self._record(s, event))
         if change.title is not None:
             event.title = normalise_newlines(change.title).strip()[:1000] or event.title
         if change.notes is not None:
@@ -259,7 +263,8 @@ class EventService:
     @staticmethod
     def restore_in(s: Session, record: EventRecord) -> None:
         """Re-create an event from its record inside the caller's transaction."""
-        event = Event(id=record.id, created_at=record.created_at)
+        event = Event(id=record.id, created_at=record.created_at, created_by=record.created_by,
+                      version=record.version)
         EventService._fill(s, event, record)
         for q in record.quotes:
             event.quotes.append(quote_row(q))
@@ -279,7 +284,9 @@ class EventService:
         numbered_here = ids is not None
         if ids is None:  # a backend without an id allocator: the database numbers them
             ids = [s.scalar(insert(_EVENTS).returning(_EVENTS.c.id), row) for row in rows]
-        rows = [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
+        by = author_of(s)
+        rows = [{**row, "id": i, "created_by": by, "updated_by": by, "version": 1}
+                for row, i in zip(rows, ids, strict=True)]
         if numbered_here:
             insert_rows(s, _EVENTS, rows)
         insert_rows(s, event_tags, [

@@ -11,9 +11,11 @@ from desktop_app.core.errors import NotFoundError
 T = TypeVar("T")
 
 
-def require(s: Session, model: type[T], ident: int) -> T:
-    """The row of ``model`` with this id; NotFoundError('event 7 does not exist') if none."""
-    row = s.get(model, ident)
+def require(s: Session, model: type[T], ident: int, for_update: bool = False) -> T:
+    """The row of ``model`` with this id; NotFoundError('event 7 does not exist') if none.
+    ``for_update``: lock it until the transaction ends (on a server, so a colleague's
+    concurrent edit waits instead of being lost; SQLite's write lock already does that)."""
+    row = s.get(model, ident, with_for_update=for_update or None)
     if row is None:
         raise NotFoundError(f"{model.__name__.lower()} {ident} does not exist")
     return row
