@@ -116,6 +116,9 @@ def _sources_option(parser: argparse.ArgumentParser) -> None:
                         default=SourceLayout.ALL_IN_CELLS, metavar="{all,rows,first}",
                         help="CSV: every source listed in each cell, one per line (all, the "
                              "default), one row per source (rows), or the first only (first)")
+    parser.add_argument("--attribution", action="store_true",
+                        help="CSV: add who made and last changed each event, and when "
+                             "(created_by, updated_by, updated_at)")
 
 
 READING_COMMANDS = frozenset({"list", "events", "articles", "export", "export-csv",
@@ -217,13 +220,15 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
 
         n = project.exports.export(args.format, args.out, project.name,
                                    parse_filter(args.filter), args.group_by,
-                                   CsvOptions(sources=args.sources))
+                                   CsvOptions(sources=args.sources,
+                                              attribution=args.attribution))
         print(f"wrote {n} events to {args.out}", file=sys.stderr)
         return 0
     if args.command == "export-chart":
         return _export_chart(args, project)
     if args.command == "export-csv":
-        n = project.exports.export_csv(args.out, CsvOptions(sources=args.sources))
+        n = project.exports.export_csv(args.out, CsvOptions(sources=args.sources,
+                                                            attribution=args.attribution))
         print(f"wrote {n} events to {args.out}", file=sys.stderr)
         return 0
     raise AssertionError(args.command)

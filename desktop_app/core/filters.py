@@ -26,10 +26,14 @@ class EventFilter:
     date_from: date | None = None
     date_to: date | None = None
     conflicts_only: bool = False
+    changed_by: str = ""  # who made or last changed the event (a team member's name)
 
     def matches(self, e: EventRecord) -> bool:
         """Whether an event passes the filter."""
         if self.conflicts_only and not has_conflict(e):
+            return False
+        if self.changed_by and self.changed_by.casefold() not in (
+                e.created_by.casefold(), e.updated_by.casefold()):
             return False
         if self.text:
             needle = self.text.casefold()
@@ -57,7 +61,7 @@ class EventFilter:
                            "articles": list(self.article_ids),
                            "from": self.date_from.isoformat() if self.date_from else None,
                            "to": self.date_to.isoformat() if self.date_to else None,
-                           "conflicts": self.conflicts_only})
+                           "conflicts": self.conflicts_only, "by": self.changed_by})
 
     @staticmethod
     def from_json(text: str) -> EventFilter:
@@ -68,15 +72,15 @@ class EventFilter:
                                tuple(int(a) for a in d.get("articles", ())),
                                date.fromisoformat(d["from"]) if d.get("from") else None,
                                date.fromisoformat(d["to"]) if d.get("to") else None,
-                               bool(d.get("conflicts", False)))
+                               bool(d.get("conflicts", False)), str(d.get("by", "")))
         except (ValueError, TypeError, AttributeError, KeyError) as exc:
             raise FilterError(f"saved filter is damaged: {exc}") from exc
 
 
 def parse_filter(specs: list[str]) -> EventFilter:
     """Filters written as KEY=VALUE: text=, tag= (repeatable), article=ID, from=, to=,
-    conflicts=yes."""
-    text, tags, articles = "", [], []
+    conflicts=yes, by=NAME (made or last changed by)."""
+    text, tags, articles, by = "", [], [], ""
     date_from = date_to = None
     conflicts = False
     for spec in specs:
@@ -99,9 +103,11 @@ def parse_filter(specs: list[str]) -> EventFilter:
                 date_to = period(start, precision)[1]
             elif key == "conflicts":
                 conflicts = value.lower() in ("yes", "true", "1")
+            elif key == "by":
+                by = " ".join(value.split())
             else:
                 raise FilterError(f"unknown filter {key!r}; use text, tag, article, from, to, "
-                                  "conflicts")
+                                  "conflicts, by")
         except (ValueError, DateParseError) as exc:
             raise FilterError(f"filter {spec!r}: {exc}") from exc
-    return EventFilter(text, tuple(tags), tuple(articles), date_from, date_to, conflicts)
+    return EventFilter(text, tuple(tags), tuple(articles), date_from, date_to, conflicts, by)

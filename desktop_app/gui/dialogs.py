@@ -148,6 +148,8 @@ class CsvOptionsDialog(QDialog):
                              objectName="csvBom", checked=True)
         self.guard = QCheckBox(self.tr("Protect against spreadsheet formulas"),
                                objectName="csvGuard", checked=True)
+        self.attribution = QCheckBox(self.tr("Who made and last changed each event, and when"),
+                                     objectName="csvAttribution")
         form = QFormLayout()
         form.addRow(self.tr("Only events with:"), self.text)
         form.addRow(self.tr("Tags:"), self.tags)
@@ -156,6 +158,7 @@ class CsvOptionsDialog(QDialog):
         form.addRow(self.tr("&Sources:"), self.sources)
         form.addRow("", self.bom)
         form.addRow("", self.guard)
+        form.addRow("", self.attribution)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(_ok_cancel(self))
@@ -169,7 +172,7 @@ class CsvOptionsDialog(QDialog):
 
         return (CsvOptions(self.delimiter.currentData(), self.bom.isChecked(),
                            self.date_style.currentData(), self.guard.isChecked(), _locale_day,
-                           self.sources.currentData()),
+                           self.sources.currentData(), self.attribution.isChecked()),
                 replace(self._filter, text=self.text.text().strip(),
                         tags=parse_tags(self.tags.text())))
 

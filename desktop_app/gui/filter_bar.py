@@ -56,6 +56,8 @@ class FilterBar(QWidget):
             edit.setMaximumWidth(100)
             edit.setToolTip(self.tr("2021, 2021-07 or 2021-07-05"))
         self.conflicts = QCheckBox(self.tr("Conflicting dates"), objectName="filterConflicts")
+        self.changed_by = QComboBox(objectName="filterChangedBy")
+        self.changed_by.setToolTip(self.tr("Only events made or last changed by this person"))
         self.saved = QComboBox(objectName="savedFilters")
         self.saved.setToolTip(self.tr("Saved filters"))
         self.saved.setMinimumContentsLength(10)
@@ -82,7 +84,7 @@ class FilterBar(QWidget):
         first.setStretch(1, 1)
         first.setStretch(2, 1)
         for w in (QLabel(self.tr("Dates:")), self.date_from, self.date_to, self.conflicts,
-                  self.status):
+                  self.changed_by, self.status):
             second.addWidget(w)
         second.addStretch(1)
         for w in (self.saved, save, delete):
@@ -95,6 +97,7 @@ class FilterBar(QWidget):
             edit.textChanged.connect(lambda _t: self._timer.start())
             edit.returnPressed.connect(self._emit)
         self.conflicts.toggled.connect(lambda _c: self._emit())
+        self.changed_by.activated.connect(lambda _i: self._emit())
         self.saved.activated.connect(self._on_saved_chosen)
         save.clicked.connect(self._on_save)
         delete.clicked.connect(lambda: self.saved.currentIndex() > 0 and self.deleteRequested.emit(
@@ -102,8 +105,20 @@ class FilterBar(QWidget):
         close.clicked.connect(self.close_bar)
         self.set_articles([])
         self.set_saved([])
+        self.set_people([])
 
     # -- choices from the window ----------------------------------------------------------
+    def set_people(self, names: list[str]) -> None:
+        """Who has made or changed events (the chosen one stays chosen); hidden when only one
+        person works on the project."""
+        chosen = self.changed_by.currentData() or ""
+        self.changed_by.clear()
+        self.changed_by.addItem(self.tr("Anyone"), "")
+        for name in names:
+            self.changed_by.addItem(self.tr("Changed by %s") % name, name)
+        self.changed_by.setCurrentIndex(max(self.changed_by.findData(chosen), 0))
+        self.changed_by.setVisible(len(names) > 1 or bool(chosen))
+
     def set_articles(self, articles: list[tuple[int, str]]) -> None:
         """The articles to choose from (id, title); those chosen stay chosen."""
         chosen = self.chosen_articles()
@@ -178,7 +193,8 @@ class FilterBar(QWidget):
             dates = EventFilter()
         return EventFilter(self.text.text().strip(), parse_tags(self.tags.text()),
                            self.chosen_articles(), dates.date_from,
-                           dates.date_to, self.conflicts.isChecked())
+                           dates.date_to, self.conflicts.isChecked(),
+                           self.changed_by.currentData() or "")
 
     def show_filter(self, f: EventFilter) -> None:
         """Fill the fields from a filter (a saved one)."""
@@ -191,6 +207,9 @@ class FilterBar(QWidget):
         self._tick_articles(f.article_ids)
         self._label_articles()
         self.conflicts.setChecked(f.conflicts_only)
+        if f.changed_by and self.changed_by.findData(f.changed_by) < 0:
+            self.changed_by.addItem(self.tr("Changed by %s") % f.changed_by, f.changed_by)
+        self.changed_by.setCurrentIndex(max(self.changed_by.findData(f.changed_by), 0))
         for w in (self.text, self.tags, self.date_from, self.date_to, self.conflicts):
             w.blockSignals(False)
         self._emit()

@@ -130,6 +130,7 @@ class FilteringMixin:
         self.filter_bar.set_articles([(a.id, a.title) for a in self.article_model.summaries()])
         self.filter_bar.set_tags([t.name for t in self.project.tags.list()])
         self.filter_bar.set_saved(self.project.filters.names())
+        self.filter_bar.set_people(self.project.index.people())
 
     def save_filter(self, name: str) -> None:
         """Save the bar's filter under a name."""

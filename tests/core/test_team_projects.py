@@ -201,3 +201,38 @@ def test_an_edit_on_a_version_since_changed_is_refused_and_saves_nothing(project
     finally:
         ana.close()
         ben.close()
+
+
+def test_exports_and_filters_say_who_changed_what(project, tmp_path: Path) -> None:  # noqa: ANN001
+    import csv
+
+    from desktop_app.core.exporters.csv_export import CsvOptions
+    from desktop_app.core.filters import EventFilter, parse_filter
+    from desktop_app.core.importers.csv_import import read_timeline_csv
+    from desktop_app.core.records import EventEdit
+
+    ana, ben = _reopen(project, "Ana"), _reopen(project, "Ben")
+    try:
+        article = ana.articles.add(ArticleDraft(title="T", text="On Monday, it began. "
+                                                "On Tuesday, it ended."))
+        first = ana.events.create_from_quote_text(article.id, "On Monday, it began.")
+        ana.events.create_from_quote_text(article.id, "On Tuesday, it ended.")
+        ben.events.edit(first.id, EventEdit(notes="checked"))
+        assert ana.index.people() == ["Ana", "Ben"]
+        by_ben = [e.id for e in ana.events.list() if parse_filter(["by=ben"]).matches(e)]
+        assert by_ben == [first.id]
+        assert EventFilter.from_json(EventFilter(changed_by="Ben").to_json()).changed_by == "Ben"
+        out = tmp_path / "t.csv"
+        ana.exports.export_csv(out, CsvOptions(attribution=True))
+        rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
+        assert [(r["created_by"], r["updated_by"]) for r in rows] == [("Ana", "Ben"),
+                                                                       ("Ana", "Ana")]
+        assert rows[0]["updated_at"].endswith("Z")
+        parsed = read_timeline_csv(out)  # the round trip treats them as read-only
+        assert set(parsed.ignored_columns) >= {"created_by", "updated_by", "updated_at"}
+        plain = tmp_path / "plain.csv"
+        ana.exports.export_csv(plain)
+        assert "created_by" not in plain.read_text(encoding="utf-8-sig").splitlines()[0]
+    finally:
+        ana.close()
+        ben.close()

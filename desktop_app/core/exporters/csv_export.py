@@ -17,6 +17,7 @@ from desktop_app.core.records import EventRecord
 COLUMNS = ("event_id", "date", "end_date", "precision", "title", "notes", "tags", "quote",
            "article_title", "article_outlet", "article_url", "article_published",
            "date_expression", "source_count", "date_conflict")
+ATTRIBUTION_COLUMNS = ("created_by", "updated_by", "updated_at")  # by option (team projects)
 
 
 class SourceLayout(Enum):
@@ -68,6 +69,11 @@ class CsvOptions:
     # precisions keep the display form.
     format_day: Callable[[date], str] | None = field(default=None, compare=False)
     sources: SourceLayout = SourceLayout.ALL_IN_CELLS
+    attribution: bool = False  # who made and last changed each event, and when
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return COLUMNS + (ATTRIBUTION_COLUMNS if self.attribution else ())
 
 
 def event_rows(e: EventRecord, articles: dict[int, ArticleInfo],
@@ -85,6 +91,8 @@ def event_rows(e: EventRecord, articles: dict[int, ArticleInfo],
             shown(d.end, d.precision) if d.end else "", d.precision, e.title, e.notes,
             ", ".join(e.tags)]
     tail = [d.expression, str(len(e.quotes)), "yes" if has_conflict(e) else "no"]
+    if options.attribution:
+        tail += [e.created_by, e.updated_by, e.updated_at.isoformat(" ", "seconds") + "Z"]
     if options.sources is SourceLayout.ROW_PER_SOURCE:
         return [head + cells + tail for cells in cited]
     if options.sources is SourceLayout.FIRST_ONLY or len(cited) == 1:
@@ -112,7 +120,7 @@ def write_events_csv(events: Iterable[EventRecord], stream: TextIO,
             count += 1
             yield from event_rows(e, articles, options)
 
-    write_csv(COLUMNS, rows(), stream, options.bom, options.neutralise_formulas,
+    write_csv(options.columns, rows(), stream, options.bom, options.neutralise_formulas,
               options.delimiter)
     return count
 

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from desktop_app.core.errors import DateParseError, ImportFileError
 from desktop_app.core.eventdates import PRECISIONS, parse_iso, period
-from desktop_app.core.exporters.csv_export import COLUMNS, un_neutralise
+from desktop_app.core.exporters.csv_export import ATTRIBUTION_COLUMNS, COLUMNS, un_neutralise
 from desktop_app.core.importers.decoding import decode_bytes
 from desktop_app.core.records import EventDate
 from desktop_app.core.tags import parse_tags
 
 EDITABLE = ("date", "end_date", "precision", "title", "notes", "tags")
-READ_ONLY = tuple(c for c in COLUMNS if c not in EDITABLE and c != "event_id")
+WRITTEN = COLUMNS + ATTRIBUTION_COLUMNS  # every column an export may write
+READ_ONLY = tuple(c for c in WRITTEN if c not in EDITABLE and c != "event_id")
 MAX_CELL = 1_000_000
 MAX_TITLE = 1000
 MAX_BYTES = 50 * 1024 * 1024
@@ -93,7 +94,7 @@ def parse_timeline_csv(text: str, path: Path) -> CsvFile:
         except StopIteration as exc:
             raise ImportFileError(path, "is empty") from exc
         names = [h.strip().lstrip("\ufeff").lower() for h in header]
-        known = [n for n in names if n in COLUMNS]
+        known = [n for n in names if n in WRITTEN]
         if "event_id" not in names and not {"date", "title"} <= set(names):
             raise ImportFileError(path, "has no event_id column and not both date and title "
                                         f"columns (found: {', '.join(names) or 'none'}); is "
@@ -117,7 +118,7 @@ def parse_timeline_csv(text: str, path: Path) -> CsvFile:
             from exc
     finally:
         csv.field_size_limit(old_limit)
-    unknown = tuple(n for n in names if n and n not in COLUMNS)
+    unknown = tuple(n for n in names if n and n not in WRITTEN)
     ignored = tuple(n for n in known if n in READ_ONLY)
     rows = _one_row_per_event(rows, problems)
     return CsvFile(path, tuple(rows), tuple(problems), unknown, ignored)

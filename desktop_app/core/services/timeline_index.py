@@ -9,7 +9,7 @@ into a row, the same shape this service returns.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, union
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.bulk import gc_paused
@@ -50,3 +50,9 @@ class TimelineIndexService:
                     tuple(sorted(names, key=str.casefold)) if names else (),
                     event_id in conflicting))
             return out
+
+    def people(self) -> list[str]:
+        """Everyone who has made or changed an event, by name (the "changed by" filter)."""
+        with self._sessions() as s:
+            names = s.execute(union(select(_E.created_by), select(_E.updated_by))).scalars()
+            return sorted({n for n in names if n}, key=str.casefold)
