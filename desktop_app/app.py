@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
-from desktop_app.cli_commands import COMMANDS
+from desktop_app.cli_commands import COMMANDS, VALUE_OPTIONS
 from desktop_app.core.locations import db_argument
 
 log = logging.getLogger(__name__)
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``timeline-annotator`` command and ``python -m desktop_app``."""
     argv = list(sys.argv[1:] if argv is None else argv)
     first_positional = next((a for i, a in enumerate(argv) if not a.startswith("-")
-                             and (i == 0 or argv[i - 1] != "--db")), None)
+                             and (i == 0 or argv[i - 1] not in VALUE_OPTIONS)), None)
     if first_positional in COMMANDS:
         from desktop_app.cli import build_parser, run
 

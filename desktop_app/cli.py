@@ -103,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--colour-by-tag", action="store_true", help="colour events by tag")
     chart.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
                        help="keep matching events, as for export")
+    copy = sub.add_parser("copy-project", help="copy a project, with every id, into a new file "
+                                               "or an empty database (file <-> server)")
+    copy.add_argument("source", type=db_argument, metavar="SOURCE",
+                      help="project file or postgresql://... address")
+    copy.add_argument("destination", type=db_argument, metavar="DESTINATION",
+                      help="a new project file, or an empty database: postgresql://...")
     exp = sub.add_parser("export-csv", help="write the timeline as CSV (UTF-8 with BOM)")
     exp.add_argument("out", type=Path)
     _sources_option(exp)
@@ -136,6 +142,8 @@ def _only_reads(args: argparse.Namespace, db: Path | str) -> bool:
 
 def run(args: argparse.Namespace, db: Path | str) -> int:
     """Run a parsed command against a project (file or server); return the exit code."""
+    if args.command == "copy-project":
+        return _copy_project(args)
     try:
         project = open_project(db, read_only=_only_reads(args, db), author=args.author)
     except TimelineError as exc:
@@ -232,6 +240,30 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
         print(f"wrote {n} events to {args.out}", file=sys.stderr)
         return 0
     raise AssertionError(args.command)
+
+
+def _copy_project(args: argparse.Namespace) -> int:
+    from desktop_app.core.copy_project import copy_project
+
+    shown_at = [0.0]
+
+    def progress(table: str, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if done == total or now - shown_at[0] > 0.5:  # twice a second, and each table's end
+            shown_at[0] = now
+            print(f"\rcopying {table}: {done:,} of {total:,} rows", end="\n" if done == total
+                  else "", file=sys.stderr, flush=True)
+
+    try:
+        counts = copy_project(args.source, args.destination, progress)
+    except TimelineError as exc:
+        print(f"error: {shown(exc)}", file=sys.stderr)
+        return 1
+    print(f"copied {counts.get('articles', 0):,} articles and {counts.get('events', 0):,} "
+          "events", file=sys.stderr)
+    return 0
 
 
 def _export_chart(args: argparse.Namespace, project: Project) -> int:

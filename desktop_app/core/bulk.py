@@ -83,3 +83,42 @@ def _sqlite_form(column_type: Any) -> Any:
     if isinstance(column_type, Boolean):
         return int
     return None
+
+
+def id_high_water(s: Session, table: Any) -> int:
+    """The largest id this table has ever handed out (deleted rows included), so a copy of the
+    project never hands it out again."""
+    top = s.scalar(select(func.max(table.c.id))) or 0
+    dialect = s.get_bind().dialect.name
+    if dialect == "sqlite":
+        used = s.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :name"),
+                         {"name": table.name}).scalar() or 0
+        return max(int(used), top)
+    if dialect == "postgresql":
+        used = s.execute(text(f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM "
+                              f"{_sequence(s, table)}")).scalar() or 0
+        return max(int(used), top)
+    return top
+
+
+def set_id_high_water(s: Session, table: Any, value: int) -> None:
+    """Make the table's next id ``value + 1`` (after rows were copied in with their ids)."""
+    if value <= 0:
+        return
+    dialect = s.get_bind().dialect.name
+    if dialect == "sqlite":
+        # Only AUTOINCREMENT tables keep a high-water mark; others number past their rows.
+        if table.dialect_options["sqlite"].get("autoincrement"):
+            s.execute(text("DELETE FROM sqlite_sequence WHERE name = :name"),
+                      {"name": table.name})
+            s.execute(text("INSERT INTO sqlite_sequence (name, seq) VALUES (:name, :seq)"),
+                      {"name": table.name, "seq": value})
+    elif dialect == "postgresql":
+        s.execute(text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :value)"),
+                  {"table": table.name, "value": value})
+
+
+def _sequence(s: Session, table: Any) -> str:
+    name = s.execute(text("SELECT pg_get_serial_sequence(:table, 'id')"),
+                     {"table": table.name}).scalar()
+    return str(name)
