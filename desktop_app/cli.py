@@ -109,6 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help="project file or postgresql://... address")
     copy.add_argument("destination", type=db_argument, metavar="DESTINATION",
                       help="a new project file, or an empty database: postgresql://...")
+    team = sub.add_parser("team", help="set up a team project on a PostgreSQL server")
+    team_sub = team.add_subparsers(dest="team_command", required=True, parser_class=_Parser)
+    init = team_sub.add_parser("init", help="create the schema and grant roles (run once, as "
+                                            "the database's owner)")
+    init.add_argument("url", metavar="URL", help="postgresql://OWNER@HOST/DATABASE")
+    init.add_argument("--editors", action="append", default=[], metavar="ROLE",
+                      help="a role that may add, change and delete (repeatable)")
+    init.add_argument("--readers", action="append", default=[], metavar="ROLE",
+                      help="a role that may only read and export (repeatable)")
     exp = sub.add_parser("export-csv", help="write the timeline as CSV (UTF-8 with BOM)")
     exp.add_argument("out", type=Path)
     _sources_option(exp)
@@ -144,10 +153,17 @@ def run(args: argparse.Namespace, db: Path | str) -> int:
     """Run a parsed command against a project (file or server); return the exit code."""
     if args.command == "copy-project":
         return _copy_project(args)
+    if args.command == "team":
+        return _team(args)
     try:
         project = open_project(db, read_only=_only_reads(args, db), author=args.author)
     except TimelineError as exc:
         print(f"error: {shown(exc)}", file=sys.stderr)
+        return 1
+    if project.read_only and args.command not in READING_COMMANDS:
+        print(f"error: {project.location}: {project.db.read_only_reason}; '{args.command}' "
+              "changes it, so nothing was done", file=sys.stderr)
+        project.close()
         return 1
     try:
         return _dispatch(args, project)
@@ -240,6 +256,17 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
         print(f"wrote {n} events to {args.out}", file=sys.stderr)
         return 0
     raise AssertionError(args.command)
+
+
+def _team(args: argparse.Namespace) -> int:
+    from desktop_app.core.team import init_team_project
+
+    try:
+        print(init_team_project(args.url, args.editors, args.readers), file=sys.stderr)
+    except TimelineError as exc:
+        print(f"error: {shown(exc)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _copy_project(args: argparse.Namespace) -> int:

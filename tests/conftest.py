@@ -70,6 +70,24 @@ def pg_url(pg_server: str):  # noqa: ANN201
 
 
 @pytest.fixture
+def roles(pg_server: str):  # noqa: ANN201
+    """An editor's and a reader's login roles (dropped after the test's database)."""
+    import uuid
+
+    import psycopg
+
+    tag = uuid.uuid4().hex[:8]
+    names = (f"ta_editor_{tag}", f"ta_reader_{tag}")
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        for name in names:
+            admin.execute(f'CREATE ROLE "{name}" LOGIN')
+    yield names
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        for name in names:
+            admin.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
+@pytest.fixture
 def sqlite_project(tmp_path: Path):  # noqa: ANN201
     """An empty project in a temporary file (for what only a file has: its path, backups)."""
     from desktop_app.core.project import open_project

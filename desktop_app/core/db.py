@@ -81,6 +81,10 @@ class ProjectDatabase:
     location: ProjectLocation
     engine: Engine
     sessions: sessionmaker[Session]
+    # Only reading: a project file opened read-only, or a team project whose login may only
+    # read (nothing is pruned, upgraded or written; the window disables editing).
+    read_only: bool = False
+    read_only_reason: str = ""
 
     @property
     def path(self) -> Path | None:
@@ -137,7 +141,8 @@ def _open_read_only(path: Path) -> ProjectDatabase:
     event.listen(engine, "connect", _read_only_pragmas)
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return ProjectDatabase(ProjectLocation(path=path), engine,
-                           sessionmaker(engine, expire_on_commit=False))
+                           sessionmaker(engine, expire_on_commit=False), read_only=True,
+                           read_only_reason="the file is read-only for you")
 
 
 def _read_only_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI objects)

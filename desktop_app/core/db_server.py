@@ -47,7 +47,16 @@ def open_server_database(location: ProjectLocation,
             if revision is not None and revision > SCHEMA_HEAD:
                 raise ProjectServerError(location.shown, f"was made by a newer version (schema "
                                          f"{revision}); please upgrade Timeline Annotator")
+            writable = revision is None or bool(conn.scalar(text(
+                "SELECT has_table_privilege('events', 'INSERT') AND has_table_privilege("
+                "'events', 'UPDATE') AND has_table_privilege('change_log', 'INSERT')")))
+            conn.rollback()
             if revision != SCHEMA_HEAD:
+                if not writable:
+                    raise ProjectServerError(location.shown, f"needs an upgrade from schema "
+                                             f"{revision} to {SCHEMA_HEAD}, and this login may "
+                                             "only read it: ask the project's owner to open it "
+                                             "once with this version")
                 _upgrade(conn, location, on_wait)
     except ProjectServerError:
         engine.dispose()
@@ -55,7 +64,10 @@ def open_server_database(location: ProjectLocation,
     except SQLAlchemyError as exc:
         engine.dispose()
         raise ProjectServerError(location.shown, server_problem(exc)) from None
-    return ProjectDatabase(location, engine, sessionmaker(engine, expire_on_commit=False))
+    reason = "" if writable else (f"your login ({location.url.username or 'default'}) may only "
+                                  "read this team project")
+    return ProjectDatabase(location, engine, sessionmaker(engine, expire_on_commit=False),
+                           read_only=not writable, read_only_reason=reason)
 
 
 def _connection_trouble(location: ProjectLocation) -> Callable[[ExceptionContext], None]:
@@ -68,6 +80,10 @@ def _connection_trouble(location: ProjectLocation) -> Callable[[ExceptionContext
             return  # a pooled connection found dead before use: the pool replaces it
         if context.connection is None:  # connecting failed: nothing was sent
             raise ProjectServerError(location.shown, _problem(error, connecting=True)) from error
+        if getattr(error, "sqlstate", None) == "42501":  # insufficient privilege
+            raise ProjectServerError(
+                location.shown, f"this login lacks a privilege for that ({_words(error)}); "
+                "nothing was changed. Ask the team lead to grant it") from error
         if context.is_disconnect or _unreachable(error):
             raise ProjectServerError(
                 location.shown, f"the server cannot be reached ({_words(error)}); this change "

@@ -62,6 +62,11 @@ class Project:
         return self.db.location
 
     @property
+    def read_only(self) -> bool:
+        """Whether this client may only read the project (see ``read_only_reason``)."""
+        return self.db.read_only
+
+    @property
     def name(self) -> str:
         """The project's short name: its file's stem or its database's name."""
         return self.db.location.name
@@ -93,6 +98,7 @@ def open_project(target: Path | str | ProjectLocation, read_only: bool = False,
     db = open_database(target, read_only)
     author = " ".join(author.split()) or default_author(db.sessions, db.is_server)
     attribute(db.sessions, author)
+    read_only = db.read_only
     changes = ChangeHub()
     client = str(uuid.uuid4())
     identity = _project_uuid(db)

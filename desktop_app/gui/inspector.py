@@ -57,6 +57,7 @@ class EventInspector(QWidget):
         self.setObjectName("eventInspector")
         self.setAccessibleName("Event inspector")
         self._record: EventRecord | None = None
+        self._read_only = False
         self.heading = QLabel(self.tr("No event selected"))
         self.heading.setObjectName("inspectorHeading")
         font = self.heading.font()
@@ -134,6 +135,15 @@ class EventInspector(QWidget):
             lambda _i: self._emit(EditField.PRECISION, self.precision_combo.currentText()))
         self.show_event(None)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show events without letting them be changed (a project this user may only read)."""
+        for edit in (self.title_edit, self.date_edit, self.tags_edit):
+            edit.setReadOnly(read_only)
+        self.notes_edit.setReadOnly(read_only)
+        self.precision_combo.setEnabled(not read_only and self._record is not None)
+        self.remove_source.setVisible(not read_only and self.sources.count() > 1)
+        self._read_only = read_only
+
     def record(self) -> EventRecord | None:
         """The event shown."""
         return self._record
@@ -148,6 +158,7 @@ class EventInspector(QWidget):
         for w in (self.title_edit, self.date_edit, self.precision_combo, self.tags_edit,
                   self.notes_edit):
             w.setEnabled(enabled)
+        self.precision_combo.setEnabled(enabled and not self._read_only)
         self.date_error.hide()
         if record is None:
             self.heading.setText(self.tr("No event selected: select a passage and press Ctrl+E"))
@@ -191,7 +202,7 @@ class EventInspector(QWidget):
         self.sources_heading.setText(self.tr("Sources (%n)", "", n) if n > 1 else
                                      self.tr("Source"))
         self.remove_source.setEnabled(False)  # until a source is chosen in the list
-        self.remove_source.setVisible(n > 1)
+        self.remove_source.setVisible(n > 1 and not self._read_only)
 
     def _on_source_activated(self, item: QListWidgetItem) -> None:
         self.sourceActivated.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -221,7 +232,7 @@ class EventInspector(QWidget):
 
     def _emit(self, field: EditField, text: str) -> None:
         r = self._record
-        if r is None:
+        if r is None or self._read_only:
             return
         if text != field_text(r, field):
             self.editRequested.emit(r.id, field, text, r.version)

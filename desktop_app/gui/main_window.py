@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app import APP_NAME
 from desktop_app.core.view_cache import FORMAT as SNAPSHOT_FORMAT
 from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
+from desktop_app.gui.access import apply_access, make_banner
 from desktop_app.gui.actions import Actions
 from desktop_app.gui.analysis import AnalysisMixin
 from desktop_app.gui.article_editing import ArticleEditingMixin
@@ -186,7 +188,14 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         left.setMinimumWidth(170)  # panes keep a readable width when docks open beside them
         self.reader.setMinimumWidth(300)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.read_only_banner = make_banner()
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
@@ -293,8 +302,7 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         self.project = project
         self._follow(project)
         self._set_project_actions_enabled(True)
-        self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                            | QAbstractItemView.EditTrigger.EditKeyPressed)
+        apply_access(self, project)  # a project this user may only read: no editing
         self.statusBar().clearMessage()
         self.undo_stack.clear()
         self.setWindowTitle(f"{project.name} — {APP_NAME}")

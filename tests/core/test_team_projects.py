@@ -16,7 +16,7 @@ from desktop_app.core.db import SCHEMA_HEAD
 from desktop_app.core.errors import ProjectServerError
 from desktop_app.core.locations import project_location
 from desktop_app.core.project import open_project
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.records import ArticleDraft, EventEdit
 from tests.conftest import REPO
 
 
@@ -154,7 +154,6 @@ def _reopen(project, author: str):  # noqa: ANN001, ANN202
 
 def test_who_made_and_who_changed_each_event_is_kept(project, tmp_path: Path) -> None:  # noqa: ANN001
     from desktop_app.core.importers.csv_import import read_timeline_csv
-    from desktop_app.core.records import EventEdit
 
     ana, ben = _reopen(project, "Ana  Silva"), _reopen(project, "Ben")
     try:
@@ -183,7 +182,6 @@ def test_without_a_display_name_the_role_or_account_is_used(project) -> None:  #
 
 def test_an_edit_on_a_version_since_changed_is_refused_and_saves_nothing(project) -> None:  # noqa: ANN001
     from desktop_app.core.errors import EditConflictError
-    from desktop_app.core.records import EventEdit
 
     ana, ben = _reopen(project, "Ana"), _reopen(project, "Ben")
     try:
@@ -209,7 +207,6 @@ def test_exports_and_filters_say_who_changed_what(project, tmp_path: Path) -> No
     from desktop_app.core.exporters.csv_export import CsvOptions
     from desktop_app.core.filters import EventFilter, parse_filter
     from desktop_app.core.importers.csv_import import read_timeline_csv
-    from desktop_app.core.records import EventEdit
 
     ana, ben = _reopen(project, "Ana"), _reopen(project, "Ben")
     try:
@@ -236,3 +233,34 @@ def test_exports_and_filters_say_who_changed_what(project, tmp_path: Path) -> No
     finally:
         ana.close()
         ben.close()
+
+
+def test_team_init_grants_editors_and_readers(roles, pg_url: str, tmp_path: Path) -> None:  # noqa: ANN001
+    from desktop_app.core.errors import TimelineError
+
+    editor, reader = roles
+    done = _cli("team", "init", pg_url, "--editors", editor, "--readers", reader, tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"editors: {editor}" in done.stderr and f"readers (read-only): {reader}" in done.stderr
+    as_editor = open_project(pg_url.replace("postgres@", f"{editor}@", 1))
+    try:
+        assert not as_editor.read_only and as_editor.author == editor
+        article = as_editor.articles.add(ArticleDraft(title="T", text="On Monday, it began."))
+        as_editor.events.create_from_quote_text(article.id, "On Monday, it began.")
+    finally:
+        as_editor.close()
+    reader_url = pg_url.replace("postgres@", f"{reader}@", 1)
+    as_reader = open_project(reader_url)
+    try:
+        assert as_reader.read_only and "may only read" in as_reader.db.read_only_reason
+        assert [e.created_by for e in as_reader.events.list()] == [editor]
+        with pytest.raises(TimelineError, match="lacks a privilege"):
+            as_reader.events.edit(1, EventEdit(title="Not allowed"))  # one clear message
+    finally:
+        as_reader.close()
+    listed = _cli("--db", reader_url, "list", tmp=tmp_path)
+    assert listed.returncode == 0 and "it began" in listed.stdout
+    refused = _cli("--db", reader_url, "add-event", "--article", "1", "--quote",
+                   "On Monday, it began.", tmp=tmp_path)
+    assert refused.returncode == 1 and "may only read" in refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from desktop_app.core.project import open_project, seed_demo
+from tests.gui.test_core_loop import select_text
 
 
 @pytest.fixture
@@ -123,3 +124,27 @@ def test_an_edit_meeting_a_colleagues_change_asks_and_overwrites_nothing_unseen(
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert asked[1] == ("Ben's second title", "Mine after all")
     assert window.project.events.get(event_id).title == "Mine after all"
+
+
+def test_a_reader_login_opens_the_project_read_only(make_window, roles, team_url: str,  # noqa: ANN001
+                                                    qtbot, tmp_path) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop_app.core.team import init_team_project
+
+    _editor, reader = roles
+    init_team_project(team_url, [], [reader])
+    window = make_window(db=team_url.replace("postgres@", f"{reader}@", 1))
+    assert window.project.read_only
+    assert window.read_only_banner.isVisible()
+    assert "may only read" in window.read_only_banner.text()
+    assert not window.actions.create_event.isEnabled()
+    assert not window.actions.import_article.isEnabled()
+    assert window.actions.export_csv.isEnabled() and window.actions.find_events.isEnabled()
+    assert window.inspector.title_edit.isReadOnly()
+    select_text(window, window.reader.toPlainText()[:40])
+    qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.timeline_model.rowCount() == 4 and window.errors == []
+    out = tmp_path / "out.csv"
+    window.project.exports.export_csv(out)
+    assert out.read_text(encoding="utf-8-sig").count("\n") >= 5

@@ -1,0 +1,44 @@
+"""A project this user may only read (a read-only file, a team project's reader login): the
+window opens it, lets them read, search, filter and export, disables every action that would
+change it, and says why in a banner."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QAbstractItemView, QLabel
+
+if TYPE_CHECKING:
+    from desktop_app.core.project import Project
+    from desktop_app.gui.main_window import MainWindow
+
+
+def editing_actions(window: MainWindow) -> list:
+    """Every action that changes the project."""
+    a = window.actions
+    return [a.import_article, a.import_folder, a.paste_article, a.import_csv,
+            a.import_annotations, a.create_event, a.add_source, a.delete_event, a.merge_events,
+            a.tag_events, a.tag_colours, a.article_properties, a.delete_article,
+            a.suggest_events, window.action_undo, window.action_redo]
+
+
+def make_banner() -> QLabel:
+    banner = QLabel(objectName="readOnlyBanner", wordWrap=True)
+    banner.setStyleSheet("QLabel { background: #FFF4CE; color: #3B2F00; padding: 4px 8px; }")
+    banner.hide()
+    return banner
+
+
+def apply_access(window: MainWindow, project: Project) -> None:
+    """Enable or disable editing for the project just loaded."""
+    read_only = project.read_only
+    for action in editing_actions(window):
+        action.setEnabled(not read_only)
+    window.timeline_table.setEditTriggers(
+        QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
+        QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+    window.inspector.set_read_only(read_only)
+    window.read_only_banner.setText(window.tr(
+        "Read-only: %s. You can read, search, filter and export; changes are disabled.")
+        % project.db.read_only_reason if read_only else "")
+    window.read_only_banner.setVisible(read_only)
