@@ -126,6 +126,19 @@ class ChangeHub:
     _subscribers: list[Subscriber] = field(default_factory=list)
     _held: ChangeSet | None = None
     _depth: int = 0
+    # Told when a change asked for was refused (an undo of an event someone has changed since).
+    _refusal_listeners: list[Callable[[str], None]] = field(default_factory=list)
+
+    def on_refusal(self, listener: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``listener`` with the reason of every refused change; returns the remover."""
+        self._refusal_listeners.append(listener)
+        return lambda: self._refusal_listeners.remove(listener) \
+            if listener in self._refusal_listeners else None
+
+    def refuse(self, reason: str) -> None:
+        """Say that a change was not made, and why."""
+        for listener in list(self._refusal_listeners):
+            listener(reason)
 
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
         """Call ``subscriber`` with every change set from now on; returns the unsubscriber."""

@@ -31,6 +31,8 @@ class ChangePathMixin:
         if self._unsubscribe is not None:
             self._unsubscribe()
         self._unsubscribe = project.changes.subscribe(self.apply_changes)
+        project.changes.on_refusal(lambda reason: self.show_error(self.tr("Not undone"),
+                                                                  reason))
         self.live.follow(project)  # and what other windows and processes commit
 
     def apply_changes(self, changes: ChangeSet) -> None:

@@ -7,10 +7,12 @@ Commands never touch a view: what they commit reaches the views through the chan
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop_app.core.errors import EditConflictError
 from desktop_app.core.records import ArticleMetadata, EventRecord
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy, which start-up imports only after painting
@@ -35,11 +37,20 @@ class AppliedCommand(QUndoCommand):
             self._applied = False
             return
         with self._changes.batch():
-            self.do()
+            self._refusable(self.do, "redo")
 
     def undo(self) -> None:
         with self._changes.batch():
-            self.revert()
+            self._refusable(self.revert, "undo")
+
+    def _refusable(self, step: Callable[[], None], name: str) -> None:
+        """A step refused because someone else has since changed what it would put back
+        leaves the stack (Qt drops an obsolete command) and says why."""
+        try:
+            step()
+        except EditConflictError as exc:
+            self.setObsolete(True)
+            self._changes.refuse(f"Cannot {name} “{self.text()}”: {exc}")
 
     def do(self) -> None:
         raise NotImplementedError
@@ -115,11 +126,11 @@ class EditEventCommand(AppliedCommand):
         super().__init__(f"Edit {what} of “{short_label(after.title)}”", changes)
         self._events, self._before, self._after = events, before, after
 
-    def do(self) -> None:
-        self._events.write_state(self._after)
+    def do(self) -> None:  # each only if nobody has changed the event since
+        self._events.write_state(self._after, expected=self._before)
 
     def revert(self) -> None:
-        self._events.write_state(self._before)
+        self._events.write_state(self._before, expected=self._after)
 
 
 class EditArticleCommand(AppliedCommand):

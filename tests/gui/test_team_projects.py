@@ -148,3 +148,25 @@ def test_a_reader_login_opens_the_project_read_only(make_window, roles, team_url
     out = tmp_path / "out.csv"
     window.project.exports.export_csv(out)
     assert out.read_text(encoding="utf-8-sig").count("\n") >= 5
+
+
+def test_undo_of_an_edit_a_colleague_has_since_changed_is_refused(make_window,  # noqa: ANN001
+                                                                 team_url: str) -> None:
+    from desktop_app.core.records import EventEdit
+
+    window = make_window(db=team_url)
+    event_id = window.timeline_model.id_at(0)
+    window.request_edit(event_id, "title", "My title")
+    colleague = open_project(team_url, author="Ben")
+    try:
+        colleague.events.edit(event_id, EventEdit(title="Ben built on it"))
+    finally:
+        colleague.close()
+    window.action_undo.trigger()
+    assert window.project.events.get(event_id).title == "Ben built on it"  # not undone
+    assert window.errors and "Cannot undo" in window.errors[-1][1]
+    assert "changed by Ben" in window.errors[-1][1]
+    assert window.undo_stack.count() == 0  # the refused step left the history
+    window.request_edit(event_id, "title", "Mine again")
+    window.action_undo.trigger()  # nobody changed it since: undo works as ever
+    assert window.project.events.get(event_id).title == "Ben built on it"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 
 from icalendar import Calendar, Event
 
@@ -21,12 +21,14 @@ def calendar_bytes(events: Iterable[EventRecord], articles: dict[int, ArticleInf
     cal.add("prodid", "-//Timeline Annotator//timeline-annotator//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", title)
-    stamp = datetime.now(UTC)
     for e in events:
         first, last = event_span(e)
         item = Event()
         item.add("uid", f"event-{e.id}-{project_uuid}@timeline-annotator")
-        item.add("dtstamp", stamp)
+        # Without a METHOD, DTSTAMP is the entry's last change (RFC 5545 3.8.7.2): exporting
+        # again gives the same file, and a calendar sees which entries changed.
+        item.add("dtstamp", e.updated_at.replace(tzinfo=UTC))
+        item.add("last-modified", e.updated_at.replace(tzinfo=UTC))
         item.add("summary", e.title)
         item.add("dtstart", first)
         if last < MAX_DAY:

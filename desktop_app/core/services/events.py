@@ -62,6 +62,14 @@ _QUOTES_OF_ARTICLE = (select(*_QUOTE_COLUMNS)
                       .order_by(_QUOTES.c.start, _QUOTES.c.id))
 _BY_DATE = select(*_EVENT_COLUMNS).order_by(_EVENTS.c.start_date, _EVENTS.c.id)
 
+def editable_state(r: EventRecord) -> tuple[object, ...]:
+    """What an edit changes and its undo puts back (EventService._fill writes these)."""
+    d = r.date
+    return (r.title, r.notes, d.start, d.precision, d.end, d.earliest, d.latest, d.expression,
+            d.rule, d.anchor, d.assumed, r.date_edited_by_user,
+            tuple(sorted(t.casefold() for t in r.tags)))
+
+
 def article_titles(s: Session, ids: set[int] | None = None) -> dict[int, str]:
     """Article id -> title, of every article or of those ids."""
     stmt = select(Article.id, Article.title)
@@ -234,9 +242,16 @@ class EventService:
         """Understand a typed date, relative ones against the event's article publication date."""
         return parse_date_text(text, self._publication_date(event_id))
 
-    def write_state(self, record: EventRecord) -> EventRecord:
-        """Put an event back exactly as a record describes it (undo and redo of edits)."""
+    def write_state(self, record: EventRecord, expected: EventRecord | None = None,
+                    ) -> EventRecord:
+        """Put an event back exactly as a record describes it (undo and redo of edits);
+        ``expected``: only if the event still reads as that record (an undo is refused, with
+        EditConflictError, once someone else has changed what it would put back)."""
         with self._sessions.begin() as s:
+            if expected is not None:
+                current = self._record(s, require(s, Event, record.id, for_update=True))
+                if editable_state(current) != editable_state(expected):
+                    raise EditConflictError(current)
             return self._record(s, self.write_state_in(s, record))
 
     @staticmethod
@@ -336,6 +351,7 @@ class EventService:
     # -- helpers --------------------------------------------------------------------------
     @staticmethod
     def _fill(s: Session, event: Event, record: EventRecord) -> None:
+        """Write what ``editable_state`` compares (and the times)."""
         event.title, event.notes = record.title, record.notes
         apply_date(event, record.date)
         event.date_edited_by_user = record.date_edited_by_user
