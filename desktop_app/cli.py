@@ -156,7 +156,8 @@ def run(args: argparse.Namespace, db: Path | str) -> int:
     if args.command == "team":
         return _team(args)
     try:
-        project = open_project(db, read_only=_only_reads(args, db), author=args.author)
+        project = open_project(db, read_only=_only_reads(args, db), author=args.author,
+                               on_wait=lambda message: print(message, file=sys.stderr))
     except TimelineError as exc:
         print(f"error: {shown(exc)}", file=sys.stderr)
         return 1

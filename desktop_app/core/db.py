@@ -10,6 +10,7 @@ import logging
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -259,18 +260,19 @@ def _upgrade(engine: Engine) -> None:
 
 
 def open_database(target: Path | str | ProjectLocation, read_only: bool = False,
-                  ) -> ProjectDatabase:
+                  on_wait: Callable[[str], None] | None = None) -> ProjectDatabase:
     """Open or create a project (a file, or a database on a server), upgrading its schema;
     raise ProjectFileError (ProjectServerError) if unusable.
 
     ``read_only``: open an existing project file only to read it (listing, exporting a project
     on a read-only disk or shared read-only); nothing is created, upgraded or written.
+    ``on_wait`` hears when another client is upgrading a team project and this one waits.
     """
     location = project_location(target)
     if location.path is None:
         from desktop_app.core.db_server import open_server_database
 
-        return open_server_database(location)
+        return open_server_database(location, on_wait)
     path = location.path
     if read_only:
         return _open_read_only(path)

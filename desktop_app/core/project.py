@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -91,11 +92,11 @@ class Project:
 
 
 def open_project(target: Path | str | ProjectLocation, read_only: bool = False,
-                 author: str = "") -> Project:
+                 author: str = "", on_wait: Callable[[str], None] | None = None) -> Project:
     """Open (creating if needed) a project file or team project and build its services
     (``read_only``: an existing project file, only to read and export; ``author``: the name
     changes are made under, by default the database role or this computer's account)."""
-    db = open_database(target, read_only)
+    db = open_database(target, read_only, on_wait)
     author = " ".join(author.split()) or default_author(db.sessions, db.is_server)
     attribute(db.sessions, author)
     read_only = db.read_only
