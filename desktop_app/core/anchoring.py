@@ -158,7 +158,8 @@ def fuzzy_find(text: str, exact: str, prefix: str = "", suffix: str = "",
 
 
 def _occurrences(text: str, probe: str, limit: int = 20) -> list[int]:
-    out, pos = [], text.find(probe) if probe else -1
+    out: list[int] = []
+    pos = text.find(probe) if probe else -1
     while pos != -1 and len(out) < limit:
         out.append(pos)
         pos = text.find(probe, pos + 1)

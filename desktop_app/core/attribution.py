@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -60,14 +61,19 @@ def _stamp(session: Session, _context: object, _instances: object) -> None:
             obj.created_by = obj.created_by or author  # a restored row keeps its maker
             obj.updated_by = author
             for name in ("created_at", "updated_at"):
-                if name in obj.__table__.c and getattr(obj, name, None) is None:
+                if name in _table(obj).c and getattr(obj, name, None) is None:
                     setattr(obj, name, now)
     bumped = session.info.setdefault(_BUMPED, set())
     for obj in session.dirty:
         if isinstance(obj, Attributed) and session.is_modified(obj, include_collections=False):
             obj.updated_by = author
-            if (key := (obj.__tablename__, obj.id)) not in bumped:  # type: ignore[attr-defined]
+            if (key := (_table(obj).name, getattr(obj, "id", None))) not in bumped:
                 bumped.add(key)
                 obj.version = (obj.version or 0) + 1
-            if "updated_at" in obj.__table__.c:
-                obj.updated_at = now
+            if "updated_at" in _table(obj).c:
+                setattr(obj, "updated_at", now)  # noqa: B010 (not every model has the column)
+
+
+def _table(obj: Attributed) -> Any:
+    """The row's table (the mixin itself has none)."""
+    return getattr(obj, "__table__")  # noqa: B009

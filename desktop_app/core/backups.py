@@ -17,13 +17,15 @@ DEFAULT_KEEP = 5
 
 def rolling_backup(db: ProjectDatabase, folder: Path, keep: int = DEFAULT_KEEP,
                    now: datetime | None = None) -> Path | None:
-    """Copy the project into ``folder`` and delete all but the ``keep`` newest copies of it."""
-    if keep <= 0:
+    """Copy the project into ``folder`` and delete all but the ``keep`` newest copies of it
+    (a project file's; a team project is backed up by its server)."""
+    project = db.path
+    if keep <= 0 or project is None:
         return None
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
-    target = db.backup_to(folder / f"{db.path.stem}-{stamp}{db.path.suffix}")
-    for old in _copies(folder, db.path)[:-keep]:
+    target = db.backup_to(folder / f"{project.stem}-{stamp}{project.suffix}")
+    for old in _copies(folder, project)[:-keep]:
         old.unlink(missing_ok=True)
     return target
 

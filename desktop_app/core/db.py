@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,7 +38,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI objects)
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     """WAL for crash safety and concurrent readers; foreign keys on; wait, don't fail, on locks.
 
     The driver's own transaction handling is switched off so that _begin_immediate decides
@@ -56,7 +56,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI o
 LOCK_RETRIES = 3
 
 
-def _begin_immediate(conn) -> None:  # noqa: ANN001 (SQLAlchemy Connection)
+def _begin_immediate(conn: Connection) -> None:
     """Take the write lock when a transaction starts, so a second process waits for it (busy
     timeout, then a few retries) instead of failing when a read turns into a write; if the
     lock never comes, say so in words rather than with 'database is locked'."""
@@ -113,7 +113,9 @@ class ProjectDatabase:
         def copy(tmp: Path) -> None:
             target = sqlite3.connect(tmp)
             try:
-                raw.driver_connection.backup(target)
+                driver = raw.driver_connection
+                assert isinstance(driver, sqlite3.Connection)
+                driver.backup(target)
             finally:
                 target.close()
 
@@ -146,7 +148,7 @@ def _open_read_only(path: Path) -> ProjectDatabase:
                            read_only_reason="the file is read-only for you")
 
 
-def _read_only_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DBAPI objects)
+def _read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.isolation_level = None
     dbapi_connection.execute("PRAGMA query_only=ON")
 
@@ -230,7 +232,7 @@ def _backup_before_upgrade(path: Path, revision: str) -> None:
     log.info("backed up %s to %s before upgrading from schema %s", path, target, revision)
 
 
-def run_migrations(conn) -> None:  # noqa: ANN001 (SQLAlchemy Connection)
+def run_migrations(conn: Connection) -> None:
     """Upgrade the schema to the head revision, inside the caller's transaction."""
     from alembic import command
     from alembic.config import Config
@@ -247,6 +249,7 @@ def _upgrade(engine: Engine) -> None:
         # refer to it: SQLite's own procedure switches foreign keys off outside the
         # transaction and checks them before committing.
         raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():

@@ -138,7 +138,8 @@ def _existing_revision(conn: Connection, location: ProjectLocation) -> str | Non
         raise ProjectServerError(location.shown, "holds tables but is not a Timeline Annotator "
                                                  "project; nothing was changed. Use an empty "
                                                  "database for a new team project")
-    return conn.scalar(text("SELECT version_num FROM alembic_version"))
+    revision = conn.scalar(text("SELECT version_num FROM alembic_version"))
+    return None if revision is None else str(revision)
 
 
 def _upgrade(conn: Connection, location: ProjectLocation,

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
 
+SortKey = tuple[date, int, int, int]  # (a field named "date" hides the type inside records)
 
 @dataclass(frozen=True)
 class ArticleDraft:
@@ -116,7 +117,7 @@ class EventRecord:
     version: int = 1  # counts changes: an edit made on what was shown names the one shown
 
     @property
-    def sort_key(self) -> tuple[date, int, int, int]:
+    def sort_key(self) -> SortKey:
         """Chronological order; ties by article, then position in the article, then creation."""
         q = self.quotes[0] if self.quotes else None
         return (self.date.start, self.article_id if self.article_id is not None else -1,
@@ -230,7 +231,7 @@ class TimelineRow(NamedTuple):
                          assumed=self.assumed)
 
     @property
-    def sort_key(self) -> tuple[date, int, int, int]:
+    def sort_key(self) -> SortKey:
         """The same order as EventRecord.sort_key."""
         return (self.start, self.article_id if self.article_id is not None else -1,
                 self.first_quote_start, self.id)

@@ -14,6 +14,7 @@ import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core.records import (
     ArticleSummary,
@@ -70,7 +71,7 @@ def write_snapshot(cache: Path, snapshot: Snapshot) -> None:
 class _RecordsOnly(pickle.Unpickler):
     """Unpickle our records and nothing else: a cache file must not be able to run code."""
 
-    def find_class(self, module: str, name: str):  # noqa: ANN201
+    def find_class(self, module: str, name: str) -> Any:
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a view cache")
         return super().find_class(module, name)

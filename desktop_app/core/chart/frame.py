@@ -130,8 +130,9 @@ def _labels(marks: tuple[Mark, ...], width: float, measure: Callable[[str], floa
         row = next((r for r, prev in enumerate(last)
                     if prev is None or prev[0] + prev[1] + LABEL_GAP <= x), None)
         if row is None:  # elide: the row whose last label can shrink the most
-            row = min(range(rows), key=lambda r: last[r][0])
-            prev_x, _prev_width, at = last[row]
+            row, (prev_x, _prev_width, at) = min(
+                ((r, prev) for r, prev in enumerate(last) if prev is not None),
+                key=lambda held: held[1][0])
             room = x - LABEL_GAP - prev_x
             if room < MIN_LABEL:
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -80,11 +80,13 @@ def event_rows(e: EventRecord, articles: dict[int, ArticleInfo],
                options: CsvOptions = CsvOptions()) -> list[list[str]]:  # noqa: B008 (frozen)
     """The CSV rows of one event (one, or one per source), sources cited from ``articles``."""
     d = e.date
-    shown = iso_at_precision if options.date_style == "iso" else format_date
+    shown: Callable[[date, str], str] = (iso_at_precision if options.date_style == "iso"
+                                         else format_date)
     format_day = options.format_day
     if options.date_style == "locale" and format_day is not None:
-        def shown(day: date, precision: str) -> str:  # noqa: E306
+        def in_locale(day: date, precision: str) -> str:
             return format_day(day) if precision == "day" else format_date(day, precision)
+        shown = in_locale
     sources = sources_of(e, articles)
     cited = [_source_cells(s) for s in sources] or [["", "", "", "", ""]]
     head = [str(e.id), shown(d.start, d.precision),
@@ -114,7 +116,7 @@ def write_events_csv(events: Iterable[EventRecord], stream: TextIO,
     """Write events as CSV to a text stream opened with newline=''; return the event count."""
     count = 0
 
-    def rows():  # noqa: ANN202
+    def rows() -> Iterator[list[str]]:
         nonlocal count
         for e in events:
             count += 1

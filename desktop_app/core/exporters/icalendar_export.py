@@ -55,4 +55,4 @@ def calendar_bytes(events: Iterable[EventRecord], articles: dict[int, ArticleInf
         if e.tags:
             item.add("categories", list(e.tags))
         cal.add_component(item)
-    return cal.to_ical()
+    return bytes(cal.to_ical())

@@ -6,7 +6,7 @@ of them is HTML-escaped text here (escaping.html_text), in the JSON and in the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from desktop_app.core.conflicts import has_conflict
@@ -89,7 +89,7 @@ def write_timelinejs_sheet(events: Iterable[EventRecord], articles: dict[int, Ar
     spreadsheet would run as a formula starts with a character reference instead of the
     apostrophe guard, which TimelineJS would show."""
 
-    def rows():  # noqa: ANN202
+    def rows() -> Iterator[list[str]]:
         for e in events:
             start, end = _date_parts(e)
             end = end or {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
@@ -27,6 +29,7 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
     """A draft from an HTML page (scripts, iframes and images are never loaded)."""
     import trafilatura
 
+    doc: Any  # trafilatura's Document (or, in older versions, a dict)
     try:
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_images=False,
@@ -34,9 +37,12 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
             date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken pages
         raise ImportFileError(path, f"could not be read as a web page ({exc})") from exc
+    if isinstance(doc, dict):  # the older form of the result (as_dict); read it the same way
+        doc = SimpleNamespace(**{k: doc.get(k) for k in
+                                 ("text", "title", "date", "url", "sitename", "author")})
     if doc is None or not (doc.text or "").strip():
         raise ImportFileError(path, "contains no article text that could be extracted")
-    text = normalise_newlines(doc.text).strip()
+    text = normalise_newlines(str(doc.text)).strip()
     title = (doc.title or "").strip()
     if title and text.startswith(title):
         text = text[len(title):].lstrip("\n")

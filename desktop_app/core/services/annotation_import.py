@@ -152,9 +152,8 @@ def _resolve(a: IncomingAnnotation, sources: dict[str, _Source]) -> _Resolved:
         source = _find_source(t.source, sources)
         if t.exact:
             candidates = [source] if source else _by_text(t.exact, sources)
-            found = [(c, find_quote(c.text, t.exact, t.prefix, t.suffix, hint=t.start))
-                     for c in candidates]
-            found = [(c, sel) for c, sel in found if sel is not None]
+            found = [(c, sel) for c in candidates if (sel := find_quote(
+                c.text, t.exact, t.prefix, t.suffix, hint=t.start)) is not None]
             if not found:
                 raise ImportFileError(t.source or "the annotation",
                                       "no article in this project has this source or holds "

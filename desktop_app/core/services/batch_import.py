@@ -107,7 +107,7 @@ def import_batch(articles: ArticleService, files: list[Path], *,
                 if answer is False:
                     skipped.append(path)
                     continue
-                if answer:
+                if isinstance(answer, date):
                     draft = replace(draft, published=answer, published_source="user")
             result = articles.add_or_update(draft)
             if isinstance(result, Reimport):

@@ -119,16 +119,12 @@ class CsvSyncService:
 
 def _edit_for(row: CsvRow, before: EventRecord) -> EventEdit | None:
     """The edit that makes the event match the row, or None when it already does."""
-    changes: dict[str, object] = {}
-    if row.title is not None and row.title and row.title != before.title:
-        changes["title"] = row.title
-    if row.notes is not None and row.notes != before.notes:
-        changes["notes"] = row.notes
-    if row.tags is not None and tuple(sorted(row.tags, key=str.casefold)) != before.tags:
-        changes["tags"] = row.tags
     d = row.date
-    if d is not None and (d.start, d.precision, d.end) != (before.date.start,
-                                                          before.date.precision,
-                                                          before.date.end):
-        changes["date"] = d
-    return EventEdit(**changes) if changes else None
+    edit = EventEdit(
+        title=row.title if row.title and row.title != before.title else None,
+        notes=row.notes if row.notes is not None and row.notes != before.notes else None,
+        tags=row.tags if row.tags is not None and tuple(sorted(row.tags, key=str.casefold))
+        != before.tags else None,
+        date=d if d is not None and (d.start, d.precision, d.end) != (
+            before.date.start, before.date.precision, before.date.end) else None)
+    return None if edit == EventEdit() else edit

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import builtins  # EventService.list shadows the type inside the class
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import find_quote, make_selector
@@ -42,8 +43,8 @@ from desktop_app.core.services.lookup import require
 from desktop_app.core.tags import clean_tags
 from desktop_app.core.titles import propose_title
 
-_EVENTS = Event.__table__
-_QUOTES = Quote.__table__
+_EVENTS = cast(Table, Event.__table__)
+_QUOTES = cast(Table, Quote.__table__)
 _EVENT_COLUMNS = tuple(_EVENTS.c[name] for name in EVENT_COLUMNS)
 # Built once: executing them with a new list of ids re-uses the compiled SQL.
 _QUOTE_COLUMNS = (_QUOTES.c.id, _QUOTES.c.event_id, _QUOTES.c.article_id, _QUOTES.c.start,
@@ -86,7 +87,7 @@ def tags_by_event(s: Session) -> dict[int, list[str]]:
     return tags
 
 
-def _sort_key(record: EventRecord) -> tuple:
+def _sort_key(record: EventRecord) -> tuple[date, int, int, int]:
     return record.sort_key
 
 
@@ -120,7 +121,8 @@ class EventService:
         event.quotes.append(quote)
         return event
 
-    def create_many(self, article_id: int, ranges: list[tuple[int, int]]) -> list[EventRecord]:
+    def create_many(self, article_id: int, ranges: builtins.list[tuple[int, int]],
+                    ) -> builtins.list[EventRecord]:
         """Create several events from passages in one transaction (accepting suggestions)."""
         with self._sessions.begin() as s:
             article = require(s, Article, article_id)
@@ -132,7 +134,7 @@ class EventService:
                              .order_by(_EVENTS.c.id)).all()
             return self._records(s, rows, titles)
 
-    def date_readings(self, event_id: int) -> list[EventDate]:
+    def date_readings(self, event_id: int) -> builtins.list[EventDate]:
         """The readings of the event's date expression: the rule's choice first, then the other
         plausible ones (previous/next occurrence, the other tense) to cycle through."""
         with self._sessions() as s:
@@ -159,7 +161,8 @@ class EventService:
         with self._sessions() as s:
             return self._record(s, require(s, Event, event_id))
 
-    def get_many(self, ids: set[int] | list[int], batch: int = 1000) -> dict[int, EventRecord]:
+    def get_many(self, ids: set[int] | builtins.list[int], batch: int = 1000,
+                 ) -> dict[int, EventRecord]:
         """Several events by id (missing ids are left out), a few queries for thousands."""
         with self._sessions() as s:
             return self.records_in(s, sorted(set(ids)), batch)
@@ -169,7 +172,7 @@ class EventService:
         tags) rather than in batches: opening a 100,000-event project waits on this."""
         with self._sessions() as s, gc_paused():
             conn = s.connection()
-            quotes: dict[int, list[QuoteRecord]] = defaultdict(list)
+            quotes: dict[int, builtins.list[QuoteRecord]] = defaultdict(list)
             for q in conn.execute(select(*_QUOTE_COLUMNS).order_by(_QUOTES.c.id)).all():
                 quotes[q[1]].append(QuoteRecord(*q))
             tags = tags_by_event(s)
@@ -188,7 +191,7 @@ class EventService:
         with self._sessions() as s, gc_paused():  # records hold no cycles (see core/bulk.py)
             titles = article_titles(s)
             result = s.connection().execution_options(yield_per=batch).execute(_BY_DATE)
-            same_day: list[EventRecord] = []
+            same_day: builtins.list[EventRecord] = []
             for chunk in result.partitions(batch):
                 for record in self._records(s, chunk, titles):
                     if same_day and record.date.start != same_day[0].date.start:
@@ -202,7 +205,7 @@ class EventService:
         with self._sessions() as s:
             return require(s, Article, article_id).text
 
-    def quotes_in_article(self, article_id: int) -> list[QuoteRecord]:
+    def quotes_in_article(self, article_id: int) -> builtins.list[QuoteRecord]:
         """Every quote in an article, in text order (for highlighting)."""
         with self._sessions() as s:
             rows = s.connection().execute(_QUOTES_OF_ARTICLE, {"article_id": article_id}).all()
@@ -287,8 +290,8 @@ class EventService:
         s.flush()
 
     @staticmethod
-    def insert_many_in(s: Session, rows: list[dict[str, Any]],
-                       tags: list[tuple[str, ...]]) -> list[EventRecord]:
+    def insert_many_in(s: Session, rows: builtins.list[dict[str, Any]],
+                       tags: builtins.list[tuple[str, ...]]) -> builtins.list[EventRecord]:
         """Insert many new events without quotes (column values, and each one's tag names)
         with a few statements; return their records, in order. For imports of up to 100,000
         rows, where an ORM object per event, or reading them back, would take most of a
@@ -298,7 +301,8 @@ class EventService:
         ids = allocate_ids(s, _EVENTS, len(rows))
         numbered_here = ids is not None
         if ids is None:  # a backend without an id allocator: the database numbers them
-            ids = [s.scalar(insert(_EVENTS).returning(_EVENTS.c.id), row) for row in rows]
+            ids = [s.execute(insert(_EVENTS).returning(_EVENTS.c.id), row).scalar_one()
+                   for row in rows]
         by = author_of(s)
         rows = [{**row, "id": i, "created_by": by, "updated_by": by, "version": 1}
                 for row, i in zip(rows, ids, strict=True)]
@@ -313,7 +317,7 @@ class EventService:
                 for row, row_tags in zip(rows, tag_rows, strict=True)]
 
     @staticmethod
-    def restore_many_in(s: Session, records: list[EventRecord]) -> None:
+    def restore_many_in(s: Session, records: builtins.list[EventRecord]) -> None:
         """Re-create many deleted events with their ids, quotes and tags (bulk redo)."""
         tag_rows = [EventService.tags_for(s, r.tags) for r in records]
         s.flush()
@@ -334,7 +338,8 @@ class EventService:
         return ArticleVersion(article_row(article),
                               tuple(EventService._records(s, rows, article_titles(s))))
 
-    def records_in(self, s: Session, ids: list[int], batch: int = 1000) -> dict[int, EventRecord]:
+    def records_in(self, s: Session, ids: builtins.list[int], batch: int = 1000,
+                   ) -> dict[int, EventRecord]:
         """Records of many events, read inside the caller's transaction."""
         out: dict[int, EventRecord] = {}
         titles = article_titles(s)
@@ -359,7 +364,7 @@ class EventService:
         event.updated_at = record.updated_at
 
     @staticmethod
-    def tags_for(s: Session, names: tuple[str, ...]) -> list[Tag]:
+    def tags_for(s: Session, names: tuple[str, ...]) -> builtins.list[Tag]:
         """Tag rows for names, created when new (within the caller's transaction)."""
         names = clean_tags(names)
         if not names:
@@ -387,14 +392,15 @@ class EventService:
             return s.scalar(stmt)
 
     @staticmethod
-    def _records(s: Session, rows: Sequence[Any], titles: dict[int, str]) -> list[EventRecord]:
+    def _records(s: Session, rows: Sequence[Any], titles: dict[int, str],
+                 ) -> builtins.list[EventRecord]:
         """Records for a batch of event rows: quotes and tags in one query each."""
         ids = [r[0] for r in rows]
         conn = s.connection()
-        quotes: dict[int, list[QuoteRecord]] = {i: [] for i in ids}
+        quotes: dict[int, builtins.list[QuoteRecord]] = {i: [] for i in ids}
         for q in conn.execute(_QUOTES_OF_EVENTS, {"ids": ids}).all():
             quotes[q[1]].append(QuoteRecord(*q))
-        tags: dict[int, list[str]] = {i: [] for i in ids}
+        tags: dict[int, builtins.list[str]] = {i: [] for i in ids}
         for event_id, name in conn.execute(_TAGS_OF_EVENTS, {"ids": ids}).all():
             tags[event_id].append(name)
         return [event_record(r, tuple(quotes[r[0]]), tuple(tags[r[0]]), titles) for r in rows]

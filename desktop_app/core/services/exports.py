@@ -4,7 +4,9 @@ never over the open project."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,9 +35,9 @@ class ExportService:
         self._uuid = project_uuid
         self._protected = [project] if project is not None else []
 
-    def _write(self, path: Path, write) -> int:  # noqa: ANN001 (callable(TextIO) -> int)
+    def _write(self, path: Path, write: Callable[[TextIO], int]) -> int:
         """Write an export atomically, never over the project or any other database."""
-        return write_text_atomically(path, write, self._protected)
+        return int(write_text_atomically(path, write, self._protected))
 
     def export_csv(self, path: Path | str, options: CsvOptions = CsvOptions(),  # noqa: B008
                    event_filter: EventFilter | None = None) -> int:
@@ -85,7 +87,7 @@ class ExportService:
         self._write(path, lambda fh: fh.write(data))
         return len(events)
 
-    def timeline_csv(self, stream, bom: bool = False) -> int:  # noqa: ANN001 (TextIO)
+    def timeline_csv(self, stream: TextIO, bom: bool = False) -> int:
         """Write the timeline as CSV to an open text stream (the CLI's list)."""
         return write_events_csv(self._events.iter_timeline(), stream, self.article_infos(),
                                 CsvOptions(bom=bom))

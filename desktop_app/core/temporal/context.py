@@ -84,8 +84,8 @@ def clause_bounds(low: str, start: int, end: int, sentence: tuple[int, int]) -> 
     cs = s
     for m in _CLAUSE_BREAK.finditer(low, s, start):
         cs = m.end()
-    m = _CLAUSE_BREAK.search(low, end, e)
-    return cs, (m.start() if m else e)
+    after = _CLAUSE_BREAK.search(low, end, e)
+    return cs, (after.start() if after else e)
 
 
 _PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|told|went|came|left|met|began|took|"

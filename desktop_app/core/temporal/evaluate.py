@@ -12,11 +12,12 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core.temporal.engine import find_expressions, normalise_span
 
 
-def predict(doc: dict, gold_spans: bool) -> list[dict]:
+def predict(doc: dict[str, Any], gold_spans: bool) -> list[dict[str, Any]]:
     """Predictions for one gold document, end-to-end or one value per gold span."""
     text = doc["text"]
     dct = date.fromisoformat(doc["dct"][:10])

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from desktop_app.core.temporal.context import (
     clause_bounds,
@@ -24,14 +24,14 @@ def word_trie(words: Iterable[str]) -> str:
     engine then tests a letter once where an alternation of the words tests it once per word.
     Alternatives here share no first letter, so at most one can match at each place, and each
     tries its longer words first: the same matches as the words sorted longest first."""
-    tree: dict = {}
+    tree: dict[str, Any] = {}
     for w in words:
         node = tree
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict[str, Any]) -> str:
         ends = "" in node
         alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import cast
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import fmt_day, month_name
@@ -134,8 +135,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
             and ((o.earliest < ctx.anchor) if rel == "last" else (o.earliest > ctx.anchor)
                  if rel == "next" else True)]
     if want:
-        best = max(want, key=lambda o: o.earliest) if rel == "last" else min(
-            want, key=lambda o: o.earliest)
+        best = max(want, key=lambda o: cast(date, o.earliest)) if rel == "last" else min(
+            want, key=lambda o: cast(date, o.earliest))
         return Hit("DATE", best, tuple(o for o in options if o is not best), hit.flags,
                    absolute=True)
     return hit

@@ -34,11 +34,11 @@ _CLOCK = (r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.
           r"(?:\s+(?P<tz>GMT|UTC|EDT|EST|CET|PDT|PST|CST|CDT|local\s+time))?")
 
 
-def _clock_value(m: re.Match[str]) -> str:
+def _clock_value(m: re.Match[str] | _Renamed) -> str:
     if m["word"]:
         hour, minute = (12, 0) if m["word"].lower() == "noon" else (0, 0)
     else:
-        hour = int(m["h"] or m["h2"])
+        hour = int(m["h"] or m["h2"] or 0)  # the pattern always has one of them
         minute = int(m["mi"] or m["mi2"] or 0)
         ap = (m["ap"] or "").lower().replace(".", "")
         if ap == "pm" and hour < 12:

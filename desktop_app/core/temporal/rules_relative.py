@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import cast
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import (
@@ -255,7 +256,8 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
             reading = Reading(reading.value, reading.granularity, reading.earliest,
                               min(anchor, reading.latest), why + ": from its start to the anchor")
         else:
-            reading = Reading(reading.value, reading.granularity, max(anchor, reading.earliest),
+            reading = Reading(reading.value, reading.granularity,
+                              max(anchor, cast(date, reading.earliest)),
                               reading.latest, why + ": from the anchor to its end")
     return Hit("DATE", reading)
 

@@ -132,6 +132,7 @@ class CueIndex:
             if kind == 6:  # a run of blanks: with the one after it and the character before
                 gap = max(gap, end - start + 2)  # (one too many if not a blank: windows grow)
                 continue
+            cues: Sequence[str]
             if kind == 1:
                 cues = _four_digits(m.group(1), low[end:end + 1])
             else:
@@ -300,8 +301,9 @@ def _scan_past(text: str, rule: Rule, lo: int, hi: int) -> list[Candidate]:
     n = len(text)
     end = hi + 64
     while True:
-        found = [(m.start(), m.end(), rule, m) for m in rule.pattern.finditer(text, lo, end)
-                 if m.start() < hi and m.end() > m.start()]
+        found: list[Candidate] = [
+            (m.start(), m.end(), rule, m) for m in rule.pattern.finditer(text, lo, end)
+            if m.start() < hi and m.end() > m.start()]
         if end >= n or all(e <= hi for _, e, _, _ in found):
             return found
         end = min(n, 2 * end)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 try:  # the parser behind re.compile: private, so anything unexpected means "scan whole"
-    from re import _constants as _c
-    from re import _parser as _p
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
     _p = None
 
@@ -26,7 +27,7 @@ class _Unbounded(Exception):
     pass
 
 
-def _is_gap_class(items: list) -> bool:
+def _is_gap_class(items: list[Any]) -> bool:
     """True for a repeated item that matches only blanks and hyphens ([\\s-] or \\s)."""
     if len(items) != 1 or items[0][0] is not _c.IN:
         return False
@@ -34,7 +35,7 @@ def _is_gap_class(items: list) -> bool:
                for op, av in items[0][1])
 
 
-def _width(items: Iterable, gap: int) -> int:
+def _width(items: Iterable[Any], gap: int) -> int:
     total = 0
     for op, av in items:
         if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
@@ -59,7 +60,7 @@ def _width(items: Iterable, gap: int) -> int:
     return total
 
 
-def _around(items: list, group: int, gap: int) -> tuple[int, int, int] | None:
+def _around(items: list[Any], group: int, gap: int) -> tuple[int, int, int] | None:
     """(widest before, widest of, widest after) the capture group in every match of items;
     None when items never hold it. Raises _Unbounded when a match may lack it (it is optional,
     repeated or in only some branches), as its place then says nothing."""
@@ -73,7 +74,7 @@ def _around(items: list, group: int, gap: int) -> tuple[int, int, int] | None:
             if any(w is not None for w in ways):
                 if any(w is None for w in ways):
                     raise _Unbounded
-                inner = tuple(max(w[i] for w in ways) for i in range(3))  # type: ignore[index]
+                inner = tuple(max(w[i] for w in ways) for i in range(3))  # type: ignore[index,assignment]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT, _c.ATOMIC_GROUP,
                     _c.ASSERT, _c.ASSERT_NOT):
             body = av if op is _c.ATOMIC_GROUP else av[-1]
@@ -115,7 +116,7 @@ def width_bound(pattern: re.Pattern[str]) -> Line | None:
     return None if tree is None else _bound(list(tree))
 
 
-def _bound(tree: list) -> Line | None:
+def _bound(tree: list[Any]) -> Line | None:
     try:
         return _line(lambda gap: _width(tree, gap))
     except _Unbounded:
@@ -131,7 +132,7 @@ def cue_reach(pattern: re.Pattern[str], group: str | None) -> tuple[Line, Line] 
     return None if tree is None else _reach(list(tree), pattern.groupindex.get(group or ""))
 
 
-def _reach(tree: list, group: int | None) -> tuple[Line, Line] | None:
+def _reach(tree: list[Any], group: int | None) -> tuple[Line, Line] | None:
     if group is None:
         bound = _bound(tree)
         return None if bound is None else (bound, bound)
@@ -167,7 +168,7 @@ def shape(pattern: re.Pattern[str], group: str | None) -> Shape:
                  tree.getwidth()[0])
 
 
-def _all_digits(items: list) -> bool:
+def _all_digits(items: list[Any]) -> bool:
     """True for a class of characters that holds digits only ([0-9], \\d, [0-3])."""
     for op, av in items:
         if op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
@@ -181,7 +182,7 @@ def _all_digits(items: list) -> bool:
     return True
 
 
-def _digits(items: Iterable) -> int:
+def _digits(items: Iterable[Any]) -> int:
     total = 0
     for op, av in items:
         if op is _c.LITERAL:
