@@ -98,10 +98,14 @@ def project_location(target: str | Path | ProjectLocation) -> ProjectLocation:
 def server_address(host: str, port: int, database: str, user: str = "", password: str = "",
                    sslmode: str = "") -> str:
     """A team project's address from its parts (as the Connect dialog asks for them), with
-    every part escaped as a URL needs; the password only when one was typed."""
+    every part escaped as a URL needs; the password only when one was typed. A server given as
+    a folder (``/run/postgresql``) is reached through its Unix socket there."""
     from sqlalchemy.engine import URL
 
+    query = {"sslmode": sslmode} if sslmode else {}
+    if host.startswith("/"):  # libpq reads a socket folder from the query, not the netloc
+        query |= {"host": host, "port": str(port)}
+        host, port = "", 0
     url = URL.create("postgresql", username=user or None, password=password or None,
-                     host=host or None, port=port or None, database=database,
-                     query={"sslmode": sslmode} if sslmode else {})
+                     host=host or None, port=port or None, database=database, query=query)
     return url.render_as_string(hide_password=False)

@@ -264,3 +264,15 @@ def test_team_init_grants_editors_and_readers(roles, pg_url: str, tmp_path: Path
                    "On Monday, it began.", tmp=tmp_path)
     assert refused.returncode == 1 and "may only read" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_a_server_address_from_its_parts() -> None:
+    from desktop_app.core.locations import server_address
+
+    assert server_address("db.example", 5433, "timeline", "ana", "p@ss/w", "require") == (
+        "postgresql://ana:p%40ss%2Fw@db.example:5433/timeline?sslmode=require")
+    socket = project_location(server_address("/run/postgresql", 5432, "timeline", "ana"))
+    assert socket.url is not None and socket.url.database == "timeline"
+    assert socket.url.query["host"] == "/run/postgresql"
+    assert project_location("postgresql://ana:secret@h/db").remembered == "postgresql://ana@h/db"
+    assert "secret" not in project_location("postgresql://ana:secret@h/db").shown

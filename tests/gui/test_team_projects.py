@@ -54,7 +54,7 @@ def test_the_window_names_a_team_project_and_remembers_it_without_its_password(
     window = make_window(db=with_password)  # trust authentication ignores the password
     name = project_location(team_url).name
     assert window.windowTitle().startswith(f"{name} — ")
-    assert settings.recent_projects()[0] == team_url
+    assert project_location(settings.recent_projects()[0]) == project_location(team_url)
     assert not any("s3cret" in entry for entry in settings.recent_projects())
 
 
@@ -170,3 +170,26 @@ def test_undo_of_an_edit_a_colleague_has_since_changed_is_refused(make_window,  
     window.request_edit(event_id, "title", "Mine again")
     window.action_undo.trigger()  # nobody changed it since: undo works as ever
     assert window.project.events.get(event_id).title == "Ben built on it"
+
+
+def test_the_connect_dialog_tests_then_connects(make_window, team_url: str, settings) -> None:  # noqa: ANN001
+    from sqlalchemy.engine import make_url
+
+    from desktop_app.gui.team_dialog import ConnectDialog
+
+    window = make_window()  # a project file first
+    url = make_url(team_url)
+    dialog = ConnectDialog(window)
+    dialog.host.setText(url.host or str(url.query["host"]))
+    dialog.port.setValue(url.port or int(url.query.get("port", 5432)))
+    dialog.user.setText(url.username or "")
+    dialog.database.setText("no_such_database_here")
+    assert not dialog.test_connection()
+    assert "does not exist" in dialog.status.text()
+    dialog.database.setText(url.database or "")
+    assert dialog.test_connection()
+    assert "a team project with 4 events" in dialog.status.text()
+    dialog.password.setText("typed only for now")
+    assert window.switch_project(dialog.address())
+    assert window.project.db.is_server and window.timeline_model.rowCount() == 4
+    assert not any("typed only" in entry for entry in settings.recent_projects())
