@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from desktop_app.core.eventdates import from_expression
-from desktop_app.core.records import EventDate
+from desktop_app.core.records import EventDate, Precision
 from desktop_app.core.temporal.context import sentence_bounds
 from desktop_app.core.temporal.model import TemporalExpression
 
@@ -73,7 +73,7 @@ def _date_for_passage(text: str, start: int, end: int, published: date | None,
                                  f"{found.rule}")
     anchor = published or today
     what = "the publication date" if published else "today (the article has no publication date)"
-    return EventDate(start=anchor, precision="day", earliest=anchor, latest=anchor,
+    return EventDate(start=anchor, precision=Precision.DAY, earliest=anchor, latest=anchor,
                      expression="", rule=f"assumed: no date in or before the passage, so {what}",
                      anchor=anchor, assumed=True)
 

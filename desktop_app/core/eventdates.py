@@ -7,42 +7,55 @@ import re
 from datetime import date, timedelta
 
 from desktop_app.core.errors import DateParseError
-from desktop_app.core.records import EventDate
+from desktop_app.core.records import EventDate, Precision
 from desktop_app.core.temporal import TemporalExpression
 from desktop_app.core.temporal.calendar import fmt_day, month_end, month_name, value_bounds
 from desktop_app.core.temporal.model import Reading
 
-PRECISIONS = ("day", "week", "month", "quarter", "year", "decade")
+PRECISIONS = tuple(Precision)  # finest first
+_BY_VALUE = {p.value: p for p in Precision}
 _GRANULARITY_TO_PRECISION = {
-    "day": "day", "time": "day", "week": "week", "weekend": "week", "month": "month",
-    "quarter": "quarter", "year": "year", "decade": "decade",
+    "day": Precision.DAY, "time": Precision.DAY, "week": Precision.WEEK,
+    "weekend": Precision.WEEK, "month": Precision.MONTH, "quarter": Precision.QUARTER,
+    "year": Precision.YEAR, "decade": Precision.DECADE,
 }
 
 
-def period(start: date, precision: str) -> tuple[date, date]:
+def precision_of(value: str) -> Precision:
+    """A stored or typed precision ("month") as the enum; ValueError names a bad value."""
+    found = _BY_VALUE.get(value)
+    if found is None:
+        raise ValueError(f"{value!r} is not a precision ({', '.join(PRECISIONS)})")
+    return found
+
+
+def period(start: date, precision: Precision) -> tuple[date, date]:
     """The first and last day of the period starting at ``start`` at a precision."""
-    if precision == "week":
+    if precision == Precision.WEEK:
         monday = start - timedelta(days=start.weekday())
         return monday, monday + timedelta(days=6)
-    if precision == "month":
+    if precision == Precision.MONTH:
         return start.replace(day=1), month_end(start.year, start.month)
-    if precision == "quarter":
+    if precision == Precision.QUARTER:
         first_month = 3 * ((start.month - 1) // 3) + 1
         return date(start.year, first_month, 1), month_end(start.year, first_month + 2)
-    if precision == "year":
+    if precision == Precision.YEAR:
         return date(start.year, 1, 1), date(start.year, 12, 31)
-    if precision == "decade":
+    if precision == Precision.DECADE:
         y = start.year // 10 * 10
         return date(max(y, 1), 1, 1), date(y + 9, 12, 31)
     return start, start
 
 
-def at_precision(event_date: EventDate, precision: str) -> EventDate:
+def at_precision(event_date: EventDate, precision: Precision | str) -> EventDate:
     """The same date viewed at another precision (start snapped to the period's first day)."""
-    if precision not in PRECISIONS:
-        raise DateParseError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
-    first, last = period(event_date.start, precision)
-    return EventDate(start=first, precision=precision, end=event_date.end, earliest=first,
+    try:
+        wanted = precision_of(precision)
+    except ValueError:
+        raise DateParseError(f"unknown precision {precision!r}; use one of "
+                             f"{', '.join(PRECISIONS)}") from None
+    first, last = period(event_date.start, wanted)
+    return EventDate(start=first, precision=wanted, end=event_date.end, earliest=first,
                      latest=last, expression=event_date.expression, rule=event_date.rule,
                      anchor=event_date.anchor, assumed=event_date.assumed)
 
@@ -57,7 +70,7 @@ def from_reading(reading: Reading, expression: str, anchor: date | None,
     if precision and bounds:
         start, end = bounds[0], None
     else:
-        precision, start = "day", reading.earliest
+        precision, start = Precision.DAY, reading.earliest
         end = reading.latest if reading.latest != reading.earliest else None
     return EventDate(start=start, precision=precision, end=end, earliest=reading.earliest,
                      latest=reading.latest, expression=expression, rule=reading.explanation,
@@ -79,18 +92,18 @@ def from_expression(expr: TemporalExpression, expression: str | None = None,
                      main.expression, main.rule, main.anchor, main.assumed, tuple(alts))
 
 
-def format_date(d: date, precision: str) -> str:
+def format_date(d: date, precision: Precision) -> str:
     """Display form at a precision: 'Mon 5 Jul 2021', 'July 2021', 'Q3 2021', '2021', '2020s'."""
-    if precision == "week":
+    if precision == Precision.WEEK:
         iso = d.isocalendar()
         return f"Week {iso[1]}, {iso[0]}"
-    if precision == "month":
+    if precision == Precision.MONTH:
         return f"{month_name(d.month)} {d.year}"
-    if precision == "quarter":
+    if precision == Precision.QUARTER:
         return f"Q{(d.month + 2) // 3} {d.year}"
-    if precision == "year":
+    if precision == Precision.YEAR:
         return str(d.year)
-    if precision == "decade":
+    if precision == Precision.DECADE:
         return f"{d.year // 10 * 10}s"
     return fmt_day(d)
 
@@ -103,37 +116,37 @@ def format_event_date(event_date: EventDate) -> str:
     return text
 
 
-def iso_at_precision(d: date, precision: str) -> str:
+def iso_at_precision(d: date, precision: Precision) -> str:
     """ISO 8601 at a precision: 2021-07-05, 2021-W27, 2021-07, 2021-Q3, 2021, 202X."""
-    if precision == "week":
+    if precision == Precision.WEEK:
         iso = d.isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}"
-    if precision == "month":
+    if precision == Precision.MONTH:
         return f"{d.year:04d}-{d.month:02d}"
-    if precision == "quarter":
+    if precision == Precision.QUARTER:
         return f"{d.year:04d}-Q{(d.month + 2) // 3}"
-    if precision == "year":
+    if precision == Precision.YEAR:
         return f"{d.year:04d}"
-    if precision == "decade":
+    if precision == Precision.DECADE:
         return f"{d.year // 10:03d}X"
     return d.isoformat()
 
 
 @functools.cache
-def _iso_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _iso_forms() -> tuple[tuple[re.Pattern[str], Precision], ...]:
     """Compiled on first use: start-up never parses ISO dates."""
     return (
         (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"),
-         "day"),
-        (re.compile(r"^(\d{4})-W(\d{2})$"), "week"),
-        (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
-        (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
-        (re.compile(r"^(\d{4})$"), "year"),
-        (re.compile(r"^(\d{3})X$"), "decade"),
+         Precision.DAY),
+        (re.compile(r"^(\d{4})-W(\d{2})$"), Precision.WEEK),
+        (re.compile(r"^(\d{4})-Q([1-4])$"), Precision.QUARTER),
+        (re.compile(r"^(\d{4})-(\d{2})$"), Precision.MONTH),
+        (re.compile(r"^(\d{4})$"), Precision.YEAR),
+        (re.compile(r"^(\d{3})X$"), Precision.DECADE),
     )
 
 
-def parse_iso(text: str) -> tuple[date, str]:
+def parse_iso(text: str) -> tuple[date, Precision]:
     """A date written in ISO 8601 at some precision, as the CSV export writes them (also full
     timestamps with offsets, whose date part is taken): returns (first day, precision)."""
     value = text.strip()
@@ -143,15 +156,15 @@ def parse_iso(text: str) -> tuple[date, str]:
             continue
         try:
             y = int(m.group(1))
-            if precision == "day":
+            if precision == Precision.DAY:
                 return date(y, int(m.group(2)), int(m.group(3))), precision
-            if precision == "week":
+            if precision == Precision.WEEK:
                 return date.fromisocalendar(y, int(m.group(2)), 1), precision
-            if precision == "quarter":
+            if precision == Precision.QUARTER:
                 return date(y, 3 * int(m.group(2)) - 2, 1), precision
-            if precision == "month":
+            if precision == Precision.MONTH:
                 return date(y, int(m.group(2)), 1), precision
-            if precision == "year":
+            if precision == Precision.YEAR:
                 return date(y, 1, 1), precision
             return date(y * 10, 1, 1), precision
         except ValueError as exc:

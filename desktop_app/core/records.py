@@ -9,6 +9,18 @@ from typing import NamedTuple
 
 SortKey = tuple[date, int, int, int]  # (a field named "date" hides the type inside records)
 
+
+class Precision(StrEnum):
+    """How precisely an event's date is known, finest first (stored by value)."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    DECADE = "decade"
+
+
 @dataclass(frozen=True)
 class ArticleDraft:
     """An article read from a file or pasted, not yet in the project."""
@@ -86,7 +98,7 @@ class EventDate:
     """When an event happened, at a precision, with the reasoning that produced it."""
 
     start: date
-    precision: str
+    precision: Precision
     end: date | None = None
     earliest: date | None = None
     latest: date | None = None
@@ -212,7 +224,7 @@ class TimelineRow(NamedTuple):
     id: int
     title: str
     start: date
-    precision: str
+    precision: Precision
     end: date | None
     earliest: date | None
     latest: date | None

@@ -24,11 +24,11 @@ from desktop_app.core.records import (
 )
 
 _ALLOWED = {("desktop_app.core.records", n) for n in (
-    "ArticleSummary", "EventDate", "EventRecord", "QuoteRecord")} | {
+    "ArticleSummary", "EventDate", "EventRecord", "QuoteRecord", "Precision")} | {
     ("desktop_app.core.view_cache", "Snapshot"), ("datetime", "date"), ("datetime", "datetime")}
 
 
-FORMAT = 2  # bump when a record pickled here changes shape: older snapshots are then ignored
+FORMAT = 3  # bump when a record pickled here changes shape: older snapshots are then ignored
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.eventdates import PRECISIONS, explain, format_event_date
-from desktop_app.core.records import EditField, EventDate, EventRecord
+from desktop_app.core.eventdates import PRECISIONS, explain, format_event_date, precision_of
+from desktop_app.core.records import EditField, EventDate, EventRecord, Precision
 
 
 def field_text(r: EventRecord, field: EditField) -> str:
     """A field of an event as the inspector shows and edits it."""
     return {EditField.TITLE: r.title, EditField.TAGS: ", ".join(r.tags),
             EditField.NOTES: r.notes, EditField.PRECISION: r.date.precision,
-            EditField.DATE: r.date.start.isoformat() if r.date.precision == "day"
+            EditField.DATE: r.date.start.isoformat() if r.date.precision == Precision.DAY
             else format_event_date(r.date)}[field]
 
 
@@ -176,7 +176,7 @@ class EventInspector(QWidget):
         self.heading.setText(format_event_date(d) + ("  (assumed)" if d.assumed else ""))
         self.title_edit.setText(record.title)
         self.title_edit.setCursorPosition(0)
-        self.date_edit.setText(d.start.isoformat() if d.precision == "day"
+        self.date_edit.setText(d.start.isoformat() if d.precision == Precision.DAY
                                else format_event_date(d))
         self.precision_combo.setCurrentText(d.precision)
         self.tags_edit.setText(", ".join(record.tags))
@@ -191,8 +191,8 @@ class EventInspector(QWidget):
     def _show_sources(self, record: EventRecord) -> None:
         self.sources.clear()
         for q in record.quotes:
-            when = format_event_date(EventDate(q.date_start, q.date_precision or "day")) \
-                if q.date_start else ""
+            when = format_event_date(EventDate(
+                q.date_start, precision_of(q.date_precision or "day"))) if q.date_start else ""
             gone = self.tr("  (no longer in the article's current text)") if q.orphaned else ""
             item = QListWidgetItem(f"“{q.exact}”{gone}\n— {self.article_title(q.article_id)}"
                                    + (f" · {when}" if when else ""))

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core.bulk import gc_paused
 from desktop_app.core.eventdates import explain, format_event_date
-from desktop_app.core.records import EditField, EventRecord, TimelineRow
+from desktop_app.core.records import EditField, EventRecord, Precision, TimelineRow
 from desktop_app.core.timeline_rows import timeline_row
 from desktop_app.gui.table_model import Index, RowsModel
 
@@ -247,7 +247,8 @@ class TimelineModel(RowsModel):
         if role == Qt.ItemDataRole.EditRole:
             if col != DATE:
                 return _text(r, col)
-            return r.start.isoformat() if r.precision == "day" else format_event_date(r.date)
+            return (r.start.isoformat() if r.precision == Precision.DAY
+                    else format_event_date(r.date))
         if role == Qt.ItemDataRole.ToolTipRole:
             full = self._record_at(index.row())
             if col == DATE:

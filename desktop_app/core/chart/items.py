@@ -12,7 +12,7 @@ from typing import NamedTuple
 from desktop_app.core.bulk import gc_paused
 from desktop_app.core.chart.timescale import day_number
 from desktop_app.core.eventdates import period
-from desktop_app.core.records import ArticleSummary, EventRecord, TimelineRow
+from desktop_app.core.records import ArticleSummary, EventRecord, Precision, TimelineRow
 from desktop_app.core.timeline_rows import timeline_row
 
 LANE_MODES = ("article", "tag", "single")
@@ -43,17 +43,17 @@ class ChartEntry(NamedTuple):
     tags: tuple[str, ...]
 
 
-def chart_item(event_id: int, title: str, start: date, precision: str, end: date | None,
+def chart_item(event_id: int, title: str, start: date, precision: Precision, end: date | None,
                earliest: date | None, latest: date | None, conflict: bool = False) -> ChartItem:
     """How an event is drawn, from its date and precision (the one place that decides it)."""
-    if precision == "day":
+    if precision == Precision.DAY:
         first = last = start
     else:
         first, last = period(start, precision)
     if end is not None and end > last:
         kind, last = RANGE, period(end, precision)[1]
     else:
-        kind = POINT if precision == "day" else PERIOD
+        kind = POINT if precision == Precision.DAY else PERIOD
     a, b = float(first.toordinal()), float(last.toordinal() + 1)
     before = float(earliest.toordinal()) if earliest is not None and earliest < first else a
     after = float(latest.toordinal() + 1) if latest is not None and latest > last else b

@@ -12,7 +12,7 @@ from typing import TextIO
 from desktop_app.core.conflicts import has_conflict
 from desktop_app.core.eventdates import format_date, iso_at_precision
 from desktop_app.core.exporters.common import ArticleInfo, Source, sources_of
-from desktop_app.core.records import EventRecord
+from desktop_app.core.records import EventRecord, Precision
 
 COLUMNS = ("event_id", "date", "end_date", "precision", "title", "notes", "tags", "quote",
            "article_title", "article_outlet", "article_url", "article_published",
@@ -80,12 +80,12 @@ def event_rows(e: EventRecord, articles: dict[int, ArticleInfo],
                options: CsvOptions = CsvOptions()) -> list[list[str]]:  # noqa: B008 (frozen)
     """The CSV rows of one event (one, or one per source), sources cited from ``articles``."""
     d = e.date
-    shown: Callable[[date, str], str] = (iso_at_precision if options.date_style == "iso"
-                                         else format_date)
+    shown: Callable[[date, Precision], str] = (iso_at_precision if options.date_style == "iso"
+                                               else format_date)
     format_day = options.format_day
     if options.date_style == "locale" and format_day is not None:
-        def in_locale(day: date, precision: str) -> str:
-            return format_day(day) if precision == "day" else format_date(day, precision)
+        def in_locale(day: date, precision: Precision) -> str:
+            return format_day(day) if precision == Precision.DAY else format_date(day, precision)
         shown = in_locale
     sources = sources_of(e, articles)
     cited = [_source_cells(s) for s in sources] or [["", "", "", "", ""]]

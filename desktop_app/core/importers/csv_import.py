@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.core.errors import DateParseError, ImportFileError
-from desktop_app.core.eventdates import PRECISIONS, parse_iso, period
+from desktop_app.core.eventdates import parse_iso, period, precision_of
 from desktop_app.core.exporters.csv_export import ATTRIBUTION_COLUMNS, COLUMNS, un_neutralise
 from desktop_app.core.importers.decoding import decode_bytes
 from desktop_app.core.records import EventDate
@@ -175,9 +175,7 @@ def _date(cells: dict[str, str]) -> EventDate | None:
     start, precision = parse_iso(raw)
     wanted = cells.get("precision", "").strip().lower()
     if wanted:
-        if wanted not in PRECISIONS:
-            raise ValueError(f"precision {wanted!r} is not one of {', '.join(PRECISIONS)}")
-        precision = wanted
+        precision = precision_of(wanted)  # ValueError names a precision that is not one
         start = period(start, precision)[0]
     end: date | None = None
     raw_end = un_neutralise(cells.get("end_date", "")).strip()

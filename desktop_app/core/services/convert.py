@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app.core.eventdates import precision_of
 from desktop_app.core.orm import Article, Event, Quote
 from desktop_app.core.records import ArticleRecord, ArticleRow, EventDate, EventRecord, QuoteRecord
 
@@ -49,7 +50,8 @@ def event_record(row: Any, quotes: tuple[QuoteRecord, ...], tags: tuple[str, ...
     (event_id, title, notes, start, end, precision, earliest, latest, expression, rule, anchor,
      assumed, edited, created, updated, created_by, updated_by, version) = row
     article_id = quotes[0].article_id if quotes else None
-    d = EventDate(start, precision, end, earliest, latest, expression, rule, anchor, assumed)
+    d = EventDate(start, precision_of(precision), end, earliest, latest, expression, rule,
+                  anchor, assumed)
     return EventRecord(
         id=event_id, title=title, notes=notes, date=d, date_edited_by_user=edited,
         tags=tuple(sorted(tags, key=str.casefold)) if len(tags) > 1 else tags, quotes=quotes,

@@ -13,6 +13,7 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.bulk import gc_paused
+from desktop_app.core.eventdates import precision_of
 from desktop_app.core.orm import Event, Quote
 from desktop_app.core.records import TimelineRow
 from desktop_app.core.services.events import article_titles, tags_by_event
@@ -45,7 +46,8 @@ class TimelineIndexService:
                 article_id, quote_start = first.get(event_id, (None, -1))
                 names = tags.get(event_id)
                 out.append(TimelineRow(
-                    event_id, title, start, precision, end, earliest, latest, assumed, edited,
+                    event_id, title, start, precision_of(precision), end, earliest, latest,
+                    assumed, edited,
                     article_id, titles.get(article_id, "") if article_id else "", quote_start,
                     tuple(sorted(names, key=str.casefold)) if names else (),
                     event_id in conflicting))
