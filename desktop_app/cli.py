@@ -20,7 +20,7 @@ from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.integrity import damaged_values
 from desktop_app.core.locations import db_argument
 from desktop_app.core.project import Project, open_project
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.records import ArticleDraft, LaneMode
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     chart = sub.add_parser("export-chart", help="draw the timeline chart as PNG, SVG or PDF")
     chart.add_argument("out", type=Path, metavar="OUT.{png,svg,pdf}")
     chart.add_argument("--width", type=int, default=1600, help="in pixels (default 1600)")
-    chart.add_argument("--lanes", choices=("article", "tag", "single"), default="article")
+    chart.add_argument("--lanes", type=LaneMode, choices=list(LaneMode), default=LaneMode.ARTICLE,
+                       metavar="{article,tag,single}")
     chart.add_argument("--from", dest="first", type=_iso_date, metavar="YYYY-MM-DD",
                        help="first day shown (default: the first event)")
     chart.add_argument("--to", dest="last", type=_iso_date, metavar="YYYY-MM-DD",

@@ -15,7 +15,7 @@ from desktop_app.core.changes import ChangeHub, track
 from desktop_app.core.db import ProjectDatabase, open_database
 from desktop_app.core.locations import ProjectLocation
 from desktop_app.core.orm import ProjectInfo
-from desktop_app.core.records import ArticleDraft, ArticleRecord
+from desktop_app.core.records import ArticleDraft, ArticleRecord, DateSource
 from desktop_app.core.resources import resource_path
 from desktop_app.core.search import ArticleSearch, make_search
 from desktop_app.core.services.analysis import AnalysisService
@@ -133,7 +133,7 @@ def seed_demo(project: Project) -> ArticleRecord:
     article = project.articles.add(ArticleDraft(
         title=data["title"], text="\n\n".join(data["paragraphs"]), outlet=data["outlet"],
         url=data["url"], author=data["author"], published=date.fromisoformat(data["published"]),
-        published_source="metadata"))
+        published_source=DateSource.METADATA))
     for quote in data["quotes"]:
         project.events.create_from_quote_text(article.id, quote)
     return article

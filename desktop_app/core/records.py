@@ -10,6 +10,23 @@ from typing import NamedTuple
 SortKey = tuple[date, int, int, int]  # (a field named "date" hides the type inside records)
 
 
+class DateSource(StrEnum):
+    """Where an article's publication date came from (stored by value)."""
+
+    UNKNOWN = ""
+    METADATA = "metadata"  # the file's own metadata (HTML, JSON-LD, e-mail header, PDF info)
+    DATELINE = "dateline"  # a dateline in the text ("NAIROBI, Aug 6 -")
+    USER = "user"  # typed or confirmed by the user (or --published)
+
+
+class LaneMode(StrEnum):
+    """How the chart's events are put in lanes."""
+
+    ARTICLE = "article"  # one lane per article (an event's first source)
+    TAG = "tag"  # one lane per tag (an event shows in each of its tags' lanes)
+    SINGLE = "single"  # every event in one lane
+
+
 class Precision(StrEnum):
     """How precisely an event's date is known, finest first (stored by value)."""
 
@@ -31,7 +48,7 @@ class ArticleDraft:
     url: str = ""
     author: str = ""
     published: date | None = None
-    published_source: str = ""  # "metadata", "dateline", "user" or "" when unknown
+    published_source: DateSource = DateSource.UNKNOWN
     published_guess: date | None = None  # best guess to pre-fill when asking the user
     source_path: str = ""
     published_doubt: str = ""  # why the user must be asked although dates were found
@@ -58,7 +75,7 @@ class ArticleRecord:
     url: str
     author: str
     published: date | None
-    published_source: str
+    published_source: DateSource
     text: str
     sha256: str
     imported_at: datetime

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
+from desktop_app.core.records import LaneMode
+
 _SK = QKeySequence.StandardKey
 _SP = QStyle.StandardPixmap
 
@@ -151,15 +153,15 @@ class Actions:
         self.show_published = make("actionShowPublished", parent.tr("Show &Publication Dates"))
         self.show_published.setCheckable(True)
         self.show_published.setChecked(True)
-        self.lane_modes: dict[str, QAction] = {}
+        self.lane_modes: dict[LaneMode, QAction] = {}
         group = QActionGroup(parent)
-        for mode, label in (("article", "Lanes by &Article"), ("tag", "Lanes by Ta&g"),
-                            ("single", "&Single Lane")):
-            action = make("actionLanes" + mode.title(), parent.tr(label))
+        for mode, label in ((LaneMode.ARTICLE, "Lanes by &Article"),
+                            (LaneMode.TAG, "Lanes by Ta&g"), (LaneMode.SINGLE, "&Single Lane")):
+            action = make("actionLanes" + mode.value.title(), parent.tr(label))
             action.setCheckable(True)
             group.addAction(action)
             self.lane_modes[mode] = action
-        self.lane_modes["article"].setChecked(True)
+        self.lane_modes[LaneMode.ARTICLE].setChecked(True)
 
     def place(self, window: QMainWindow, undo: QAction, redo: QAction) -> QMenu:
         """Put the actions in the menu bar and the toolbar; return the Open Recent menu."""

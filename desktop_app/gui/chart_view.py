@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
+from desktop_app.core.records import LaneMode
 
 if TYPE_CHECKING:  # built after the first paint: not imported on the way to it
     from desktop_app.gui.chart.widget import TimelineChart
@@ -75,8 +76,8 @@ class ChartViewMixin:
         """Show the timeline as last time: the tab, the lanes, the colours, the markers."""
         v = self._settings.view_choices()
         a = self.actions
-        if v["lanes"] in a.lane_modes:
-            a.lane_modes[v["lanes"]].setChecked(True)
+        if v["lanes"] in set(LaneMode):
+            a.lane_modes[LaneMode(v["lanes"])].setChecked(True)
         a.colour_by_tag.setChecked(v["colourByTag"] == "true")
         a.show_published.setChecked(v["showPublished"] != "false")
         if v["tab"] == "chart":
@@ -90,9 +91,10 @@ class ChartViewMixin:
                 "colourByTag": str(a.colour_by_tag.isChecked()).lower(),
                 "showPublished": str(a.show_published.isChecked()).lower()}
 
-    def _lane_mode(self) -> str:
+    def _lane_mode(self) -> LaneMode:
         """The lane mode ticked in the View menu."""
-        return next((m for m, x in self.actions.lane_modes.items() if x.isChecked()), "article")
+        return next((m for m, x in self.actions.lane_modes.items() if x.isChecked()),
+                    LaneMode.ARTICLE)
 
     def _chart_menu(self, event_id: int | None, global_pos) -> None:  # noqa: ANN001 (QPoint)
         """Right-click in the chart: what can be done with the event there, or the view."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.locations import ProjectLocation
-from desktop_app.core.records import ArticleMetadata, ArticleRecord
+from desktop_app.core.records import ArticleMetadata, ArticleRecord, DateSource
 
 
 def _date_edit(value: date) -> QDateEdit:
@@ -90,8 +90,10 @@ class ArticlePropertiesDialog(QDialog):
         self.known.setChecked(article.published is not None)
         self.date_edit.setEnabled(article.published is not None)
         self.known.toggled.connect(self.date_edit.setEnabled)
-        source = {"metadata": "from the file's metadata", "dateline": "from a dateline in the text",
-                  "user": "entered by you"}.get(article.published_source, "unknown source")
+        source = {DateSource.METADATA: "from the file's metadata",
+                  DateSource.DATELINE: "from a dateline in the text",
+                  DateSource.USER: "entered by you"}.get(article.published_source,
+                                                         "unknown source")
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.title_edit)
         form.addRow(self.tr("&Outlet:"), self.outlet_edit)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
 from desktop_app.core.locations import db_argument
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.records import ArticleDraft, DateSource
 from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
 from desktop_app.gui.settings import PROJECT_SUFFIX
 
@@ -146,7 +146,7 @@ class ProjectFilesMixin:
                 errors.append(self.tr("%s: skipped (no publication date given)") % source)
                 return None
             draft = ArticleDraft(**{**draft.__dict__, "published": published,
-                                    "published_source": "user"})
+                                    "published_source": DateSource.USER})
         try:
             return self.project.articles.add(draft).id
         except DuplicateArticleError as exc:

@@ -12,10 +12,16 @@ from typing import NamedTuple
 from desktop_app.core.bulk import gc_paused
 from desktop_app.core.chart.timescale import day_number
 from desktop_app.core.eventdates import period
-from desktop_app.core.records import ArticleSummary, EventRecord, Precision, TimelineRow
+from desktop_app.core.records import (
+    ArticleSummary,
+    EventRecord,
+    LaneMode,
+    Precision,
+    TimelineRow,
+)
 from desktop_app.core.timeline_rows import timeline_row
 
-LANE_MODES = ("article", "tag", "single")
+LANE_MODES = tuple(LaneMode)
 POINT, PERIOD, RANGE = "point", "period", "range"
 
 
@@ -152,12 +158,12 @@ def article_facts(articles: Iterable[ArticleSummary]
     return (lambda i: titles.get(i, f"Article {i}")), published
 
 
-def lane_keys(entry: ChartEntry, mode: str) -> list[tuple[str, str | None]]:
+def lane_keys(entry: ChartEntry, mode: LaneMode) -> list[tuple[str, str | None]]:
     """The lanes of an entry as (key, tag or None): its first source's article, each of its
     tags, or the single lane."""
-    if mode == "single":
+    if mode == LaneMode.SINGLE:
         return [("all", None)]
-    if mode == "tag":
+    if mode == LaneMode.TAG:
         return [("tag:" + t.casefold(), t) for t in entry.tags] or [("tag:", "")]
     return [(article_lane(entry.article_id), None)]
 
@@ -165,7 +171,7 @@ def lane_keys(entry: ChartEntry, mode: str) -> list[tuple[str, str | None]]:
 class LaneSet:
     """The chart's lanes over a set of entries, kept up to date one event at a time."""
 
-    def __init__(self, mode: str = "article",
+    def __init__(self, mode: LaneMode | str = LaneMode.ARTICLE,
                  article_label: Callable[[int], str] = lambda i: f"Article {i}") -> None:
         self.mode = _check_mode(mode)
         self.article_label = article_label
@@ -180,8 +186,8 @@ class LaneSet:
             self._entries = {e.item.event_id: e for e in entries}
         self._rebuild()
 
-    def set_mode(self, mode: str) -> None:
-        """Lanes by "article", "tag" or "single"."""
+    def set_mode(self, mode: LaneMode | str) -> None:
+        """Lanes by article, tag, or one single lane."""
         self.mode = _check_mode(mode)
         self._rebuild()
 
@@ -275,13 +281,15 @@ class LaneSet:
         self._ordered = None
 
 
-def _check_mode(mode: str) -> str:
-    if mode not in LANE_MODES:
-        raise ValueError(f"unknown lane mode {mode!r}; use one of {', '.join(LANE_MODES)}")
-    return mode
+def _check_mode(mode: LaneMode | str) -> LaneMode:
+    try:
+        return LaneMode(mode)
+    except ValueError:
+        raise ValueError(f"unknown lane mode {mode!r}; use one of {', '.join(LANE_MODES)}") \
+            from None
 
 
-def build_lanes(records: Iterable[EventRecord], mode: str,
+def build_lanes(records: Iterable[EventRecord], mode: LaneMode | str,
                 article_label: Callable[[int], str]) -> list[Lane]:
     """Lanes for a list of records (exports and tests; the window keeps a LaneSet)."""
     lanes = LaneSet(mode, article_label)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.decoding import normalise_newlines
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.records import ArticleDraft, DateSource
 
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -40,5 +40,5 @@ def draft_from_email(data: bytes, path: Path) -> ArticleDraft:
     return ArticleDraft(title=str(msg["Subject"] or path.stem).strip(),
                         text=normalise_newlines(text).strip(), outlet=sender,
                         author=sender, published=published,
-                        published_source="metadata" if published else "",
+                        published_source=DateSource.METADATA if published else DateSource.UNKNOWN,
                         published_guess=published)

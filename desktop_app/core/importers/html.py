@@ -11,7 +11,7 @@ from typing import Any
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.records import ArticleDraft, DateSource
 
 
 def _htmldate(html: str) -> date | None:
@@ -47,19 +47,19 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
     if title and text.startswith(title):
         text = text[len(title):].lstrip("\n")
     published: date | None = None
-    source = ""
+    source = DateSource.UNKNOWN
     if doc.date:
         try:
-            published, source = date.fromisoformat(doc.date[:10]), "metadata"
+            published, source = date.fromisoformat(doc.date[:10]), DateSource.METADATA
         except ValueError:
             published = None
     if published is None:
         published = _htmldate(html)
-        source = "metadata" if published else ""
+        source = DateSource.METADATA if published else DateSource.UNKNOWN
     dateline = find_dateline(text)
     if published is None:
         published = dateline
-        source = "dateline" if published else ""
+        source = DateSource.DATELINE if published else DateSource.UNKNOWN
     doubt = _disagreement(published, {"its dateline": dateline,
                                       "its address": url_date(doc.url or "")})
     return ArticleDraft(title=title or path.stem, text=text, outlet=doc.sitename or "",

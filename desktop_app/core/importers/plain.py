@@ -6,7 +6,7 @@ import re
 
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.records import ArticleDraft, DateSource
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
@@ -25,13 +25,13 @@ def draft_from_text(text: str, markdown: bool = False, fallback_title: str = "Pa
             text = text[fm.end():].lstrip("\n")
     first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     guessed_title = (meta.get("title") or first.lstrip("#").strip() or fallback_title)[:200]
-    published, source = None, ""
+    published, source = None, DateSource.UNKNOWN
     if meta.get("date"):
         published = find_dateline(meta["date"])
-        source = "metadata" if published else ""
+        source = DateSource.METADATA if published else DateSource.UNKNOWN
     if published is None:
         published = find_dateline(text)
-        source = "dateline" if published else ""
+        source = DateSource.DATELINE if published else DateSource.UNKNOWN
     return ArticleDraft(title=title or guessed_title, text=text, outlet=meta.get("outlet", ""),
                         url=meta.get("url", ""), author=meta.get("author", ""),
                         published=published, published_source=source,

@@ -21,6 +21,7 @@ from desktop_app.core.records import (
     ArticleRecord,
     ArticleSummary,
     ArticleVersion,
+    DateSource,
     QuoteRecord,
 )
 from desktop_app.core.services.convert import (
@@ -146,7 +147,7 @@ class ArticleService:
             a.outlet = draft.outlet[:200] or a.outlet
             a.url = draft.url[:2000] or a.url
             a.author = draft.author[:300] or a.author
-            if draft.published and a.published_source != "user":
+            if draft.published and a.published_source != DateSource.USER:
                 a.published_on, a.published_source = draft.published, draft.published_source
             counts = {"exact": 0, "fuzzy": 0}
             orphans = []
@@ -197,7 +198,7 @@ class ArticleService:
             redated = 0
             if published_changed:
                 a.published_on = meta.published
-                a.published_source = "user" if meta.published else ""
+                a.published_source = DateSource.USER if meta.published else DateSource.UNKNOWN
                 redated = self._redate_events(s, a)
             s.flush()
             return MetadataChange(article_record(a), redated)

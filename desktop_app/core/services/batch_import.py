@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop_app.core.errors import DuplicateArticleError, ImportFileError, TimelineError
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
 from desktop_app.core.importers.dateline import latest_full_date
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.records import ArticleDraft, DateSource
 from desktop_app.core.services.articles import ArticleService, Reimport
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ def import_batch(articles: ArticleService, files: list[Path], *,
             if title:
                 draft = replace(draft, title=title)
             if published is not None:
-                draft = replace(draft, published=published, published_source="user")
+                draft = replace(draft, published=published, published_source=DateSource.USER)
             elif draft.published is None and ask_date is not None:
                 answer = ask_date(replace(draft, published_guess=draft.published_guess
                                           or latest_full_date(draft.text)), path)
@@ -108,7 +108,7 @@ def import_batch(articles: ArticleService, files: list[Path], *,
                     skipped.append(path)
                     continue
                 if isinstance(answer, date):
-                    draft = replace(draft, published=answer, published_source="user")
+                    draft = replace(draft, published=answer, published_source=DateSource.USER)
             result = articles.add_or_update(draft)
             if isinstance(result, Reimport):
                 updated.append((path, result))

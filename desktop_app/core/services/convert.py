@@ -6,7 +6,14 @@ from typing import Any
 
 from desktop_app.core.eventdates import precision_of
 from desktop_app.core.orm import Article, Event, Quote
-from desktop_app.core.records import ArticleRecord, ArticleRow, EventDate, EventRecord, QuoteRecord
+from desktop_app.core.records import (
+    ArticleRecord,
+    ArticleRow,
+    DateSource,
+    EventDate,
+    EventRecord,
+    QuoteRecord,
+)
 
 
 def quote_record(q: Quote) -> QuoteRecord:
@@ -64,7 +71,7 @@ def event_record(row: Any, quotes: tuple[QuoteRecord, ...], tags: tuple[str, ...
 def article_record(a: Article) -> ArticleRecord:
     """Record of an article row, text included."""
     return ArticleRecord(a.id, a.title, a.outlet, a.url, a.author, a.published_on,
-                         a.published_source, a.text, a.sha256, a.imported_at)
+                         DateSource(a.published_source), a.text, a.sha256, a.imported_at)
 
 
 def apply_quote_date(q: Quote, d: EventDate) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from desktop_app.core.chart.items import article_facts, article_lane, build_lanes
 from desktop_app.core.chart.timescale import Viewport, day_number
-from desktop_app.core.records import ArticleSummary, EventRecord
+from desktop_app.core.records import ArticleSummary, EventRecord, LaneMode
 
 
 def render_chart_file(out: Path, records: list[EventRecord], articles: list[ArticleSummary],
-                      width: int, lane_mode: str, first: date | None, last: date | None,
+                      width: int, lane_mode: LaneMode, first: date | None, last: date | None,
                       colours: dict[str, str], protected: Path | None = None) -> int:
     """Write the chart of ``records`` to PNG/SVG/PDF; return how many events it holds."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):

@@ -27,6 +27,7 @@ from desktop_app.core.chart.items import (
     span_of,
 )
 from desktop_app.core.chart.timescale import Viewport
+from desktop_app.core.records import LaneMode
 from desktop_app.gui.chart.painter import ChartPainter, ChartState, PaintedLane
 
 ZOOM_STEP = 1.25
@@ -108,12 +109,12 @@ class TimelineChart(QWidget):
         return self.data.lanes
 
     @property
-    def lane_mode(self) -> str:
-        """"article", "tag" or "single"."""
+    def lane_mode(self) -> LaneMode:
+        """Lanes by article, by tag, or one lane."""
         return self.data.mode
 
-    def set_lane_mode(self, mode: str) -> None:
-        """Lanes by "article", "tag" or "single"."""
+    def set_lane_mode(self, mode: LaneMode) -> None:
+        """Put the events in lanes by article, by tag, or in one lane."""
         self.data.set_mode(mode)
         self._changed()
 
