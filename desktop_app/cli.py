@@ -82,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp_csv.add_argument("file", type=Path)
     imp_csv.add_argument("--dry-run", action="store_true", help="only show what would change")
     sub.add_parser("articles", help="print the articles: ID, date, events, title")
-    export = sub.add_parser("export", help="write the timeline in a format: csv, timelinejs, "
-                                           "timelinejs-csv, ics, jsonld, md, html")
+    export = sub.add_parser("export", help="write the timeline in a format: "
+                                           + ", ".join(FORMATS))
     export.add_argument("format", choices=tuple(FORMATS))
     export.add_argument("out", type=Path)
     export.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",

@@ -6,20 +6,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QLabel
+
+from desktop_app.gui.actions import Need
 
 if TYPE_CHECKING:
     from desktop_app.core.project import Project
     from desktop_app.gui.main_window import MainWindow
 
 
-def editing_actions(window: MainWindow) -> list:
-    """Every action that changes the project."""
-    a = window.actions
-    return [a.import_article, a.import_folder, a.paste_article, a.import_csv,
-            a.import_annotations, a.create_event, a.add_source, a.delete_event, a.merge_events,
-            a.tag_events, a.tag_colours, a.article_properties, a.delete_article,
-            a.suggest_events, window.action_undo, window.action_redo]
+def editing_actions(window: MainWindow) -> list[QAction]:
+    """Every action that changes the project (the actions' own table, and undo/redo)."""
+    return [*window.actions.needs[Need.CHANGES], window.action_undo, window.action_redo]
 
 
 def make_banner() -> QLabel:

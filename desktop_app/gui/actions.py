@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
+from desktop_app.core.exporters.formats import EXPORT_FORMATS
 from desktop_app.core.records import LaneMode
 
 _SK = QKeySequence.StandardKey
 _SP = QStyle.StandardPixmap
+
+
+class Need(Enum):
+    """What an action needs to be enabled."""
+
+    PROJECT = "an open project"
+    CHANGES = "a project this user may change"
 
 
 class Actions:
@@ -69,12 +79,13 @@ class Actions:
                                ["Ctrl+Shift+S"], parent.tr("Export the timeline as CSV"),
                                _SP.SP_DialogSaveButton)
         self.export_formats: dict[str, QAction] = {}
-        for fmt, label in (("timelinejs", "TimelineJS JSON…"),
-                           ("timelinejs-csv", "TimelineJS Spreadsheet CSV…"),
-                           ("ics", "iCalendar (.ics)…"), ("jsonld", "Web Annotations (JSON-LD)…"),
-                           ("md", "Markdown Report…"), ("html", "HTML Report…")):
-            name = "actionExport" + "".join(w.title() for w in fmt.replace("-", " ").split())
-            self.export_formats[fmt] = make(name, parent.tr(label))
+        for fmt in EXPORT_FORMATS:  # the one list of formats (CSV has its own item above)
+            if fmt.menu:
+                name = "actionExport" + "".join(w.title()
+                                                for w in fmt.key.replace("-", " ").split())
+                self.export_formats[fmt.key] = make(name, parent.tr(fmt.menu),
+                                                    tip=parent.tr("Export the timeline as %s")
+                                                    % fmt.name)
         self.backup_project = make("actionBackupProject", parent.tr("&Back Up Project…"),
                                    [], parent.tr("Save a consistent copy of the open project"))
         self.quit = make("actionQuit", parent.tr("&Quit"), [_SK.Quit, "Ctrl+Q"])
@@ -162,6 +173,20 @@ class Actions:
             group.addAction(action)
             self.lane_modes[mode] = action
         self.lane_modes[LaneMode.ARTICLE].setChecked(True)
+        # What each action needs, in one table: the window enables actions from it alone.
+        changes = [self.import_article, self.import_folder, self.paste_article,
+                   self.import_csv, self.import_annotations, self.create_event,
+                   self.add_source, self.delete_event, self.merge_events, self.tag_events,
+                   self.tag_colours, self.article_properties, self.delete_article,
+                   self.suggest_events, self.next_reading, self.previous_reading]
+        self.needs: dict[Need, list[QAction]] = {
+            Need.CHANGES: changes,
+            Need.PROJECT: [self.new_project, self.open_project, self.connect_team,
+                           self.your_name, self.export_csv, self.backup_project,
+                           self.next_unused, self.previous_unused, self.export_chart,
+                           self.find_events, self.search_articles,
+                           *self.export_formats.values()],
+        }
 
     def place(self, window: QMainWindow, undo: QAction, redo: QAction) -> QMenu:
         """Put the actions in the menu bar and the toolbar; return the Open Recent menu."""

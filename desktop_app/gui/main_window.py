@@ -28,7 +28,7 @@ from desktop_app import APP_NAME
 from desktop_app.core.view_cache import FORMAT as SNAPSHOT_FORMAT
 from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
 from desktop_app.gui.access import apply_access, make_banner
-from desktop_app.gui.actions import Actions
+from desktop_app.gui.actions import Actions, Need
 from desktop_app.gui.analysis import AnalysisMixin
 from desktop_app.gui.article_editing import ArticleEditingMixin
 from desktop_app.gui.article_list import ArticleDelegate, ArticleListModel
@@ -279,17 +279,9 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
                         self.reader.text(), tuple(self.reader.quotes()), SNAPSHOT_FORMAT)
 
     def _set_project_actions_enabled(self, enabled: bool) -> None:
-        a = self.actions
-        for action in (a.new_project, a.open_project, a.connect_team, a.your_name,
-                       a.import_article, a.paste_article,
-                       a.export_csv, a.create_event, a.delete_event, a.article_properties,
-                       a.suggest_events, a.next_unused, a.previous_unused, a.next_reading,
-                       a.previous_reading, a.backup_project, a.import_csv,
-                       a.import_annotations, a.import_folder, a.export_chart, a.add_source,
-                       a.merge_events, a.tag_events, a.tag_colours, a.delete_article,
-                       a.find_events, a.search_articles,
-                       *a.export_formats.values()):
-            action.setEnabled(enabled)
+        for need in (Need.PROJECT, Need.CHANGES):
+            for action in self.actions.needs[need]:
+                action.setEnabled(enabled)
 
     def _on_server_reachability(self, reachable: bool) -> None:
         self.server_label.setVisible(not reachable)

@@ -237,12 +237,13 @@ class ProjectFilesMixin:
             path, options or CsvOptions(), event_filter))
 
     def _on_export_format(self, fmt: str) -> None:
-        from desktop_app.core.exporters.formats import SUFFIXES
+        from desktop_app.core.exporters.formats import BY_KEY
 
-        suffix = SUFFIXES[fmt]
-        suggested = str(Path(self._settings.last_directory()) / f"{self.project.name}{suffix}")
+        chosen = BY_KEY[fmt]
+        suggested = str(Path(self._settings.last_directory())
+                        / f"{self.project.name}{chosen.suffix}")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Timeline"), suggested,
-                                              f"*{suffix};;All files (*)")
+                                              chosen.file_filter)
         if path:
             self.export_format(fmt, Path(path))
 

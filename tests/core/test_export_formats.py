@@ -160,3 +160,16 @@ def test_quotes_travel_through_web_annotations(tmp_path_factory, before: str, qu
     [q] = result.created[0].quotes
     assert (q.start, q.end, q.exact) == (made.quotes[0].start, made.quotes[0].end,
                                          made.quotes[0].exact)
+
+
+def test_one_list_of_formats_drives_the_writers_the_cli_and_the_menu() -> None:
+    from desktop_app.cli import build_parser
+    from desktop_app.core.exporters.formats import EXPORT_FORMATS
+    from desktop_app.core.services.exports import WRITERS
+
+    keys = [f.key for f in EXPORT_FORMATS]
+    assert set(WRITERS) == set(keys) - {"csv"}  # every format but CSV has its writer
+    export = build_parser()._subparsers._group_actions[0].choices["export"]  # noqa: SLF001
+    fmt = next(a for a in export._actions if a.dest == "format")  # noqa: SLF001
+    assert list(fmt.choices) == keys
+    assert all(f.suffix.startswith(".") and f.name for f in EXPORT_FORMATS)

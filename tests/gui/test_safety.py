@@ -82,3 +82,11 @@ def test_help_lists_every_shortcut_from_the_actions_themselves(window) -> None: 
     assert rows["File › Quit"] == "Ctrl+Q"
     assert "Help › Keyboard Shortcuts" in rows
     assert len(rows) >= 20
+
+
+def test_the_export_menu_is_built_from_the_one_list_of_formats(window) -> None:  # noqa: ANN001
+    from desktop_app.core.exporters.formats import EXPORT_FORMATS
+
+    menu = window.menuBar().findChild(type(window.recent_menu), "menuExportAs")
+    assert [a.text() for a in menu.actions()] == [f.menu for f in EXPORT_FORMATS if f.menu]
+    assert list(window.actions.export_formats) == [f.key for f in EXPORT_FORMATS if f.menu]

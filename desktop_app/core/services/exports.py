@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -22,7 +23,39 @@ from desktop_app.core.exporters.timelinejs import timelinejs_document, write_tim
 from desktop_app.core.filters import EventFilter
 from desktop_app.core.orm import Article
 from desktop_app.core.output_files import write_text_atomically
+from desktop_app.core.records import EventRecord
 from desktop_app.core.services.events import EventService
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """What every writer of a format gets."""
+
+    events: list[EventRecord]
+    articles: dict[int, ArticleInfo]
+    title: str
+    group_by: str
+    project_uuid: str
+
+
+def _json(document: object) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+# The writer of each format of formats.EXPORT_FORMATS but CSV (written with its options by
+# export_csv); each returns the number of characters written.
+WRITERS: dict[str, Callable[[ExportJob, TextIO], int]] = {
+    "timelinejs": lambda j, fh: fh.write(_json(timelinejs_document(
+        j.events, j.articles, j.title, j.group_by))),
+    "timelinejs-csv": lambda j, fh: write_timelinejs_sheet(j.events, j.articles, fh,
+                                                           j.group_by),
+    "ics": lambda j, fh: fh.write(calendar_bytes(j.events, j.articles, j.title,
+                                                 j.project_uuid).decode("utf-8")),
+    "jsonld": lambda j, fh: fh.write(_json(annotation_page(j.events, j.articles, j.title,
+                                                           j.project_uuid))),
+    "md": lambda j, fh: fh.write(markdown_report(j.events, j.articles, j.title)),
+    "html": lambda j, fh: fh.write(html_report(j.events, j.articles, j.title)),
+}
 
 
 class ExportService:
@@ -63,28 +96,14 @@ class ExportService:
         path = Path(path)
         if fmt == "csv":
             return self.export_csv(path, csv_options, event_filter)
-        if fmt not in FORMATS:
+        writer = WRITERS.get(fmt)
+        if writer is None:
             raise ExportError(path, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
         events = self._events.list()
         if event_filter is not None and not event_filter.is_empty:
             events = [e for e in events if event_filter.matches(e)]
-        articles = self.article_infos()
-        if fmt == "timelinejs-csv":
-            return self._write(path, lambda fh: write_timelinejs_sheet(events, articles, fh,
-                                                                         group_by))
-        if fmt == "ics":
-            data = calendar_bytes(events, articles, title, self._uuid).decode("utf-8")
-        elif fmt == "timelinejs":
-            data = json.dumps(timelinejs_document(events, articles, title, group_by),
-                              indent=2, ensure_ascii=False)
-        elif fmt == "jsonld":
-            data = json.dumps(annotation_page(events, articles, title, self._uuid), indent=2,
-                              ensure_ascii=False)
-        elif fmt == "md":
-            data = markdown_report(events, articles, title)
-        else:
-            data = html_report(events, articles, title)
-        self._write(path, lambda fh: fh.write(data))
+        job = ExportJob(events, self.article_infos(), title, group_by, self._uuid)
+        self._write(path, lambda fh: writer(job, fh))
         return len(events)
 
     def timeline_csv(self, stream: TextIO, bom: bool = False) -> int:
