@@ -9,12 +9,12 @@ does not see, take it from ``author_of``.
 from __future__ import annotations
 
 import getpass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core.clock import now
 from desktop_app.core.orm import Attributed
 
 _AUTHOR = "author"
@@ -55,14 +55,14 @@ def author_of(session: Session) -> str:
 
 def _stamp(session: Session, _context: object, _instances: object) -> None:
     author = author_of(session)
-    now = datetime.now(UTC).replace(tzinfo=None)
+    stamp = now()
     for obj in session.new:
         if isinstance(obj, Attributed):
             obj.created_by = obj.created_by or author  # a restored row keeps its maker
             obj.updated_by = author
             for name in ("created_at", "updated_at"):
                 if name in _table(obj).c and getattr(obj, name, None) is None:
-                    setattr(obj, name, now)
+                    setattr(obj, name, stamp)
     bumped = session.info.setdefault(_BUMPED, set())
     for obj in session.dirty:
         if isinstance(obj, Attributed) and session.is_modified(obj, include_collections=False):
@@ -71,7 +71,7 @@ def _stamp(session: Session, _context: object, _instances: object) -> None:
                 bumped.add(key)
                 obj.version = (obj.version or 0) + 1
             if "updated_at" in _table(obj).c:
-                setattr(obj, "updated_at", now)  # noqa: B010 (not every model has the column)
+                setattr(obj, "updated_at", stamp)  # noqa: B010 (not every model has the column)
 
 
 def _table(obj: Attributed) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.core.db import ProjectDatabase
+from desktop_app.core.database import ProjectDatabase
 
 DEFAULT_KEEP = 5
 

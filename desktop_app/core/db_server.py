@@ -16,7 +16,7 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
-from desktop_app.core.db import OUR_TABLES, SCHEMA_HEAD, ProjectDatabase, run_migrations
+from desktop_app.core.database import OUR_TABLES, SCHEMA_HEAD, ProjectDatabase, run_migrations
 from desktop_app.core.errors import ProjectServerError
 from desktop_app.core.locations import ProjectLocation
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from desktop_app.core.attribution import attribute, default_author, rename
 from desktop_app.core.change_feed import ChangeFeed, SqliteChangeFeed, prune_change_log
 from desktop_app.core.changes import ChangeHub, track
-from desktop_app.core.db import ProjectDatabase, open_database
+from desktop_app.core.database import ProjectDatabase
+from desktop_app.core.db import open_database
 from desktop_app.core.locations import ProjectLocation
 from desktop_app.core.orm import ProjectInfo
 from desktop_app.core.records import ArticleDraft, ArticleRecord, DateSource

@@ -220,7 +220,7 @@ def show_about(parent: QWidget, project: ProjectLocation | None) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop_app import APP_NAME, __version__
-    from desktop_app.core.db import SCHEMA_HEAD
+    from desktop_app.core.database import SCHEMA_HEAD
     from desktop_app.core.importers import SUPPORTED_SUFFIXES
 
     QMessageBox.about(parent, parent.tr("About %s") % APP_NAME, (

@@ -41,6 +41,18 @@ def test_the_core_passes_strict_type_checking() -> None:
     assert "Success: no issues found" in result.stdout
 
 
+def test_the_core_has_no_import_cycles() -> None:
+    """No two core modules reach each other through imports (lazy ones included): each has a
+    place in one layering (import-linter's graph, grimp)."""
+    import grimp
+
+    graph = grimp.build_graph("desktop_app")
+    core = sorted(m for m in graph.modules if m.startswith("desktop_app.core"))
+    cycles = [(a, b) for i, a in enumerate(core) for b in core[i + 1:]
+              if graph.chain_exists(a, b) and graph.chain_exists(b, a)]
+    assert cycles == []
+
+
 def test_core_does_not_import_qt_at_runtime() -> None:
     code = ("import sys, desktop_app.core.project, desktop_app.core.importers, "
             "desktop_app.core.temporal; print(any(m.startswith('PySide6') for m in sys.modules))")

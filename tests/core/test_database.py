@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.db import MIGRATIONS_DIR, SCHEMA_HEAD, open_database
+from desktop_app.core.database import MIGRATIONS_DIR, SCHEMA_HEAD
+from desktop_app.core.db import open_database
 from desktop_app.core.errors import ProjectFileError
 from desktop_app.core.project import open_project
 

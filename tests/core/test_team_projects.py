@@ -12,7 +12,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from desktop_app.core.db import SCHEMA_HEAD
+from desktop_app.core.database import SCHEMA_HEAD
 from desktop_app.core.errors import ProjectServerError
 from desktop_app.core.locations import project_location
 from desktop_app.core.project import open_project

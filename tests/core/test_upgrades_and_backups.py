@@ -12,7 +12,8 @@ from sqlalchemy.exc import OperationalError
 
 from desktop_app.core import db as db_module
 from desktop_app.core.backups import rolling_backup
-from desktop_app.core.db import SCHEMA_HEAD, upgrade_backup_path
+from desktop_app.core.database import MIGRATIONS_DIR, SCHEMA_HEAD
+from desktop_app.core.db import upgrade_backup_path
 from desktop_app.core.errors import ProjectFileError
 from desktop_app.core.project import open_project
 from tests.conftest import FIXTURES
@@ -39,7 +40,7 @@ def test_a_project_is_kept_for_every_released_schema() -> None:
     from alembic.script import ScriptDirectory
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(db_module.MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     revisions = {r.revision for r in ScriptDirectory.from_config(cfg).walk_revisions()}
     kept = {p.stem.removeprefix("schema-") for p in KEPT}
     assert kept == revisions - {SCHEMA_HEAD}, "keep a project file made by each older schema"

@@ -11,13 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import Selector, find_quote, make_selector
+from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import DateParseError, ImportFileError, TimelineError
 from desktop_app.core.eventdates import parse_iso, period
 from desktop_app.core.exporters.annotations import IncomingAnnotation, read_annotations
 from desktop_app.core.orm import Article, Event, Quote
 from desktop_app.core.records import EventDate, EventEdit, EventRecord
-from desktop_app.core.services.articles import now
 from desktop_app.core.services.convert import apply_date, apply_quote_date
 from desktop_app.core.services.events import EventService
 from desktop_app.core.urls import canonical_url

@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import reanchor, text_overlap
+from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import DuplicateArticleError
 from desktop_app.core.orm import Article, Event, Quote
@@ -29,6 +29,7 @@ from desktop_app.core.services.convert import (
     article_record,
     quote_record,
 )
+from desktop_app.core.services.events import EventService
 from desktop_app.core.services.lookup import require
 from desktop_app.core.urls import canonical_url
 
@@ -36,11 +37,6 @@ from desktop_app.core.urls import canonical_url
 def text_sha256(text: str) -> str:
     """The identity of an article's text (duplicates are refused)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def now() -> datetime:
-    """Naive UTC timestamp, as stored."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def in_one_form(draft: ArticleDraft) -> ArticleDraft:
@@ -137,7 +133,6 @@ class ArticleService:
     def replace_text(self, article_id: int, draft: ArticleDraft) -> Reimport:
         """Put a new version of the text in place; every quote is found again (exactly, else
         approximately) or kept as an orphan; derived dates follow."""
-        from desktop_app.core.services.events import EventService  # it imports this module
 
         draft = in_one_form(draft)
         with self._sessions.begin() as s:

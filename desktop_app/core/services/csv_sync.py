@@ -8,11 +8,11 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.changes import note
+from desktop_app.core.clock import now
 from desktop_app.core.importers.csv_import import CsvFile, CsvProblem, CsvRow
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Event
 from desktop_app.core.records import EventEdit, EventRecord
-from desktop_app.core.services.articles import now
 from desktop_app.core.services.convert import date_columns
 from desktop_app.core.services.events import EventService
 

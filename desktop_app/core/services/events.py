@@ -16,6 +16,7 @@ from desktop_app.core.anchoring import find_quote, make_selector
 from desktop_app.core.attribution import author_of
 from desktop_app.core.bulk import allocate_ids, gc_paused, insert_rows
 from desktop_app.core.changes import note
+from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import EditConflictError, QuoteNotFoundError
 from desktop_app.core.eventdates import parse_date_text
@@ -28,7 +29,6 @@ from desktop_app.core.records import (
     EventRecord,
     QuoteRecord,
 )
-from desktop_app.core.services.articles import now
 from desktop_app.core.services.convert import (
     EVENT_COLUMNS,
     apply_date,

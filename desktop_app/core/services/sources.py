@@ -9,12 +9,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import make_selector
+from desktop_app.core.clock import now
 from desktop_app.core.conflicts import sources_disagree
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.orm import Article, Event, Quote
 from desktop_app.core.records import EventRecord, QuoteRecord
-from desktop_app.core.services.articles import now
 from desktop_app.core.services.convert import apply_quote_date, quote_record, quote_row
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.lookup import require

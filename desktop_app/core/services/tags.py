@@ -7,10 +7,10 @@ import re
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core.clock import now
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.orm import Event, Tag, event_tags
 from desktop_app.core.records import EventRecord, TagInfo
-from desktop_app.core.services.articles import now
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.lookup import require
 from desktop_app.core.tags import retag
