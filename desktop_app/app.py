@@ -103,9 +103,13 @@ def build_main_window(db: Path | str, settings=None,  # noqa: ANN001, ANN201
     A QApplication must exist. Raises ProjectFileError (ProjectServerError) when the file
     (server database) cannot be a project.
     """
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui import plurals
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.settings import Settings
 
+    plurals.install(QApplication.instance())
     project = _open_or_create(db_argument(db) if isinstance(db, str) else db, seed_demo_if_new)
     return MainWindow(project, _open_project, settings or Settings())
 
@@ -218,6 +222,9 @@ def _run_gui(args: argparse.Namespace) -> int:
     _configure_qt_identity()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationDisplayName(APP_NAME)
+    from desktop_app.gui import plurals
+
+    plurals.install(app)
     app.setDesktopFileName(APP_ID)
     try:
         app.setWindowIcon(QIcon(str(resource_path("icons", "timeline-annotator.svg"))))

@@ -21,6 +21,7 @@ from desktop_app.core.integrity import damaged_values
 from desktop_app.core.locations import db_argument
 from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import ArticleDraft, LaneMode
+from desktop_app.core.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -335,8 +336,8 @@ def _import(args: argparse.Namespace, project: Project) -> int:
         print(f"{article.id}\t{shown(article.title)}")
     for path, r in summary.updated:
         print(f"{r.article.id}\t{shown(r.article.title)}")
-        print(f"updated: {path}: replaced the text; {r.exact + r.fuzzy} quote(s) found again, "
-              f"{len(r.orphaned)} kept as orphans", file=sys.stderr)
+        print(f"updated: {path}: replaced the text; {counted(r.exact + r.fuzzy, 'quote')} found "
+              f"again, {len(r.orphaned)} kept as orphans", file=sys.stderr)
     for path, title in summary.duplicates:
         print(f"error: {shown(path)}: the same text is already in the project as {title!r}",
               file=sys.stderr)

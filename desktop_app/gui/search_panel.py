@@ -54,8 +54,8 @@ class SearchPanel(QWidget):
             self.results.addItem(item)
         articles = len({h.article_id for h in hits})
         self.summary.setText(self.tr("No passage found") if not hits else
-                             self.tr("%1 passage(s) in %2 article(s)")
-                             .replace("%1", str(len(hits))).replace("%2", str(articles)))
+                             self.tr("%n passage(s)", "", len(hits)) + " "
+                             + self.tr("in %n article(s)", "", articles))
         if hits:
             self.results.setCurrentRow(0)
 

@@ -42,7 +42,7 @@ def test_summary_of_a_folder(project, tmp_path: Path) -> None:  # noqa: ANN001
     assert [p.name for p, _ in summary.failed] == ["broken.txt"]
     assert "looks like a binary file" in summary.failed[0][1]
     assert seen[0] == (0, 4) and seen[-1] == (4, 4)
-    assert "Imported 2 article(s)." in summary.text() and "already in the project" in \
+    assert "Imported 2 articles." in summary.text() and "already in the project" in \
         summary.text()
 
 

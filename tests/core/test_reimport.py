@@ -46,7 +46,7 @@ def test_batch_summary_lists_orphans(project) -> None:  # noqa: ANN001
     assert summary.imported == () and len(summary.updated) == 1
     text = summary.text()
     assert "a changed version of 'Border crisis deepens in the north'" in text
-    assert "2 quote(s) found again (1 approximately), 1 no longer found, kept as orphans: " \
+    assert "2 quotes found again (1 approximately), 1 no longer found, kept as orphans: " \
            "'Refugees fled to the hills on Tuesday'" in text
 
 

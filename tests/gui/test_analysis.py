@@ -278,7 +278,7 @@ def test_filter_by_several_articles(window, qtbot) -> None:  # noqa: ANN001
     bar = window.filter_bar
     assert bar.article.text() == "All articles"
     bar.choose_articles((other,))
-    assert window.timeline_model.rowCount() == 1 and bar.article.text() == "1 article(s)"
+    assert window.timeline_model.rowCount() == 1 and bar.article.text() == "1 article"
     bar.choose_articles((other, demo))
     assert window.timeline_model.rowCount() == 5
     window.save_filter("Both")

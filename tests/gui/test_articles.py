@@ -93,7 +93,7 @@ def test_changing_the_publication_date_redates_and_undoes(window) -> None:  # no
                                                     date(2021, 7, 16)))
     dates = [window.timeline_model.record(r).date.start for r in range(4)]
     assert dates == [date(2021, 7, d) for d in (12, 13, 14, 15)]
-    assert "4 event date(s) changed" in window.statusBar().currentMessage()
+    assert "4 event dates changed" in window.statusBar().currentMessage()
     assert window.article_model.summary(0).outlet == "Demo desk"
     window.action_undo.trigger()
     dates = [window.timeline_model.record(r).date.start for r in range(4)]
@@ -176,7 +176,7 @@ def test_import_folder_reports_one_summary(window, tmp_path: Path) -> None:  # n
     ids = window.import_files([root])
     assert len(ids) == 2 and window.article_model.rowCount() == 3
     [(title, message)] = window.errors
-    assert "Imported 2 article(s)." in message and f"{root / 'c.txt'}: looks like a binary" \
+    assert "Imported 2 articles." in message and f"{root / 'c.txt'}: looks like a binary" \
         in message
 
 

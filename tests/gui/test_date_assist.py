@@ -89,7 +89,7 @@ def test_suggest_dialog_keyboard(qtbot, demo_project) -> None:  # noqa: ANN001
     assert dialog.list.count() == n - 1
     accepted = dialog.accepted_suggestions()
     assert [s.start for s in accepted] == [suggestions[0].start]
-    assert dialog.create.isEnabled() and dialog.create.text() == "&Create 1 event(s)"
+    assert dialog.create.isEnabled() and dialog.create.text() == "&Create 1 event"
 
 
 def test_alt_down_cycles_the_date_readings(window, qtbot) -> None:  # noqa: ANN001

@@ -90,3 +90,11 @@ def test_the_export_menu_is_built_from_the_one_list_of_formats(window) -> None: 
     menu = window.menuBar().findChild(type(window.recent_menu), "menuExportAs")
     assert [a.text() for a in menu.actions()] == [f.menu for f in EXPORT_FORMATS if f.menu]
     assert list(window.actions.export_formats) == [f.key for f in EXPORT_FORMATS if f.menu]
+
+
+def test_counts_read_as_english(window) -> None:  # noqa: ANN001
+    """"4 events · 1 article", never "4 event(s)"; Qt's %n forms, English given by the app."""
+    assert window.count_label.text() == "4 events · 1 article"
+    assert window.tr("%n event(s) quote it", "", 1) == "1 event quotes it"
+    assert window.tr("Tag %n Event(s)", "", 2) == "Tag 2 Events"
+    assert window.tr("&File") == "&File"  # every other text untouched

@@ -16,6 +16,7 @@ from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
 from desktop_app.core.importers.dateline import latest_full_date
 from desktop_app.core.records import ArticleDraft, DateSource
 from desktop_app.core.services.articles import ArticleService, Reimport
+from desktop_app.core.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +45,14 @@ class BatchSummary:
 
     def text(self) -> str:
         """'Imported 3 articles; 1 duplicate skipped; 2 failed: ...'."""
-        lines = [f"Imported {len(self.imported)} article(s)."]
+        lines = [f"Imported {counted(len(self.imported), 'article')}."]
         if self.duplicates:
-            lines.append(f"{len(self.duplicates)} duplicate(s) skipped: " + "; ".join(
+            lines.append(f"{counted(len(self.duplicates), 'duplicate')} skipped: " + "; ".join(
                 f"{p} (already in the project as {t!r})" for p, t in self.duplicates))
         for path, r in self.updated:
             line = (f"{path}: a changed version of {r.article.title!r}; its text was replaced, "
-                    f"{r.exact + r.fuzzy} quote(s) found again ({r.fuzzy} approximately)")
+                    f"{counted(r.exact + r.fuzzy, 'quote')} found again ({r.fuzzy} "
+                    "approximately)")
             if r.orphaned:
                 line += f", {len(r.orphaned)} no longer found, kept as orphans: " + "; ".join(
                     repr(q.exact[:60]) for q in r.orphaned)
