@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -73,7 +74,8 @@ class EventInspector(QWidget):
         self.notes_edit = QPlainTextEdit(objectName="inspectorNotes")
         self.notes_edit.setPlaceholderText(self.tr("Notes"))
         self.notes_edit.setMaximumHeight(90)
-        self.notes_edit.installEventFilter(self)
+        for edit in (self.title_edit, self.date_edit, self.tags_edit, self.notes_edit):
+            edit.installEventFilter(self)  # Esc reverts; Ctrl+Z reaches the app when idle
         self.explanation = QLabel(objectName="inspectorExplanation", wordWrap=True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.date_error = QLabel(objectName="inspectorDateError", wordWrap=True)
@@ -240,4 +242,41 @@ class EventInspector(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.notes_edit and event.type() == QEvent.Type.FocusOut:
             self.commit_notes()
+        if isinstance(event, QKeyEvent) and isinstance(watched, QLineEdit | QPlainTextEdit):
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+                self.revert_field(watched)
+                return True
+            if event.type() == QEvent.Type.ShortcutOverride and not _has_own_step(watched,
+                                                                                 event):
+                event.ignore()  # nothing of its own to undo: the window's Undo/Redo runs
+                return True
         return super().eventFilter(watched, event)
+
+    def revert_field(self, field: QWidget) -> None:
+        """Put back what is stored (Esc): the typed text, and any complaint about it, go."""
+        r = self._record
+        if r is None:
+            return
+        if field is self.notes_edit:
+            self.notes_edit.setPlainText(r.notes)
+            return
+        which = {self.title_edit: EditField.TITLE, self.date_edit: EditField.DATE,
+                 self.tags_edit: EditField.TAGS}.get(field)
+        if which is not None and isinstance(field, QLineEdit):
+            field.setText(field_text(r, which))
+            field.setCursorPosition(0)
+        if field is self.date_edit:
+            self.date_error.hide()
+
+
+def _has_own_step(field: QLineEdit | QPlainTextEdit, key: QKeyEvent) -> bool:
+    """Whether the field would undo or redo a step of its own for this key."""
+    if key.matches(QKeySequence.StandardKey.Undo):
+        return field.isUndoAvailable() if isinstance(field, QLineEdit) \
+            else field.document().isUndoAvailable()
+    if key.matches(QKeySequence.StandardKey.Redo) or (
+            key.key() == Qt.Key.Key_Z and key.modifiers() == (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)):
+        return field.isRedoAvailable() if isinstance(field, QLineEdit) \
+            else field.document().isRedoAvailable()
+    return True  # any other shortcut: the field decides, as ever

@@ -277,3 +277,41 @@ def test_the_toolbar_says_undo_and_the_tooltip_says_what(window, qtbot) -> None:
     buttons = [b for b in toolbar.findChildren(QToolButton)
                if b.defaultAction() is window.action_undo]
     assert buttons and buttons[0].text() == "Undo"
+
+
+def test_ctrl_z_in_a_field_undoes_the_app_and_esc_reverts_a_field(window, qtbot) -> None:  # noqa: ANN001
+    """Ctrl+Z with the cursor in an inspector field that has nothing of its own to undo
+    reaches the app's undo stack; Esc puts back what is stored and drops a complaint."""
+    first = window.timeline_model.id_at(0)
+    window.select_event(first)
+    stored = window.project.events.get(first).title
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    field = window.inspector.title_edit
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClicks(field, "Renamed in the inspector")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.project.events.get(first).title == "Renamed in the inspector"
+    assert field.hasFocus() and not field.isUndoAvailable()  # the stored value was shown again
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.events.get(first).title == stored  # the app's undo ran
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert window.project.events.get(first).title == "Renamed in the inspector"  # and redo
+    date_field = window.inspector.date_edit
+    date_field.setFocus()
+    qtbot.waitUntil(date_field.hasFocus)
+    before = date_field.text()
+    date_field.selectAll()
+    qtbot.keyClicks(date_field, "not a date at all")
+    qtbot.keyClick(date_field, Qt.Key.Key_Return)
+    assert window.inspector.date_error.isVisible()
+    qtbot.keyClick(date_field, Qt.Key.Key_Escape)
+    assert date_field.text() == before and not window.inspector.date_error.isVisible()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, " typed")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # its own step
+    assert window.project.events.get(first).title == "Renamed in the inspector"
