@@ -146,6 +146,10 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                             | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.timeline_table.verticalHeader().hide()
+        # A header click sorts by that column (ties in timeline order); Date is the timeline's
+        # own, precision-aware order, and where every project opens.
+        self.timeline_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.timeline_table.setSortingEnabled(True)
         self.timeline_table.verticalHeader().setDefaultSectionSize(  # dense: more events shown
             self.timeline_table.fontMetrics().height() + 8)
         self.timeline_table.setWordWrap(False)

@@ -40,6 +40,41 @@ def _text(r: TimelineRow, col: int) -> str:
     return (r.title, r.article_title, ", ".join(r.tags))[col - TITLE]
 
 
+def _chronological(r: TimelineRow) -> Any:
+    return r.sort_key
+
+
+_COLUMN_ORDER: dict[int, Callable[[TimelineRow], Any]] = {
+    DATE: _chronological,
+    TITLE: lambda r: (r.title.casefold(), r.sort_key),
+    ARTICLE: lambda r: (r.article_title.casefold(), r.sort_key),
+    TAGS: lambda r: (not r.tags, ", ".join(r.tags).casefold(), r.sort_key),  # untagged last
+}
+
+
+class _Descending:
+    """A sort key compared the other way round (bisect and sorted only use <)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Descending) -> bool:
+        return bool(other.key < self.key)
+
+    def __le__(self, other: _Descending) -> bool:
+        return bool(other.key <= self.key)
+
+    def __gt__(self, other: _Descending) -> bool:
+        return bool(other.key > self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Descending) and other.key == self.key
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class TimelineModel(RowsModel):
     """Rows are events in chronological order; edits are requested, never applied here."""
 
@@ -50,12 +85,36 @@ class TimelineModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[TimelineRow] = []  # the rows the filter keeps, in order
-        self._keys: list[tuple] = []
+        self._keys: list[Any] = []
         self._all: list[TimelineRow] = []  # every event, in order
-        self._all_keys: list[tuple] = []
+        self._all_keys: list[Any] = []
         self._filter: EventFilter | None = None
         self._records: dict[int, EventRecord] = {}
         self._fetch: Fetcher = _no_fetch
+        self._order: Callable[[TimelineRow], Any] = _chronological  # the header's sort
+
+    # -- sorting by a column (a header click) ---------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column, ties in timeline order; Date is the timeline's own
+        order (precision-aware: a month sorts at its first day, ties by source position)."""
+        by = _COLUMN_ORDER.get(column, _chronological)
+        if order == Qt.SortOrder.DescendingOrder:
+            self._order = lambda r: _Descending(by(r))
+        else:
+            self._order = by
+        self.layoutAboutToBeChanged.emit()
+        held = [(index, self._rows[index.row()].id, index.column())
+                for index in self.persistentIndexList() if index.row() < len(self._rows)]
+        keyed = sorted(zip((self._order(r) for r in self._all), self._all, strict=True),
+                       key=lambda pair: pair[0])
+        self._all_keys, self._all = [k for k, _ in keyed], [r for _, r in keyed]
+        shown = {r.id for r in self._rows}
+        self._rows = [r for r in self._all if r.id in shown]
+        self._keys = [self._order(r) for r in self._rows]
+        rows = {r.id: i for i, r in enumerate(self._rows)}
+        for index, event_id, column_of in held:
+            self.changePersistentIndex(index, self.index(rows[event_id], column_of))
+        self.layoutChanged.emit()
 
     # -- the mutations ---------------------------------------------------------------------
     def reset(self, records: list[EventRecord]) -> None:
@@ -70,7 +129,7 @@ class TimelineModel(RowsModel):
 
     def _set_all(self, rows: list[TimelineRow]) -> None:
         with gc_paused():  # once each: 100,000 keys at project open, no cycles among them
-            keys = [r.sort_key for r in rows]
+            keys = [self._order(r) for r in rows]
         if any(a > b for a, b in zip(keys, keys[1:], strict=False)):
             order = sorted(range(len(rows)), key=keys.__getitem__)
             rows, keys = [rows[i] for i in order], [keys[i] for i in order]
@@ -104,7 +163,7 @@ class TimelineModel(RowsModel):
         self._insert_in_all(row)
         if not self.keeps(record):
             return -1
-        key = row.sort_key
+        key = self._order(row)
         shown = bisect.bisect_left(self._keys, key)
         self.beginInsertRows(QModelIndex(), shown, shown)
         self._rows.insert(shown, row)
@@ -116,7 +175,7 @@ class TimelineModel(RowsModel):
         """Update one event, moving it if its date changed; return its row (-1: hidden)."""
         row = self.row_of(record.id)
         new = timeline_row(record)
-        key = new.sort_key
+        key = self._order(new)
         if row >= 0 and self.keeps(record):
             fits = ((row == 0 or self._keys[row - 1] <= key)
                     and (row == len(self._keys) - 1 or key <= self._keys[row + 1]))
@@ -159,9 +218,10 @@ class TimelineModel(RowsModel):
             del self._all_keys[at]
 
     def _insert_in_all(self, row: TimelineRow) -> None:
-        at = bisect.bisect_left(self._all_keys, row.sort_key)
+        key = self._order(row)
+        at = bisect.bisect_left(self._all_keys, key)
         self._all.insert(at, row)
-        self._all_keys.insert(at, row.sort_key)
+        self._all_keys.insert(at, key)
 
     # -- full records ---------------------------------------------------------------------
     def _full(self, ids: list[int]) -> dict[int, EventRecord]:

@@ -315,3 +315,30 @@ def test_ctrl_z_in_a_field_undoes_the_app_and_esc_reverts_a_field(window, qtbot)
     qtbot.keyClicks(field, " typed")
     qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # its own step
     assert window.project.events.get(first).title == "Renamed in the inspector"
+
+
+def test_a_header_click_sorts_the_table_and_the_selection_stays(window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+
+    model, table = window.timeline_model, window.timeline_table
+    chronological = [model.id_at(r) for r in range(model.rowCount())]
+    window.select_event(chronological[2])
+    header = table.horizontalHeader()
+
+    def click(column: int) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(x, header.height() // 2))
+
+    click(TITLE)
+    titles = [model.record(r).title for r in range(model.rowCount())]
+    assert titles == sorted(titles, key=str.casefold)
+    assert window.current_event().id == chronological[2]  # the same event stays selected
+    click(TITLE)  # again: descending
+    assert [model.record(r).title for r in range(model.rowCount())] == titles[::-1]
+    new = window.project.events.create_from_selection(1, 0, 20)  # arrives through the hub
+    shown = [model.record(r).title for r in range(model.rowCount())]
+    assert shown == sorted(shown, key=str.casefold, reverse=True) and new.title in shown
+    click(DATE)  # back to the timeline's own order
+    dates = [model.record(r).sort_key for r in range(model.rowCount())]
+    assert dates == sorted(dates)
