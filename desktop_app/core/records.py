@@ -5,12 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 SortKey = tuple[date, int, int, int]  # (a field named "date" hides the type inside records)
 
 
-class DateSource(StrEnum):
+class StoredEnum(StrEnum):
+    """A closed set stored by its value, and pickled by its value on every Python (3.11.2
+    pickles enum members through builtins.getattr, which the view cache rightly refuses)."""
+
+    def __reduce_ex__(self, protocol: object) -> tuple[Any, ...]:
+        return type(self), (self.value,)
+
+
+class DateSource(StoredEnum):
     """Where an article's publication date came from (stored by value)."""
 
     UNKNOWN = ""
@@ -27,7 +35,7 @@ class LaneMode(StrEnum):
     SINGLE = "single"  # every event in one lane
 
 
-class Precision(StrEnum):
+class Precision(StoredEnum):
     """How precisely an event's date is known, finest first (stored by value)."""
 
     DAY = "day"

@@ -115,3 +115,15 @@ def test_folders_are_refused(tmp_path: Path) -> None:
         open_project(tmp_path)
     with pytest.raises(ProjectFileError, match="does not exist"):
         open_project(tmp_path / "missing" / "p.tldb")
+
+
+def test_stored_enums_pickle_by_value_on_every_python() -> None:
+    """The window's start-up snapshot pickles records; an enum pickled through getattr (as
+    Python 3.11.2 does by default) would be refused by its allow-list, losing the snapshot."""
+    import pickle
+
+    from desktop_app.core.records import DateSource, Precision
+
+    for member in (Precision.MONTH, DateSource.DATELINE):
+        data = pickle.dumps(member)
+        assert b"getattr" not in data and pickle.loads(data) is member
