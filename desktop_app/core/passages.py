@@ -33,6 +33,12 @@ class EventSuggestion:
     title: str
     date: EventDate
 
+    @property
+    def confident(self) -> bool:
+        """Dated by an expression of its own sentence (not assumed from the publication
+        date): the Suggest dialog ticks these for the user."""
+        return not self.date.assumed
+
 
 def article_expressions(text: str, published: date | None) -> list[TemporalExpression]:
     """Every temporal expression of an article, by the news rules when the publication date is

@@ -29,15 +29,18 @@ class SuggestDialog(QDialog):
         self.setWindowTitle(self.tr("Suggested events"))
         self.resize(760, 440)
         help_text = QLabel(self.tr("One suggestion per sentence with a date that is not on the "
-                                   "timeline yet. Enter accepts, Delete rejects, Space toggles."),
+                                   "timeline yet; those dated by their own words are ticked. "
+                                   "Enter accepts, Delete rejects, Space toggles."),
                            wordWrap=True)
         self.list = QListWidget(objectName="suggestionList")
         self.list.setWordWrap(True)
         for s in suggestions:
-            item = QListWidgetItem(f"{format_event_date(s.date)} — {s.title}")
+            doubt = "" if s.confident else self.tr("  (uncertain: %s)") % s.date.rule
+            item = QListWidgetItem(f"{format_event_date(s.date)} — {s.title}{doubt}")
             item.setData(SuggestionRole, s)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if s.confident  # confident ones ticked
+                               else Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.list.installEventFilter(self)
         self.list.itemChanged.connect(lambda _item: self._update_button())

@@ -49,3 +49,15 @@ def test_date_readings_put_the_rule_first(demo_project) -> None:  # noqa: ANN001
     monday = demo_project.events.list()[0]
     readings = demo_project.events.date_readings(monday.id)
     assert [r.start for r in readings] == [date(2021, 7, 5), date(2021, 6, 28), date(2021, 7, 12)]
+
+
+def test_only_suggestions_dated_by_their_own_words_are_confident() -> None:
+    from datetime import date
+
+    from desktop_app.core.passages import EventSuggestion
+    from desktop_app.core.records import EventDate, Precision
+
+    own = EventDate(date(2021, 7, 5), Precision.DAY, expression="On Monday")
+    assumed = EventDate(date(2021, 7, 9), Precision.DAY, rule="assumed: no date", assumed=True)
+    assert EventSuggestion(0, 10, "t", own).confident
+    assert not EventSuggestion(0, 10, "t", assumed).confident

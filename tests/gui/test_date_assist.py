@@ -83,13 +83,20 @@ def test_suggest_dialog_keyboard(qtbot, demo_project) -> None:  # noqa: ANN001
     dialog.show()
     n = dialog.list.count()
     assert n == len(suggestions) >= 3
+    # Those dated by their own sentence start ticked (here, all of them).
+    assert dialog.accepted_suggestions() == [s for s in suggestions if s.confident]
+    assert all(s.confident for s in suggestions)
+    dialog.list.item(n - 1).setCheckState(Qt.CheckState.Unchecked)  # the user unticks one
+    suggestions = suggestions[:-1]
     dialog.list.setFocus()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # accept the first, move on
     qtbot.keyClick(dialog.list, Qt.Key.Key_Delete)  # reject the second
     assert dialog.list.count() == n - 1
     accepted = dialog.accepted_suggestions()
-    assert [s.start for s in accepted] == [suggestions[0].start]
-    assert dialog.create.isEnabled() and dialog.create.text() == "&Create 1 event"
+    expected = [suggestions[0], *suggestions[2:]]
+    assert accepted == expected
+    assert dialog.create.isEnabled() and dialog.create.text() == (
+        f"&Create {len(expected)} event" + ("s" if len(expected) != 1 else ""))
 
 
 def test_alt_down_cycles_the_date_readings(window, qtbot) -> None:  # noqa: ANN001
