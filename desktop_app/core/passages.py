@@ -25,6 +25,28 @@ class DatedPassage:
 
 
 @dataclass(frozen=True)
+class DatedSentence:
+    """A sentence with every dated expression in it: listed once, on the timeline when an
+    event quotes any of them."""
+
+    start: int
+    end: int
+    passages: tuple[DatedPassage, ...]
+
+    @property
+    def used(self) -> bool:
+        return any(p.used for p in self.passages)
+
+
+def by_sentence(passages: tuple[DatedPassage, ...]) -> tuple[DatedSentence, ...]:
+    """The passages grouped by sentence, in text order."""
+    groups: dict[tuple[int, int], list[DatedPassage]] = {}
+    for p in passages:
+        groups.setdefault((p.sentence_start, p.sentence_end), []).append(p)
+    return tuple(DatedSentence(s, e, tuple(ps)) for (s, e), ps in sorted(groups.items()))
+
+
+@dataclass(frozen=True)
 class EventSuggestion:
     """A proposed event: the sentence as its quote, with title and date as Ctrl+E would give."""
 
@@ -97,17 +119,14 @@ def analyse_article(article_id: int, text: str, published: date | None,
 
 def suggest_events(text: str, published: date | None, passages: list[DatedPassage]
                    ) -> list[EventSuggestion]:
-    """One suggestion per sentence that holds an unused dated expression."""
-    seen: set[tuple[int, int]] = set()
+    """One suggestion per dated sentence not on the timeline yet."""
     out = []
-    for p in passages:
-        key = (p.sentence_start, p.sentence_end)
-        if p.used or key in seen:
+    for sentence in by_sentence(tuple(passages)):
+        if sentence.used:
             continue
-        seen.add(key)
-        d = date_for_passage(text, p.sentence_start, p.sentence_end, published)
-        out.append(EventSuggestion(p.sentence_start, p.sentence_end,
-                                   propose_title(text[p.sentence_start:p.sentence_end],
+        d = date_for_passage(text, sentence.start, sentence.end, published)
+        out.append(EventSuggestion(sentence.start, sentence.end,
+                                   propose_title(text[sentence.start:sentence.end],
                                                  d.expression), d))
     return out
 
@@ -121,9 +140,14 @@ class ArticleAnalysis:
     passages: tuple[DatedPassage, ...]
 
     @property
+    def sentences(self) -> tuple[DatedSentence, ...]:
+        """The dated sentences, each once with all its dates."""
+        return by_sentence(self.passages)
+
+    @property
     def used_count(self) -> int:
-        """How many dated passages an event already quotes."""
-        return sum(1 for p in self.passages if p.used)
+        """How many dated sentences are on the timeline already."""
+        return sum(1 for s in self.sentences if s.used)
 
     def with_quotes(self, quotes: list[tuple[int, int]]) -> ArticleAnalysis:
         """The same analysis after events were added or removed (no engine run needed)."""

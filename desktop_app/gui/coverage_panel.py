@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from desktop_app.core.passages import ArticleAnalysis, DatedPassage
+    from desktop_app.core.passages import ArticleAnalysis, DatedSentence
 
 PassageRole = Qt.ItemDataRole.UserRole + 1
 
@@ -45,41 +45,42 @@ class CoveragePanel(QWidget):
             self.summary.setText(self.tr("No article") if not text else
                                  self.tr("Finding dates…"))
             return
-        n = len(analysis.passages)
+        sentences = analysis.sentences
+        n = len(sentences)
         self.summary.setText(self.tr("%1 of %2 dated passages are on the timeline. "
                                      "F8 selects the next one that is not.")
                              .replace("%1", str(analysis.used_count)).replace("%2", str(n)))
         if shown is not None and shown.article_id == analysis.article_id and \
                 shown.expressions is analysis.expressions and self.list.count() == n:
             # The same passages with other quotes: restyle only those whose state changed.
-            for row, (old, new) in enumerate(zip(shown.passages, analysis.passages,
-                                                 strict=True)):
+            for row, (old, new) in enumerate(zip(shown.sentences, sentences, strict=True)):
                 if old.used != new.used:
                     self._style(self.list.item(row), new, text)
             return
         self.list.clear()
-        for p in analysis.passages:
+        for sentence in sentences:
             item = QListWidgetItem()
-            self._style(item, p, text)
+            self._style(item, sentence, text)
             self.list.addItem(item)
 
-    def _style(self, item: QListWidgetItem, p: DatedPassage, text: str) -> None:
-        item.setText(self._label(p, text))
-        item.setData(PassageRole, p)
-        item.setForeground(self.palette().placeholderText() if p.used else
+    def _style(self, item: QListWidgetItem, s: DatedSentence, text: str) -> None:
+        item.setText(self._label(s, text))
+        item.setData(PassageRole, s)
+        item.setForeground(self.palette().placeholderText() if s.used else
                            self.palette().text())
 
     @staticmethod
-    def _label(p: DatedPassage, text: str) -> str:
+    def _label(s: DatedSentence, text: str) -> str:
         from desktop_app.core.eventdates import format_event_date, from_expression
 
-        mark = "✓" if p.used else "○"
-        when = format_event_date(from_expression(p.expression))
-        snippet = " ".join(text[p.sentence_start:p.sentence_end].split())
+        mark = "✓" if s.used else "○"
+        when = " · ".join(dict.fromkeys(  # each date once, in text order
+            format_event_date(from_expression(p.expression)) for p in s.passages))
+        snippet = " ".join(text[s.start:s.end].split())
         if len(snippet) > 110:
             snippet = snippet[:109] + "…"
         return f"{mark} {when} — {snippet}"
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
-        p: DatedPassage = item.data(PassageRole)
-        self.passageActivated.emit(p.sentence_start, p.sentence_end)
+        s: DatedSentence = item.data(PassageRole)
+        self.passageActivated.emit(s.start, s.end)

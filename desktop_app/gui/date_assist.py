@@ -61,8 +61,7 @@ class DateAssistMixin:
         """Select the sentence of the next (step=1) or previous (-1) unused dated passage."""
         if self._analysis is None:
             return False
-        spans = sorted({(p.sentence_start, p.sentence_end) for p in self._analysis.passages
-                        if not p.used})
+        spans = [(s.start, s.end) for s in self._analysis.sentences if not s.used]
         if not spans:
             self.statusBar().showMessage(self.tr("Every dated passage is on the timeline"), 5000)
             return False

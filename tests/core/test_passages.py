@@ -61,3 +61,15 @@ def test_only_suggestions_dated_by_their_own_words_are_confident() -> None:
     assumed = EventDate(date(2021, 7, 9), Precision.DAY, rule="assumed: no date", assumed=True)
     assert EventSuggestion(0, 10, "t", own).confident
     assert not EventSuggestion(0, 10, "t", assumed).confident
+
+
+def test_a_sentence_with_two_dates_is_listed_once_and_done_when_either_is_quoted() -> None:
+    text = "Talks opened on Monday and closed on Wednesday. Trains ran again on Thursday."
+    quoted = text.index("Talks opened on Monday")
+    analysis = analyse_article(1, text, FRI, [(quoted, quoted + len("Talks opened on Monday"))])
+    assert len(analysis.passages) == 3  # three dated expressions...
+    first, second = analysis.sentences  # ...in two sentences
+    assert [p.expression.value for p in first.passages] == ["2021-07-05", "2021-07-07"]
+    assert first.used and not second.used and analysis.used_count == 1
+    suggestions = suggest_events(text, FRI, list(analysis.passages))
+    assert [s.start for s in suggestions] == [second.start]  # the done sentence is not offered
