@@ -103,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--to", dest="last", type=_iso_date, metavar="YYYY-MM-DD",
                        help="last day shown (default: the last event)")
     chart.add_argument("--colour-by-tag", action="store_true", help="colour events by tag")
+    chart.add_argument("--title", help="the title above the chart (default: the project's "
+                                       "name)")
     chart.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
                        help="keep matching events, as for export")
     copy = sub.add_parser("copy-project", help="copy a project, with every id, into a new file "
@@ -304,7 +306,8 @@ def _export_chart(args: argparse.Namespace, project: Project) -> int:
     records = [r for r in project.events.list() if keep.matches(r)]
     colours = project.tags.colours() if args.colour_by_tag else {}
     n = render_chart_file(args.out, records, project.articles.list(), args.width, args.lanes,
-                          args.first, args.last, colours, protected=project.path)
+                          args.first, args.last, colours, protected=project.path,
+                          title=args.title or project.name)
     print(f"wrote a chart of {n} events to {args.out}", file=sys.stderr)
     return 0
 

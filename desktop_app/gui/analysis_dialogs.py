@@ -35,9 +35,12 @@ from desktop_app.gui.commands import short_label
 class ChartExportDialog(QDialog):
     """Where to save the chart, how wide, and which range."""
 
-    def __init__(self, folder: str, current_width: int, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: str, current_width: int, parent: QWidget | None = None,
+                 title: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Chart"))
+        self.title_edit = QLineEdit(title, objectName="chartTitle")
+        self.title_edit.setPlaceholderText(self.tr("shown above the chart"))
         self.setObjectName("chartExportDialog")
         self.path_edit = QLineEdit(str(Path(folder or Path.home()) / "timeline.png"),
                                    objectName="chartPath")
@@ -56,6 +59,7 @@ class ChartExportDialog(QDialog):
         form.addRow(self.tr("&File (.png, .svg, .pdf):"), row)
         form.addRow(self.tr("&Width:"), self.width_spin)
         form.addRow(self.tr("&Range:"), self.range_combo)
+        form.addRow(self.tr("&Title:"), self.title_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -77,6 +81,10 @@ class ChartExportDialog(QDialog):
         if not path.suffix:
             path = path.with_suffix(".png")
         return path, self.width_spin.value(), self.range_combo.currentIndex() == 0
+
+    def title(self) -> str:
+        """The title above the chart."""
+        return " ".join(self.title_edit.text().split())
 
 
 class MergeDialog(QDialog):

@@ -228,21 +228,31 @@ class ChartViewMixin:
         from desktop_app.gui.analysis_dialogs import ChartExportDialog
 
         dialog = ChartExportDialog(self._settings.last_directory(), self._ensure_chart().width(),
-                                   self)
+                                   self, title=self.project.name)
         if dialog.exec():
             path, width, visible_only = dialog.choice()
-            self.export_chart(path, width, visible_only)
+            self.export_chart(path, width, visible_only, dialog.title())
 
-    def export_chart(self, path: Path, width: int, visible_only: bool) -> bool:
-        """Write the chart (the visible range, or every event) as PNG, SVG or PDF."""
+    def export_chart(self, path: Path, width: int, visible_only: bool,
+                     title: str = "") -> bool:
+        """Write the chart (the visible range, or every event) as PNG, SVG or PDF, with a
+        title (the project's name unless given), the dates, a legend and a source note."""
         from desktop_app.gui.chart.export import export_chart, export_view
+        from desktop_app.gui.chart.sheet import make_sheet
 
         chart = self._ensure_chart()
         view = export_view(chart.view if visible_only else None, chart.lanes,
                            chart.plot_width, width, chart.painter.LANE_LABEL_WIDTH)
+        outlets = {a.id: a.outlet or a.title for a in self.article_model.summaries()}
+        drawn = {item.event_id for ln in chart.lanes for item in ln.items}
+        quoted = {r.article_id for r in self.timeline_model.all_rows() if r.id in drawn}
+        sheet = make_sheet(title or self.project.name, chart.lanes, view,
+                           width - chart.painter.LANE_LABEL_WIDTH, chart.state,
+                           (outlets[i] for i in quoted if i in outlets))
         try:
             export_chart(path, chart.lanes, view, chart.state, width, chart.font(),
-                         protected=[self.project.path] if self.project.path else [])
+                         protected=[self.project.path] if self.project.path else [],
+                         sheet=sheet)
         except TimelineError as exc:
             self.show_error(self.tr("Cannot export the chart"), str(exc))
             return False

@@ -160,13 +160,15 @@ def test_export_png_svg_pdf(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN
     png = tmp_path / "chart.png"
     assert window.export_chart(png, 1200, visible_only=False)
     image = QImage(str(png))
-    assert image.width() == 1200 and image.height() > 100
+    assert image.width() == 2400 and image.height() > 200  # twice the pixels: print-ready
     assert _ink(image) > 500
     svg = tmp_path / "chart.svg"
-    assert window.export_chart(svg, 900, visible_only=True)
+    assert window.export_chart(svg, 900, visible_only=True, title="Central Asia <July>")
     root = ET.parse(svg).getroot()
     assert root.tag.endswith("svg") and root.get("viewBox", "").split()[2] == "900"
-    assert "Tajikistan" in svg.read_text(encoding="utf-8")
+    text = svg.read_text(encoding="utf-8")
+    assert "Tajikistan" in text and "Central Asia &lt;July&gt;" in text  # the title, escaped
+    assert "Sources: " in text and "Made with Timeline Annotator" in text  # the source note
     pdf = tmp_path / "chart.pdf"
     assert window.export_chart(pdf, 1000, visible_only=False)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
@@ -195,7 +197,7 @@ def test_cli_export_chart(tmp_path: Path, capsys, sample_text: str) -> None:  # 
                      "--lanes", "single", "--from", "2021-07-04", "--to", "2021-07-10"]) == 0
         assert "wrote a chart of 4 events" in capsys.readouterr().err
     image = QImage(str(tmp_path / "c.png"))
-    assert image.width() == 800 and _ink(image) > 300
+    assert image.width() == 1600 and _ink(image) > 300
     assert "All events" in (tmp_path / "c.svg").read_text(encoding="utf-8")
     assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
     svg = (tmp_path / "c.svg").read_text(encoding="utf-8")
@@ -296,3 +298,33 @@ def test_opening_another_project_fits_its_events(window, qtbot, tmp_path: Path) 
     assert window.switch_project(tmp_path / "other.tldb")
     day = day_number(date(1998, 3, 2))
     assert 0 < chart.view.x(day) < chart.plot_width
+
+
+def test_an_all_events_export_keeps_every_label_inside_with_title_and_legend(
+        window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """After Fit All, an "all events" SVG: every event's label starts inside the picture and
+    ends before its right edge (the last ones go left of their markers), and the title, the
+    dates and the legend are there."""
+    import re
+
+    chart_ready(window, qtbot)
+    window.actions.fit_all.trigger()
+    out = tmp_path / "all.svg"
+    width = 900
+    assert window.export_chart(out, width, visible_only=False)
+    svg = out.read_text(encoding="utf-8")
+    chart = window._ensure_chart()
+    metrics = chart.painter.metrics
+    titles = {e.title for e in window.project.events.list()}
+    placed = 0
+    for m in re.finditer(r'<text[^>]*x="([-\d.]+)"[^>]*>([^<]*)</text>', svg):
+        x, label = float(m.group(1)), m.group(2).replace("&apos;", "'")
+        shown = label.rstrip("…")
+        title = next((t for t in titles if shown and t.startswith(shown)), None)
+        if title is not None:
+            placed += 1
+            assert 0 <= x and x + metrics.horizontalAdvance(label) <= width + 1, label
+            assert len(shown) >= min(len(title), 30), label  # never cut to "The…"
+    assert placed >= len(titles)  # every event has its label in the picture
+    assert window.project.name in svg and "Mon 5 Jul 2021" in svg
+    assert "4 events in 1 lane" in svg  # the subtitle: dates and counts

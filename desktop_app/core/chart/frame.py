@@ -119,14 +119,25 @@ def _clusters(lane: Lane, view: Viewport, width: float, cluster_px: float) -> tu
 
 def _labels(marks: tuple[Mark, ...], width: float, measure: Callable[[str], float],
             rows: int) -> tuple[Label, ...]:
-    """Greedy left-to-right: first free row, else shorten the label ahead, else no label."""
+    """Greedy left-to-right: first free row, else shorten the label ahead, else no label. A
+    label with no room before the right edge goes to the left of its marker when a row is
+    free there, so the last events of a chart keep their whole titles."""
     last: list[tuple[float, float, int] | None] = [None] * rows  # per row: x, width, index
     labels: list[Label] = []
     for m in marks:
         x = max(m.centre + 6 if m.item.kind == POINT else m.x0 + 3, 2.0)
         if x > width:
             break
-        want = min(measure(m.item.title) + 2, MAX_LABEL, width - x)
+        full = min(measure(m.item.title) + 2, MAX_LABEL)
+        if full > width - x:  # cut by the right edge: try the free space on the left
+            left_x = (m.centre - 6 if m.item.kind == POINT else m.x0 - 3) - full
+            row = next((r for r, prev in enumerate(last) if left_x >= 2 and (
+                prev is None or prev[0] + prev[1] + LABEL_GAP <= left_x)), None)
+            if row is not None:
+                last[row] = (left_x, full, len(labels))
+                labels.append(Label(m.item.event_id, m.item.title, left_x, full, row))
+                continue
+        want = min(full, width - x)
         row = next((r for r, prev in enumerate(last)
                     if prev is None or prev[0] + prev[1] + LABEL_GAP <= x), None)
         if row is None:  # elide: the row whose last label can shrink the most

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+)
 from PySide6.QtSvg import QSvgGenerator
 
 from desktop_app.core.chart.items import Lane, span_of
@@ -16,9 +25,12 @@ from desktop_app.core.chart.timescale import Viewport
 from desktop_app.core.errors import ExportError, TimelineError
 from desktop_app.core.output_files import replace_atomically
 from desktop_app.gui.chart.painter import ChartPainter, ChartState
+from desktop_app.gui.chart.sheet import Sheet, SheetPainter
 
 CHART_FORMATS = ("png", "svg", "pdf")
 MAX_WIDTH = 20_000
+PNG_SCALE = 2  # device pixels per chart pixel in a PNG: crisp when printed or on 2x screens
+MAX_PNG_BYTES = 512 * 1024 * 1024  # a larger picture is drawn at 1x instead
 
 
 class ChartExportError(TimelineError):
@@ -38,23 +50,31 @@ def export_view(view: Viewport | None, lanes: list[Lane], plot_width: float,
 
 def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartState,
                  width: int, font: QFont, height: int | None = None,
-                 protected: Iterable[Path] = ()) -> Path:
-    """Render every lane at ``width`` pixels (height: all lanes, unless given), written
-    atomically and never over the ``protected`` project."""
+                 protected: Iterable[Path] = (), sheet: Sheet | None = None) -> Path:
+    """Render every lane at ``width`` pixels (height: all lanes, unless given), with the
+    ``sheet``'s title above and legend and note below; PNG at twice the pixels (print and
+    high-density screens), SVG and PDF as vectors; written atomically and never over the
+    ``protected`` project."""
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in CHART_FORMATS:
         raise ChartExportError(f"{path.name}: unknown chart format; use .png, .svg or .pdf")
     if not 200 <= width <= MAX_WIDTH:
         raise ChartExportError(f"chart width must be between 200 and {MAX_WIDTH} pixels")
     painter = ChartPainter(font)
-    h = height or int(min(painter.content_height(lanes) + 8, 30_000))
+    chart_h = height or int(min(painter.content_height(lanes) + 8, 30_000))
+    around = SheetPainter(font, width) if sheet is not None else None
+    top = around.header_height() if around is not None else 0.0
+    h = chart_h + (int(top + around.footer_height(sheet)) if around and sheet else 0)
     quiet = replace(state, selected=set(), hovered=None)
+    layout = _Layout(painter, width, chart_h, top, lanes, view, quiet, around, sheet)
 
     def render(tmp: Path) -> None:
         if fmt == "png":
-            image = QImage(QSize(width, h), QImage.Format.Format_ARGB32)
+            scale = PNG_SCALE if width * h * PNG_SCALE ** 2 * 4 <= MAX_PNG_BYTES else 1
+            image = QImage(QSize(width * scale, h * scale), QImage.Format.Format_ARGB32)
+            image.setDevicePixelRatio(scale)
             image.fill(QColor("#ffffff"))
-            _paint(image, painter, width, h, lanes, view, quiet, path)
+            _paint(image, layout, path)
             if not image.save(str(tmp), "PNG"):
                 raise ChartExportError(f"{path}: could not write the PNG file")
         elif fmt == "svg":
@@ -63,9 +83,9 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
             gen.setSize(QSize(width, h))
             gen.setResolution(96)
             gen.setViewBox(QRectF(0, 0, width, h))
-            gen.setTitle("Timeline")
-            gen.setDescription("Timeline chart exported by Timeline Annotator")
-            _paint(gen, painter, width, h, lanes, view, quiet, path)
+            gen.setTitle(sheet.title if sheet else "Timeline")
+            gen.setDescription(sheet.note if sheet else "Timeline chart by Timeline Annotator")
+            _paint(gen, layout, path)
             del gen  # the file is complete when its generator goes
             _name_font_fallbacks(tmp)
         else:
@@ -74,8 +94,8 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
             pdf.setPageSize(QPageSize(QSizeF(width * 72 / 96, h * 72 / 96),
                                       QPageSize.Unit.Point, "Timeline"))
             pdf.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-            pdf.setTitle("Timeline")
-            _paint(pdf, painter, width, h, lanes, view, quiet, path)
+            pdf.setTitle(sheet.title if sheet else "Timeline")
+            _paint(pdf, layout, path)
             del pdf  # the PDF is finished when its writer goes
         if tmp.stat().st_size == 0:
             raise ChartExportError(f"{path}: nothing was written (is the folder writable?)")
@@ -99,12 +119,35 @@ def _name_font_fallbacks(svg: Path) -> None:
         lambda m: f'font-family="{m.group(1)}, {FONT_FALLBACKS}"', text), encoding="utf-8")
 
 
-def _paint(device: object, painter: ChartPainter, width: int, height: int, lanes: list[Lane],
-           view: Viewport, state: ChartState, path: Path) -> None:
+@dataclass(frozen=True)
+class _Layout:
+    """Everything one export paints, and where."""
+
+    chart: ChartPainter
+    width: int
+    chart_height: int
+    chart_top: float
+    lanes: list[Lane]
+    view: Viewport
+    state: ChartState
+    around: SheetPainter | None
+    sheet: Sheet | None
+
+
+def _paint(device: QPaintDevice, layout: _Layout, path: Path) -> None:
     p = QPainter()
     if not p.begin(device):
         raise ChartExportError(f"{path}: cannot write there (is the folder writable?)")
     try:
-        painter.paint(p, width, height, lanes, view, 0.0, state)
+        if layout.around is not None and layout.sheet is not None:
+            layout.around.paint_header(p, layout.sheet)
+        p.save()
+        p.translate(0, layout.chart_top)
+        p.setClipRect(QRectF(0, 0, layout.width, layout.chart_height))
+        layout.chart.paint(p, layout.width, layout.chart_height, layout.lanes, layout.view,
+                           0.0, layout.state)
+        p.restore()
+        if layout.around is not None and layout.sheet is not None:
+            layout.around.paint_footer(p, layout.sheet, layout.chart_top + layout.chart_height)
     finally:
         p.end()

@@ -14,7 +14,8 @@ from desktop_app.core.records import ArticleSummary, EventRecord, LaneMode
 
 def render_chart_file(out: Path, records: list[EventRecord], articles: list[ArticleSummary],
                       width: int, lane_mode: LaneMode, first: date | None, last: date | None,
-                      colours: dict[str, str], protected: Path | None = None) -> int:
+                      colours: dict[str, str], protected: Path | None = None,
+                      title: str = "Timeline") -> int:
     """Write the chart of ``records`` to PNG/SVG/PDF; return how many events it holds."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +23,7 @@ def render_chart_file(out: Path, records: list[EventRecord], articles: list[Arti
 
     from desktop_app.gui.chart.export import export_chart, export_view
     from desktop_app.gui.chart.painter import ChartPainter, ChartState
+    from desktop_app.gui.chart.sheet import make_sheet
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     article_label, published = article_facts(articles)
@@ -40,8 +42,12 @@ def render_chart_file(out: Path, records: list[EventRecord], articles: list[Arti
         view = Viewport.fit(a, b, width - label_w, margin_px=0)
     else:
         view = export_view(None, lanes, 1, width, label_w)
+    outlets = {a.id: a.outlet or a.title for a in articles}
+    quoted = {q.article_id for r in records if _overlaps(r, first, last) for q in r.quotes}
+    sheet = make_sheet(title, lanes, view, width - label_w, state,
+                       (outlets[i] for i in quoted if i in outlets))
     export_chart(out, lanes, view, state, width, font,
-                 protected=[protected] if protected else [])
+                 protected=[protected] if protected else [], sheet=sheet)
     return sum(1 for r in records if _overlaps(r, first, last))
 
 

@@ -90,6 +90,20 @@ class ChartPainter:
         """Height of every lane stacked under the axis."""
         return self.AXIS_HEIGHT + len(lanes) * self.lane_height
 
+    def lane_name_lines(self, name: str, width: float) -> list[str]:
+        """A lane's name in at most two lines of ``width``: wrapped at words, the second
+        line elided only when the name is longer still."""
+        words, first = name.split(), ""
+        while words and self.metrics.horizontalAdvance((first + " " + words[0]).strip()) \
+                <= width:
+            first = (first + " " + words.pop(0)).strip()
+        if not first:  # one word wider than the column
+            return [self.metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)]
+        if not words:
+            return [first]
+        return [first, self.metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight,
+                                               width)]
+
     def measure(self, text: str) -> float:
         """Width of a label (cached: titles repeat from frame to frame)."""
         w = self._widths.get(text)
@@ -181,11 +195,13 @@ class ChartPainter:
                 continue
             p.fillRect(QRectF(0, top + 6, 4, 16), palette_colour(pl.lane.key))
             p.setPen(QColor("#1d2329"))
-            text = self.metrics.elidedText(pl.lane.label, Qt.TextElideMode.ElideRight, w - 16)
-            p.drawText(QPointF(10, top + 18), text)
+            lines = self.lane_name_lines(pl.lane.label, w - 16)
+            for k, line in enumerate(lines):
+                p.drawText(QPointF(10, top + 18 + k * self.metrics.height()), line)
             p.setPen(QColor("#6b7280"))
             p.setFont(self.small)
-            p.drawText(QPointF(10, top + 20 + self.small_metrics.height()),
+            p.drawText(QPointF(10, top + 20 + (len(lines) - 1) * self.metrics.height()
+                               + self.small_metrics.height()),
                        f"{len(pl.lane.items):,} event{'s' if len(pl.lane.items) != 1 else ''}")
             p.setFont(self.font)
         p.fillRect(QRectF(0, 0, w, self.AXIS_HEIGHT), QColor("#f4f5f7"))
