@@ -159,6 +159,10 @@ class Actions:
                             parent.tr("Show every event in the chart"))
         self.fit_selection = make("actionFitSelection", parent.tr("Fit &Selection"),
                                   ["Ctrl+Shift+0"], parent.tr("Zoom the chart to the selection"))
+        self.focus_chart = make("actionFocusChart", parent.tr("F&ocus Chart"), ["F11"],
+                                parent.tr("The chart alone in the window, for presenting "
+                                          "(F11 again: back)"))
+        self.focus_chart.setCheckable(True)
         self.colour_by_tag = make("actionColourByTag", parent.tr("&Colour by Tag"))
         self.colour_by_tag.setCheckable(True)
         self.show_published = make("actionShowPublished", parent.tr("Show &Publication Dates"))
@@ -224,7 +228,7 @@ class Actions:
         edit_menu.addAction(self.your_name)
         view_menu = window.menuBar().addMenu(window.tr("&View"))
         view_menu.setObjectName("menuView")
-        view_menu.addActions([self.show_table, self.show_chart])
+        view_menu.addActions([self.show_table, self.show_chart, self.focus_chart])
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.fit_all, self.fit_selection])
         view_menu.addSeparator()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import TimelineError
@@ -38,6 +38,7 @@ class ChartViewMixin:
         a = self.actions
         a.show_table.triggered.connect(lambda: self.timeline_tabs.setCurrentIndex(0))
         a.show_chart.triggered.connect(self.show_chart)
+        a.focus_chart.toggled.connect(self.set_chart_focus)
         a.zoom_in.triggered.connect(lambda: self._ensure_chart().zoom(1.25))
         a.zoom_out.triggered.connect(lambda: self._ensure_chart().zoom(0.8))
         a.fit_all.triggered.connect(lambda: self._ensure_chart().fit_all())
@@ -119,6 +120,27 @@ class ChartViewMixin:
     def popup(self, menu, global_pos) -> None:  # noqa: ANN001 (QMenu, QPoint)
         """Show a context menu and wait for the choice (tests replace this)."""
         menu.exec(global_pos)
+
+    def set_chart_focus(self, on: bool) -> None:
+        """Give the whole window to the chart (articles, reader and inspector hidden), or
+        put everything back as it was."""
+        from PySide6.QtWidgets import QScrollArea, QSplitter
+
+        others = [self.findChild(QSplitter, "leftSplitter"), self.reader,
+                  self.findChild(QScrollArea, "inspectorScroll")]
+        if on:
+            self._unfocused = [w for w in others if w is not None and w.isVisible()]
+            for w in self._unfocused:
+                w.hide()
+            self.show_chart()
+        else:
+            for w in getattr(self, "_unfocused", []):
+                w.show()
+            self._unfocused = []
+        # Fit once the chart has its new width (the layout settles after this event).
+        QTimer.singleShot(0, lambda: self.chart is not None and self.chart.fit_all())
+        if self.actions.focus_chart.isChecked() != on:
+            self.actions.focus_chart.setChecked(on)
 
     def show_chart(self) -> None:
         """Bring the chart tab to the front."""

@@ -328,3 +328,18 @@ def test_an_all_events_export_keeps_every_label_inside_with_title_and_legend(
     assert placed >= len(titles)  # every event has its label in the picture
     assert window.project.name in svg and "Mon 5 Jul 2021" in svg
     assert "4 events in 1 lane" in svg  # the subtitle: dates and counts
+
+
+def test_focus_chart_gives_the_window_to_the_chart_and_back(window, qtbot) -> None:  # noqa: ANN001
+    chart_ready(window, qtbot)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    narrow = window._ensure_chart().width()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.actions.focus_chart.isChecked()
+    assert not window.reader.isVisible() and not window.inspector.isVisible()
+    assert window.timeline_tabs.currentWidget() is window._chart_slot
+    qtbot.waitUntil(lambda: window._ensure_chart().width() > narrow * 1.5)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert not window.actions.focus_chart.isChecked()
+    assert window.reader.isVisible() and window.inspector.isVisible()
