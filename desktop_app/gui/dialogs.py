@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,25 +52,83 @@ def _to_date(edit: QDateEdit) -> date:
 
 
 class PublicationDateDialog(QDialog):
-    """Ask for the publication date of an article whose file did not say."""
+    """Ask for the publication date of an article whose file did not say (or disagreed with
+    itself): the same natural date field as the inspector, pre-filled with the best
+    candidate, the others one click away; a year far from today is confirmed first."""
 
-    def __init__(self, source: str, guess: date, parent: QWidget | None = None) -> None:
+    SANE_YEARS = range(1000, 2201)
+
+    def __init__(self, source: str, guess: date, parent: QWidget | None = None,
+                 candidates: tuple[tuple[date, str], ...] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("publicationDateDialog")
         self.setWindowTitle(self.tr("Publication date"))
-        text = QLabel(self.tr("No publication date was found in\n%s.\n\nRelative dates such as "
-                              "“on Monday” are resolved against it. When was it published?")
-                      % source, wordWrap=True)
-        self.date_edit = _date_edit(guess)
-        buttons = _ok_cancel(self)
+        text = QLabel(self.tr("No sure publication date was found in\n%s.\n\nRelative dates "
+                              "such as “on Monday” are resolved against it. When was it "
+                              "published?") % source, wordWrap=True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_edit = QLineEdit(guess.isoformat(), objectName="publicationDate")
+        self.date_edit.setPlaceholderText("2024-08-06, 6 Aug 2024 or last Friday")
+        self.date_edit.selectAll()
+        self.reading = QLabel(objectName="publicationReading", wordWrap=True)
+        self.reading.setTextFormat(Qt.TextFormat.PlainText)
+        self._value: date | None = None
+        self._confirmed_year: int | None = None
+        self.date_edit.textChanged.connect(self._read)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.date_edit)
+        layout.addWidget(self.reading)
+        others = [(d, where) for d, where in dict(candidates).items() if d != guess]
+        if others:
+            layout.addWidget(QLabel(self.tr("Other dates found:")))
+            for day, where in others:
+                button = QPushButton(f"{_locale_day(day)}  ({where})")
+                button.setAutoDefault(False)
+                button.clicked.connect(lambda _c=False, d=day: self.date_edit.setText(
+                    d.isoformat()))
+                layout.addWidget(button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._read()
+
+    def _read(self) -> None:
+        from desktop_app.core.errors import DateParseError
+        from desktop_app.core.eventdates import format_event_date, parse_date_text
+        from desktop_app.core.records import Precision
+
+        self._value = None
+        try:
+            d = parse_date_text(self.date_edit.text(), date.today())
+        except DateParseError as exc:
+            self.reading.setText(str(exc))
+            return
+        if d.precision != Precision.DAY or d.end not in (None, d.start):
+            self.reading.setText(self.tr("%s is not one day: give the day too")
+                                 % format_event_date(d))
+            return
+        self._value = d.start
+        self.reading.setText("= " + format_event_date(d))
+
+    def _accept(self) -> None:
+        if self._value is None:
+            self.date_edit.setFocus()
+            return
+        year = self._value.year
+        if year not in self.SANE_YEARS and self._confirmed_year != year:
+            self._confirmed_year = year
+            self.reading.setText(self.tr("The year %d looks mistyped. Press OK again to keep "
+                                         "it.") % year)
+            return
+        self.accept()
 
     def value(self) -> date:
-        """The chosen date."""
-        return _to_date(self.date_edit)
+        """The chosen date (after OK)."""
+        assert self._value is not None
+        return self._value
 
 
 class ArticlePropertiesDialog(QDialog):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
+from desktop_app.core.importers.dateline import date_candidates
 from desktop_app.core.locations import db_argument
 from desktop_app.core.records import ArticleDraft, DateSource
 from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
@@ -79,7 +80,13 @@ class ProjectFilesMixin:
 
         def ask(draft, path: Path):  # noqa: ANN001, ANN202
             label = f"{path}\n({draft.published_doubt})" if draft.published_doubt else str(path)
-            answer = self.ask_publication_date(label, draft.published_guess or date.today())
+            dialog.hide()  # a question is never under the progress window
+            try:
+                found = date_candidates(draft.text, draft.published_guess)
+                answer = self.ask_publication_date(
+                    label, found[0][0] if found else date.today(), found)
+            finally:
+                dialog.show()
             return answer if answer else False
 
         with self.project.changes.batch():  # the views follow once, after the last file
@@ -141,7 +148,9 @@ class ProjectFilesMixin:
 
     def _add_draft(self, draft: ArticleDraft, source: str, errors: list[str]) -> int | None:
         if draft.published is None:
-            published = self.ask_publication_date(source, draft.published_guess or date.today())
+            found = date_candidates(draft.text, draft.published_guess)
+            published = self.ask_publication_date(
+                source, found[0][0] if found else date.today(), found)
             if published is None:
                 errors.append(self.tr("%s: skipped (no publication date given)") % source)
                 return None
@@ -156,11 +165,12 @@ class ProjectFilesMixin:
             errors.append(f"{source}: {exc}")
         return None
 
-    def ask_publication_date(self, source: str, guess: date) -> date | None:
+    def ask_publication_date(self, source: str, guess: date,
+                             candidates: tuple[tuple[date, str], ...] = ()) -> date | None:
         """Ask the user for a publication date (tests replace this)."""
         from desktop_app.gui.dialogs import PublicationDateDialog
 
-        dialog = PublicationDateDialog(source, guess, self)
+        dialog = PublicationDateDialog(source, guess, self, candidates)
         return dialog.value() if dialog.exec() else None
 
     # -- files ----------------------------------------------------------------------------

@@ -168,3 +168,17 @@ def test_a_page_whose_own_dates_disagree_is_asked_about(tmp_path, capsys) -> Non
     assert "its dateline says 2022-01-12" in err and "took 2021-11-29" in err
     assert url_date("https://news.example/2021/07/05/story") == date(2021, 7, 5)
     assert url_date("https://news.example/2021/13/05/story") is None
+
+
+def test_the_dates_offered_when_asking_say_where_they_come_from() -> None:
+    from datetime import date
+
+    from desktop_app.core.importers.dateline import date_candidates
+
+    text = "Kenya talks\n\nNAIROBI, Aug 6 - Talks began. The accord of 3 May 2024 held."
+    found = date_candidates(text, None, today=date(2026, 12, 3))
+    assert found == ((date(2026, 8, 6), "a dateline without a year, taken as the last such day"),
+                     (date(2024, 5, 3), "the latest full date in the text"))
+    assert date_candidates("No dates here.", None) == ()
+    best = date_candidates("LISBON, 3 March 2022 - Markets fell.", date(2022, 3, 3))
+    assert best == ((date(2022, 3, 3), "the best candidate"),)  # each day once

@@ -25,8 +25,9 @@ def test_import_html_and_text_with_metadata(window) -> None:  # noqa: ANN001
 def test_missing_publication_date_is_asked_with_a_guess(window, tmp_path: Path) -> None:  # noqa: ANN001
     asked = []
 
-    def ask(source: str, guess: date) -> date:
+    def ask(source: str, guess: date, candidates=()) -> date:  # noqa: ANN001
         asked.append((source, guess))
+        assert (date(2019, 5, 12), "the best candidate") in candidates
         return date(2019, 5, 13)
 
     window.ask_publication_date = ask
@@ -39,7 +40,7 @@ def test_missing_publication_date_is_asked_with_a_guess(window, tmp_path: Path) 
 
 
 def test_cancelling_the_date_question_skips_the_file(window, tmp_path: Path) -> None:  # noqa: ANN001
-    window.ask_publication_date = lambda source, guess: None
+    window.ask_publication_date = lambda source, guess, candidates=(): None
     f = tmp_path / "nodate.txt"
     f.write_text("Just text without any date at all.")
     assert window.import_files([f]) == []
@@ -238,3 +239,41 @@ def test_csv_locale_date_style(qtbot) -> None:  # noqa: ANN001
     assert options.date_style == "locale"
     assert options.format_day(date(2021, 7, 5)) == QLocale().toString(
         QDate(2021, 7, 5), QLocale.FormatType.ShortFormat)
+
+
+def test_the_date_question_reads_typed_dates_and_confirms_odd_years(qtbot) -> None:  # noqa: ANN001
+    """One date field everywhere: typed forms are understood, a year like 6202 needs a second
+    OK, and the other candidates fill the field with one click."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    from desktop_app.gui.dialogs import PublicationDateDialog
+
+    dialog = PublicationDateDialog("story.html", date(2024, 8, 5), candidates=(
+        (date(2024, 8, 5), "the best candidate"), (date(2024, 8, 6), "a dateline in the text")))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field = dialog.date_edit
+    assert field.text() == "2024-08-05" and dialog.reading.text() == "= Mon 5 Aug 2024"
+    for typed, shown in (("2024-08-06", "= Tue 6 Aug 2024"), ("6 Aug 2024", "= Tue 6 Aug 2024")):
+        field.selectAll()
+        qtbot.keyClicks(field, typed)
+        assert dialog.reading.text() == shown, typed
+    field.selectAll()
+    qtbot.keyClicks(field, "August 2024")
+    assert "not one day" in dialog.reading.text()
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    field.selectAll()
+    qtbot.keyClicks(field, "6202-08-06")
+    ok.click()
+    assert dialog.isVisible() and "6202 looks mistyped" in dialog.reading.text()
+    ok.click()  # the second OK keeps it
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.value() == date(6202, 8, 6)
+    other = next(b for b in dialog.findChildren(QPushButton) if "dateline" in b.text())
+    other.click()
+    assert field.text() == "2024-08-06"
+    field.selectAll()
+    qtbot.keyClicks(field, "last Friday")
+    assert dialog.reading.text().startswith("= Fri ")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # Enter is OK
+    assert dialog.value().weekday() == 4

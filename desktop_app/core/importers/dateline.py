@@ -23,11 +23,17 @@ def find_dateline(text: str) -> date | None:
         d = _full_date(m.group(1))
         if d:
             return d
+    return _dateline(text, None)
+
+
+def _dateline(text: str, anchor: date | None) -> date | None:
+    """A day near the start of one of the first lines; ``anchor`` resolves one written
+    without its year ("NAIROBI, Aug 6 -": the last 6 August on or before it)."""
     from desktop_app.core.temporal.engine import find_expressions
 
     lines = [ln for ln in text[:_HEAD_CHARS * 3].splitlines() if ln.strip()][:_HEAD_LINES]
     for line in lines:
-        for e in find_expressions(line, None):
+        for e in find_expressions(line, anchor):
             if e.granularity not in ("day", "time") or e.earliest is None:
                 continue
             near_start = e.start <= _DATELINE_OFFSET
@@ -53,3 +59,20 @@ def _full_date(text: str) -> date | None:
         if e.granularity in ("day", "time") and e.earliest is not None:
             return e.earliest
     return None
+
+
+def date_candidates(text: str, guess: date | None, today: date | None = None,
+                    ) -> tuple[tuple[date, str], ...]:
+    """The publication dates an article's text suggests, best first, each with where it came
+    from (what the user is shown when asked); a dateline without its year is read as the
+    last such day before ``today``."""
+    today = today or date.today()
+    found: dict[date, str] = {}
+    for day, where in ((guess, "the best candidate"),
+                       (find_dateline(text), "a dateline in the text"),
+                       (_dateline(text, today), "a dateline without a year, taken as the "
+                                                "last such day"),
+                       (latest_full_date(text), "the latest full date in the text")):
+        if day is not None and day not in found:
+            found[day] = where
+    return tuple(found.items())
