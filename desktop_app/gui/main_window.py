@@ -310,15 +310,36 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         self.refresh_filter_choices()  # another project: other tags and saved filters
         self._ensure_chart().request_fit()
         self.reload_timeline()
-        if self.article_model.rowCount():
-            self.select_article(self.article_model.summary(0).id)
+        self._return_to_last_place(project)
+        self._update_counts()
+        self.projectLoaded.emit()
+
+    def remember_place(self) -> None:
+        """Keep where the user is in the open project, to return there next time."""
+        if self.project is None:
+            return
+        current = self.current_event()
+        self._settings.save_last_place(
+            self.project.location, self.reader.article_id or 0,
+            current.id if current is not None else 0, self.reader.verticalScrollBar().value())
+
+    def _return_to_last_place(self, project: Project) -> None:
+        """Show the article and event the user had open last time (else the first ones),
+        the reader scrolled where it was."""
+        article, event, scroll = self._settings.last_place(project.location)
+        ids = [self.article_model.summary(r).id for r in range(self.article_model.rowCount())]
+        if ids:
+            self.select_article(article if article in ids else ids[0])
         else:
             self.reader.show_article(None, "", [])
         self.inspector.show_event(None)
         if self.timeline_model.rowCount():
-            self.select_event(self.timeline_model.id_at(0))
-        self._update_counts()
-        self.projectLoaded.emit()
+            self.select_event(event if self.timeline_model.row_of(event) >= 0
+                              else self.timeline_model.id_at(0))
+            if article in ids and self.reader.article_id != article:
+                self.select_article(article)  # the event's own article was shown instead
+        if scroll and article in ids:
+            self.reader.verticalScrollBar().setValue(scroll)
 
     def reload_timeline(self) -> None:
         """Read the whole timeline again (a project opened, many events changed at once):
@@ -354,6 +375,7 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         self.inspector.commit_notes()
         self._settings.save_window_state(self.saveGeometry(), self.splitter.saveState())
         self._settings.save_view_choices(self._view_choices())
+        self.remember_place()
         self._settings.sync()
         self.background.wait()
         self.live.stop()

@@ -40,6 +40,7 @@ class ProjectFilesMixin:
             self.show_error(self.tr("Cannot open project"), str(exc))
             return False
         old = self.project
+        self.remember_place()
         self.load_project(project)
         if old is not None:
             old.close()

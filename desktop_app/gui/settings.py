@@ -33,6 +33,12 @@ def backup_folder(project: Path) -> Path:
     return data_dir() / "backups" / _project_key(project)
 
 
+def _place_key(project: ProjectLocation) -> str:
+    digest = bytes(QCryptographicHash.hash(project.remembered.encode(),
+                                           QCryptographicHash.Algorithm.Sha1).toHex())
+    return digest.decode()[:16]
+
+
 def view_cache_path(project: Path) -> Path:
     """Where the window's snapshot of a project is kept between runs."""
     return data_dir() / "view-cache" / f"{_project_key(project)}.pickle"
@@ -116,6 +122,20 @@ class Settings:
         """Remember how the timeline is shown."""
         for k, v in choices.items():
             self._s.setValue(f"view/{k}", v)
+
+    def last_place(self, project: ProjectLocation) -> tuple[int, int, int]:
+        """Where the user was in a project: (article id, event id, reader scroll); 0 none."""
+        raw = str(self._s.value(f"places/{_place_key(project)}", "") or "")
+        try:
+            article, event, scroll = (int(v) for v in raw.split(","))
+        except ValueError:
+            return 0, 0, 0
+        return article, event, scroll
+
+    def save_last_place(self, project: ProjectLocation, article: int, event: int,
+                        scroll: int) -> None:
+        """Remember where the user was, to return there when the project opens again."""
+        self._s.setValue(f"places/{_place_key(project)}", f"{article},{event},{scroll}")
 
     def sync(self) -> None:
         """Write to disk now."""

@@ -97,3 +97,19 @@ def test_every_launch_shows_the_same_working_window_as_the_first(qtbot, settings
         seen.append((underlines, summary, selected))
         window.close()
     assert seen[0] == seen[1]
+
+
+def test_reopening_returns_to_the_article_and_event_last_shown(make_window, qtbot,  # noqa: ANN001
+                                                                tmp_path) -> None:
+    from desktop_app.core.records import ArticleDraft
+
+    first = make_window("place.tldb")
+    other = first.project.articles.add(ArticleDraft(
+        title="Second report", text="Kabul. On Friday, the envoy left. " * 40))
+    event = first.project.events.create_from_quote_text(other.id, "On Friday, the envoy left.")
+    first.select_event(event.id)
+    first.select_article(other.id)
+    first.close()
+    second = make_window("place.tldb")
+    assert second.reader.article_id == other.id
+    assert second.current_event().id == event.id
