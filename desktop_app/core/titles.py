@@ -1,10 +1,15 @@
-"""Propose an event title from a selected passage: its main clause, about 80 characters."""
+"""Propose an event title from a selected passage: its main clause, stored whole.
+
+A title is data (it goes into the CSV, the reports and the calendar), so it is never cut
+with an ellipsis; only a clause longer than MAX_TITLE is shortened, at a word, without one.
+The views elide what does not fit on screen.
+"""
 
 from __future__ import annotations
 
 import re
 
-MAX_TITLE = 80
+MAX_TITLE = 200
 _ATTRIBUTION = re.compile(
     r",?\s+(?:according to [^,.;]+|(?:[A-Z][\w.]*\s*){1,4}(?:News|reported|said|says|reports)"
     r"(?: on \w+)?|(?:officials|the ministry|the government|sources|witnesses|he|she|they|it)"
@@ -42,6 +47,6 @@ def propose_title(passage: str, leading_expression: str = "") -> str:
         text = " ".join(passage.split())[:MAX_TITLE]
     text = text[0].upper() + text[1:] if text else text
     if len(text) > MAX_TITLE:
-        cut = text.rfind(" ", 0, MAX_TITLE - 1)
-        text = text[:cut if cut > 40 else MAX_TITLE - 1].rstrip(" ,;:") + "…"
+        cut = text.rfind(" ", 0, MAX_TITLE + 1)
+        text = text[:cut if cut > MAX_TITLE // 2 else MAX_TITLE].rstrip(" ,;:")
     return text
