@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QUndoView
 
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.records import QuoteRecord
+from desktop_app.core.records import ArticleSummary, QuoteRecord
 from desktop_app.core.tags import parse_tags
 from desktop_app.gui import analysis_commands as cmd
 
@@ -27,6 +27,7 @@ class AnalysisMixin:
         self.inspector.sourceActivated.connect(self.show_source)
         self.inspector.removeSourceRequested.connect(self.remove_source)
         self.inspector.article_title = self._article_title
+        self.inspector.article_summary = self._article_summary
         self.history = QUndoView(self.undo_stack, objectName="historyView")
         self.history.setEmptyLabel(self.tr("<project opened>"))
         self.history_dock = QDockWidget(self.tr("History"), self, objectName="historyDock")
@@ -40,6 +41,10 @@ class AnalysisMixin:
         self.history_dock.setVisible(on)
         if on:
             self.resizeDocks([self.history_dock], [230], Qt.Orientation.Horizontal)
+
+    def _article_summary(self, article_id: int) -> ArticleSummary | None:
+        row = self.article_model.row_of(article_id)
+        return self.article_model.summary(row) if row >= 0 else None
 
     def _article_title(self, article_id: int) -> str:
         row = self.article_model.row_of(article_id)

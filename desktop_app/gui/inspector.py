@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.eventdates import PRECISIONS, explain, format_event_date, precision_of
-from desktop_app.core.records import EditField, EventDate, EventRecord, Precision
+from desktop_app.core.records import (
+    ArticleSummary,
+    EditField,
+    EventDate,
+    EventRecord,
+    Precision,
+)
 
 
 def field_text(r: EventRecord, field: EditField) -> str:
@@ -84,6 +90,12 @@ class EventInspector(QWidget):
         self.readings = QLabel(objectName="inspectorReadings", wordWrap=True)
         self.readings.setStyleSheet("color: palette(dark);")
         self.article_title: Callable[[int], str] = lambda i: f"Article {i}"
+        # An article's summary (outlet, publication date), to explain disagreeing sources.
+        self.article_summary: Callable[[int], ArticleSummary | None] = lambda _i: None
+        self.conflict_note = QLabel(objectName="inspectorConflict", wordWrap=True)
+        self.conflict_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflict_note.setStyleSheet("color: #b3261e;")
+        self.conflict_note.hide()
         self.sources = QListWidget(objectName="inspectorSources")
         self.sources.setAccessibleName("Sources")
         self.sources.setWordWrap(True)
@@ -125,6 +137,7 @@ class EventInspector(QWidget):
         row.addWidget(self.sources_heading, 1)
         row.addWidget(self.remove_source)
         layout.addLayout(row)
+        layout.addWidget(self.conflict_note)
         layout.addWidget(self.sources, 1)
 
         self.title_edit.editingFinished.connect(lambda: self._emit(EditField.TITLE,
@@ -171,6 +184,7 @@ class EventInspector(QWidget):
             self.provenance.clear()
             self.readings.clear()
             self.sources.clear()
+            self.conflict_note.hide()
             self.sources_heading.setText(self.tr("Sources"))
             self.remove_source.setEnabled(False)
             return
@@ -191,6 +205,9 @@ class EventInspector(QWidget):
         self._show_sources(record)
 
     def _show_sources(self, record: EventRecord) -> None:
+        lines = self._disagreement(record)
+        self.conflict_note.setText("\n".join(lines))
+        self.conflict_note.setVisible(bool(lines))
         self.sources.clear()
         for q in record.quotes:
             when = format_event_date(EventDate(
@@ -205,6 +222,30 @@ class EventInspector(QWidget):
                                      self.tr("Source"))
         self.remove_source.setEnabled(False)  # until a source is chosen in the list
         self.remove_source.setVisible(n > 1 and not self._read_only)
+
+    def _disagreement(self, record: EventRecord) -> list[str]:
+        """Source by source, what each says and why, when the sources disagree on the date:
+        "Global Wire: Mon 5 Jul 2021, from “On Monday”, published Fri 9 Jul 2021"."""
+        from desktop_app.core.conflicts import has_conflict
+        from desktop_app.core.dating import date_for_passage
+        from desktop_app.core.temporal.calendar import fmt_day
+
+        if not has_conflict(record):
+            return []
+        lines = [self.tr("The sources disagree on the date:")]
+        for q in record.quotes:
+            if q.date_start is None or q.orphaned:
+                continue
+            summary = self.article_summary(q.article_id)
+            who = (summary.outlet or summary.title) if summary else self.article_title(
+                q.article_id)
+            published = summary.published if summary else None
+            said = date_for_passage(q.exact, 0, len(q.exact), published).expression
+            when = format_event_date(EventDate(q.date_start,
+                                               precision_of(q.date_precision or "day")))
+            lines.append(f"{who}: {when}" + (f", from “{said}”" if said else "")
+                         + (f", published {fmt_day(published)}" if published else ""))
+        return lines
 
     def _on_source_activated(self, item: QListWidgetItem) -> None:
         self.sourceActivated.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -109,6 +109,12 @@ def test_merge_with_a_date_choice_flags_the_conflict_and_undoes(window, qtbot) -
     assert window.timeline_model.index(row, DATE).data().startswith("⚠ ")
     entry = window.chart.data.entry(second.id)
     assert entry.item.conflict and window.chart.data.entry(first.id) is None
+    window.select_event(second.id)  # the inspector says who says what
+    note = window.inspector.conflict_note
+    assert note.isVisible() and note.text().splitlines() == [
+        "The sources disagree on the date:",
+        "Timeline Annotator demo: Mon 5 Jul 2021, from “On Monday”, published Fri 9 Jul 2021",
+        "Timeline Annotator demo: Tue 6 Jul 2021, from “On Tuesday”, published Fri 9 Jul 2021"]
     assert window.undo_stack.undoText() == "Merge 2 events"
     window.undo_stack.undo()
     assert db_state(window) == before and model_state(window) == before
