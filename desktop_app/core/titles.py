@@ -22,8 +22,12 @@ _LEADING_PHRASE = re.compile(r"^(?:(?:on|in|at|by|during|since|until|late|early|
 
 
 def _first_sentence(passage: str) -> str:
-    m = re.search(r"[.!?](?=\s+[\"'(]?[A-Z])", passage)
-    return passage[:m.end()] if m else passage
+    """The passage's first sentence, by the one sentence splitter (which knows "U.S." and
+    "Mr." do not end a sentence)."""
+    from desktop_app.core.temporal.context import sentences
+
+    found = sentences(passage)
+    return passage[:found[0][1]] if found else passage
 
 
 def propose_title(passage: str, leading_expression: str = "") -> str:

@@ -75,3 +75,23 @@ def test_a_word_of_the_future_right_at_the_start_of_the_clause_counts() -> None:
     assert has_future_marker("will go", 0, 7)
     assert not has_future_marker("swill go", 1, 8)  # inside a word
     assert not has_future_marker("we'll go", 2, 8)  # as the pattern says: 'll after a letter
+
+
+def test_sentences_know_initials_titles_and_abbreviations() -> None:
+    from desktop_app.core.temporal.context import sentences
+
+    text = ("Dockworkers at more than 30 ports along the U.S. East Coast struck on Monday. "
+            "Mr. Smith said J. R. Doe paid $3.5 million on Aug. 6 in St. Louis. "
+            "\"We will go,\" he said. Neither did I. Talks resumed Tuesday.")
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Dockworkers at more than 30 ports along the U.S. East Coast struck on Monday.",
+        "Mr. Smith said J. R. Doe paid $3.5 million on Aug. 6 in St. Louis.",
+        "\"We will go,\" he said.", "Neither did I.", "Talks resumed Tuesday."]
+
+
+def test_a_title_is_not_cut_at_an_abbreviation() -> None:
+    from desktop_app.core.titles import propose_title
+
+    assert propose_title("Dockworkers at more than 30 ports along the U.S. East Coast went on "
+                         "strike on Monday. It was big.", "on Monday") == (
+        "Dockworkers at more than 30 ports along the U.S. East Coast went on strike on Monday")

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.core.temporal.lexicon import FUTURE_MARKERS
+from desktop_app.core.temporal.lexicon import ABBREVIATIONS, FUTURE_MARKERS
 
 # A full stop, ! or ? (closing quotes may follow) before a capital or a digit, a blank line, or
 # a line break before text. Each way begins with its own character, so the search skips
 # straight to those characters instead of trying every position.
+# A full stop is no sentence end after an initial ("J. R. Doe", "the U.S. East Coast") or a
+# title or abbreviation that is followed by more of its sentence ("Mr. Smith", "Aug. 6").
 _CLOSING = r"[\"'\u2019\u201d)\]]*(?=\s+[\"'`(\[\u201c\u2018]*[A-Z0-9])"
-_SENTENCE_END = re.compile(rf"\.{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|\n(?=\S)")
+# (Checked after the full stop is matched, so the search still skips straight to stops.)
+_NOT_AFTER = "".join(rf"(?<!\b{word}\.)" for word in ABBREVIATIONS) + \
+    r"(?<![\s.(][A-HJ-Z]\.)(?<!^[A-HJ-Z]\.)"
+_SENTENCE_END = re.compile(rf"\.{_NOT_AFTER}{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|"
+                           r"\n(?=\S)")
 _CLAUSE_BREAK = re.compile(r";|:|,|\s(?:that|but|after|before|because|while|when|although|"
                            r"since|whereas|said|says|told|reported|saying|which|who)\s")
 _FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")

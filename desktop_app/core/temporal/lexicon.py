@@ -63,3 +63,12 @@ UNIT_CUES = ("day", "days", "week", "weeks", "fortnight", "fortnights", "month",
              "centuries", "hour", "hours", "minute", "minutes")
 CLOCK_CUES = (COLON_NUMBER, CLOCK_NUMBER, "am", "pm", "a.m.", "p.m.", "noon", "midnight")
 SEASON_CUES = tuple(SEASONS)
+
+# Words shortened with a full stop that is no sentence end when a capital or a number follows
+# ("Mr. Smith", "Gen. Milley", "Aug. 6", "No. 10"). "etc." is left out: it often ends one.
+ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+    "Cmdr", "Adm", "Maj", "Pres", "Sec", "Rev", "Hon", "St", "Jr", "Sr", "Mt", "Ft", "Inc",
+    "Corp", "Co", "Ltd", "Bros", "No", "Nos", "Vol", "Fig", "vs", "approx", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)
