@@ -314,7 +314,9 @@ class TimelineModel(RowsModel):
             if col == DATE:
                 return explain(full.date) + ("\n⚠ Its sources disagree on the date (see the "
                                              "inspector's sources)" if r.conflict else "")
-            return full.quotes[0].exact if full.quotes else full.title
+            if col == TITLE:  # the whole title (the cell elides it), then its source's words
+                return full.title + (f"\n\n“{full.quotes[0].exact}”" if full.quotes else "")
+            return _text(r, col) or None  # the whole article title or tag list
         if role == Qt.ItemDataRole.ForegroundRole and col == DATE:
             if r.conflict:
                 return QBrush(QColor("#c62828"))

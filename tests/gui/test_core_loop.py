@@ -12,7 +12,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QToolBar, QToolTip
 
 from desktop_app.core.records import ArticleDraft
-from desktop_app.gui.timeline_model import DATE, TAGS, TITLE
+from desktop_app.gui.timeline_model import ARTICLE, DATE, TAGS, TITLE
 from tests.conftest import SAMPLE_PASSAGES, SAMPLE_PUBLISHED, content
 
 
@@ -342,3 +342,12 @@ def test_a_header_click_sorts_the_table_and_the_selection_stays(window, qtbot) -
     click(DATE)  # back to the timeline's own order
     dates = [model.record(r).sort_key for r in range(model.rowCount())]
     assert dates == sorted(dates)
+
+
+def test_cells_show_their_whole_text_in_tooltips(window) -> None:  # noqa: ANN001
+    model = window.timeline_model
+    record = model.record(0)
+    tip = model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(record.title + "\n\n“") and record.quotes[0].exact in tip
+    assert model.index(0, ARTICLE).data(Qt.ItemDataRole.ToolTipRole) == record.article_title
+    assert model.index(0, TAGS).data(Qt.ItemDataRole.ToolTipRole) is None  # no tags: no tip
