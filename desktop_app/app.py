@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop_app.cli_commands import COMMANDS, VALUE_OPTIONS
-from desktop_app.core.locations import db_argument
+from desktop_app.core.locations import db_argument, unwritable_file
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +66,9 @@ def _open_project(target: Path | str):  # noqa: ANN202 (Project; imported lazily
     from desktop_app.core.project import open_project
     from desktop_app.gui.settings import Settings, backup_folder
 
-    # A file this user may not write opens read-only (reading, searching, exporting).
-    read_only = isinstance(target, Path) and target.is_file() and not os.access(target, os.W_OK)
     try:
-        project = open_project(target, read_only=read_only, author=Settings().display_name())
+        project = open_project(target, read_only=unwritable_file(target),
+                               author=Settings().display_name())
     except ProjectDamagedError as exc:
         good = newest_backup(backup_folder(exc.path), exc.path)
         if good is None:

@@ -18,7 +18,7 @@ from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.integrity import damaged_values
-from desktop_app.core.locations import db_argument
+from desktop_app.core.locations import db_argument, unwritable_file
 from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import ArticleDraft, LaneMode
 from desktop_app.core.wording import counted
@@ -147,10 +147,7 @@ READING_COMMANDS = frozenset({"list", "events", "articles", "export", "export-cs
 def _only_reads(args: argparse.Namespace, db: Path | str) -> bool:
     """A command that only reads, on a project file this user cannot write: open it read-only
     (listing and exporting a project on a read-only disk work; editing is refused)."""
-    import os
-
-    return (args.command in READING_COMMANDS and isinstance(db, Path) and db.is_file()
-            and not os.access(db, os.W_OK))
+    return args.command in READING_COMMANDS and unwritable_file(db)
 
 
 def run(args: argparse.Namespace, db: Path | str) -> int:

@@ -27,9 +27,14 @@ def default_author(sessions: sessionmaker[Session], on_server: bool) -> str:
     if on_server:
         with sessions() as s:
             return str(s.execute(text("SELECT current_user")).scalar() or "")
+    return login_name()
+
+
+def login_name() -> str:
+    """This computer's account name ("" when the uid has none, in a container say)."""
     try:
         return getpass.getuser()
-    except (KeyError, OSError):  # no name for this uid (a container, say)
+    except (KeyError, OSError):
         return ""
 
 

@@ -21,6 +21,7 @@ from desktop_app.core.db import open_database
 from desktop_app.core.errors import ProjectFileError, ProjectServerError, TimelineError
 from desktop_app.core.locations import ProjectLocation, project_location
 from desktop_app.core.orm import Article, Base, Event, ProjectInfo
+from desktop_app.core.output_files import project_files
 
 BATCH = 5_000
 # What a project is; the change log is each copy's own history and is not copied.
@@ -48,8 +49,7 @@ def copy_project(source: str | Path | ProjectLocation, destination: str | Path |
     except (TimelineError, SQLAlchemyError) as exc:
         dst.close()
         if made_file and dst_at.path is not None:
-            for leftover in (dst_at.path, *(dst_at.path.with_name(dst_at.path.name + s)
-                                            for s in ("-wal", "-shm"))):
+            for leftover in project_files(dst_at.path):  # the file and its side files
                 leftover.unlink(missing_ok=True)
         if isinstance(exc, TimelineError):
             raise

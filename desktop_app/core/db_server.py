@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from sqlalchemy import Connection, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
@@ -23,6 +23,7 @@ from desktop_app.core.locations import ProjectLocation
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 10
+TEST_TIMEOUT_S = 5  # Test Connection answers sooner
 MAINTENANCE_DATABASES = frozenset({"postgres", "template0", "template1"})
 UPGRADE_LOCK = 0x54_4C_41  # advisory lock key ("TLA"): held by the client upgrading the schema
 
@@ -34,16 +35,10 @@ def open_server_database(location: ProjectLocation,
 
     ``on_wait`` is told when another client is upgrading the schema and this one waits.
     """
-    assert location.url is not None
-    url = location.url
-    if "connect_timeout" not in url.query:
-        url = url.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT_S)})
-    engine = create_engine(url, pool_pre_ping=True)
-    event.listen(engine, "handle_error", _connection_trouble(location))
+    engine = _engine(location, CONNECT_TIMEOUT_S)
     try:
         with engine.connect() as conn:
             revision = _existing_revision(conn, location)
-            conn.rollback()
             if revision is not None and revision > SCHEMA_HEAD:
                 raise ProjectServerError(location.shown, f"was made by a newer version (schema "
                                          f"{revision}); please upgrade Timeline Annotator")
@@ -64,10 +59,22 @@ def open_server_database(location: ProjectLocation,
     except SQLAlchemyError as exc:
         engine.dispose()
         raise ProjectServerError(location.shown, server_problem(exc)) from None
-    reason = "" if writable else (f"your login ({location.url.username or 'default'}) may only "
-                                  "read this team project")
+    login = engine.url.username or "default"
+    reason = "" if writable else f"your login ({login}) may only read this team project"
     return ProjectDatabase(location, engine, sessionmaker(engine, expire_on_commit=False),
                            read_only=not writable, read_only_reason=reason)
+
+
+def _engine(location: ProjectLocation, timeout_s: int) -> Engine:
+    """An engine for the address (its own connect_timeout kept, else ``timeout_s``) whose
+    connection failures become ProjectServerError in words."""
+    assert location.url is not None
+    url = location.url
+    if "connect_timeout" not in url.query:
+        url = url.update_query_dict({"connect_timeout": str(timeout_s)})
+    engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "handle_error", _connection_trouble(location))
+    return engine
 
 
 def _connection_trouble(location: ProjectLocation) -> Callable[[ExceptionContext], None]:
@@ -168,9 +175,7 @@ def _upgrade(conn: Connection, location: ProjectLocation,
 def describe_server_database(location: ProjectLocation) -> str:
     """What connecting to this address would find, without creating or changing anything
     (the Connect dialog's Test Connection)."""
-    assert location.url is not None
-    engine = create_engine(location.url.update_query_dict({"connect_timeout": "5"}))
-    event.listen(engine, "handle_error", _connection_trouble(location))
+    engine = _engine(location, TEST_TIMEOUT_S)
     try:
         with engine.connect() as conn:
             revision = _existing_revision(conn, location)

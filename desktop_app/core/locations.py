@@ -5,6 +5,7 @@ password typed into a URL is never shown, logged or written to the settings.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,12 @@ _ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 def is_server_address(text: str | Path) -> bool:
     """Whether a --db value names a database on a server (SCHEME://...) rather than a file."""
     return isinstance(text, str) and _ADDRESS.match(text) is not None
+
+
+def unwritable_file(target: str | Path) -> bool:
+    """A project file that exists and this user may not write: opened read-only (reading,
+    searching, exporting) rather than refused."""
+    return isinstance(target, Path) and target.is_file() and not os.access(target, os.W_OK)
 
 
 def db_argument(text: str) -> str | Path:

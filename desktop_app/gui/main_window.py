@@ -386,11 +386,9 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
             self.project.close()  # checkpoints the WAL: the stamp is taken after that
             from dataclasses import replace
 
-            if path is None:
-                pass
-            elif snapshot is None:  # a large project opens through its narrow rows instead
-                view_cache_path(path).unlink(missing_ok=True)
-            else:
+            if path is not None and snapshot is None:  # a large project opens through its
+                view_cache_path(path).unlink(missing_ok=True)  # narrow rows instead
+            elif path is not None and snapshot is not None:
                 write_snapshot(view_cache_path(path),
                                replace(snapshot, stamp=project_stamp(path)))
         super().closeEvent(event)

@@ -83,9 +83,7 @@ class ProjectFilesMixin:
             label = f"{path}\n({draft.published_doubt})" if draft.published_doubt else str(path)
             dialog.hide()  # a question is never under the progress window
             try:
-                found = date_candidates(draft.text, draft.published_guess)
-                answer = self.ask_publication_date(
-                    label, found[0][0] if found else date.today(), found)
+                answer = self._ask_date_of(draft, label)
             finally:
                 dialog.show()
             return answer if answer else False
@@ -149,9 +147,7 @@ class ProjectFilesMixin:
 
     def _add_draft(self, draft: ArticleDraft, source: str, errors: list[str]) -> int | None:
         if draft.published is None:
-            found = date_candidates(draft.text, draft.published_guess)
-            published = self.ask_publication_date(
-                source, found[0][0] if found else date.today(), found)
+            published = self._ask_date_of(draft, source)
             if published is None:
                 errors.append(self.tr("%s: skipped (no publication date given)") % source)
                 return None
@@ -165,6 +161,12 @@ class ProjectFilesMixin:
         except TimelineError as exc:
             errors.append(f"{source}: {exc}")
         return None
+
+    def _ask_date_of(self, draft: ArticleDraft, source: str) -> date | None:
+        """Ask for a draft's publication date: its best candidate filled in, the others
+        offered."""
+        found = date_candidates(draft.text, draft.published_guess)
+        return self.ask_publication_date(source, found[0][0] if found else date.today(), found)
 
     def ask_publication_date(self, source: str, guess: date,
                              candidates: tuple[tuple[date, str], ...] = ()) -> date | None:

@@ -20,12 +20,14 @@ def data_dir() -> Path:
     return path
 
 
-def _project_key(project: Path) -> str:
+def _digest(text: str, length: int) -> str:
     # SHA-1 from Qt, already loaded: hashlib would load OpenSSL before the first paint.
-    digest = bytes(QCryptographicHash.hash(str(project.resolve()).encode(),
-                                           QCryptographicHash.Algorithm.Sha1).toHex())
-    digest = digest.decode()[:8]
-    return f"{project.stem}-{digest}"
+    return bytes(QCryptographicHash.hash(text.encode(), QCryptographicHash.Algorithm.Sha1)
+                 .toHex()).decode()[:length]
+
+
+def _project_key(project: Path) -> str:
+    return f"{project.stem}-{_digest(str(project.resolve()), 8)}"
 
 
 def backup_folder(project: Path) -> Path:
@@ -34,9 +36,7 @@ def backup_folder(project: Path) -> Path:
 
 
 def _place_key(project: ProjectLocation) -> str:
-    digest = bytes(QCryptographicHash.hash(project.remembered.encode(),
-                                           QCryptographicHash.Algorithm.Sha1).toHex())
-    return digest.decode()[:16]
+    return _digest(project.remembered, 16)
 
 
 def view_cache_path(project: Path) -> Path:

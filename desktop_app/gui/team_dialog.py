@@ -3,8 +3,6 @@ of the connection before connecting, and never a password kept in the settings."
 
 from __future__ import annotations
 
-import getpass
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.attribution import login_name
 from desktop_app.core.db_server import describe_server_database
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.locations import project_location, server_address
@@ -35,7 +34,7 @@ class ConnectDialog(QDialog):
         self.port = QSpinBox(objectName="teamPort", minimum=1, maximum=65535, value=5432)
         self.database = QLineEdit(objectName="teamDatabase")
         self.database.setPlaceholderText(self.tr("the project's database, e.g. timeline"))
-        self.user = QLineEdit(_account(), objectName="teamUser")
+        self.user = QLineEdit(login_name(), objectName="teamUser")
         self.password = QLineEdit(objectName="teamPassword",
                                   echoMode=QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("not saved: ~/.pgpass keeps passwords"))
@@ -88,9 +87,3 @@ class ConnectDialog(QDialog):
         else:
             self.status.setText(self.tr("Name the project's database."))
 
-
-def _account() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""

@@ -109,8 +109,8 @@ class TimelineModel(RowsModel):
                        key=lambda pair: pair[0])
         self._all_keys, self._all = [k for k, _ in keyed], [r for _, r in keyed]
         shown = {r.id for r in self._rows}
-        self._rows = [r for r in self._all if r.id in shown]
-        self._keys = [self._order(r) for r in self._rows]
+        kept = [(k, r) for k, r in keyed if r.id in shown]  # the filter's rows, keys as above
+        self._keys, self._rows = [k for k, _ in kept], [r for _, r in kept]
         rows = {r.id: i for i, r in enumerate(self._rows)}
         for index, event_id, column_of in held:
             self.changePersistentIndex(index, self.index(rows[event_id], column_of))
