@@ -6,11 +6,21 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop_app.cli_commands import COMMANDS, VALUE_OPTIONS
 from desktop_app.core.locations import db_argument, unwritable_file
+
+if TYPE_CHECKING:  # imported when needed, not before the window's first paint
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.core.project import Project
+    from desktop_app.gui.asking import Dialogs
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +67,7 @@ def _setup_logging(data_dir: Path | None) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def _open_project(target: Path | str):  # noqa: ANN202 (Project; imported lazily)
+def _open_project(target: Path | str) -> Project:
     """Open a project file or team project (SQLAlchemy is imported here, not before the
     window paints), and keep a rolling backup of a file as it was when opened (a server keeps
     its own backups)."""
@@ -84,7 +94,7 @@ def _open_project(target: Path | str):  # noqa: ANN202 (Project; imported lazily
     return project
 
 
-def _open_or_create(target: Path | str, seed_demo_if_new: bool):  # noqa: ANN202
+def _open_or_create(target: Path | str, seed_demo_if_new: bool) -> Project:
     from desktop_app.core.project import seed_demo
 
     is_new = isinstance(target, Path) and (not target.exists() or target.stat().st_size == 0)
@@ -94,12 +104,14 @@ def _open_or_create(target: Path | str, seed_demo_if_new: bool):  # noqa: ANN202
     return project
 
 
-def build_main_window(db: Path | str, settings=None,  # noqa: ANN001, ANN201
-                      seed_demo_if_new: bool = False):
+def build_main_window(db: Path | str, settings: Settings | None = None,
+                      seed_demo_if_new: bool = False,
+                      dialogs: Dialogs | None = None) -> MainWindow:
     """Build the real main window on a project (a file, or a server URL) without entering
     the event loop.
 
-    A QApplication must exist. Raises ProjectFileError (ProjectServerError) when the file
+    ``dialogs``: what answers the window's questions (tests answer them; None: the real
+    dialogs). A QApplication must exist. Raises ProjectFileError (ProjectServerError) when the file
     (server database) cannot be a project.
     """
     from PySide6.QtWidgets import QApplication
@@ -108,13 +120,15 @@ def build_main_window(db: Path | str, settings=None,  # noqa: ANN001, ANN201
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.settings import Settings
 
-    plurals.install(QApplication.instance())
+    app = QApplication.instance()
+    assert app is not None, "a QApplication must exist"
+    plurals.install(app)
     project = _open_or_create(db_argument(db) if isinstance(db, str) else db, seed_demo_if_new)
-    return MainWindow(project, _open_project, settings or Settings())
+    return MainWindow(project, _open_project, settings or Settings(), dialogs=dialogs)
 
 
-def launch(db: Path | str, settings, seed_demo_if_new: bool,  # noqa: ANN001, ANN201
-           files: list[Path]):
+def launch(db: Path | str, settings: Settings, seed_demo_if_new: bool,
+           files: list[Path]) -> MainWindow:
     """Show the main window at once, then open the project just after it first paints.
 
     Importing the database layer and opening the project take longer than building and
@@ -141,18 +155,18 @@ def launch(db: Path | str, settings, seed_demo_if_new: bool,  # noqa: ANN001, AN
         except (ProjectFileError, ProjectServerError) as exc:
             print(f"error: {exc}", file=sys.stderr)  # noqa: T201
             QMessageBox.critical(window, APP_NAME, f"Cannot open the project:\n{exc}")
-            QApplication.instance().exit(1)
+            QApplication.exit(1)
             return
         window.load_project(project)
         if files:
-            window.import_files(files)
+            window.files.import_files(files)
 
     _after_first_paint(window, load)
     window.show()
     return window
 
 
-def _after_first_paint(window, callback) -> None:  # noqa: ANN001
+def _after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
     """Run callback once, right after the window's first paint (or 300 ms, if none comes)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -219,7 +233,8 @@ def _run_gui(args: argparse.Namespace) -> int:
     from desktop_app.gui.settings import Settings, data_dir
 
     _configure_qt_identity()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationDisplayName(APP_NAME)
     from desktop_app.gui import plurals
 
@@ -233,7 +248,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     from desktop_app.gui.error_dialog import ExceptionReporter
     from desktop_app.gui.settings import log_file
 
-    ExceptionReporter(app.activeWindow, log_file()).install()
+    ExceptionReporter(QApplication.activeWindow, log_file()).install()
     settings = Settings()
     db = args.db or db_argument((settings.recent_projects() or [str(_default_db_path())])[0])
     window = launch(db, settings, seed_demo_if_new=args.db is None, files=list(args.files))

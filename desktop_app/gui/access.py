@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QLabel
 
 from desktop_app.gui.actions import Need
+from desktop_app.gui.props import made
 
 if TYPE_CHECKING:
     from desktop_app.core.project import Project
@@ -18,11 +19,11 @@ if TYPE_CHECKING:
 
 def editing_actions(window: MainWindow) -> list[QAction]:
     """Every action that changes the project (the actions' own table, and undo/redo)."""
-    return [*window.actions.needs[Need.CHANGES], window.action_undo, window.action_redo]
+    return [*window.user_actions.needs[Need.CHANGES], window.action_undo, window.action_redo]
 
 
 def make_banner() -> QLabel:
-    banner = QLabel(objectName="readOnlyBanner", wordWrap=True)
+    banner = made(QLabel(), objectName="readOnlyBanner", wordWrap=True)
     banner.setStyleSheet("QLabel { background: #FFF4CE; color: #3B2F00; padding: 4px 8px; }")
     banner.hide()
     return banner

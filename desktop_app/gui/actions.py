@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
 from desktop_app.core.exporters.formats import EXPORT_FORMATS
 from desktop_app.core.records import LaneMode
+from desktop_app.gui.props import made
 
 _SK = QKeySequence.StandardKey
 _SP = QStyle.StandardPixmap
@@ -28,7 +29,7 @@ class Actions:
     def __init__(self, parent: QWidget) -> None:
         style = parent.style()
 
-        def make(name: str, text: str, shortcuts: list | None = None, tip: str = "",
+        def make(name: str, text: str, shortcuts: list[str | _SK] | None = None, tip: str = "",
                  icon: _SP | None = None) -> QAction:
             action = QAction(text, parent)
             action.setObjectName(name)
@@ -243,7 +244,7 @@ class Actions:
         help_menu = window.menuBar().addMenu(window.tr("&Help"))
         help_menu.addAction(self.keyboard_shortcuts)
         help_menu.addAction(self.about)
-        toolbar = QToolBar(window.tr("Main"), objectName="mainToolBar")
+        toolbar = made(QToolBar(window.tr("Main")), objectName="mainToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for group in ([self.import_article, self.paste_article],
                       [self.create_event, self.delete_event, self.suggest_events], [undo, redo],

@@ -30,6 +30,7 @@ from desktop_app.core.records import EventRecord, TagInfo
 from desktop_app.gui.chart.export import MAX_WIDTH
 from desktop_app.gui.chart.painter import tag_colour
 from desktop_app.gui.commands import short_label
+from desktop_app.gui.props import made
 
 
 class ChartExportDialog(QDialog):
@@ -39,21 +40,21 @@ class ChartExportDialog(QDialog):
                  title: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Chart"))
-        self.title_edit = QLineEdit(title, objectName="chartTitle")
+        self.title_edit = made(QLineEdit(title), objectName="chartTitle")
         self.title_edit.setPlaceholderText(self.tr("shown above the chart"))
         self.setObjectName("chartExportDialog")
-        self.path_edit = QLineEdit(str(Path(folder or Path.home()) / "timeline.png"),
-                                   objectName="chartPath")
+        self.path_edit = made(QLineEdit(str(Path(folder or Path.home()) / "timeline.png")),
+                              objectName="chartPath")
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        self.width_spin = QSpinBox(objectName="chartWidth")
+        self.width_spin = made(QSpinBox(), objectName="chartWidth")
         self.width_spin.setRange(200, MAX_WIDTH)
         self.width_spin.setSuffix(" px")
         self.width_spin.setValue(max(current_width, 1600))
-        self.range_combo = QComboBox(objectName="chartRange")
+        self.range_combo = made(QComboBox(), objectName="chartRange")
         self.range_combo.addItems([self.tr("Visible range"), self.tr("All events")])
         form = QFormLayout()
         form.addRow(self.tr("&File (.png, .svg, .pdf):"), row)
@@ -123,8 +124,8 @@ class TagEventsDialog(QDialog):
     def __init__(self, count: int, known: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tag %n Event(s)", "", count))
-        self.add_edit = QLineEdit(objectName="tagsToAdd")
-        self.remove_edit = QLineEdit(objectName="tagsToRemove")
+        self.add_edit = made(QLineEdit(), objectName="tagsToAdd")
+        self.remove_edit = made(QLineEdit(), objectName="tagsToRemove")
         for edit in (self.add_edit, self.remove_edit):
             edit.setPlaceholderText(self.tr("comma-separated"))
             completer = QCompleter(known, edit)
@@ -147,7 +148,7 @@ class TagEventsDialog(QDialog):
 class TagColoursDialog(QDialog):
     """Every tag with its colour; clicking a colour changes it at once (undoable)."""
 
-    def __init__(self, tags: list[TagInfo], choose: Callable[[str, str], None],
+    def __init__(self, tags: list[TagInfo], choose: Callable[[str, str], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tag Colours"))

@@ -34,7 +34,18 @@ class ArticleListModel(RowsModel):
 
     def summary(self, row: int) -> ArticleSummary:
         """The summary shown in a row."""
-        return self._rows[row]
+        summary: ArticleSummary = self._rows[row]
+        return summary
+
+    def summary_of(self, article_id: int) -> ArticleSummary | None:
+        """An article's summary (None: not in the project)."""
+        row = self.row_of(article_id)
+        return self._rows[row] if row >= 0 else None
+
+    def title_of(self, article_id: int) -> str:
+        """An article's title, or a name for it if it is gone."""
+        summary = self.summary_of(article_id)
+        return summary.title if summary is not None else f"Article {article_id}"
 
     def summaries(self) -> list[ArticleSummary]:
         """Every row's summary, in order."""

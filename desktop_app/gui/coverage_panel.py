@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desktop_app.gui.props import made
+
 if TYPE_CHECKING:
     from desktop_app.core.passages import ArticleAnalysis, DatedSentence
 
@@ -22,8 +24,8 @@ class CoveragePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("coveragePanel")
         self.setAccessibleName("Dated passages")
-        self.summary = QLabel(objectName="coverageSummary", wordWrap=True)
-        self.list = QListWidget(objectName="coverageList")
+        self.summary = made(QLabel(), objectName="coverageSummary", wordWrap=True)
+        self.list = made(QListWidget(), objectName="coverageList")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         # Long articles list thousands of passages: one height for all rows keeps a change of

@@ -1,10 +1,13 @@
-"""Small dialogs: ask for a publication date, edit article properties."""
+"""Small dialogs: a publication date, article properties, CSV options and preview, deleting
+an article, About, the keyboard shortcuts."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +17,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -21,7 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.locations import ProjectLocation
-from desktop_app.core.records import ArticleMetadata, ArticleRecord, DateSource
+from desktop_app.core.records import ArticleImpact, ArticleMetadata, ArticleRecord, DateSource
+from desktop_app.gui.asking import ArticleDeletion
+from desktop_app.gui.props import made
+
+if TYPE_CHECKING:
+    from desktop_app.core.exporters.csv_export import CsvOptions
+    from desktop_app.core.filters import EventFilter
+    from desktop_app.core.services.csv_sync import CsvPlan
 
 
 def _date_edit(value: date) -> QDateEdit:
@@ -67,10 +80,10 @@ class PublicationDateDialog(QDialog):
                               "such as “on Monday” are resolved against it. When was it "
                               "published?") % source, wordWrap=True)
         text.setTextFormat(Qt.TextFormat.PlainText)
-        self.date_edit = QLineEdit(guess.isoformat(), objectName="publicationDate")
+        self.date_edit = made(QLineEdit(guess.isoformat()), objectName="publicationDate")
         self.date_edit.setPlaceholderText("2024-08-06, 6 Aug 2024 or last Friday")
         self.date_edit.selectAll()
-        self.reading = QLabel(objectName="publicationReading", wordWrap=True)
+        self.reading = made(QLabel(), objectName="publicationReading", wordWrap=True)
         self.reading.setTextFormat(Qt.TextFormat.PlainText)
         self._value: date | None = None
         self._confirmed_year: int | None = None
@@ -139,13 +152,13 @@ class ArticlePropertiesDialog(QDialog):
         self.setObjectName("articlePropertiesDialog")
         self.setWindowTitle(self.tr("Article Properties"))
         self.resize(520, 0)
-        self.title_edit = QLineEdit(article.title, objectName="propTitle")
-        self.outlet_edit = QLineEdit(article.outlet, objectName="propOutlet")
-        self.url_edit = QLineEdit(article.url, objectName="propUrl")
-        self.author_edit = QLineEdit(article.author, objectName="propAuthor")
+        self.title_edit = made(QLineEdit(article.title), objectName="propTitle")
+        self.outlet_edit = made(QLineEdit(article.outlet), objectName="propOutlet")
+        self.url_edit = made(QLineEdit(article.url), objectName="propUrl")
+        self.author_edit = made(QLineEdit(article.author), objectName="propAuthor")
         self.date_edit = _date_edit(article.published or date.today())
         self.date_edit.setObjectName("propPublished")
-        self.known = QCheckBox(self.tr("Publication date known"), objectName="propDateKnown")
+        self.known = made(QCheckBox(self.tr("Publication date known")), objectName="propDateKnown")
         self.known.setChecked(article.published is not None)
         self.date_edit.setEnabled(article.published is not None)
         self.known.toggled.connect(self.date_edit.setEnabled)
@@ -178,39 +191,42 @@ class ArticlePropertiesDialog(QDialog):
 class CsvOptionsDialog(QDialog):
     """Export Timeline as CSV: which events, delimiter, BOM, date style, formula guard."""
 
-    def __init__(self, parent: QWidget | None = None, start_filter=None) -> None:  # noqa: ANN001
+    def __init__(self, parent: QWidget | None = None,
+                 start_filter: EventFilter | None = None) -> None:
         super().__init__(parent)
         from desktop_app.core.filters import EventFilter
 
         self._filter = start_filter or EventFilter()  # the filter bar's, when it is open
         self.setObjectName("csvOptionsDialog")
         self.setWindowTitle(self.tr("Export Timeline as CSV"))
-        self.text = QLineEdit(objectName="csvFilterText",
-                              placeholderText=self.tr("words in title, notes or quotes"))
-        self.tags = QLineEdit(objectName="csvFilterTags", placeholderText=self.tr("any of these"))
+        self.text = made(QLineEdit(), objectName="csvFilterText",
+                         placeholderText=self.tr("words in title, notes or quotes"))
+        self.tags = made(QLineEdit(), objectName="csvFilterTags",
+                         placeholderText=self.tr("any of these"))
         self.text.setText(self._filter.text)
         self.tags.setText(", ".join(self._filter.tags))
-        self.delimiter = QComboBox(objectName="csvDelimiter")
+        self.delimiter = made(QComboBox(), objectName="csvDelimiter")
         for label, value in ((self.tr("Comma"), ","), (self.tr("Semicolon"), ";"),
                              (self.tr("Tab"), "\t")):
             self.delimiter.addItem(label, value)
-        self.date_style = QComboBox(objectName="csvDateStyle")
+        self.date_style = made(QComboBox(), objectName="csvDateStyle")
         self.date_style.addItem(self.tr("ISO 8601 (2021-07-05, 2021-07)"), "iso")
         self.date_style.addItem(self.tr("As shown (Mon 5 Jul 2021)"), "display")
         self.date_style.addItem(self.tr("Your locale (%s)") % _locale_day(date(2021, 7, 5)),
                                 "locale")
         from desktop_app.core.exporters.csv_export import SourceLayout
 
-        self.sources = QComboBox(objectName="csvSources")
+        self.sources = made(QComboBox(), objectName="csvSources")
         self.sources.addItem(self.tr("All, one per line in each cell"), SourceLayout.ALL_IN_CELLS)
         self.sources.addItem(self.tr("One row per source"), SourceLayout.ROW_PER_SOURCE)
         self.sources.addItem(self.tr("The first only"), SourceLayout.FIRST_ONLY)
-        self.bom = QCheckBox(self.tr("Byte-order mark (Excel reads UTF-8 correctly)"),
-                             objectName="csvBom", checked=True)
-        self.guard = QCheckBox(self.tr("Protect against spreadsheet formulas"),
-                               objectName="csvGuard", checked=True)
-        self.attribution = QCheckBox(self.tr("Who made and last changed each event, and when"),
-                                     objectName="csvAttribution")
+        self.bom = made(QCheckBox(self.tr("Byte-order mark (Excel reads UTF-8 correctly)")),
+                        objectName="csvBom", checked=True)
+        self.guard = made(QCheckBox(self.tr("Protect against spreadsheet formulas")),
+                          objectName="csvGuard", checked=True)
+        self.attribution = made(
+            QCheckBox(self.tr("Who made and last changed each event, and when")),
+            objectName="csvAttribution")
         form = QFormLayout()
         form.addRow(self.tr("Only events with:"), self.text)
         form.addRow(self.tr("Tags:"), self.tags)
@@ -224,7 +240,7 @@ class CsvOptionsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(_ok_cancel(self))
 
-    def choices(self):  # noqa: ANN201 (CsvOptions, EventFilter)
+    def choices(self) -> tuple[CsvOptions, EventFilter]:
         """The options and the filter chosen."""
         from dataclasses import replace
 
@@ -241,7 +257,7 @@ class CsvOptionsDialog(QDialog):
 class CsvPreviewDialog(QDialog):
     """What a CSV import will do, before anything is written."""
 
-    def __init__(self, plan, parent: QWidget | None = None) -> None:  # noqa: ANN001 (CsvPlan)
+    def __init__(self, plan: CsvPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("csvPreviewDialog")
         self.setWindowTitle(self.tr("Import Timeline CSV"))
@@ -257,7 +273,7 @@ class CsvPreviewDialog(QDialog):
                          ", ".join(plan.source.ignored_columns))
         for text in notes:
             layout.addWidget(QLabel(text, wordWrap=True))
-        errors = QPlainTextEdit(objectName="csvErrors", readOnly=True)
+        errors = made(QPlainTextEdit(), objectName="csvErrors", readOnly=True)
         errors.setPlainText("\n".join(f"line {p.line}: {p.reason}" for p in plan.problems)
                             or self.tr("No errors."))
         layout.addWidget(errors)
@@ -293,19 +309,18 @@ def show_about(parent: QWidget, project: ProjectLocation | None) -> None:
 class ShortcutsDialog(QDialog):
     """Every action that has a shortcut, under the menu that holds it."""
 
-    def __init__(self, menu_bar, parent: QWidget | None = None) -> None:  # noqa: ANN001
-        from PySide6.QtGui import QKeySequence
+    def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None) -> None:
         from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        self.tree = QTreeWidget(objectName="shortcutsTree")
+        self.tree = made(QTreeWidget(), objectName="shortcutsTree")
         self.tree.setHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.tree.setRootIsDecorated(False)
         for menu_action in menu_bar.actions():
             menu = menu_action.menu()
-            if menu is None:
+            if not isinstance(menu, QMenu):
                 continue
             for action in _actions_in(menu):
                 keys = [k.toString(QKeySequence.SequenceFormat.NativeText)
@@ -324,21 +339,51 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         """What the dialog lists (for tests)."""
-        return [(self.tree.topLevelItem(i).text(0), self.tree.topLevelItem(i).text(1))
-                for i in range(self.tree.topLevelItemCount())]
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [(item.text(0), item.text(1)) for item in items if item is not None]
 
 
-def _media_key(sequence) -> bool:  # noqa: ANN001 (QKeySequence)
+def _media_key(sequence: QKeySequence) -> bool:
     """A platform's extra binding to a multimedia-keyboard key ('New', 'Exit', 'Find'): real
     but not worth listing among the keys people press."""
     from PySide6.QtCore import Qt
 
-    return sequence.count() > 0 and sequence[0].key().value >= Qt.Key.Key_Back.value
+    if sequence.count() == 0:
+        return False
+    first = sequence[0]  # type: ignore[index]  # PySide6's stubs lack QKeySequence[i]
+    return bool(first.key().value >= Qt.Key.Key_Back.value)
 
 
-def _actions_in(menu) -> list:  # noqa: ANN001
+def _actions_in(menu: QMenu) -> list[QAction]:
     """A menu's actions, those of its submenus included."""
-    out = []
+    out: list[QAction] = []
     for action in menu.actions():
-        out += _actions_in(action.menu()) if action.menu() is not None else [action]
+        sub = action.menu()
+        out += _actions_in(sub) if isinstance(sub, QMenu) else [action]
     return out
+
+
+def ask_article_deletion(parent: QWidget, title: str,
+                         impact: ArticleImpact) -> ArticleDeletion | None:
+    """Delete an article: keep its events that have other sources, delete them all, or not."""
+    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Delete Article"),
+                      parent.tr("Delete “%s”?") % title, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # titles are data, never markup
+    quoting = impact.only_here + impact.with_other_sources
+    box.setInformativeText(
+        parent.tr("%n event(s) quote it", "", quoting)
+        + (parent.tr("; %n of them also have other sources.", "", impact.with_other_sources)
+           if impact.with_other_sources else ".")
+        + " " + parent.tr("You can undo this with Ctrl+Z."))
+    keep = box.addButton(parent.tr("Delete Article, &Keep Events with Other Sources"),
+                         QMessageBox.ButtonRole.AcceptRole) \
+        if impact.with_other_sources else None
+    delete = box.addButton(parent.tr("Delete Article and &Its %n Event(s)", "", quoting)
+                           if quoting else parent.tr("&Delete Article"),
+                           QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if keep is not None and clicked is keep:
+        return ArticleDeletion.KEEP_SHARED
+    return ArticleDeletion.DELETE_ALL if clicked is delete else None

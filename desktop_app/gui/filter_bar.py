@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.filters import EventFilter, parse_filter
 from desktop_app.core.tags import parse_tags
+from desktop_app.gui.props import made
 
 
 class FilterBar(QWidget):
@@ -37,57 +38,60 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
-        self.text = QLineEdit(objectName="filterText")
+        self.text = made(QLineEdit(), objectName="filterText")
         self.text.setPlaceholderText(self.tr("Filter: words in titles, notes, quotes"))
         self.text.setClearButtonEnabled(True)
-        self.tags = QLineEdit(objectName="filterTags")
+        self.tags = made(QLineEdit(), objectName="filterTags")
         self.tags.setPlaceholderText(self.tr("tags"))
         self.tags.setMinimumWidth(60)
-        self.article = QToolButton(objectName="filterArticles")
+        self.article = made(QToolButton(), objectName="filterArticles")
         self.article.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.article.setToolTip(self.tr("Only events quoting these articles"))
         self.article.setMenu(QMenu(self.article))
         self._article_actions: dict[int, QAction] = {}
-        self.date_from = QLineEdit(objectName="filterFrom")
+        self.date_from = made(QLineEdit(), objectName="filterFrom")
         self.date_from.setPlaceholderText(self.tr("from"))
-        self.date_to = QLineEdit(objectName="filterTo")
+        self.date_to = made(QLineEdit(), objectName="filterTo")
         self.date_to.setPlaceholderText(self.tr("to"))
         for edit in (self.date_from, self.date_to):
             edit.setMaximumWidth(100)
             edit.setToolTip(self.tr("2021, 2021-07 or 2021-07-05"))
-        self.conflicts = QCheckBox(self.tr("Conflicting dates"), objectName="filterConflicts")
-        self.changed_by = QComboBox(objectName="filterChangedBy")
+        self.conflicts = made(QCheckBox(self.tr("Conflicting dates")), objectName="filterConflicts")
+        self.changed_by = made(QComboBox(), objectName="filterChangedBy")
         self.changed_by.setToolTip(self.tr("Only events made or last changed by this person"))
-        self.saved = QComboBox(objectName="savedFilters")
+        self.saved = made(QComboBox(), objectName="savedFilters")
         self.saved.setToolTip(self.tr("Saved filters"))
         self.saved.setMinimumContentsLength(10)
         self.saved.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         style = self.style()
-        save = QToolButton(text=self.tr("Save…"), objectName="saveFilter")
+        save = made(QToolButton(), text=self.tr("Save…"), objectName="saveFilter")
         save.setToolTip(self.tr("Save this filter by name"))
-        delete = QToolButton(objectName="deleteFilter")
+        delete = made(QToolButton(), objectName="deleteFilter")
         delete.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
         delete.setToolTip(self.tr("Delete the chosen saved filter"))
-        close = QToolButton(objectName="closeFilter")
+        close = made(QToolButton(), objectName="closeFilter")
         close.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton))
         close.setToolTip(self.tr("Clear the filter and hide the bar (Esc)"))
-        self.status = QLabel(objectName="filterStatus")
+        self.status = made(QLabel(), objectName="filterStatus")
         self.error = ""
         # Two rows, so the bar fits beside the reader on a laptop screen.
         rows = QVBoxLayout(self)
         rows.setContentsMargins(4, 2, 4, 2)
         rows.setSpacing(2)
         first, second = QHBoxLayout(), QHBoxLayout()
-        for w in (self.text, self.tags, self.article, close):
+        top: tuple[QWidget, ...] = (self.text, self.tags, self.article, close)
+        for w in top:
             first.addWidget(w)
         first.setStretch(0, 3)
         first.setStretch(1, 1)
         first.setStretch(2, 1)
-        for w in (QLabel(self.tr("Dates:")), self.date_from, self.date_to, self.conflicts,
-                  self.changed_by, self.status):
+        left: tuple[QWidget, ...] = (QLabel(self.tr("Dates:")), self.date_from, self.date_to,
+                                     self.conflicts, self.changed_by, self.status)
+        for w in left:
             second.addWidget(w)
         second.addStretch(1)
-        for w in (self.saved, save, delete):
+        right: tuple[QWidget, ...] = (self.saved, save, delete)
+        for w in right:
             second.addWidget(w)
         rows.addLayout(first)
         rows.addLayout(second)
@@ -100,9 +104,12 @@ class FilterBar(QWidget):
         self.changed_by.activated.connect(lambda _i: self._emit())
         self.saved.activated.connect(self._on_saved_chosen)
         save.clicked.connect(self._on_save)
-        delete.clicked.connect(lambda: self.saved.currentIndex() > 0 and self.deleteRequested.emit(
-            self.saved.currentText()))
+        delete.clicked.connect(self._on_delete)
         close.clicked.connect(self.close_bar)
+
+    def _on_delete(self) -> None:
+        if self.saved.currentIndex() > 0:  # the first entry is the "saved filters" prompt
+            self.deleteRequested.emit(self.saved.currentText())
         self.set_articles([])
         self.set_saved([])
         self.set_people([])

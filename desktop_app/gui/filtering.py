@@ -1,16 +1,18 @@
 """Finding things: the filter bar (the table, the chart and the exports show the events it
-keeps; filters are saved by name in the project) and full-text search across articles.
-A MainWindow mixin."""
+keeps; filters are saved by name in the project) and full-text search across articles."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout
 
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.records import SearchHit
+from desktop_app.gui.chart_view import ChartView
+from desktop_app.gui.selection import Selection
+from desktop_app.gui.workspace import Workspace
 
 if TYPE_CHECKING:  # built on first use: not imported on the way to the first paint
     from desktop_app.core.filters import EventFilter
@@ -21,38 +23,35 @@ if TYPE_CHECKING:  # built on first use: not imported on the way to the first pa
 BUSY_FILTER = 20_000  # events: filtering this many shows a busy cursor
 
 
-class FilteringMixin:
-    """Needs from the window: project, actions, timeline_model, article_model, chart,
-    statusBar, show_error, _filter_chart, _update_counts."""
+class Filtering(QObject):
+    """The filter bar and the search panel, each built on first use."""
 
-    filter_bar: FilterBar | None = None
-    search_panel: SearchPanel | None = None
-
-    def _build_timeline_area(self, tabs: QWidget) -> QWidget:
-        """Room for the filter bar (built on first use) over the table and chart tabs."""
-        area = QWidget(objectName="timelineArea")
-        layout = QVBoxLayout(area)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(tabs, 1)
-        self._timeline_area = area
-        return area
-
-    def _connect_filtering(self) -> None:
-        self.actions.search_articles.triggered.connect(self.open_search)
-        self.actions.find_events.triggered.connect(self.open_filter_bar)
+    def __init__(self, ws: Workspace, selection: Selection, chart_view: ChartView) -> None:
+        super().__init__(ws.host)
+        self._ws = ws
+        self._v = ws.views
+        self._selection = selection
+        self._chart_view = chart_view
+        self.filter_bar: FilterBar | None = None
+        self.search_panel: SearchPanel | None = None
+        self.search_dock: QDockWidget | None = None
+        ws.actions.search_articles.triggered.connect(self.open_search)
+        ws.actions.find_events.triggered.connect(self.open_filter_bar)
+        selection.articlesChanged.connect(self.refresh_choices)
 
     def open_filter_bar(self) -> None:
         """Show the filter bar (Ctrl+F) with up-to-date choices."""
         self._ensure_filter_bar().open_bar()
-        self.refresh_filter_choices()
+        self.refresh_choices()
 
     def _ensure_filter_bar(self) -> FilterBar:
         if self.filter_bar is None:
             from desktop_app.gui.filter_bar import FilterBar
 
             bar = FilterBar()
-            self._timeline_area.layout().insertWidget(0, bar)
+            layout = self._v.timeline_area.layout()
+            assert isinstance(layout, QVBoxLayout)  # the window's column over the tabs
+            layout.insertWidget(0, bar)
             bar.filterChanged.connect(self.apply_filter)
             bar.saveRequested.connect(self.save_filter)
             bar.loadRequested.connect(self.load_filter)
@@ -62,18 +61,19 @@ class FilteringMixin:
 
     def open_search(self) -> None:
         """Show the search panel with the cursor in its query field."""
-        if self.search_panel is None:
+        if self.search_panel is None or self.search_dock is None:
             from desktop_app.gui.search_panel import SearchPanel
 
+            host = self._ws.host
             self.search_panel = SearchPanel()
-            self.search_dock = QDockWidget(self.tr("Search Articles"), self,
-                                           objectName="searchDock")
+            self.search_dock = QDockWidget(self.tr("Search Articles"), host)
+            self.search_dock.setObjectName("searchDock")
             self.search_dock.setWidget(self.search_panel)
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+            host.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
             self.search_panel.searchRequested.connect(self.run_search)
             self.search_panel.passageChosen.connect(self.open_passage)
             self.search_dock.show()
-            self.resizeDocks([self.search_dock], [280], Qt.Orientation.Horizontal)
+            host.resizeDocks([self.search_dock], [280], Qt.Orientation.Horizontal)
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.query.setFocus()
@@ -82,20 +82,22 @@ class FilteringMixin:
     def run_search(self, query: str) -> list[SearchHit]:
         """Search every article; list the passages found."""
         try:
-            hits = self.project.search.search(query)
+            hits = self._ws.project.search.search(query)
         except TimelineError as exc:
-            self.show_error(self.tr("Cannot search"), str(exc))
+            self._ws.dialogs.show_error(self.tr("Cannot search"), str(exc))
             return []
-        self.search_panel.show_hits(hits)
+        if self.search_panel is not None:
+            self.search_panel.show_hits(hits)
         return hits
 
     def open_passage(self, hit: SearchHit) -> None:
         """Show a found passage selected in the reader, ready for Ctrl+E."""
-        if hit.article_id != self.reader.article_id:
-            self.select_article(hit.article_id)
-        self.reader.select_range(hit.start, hit.end)
-        self.reader.centerCursor()
-        self.reader.setFocus()
+        reader = self._v.reader
+        if hit.article_id != reader.article_id:
+            self._selection.select_article(hit.article_id)
+        reader.select_range(hit.start, hit.end)
+        reader.centerCursor()
+        reader.setFocus()
 
     def active_filter(self) -> EventFilter | None:
         """The filter the bar applies (None when it keeps everything)."""
@@ -105,54 +107,57 @@ class FilteringMixin:
 
     def apply_filter(self, event_filter: EventFilter | None) -> None:
         """Show only the events a filter keeps, in the table and the chart."""
-        current = self.current_event()
-        busy = self.timeline_model.total() > BUSY_FILTER
+        model = self._v.timeline_model
+        current = self._selection.current_event()
+        busy = model.total() > BUSY_FILTER
         if busy:  # the first filter of a large project reads every full record
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.timeline_model.set_filter(event_filter)
-            self._filter_chart()
+            model.set_filter(event_filter)
+            self._chart_view.follow_filter()
         finally:
             if busy:
                 QApplication.restoreOverrideCursor()
         if self.filter_bar is not None:
-            self.filter_bar.show_counts(self.timeline_model.rowCount(),
-                                        self.timeline_model.total())
-        if current is not None and self.timeline_model.row_of(current.id) >= 0:
-            self.select_event(current.id)
-        self._update_counts()
+            self.filter_bar.show_counts(model.rowCount(), model.total())
+        if current is not None and model.row_of(current.id) >= 0:
+            self._selection.select_event(current.id)
+        self._selection.update_counts()
 
-    def refresh_filter_choices(self) -> None:
+    def refresh_choices(self) -> None:
         """Articles, tags and saved filters to choose from (kept current while the bar is
         shown; refreshed when it opens)."""
-        if self.project is None or self.filter_bar is None or not self.filter_bar.isVisible():
+        project, bar = self._ws.current_project, self.filter_bar
+        if project is None or bar is None or not bar.isVisible():
             return
-        self.filter_bar.set_articles([(a.id, a.title) for a in self.article_model.summaries()])
-        self.filter_bar.set_tags([t.name for t in self.project.tags.list()])
-        self.filter_bar.set_saved(self.project.filters.names())
-        self.filter_bar.set_people(self.project.index.people())
+        bar.set_articles([(a.id, a.title) for a in self._v.article_model.summaries()])
+        bar.set_tags([t.name for t in project.tags.list()])
+        bar.set_saved(project.filters.names())
+        bar.set_people(project.index.people())
 
     def save_filter(self, name: str) -> None:
         """Save the bar's filter under a name."""
+        filters = self._ws.project.filters
         try:
-            self.project.filters.save(name, self._ensure_filter_bar().current())
+            filters.save(name, self._ensure_filter_bar().current())
         except TimelineError as exc:
-            self.show_error(self.tr("Cannot save the filter"), str(exc))
+            self._ws.dialogs.show_error(self.tr("Cannot save the filter"), str(exc))
             return
-        self._ensure_filter_bar().set_saved(self.project.filters.names())
-        self.statusBar().showMessage(self.tr("Filter saved as “%s”") % name, 5000)
+        self._ensure_filter_bar().set_saved(filters.names())
+        self._ws.say(self.tr("Filter saved as “%s”") % name)
 
     def load_filter(self, name: str) -> None:
         """Show a saved filter in the bar and apply it."""
         try:
-            f = self.project.filters.load(name)
+            f = self._ws.project.filters.load(name)
         except TimelineError as exc:
-            self.show_error(self.tr("Cannot load the filter"), str(exc))
+            self._ws.dialogs.show_error(self.tr("Cannot load the filter"), str(exc))
             return
         self.open_filter_bar()
-        self.filter_bar.show_filter(f)
+        self._ensure_filter_bar().show_filter(f)
 
     def delete_filter(self, name: str) -> None:
         """Forget a saved filter."""
-        self.project.filters.delete(name)
-        self._ensure_filter_bar().set_saved(self.project.filters.names())
+        filters = self._ws.project.filters
+        filters.delete(name)
+        self._ensure_filter_bar().set_saved(filters.names())

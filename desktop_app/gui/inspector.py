@@ -29,6 +29,7 @@ from desktop_app.core.records import (
     EventRecord,
     Precision,
 )
+from desktop_app.gui.props import made
 
 
 def field_text(r: EventRecord, field: EditField) -> str:
@@ -59,8 +60,12 @@ class EventInspector(QWidget):
     sourceActivated = Signal(object)  # QuoteRecord: show its passage
     removeSourceRequested = Signal(int)  # quote id
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, article_summary: Callable[[int], ArticleSummary | None],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # An article's summary: its title for each source, and its outlet and publication
+        # date to explain disagreeing sources.
+        self._article_summary = article_summary
         self.setObjectName("eventInspector")
         self.setAccessibleName("Event inspector")
         self._record: EventRecord | None = None
@@ -70,47 +75,44 @@ class EventInspector(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.title_edit = QLineEdit(objectName="inspectorTitle")
-        self.date_edit = QLineEdit(objectName="inspectorDate")
+        self.title_edit = made(QLineEdit(), objectName="inspectorTitle")
+        self.date_edit = made(QLineEdit(), objectName="inspectorDate")
         self.date_edit.setPlaceholderText("2021-07-05, 5 July 2021 or last Monday")
-        self.precision_combo = QComboBox(objectName="inspectorPrecision")
+        self.precision_combo = made(QComboBox(), objectName="inspectorPrecision")
         self.precision_combo.addItems(PRECISIONS)
-        self.tags_edit = QLineEdit(objectName="inspectorTags")
+        self.tags_edit = made(QLineEdit(), objectName="inspectorTags")
         self.tags_edit.setPlaceholderText(self.tr("comma-separated"))
-        self.notes_edit = QPlainTextEdit(objectName="inspectorNotes")
+        self.notes_edit = made(QPlainTextEdit(), objectName="inspectorNotes")
         self.notes_edit.setPlaceholderText(self.tr("Notes"))
         self.notes_edit.setMaximumHeight(90)
         for edit in (self.title_edit, self.date_edit, self.tags_edit, self.notes_edit):
             edit.installEventFilter(self)  # Esc reverts; Ctrl+Z reaches the app when idle
-        self.explanation = QLabel(objectName="inspectorExplanation", wordWrap=True)
+        self.explanation = made(QLabel(), objectName="inspectorExplanation", wordWrap=True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.date_error = QLabel(objectName="inspectorDateError", wordWrap=True)
+        self.date_error = made(QLabel(), objectName="inspectorDateError", wordWrap=True)
         self.date_error.setStyleSheet("color: #b3261e;")
         self.date_error.hide()
-        self.readings = QLabel(objectName="inspectorReadings", wordWrap=True)
+        self.readings = made(QLabel(), objectName="inspectorReadings", wordWrap=True)
         self.readings.setStyleSheet("color: palette(dark);")
-        self.article_title: Callable[[int], str] = lambda i: f"Article {i}"
-        # An article's summary (outlet, publication date), to explain disagreeing sources.
-        self.article_summary: Callable[[int], ArticleSummary | None] = lambda _i: None
-        self.conflict_note = QLabel(objectName="inspectorConflict", wordWrap=True)
+        self.conflict_note = made(QLabel(), objectName="inspectorConflict", wordWrap=True)
         self.conflict_note.setTextFormat(Qt.TextFormat.PlainText)
         self.conflict_note.setStyleSheet("color: #b3261e;")
         self.conflict_note.hide()
-        self.sources = QListWidget(objectName="inspectorSources")
+        self.sources = made(QListWidget(), objectName="inspectorSources")
         self.sources.setAccessibleName("Sources")
         self.sources.setWordWrap(True)
         self.sources.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.sources.setToolTip(self.tr("Double-click or Enter: show the passage"))
         self.sources.setMinimumHeight(70)
         self.sources.itemActivated.connect(self._on_source_activated)
+        self.remove_source = made(QPushButton(self.tr("Remove Source")), objectName="removeSource")
         self.sources.currentRowChanged.connect(
             lambda row: self.remove_source.setEnabled(row >= 0 and self.sources.count() > 1))
-        self.remove_source = QPushButton(self.tr("Remove Source"), objectName="removeSource")
         self.remove_source.setToolTip(self.tr("Remove the selected source from this event "
                                               "(the event keeps its other sources)"))
         self.remove_source.clicked.connect(self._on_remove_source)
         self.sources_heading = QLabel(self.tr("Sources"))
-        self.provenance = QLabel(objectName="inspectorProvenance", wordWrap=True)
+        self.provenance = made(QLabel(), objectName="inspectorProvenance", wordWrap=True)
         self.provenance.setStyleSheet("color: palette(dark);")
 
         form = QFormLayout()
@@ -163,6 +165,10 @@ class EventInspector(QWidget):
         """The event shown."""
         return self._record
 
+    def _article_title(self, article_id: int) -> str:
+        summary = self._article_summary(article_id)
+        return summary.title if summary is not None else f"Article {article_id}"
+
     def show_event(self, record: EventRecord | None) -> None:
         """Fill the fields from a record (None clears and disables them)."""
         switching = record is None or self._record is None or record.id != self._record.id
@@ -213,7 +219,7 @@ class EventInspector(QWidget):
             when = format_event_date(EventDate(
                 q.date_start, precision_of(q.date_precision or "day"))) if q.date_start else ""
             gone = self.tr("  (no longer in the article's current text)") if q.orphaned else ""
-            item = QListWidgetItem(f"“{q.exact}”{gone}\n— {self.article_title(q.article_id)}"
+            item = QListWidgetItem(f"“{q.exact}”{gone}\n— {self._article_title(q.article_id)}"
                                    + (f" · {when}" if when else ""))
             item.setData(Qt.ItemDataRole.UserRole, q)
             self.sources.addItem(item)
@@ -236,8 +242,8 @@ class EventInspector(QWidget):
         for q in record.quotes:
             if q.date_start is None or q.orphaned:
                 continue
-            summary = self.article_summary(q.article_id)
-            who = (summary.outlet or summary.title) if summary else self.article_title(
+            summary = self._article_summary(q.article_id)
+            who = (summary.outlet or summary.title) if summary else self._article_title(
                 q.article_id)
             published = summary.published if summary else None
             said = date_for_passage(q.exact, 0, len(q.exact), published).expression
@@ -302,7 +308,8 @@ class EventInspector(QWidget):
             self.notes_edit.setPlainText(r.notes)
             return
         which = {self.title_edit: EditField.TITLE, self.date_edit: EditField.DATE,
-                 self.tags_edit: EditField.TAGS}.get(field)
+                 self.tags_edit: EditField.TAGS}.get(field) if isinstance(field, QLineEdit) \
+            else None
         if which is not None and isinstance(field, QLineEdit):
             field.setText(field_text(r, which))
             field.setCursorPosition(0)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,10 +15,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,32 +28,32 @@ from desktop_app.core.view_cache import FORMAT as SNAPSHOT_FORMAT
 from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
 from desktop_app.gui.access import apply_access, make_banner
 from desktop_app.gui.actions import Actions, Need
-from desktop_app.gui.analysis import AnalysisMixin
-from desktop_app.gui.article_editing import ArticleEditingMixin
+from desktop_app.gui.analysis import Analysis
+from desktop_app.gui.article_editing import ArticleEditing
 from desktop_app.gui.article_list import ArticleDelegate, ArticleListModel
+from desktop_app.gui.asking import Dialogs, QtDialogs
 from desktop_app.gui.background import Background
-from desktop_app.gui.change_path import ChangePathMixin
-from desktop_app.gui.chart_view import ChartViewMixin
+from desktop_app.gui.change_path import ChangePath
+from desktop_app.gui.chart_view import ChartView
 from desktop_app.gui.coverage_panel import CoveragePanel
-from desktop_app.gui.date_assist import DateAssistMixin
-from desktop_app.gui.event_editing import EventEditingMixin
-from desktop_app.gui.filtering import FilteringMixin
+from desktop_app.gui.date_assist import DateAssist
+from desktop_app.gui.event_editing import EventEditing
+from desktop_app.gui.filtering import Filtering
 from desktop_app.gui.inspector import EventInspector
 from desktop_app.gui.live_changes import LiveChanges
-from desktop_app.gui.project_files import ProjectFilesMixin
+from desktop_app.gui.project_files import ProjectFiles, ProjectOpener
 from desktop_app.gui.reader import ArticleReader
-from desktop_app.gui.selection import SelectionMixin
-from desktop_app.gui.settings import PROJECT_SUFFIX, Settings, view_cache_path
+from desktop_app.gui.selection import Selection
+from desktop_app.gui.settings import Settings, view_cache_path
 from desktop_app.gui.timeline_model import TimelineModel
+from desktop_app.gui.workspace import Views, Workspace
 
 if TYPE_CHECKING:
     from desktop_app.core.project import Project
 
 log = logging.getLogger(__name__)
-ProjectOpener = Callable[[Path], "Project"]
 LARGE_TIMELINE = 20_000  # events: no start-up snapshot (it would hold every full record)
 WIDEST_DATE = "⚠ Wed 30 Sep 2021"  # longer forms (ranges, "assumed") show whole in the tooltip
-_PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
 def first_size(available: QSize) -> QSize:
@@ -63,10 +62,10 @@ def first_size(available: QSize) -> QSize:
     return QSize(min(1400, available.width() - 40), min(820, available.height() - 60))
 
 
-class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingMixin,
-                 FilteringMixin, ChartViewMixin, EventEditingMixin, DateAssistMixin,
-                 ProjectFilesMixin, QMainWindow):
-    """Wires views to services; every data change goes through a service and an undo command.
+class MainWindow(QMainWindow):
+    """Builds the views and composes the components that work on them (see workspace.py);
+    every data change goes through a service and an undo command, and reaches the views
+    through the change path.
 
     It can be shown before a project is loaded (``project=None``), so the window paints at
     once while the database layer is imported and the project opened.
@@ -75,24 +74,36 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
     projectLoaded = Signal()
 
     def __init__(self, project: Project | None, open_project: ProjectOpener, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, dialogs: Dialogs | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setAccessibleName(APP_NAME)
         self.setAcceptDrops(True)
         self.resize(first_size(self.screen().availableGeometry().size()))
-        self.project = project
-        self._open_project = open_project
         self._settings = settings
-        self._committing_before_switch = False
+        self.dialogs: Dialogs = dialogs if dialogs is not None else QtDialogs(self)
         self.background = Background(self)
         self.live = LiveChanges(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
-        self.actions = Actions(self)
+        self.user_actions = Actions(self)
         self._build_undo_actions()
-        self._build_views()
-        self._build_menus()
+        views = self._build_views()
+        recent_menu = self.user_actions.place(self, self.action_undo, self.action_redo)
+        ws = Workspace(self, views, self.user_actions, self.undo_stack, self.dialogs, settings,
+                       self.background)
+        self.workspace = ws
+        self.selection = Selection(ws)
+        self.editing = EventEditing(ws, self.selection)
+        self.dates = DateAssist(ws, self.selection, self.editing)
+        self.chart_view = ChartView(ws, self.selection, self.editing)
+        self.filtering = Filtering(ws, self.selection, self.chart_view)
+        self.analysis = Analysis(ws, self.selection)
+        self.article_editing = ArticleEditing(ws, self.selection)
+        self.files = ProjectFiles(ws, self.selection, self.filtering, open_project,
+                                  self._replace_project, recent_menu)
+        self.change_path = ChangePath(ws, self.selection, self.chart_view, self.dates,
+                                      self.filtering, self.live)
         self._connect_signals()
         self._restore_window_state()
         if project is not None:
@@ -102,14 +113,19 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
             self._set_project_actions_enabled(False)
             self.statusBar().showMessage(self.tr("Opening project…"))
 
+    @property
+    def project(self) -> Project | None:
+        """The open project (None while it is being opened)."""
+        return self.workspace.current_project
+
     # -- construction ---------------------------------------------------------------------
     def _build_undo_actions(self) -> None:
         self.action_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.action_undo.setObjectName("actionUndo")
-        self.action_undo.setShortcuts(["Ctrl+Z"])
+        self.action_undo.setShortcuts([QKeySequence("Ctrl+Z")])
         self.action_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.action_redo.setObjectName("actionRedo")
-        self.action_redo.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         # The toolbar shows a short label; the menu and the tooltip say what will be undone.
         self.action_undo.setIconText(self.tr("Undo"))
         self.action_redo.setIconText(self.tr("Redo"))
@@ -126,52 +142,41 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         self.action_undo.setToolTip(self.tr("Undo %s") % undo if undo else self.tr("Undo"))
         self.action_redo.setToolTip(self.tr("Redo %s") % redo if redo else self.tr("Redo"))
 
-    def _build_views(self) -> None:
+    def _build_views(self) -> Views:
         self.article_model = ArticleListModel(self)
-        self.article_list = QListView(objectName="articleList")
+        self.article_list = QListView()
+        self.article_list.setObjectName("articleList")
         self.article_list.setAccessibleName("Articles")
         self.article_list.setModel(self.article_model)
         self.article_list.setItemDelegate(ArticleDelegate(self.article_list))
         self.article_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.article_list.setUniformItemSizes(True)
 
-        self.reader = ArticleReader(self.actions.create_event, self._event_label)
-
         self.timeline_model = TimelineModel(self)
-        self.timeline_table = QTableView(objectName="timelineTable")
-        self.timeline_table.setAccessibleName("Timeline")
-        self.timeline_table.setModel(self.timeline_model)
-        self.timeline_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                            | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.timeline_table.verticalHeader().hide()
-        # A header click sorts by that column (ties in timeline order); Date is the timeline's
-        # own, precision-aware order, and where every project opens.
-        self.timeline_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.timeline_table.setSortingEnabled(True)
-        self.timeline_table.verticalHeader().setDefaultSectionSize(  # dense: more events shown
-            self.timeline_table.fontMetrics().height() + 8)
-        self.timeline_table.setWordWrap(False)
-        self.timeline_table.setAlternatingRowColors(True)
-        th = self.timeline_table.horizontalHeader()
-        # The date column is as wide as the widest date it can show, worked out once: sizing
-        # it to its contents reads every row again at every change (24,000 calls a 1,000-row
-        # import).
-        th.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        th.resizeSection(0, self.timeline_table.fontMetrics().horizontalAdvance(
-            WIDEST_DATE) + 16)
-        th.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        th.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        th.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        th.resizeSection(2, 140)
-        th.resizeSection(3, 80)
+        self.reader = ArticleReader(self.user_actions.create_event, self.timeline_model.label)
+        self.timeline_table = self._build_table(self.timeline_model)
+        self.inspector = EventInspector(self.article_model.summary_of)
 
-        self.inspector = EventInspector()
+        tabs = QTabWidget()
+        tabs.setObjectName("timelineTabs")
+        tabs.addTab(self.timeline_table, self.tr("Table"))
+        chart_slot = QWidget()  # the chart is built after the first paint, on first use
+        chart_slot.setObjectName("chartSlot")
+        QVBoxLayout(chart_slot).setContentsMargins(0, 0, 0, 0)
+        tabs.addTab(chart_slot, self.tr("Chart"))
+        self.timeline_tabs = tabs
+        area = QWidget()  # the filter bar goes above the tabs, when first used
+        area.setObjectName("timelineArea")
+        column = QVBoxLayout(area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(tabs, 1)
 
-        right = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
-        right.addWidget(self._build_timeline_area(self._build_timeline_tabs(self.timeline_table)))
-        scroll = QScrollArea(objectName="inspectorScroll")
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("rightSplitter")
+        right.addWidget(area)
+        scroll = QScrollArea()
+        scroll.setObjectName("inspectorScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.inspector)
@@ -179,12 +184,14 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         self.coverage = CoveragePanel()
-        left = QSplitter(Qt.Orientation.Vertical, objectName="leftSplitter")
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("leftSplitter")
         left.addWidget(self.article_list)
         left.addWidget(self.coverage)
         left.setStretchFactor(0, 2)
         left.setStretchFactor(1, 3)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(right)
@@ -193,12 +200,12 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         self.reader.setMinimumWidth(300)
         self.splitter.setChildrenCollapsible(False)
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
+        page = QVBoxLayout(central)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
         self.read_only_banner = make_banner()
-        column.addWidget(self.read_only_banner)
-        column.addWidget(self.splitter, 1)
+        page.addWidget(self.read_only_banner)
+        page.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
         self.count_label = QLabel()
@@ -211,52 +218,49 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
                                         "background: #B3261E; padding: 0 6px; }")
         self.server_label.hide()
         self.statusBar().addPermanentWidget(self.server_label)
-        self.live.reachabilityChanged.connect(self._on_server_reachability)
+        return Views(self.article_list, self.article_model, self.reader, self.timeline_table,
+                     self.timeline_model, tabs, chart_slot, area, self.inspector, self.coverage,
+                     self.count_label)
 
-    def _build_menus(self) -> None:
-        self.recent_menu = self.actions.place(self, self.action_undo, self.action_redo)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+    def _build_table(self, model: TimelineModel) -> QTableView:
+        table = QTableView()
+        table.setObjectName("timelineTable")
+        table.setAccessibleName("Timeline")
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed)
+        table.verticalHeader().hide()
+        # A header click sorts by that column (ties in timeline order); Date is the timeline's
+        # own, precision-aware order, and where every project opens.
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        table.verticalHeader().setDefaultSectionSize(  # dense: more events shown
+            table.fontMetrics().height() + 8)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        th = table.horizontalHeader()
+        # The date column is as wide as the widest date it can show, worked out once: sizing
+        # it to its contents reads every row again at every change (24,000 calls a 1,000-row
+        # import).
+        th.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        th.resizeSection(0, table.fontMetrics().horizontalAdvance(WIDEST_DATE) + 16)
+        th.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        th.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        th.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        th.resizeSection(2, 140)
+        th.resizeSection(3, 80)
+        return table
 
     def _connect_signals(self) -> None:
-        a = self.actions
-        a.new_project.triggered.connect(self._on_new_project)
-        a.open_project.triggered.connect(self._on_open_project)
-        a.connect_team.triggered.connect(self._on_connect_team)
-        a.your_name.triggered.connect(self._on_your_name)
-        a.import_article.triggered.connect(self._on_import)
-        a.paste_article.triggered.connect(self._on_paste)
-        a.export_csv.triggered.connect(self._on_export_csv)
-        a.backup_project.triggered.connect(self._on_backup_project)
-        a.import_csv.triggered.connect(self._on_import_csv)
-        a.import_folder.triggered.connect(self._on_import_folder)
-        a.import_annotations.triggered.connect(self._on_import_annotations)
-        for fmt, action in a.export_formats.items():
-            action.triggered.connect(lambda _c=False, f=fmt: self._on_export_format(f))
+        a = self.user_actions
         a.quit.triggered.connect(self.close)
-        a.create_event.triggered.connect(self._on_create_event)
-        a.delete_event.triggered.connect(self._on_delete_event)
-        a.article_properties.triggered.connect(self._on_article_properties)
         a.about.triggered.connect(self._on_about)
         a.keyboard_shortcuts.triggered.connect(lambda: self.shortcuts_dialog().exec())
-        a.suggest_events.triggered.connect(self._on_suggest_events)
-        a.next_unused.triggered.connect(lambda: self.select_unused_passage(1))
-        a.previous_unused.triggered.connect(lambda: self.select_unused_passage(-1))
-        a.next_reading.triggered.connect(lambda: self.cycle_reading(1))
-        a.previous_reading.triggered.connect(lambda: self.cycle_reading(-1))
-        self.coverage.passageActivated.connect(self._on_passage_activated)
-        self.article_list.selectionModel().currentRowChanged.connect(self._on_article_current)
-        self.timeline_table.selectionModel().currentRowChanged.connect(self._on_event_current)
-        self.timeline_model.editRequested.connect(self.request_edit)
-        self.inspector.editRequested.connect(
-            lambda event_id, field, text, version: self.request_edit(event_id, field, text,
-                                                                     version))
-        self.reader.highlightClicked.connect(self.select_event)
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_counts())
-        self._connect_chart()
-        self._restore_view_choices()
-        self._connect_analysis()
-        self._connect_article_editing()
-        self._connect_filtering()
+        self.reader.highlightClicked.connect(self.selection.select_event)
+        self.undo_stack.indexChanged.connect(lambda _i: self.selection.update_counts())
+        self.live.reachabilityChanged.connect(self._on_server_reachability)
 
     def _restore_window_state(self) -> None:
         geometry, splitter = self._settings.window_state()
@@ -275,7 +279,7 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
                                  list(snapshot.quotes))
         if snapshot.events:
             self.inspector.show_event(snapshot.events[0])
-        self._update_counts()
+        self.selection.update_counts()
 
     def _snapshot(self, path: Path) -> Snapshot:
         return Snapshot(project_stamp(path), tuple(self.article_model.summaries()),
@@ -284,7 +288,7 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
 
     def _set_project_actions_enabled(self, enabled: bool) -> None:
         for need in (Need.PROJECT, Need.CHANGES):
-            for action in self.actions.needs[need]:
+            for action in self.user_actions.needs[need]:
                 action.setEnabled(enabled)
 
     def _on_server_reachability(self, reachable: bool) -> None:
@@ -295,8 +299,8 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
 
     def load_project(self, project: Project) -> None:
         """Show a project: its articles, the first article and the whole timeline."""
-        self.project = project
-        self._follow(project)
+        self.workspace.current_project = project
+        self.change_path.follow(project)
         self._set_project_actions_enabled(True)
         apply_access(self, project)  # a project this user may only read: no editing
         self.statusBar().clearMessage()
@@ -306,19 +310,27 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         # A start-up snapshot may already show an article: it was painted, never analysed, so
         # the reader forgets it and the live project shows (and analyses) it afresh.
         self.reader.show_article(None, "", [])
-        self._refresh_articles()
-        self.refresh_filter_choices()  # another project: other tags and saved filters
-        self._ensure_chart().request_fit()
-        self.reload_timeline()
+        self.selection.refresh_articles()
+        self.filtering.refresh_choices()  # another project: other tags and saved filters
+        self.chart_view.ensure_chart().request_fit()
+        self.change_path.reload_timeline()
         self._return_to_last_place(project)
-        self._update_counts()
+        self.selection.update_counts()
         self.projectLoaded.emit()
+
+    def _replace_project(self, project: Project) -> None:
+        """Show another project in this window and close the one it replaces."""
+        old = self.project
+        self.remember_place()
+        self.load_project(project)
+        if old is not None:
+            old.close()
 
     def remember_place(self) -> None:
         """Keep where the user is in the open project, to return there next time."""
         if self.project is None:
             return
-        current = self.current_event()
+        current = self.selection.current_event()
         self._settings.save_last_place(
             self.project.location, self.reader.article_id or 0,
             current.id if current is not None else 0, self.reader.verticalScrollBar().value())
@@ -327,38 +339,22 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
         """Show the article and event the user had open last time (else the first ones),
         the reader scrolled where it was."""
         article, event, scroll = self._settings.last_place(project.location)
-        ids = [self.article_model.summary(r).id for r in range(self.article_model.rowCount())]
+        ids = [s.id for s in self.article_model.summaries()]
+        select = self.selection
         if ids:
-            self.select_article(article if article in ids else ids[0])
+            select.select_article(article if article in ids else ids[0])
         else:
             self.reader.show_article(None, "", [])
         self.inspector.show_event(None)
         if self.timeline_model.rowCount():
-            self.select_event(event if self.timeline_model.row_of(event) >= 0
-                              else self.timeline_model.id_at(0))
+            select.select_event(event if self.timeline_model.row_of(event) >= 0
+                                else self.timeline_model.id_at(0))
             if article in ids and self.reader.article_id != article:
-                self.select_article(article)  # the event's own article was shown instead
+                select.select_article(article)  # the event's own article was shown instead
         if scroll and article in ids:
             self.reader.verticalScrollBar().setValue(scroll)
 
-    def reload_timeline(self) -> None:
-        """Read the whole timeline again (a project opened, many events changed at once):
-        the narrow rows the table and the chart show; full records follow on demand."""
-        p = self.project
-        rows = p.index.rows(p.sources.conflicting_ids())
-        self.refresh_chart(rows)  # the chart first: a large project's picture at once
-        if self.chart is not None and self.chart.isVisible():
-            self.chart.repaint()
-        self.timeline_model.reset_rows(rows, p.events.get_many)
-        self._filter_chart()  # now that the table holds the rows the filter keeps
-        self._sync_chart_selection()
-
     # -- misc -----------------------------------------------------------------------------
-    def show_error(self, title: str, message: str) -> None:
-        """Tell the user what went wrong (tests replace this)."""
-        log.warning("%s: %s", title, message)
-        QMessageBox.warning(self, title, message)
-
     def shortcuts_dialog(self) -> QDialog:
         """Help > Keyboard Shortcuts: built from the actions themselves, so it is never
         out of date."""
@@ -371,10 +367,20 @@ class MainWindow(ChangePathMixin, SelectionMixin, AnalysisMixin, ArticleEditingM
 
         show_about(self, self.project.location if self.project else None)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.project is not None:
+            event.acceptProposedAction()
+            self.files.import_files(paths)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.inspector.commit_notes()
         self._settings.save_window_state(self.saveGeometry(), self.splitter.saveState())
-        self._settings.save_view_choices(self._view_choices())
+        self._settings.save_view_choices(self.chart_view.view_choices())
         self.remember_place()
         self._settings.sync()
         self.background.wait()

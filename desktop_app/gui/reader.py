@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QHelpEvent,
     QMouseEvent,
     QTextCharFormat,
     QTextCursor,
@@ -95,7 +96,7 @@ class ArticleReader(QPlainTextEdit):
         self.setPlainText(text)
         self.set_quotes(quotes)
 
-    def set_expressions(self, expressions: list[TemporalExpression] | tuple) -> None:
+    def set_expressions(self, expressions: Sequence[TemporalExpression]) -> None:
         """Underline the article's temporal expressions (computed by the engine)."""
         self._expressions = sorted(expressions, key=lambda e: e.start)
         self._expression_starts = [e.start for e in self._expressions]
@@ -251,7 +252,7 @@ class ArticleReader(QPlainTextEdit):
         return self._map.to_py(self.cursorForPosition(pos).position())
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ToolTip:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             label = self.label_at(self._offset_at(event.pos()))
             if label is not None:
                 QToolTip.showText(event.globalPos(), label, self.viewport())
@@ -269,7 +270,13 @@ class ArticleReader(QPlainTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
-        menu.insertAction(menu.actions()[0] if menu.actions() else None, self._create_action)
-        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)
+        if menu is None:
+            return
+        first = menu.actions()[0] if menu.actions() else None
+        if first is None:
+            menu.addAction(self._create_action)
+        else:
+            menu.insertAction(first, self._create_action)
+            menu.insertSeparator(first)
         menu.exec(event.globalPos())
         menu.deleteLater()

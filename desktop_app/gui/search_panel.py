@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop_app.core.records import SearchHit
+from desktop_app.gui.props import made
 
 
 class ResultList(QListWidget):
@@ -28,13 +29,13 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
-        self.query = QLineEdit(objectName="searchQuery")
+        self.query = made(QLineEdit(), objectName="searchQuery")
         self.query.setPlaceholderText(self.tr('Search all articles: words, "a phrase"'))
         self.query.setClearButtonEnabled(True)
-        self.results = ResultList(objectName="searchResults")
+        self.results = made(ResultList(), objectName="searchResults")
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
-        self.summary = QLabel(objectName="searchSummary")
+        self.summary = made(QLabel(), objectName="searchSummary")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query)

@@ -1,116 +1,144 @@
 """One selection across the article list, the reader, the table, the chart and the inspector:
-selecting an article or an event anywhere shows it everywhere. A MainWindow mixin."""
+selecting an article or an event anywhere shows it everywhere.
+
+The table's selection model is the shared selection; this component moves it, and tells the
+others what is shown (signals), so none of them needs to know who listens.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from datetime import date
 
-from desktop_app.core.eventdates import format_event_date
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+
 from desktop_app.core.records import EventRecord
 from desktop_app.gui.article_list import ArticleIdRole
 from desktop_app.gui.timeline_model import RecordRole
+from desktop_app.gui.workspace import Workspace
+
+_SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect \
+    | QItemSelectionModel.SelectionFlag.Rows
 
 
-class SelectionMixin:
-    """Needs from the window: project, article_list, article_model, timeline_table,
-    timeline_model, reader, inspector, count_label, show_readings, analyse_current_article,
-    chart_articles_changed, refresh_filter_choices."""
+class Selection(QObject):
+    """Which article and event are shown, and the events selected."""
+
+    articleShown = Signal(object)  # noqa: N815 - the article's publication date (or None)
+    eventShown = Signal(object)  # noqa: N815 - the EventRecord now in the inspector
+    articlesChanged = Signal()  # noqa: N815 - article titles, dates, or the set of articles
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__(ws.host)
+        self._ws = ws
+        self._v = ws.views
+        self.committing_before_switch = False  # notes saved on leaving an event: not "new"
+        v = self._v
+        v.article_list.selectionModel().currentRowChanged.connect(self._on_article_current)
+        v.timeline_table.selectionModel().currentRowChanged.connect(self._on_event_current)
 
     def select_article(self, article_id: int) -> None:
         """Show an article in the reader and select it in the list."""
-        row = self.article_model.row_of(article_id)
+        v = self._v
+        row = v.article_model.row_of(article_id)
         if row < 0:
             return
-        index = self.article_model.index(row, 0)
-        if self.article_list.currentIndex().row() != row:
-            self.article_list.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-        elif self.reader.article_id != article_id:
-            self._show_article(article_id)
+        if v.article_list.currentIndex().row() != row:
+            v.article_list.selectionModel().setCurrentIndex(v.article_model.index(row, 0),
+                                                            _SELECT_ROW)
+        elif v.reader.article_id != article_id:
+            self.show_article(article_id)
 
     def select_event(self, event_id: int) -> None:
         """Select an event in the table (which updates the inspector and the reader)."""
-        row = self.timeline_model.row_of(event_id)
+        v = self._v
+        row = v.timeline_model.row_of(event_id)
         if row < 0:
             return
-        index = self.timeline_model.index(row, 0)
-        self.timeline_table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.timeline_table.scrollTo(index)
-        if self.inspector.record() is None or self.inspector.record().id != event_id:
-            self._show_event(self.timeline_model.record(row))  # no currentRowChanged came
+        index = v.timeline_model.index(row, 0)
+        v.timeline_table.selectionModel().setCurrentIndex(index, _SELECT_ROW)
+        v.timeline_table.scrollTo(index)
+        shown = v.inspector.record()
+        if shown is None or shown.id != event_id:
+            self.show_event(v.timeline_model.record(row))  # no currentRowChanged came
 
     def current_event(self) -> EventRecord | None:
         """The event selected in the timeline."""
-        index = self.timeline_table.currentIndex()
-        return index.data(RecordRole) if index.isValid() else None
+        index = self._v.timeline_table.currentIndex()
+        record: EventRecord | None = index.data(RecordRole) if index.isValid() else None
+        return record
+
+    def selected_event_ids(self) -> list[int]:
+        """Events selected in the table (the one selection shared by every view)."""
+        v = self._v
+        rows = sorted({i.row() for i in v.timeline_table.selectionModel().selectedRows()})
+        return [v.timeline_model.id_at(r) for r in rows]
 
     def _on_article_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and self.project is not None:
-            self._show_article(current.data(ArticleIdRole))
+        if current.isValid() and self._ws.current_project is not None:
+            self.show_article(current.data(ArticleIdRole))
 
     def _on_event_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and self.project is not None:
-            self._show_event(current.data(RecordRole))
+        if current.isValid() and self._ws.current_project is not None:
+            self.show_event(current.data(RecordRole))
 
-    def _show_article(self, article_id: int) -> None:
-        article = self.project.articles.get(article_id)
-        self.reader.show_article(article.id, article.text,
-                                 self.project.events.quotes_in_article(article.id))
-        self.analyse_current_article(article.published)
+    def show_article(self, article_id: int) -> None:
+        """Show an article's text and quotes in the reader (without selecting it)."""
+        project = self._ws.project
+        article = project.articles.get(article_id)
+        self._v.reader.show_article(article.id, article.text,
+                                    project.events.quotes_in_article(article.id))
+        self.articleShown.emit(article.published)
 
-    def _show_event(self, record: EventRecord) -> None:
-        shown = self.inspector.record()
+    def clear_article(self) -> None:
+        """Show no article (the last one went)."""
+        self._v.reader.show_article(None, "", [])
+        self.articleShown.emit(None)
+
+    def show_event(self, record: EventRecord) -> None:
+        """Show an event in the inspector and its passage in the reader."""
+        inspector, reader = self._v.inspector, self._v.reader
+        shown = inspector.record()
         if shown is not None and shown.id != record.id:
             # Notes typed for the previous event are saved without selecting it again.
-            self._committing_before_switch = True
+            self.committing_before_switch = True
             try:
-                self.inspector.commit_notes()
+                inspector.commit_notes()
             finally:
-                self._committing_before_switch = False
-        if self.inspector.record() != record:
-            self.inspector.show_event(record)
-            self.show_readings(record)
+                self.committing_before_switch = False
+        if inspector.record() != record:
+            inspector.show_event(record)
+            self.eventShown.emit(record)
         quote = next((q for q in record.quotes if not q.orphaned), None)
-        if quote is not None and quote.article_id != self.reader.article_id:
+        if quote is not None and quote.article_id != reader.article_id:
             self.select_article(quote.article_id)
-        self.reader.show_quote(record.id, quote)
+        reader.show_quote(record.id, quote)
 
-    def _event_label(self, event_id: int) -> str:
-        """What hovering a quote shows: its event's date and title."""
-        row = self.timeline_model.row_of(event_id)
-        if row < 0:
-            return ""
-        r = self.timeline_model.record(row)
-        return f"{format_event_date(r.date)}: {r.title}"
-
-    def _refresh_articles(self) -> None:
-        """Re-read the article list (event counts change with every edit); the chart's lanes
-        and the filter's choices follow only when articles themselves changed."""
-        current = self.reader.article_id
+    def refresh_articles(self) -> None:
+        """Re-read the article list (event counts change with every edit); says
+        ``articlesChanged`` only when articles themselves changed."""
+        v = self._v
+        current = v.reader.article_id
         before = self._article_identities()
-        self.article_list.selectionModel().blockSignals(True)
-        self.article_model.reset(self.project.articles.list())
-        row = self.article_model.row_of(current) if current is not None else -1
+        v.article_list.selectionModel().blockSignals(True)
+        v.article_model.reset(self._ws.project.articles.list())
+        row = v.article_model.row_of(current) if current is not None else -1
         if row >= 0:
-            self.article_list.selectionModel().setCurrentIndex(
-                self.article_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-        self.article_list.selectionModel().blockSignals(False)
+            v.article_list.selectionModel().setCurrentIndex(v.article_model.index(row, 0),
+                                                            _SELECT_ROW)
+        v.article_list.selectionModel().blockSignals(False)
         if self._article_identities() != before:
-            self.chart_articles_changed()
-            self.refresh_filter_choices()
+            self.articlesChanged.emit()
 
-    def _article_identities(self) -> list[tuple]:
+    def _article_identities(self) -> list[tuple[int, str, date | None]]:
         """What the chart and the filter bar show of the articles: id, title, date."""
-        return [(s.id, s.title, s.published) for s in self.article_model.summaries()]
+        return [(s.id, s.title, s.published) for s in self._v.article_model.summaries()]
 
-    def _update_counts(self) -> None:
-        n = self.timeline_model.rowCount()
-        total = self.timeline_model.total()
+    def update_counts(self) -> None:
+        """The status bar's count of events shown and articles."""
+        v = self._v
+        n = v.timeline_model.rowCount()
+        total = v.timeline_model.total()
         shown = self.tr("%n event(s)", "", n) if n == total else \
             self.tr("%1 of %2 events").replace("%1", f"{n:,}").replace("%2", f"{total:,}")
-        self.count_label.setText(shown + " · "
-                                 + self.tr("%n article(s)", "", self.article_model.rowCount()))
+        v.count_label.setText(shown + " · "
+                              + self.tr("%n article(s)", "", v.article_model.rowCount()))

@@ -22,8 +22,8 @@ def data_dir() -> Path:
 
 def _digest(text: str, length: int) -> str:
     # SHA-1 from Qt, already loaded: hashlib would load OpenSSL before the first paint.
-    return bytes(QCryptographicHash.hash(text.encode(), QCryptographicHash.Algorithm.Sha1)
-                 .toHex()).decode()[:length]
+    digest = QCryptographicHash.hash(text.encode(), QCryptographicHash.Algorithm.Sha1)
+    return bytes(digest.toHex().data()).decode()[:length]
 
 
 def _project_key(project: Path) -> str:
@@ -64,6 +64,7 @@ class Settings:
         """Most recent first: files that still exist, and team projects' addresses (never
         with a password)."""
         raw = self._s.value("recentProjects", [], list) or []
+        assert isinstance(raw, list)  # value(..., list) converts
         return [str(p) for p in raw
                 if p and (is_server_address(str(p)) or Path(str(p)).exists())]
 
@@ -82,17 +83,18 @@ class Settings:
 
     def backup_keep(self) -> int:
         """How many rolling backups of each project to keep (0 turns them off)."""
-        try:
-            return max(0, int(self._s.value("backups/keep", 5)))
-        except (TypeError, ValueError):
-            return 5
+        return self._whole_number("backups/keep", 5, least=0)
 
     def import_limit_bytes(self) -> int:
         """Largest article file the app imports (setting import/maxMegabytes, default 20)."""
+        return self._whole_number("import/maxMegabytes", 20, least=1) * 1024 * 1024
+
+    def _whole_number(self, key: str, default: int, least: int) -> int:
+        """A number setting; a value that is not one (hand-edited) counts as the default."""
         try:
-            return max(1, int(self._s.value("import/maxMegabytes", 20))) * 1024 * 1024
-        except (TypeError, ValueError):
-            return 20 * 1024 * 1024
+            return max(least, int(str(self._s.value(key, default))))
+        except ValueError:
+            return default
 
     def last_directory(self) -> str:
         """The folder the last file dialog was in."""

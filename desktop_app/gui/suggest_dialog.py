@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.passages import EventSuggestion
+from desktop_app.gui.props import made
 
 SuggestionRole = Qt.ItemDataRole.UserRole + 1
 
@@ -32,7 +34,7 @@ class SuggestDialog(QDialog):
                                    "timeline yet; those dated by their own words are ticked. "
                                    "Enter accepts, Delete rejects, Space toggles."),
                            wordWrap=True)
-        self.list = QListWidget(objectName="suggestionList")
+        self.list = made(QListWidget(), objectName="suggestionList")
         self.list.setWordWrap(True)
         for s in suggestions:
             doubt = "" if s.confident else self.tr("  (uncertain: %s)") % s.date.rule
@@ -47,10 +49,10 @@ class SuggestDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.accept_all = QPushButton(self.tr("Accept &all"))
         self.accept_all.clicked.connect(self._on_accept_all)
-        self.create = QPushButton(objectName="createSuggested")
-        self.create.setAutoDefault(False)
+        self.create_button = made(QPushButton(), objectName="createSuggested")
+        self.create_button.setAutoDefault(False)
         buttons.addButton(self.accept_all, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.create, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -69,15 +71,16 @@ class SuggestDialog(QDialog):
 
     def _update_button(self) -> None:
         n = len(self.accepted_suggestions())
-        self.create.setText(self.tr("&Create %n event(s)", "", n))
-        self.create.setEnabled(n > 0)
+        self.create_button.setText(self.tr("&Create %n event(s)", "", n))
+        self.create_button.setEnabled(n > 0)
 
     def _on_accept_all(self) -> None:
         for i in range(self.list.count()):
             self.list.item(i).setCheckState(Qt.CheckState.Checked)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+        if watched is self.list and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             item = self.list.currentItem()
             if item is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

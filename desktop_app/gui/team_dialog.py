@@ -20,6 +20,7 @@ from desktop_app.core.attribution import login_name
 from desktop_app.core.db_server import describe_server_database
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.locations import project_location, server_address
+from desktop_app.gui.props import made
 
 SSL_MODES = ("prefer", "require", "verify-full", "disable")
 
@@ -30,19 +31,19 @@ class ConnectDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect to Team Project"))
-        self.host = QLineEdit("localhost", objectName="teamHost")
-        self.port = QSpinBox(objectName="teamPort", minimum=1, maximum=65535, value=5432)
-        self.database = QLineEdit(objectName="teamDatabase")
+        self.host = made(QLineEdit("localhost"), objectName="teamHost")
+        self.port = made(QSpinBox(), objectName="teamPort", minimum=1, maximum=65535, value=5432)
+        self.database = made(QLineEdit(), objectName="teamDatabase")
         self.database.setPlaceholderText(self.tr("the project's database, e.g. timeline"))
-        self.user = QLineEdit(login_name(), objectName="teamUser")
-        self.password = QLineEdit(objectName="teamPassword",
-                                  echoMode=QLineEdit.EchoMode.Password)
+        self.user = made(QLineEdit(login_name()), objectName="teamUser")
+        self.password = made(QLineEdit(), objectName="teamPassword",
+                             echoMode=QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("not saved: ~/.pgpass keeps passwords"))
-        self.sslmode = QComboBox(objectName="teamSslMode")
+        self.sslmode = made(QComboBox(), objectName="teamSslMode")
         self.sslmode.addItems(SSL_MODES)
-        self.status = QLabel(objectName="teamStatus", wordWrap=True)
+        self.status = made(QLabel(), objectName="teamStatus", wordWrap=True)
         self.status.setMinimumWidth(420)
-        test = QPushButton(self.tr("&Test Connection"), objectName="teamTest")
+        test = made(QPushButton(self.tr("&Test Connection")), objectName="teamTest")
         test.clicked.connect(self.test_connection)
         form = QFormLayout()
         form.addRow(self.tr("&Server:"), self.host)

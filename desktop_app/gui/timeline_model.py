@@ -9,7 +9,7 @@ project opens without reading every quote and rule, and everything asking for a 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -142,6 +142,7 @@ class TimelineModel(RowsModel):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
+        kept: Sequence[int]
         if self._filter is None:
             kept = range(len(self._all))
         else:  # filters look at notes and quotes: they need every full record
@@ -151,6 +152,10 @@ class TimelineModel(RowsModel):
         self._rows = [self._all[i] for i in kept]
         self._keys = [self._all_keys[i] for i in kept]
         self.endResetModel()
+
+    def is_filtered(self) -> bool:
+        """Whether a filter hides some events (the chart then shows the same ones)."""
+        return self._filter is not None
 
     def keeps(self, record: EventRecord) -> bool:
         """Whether the filter shows an event."""
@@ -246,6 +251,14 @@ class TimelineModel(RowsModel):
             if r.id == event_id:
                 return i
         return -1
+
+    def label(self, event_id: int) -> str:
+        """An event's date and title, as hovering its quote shows them ("" if not shown)."""
+        row = self.row_of(event_id)
+        if row < 0:
+            return ""
+        r = self.record(row)
+        return f"{format_event_date(r.date)}: {r.title}"
 
     def id_at(self, row: int) -> int:
         """The event id shown in a row (no record fetched)."""

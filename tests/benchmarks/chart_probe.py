@@ -118,7 +118,7 @@ def _window_load(db: Path) -> tuple[float, float]:
     watcher = FirstPaint()
     t0 = time.perf_counter()
     project = open_project(db)
-    window._ensure_chart().installEventFilter(watcher)
+    window.chart_view.ensure_chart().installEventFilter(watcher)
     window.load_project(project)
     ready = time.perf_counter()
     project.close()

@@ -83,17 +83,19 @@ def test_ctrl_e_to_event_in_table(tmp_path: Path, qtbot, report) -> None:  # noq
     from desktop_app.core.project import open_project
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.settings import Settings
+    from tests.answers import Answers
 
     n_events = scale(200, 1000)
     project, article_id = build_project(tmp_path / "p.tldb", n_events)
     project.close()
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(open_project(tmp_path / "p.tldb"), open_project, settings)
+    window = MainWindow(open_project(tmp_path / "p.tldb"), open_project, settings,
+                        dialogs=Answers())
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    window.select_article(article_id)
+    window.selection.select_article(article_id)
     reader = window.reader
     text = reader.toPlainText()
     samples, baseline = [], []
@@ -157,12 +159,14 @@ def test_large_article_opens_and_scrolls(tmp_path: Path, qtbot, report) -> None:
     from desktop_app.core.project import open_project
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.settings import Settings
+    from tests.answers import Answers
 
     n_chars, n_quotes = scale(200_000, 1_000_000), scale(400, 2_000)
     project, article_id = build_project(tmp_path / "p.tldb", n_quotes, n_chars=n_chars)
     project.close()
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(open_project(tmp_path / "p.tldb"), open_project, settings)
+    window = MainWindow(open_project(tmp_path / "p.tldb"), open_project, settings,
+                        dialogs=Answers())
     qtbot.addWidget(window)
     window.show()
     reader = window.reader
@@ -173,7 +177,7 @@ def test_large_article_opens_and_scrolls(tmp_path: Path, qtbot, report) -> None:
         QApplication.processEvents()
         t0 = time.perf_counter()
         if highlights:
-            window._show_article(article_id)
+            window.selection.show_article(article_id)
         else:
             reader.show_article(article_id, text, [])
         reader.viewport().repaint()
@@ -205,6 +209,7 @@ def test_csv_import_through_the_window_vs_the_core(tmp_path: Path, qtbot, report
     from desktop_app.core.project import open_project, seed_demo
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.settings import Settings
+    from tests.answers import Answers
 
     timings = {}
     for n in (1_000, scale(10_000, 100_000)):
@@ -220,12 +225,12 @@ def test_csv_import_through_the_window_vs_the_core(tmp_path: Path, qtbot, report
         project = open_project(tmp_path / f"gui{n}.tldb")
         seed_demo(project)
         settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(project, open_project, settings)
+        window = MainWindow(project, open_project, settings, dialogs=Answers())
         qtbot.addWidget(window)
         window.show()
-        window.confirm_csv_import = lambda plan: True
+        window.dialogs.confirm_csv_import = lambda plan: True
         t0 = time.perf_counter()
-        assert window.import_csv(source)
+        assert window.files.import_csv(source)
         QApplication.processEvents()
         in_window = time.perf_counter() - t0
         assert window.timeline_model.total() == n + 4

@@ -19,17 +19,15 @@ def settings(tmp_path: Path, qapp):  # noqa: ANN001, ANN201
 
 @pytest.fixture
 def make_window(tmp_path: Path, qtbot, settings):  # noqa: ANN001, ANN201
-    """Build the real main window; errors are recorded instead of shown in modal boxes."""
+    """Build the real main window; its questions are answered by the test (tests/answers.py):
+    errors and edit conflicts are recorded (keep mine), anything else unexpected fails."""
     from desktop_app.app import build_main_window
+    from tests.answers import Answers
 
     def make(name: str = "gui.tldb", demo: bool = True, db: str | None = None):  # noqa: ANN202
         """``db``: a team project's address instead of a file in tmp_path."""
-        window = build_main_window(db or tmp_path / name, settings, seed_demo_if_new=demo)
-        window.errors = []
-        window.show_error = lambda title, message: window.errors.append((title, message))
-        window.conflicts = []  # edit conflicts asked about; the answer: keep mine
-        window.keep_mine = lambda what, conflict, typed: not window.conflicts.append(
-            (what, conflict.current, typed))
+        window = build_main_window(db or tmp_path / name, settings, seed_demo_if_new=demo,
+                                   dialogs=Answers())
         qtbot.addWidget(window)
         with qtbot.waitActive(window):
             window.show()

@@ -13,9 +13,9 @@ from tests.conftest import FIXTURES
 
 
 def test_import_html_and_text_with_metadata(window) -> None:  # noqa: ANN001
-    ids = window.import_files([FIXTURES / "article-with-metadata.html",
+    ids = window.files.import_files([FIXTURES / "article-with-metadata.html",
                                FIXTURES / "dateline.txt"])
-    assert len(ids) == 2 and window.errors == []
+    assert len(ids) == 2 and window.dialogs.errors == []
     titles = [window.article_model.summary(r).title for r in range(3)]
     assert titles[1:] == ["Border tensions rise", "Harbour strike ends"]
     assert window.reader.article_id == ids[-1]
@@ -30,21 +30,21 @@ def test_missing_publication_date_is_asked_with_a_guess(window, tmp_path: Path) 
         assert (date(2019, 5, 12), "the best candidate") in candidates
         return date(2019, 5, 13)
 
-    window.ask_publication_date = ask
+    window.dialogs.ask_publication_date = ask
     f = tmp_path / "nodate.txt"
     f.write_text("Ceasefire\n\nTalks began on Monday. The ceasefire of 12 May 2019 held.")
-    [article_id] = window.import_files([f])
+    [article_id] = window.files.import_files([f])
     assert asked == [(str(f), date(2019, 5, 12))]
     a = window.project.articles.get(article_id)
     assert (a.published, a.published_source) == (date(2019, 5, 13), "user")
 
 
 def test_cancelling_the_date_question_skips_the_file(window, tmp_path: Path) -> None:  # noqa: ANN001
-    window.ask_publication_date = lambda source, guess, candidates=(): None
+    window.dialogs.ask_publication_date = lambda source, guess, candidates=(): None
     f = tmp_path / "nodate.txt"
     f.write_text("Just text without any date at all.")
-    assert window.import_files([f]) == []
-    assert "skipped" in window.errors[-1][1] and window.article_model.rowCount() == 1
+    assert window.files.import_files([f]) == []
+    assert "skipped" in window.dialogs.errors[-1][1] and window.article_model.rowCount() == 1
 
 
 def test_bad_files_are_reported_by_name_and_nothing_changes(window, tmp_path: Path) -> None:  # noqa: ANN001
@@ -55,24 +55,24 @@ def test_bad_files_are_reported_by_name_and_nothing_changes(window, tmp_path: Pa
     odd = tmp_path / "sheet.xlsx"
     odd.write_bytes(b"PK\x03\x04")
     before = window.project.events.list()
-    assert window.import_files([binary, empty, odd]) == []
-    [(title, message)] = window.errors
+    assert window.files.import_files([binary, empty, odd]) == []
+    [(title, message)] = window.dialogs.errors
     assert f"{binary}: looks like a binary file" in message
     assert f"{empty}: is empty" in message and f"{odd}: unsupported file type" in message
     assert window.article_model.rowCount() == 1 and window.project.events.list() == before
 
 
 def test_duplicate_import_is_refused(window) -> None:  # noqa: ANN001
-    window.import_files([FIXTURES / "dateline.txt"])
-    assert window.import_files([FIXTURES / "dateline.txt"]) == []
-    assert "already in the project" in window.errors[-1][1]
+    window.files.import_files([FIXTURES / "dateline.txt"])
+    assert window.files.import_files([FIXTURES / "dateline.txt"]) == []
+    assert "already in the project" in window.dialogs.errors[-1][1]
     assert window.article_model.rowCount() == 2
 
 
 def test_paste_creates_an_article(window, qtbot) -> None:  # noqa: ANN001
     QGuiApplication.clipboard().setText("Storm hits port\nMARSEILLE, 2 February 2023 - "
                                         "A storm closed the port on Wednesday.")
-    window.actions.paste_article.trigger()
+    window.user_actions.paste_article.trigger()
     assert window.article_model.rowCount() == 2
     a = window.project.articles.get(window.reader.article_id)
     assert (a.title, a.published) == ("Storm hits port", date(2023, 2, 2))
@@ -90,8 +90,8 @@ def test_dropping_files_imports_them(window) -> None:  # noqa: ANN001
 def test_changing_the_publication_date_redates_and_undoes(window) -> None:  # noqa: ANN001
     article_id = window.reader.article_id
     a = window.project.articles.get(article_id)
-    window.edit_article(article_id, ArticleMetadata(a.title, "Demo desk", a.url, a.author,
-                                                    date(2021, 7, 16)))
+    window.article_editing.edit_article(article_id, ArticleMetadata(
+        a.title, "Demo desk", a.url, a.author, date(2021, 7, 16)))
     dates = [window.timeline_model.record(r).date.start for r in range(4)]
     assert dates == [date(2021, 7, d) for d in (12, 13, 14, 15)]
     assert "4 event dates changed" in window.statusBar().currentMessage()
@@ -106,31 +106,31 @@ def test_opening_a_file_that_is_not_a_project_keeps_the_current_one(window,  # n
                                                                    tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.tldb"
     bogus.write_text("not a database " * 20)
-    assert not window.switch_project(bogus)
-    assert "not an SQLite database" in window.errors[-1][1]
+    assert not window.files.switch_project(bogus)
+    assert "not an SQLite database" in window.dialogs.errors[-1][1]
     assert window.timeline_model.rowCount() == 4
     assert bogus.read_text() == "not a database " * 20
 
 
 def test_new_project_and_recent_list(window, tmp_path: Path, settings) -> None:  # noqa: ANN001
     old_path = window.project.path
-    assert window.switch_project(tmp_path / "second.tldb")
+    assert window.files.switch_project(tmp_path / "second.tldb")
     assert window.timeline_model.rowCount() == 0 and window.article_model.rowCount() == 0
     assert window.windowTitle().startswith("second")
     assert settings.recent_projects()[:2] == [str(tmp_path / "second.tldb"), str(old_path)]
-    assert window.switch_project(old_path) and window.timeline_model.rowCount() == 4
+    assert window.files.switch_project(old_path) and window.timeline_model.rowCount() == 4
 
 
 def test_import_csv_previews_then_applies_as_one_undo_step(window, tmp_path: Path) -> None:  # noqa: ANN001
     out = tmp_path / "t.csv"
-    window.export_csv(out)
+    window.files.export_csv(out)
     text = out.read_text(encoding="utf-8-sig").replace("Russian attack helicopters",
                                                        "Helicopters", 1)
     text += ",2021-07-10,,,Talks end,,,,,,,,\r\n"
     out.write_text(text, encoding="utf-8-sig")
     previews = []
-    window.confirm_csv_import = lambda plan: previews.append(plan.summary()) or True
-    assert window.import_csv(out)
+    window.dialogs.confirm_csv_import = lambda plan: previews.append(plan.summary()) or True
+    assert window.files.import_csv(out)
     assert previews == ["1 to create, 1 to update, 3 unchanged, 0 errors"]
     titles = [window.timeline_model.record(r).title for r in range(5)]
     assert titles[-1] == "Talks end" and titles[1].startswith("Helicopters")
@@ -145,21 +145,22 @@ def test_import_csv_previews_then_applies_as_one_undo_step(window, tmp_path: Pat
 def test_import_csv_refuses_a_file_that_is_not_a_timeline(window, tmp_path: Path) -> None:  # noqa: ANN001
     bad = tmp_path / "contacts.csv"
     bad.write_text("name,phone\nAnna,123\n")
-    assert not window.import_csv(bad)
-    assert "has no event_id column" in window.errors[-1][1] and str(bad) in window.errors[-1][1]
+    assert not window.files.import_csv(bad)
+    message = window.dialogs.errors[-1][1]
+    assert "has no event_id column" in message and str(bad) in message
     assert window.timeline_model.rowCount() == 4
 
 
 def test_export_as_and_annotation_import(window, tmp_path: Path) -> None:  # noqa: ANN001
     from desktop_app.core.exporters.formats import SUFFIXES
 
-    assert set(window.actions.export_formats) == set(SUFFIXES) - {"csv"}
-    for fmt in window.actions.export_formats:
-        assert window.export_format(fmt, tmp_path / f"t{SUFFIXES[fmt]}") == 4, fmt
+    assert set(window.user_actions.export_formats) == set(SUFFIXES) - {"csv"}
+    for fmt in window.user_actions.export_formats:
+        assert window.files.export_format(fmt, tmp_path / f"t{SUFFIXES[fmt]}") == 4, fmt
     for e in window.project.events.list():
         window.project.events.delete(e.id)
     window.timeline_model.reset([])
-    assert window.import_annotations(tmp_path / "t.jsonld") == 4
+    assert window.files.import_annotations(tmp_path / "t.jsonld") == 4
     assert window.timeline_model.rowCount() == 4
     assert window.action_undo.text() == "&Undo Import 4 annotations"
     window.action_undo.trigger()
@@ -174,9 +175,9 @@ def test_import_folder_reports_one_summary(window, tmp_path: Path) -> None:  # n
     shutil.copy(FIXTURES / "dateline.txt", root / "a.txt")
     shutil.copy(FIXTURES / "news.eml", root / "b.eml")
     (root / "c.txt").write_bytes(bytes(range(256)) * 10)
-    ids = window.import_files([root])
+    ids = window.files.import_files([root])
     assert len(ids) == 2 and window.article_model.rowCount() == 3
-    [(title, message)] = window.errors
+    [(title, message)] = window.dialogs.errors
     assert "Imported 2 articles." in message and f"{root / 'c.txt'}: looks like a binary" \
         in message
 
@@ -199,16 +200,16 @@ def test_reimporting_a_changed_article_in_the_window(make_window) -> None:  # no
     from tests.core.test_reimport import QUOTES, V1, V2
 
     window = make_window(demo=False)
-    [article_id] = window.import_files([V1])
+    [article_id] = window.files.import_files([V1])
     for quote in QUOTES:
         window.project.events.create_from_quote_text(article_id, quote)
     window.timeline_model.reset(window.project.events.list())
-    assert window.import_files([V2]) == []
-    assert "kept as orphans" in window.errors[-1][1]
+    assert window.files.import_files([V2]) == []
+    assert "kept as orphans" in window.dialogs.errors[-1][1]
     assert "Update: this story" in window.reader.toPlainText()
     assert window.reader.quote_count() == 2
     orphan = next(e for e in window.project.events.list() if e.quotes[0].orphaned)
-    window.select_event(orphan.id)
+    window.selection.select_event(orphan.id)
     assert "no longer in the article's current text" in window.inspector.sources.item(0).text()
     after = {e.id: e for e in window.project.events.list()}
     # the re-import is one undo step: the old text, quote positions and dates come back

@@ -20,14 +20,15 @@ def test_a_1000_row_import_reaches_the_views_once(window, tmp_path: Path,  # noq
     out = tmp_path / "many.csv"
     rows = ["date,title"] + [f"2021-06-{1 + i % 28:02d},Imported {i}" for i in range(1000)]
     out.write_text("\n".join(rows), encoding="utf-8")
-    window.confirm_csv_import = lambda plan: True
+    window.dialogs.confirm_csv_import = lambda plan: True
     applied, listed = [], []
-    real_apply, real_list = window.apply_changes, window.project.articles.list
-    monkeypatch.setattr(window, "apply_changes", lambda c: applied.append(c) or real_apply(c))
-    window._follow(window.project)  # subscribe the counting wrapper instead
+    real_apply, real_list = window.change_path.apply_changes, window.project.articles.list
+    monkeypatch.setattr(window.change_path, "apply_changes",
+                        lambda c: applied.append(c) or real_apply(c))
+    window.change_path.follow(window.project)  # subscribe the counting wrapper instead
     monkeypatch.setattr(window.project.articles, "list",
                         lambda: listed.append(1) or real_list())
-    assert window.import_csv(out)
+    assert window.files.import_csv(out)
     assert len(applied) == 1 and len(applied[0].events_created) == 1000
     assert len(listed) <= 1
     assert window.timeline_model.rowCount() == 1004
@@ -40,8 +41,8 @@ def test_a_1000_row_import_reaches_the_views_once(window, tmp_path: Path,  # noq
 def test_a_new_publication_date_redates_the_panel_and_underlines(window) -> None:  # noqa: ANN001
     assert _coverage_items(window)[0].startswith("✓ Mon 5 Jul 2021")
     a = window.project.articles.get(window.reader.article_id)
-    window.edit_article(a.id, ArticleMetadata(a.title, a.outlet, a.url, a.author,
-                                              date(2021, 7, 16)))
+    window.article_editing.edit_article(a.id, ArticleMetadata(a.title, a.outlet, a.url,
+                                                              a.author, date(2021, 7, 16)))
     assert _coverage_items(window)[0].startswith("✓ Mon 12 Jul 2021")
     monday = window.reader.text().index("On Monday")
     assert window.reader.expression_at(monday + 3).value == "2021-07-12"  # the hover text
@@ -52,8 +53,8 @@ def test_a_new_publication_date_redates_the_panel_and_underlines(window) -> None
 
 def test_changes_made_by_someone_else_show_and_the_selection_stays(window) -> None:  # noqa: ANN001
     """Another window or process edits the same file; its change set arrives from outside."""
-    window.select_event(window.timeline_model.id_at(2))
-    selected = window.current_event().id
+    window.selection.select_event(window.timeline_model.id_at(2))
+    selected = window.selection.current_event().id
     other = open_project(window.project.path)
     try:
         first, second = other.events.list()[:2]
@@ -70,7 +71,7 @@ def test_changes_made_by_someone_else_show_and_the_selection_stays(window) -> No
               for r in range(window.timeline_model.rowCount())}
     assert titles[first.id] == "Renamed by a colleague"
     assert second.id not in titles and created.id in titles
-    assert window.current_event().id == selected  # not moved to what the other made
+    assert window.selection.current_event().id == selected  # not moved to what the other made
     assert window.count_label.text().startswith("4 event")
 
 
@@ -80,18 +81,18 @@ def test_two_windows_on_one_project_follow_each_other_live(make_window, qtbot) -
     first = make_window("shared.tldb")
     second = make_window("shared.tldb")  # the same file, a second window
     event_id = first.timeline_model.id_at(0)
-    second.select_event(second.timeline_model.id_at(2))
-    kept = second.current_event().id
+    second.selection.select_event(second.timeline_model.id_at(2))
+    kept = second.selection.current_event().id
     t0 = time.monotonic()
-    first.request_edit(event_id, "title", "Edited in the first window")
+    first.editing.request_edit(event_id, "title", "Edited in the first window")
     qtbot.waitUntil(lambda: second.project.events is not None and any(
         second.timeline_model.record(r).title == "Edited in the first window"
         for r in range(second.timeline_model.rowCount())), timeout=1000)
     assert time.monotonic() - t0 < 1.0
-    assert second.current_event().id == kept  # the other window's selection stays put
-    second.select_event(event_id)
-    first.select_event(event_id)
-    first.actions.delete_event.trigger()
+    assert second.selection.current_event().id == kept  # the other window's selection stays put
+    second.selection.select_event(event_id)
+    first.selection.select_event(event_id)
+    first.user_actions.delete_event.trigger()
     qtbot.waitUntil(lambda: second.timeline_model.row_of(event_id) < 0, timeout=1000)
     assert "deleted in another window" in second.statusBar().currentMessage()
     assert second.inspector.record() is None or second.inspector.record().id != event_id
@@ -125,16 +126,16 @@ def test_what_the_user_is_typing_is_never_replaced_by_another_windows_change(  #
     first = make_window("typing.tldb")
     second = make_window("typing.tldb")
     event_id = second.timeline_model.id_at(0)
-    second.select_event(event_id)
+    second.selection.select_event(event_id)
     with qtbot.waitActive(second):
         second.activateWindow()
     second.inspector.notes_edit.setFocus()
     qtbot.keyClicks(second.inspector.notes_edit, "my unsaved note")
-    first.request_edit(event_id, "title", "Retitled in the first window")
+    first.editing.request_edit(event_id, "title", "Retitled in the first window")
     qtbot.waitUntil(lambda: "changed in another window" in second.statusBar().currentMessage(),
                     timeout=2000)
     assert second.inspector.notes_edit.toPlainText() == "my unsaved note"
     second.inspector.commit_notes()  # leaving the field saves it, on top of the other change
     stored = second.project.events.get(event_id)
     assert stored.notes == "my unsaved note" and stored.title == "Retitled in the first window"
-    assert second.conflicts == []  # another field changed: nothing to ask, both changes kept
+    assert second.dialogs.conflicts == []  # another field changed: no question, both kept

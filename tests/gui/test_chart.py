@@ -14,8 +14,8 @@ from desktop_app.core.chart.timescale import day_number
 
 
 def chart_ready(window, qtbot):  # noqa: ANN001, ANN201
-    window.actions.show_chart.trigger()
-    chart = window.chart
+    window.user_actions.show_chart.trigger()
+    chart = window.chart_view.chart
     qtbot.waitUntil(lambda: chart.isVisible() and len(chart.lanes) == 1)
     chart.fit_all()
     chart.repaint()
@@ -60,8 +60,8 @@ def test_ctrl_wheel_zooms_around_the_cursor_and_keys_zoom_and_pan(window, qtbot)
     start = chart.view.start
     qtbot.keyClick(chart, Qt.Key.Key_Right)
     assert chart.view.start > start
-    window.actions.zoom_out.trigger()
-    window.actions.fit_all.trigger()
+    window.user_actions.zoom_out.trigger()
+    window.user_actions.fit_all.trigger()
     assert abs(chart.view.days_per_px - before.days_per_px) < 1e-9
     start = chart.view.start
     wheel(chart, pos, -120)  # the wheel alone moves in time while every lane fits
@@ -71,8 +71,8 @@ def test_ctrl_wheel_zooms_around_the_cursor_and_keys_zoom_and_pan(window, qtbot)
 def test_fit_selection_and_hover(window, qtbot) -> None:  # noqa: ANN001
     chart = chart_ready(window, qtbot)
     second = window.timeline_model.record(1)
-    window.select_event(second.id)
-    window.actions.fit_selection.trigger()
+    window.selection.select_event(second.id)
+    window.user_actions.fit_selection.trigger()
     day = chart.data.entry(second.id).item.start
     assert 0 < chart.view.x(day) < chart.plot_width
     assert chart.view.days_per_px < 7 / chart.plot_width * 1.5  # about a week across
@@ -100,7 +100,7 @@ def test_one_selection_across_chart_table_reader_and_inspector(window, qtbot) ->
     chart = chart_ready(window, qtbot)
     third = window.timeline_model.record(2)
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.point_of(third.id).toPoint())
-    assert window.current_event().id == third.id
+    assert window.selection.current_event().id == third.id
     assert window.inspector.record().id == third.id
     assert window.reader.flashing()  # the reader scrolled to the quote and flashes it
     text = window.reader.toPlainText()
@@ -109,9 +109,9 @@ def test_one_selection_across_chart_table_reader_and_inspector(window, qtbot) ->
     first = window.timeline_model.record(0)
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
                      chart.point_of(first.id).toPoint())
-    assert set(window.selected_event_ids()) == {first.id, third.id}
+    assert set(window.selection.selected_event_ids()) == {first.id, third.id}
     assert chart.state.selected == {first.id, third.id}
-    window.select_event(window.timeline_model.record(1).id)  # selecting in the table
+    window.selection.select_event(window.timeline_model.record(1).id)  # selecting in the table
     assert chart.state.selected == {window.timeline_model.record(1).id}
 
 
@@ -139,12 +139,12 @@ def test_double_click_edits_the_event_title(window, qtbot) -> None:  # noqa: ANN
 
 def test_lane_modes(window, qtbot) -> None:  # noqa: ANN001
     chart = chart_ready(window, qtbot)
-    window.request_edit(window.timeline_model.record(0).id, "tags", "army, Russia")
-    window.actions.lane_modes["tag"].trigger()
+    window.editing.request_edit(window.timeline_model.record(0).id, "tags", "army, Russia")
+    window.user_actions.lane_modes["tag"].trigger()
     qtbot.waitUntil(lambda: {ln.label for ln in chart.lanes} == {"army", "Russia", "Untagged"})
-    window.actions.lane_modes["single"].trigger()
+    window.user_actions.lane_modes["single"].trigger()
     assert [ln.label for ln in chart.lanes] == ["All events"]
-    window.actions.colour_by_tag.setChecked(True)
+    window.user_actions.colour_by_tag.setChecked(True)
     assert chart.state.colour_by_tag
 
 
@@ -158,25 +158,26 @@ def _ink(image: QImage) -> int:
 def test_export_png_svg_pdf(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     chart_ready(window, qtbot)
     png = tmp_path / "chart.png"
-    assert window.export_chart(png, 1200, visible_only=False)
+    assert window.chart_view.export_chart(png, 1200, visible_only=False)
     image = QImage(str(png))
     assert image.width() == 2400 and image.height() > 200  # twice the pixels: print-ready
     assert _ink(image) > 500
     svg = tmp_path / "chart.svg"
-    assert window.export_chart(svg, 900, visible_only=True, title="Central Asia <July>")
+    assert window.chart_view.export_chart(svg, 900, visible_only=True, title="Central Asia <July>")
     root = ET.parse(svg).getroot()
     assert root.tag.endswith("svg") and root.get("viewBox", "").split()[2] == "900"
     text = svg.read_text(encoding="utf-8")
     assert "Tajikistan" in text and "Central Asia &lt;July&gt;" in text  # the title, escaped
     assert "Sources: " in text and "Made with Timeline Annotator" in text  # the source note
     pdf = tmp_path / "chart.pdf"
-    assert window.export_chart(pdf, 1000, visible_only=False)
+    assert window.chart_view.export_chart(pdf, 1000, visible_only=False)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
-    assert not window.export_chart(tmp_path / "chart.gif", 1000, visible_only=False)
-    assert "unknown chart format" in window.errors[-1][1]
+    assert not window.chart_view.export_chart(tmp_path / "chart.gif", 1000, visible_only=False)
+    assert "unknown chart format" in window.dialogs.errors[-1][1]
     for name in ("chart.png", "chart.svg", "chart.pdf"):  # a folder that does not exist
-        assert not window.export_chart(tmp_path / "missing" / name, 1000, visible_only=False)
-        assert name in window.errors[-1][1]
+        assert not window.chart_view.export_chart(tmp_path / "missing" / name, 1000,
+                                                  visible_only=False)
+        assert name in window.dialogs.errors[-1][1]
     assert not (tmp_path / "missing").exists()
 
 
@@ -212,31 +213,32 @@ def test_cli_export_chart(tmp_path: Path, capsys, sample_text: str) -> None:  # 
 def test_view_choices_are_remembered(make_window, qtbot) -> None:  # noqa: ANN001
     first = make_window()
     chart_ready(first, qtbot)
-    first.actions.lane_modes["single"].trigger()
-    first.actions.colour_by_tag.setChecked(True)
-    first.actions.show_published.setChecked(False)
+    first.user_actions.lane_modes["single"].trigger()
+    first.user_actions.colour_by_tag.setChecked(True)
+    first.user_actions.show_published.setChecked(False)
     first.close()
     again = make_window()
-    assert again.timeline_tabs.currentWidget() is again._chart_slot
-    assert again.chart.lane_mode == "single" and again.chart.state.colour_by_tag
-    assert not again.chart.state.show_published
-    assert again.actions.lane_modes["single"].isChecked()
+    assert again.timeline_tabs.currentWidget() is again.workspace.views.chart_slot
+    chart = again.chart_view.chart
+    assert chart.lane_mode == "single" and chart.state.colour_by_tag
+    assert not again.chart_view.chart.state.show_published
+    assert again.user_actions.lane_modes["single"].isChecked()
 
 
 def test_right_click_offers_what_can_be_done_there(window, qtbot) -> None:  # noqa: ANN001
     chart = chart_ready(window, qtbot)
     shown = []
-    window.popup = lambda menu, _pos: shown.append(
+    window.dialogs.popup = lambda menu, _pos: shown.append(
         [a.text() for a in menu.actions() if a.text()])
     third = window.timeline_model.record(2)
-    window.select_event(window.timeline_model.record(0).id)
+    window.selection.select_event(window.timeline_model.record(0).id)
     chart.repaint()
     point = chart.point_of(third.id).toPoint()
     from PySide6.QtGui import QContextMenuEvent
 
     QApplication.sendEvent(chart, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
                                                     chart.mapToGlobal(point)))
-    assert window.current_event().id == third.id  # right-click selects the event under it
+    assert window.selection.current_event().id == third.id  # right-click selects the event under it
     assert shown[0][0] == "&Edit Title" and "&Delete Event" in shown[0]
     QApplication.sendEvent(chart, QContextMenuEvent(QContextMenuEvent.Reason.Mouse,
                                                     QPoint(5, 5), chart.mapToGlobal(QPoint(5, 5))))
@@ -245,7 +247,7 @@ def test_right_click_offers_what_can_be_done_there(window, qtbot) -> None:  # no
 
 def test_ctrl_arrows_step_through_events_from_the_keyboard(window, qtbot) -> None:  # noqa: ANN001
     chart = chart_ready(window, qtbot)
-    window.select_event(window.timeline_model.record(0).id)
+    window.selection.select_event(window.timeline_model.record(0).id)
     chart.zoom(6)  # about a day in view: stepping must bring each event into it
     window.activateWindow()
     qtbot.waitActive(window)
@@ -253,11 +255,11 @@ def test_ctrl_arrows_step_through_events_from_the_keyboard(window, qtbot) -> Non
     for row in (1, 2, 3, 3):
         qtbot.keyClick(chart, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
         record = window.timeline_model.record(row)
-        assert window.current_event().id == record.id
+        assert window.selection.current_event().id == record.id
         item = chart.data.entry(record.id).item
         assert 0 <= chart.view.x((item.start + item.end) / 2) <= chart.plot_width
     qtbot.keyClick(chart, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_event().id == window.timeline_model.record(2).id
+    assert window.selection.current_event().id == window.timeline_model.record(2).id
 
 
 def test_a_dense_project_shows_clusters_and_a_click_zooms_into_one(make_window, qtbot,
@@ -295,7 +297,7 @@ def test_opening_another_project_fits_its_events(window, qtbot, tmp_path: Path) 
                                               published=date(1998, 3, 3)))
     other.events.create_from_quote_text(article.id, "On Monday the talks opened in Geneva")
     other.close()
-    assert window.switch_project(tmp_path / "other.tldb")
+    assert window.files.switch_project(tmp_path / "other.tldb")
     day = day_number(date(1998, 3, 2))
     assert 0 < chart.view.x(day) < chart.plot_width
 
@@ -308,12 +310,12 @@ def test_an_all_events_export_keeps_every_label_inside_with_title_and_legend(
     import re
 
     chart_ready(window, qtbot)
-    window.actions.fit_all.trigger()
+    window.user_actions.fit_all.trigger()
     out = tmp_path / "all.svg"
     width = 900
-    assert window.export_chart(out, width, visible_only=False)
+    assert window.chart_view.export_chart(out, width, visible_only=False)
     svg = out.read_text(encoding="utf-8")
-    chart = window._ensure_chart()
+    chart = window.chart_view.ensure_chart()
     metrics = chart.painter.metrics
     titles = {e.title for e in window.project.events.list()}
     placed = 0
@@ -334,12 +336,12 @@ def test_focus_chart_gives_the_window_to_the_chart_and_back(window, qtbot) -> No
     chart_ready(window, qtbot)
     with qtbot.waitActive(window):
         window.activateWindow()
-    narrow = window._ensure_chart().width()
+    narrow = window.chart_view.ensure_chart().width()
     qtbot.keyClick(window, Qt.Key.Key_F11)
-    assert window.actions.focus_chart.isChecked()
+    assert window.user_actions.focus_chart.isChecked()
     assert not window.reader.isVisible() and not window.inspector.isVisible()
-    assert window.timeline_tabs.currentWidget() is window._chart_slot
-    qtbot.waitUntil(lambda: window._ensure_chart().width() > narrow * 1.5)
+    assert window.timeline_tabs.currentWidget() is window.workspace.views.chart_slot
+    qtbot.waitUntil(lambda: window.chart_view.ensure_chart().width() > narrow * 1.5)
     qtbot.keyClick(window, Qt.Key.Key_F11)
-    assert not window.actions.focus_chart.isChecked()
+    assert not window.user_actions.focus_chart.isChecked()
     assert window.reader.isVisible() and window.inspector.isVisible()

@@ -66,8 +66,8 @@ def test_reference_article_with_ctrl_e(make_window, qtbot, sample_text) -> None:
     window = make_window(demo=False)
     article = window.project.articles.add(ArticleDraft(title="Reference", text=sample_text,
                                                        published=SAMPLE_PUBLISHED))
-    window._refresh_articles()
-    window.select_article(article.id)
+    window.selection.refresh_articles()
+    window.selection.select_article(article.id)
     for passage, _expected in SAMPLE_PASSAGES:
         select_text(window, passage)
         press(qtbot, window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
@@ -76,7 +76,7 @@ def test_reference_article_with_ctrl_e(make_window, qtbot, sample_text) -> None:
     stored = {e.quotes[0].exact: e.date.start for e in window.project.events.list()}
     assert stored == {p: d for p, d in SAMPLE_PASSAGES}
     # The last one created is selected and explained in the inspector.
-    assert window.current_event().date.start == date(2021, 7, 8)
+    assert window.selection.current_event().date.start == date(2021, 7, 8)
     assert window.inspector.explanation.text() == (
         "'on Thursday' -> Thu 8 Jul 2021: latest Thursday on or before the publication date, "
         "Fri 9 Jul 2021")
@@ -86,7 +86,7 @@ def test_create_undo_redo_keeps_the_same_id(window, qtbot) -> None:  # noqa: ANN
     passage = "Russian officials remain uneasy."
     select_text(window, passage)
     press(qtbot, window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    created = window.current_event()
+    created = window.selection.current_event()
     assert created.quotes[0].exact == passage and window.timeline_model.rowCount() == 5
     assert created.date.start == date(2021, 7, 8)  # last date mentioned before it
     assert window.action_undo.text() == f"&Undo Create event “{passage[:-1]}”" or \
@@ -102,8 +102,8 @@ def test_create_undo_redo_keeps_the_same_id(window, qtbot) -> None:  # noqa: ANN
 
 
 def test_delete_and_undo_restore_same_event_and_quote(window, qtbot) -> None:  # noqa: ANN001
-    window.select_event(window.timeline_model.record(1).id)
-    victim = window.current_event()
+    window.selection.select_event(window.timeline_model.record(1).id)
+    victim = window.selection.current_event()
     window.timeline_table.setFocus()
     press(qtbot, window.timeline_table, Qt.Key.Key_Delete)
     assert window.timeline_model.row_of(victim.id) == -1
@@ -136,7 +136,7 @@ def test_inline_edits_are_committed_and_undoable(window) -> None:  # noqa: ANN00
 
 def test_inspector_accepts_typed_dates_and_precision(window, qtbot) -> None:  # noqa: ANN001
     first = window.timeline_model.record(0)
-    window.select_event(first.id)
+    window.selection.select_event(first.id)
     edit = window.inspector.date_edit
     edit.setFocus()
     edit.selectAll()
@@ -147,7 +147,7 @@ def test_inspector_accepts_typed_dates_and_precision(window, qtbot) -> None:  # 
     qtbot.keyClicks(edit, "5 June 2021")
     press(qtbot, edit, Qt.Key.Key_Return)
     assert window.project.events.get(first.id).date.start == date(2021, 6, 5)
-    window.request_edit(first.id, "precision", "month")
+    window.editing.request_edit(first.id, "precision", "month")
     e = window.project.events.get(first.id)
     assert (e.date.start, e.date.precision) == (date(2021, 6, 1), "month")
     assert window.timeline_model.index(0, DATE).data() == "June 2021"
@@ -160,7 +160,7 @@ def test_inspector_accepts_typed_dates_and_precision(window, qtbot) -> None:  # 
 
 def test_notes_commit_on_focus_change(window, qtbot) -> None:  # noqa: ANN001
     first = window.timeline_model.record(0)
-    window.select_event(first.id)
+    window.selection.select_event(first.id)
     window.inspector.notes_edit.setFocus()
     qtbot.keyClicks(window.inspector.notes_edit, "Check against Reuters")
     window.inspector.title_edit.setFocus()
@@ -169,10 +169,10 @@ def test_notes_commit_on_focus_change(window, qtbot) -> None:  # noqa: ANN001
 
 def test_notes_are_kept_when_switching_events_by_keyboard(window, qtbot) -> None:  # noqa: ANN001
     first, second = window.timeline_model.record(0), window.timeline_model.record(1)
-    window.select_event(first.id)
+    window.selection.select_event(first.id)
     window.inspector.notes_edit.setPlainText("typed, not yet committed")
-    window.select_event(second.id)
-    assert window.current_event().id == second.id
+    window.selection.select_event(second.id)
+    assert window.selection.current_event().id == second.id
     assert window.inspector.record().id == second.id
     assert window.project.events.get(first.id).notes == "typed, not yet committed"
     window.action_undo.trigger()
@@ -181,7 +181,7 @@ def test_notes_are_kept_when_switching_events_by_keyboard(window, qtbot) -> None
 
 def test_selecting_an_event_shows_and_flashes_its_quote(window) -> None:  # noqa: ANN001
     third = window.timeline_model.record(2)
-    window.select_event(third.id)
+    window.selection.select_event(third.id)
     cursor = window.reader.textCursor()
     assert cursor.position() == third.quotes[0].start
     assert window.reader.flashing()
@@ -189,13 +189,13 @@ def test_selecting_an_event_shows_and_flashes_its_quote(window) -> None:  # noqa
 
 def test_clicking_a_highlight_selects_its_event(window, qtbot) -> None:  # noqa: ANN001
     fourth = window.timeline_model.record(3)
-    window.select_event(window.timeline_model.record(0).id)
+    window.selection.select_event(window.timeline_model.record(0).id)
     reader = window.reader
     cursor = QTextCursor(reader.document())
     cursor.setPosition(fourth.quotes[0].start + 5)
     rect = reader.cursorRect(cursor)
     qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.current_event().id == fourth.id
+    assert window.selection.current_event().id == fourth.id
     assert reader.label_at(fourth.quotes[0].start + 5).startswith("Thu 8 Jul 2021")
 
 
@@ -215,18 +215,18 @@ def test_hovering_a_highlight_shows_its_event_as_a_tooltip(window, qtbot) -> Non
 
 def test_export_csv_writes_the_table(window, tmp_path: Path) -> None:  # noqa: ANN001
     out = tmp_path / "timeline.csv"
-    assert window.export_csv(out) == 4
+    assert window.files.export_csv(out) == 4
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["date"] for r in rows] == ["2021-07-05", "2021-07-06", "2021-07-07", "2021-07-08"]
-    assert window.actions.export_csv.shortcut().toString() == "Ctrl+Shift+S"
-    assert window.export_csv(tmp_path / "missing-dir" / "x.csv") is None
-    assert window.errors and "does not exist" in window.errors[-1][1]
+    assert window.user_actions.export_csv.shortcut().toString() == "Ctrl+Shift+S"
+    assert window.files.export_csv(tmp_path / "missing-dir" / "x.csv") is None
+    assert window.dialogs.errors and "does not exist" in window.dialogs.errors[-1][1]
 
 
 def test_shortcuts_are_the_documented_ones(window) -> None:  # noqa: ANN001
-    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.actions.__dict__.values()
-                 if hasattr(a, "objectName")}
+    shortcuts = {a.objectName(): a.shortcut().toString()
+                 for a in window.user_actions.__dict__.values() if hasattr(a, "objectName")}
     assert shortcuts["actionCreateEvent"] == "Ctrl+E"
     assert shortcuts["actionImportArticle"] == "Ctrl+O"
     assert shortcuts["actionPasteArticle"] == "Ctrl+Shift+V"
@@ -236,9 +236,9 @@ def test_shortcuts_are_the_documented_ones(window) -> None:  # noqa: ANN001
 
 
 def test_switching_articles_drops_a_pending_flash(window, qtbot) -> None:  # noqa: ANN001
-    window.select_event(window.timeline_model.record(3).id)
+    window.selection.select_event(window.timeline_model.record(3).id)
     assert window.reader.flashing()
-    window.import_files([Path(__file__).parents[1] / "fixtures" / "dateline.txt"])
+    window.files.import_files([Path(__file__).parents[1] / "fixtures" / "dateline.txt"])
     assert not window.reader.flashing()
     with qtbot.captureExceptions() as exceptions:
         qtbot.wait(1000)  # the flash timer would have fired on the new, shorter text
@@ -255,7 +255,7 @@ def test_menus_hold_the_actions(window) -> None:  # noqa: ANN001
     assert edit_names[:2] == ["actionUndo", "actionRedo"]
     assert "actionCreateEvent" in edit_names and "actionDeleteEvent" in edit_names
     toolbar = window.findChild(QToolBar, "mainToolBar")
-    assert window.actions.create_event in toolbar.actions()
+    assert window.user_actions.create_event in toolbar.actions()
 
 
 def test_an_unknown_edit_field_is_refused_not_saved_as_notes(window) -> None:  # noqa: ANN001
@@ -263,14 +263,15 @@ def test_an_unknown_edit_field_is_refused_not_saved_as_notes(window) -> None:  #
 
     event = window.timeline_model.record(0)
     with pytest.raises(ValueError):
-        window.request_edit(event.id, "colour", "red")
+        window.editing.request_edit(event.id, "colour", "red")
     assert window.project.events.get(event.id).notes == event.notes
 
 
 def test_the_toolbar_says_undo_and_the_tooltip_says_what(window, qtbot) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QToolBar, QToolButton
 
-    window.request_edit(window.timeline_model.id_at(0), "title", "A much longer title than fits")
+    window.editing.request_edit(window.timeline_model.id_at(0), "title",
+                                "A much longer title than fits")
     assert window.action_undo.iconText() == "Undo"
     assert window.action_undo.toolTip().startswith("Undo Edit title of")
     toolbar = window.findChild(QToolBar)
@@ -283,7 +284,7 @@ def test_ctrl_z_in_a_field_undoes_the_app_and_esc_reverts_a_field(window, qtbot)
     """Ctrl+Z with the cursor in an inspector field that has nothing of its own to undo
     reaches the app's undo stack; Esc puts back what is stored and drops a complaint."""
     first = window.timeline_model.id_at(0)
-    window.select_event(first)
+    window.selection.select_event(first)
     stored = window.project.events.get(first).title
     with qtbot.waitActive(window):
         window.activateWindow()
@@ -322,7 +323,7 @@ def test_a_header_click_sorts_the_table_and_the_selection_stays(window, qtbot) -
 
     model, table = window.timeline_model, window.timeline_table
     chronological = [model.id_at(r) for r in range(model.rowCount())]
-    window.select_event(chronological[2])
+    window.selection.select_event(chronological[2])
     header = table.horizontalHeader()
 
     def click(column: int) -> None:
@@ -333,7 +334,7 @@ def test_a_header_click_sorts_the_table_and_the_selection_stays(window, qtbot) -
     click(TITLE)
     titles = [model.record(r).title for r in range(model.rowCount())]
     assert titles == sorted(titles, key=str.casefold)
-    assert window.current_event().id == chronological[2]  # the same event stays selected
+    assert window.selection.current_event().id == chronological[2]  # the same event stays selected
     click(TITLE)  # again: descending
     assert [model.record(r).title for r in range(model.rowCount())] == titles[::-1]
     new = window.project.events.create_from_selection(1, 0, 20)  # arrives through the hub

@@ -24,10 +24,10 @@ def test_f8_then_ctrl_e_builds_the_timeline_from_the_keyboard(make_window, qtbot
     window = make_window(demo=False)
     article = window.project.articles.add(ArticleDraft(title="Reference", text=sample_text,
                                                        published=SAMPLE_PUBLISHED))
-    window._refresh_articles()
-    window.select_article(article.id)
-    total = len(window._analysis.passages)
-    assert total >= 6 and window._analysis.used_count == 0
+    window.selection.refresh_articles()
+    window.selection.select_article(article.id)
+    total = len(window.dates.analysis.passages)
+    assert total >= 6 and window.dates.analysis.used_count == 0
     window.reader.setFocus()
     created = 0
     for _ in range(3):
@@ -37,8 +37,9 @@ def test_f8_then_ctrl_e_builds_the_timeline_from_the_keyboard(make_window, qtbot
         qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
         created += 1
         assert window.timeline_model.rowCount() == created
-    assert window._analysis.used_count >= 3
-    assert window.coverage.summary.text().startswith(f"{window._analysis.used_count} of {total}")
+    assert window.dates.analysis.used_count >= 3
+    used = window.dates.analysis.used_count
+    assert window.coverage.summary.text().startswith(f"{used} of {total}")
     # The photo caption's date comes first in the text: the first F8 event is 6 July 2021.
     first = min(window.project.events.list(), key=lambda e: e.quotes[0].start)
     assert first.date.start == date(2021, 7, 6)
@@ -50,16 +51,16 @@ def test_suggestions_are_created_in_one_undoable_step(make_window, sample_text) 
     window = make_window(demo=False)
     article = window.project.articles.add(ArticleDraft(title="Reference", text=sample_text,
                                                        published=SAMPLE_PUBLISHED))
-    window._refresh_articles()
-    window.select_article(article.id)
+    window.selection.refresh_articles()
+    window.selection.select_article(article.id)
     offered = []
 
     def accept_all(suggestions):  # noqa: ANN001, ANN202
         offered.extend(suggestions)
         return suggestions
 
-    window.choose_suggestions = accept_all
-    window.actions.suggest_events.trigger()
+    window.dialogs.choose_suggestions = accept_all
+    window.user_actions.suggest_events.trigger()
     dates = {s.date.start for s in offered}
     assert {date(2021, 7, d) for d in (5, 6, 7, 8)} <= dates
     assert window.timeline_model.rowCount() == len(offered)
@@ -68,7 +69,7 @@ def test_suggestions_are_created_in_one_undoable_step(make_window, sample_text) 
     assert window.timeline_model.rowCount() == 0 and window.project.events.count() == 0
     window.action_redo.trigger()
     assert window.project.events.count() == len(offered)
-    window.actions.suggest_events.trigger()  # nothing left to suggest
+    window.user_actions.suggest_events.trigger()  # nothing left to suggest
     assert "No suggestions" in window.statusBar().currentMessage()
 
 
@@ -95,13 +96,13 @@ def test_suggest_dialog_keyboard(qtbot, demo_project) -> None:  # noqa: ANN001
     accepted = dialog.accepted_suggestions()
     expected = [suggestions[0], *suggestions[2:]]
     assert accepted == expected
-    assert dialog.create.isEnabled() and dialog.create.text() == (
+    assert dialog.create_button.isEnabled() and dialog.create_button.text() == (
         f"&Create {len(expected)} event" + ("s" if len(expected) != 1 else ""))
 
 
 def test_alt_down_cycles_the_date_readings(window, qtbot) -> None:  # noqa: ANN001
     first = window.timeline_model.record(0)
-    window.select_event(first.id)
+    window.selection.select_event(first.id)
     assert "Mon 28 Jun 2021 · Mon 12 Jul 2021" in window.inspector.readings.text()
     window.timeline_table.setFocus()
     seen = []
@@ -124,9 +125,9 @@ def test_long_articles_are_analysed_in_the_background(make_window, qtbot) -> Non
     article = window.project.articles.add(ArticleDraft(title="Long", text=text,
                                                        published=date(2021, 7, 9)))
     assert len(text) > date_assist.SYNC_LIMIT
-    window._refresh_articles()
-    window.select_article(article.id)
+    window.selection.refresh_articles()
+    window.selection.select_article(article.id)
     assert window.reader.toPlainText() == text  # shown at once, dates come later
-    qtbot.waitUntil(lambda: window._analysis is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.dates.analysis is not None, timeout=20000)
     assert window.reader.expression_count() == 2000
     assert window.coverage.summary.text().startswith("0 of 2000")

@@ -19,11 +19,11 @@ def test_launch_paints_then_loads_the_demo_and_imports_files(qtbot, settings,  #
     db = tmp_path / "first-run.tldb"
     window = launch(db, settings, seed_demo_if_new=True, files=[FIXTURES / "dateline.txt"])
     qtbot.addWidget(window)
-    assert window.project is None and not window.actions.create_event.isEnabled()
+    assert window.project is None and not window.user_actions.create_event.isEnabled()
     with qtbot.waitSignal(window.projectLoaded, timeout=5000):
         pass
     qtbot.waitUntil(lambda: window.article_model.rowCount() == 2, timeout=5000)
-    assert window.timeline_model.rowCount() == 4 and window.actions.create_event.isEnabled()
+    assert window.timeline_model.rowCount() == 4 and window.user_actions.create_event.isEnabled()
     assert window.project.path == db.resolve()
 
 
@@ -107,9 +107,9 @@ def test_reopening_returns_to_the_article_and_event_last_shown(make_window, qtbo
     other = first.project.articles.add(ArticleDraft(
         title="Second report", text="Kabul. On Friday, the envoy left. " * 40))
     event = first.project.events.create_from_quote_text(other.id, "On Friday, the envoy left.")
-    first.select_event(event.id)
-    first.select_article(other.id)
+    first.selection.select_event(event.id)
+    first.selection.select_article(other.id)
     first.close()
     second = make_window("place.tldb")
     assert second.reader.article_id == other.id
-    assert second.current_event().id == event.id
+    assert second.selection.current_event().id == event.id

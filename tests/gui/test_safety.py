@@ -12,15 +12,15 @@ from desktop_app.gui.settings import backup_folder
 
 def test_file_back_up_project_writes_a_consistent_copy(window, tmp_path: Path) -> None:  # noqa: ANN001
     target = tmp_path / "copy.tldb"
-    assert window.backup_project(target)
+    assert window.files.backup_project(target)
     con = sqlite3.connect(target)
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
-    assert not window.backup_project(tmp_path / "missing" / "copy.tldb")
-    assert "missing does not exist" in window.errors[-1][1]
-    assert not window.backup_project(window.project.path)  # never over the open project
-    assert "open project" in window.errors[-1][1]
+    assert not window.files.backup_project(tmp_path / "missing" / "copy.tldb")
+    assert "missing does not exist" in window.dialogs.errors[-1][1]
+    assert not window.files.backup_project(window.project.path)  # never over the open project
+    assert "open project" in window.dialogs.errors[-1][1]
     assert window.project.events.count() == 4
 
 
@@ -85,11 +85,13 @@ def test_help_lists_every_shortcut_from_the_actions_themselves(window) -> None: 
 
 
 def test_the_export_menu_is_built_from_the_one_list_of_formats(window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMenu
+
     from desktop_app.core.exporters.formats import EXPORT_FORMATS
 
-    menu = window.menuBar().findChild(type(window.recent_menu), "menuExportAs")
+    menu = window.menuBar().findChild(QMenu, "menuExportAs")
     assert [a.text() for a in menu.actions()] == [f.menu for f in EXPORT_FORMATS if f.menu]
-    assert list(window.actions.export_formats) == [f.key for f in EXPORT_FORMATS if f.menu]
+    assert list(window.user_actions.export_formats) == [f.key for f in EXPORT_FORMATS if f.menu]
 
 
 def test_counts_read_as_english(window) -> None:  # noqa: ANN001

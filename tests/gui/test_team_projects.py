@@ -29,21 +29,21 @@ def test_two_windows_on_a_team_project_follow_each_other_live(make_window, qtbot
     second = make_window(db=team_url)
     assert first.timeline_model.rowCount() == second.timeline_model.rowCount() == 4
     event_id = first.timeline_model.id_at(0)
-    second.select_event(second.timeline_model.id_at(2))
-    kept = second.current_event().id
+    second.selection.select_event(second.timeline_model.id_at(2))
+    kept = second.selection.current_event().id
     t0 = time.monotonic()
-    first.request_edit(event_id, "title", "Edited by a colleague")
+    first.editing.request_edit(event_id, "title", "Edited by a colleague")
     qtbot.waitUntil(lambda: any(
         second.timeline_model.record(r).title == "Edited by a colleague"
         for r in range(second.timeline_model.rowCount())), timeout=1000)
     assert time.monotonic() - t0 < 1.0
-    assert second.current_event().id == kept  # the selection stays put
-    second.select_event(event_id)
-    first.select_event(event_id)
-    first.actions.delete_event.trigger()
+    assert second.selection.current_event().id == kept  # the selection stays put
+    second.selection.select_event(event_id)
+    first.selection.select_event(event_id)
+    first.user_actions.delete_event.trigger()
     qtbot.waitUntil(lambda: second.timeline_model.row_of(event_id) < 0, timeout=1000)
     assert "deleted in another window" in second.statusBar().currentMessage()
-    assert first.errors == [] and second.errors == []
+    assert first.dialogs.errors == [] and second.dialogs.errors == []
 
 
 def test_the_window_names_a_team_project_and_remembers_it_without_its_password(
@@ -71,9 +71,9 @@ def test_a_lost_server_is_said_and_the_window_resumes(make_window, qtbot,  # noq
     qtbot.waitUntil(lambda: not window.server_label.isVisible(), timeout=3000)  # reconnected
     assert "Reconnected" in window.statusBar().currentMessage()
     event_id = window.timeline_model.id_at(0)
-    window.request_edit(event_id, "title", "After the reconnection")  # the pool reconnects
+    window.editing.request_edit(event_id, "title", "After the reconnection")  # the pool reconnects
     assert window.project.events.get(event_id).title == "After the reconnection"
-    assert window.errors == []
+    assert window.dialogs.errors == []
 
 
 def test_an_edit_meeting_a_colleagues_change_asks_and_overwrites_nothing_unseen(
@@ -90,9 +90,9 @@ def test_an_edit_meeting_a_colleagues_change_asks_and_overwrites_nothing_unseen(
         asked.append((conflict.current.title, typed))
         return answer[0]
 
-    window.keep_mine = keep_mine
+    window.dialogs.keep_mine = keep_mine
     event_id = window.timeline_model.id_at(0)
-    window.select_event(event_id)
+    window.selection.select_event(event_id)
     field = window.inspector.title_edit
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
@@ -138,13 +138,14 @@ def test_a_reader_login_opens_the_project_read_only(make_window, roles, team_url
     assert window.project.read_only
     assert window.read_only_banner.isVisible()
     assert "may only read" in window.read_only_banner.text()
-    assert not window.actions.create_event.isEnabled()
-    assert not window.actions.import_article.isEnabled()
-    assert window.actions.export_csv.isEnabled() and window.actions.find_events.isEnabled()
+    assert not window.user_actions.create_event.isEnabled()
+    assert not window.user_actions.import_article.isEnabled()
+    actions = window.user_actions
+    assert actions.export_csv.isEnabled() and actions.find_events.isEnabled()
     assert window.inspector.title_edit.isReadOnly()
     select_text(window, window.reader.toPlainText()[:40])
     qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert window.timeline_model.rowCount() == 4 and window.errors == []
+    assert window.timeline_model.rowCount() == 4 and window.dialogs.errors == []
     out = tmp_path / "out.csv"
     window.project.exports.export_csv(out)
     assert out.read_text(encoding="utf-8-sig").count("\n") >= 5
@@ -156,7 +157,7 @@ def test_undo_of_an_edit_a_colleague_has_since_changed_is_refused(make_window,  
 
     window = make_window(db=team_url)
     event_id = window.timeline_model.id_at(0)
-    window.request_edit(event_id, "title", "My title")
+    window.editing.request_edit(event_id, "title", "My title")
     colleague = open_project(team_url, author="Ben")
     try:
         colleague.events.edit(event_id, EventEdit(title="Ben built on it"))
@@ -164,10 +165,10 @@ def test_undo_of_an_edit_a_colleague_has_since_changed_is_refused(make_window,  
         colleague.close()
     window.action_undo.trigger()
     assert window.project.events.get(event_id).title == "Ben built on it"  # not undone
-    assert window.errors and "Cannot undo" in window.errors[-1][1]
-    assert "changed by Ben" in window.errors[-1][1]
+    assert window.dialogs.errors and "Cannot undo" in window.dialogs.errors[-1][1]
+    assert "changed by Ben" in window.dialogs.errors[-1][1]
     assert window.undo_stack.count() == 0  # the refused step left the history
-    window.request_edit(event_id, "title", "Mine again")
+    window.editing.request_edit(event_id, "title", "Mine again")
     window.action_undo.trigger()  # nobody changed it since: undo works as ever
     assert window.project.events.get(event_id).title == "Ben built on it"
 
@@ -190,6 +191,6 @@ def test_the_connect_dialog_tests_then_connects(make_window, team_url: str, sett
     assert dialog.test_connection()
     assert "a team project with 4 events" in dialog.status.text()
     dialog.password.setText("typed only for now")
-    assert window.switch_project(dialog.address())
+    assert window.files.switch_project(dialog.address())
     assert window.project.db.is_server and window.timeline_model.rowCount() == 4
     assert not any("typed only" in entry for entry in settings.recent_projects())

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
+    QImageWriter,
     QPageLayout,
     QPageSize,
     QPaintDevice,
@@ -75,8 +76,10 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
             image.setDevicePixelRatio(scale)
             image.fill(QColor("#ffffff"))
             _paint(image, layout, path)
-            if not image.save(str(tmp), "PNG"):
-                raise ChartExportError(f"{path}: could not write the PNG file")
+            writer = QImageWriter(str(tmp), QByteArray(b"png"))
+            if not writer.write(image):
+                raise ChartExportError(f"{path}: could not write the PNG file "
+                                       f"({writer.errorString()})")
         elif fmt == "svg":
             gen = QSvgGenerator()
             gen.setFileName(str(tmp))
