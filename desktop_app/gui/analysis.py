@@ -4,7 +4,7 @@ command; the views follow it through the change hub."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QUndoView
 
 from desktop_app.core.errors import TimelineError
@@ -12,16 +12,14 @@ from desktop_app.core.records import EventRecord, QuoteRecord
 from desktop_app.core.tags import parse_tags
 from desktop_app.gui import analysis_commands as cmd
 from desktop_app.gui.selection import Selection
-from desktop_app.gui.workspace import Workspace
+from desktop_app.gui.workspace import Component, Workspace
 
 
-class Analysis(QObject):
+class Analysis(Component):
     """More sources per event, merging, tags and their colours, and the History dock."""
 
     def __init__(self, ws: Workspace, selection: Selection) -> None:
-        super().__init__(ws.host)
-        self._ws = ws
-        self._v = ws.views
+        super().__init__(ws)
         self._selection = selection
         a, host = ws.actions, ws.host
         a.add_source.triggered.connect(self._on_add_source)

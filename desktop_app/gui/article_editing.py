@@ -4,23 +4,20 @@ it through the change hub."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.records import ArticleMetadata
 from desktop_app.gui import analysis_commands as cmd
 from desktop_app.gui.asking import ArticleDeletion
 from desktop_app.gui.commands import EditArticleCommand
 from desktop_app.gui.selection import Selection
-from desktop_app.gui.workspace import Workspace
+from desktop_app.gui.workspace import Component, Workspace
 
 
-class ArticleEditing(QObject):
+class ArticleEditing(Component):
     """Article > Properties and Delete Article."""
 
     def __init__(self, ws: Workspace, selection: Selection) -> None:
-        super().__init__(ws.host)
-        self._ws = ws
+        super().__init__(ws)
         self._selection = selection
         ws.actions.article_properties.triggered.connect(self._on_article_properties)
         ws.actions.delete_article.triggered.connect(self._on_delete_article)

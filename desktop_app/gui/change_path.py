@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.changes import ChangeSet, Origin
@@ -16,7 +15,7 @@ from desktop_app.gui.date_assist import DateAssist
 from desktop_app.gui.filtering import Filtering
 from desktop_app.gui.live_changes import LiveChanges
 from desktop_app.gui.selection import Selection
-from desktop_app.gui.workspace import Workspace
+from desktop_app.gui.workspace import Component, Workspace
 
 if TYPE_CHECKING:
     from desktop_app.core.project import Project
@@ -24,14 +23,12 @@ if TYPE_CHECKING:
 BULK_CHANGE = 100  # events changed at once: re-read the timeline instead of row by row
 
 
-class ChangePath(QObject):
+class ChangePath(Component):
     """Subscribes to the open project's change hub and brings every view up to date."""
 
     def __init__(self, ws: Workspace, selection: Selection, chart_view: ChartView,
                  date_assist: DateAssist, filtering: Filtering, live: LiveChanges) -> None:
-        super().__init__(ws.host)
-        self._ws = ws
-        self._v = ws.views
+        super().__init__(ws)
         self._selection = selection
         self._chart_view = chart_view
         self._date_assist = date_assist
@@ -48,16 +45,16 @@ class ChangePath(QObject):
             self.tr("Not undone"), reason))
         self._live.follow(project)  # and what other windows and processes commit
 
-    def reload_timeline(self) -> None:
+    def reload_timeline(self, changed: frozenset[int] | None = None) -> None:
         """Read the whole timeline again (a project opened, many events changed at once):
-        the narrow rows the table and the chart show; full records follow on demand."""
+        the narrow rows the table and the chart show; full records follow on demand (those
+        already read stay, but for the ``changed`` ids; None: a project opened)."""
         p = self._ws.project
         rows = p.index.rows(p.sources.conflicting_ids())
         chart = self._chart_view
         chart.refresh(rows)  # the chart first: a large project's picture at once
-        if chart.chart is not None and chart.chart.isVisible():
-            chart.chart.repaint()
-        self._v.timeline_model.reset_rows(rows, p.events.get_many)
+        chart.repaint_now()
+        self._v.timeline_model.reset_rows(rows, p.events.get_many, changed)
         chart.follow_filter()  # now that the table holds the rows the filter keeps
         chart.sync_selection()
 
@@ -73,8 +70,11 @@ class ChangePath(QObject):
         bulk = changes.everything or len(changes.event_ids) > BULK_CHANGE
         if bulk:
             current = selection.current_event()
-            self.reload_timeline()
-            self._show_open_article_again()
+            self.reload_timeline(None if changes.everything else changes.event_ids)
+            if changes.everything:
+                self._show_open_article_again()
+            elif reader.article_id is not None:  # the text is the same: only its quotes
+                reader.set_quotes(self._ws.project.events.quotes_in_article(reader.article_id))
             if current is not None and self._v.timeline_model.row_of(current.id) >= 0:
                 selection.select_event(current.id)  # the selection stays where it was
         elif changes.event_ids:
@@ -106,8 +106,7 @@ class ChangePath(QObject):
                 v.reader.remove_event(event_id)
                 if record is None:
                     v.timeline_model.remove(event_id)
-                    if chart.chart is not None:
-                        chart.chart.remove(event_id)
+                    chart.event_removed(event_id)
                     continue
                 v.timeline_model.replace(record)  # inserts it when it is new
                 chart.event_changed(record)

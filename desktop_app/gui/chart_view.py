@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QObject, QPoint, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QTimer
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.errors import TimelineError
@@ -15,23 +15,22 @@ from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.records import EventRecord, LaneMode
 from desktop_app.gui.event_editing import EventEditing
 from desktop_app.gui.selection import Selection
-from desktop_app.gui.workspace import Workspace
+from desktop_app.gui.workspace import Component, Workspace
 
 if TYPE_CHECKING:  # built after the first paint: not imported on the way to it
     from desktop_app.core.records import TimelineRow
     from desktop_app.gui.chart.widget import TimelineChart
 
 
-class ChartView(QObject):
+class ChartView(Component):
     """The chart tab: its widget (built on first use), its menu, focus mode and export."""
 
     def __init__(self, ws: Workspace, selection: Selection, editing: EventEditing) -> None:
-        super().__init__(ws.host)
-        self._ws = ws
-        self._v = ws.views
+        super().__init__(ws)
         self._selection = selection
         self._editing = editing
-        self.chart: TimelineChart | None = None
+        self._chart: TimelineChart | None = None
+        self._stale = False  # the timeline changed while the chart was hidden
         self._unfocused: list[QWidget] = []
         a = ws.actions
         a.show_table.triggered.connect(lambda: self._v.timeline_tabs.setCurrentIndex(0))
@@ -43,7 +42,7 @@ class ChartView(QObject):
         a.fit_selection.triggered.connect(lambda: self.ensure_chart().fit_selection())
         a.colour_by_tag.toggled.connect(self.show_tag_colours)
         a.show_published.toggled.connect(
-            lambda on: self.chart is not None and self.chart.set_show_published(on))
+            lambda on: self._chart is not None and self._chart.set_show_published(on))
         for mode, action in a.lane_modes.items():
             action.triggered.connect(
                 lambda _c=False, m=mode: self.ensure_chart().set_lane_mode(m))
@@ -51,12 +50,34 @@ class ChartView(QObject):
         self._v.timeline_table.selectionModel().selectionChanged.connect(
             lambda *_a: self.sync_selection())
         selection.articlesChanged.connect(self.articles_changed)
+        self._v.timeline_tabs.currentChanged.connect(lambda _i: self._catch_up())
         self._restore_view_choices()
+
+    @property
+    def chart(self) -> TimelineChart | None:
+        """The chart widget (None until built), up to date with the timeline."""
+        self._catch_up()
+        return self._chart
+
+    def _catch_up(self) -> None:
+        """Redraw the chart from the table's rows if the timeline changed while it was
+        hidden: a hidden chart does not follow a change of thousands of events."""
+        if self._stale and self._chart is not None:
+            self._stale = False
+            self._set_rows(self._v.timeline_model.all_rows())
+            self.follow_filter()
+            self.sync_selection()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._chart and event.type() == QEvent.Type.Show:
+            self._catch_up()
+        return False
 
     def ensure_chart(self) -> TimelineChart:
         """Build the chart widget (once)."""
-        if self.chart is not None:
-            return self.chart
+        if self._chart is not None:
+            self._catch_up()
+            return self._chart
         from desktop_app.gui.chart.widget import TimelineChart
 
         chart = TimelineChart()
@@ -72,7 +93,8 @@ class ChartView(QObject):
         chart.set_lane_mode(self._lane_mode())
         chart.contextMenuRequested.connect(self._chart_menu)
         chart.stepRequested.connect(self._step_in_chart)
-        self.chart = chart
+        self._chart = chart
+        chart.installEventFilter(self)  # shown again: catch up with what changed meanwhile
         self.show_tag_colours(self._ws.actions.colour_by_tag.isChecked())
         return chart
 
@@ -145,8 +167,8 @@ class ChartView(QObject):
             self._ws.actions.focus_chart.setChecked(on)
 
     def _fit_all(self) -> None:
-        if self.chart is not None:
-            self.chart.fit_all()
+        if self._chart is not None:
+            self._chart.fit_all()
 
     def show_chart(self) -> None:
         """Bring the chart tab to the front."""
@@ -155,35 +177,55 @@ class ChartView(QObject):
 
     def refresh(self, rows: list[TimelineRow]) -> None:
         """Rebuild the chart from timeline rows just read, before the table takes them (a
-        project opening: its picture first). The caller then filters and selects."""
-        if self.chart is None:
+        project opening: its picture first). The caller then filters and selects. A hidden
+        chart is redrawn when it is next shown or asked for."""
+        if self._chart is None:
             return  # built with the live project; a snapshot shows the table only
+        if not self._chart.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self._set_rows(rows)
+
+    def _set_rows(self, rows: list[TimelineRow]) -> None:
         from desktop_app.core.chart.items import entries_of_rows
 
-        self.chart.set_entries(entries_of_rows(rows), *self._article_facts())
+        assert self._chart is not None
+        self._chart.set_entries(entries_of_rows(rows), *self._article_facts())
+
+    def repaint_now(self) -> None:
+        """Paint the chart at once, if shown (before the table reads its rows)."""
+        if self._chart is not None and self._chart.isVisible():
+            self._chart.repaint()
 
     def follow_filter(self) -> None:
         """The chart shows what the table shows."""
-        if self.chart is None:
+        if self._chart is None or self._stale:
             return
         model = self._v.timeline_model
-        self.chart.set_visible(model.ids() if model.is_filtered() else None)
+        if model.is_filtered() or self._chart.data.filtered:  # else nothing to redo
+            self._chart.set_visible(model.ids() if model.is_filtered() else None)
 
     def event_changed(self, record: EventRecord) -> None:
         """One event added or edited: move it on the chart."""
-        if self.chart is None:
+        if self._chart is None or self._stale:
             return
         from desktop_app.core.chart.items import entry_of_row
         from desktop_app.core.timeline_rows import timeline_row
 
-        self.chart.upsert(entry_of_row(timeline_row(record)), self._v.timeline_model.keeps(record))
+        self._chart.upsert(entry_of_row(timeline_row(record)), self._v.timeline_model.keeps(record))
+
+    def event_removed(self, event_id: int) -> None:
+        """One event deleted: it leaves the chart."""
+        if self._chart is not None and not self._stale:
+            self._chart.remove(event_id)
 
     def articles_changed(self) -> None:
         """Article titles or publication dates changed."""
-        if self.chart is None:
+        if self._chart is None:
             return
         label, published = self._article_facts()
-        self.chart.set_published(published, label)
+        self._chart.set_published(published, label)
 
     def _article_facts(self) -> tuple[Callable[[int], str], dict[int, float]]:
         """Lane labels (article titles) and publication markers (day numbers) for the chart."""
@@ -201,20 +243,20 @@ class ChartView(QObject):
         quote = r.quotes[0].exact if r.quotes else ""
         if len(quote) > 240:
             quote = quote[:239] + "…"
-        entry = self.chart.data.entry(event_id) if self.chart is not None else None
+        entry = self._chart.data.entry(event_id) if self._chart is not None else None
         flag = "\n⚠ Sources disagree on the date" if entry and entry.item.conflict else ""
         return (f"{format_event_date(r.date)}\n{r.title}{flag}"
                 + (f"\n\n“{quote}”" if quote else ""))
 
     def sync_selection(self) -> None:
         """The chart marks the events selected in the table."""
-        if self.chart is None:
+        if self._chart is None or self._stale:
             return
         v = self._v
-        self.chart.set_selection(self._selection.selected_event_ids())
+        self._chart.set_selection(self._selection.selected_event_ids())
         current = v.timeline_table.currentIndex()
         if current.isValid() and v.timeline_tabs.currentWidget() is not v.chart_slot:
-            self.chart.ensure_visible(v.timeline_model.id_at(current.row()))
+            self._chart.ensure_visible(v.timeline_model.id_at(current.row()))
 
     def _on_chart_clicked(self, event_id: int, extend: bool) -> None:
         model = self._v.timeline_model
@@ -247,9 +289,9 @@ class ChartView(QObject):
 
     def show_tag_colours(self, on: bool) -> None:
         """Colour events by their first tag (or not); tag colours changed."""
-        if self.chart is not None:  # else the chart reads the action when it is built
+        if self._chart is not None:  # else the chart reads the action when it is built
             project = self._ws.current_project
-            self.chart.set_colour_by_tag(on, project.tags.colours() if project else {})
+            self._chart.set_colour_by_tag(on, project.tags.colours() if project else {})
 
     # -- export ---------------------------------------------------------------------------
     def _on_export_chart(self) -> None:

@@ -6,14 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.records import EventDate, EventEdit, EventRecord
 from desktop_app.gui.commands import CreateEventsCommand
 from desktop_app.gui.event_editing import EventEditing
 from desktop_app.gui.selection import Selection
-from desktop_app.gui.workspace import Workspace
+from desktop_app.gui.workspace import Component, Workspace
 
 if TYPE_CHECKING:  # imported when first needed: not on the way to the first paint
     from desktop_app.core.passages import ArticleAnalysis, EventSuggestion
@@ -21,13 +19,11 @@ if TYPE_CHECKING:  # imported when first needed: not on the way to the first pai
 SYNC_LIMIT = 100_000  # characters analysed at once; longer articles on a worker thread
 
 
-class DateAssist(QObject):
+class DateAssist(Component):
     """Dated passages of the open article and what the user does with them."""
 
     def __init__(self, ws: Workspace, selection: Selection, editing: EventEditing) -> None:
-        super().__init__(ws.host)
-        self._ws = ws
-        self._v = ws.views
+        super().__init__(ws)
         self._selection = selection
         self._editing = editing
         self.analysis: ArticleAnalysis | None = None

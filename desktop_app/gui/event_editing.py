@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject
-
 from desktop_app.core.errors import EditConflictError, TimelineError
 from desktop_app.core.eventdates import at_precision, format_event_date
 from desktop_app.core.records import EditField, EventEdit, EventRecord
@@ -14,15 +12,14 @@ from desktop_app.core.tags import parse_tags
 from desktop_app.gui.commands import CreateEventCommand, DeleteEventCommand, EditEventCommand
 from desktop_app.gui.inspector import field_text
 from desktop_app.gui.selection import Selection
-from desktop_app.gui.workspace import Workspace
+from desktop_app.gui.workspace import Component, Workspace
 
 
-class EventEditing(QObject):
+class EventEditing(Component):
     """Creating, deleting and editing events, one undoable step each."""
 
     def __init__(self, ws: Workspace, selection: Selection) -> None:
-        super().__init__(ws.host)
-        self._ws = ws
+        super().__init__(ws)
         self._selection = selection
         self._asking = False  # a conflict question is open
         a, v = ws.actions, ws.views

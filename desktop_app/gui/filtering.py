@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout
 
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.records import SearchHit
 from desktop_app.gui.chart_view import ChartView
 from desktop_app.gui.selection import Selection
-from desktop_app.gui.workspace import Workspace
+from desktop_app.gui.workspace import Component, Workspace
 
 if TYPE_CHECKING:  # built on first use: not imported on the way to the first paint
     from desktop_app.core.filters import EventFilter
@@ -23,13 +23,11 @@ if TYPE_CHECKING:  # built on first use: not imported on the way to the first pa
 BUSY_FILTER = 20_000  # events: filtering this many shows a busy cursor
 
 
-class Filtering(QObject):
+class Filtering(Component):
     """The filter bar and the search panel, each built on first use."""
 
     def __init__(self, ws: Workspace, selection: Selection, chart_view: ChartView) -> None:
-        super().__init__(ws.host)
-        self._ws = ws
-        self._v = ws.views
+        super().__init__(ws)
         self._selection = selection
         self._chart_view = chart_view
         self.filter_bar: FilterBar | None = None

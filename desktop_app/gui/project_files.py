@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QProgressDialog
 
@@ -20,7 +20,7 @@ from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
 from desktop_app.gui.filtering import Filtering
 from desktop_app.gui.selection import Selection
 from desktop_app.gui.settings import PROJECT_SUFFIX
-from desktop_app.gui.workspace import Workspace
+from desktop_app.gui.workspace import Component, Workspace
 
 if TYPE_CHECKING:
     from desktop_app.core.exporters.csv_export import CsvOptions
@@ -40,14 +40,13 @@ def _file_filter() -> str:
 _PROJECT_FILTER = f"Timeline Annotator projects (*{PROJECT_SUFFIX});;All files (*)"
 
 
-class ProjectFiles(QObject):
+class ProjectFiles(Component):
     """File menu work: projects, importing articles, timelines and annotations, exports."""
 
     def __init__(self, ws: Workspace, selection: Selection, filtering: Filtering,
                  open_project: ProjectOpener, show_project: Callable[[Project], None],
                  recent_menu: QMenu) -> None:
-        super().__init__(ws.host)
-        self._ws = ws
+        super().__init__(ws)
         self._selection = selection
         self._filtering = filtering
         self._open_project = open_project

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 
 from desktop_app.core.records import EventRecord
 from desktop_app.gui.article_list import ArticleIdRole
 from desktop_app.gui.timeline_model import RecordRole
-from desktop_app.gui.workspace import Workspace
+from desktop_app.gui.workspace import Component, Workspace
 
 _SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect \
     | QItemSelectionModel.SelectionFlag.Rows
 
 
-class Selection(QObject):
+class Selection(Component):
     """Which article and event are shown, and the events selected."""
 
     articleShown = Signal(object)  # noqa: N815 - the article's publication date (or None)
@@ -28,9 +28,7 @@ class Selection(QObject):
     articlesChanged = Signal()  # noqa: N815 - article titles, dates, or the set of articles
 
     def __init__(self, ws: Workspace) -> None:
-        super().__init__(ws.host)
-        self._ws = ws
-        self._v = ws.views
+        super().__init__(ws)
         self.committing_before_switch = False  # notes saved on leaving an event: not "new"
         v = self._v
         v.article_list.selectionModel().currentRowChanged.connect(self._on_article_current)

@@ -9,7 +9,7 @@ project opens without reading every quote and rule, and everything asking for a 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -122,9 +122,16 @@ class TimelineModel(RowsModel):
         self._records = {r.id: r for r in records}
         self._set_all([timeline_row(r) for r in records])
 
-    def reset_rows(self, rows: Iterable[TimelineRow], fetch: Fetcher) -> None:
-        """Replace all rows; full records come from ``fetch(ids)`` when asked for."""
-        self._records, self._fetch = {}, fetch
+    def reset_rows(self, rows: Iterable[TimelineRow], fetch: Fetcher,
+                   stale: Collection[int] | None = None) -> None:
+        """Replace all rows; full records come from ``fetch(ids)`` when asked for. Records
+        already held stay, but for the ``stale`` ids (None: every one is stale)."""
+        if stale is None or fetch != self._fetch:  # another project: nothing held holds
+            self._records = {}
+        else:
+            for event_id in stale:
+                self._records.pop(event_id, None)
+        self._fetch = fetch
         self._set_all(list(rows))
 
     def _set_all(self, rows: list[TimelineRow]) -> None:

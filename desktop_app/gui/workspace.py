@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QTableView, QTabWidget, QWidget
 
@@ -73,3 +74,13 @@ class Workspace:
     def say(self, message: str, milliseconds: int = 5000) -> None:
         """A passing message in the status bar."""
         self.host.statusBar().showMessage(message, milliseconds)
+
+
+class Component(QObject):
+    """One part of the window's work (editing, the chart, filtering...): it lives as long as
+    the window and reaches the shared state through its workspace."""
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__(ws.host)
+        self._ws = ws
+        self._v = ws.views

@@ -139,3 +139,24 @@ def test_what_the_user_is_typing_is_never_replaced_by_another_windows_change(  #
     stored = second.project.events.get(event_id)
     assert stored.notes == "my unsaved note" and stored.title == "Retitled in the first window"
     assert second.dialogs.conflicts == []  # another field changed: no question, both kept
+
+
+def test_a_hidden_chart_catches_up_when_shown(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """A change of thousands of events while the table is shown does not redraw the chart
+    then; showing the chart tab draws what the table holds."""
+    from desktop_app.gui.chart.widget import TimelineChart
+
+    chart = window.chart_view.ensure_chart()
+    window.timeline_tabs.setCurrentIndex(0)  # the table
+    out = tmp_path / "many.csv"
+    out.write_text("date,title\n" + "".join(f"2020-03-{1 + i % 28:02d},Early {i}\n"
+                                            for i in range(300)), encoding="utf-8")
+    window.dialogs.confirm_csv_import = lambda plan: True
+    assert window.files.import_csv(out)
+    drawn = window.findChild(TimelineChart)
+    assert drawn is chart and drawn.data.size() == 4  # hidden: not redrawn yet
+    window.timeline_tabs.setCurrentWidget(window.workspace.views.chart_slot)
+    assert drawn.data.size() == 304
+    assert window.timeline_model.total() == 304
+    window.action_undo.trigger()  # shown: follows at once
+    assert drawn.data.size() == 4

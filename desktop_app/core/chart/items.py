@@ -191,6 +191,11 @@ class LaneSet:
         self.mode = _check_mode(mode)
         self._rebuild()
 
+    @property
+    def filtered(self) -> bool:
+        """Whether a filter hides some events."""
+        return self._visible is not None
+
     def set_visible(self, ids: set[int] | None) -> None:
         """Show only these events (a filter), or all of them (None)."""
         self._visible = ids
