@@ -111,7 +111,7 @@ class QtDialogs:
         return dialog.value() if dialog.exec() else None
 
     def confirm_csv_import(self, plan: CsvPlan) -> bool:
-        from desktop_app.gui.dialogs import CsvPreviewDialog
+        from desktop_app.gui.csv_preview import CsvPreviewDialog
 
         return bool(CsvPreviewDialog(plan, self._parent).exec())
 

@@ -1,5 +1,5 @@
-"""Small dialogs: a publication date, article properties, CSV options and preview, deleting
-an article, About, the keyboard shortcuts."""
+"""Small dialogs: a publication date, article properties, CSV options, deleting an article,
+About, the keyboard shortcuts."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMenuBar,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,6 @@ from desktop_app.gui.props import made
 if TYPE_CHECKING:
     from desktop_app.core.exporters.csv_export import CsvOptions
     from desktop_app.core.filters import EventFilter
-    from desktop_app.core.services.csv_sync import CsvPlan
 
 
 def _date_edit(value: date) -> QDateEdit:
@@ -252,36 +250,6 @@ class CsvOptionsDialog(QDialog):
                            self.sources.currentData(), self.attribution.isChecked()),
                 replace(self._filter, text=self.text.text().strip(),
                         tags=parse_tags(self.tags.text())))
-
-
-class CsvPreviewDialog(QDialog):
-    """What a CSV import will do, before anything is written."""
-
-    def __init__(self, plan: CsvPlan, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("csvPreviewDialog")
-        self.setWindowTitle(self.tr("Import Timeline CSV"))
-        self.resize(640, 420)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{plan.source.path.name}</b>: {plan.summary()}"))
-        notes = []
-        if plan.source.unknown_columns:
-            notes.append(self.tr("Ignored unknown columns: ") +
-                         ", ".join(plan.source.unknown_columns))
-        if plan.source.ignored_columns:
-            notes.append(self.tr("Not imported (they come from the articles): ") +
-                         ", ".join(plan.source.ignored_columns))
-        for text in notes:
-            layout.addWidget(QLabel(text, wordWrap=True))
-        errors = made(QPlainTextEdit(), objectName="csvErrors", readOnly=True)
-        errors.setPlainText("\n".join(f"line {p.line}: {p.reason}" for p in plan.problems)
-                            or self.tr("No errors."))
-        layout.addWidget(errors)
-        buttons = _ok_cancel(self)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Import"))
-        ok.setEnabled(bool(plan.creates or plan.updates))
-        layout.addWidget(buttons)
 
 
 def show_about(parent: QWidget, project: ProjectLocation | None) -> None:

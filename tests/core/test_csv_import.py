@@ -175,3 +175,24 @@ def test_bulk_created_events_read_back_exactly_as_written(demo_project, tmp_path
     demo_project.csv.redo(result)
     assert [demo_project.events.get(i) for i in ids] == list(result.created)
     assert result.created[0].tags == ("army", "Border") and result.created[0].date.end
+
+
+def test_the_preview_lists_each_change_with_old_and_new_values(demo_project,  # noqa: ANN001
+                                                               tmp_path: Path) -> None:
+    from desktop_app.core.services.csv_sync import PlannedChange, planned_changes
+
+    rows = _rows(_export(demo_project, tmp_path))
+    old_title = rows[0]["title"]
+    rows[0]["title"] = "Reservists mobilised"
+    rows[1]["date"], rows[1]["precision"] = "2021-07", "month"
+    rows[2]["tags"], rows[2]["notes"] = "military, Russia", "checked\nwith Reuters"
+    rows.append({"event_id": "", "date": "2021-07-10", "title": "Talks end", "tags": ""})
+    plan = demo_project.csv.plan(read_timeline_csv(_write(tmp_path / "edited.csv", rows)))
+    changes = planned_changes(plan)
+    assert changes[0] == PlannedChange(2, old_title, "title", old_title, "Reservists mobilised")
+    assert changes[1].line == 3 and changes[1].field == "date"
+    assert (changes[1].before, changes[1].after) == ("Tue 6 Jul 2021", "July 2021")
+    assert [(c.line, c.field, c.before, c.after) for c in changes[2:]] == [
+        (4, "tags", "", "military, Russia"), (4, "notes", "", "checked\nwith Reuters"),
+        (7, "new event", "", "Sat 10 Jul 2021")]  # line 4 spans two lines (its notes)
+    assert changes[-1].event == "Talks end"

@@ -129,9 +129,31 @@ def test_import_csv_previews_then_applies_as_one_undo_step(window, tmp_path: Pat
     text += ",2021-07-10,,,Talks end,,,,,,,,\r\n"
     out.write_text(text, encoding="utf-8-sig")
     previews = []
-    window.dialogs.confirm_csv_import = lambda plan: previews.append(plan.summary()) or True
+
+    def preview(plan) -> bool:  # noqa: ANN001 - the real dialog, accepted with its button
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        from desktop_app.gui.csv_preview import CsvPreviewDialog
+
+        dialog = CsvPreviewDialog(plan, window)
+        model = dialog.changes
+        previews.append([tuple(model.index(r, c).data() for c in range(5))
+                         for r in range(model.rowCount())])
+        assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole).startswith(
+            "Russian attack helicopters")
+        dialog.show()
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        assert ok.text() == "&Import" and ok.isEnabled()
+        ok.click()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    window.dialogs.confirm_csv_import = preview
     assert window.files.import_csv(out)
-    assert previews == ["1 to create, 1 to update, 3 unchanged, 0 errors"]
+    [[update, create]] = previews
+    assert update[0] == "3" and update[2] == "title" and update[4].startswith("Helicopters")
+    assert update[1] == update[3] and update[3].startswith("Russian attack helicopters")
+    assert create == ("6", "Talks end", "new event", "", "Sat 10 Jul 2021")
     titles = [window.timeline_model.record(r).title for r in range(5)]
     assert titles[-1] == "Talks end" and titles[1].startswith("Helicopters")
     assert window.action_undo.text() == "&Undo Import CSV (1 created, 1 updated)"

@@ -100,8 +100,10 @@ def parse_timeline_csv(text: str, path: Path) -> CsvFile:
                                         f"columns (found: {', '.join(names) or 'none'}); is "
                                         "it a timeline CSV, with a header row?")
         rows, problems = [], []
+        ended = reader.line_num  # the header's last line
         for row in reader:
-            line = reader.line_num
+            # The line the row starts on: a quoted cell (notes) may span several.
+            line, ended = ended + 1, reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(names):

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.changes import note
 from desktop_app.core.clock import now
+from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.importers.csv_import import CsvFile, CsvProblem, CsvRow
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Event
@@ -32,6 +33,38 @@ class CsvPlan:
         return (f"{len(self.creates)} to create, {len(self.updates)} to update, "
                 f"{len(self.unchanged)} unchanged, {len(self.problems)} "
                 f"error{'s' if len(self.problems) != 1 else ''}")
+
+
+@dataclass(frozen=True)
+class PlannedChange:
+    """One field of one event as an import would change it (a new event: one line)."""
+
+    line: int  # in the file
+    event: str  # the event's title as it is now (or will be, if new)
+    field: str  # "new event", "date", "title", "tags" or "notes"
+    before: str
+    after: str
+
+
+def planned_changes(plan: CsvPlan) -> list[PlannedChange]:
+    """Every change an import would make, event by event and field by field, in file order:
+    what the preview lists so nothing changes unseen."""
+    out = [PlannedChange(row.line, row.title or "", "new event", "",
+                         format_event_date(row.date) if row.date else "")
+           for row in plan.creates]
+    for row, before, edit in plan.updates:
+        def add(field: str, old: str, new: str, line: int = row.line,
+                title: str = before.title) -> None:
+            out.append(PlannedChange(line, title, field, old, new))
+        if edit.date is not None:
+            add("date", format_event_date(before.date), format_event_date(edit.date))
+        if edit.title is not None:
+            add("title", before.title, edit.title)
+        if edit.tags is not None:
+            add("tags", ", ".join(before.tags), ", ".join(edit.tags))
+        if edit.notes is not None:
+            add("notes", before.notes, edit.notes)
+    return sorted(out, key=lambda c: c.line)
 
 
 @dataclass(frozen=True)
