@@ -1,32 +1,12 @@
-"""Loading and writing many records at once: without the cyclic garbage collector getting in
-the way, and with ids numbered ahead so rows go in with one statement per few thousand."""
+"""Writing many records at once: ids numbered ahead so rows go in with one statement per few
+thousand, values in their stored forms."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, func, insert, select, text
 from sqlalchemy.orm import Session
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause cyclic GC while building many small objects that hold no cycles.
-
-    Building 100,000 event records triggers dozens of full collections that scan every record
-    already built (about half the time of loading a large timeline); the records form no
-    cycles, so nothing is lost by collecting once afterwards instead.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def allocate_ids(s: Session, table: Any, count: int) -> list[int] | None:

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.core.changes import ChangeSet, Origin
+from desktop_app.core.change_set import ChangeSet, Origin
 from desktop_app.core.orm import ChangeLogEntry
 
 log = logging.getLogger(__name__)

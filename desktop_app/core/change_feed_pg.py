@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from desktop_app.core.change_feed import external_changes
-from desktop_app.core.changes import ChangeSet, Origin
+from desktop_app.core.change_set import ChangeSet, Origin
 
 log = logging.getLogger(__name__)
 

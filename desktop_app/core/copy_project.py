@@ -15,10 +15,11 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from desktop_app.core.bulk import gc_paused, id_high_water, insert_rows, set_id_high_water
+from desktop_app.core.bulk import id_high_water, insert_rows, set_id_high_water
 from desktop_app.core.database import ProjectDatabase
 from desktop_app.core.db import open_database
 from desktop_app.core.errors import ProjectFileError, ProjectServerError, TimelineError
+from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.locations import ProjectLocation, project_location
 from desktop_app.core.orm import Article, Base, Event, ProjectInfo
 from desktop_app.core.output_files import project_files

@@ -15,6 +15,12 @@ from desktop_app.core.temporal.model import TemporalExpression
 
 _WINDOW_BEFORE = 4000  # how far back narrative references ("the same day") are looked for
 _WINDOW_AFTER = 600
+# An article up to this long is analysed whole, once for all its passages (Ctrl+E, imports
+# of annotations, re-dating after a new publication date), the same analysis the reader
+# underlines. A longer one in stretches starting and ending on a grid, so that passages near
+# each other share one analysis and none waits for a whole book.
+_WHOLE = 30_000
+_GRID = 10_000
 _PREPOSITION = re.compile(r"(?:\b(?:on|in|at|by|during|since|until|from|over)\s+)$", re.I)
 
 
@@ -30,15 +36,31 @@ def _shifted(expr: TemporalExpression, offset: int) -> TemporalExpression:
     return replace(expr, start=expr.start + offset, end=expr.end + offset)
 
 
+def _window(length: int, start: int, end: int) -> tuple[int, int]:
+    """The stretch of text analysed for a passage: the whole article, or at least 4,000
+    characters before the passage and 600 after, widened to the grid."""
+    if length <= _WHOLE:
+        return 0, length
+    lo = max(0, start - _WINDOW_BEFORE) // _GRID * _GRID
+    hi = min(length, -(-(end + _WINDOW_AFTER) // _GRID) * _GRID)
+    return lo, hi
+
+
+@functools.lru_cache(maxsize=1024)
+def _window_expressions(text: str, lo: int, hi: int,
+                        published: date | None) -> tuple[TemporalExpression, ...]:
+    """The dated expressions of text[lo:hi], with offsets into that stretch."""
+    from desktop_app.core.temporal.engine import find_expressions
+
+    found = find_expressions(text[lo:hi], published, mode="news" if published else "narrative")
+    return tuple(e for e in found if e.earliest is not None)
+
+
 def dated_expressions(text: str, start: int, end: int,
                       published: date | None) -> list[TemporalExpression]:
     """The dated expressions in a window around a passage, with offsets into the whole text."""
-    from desktop_app.core.temporal.engine import find_expressions
-
-    lo = max(0, start - _WINDOW_BEFORE)
-    hi = min(len(text), end + _WINDOW_AFTER)
-    found = find_expressions(text[lo:hi], published, mode="news" if published else "narrative")
-    return [_shifted(e, lo) for e in found if e.earliest is not None]
+    lo, hi = _window(len(text), start, end)
+    return [_shifted(e, lo) for e in _window_expressions(text, lo, hi, published)]
 
 
 def date_for_passage(text: str, start: int, end: int, published: date | None,
@@ -54,21 +76,25 @@ def date_for_passage(text: str, start: int, end: int, published: date | None,
 @functools.lru_cache(maxsize=32)
 def _date_for_passage(text: str, start: int, end: int, published: date | None,
                       today: date) -> EventDate:
-    exprs = dated_expressions(text, start, end, published)
-    inside = [e for e in exprs if e.start < end and e.end > start]
+    lo, hi = _window(len(text), start, end)
+    window = _window_expressions(text, lo, hi, published)
+    # Offsets into the window: only the expression chosen is moved into the whole text.
+    w_start, w_end = start - lo, end - lo
+    inside = [_shifted(e, lo) for e in window if e.start < w_end and e.end > w_start]
     if len(inside) > 1:  # a dateline ("LISBON, 3 March 2022 -") dates the story, not the event
         inside = [e for e in inside if not _is_dateline(text, e)] or inside
     if inside:
         return from_expression(inside[0], _phrase(text, inside[0]))
     s, e = sentence_bounds(text, start, end)
-    in_sentence = [x for x in exprs if x.start >= s and x.end <= e]
+    in_sentence = [_shifted(x, lo) for x in window if x.start >= s - lo and x.end <= e - lo]
     if in_sentence:
         nearest = min(in_sentence, key=lambda x: min(abs(x.start - end), abs(x.end - start)))
         found = from_expression(nearest, _phrase(text, nearest))
         return _with_rule(found, f"{found.rule} (from the passage's sentence)")
-    before = [x for x in exprs if x.end <= start]
+    before = [x for x in window if x.end <= w_start]
     if before:
-        found = from_expression(before[-1], _phrase(text, before[-1]))
+        last = _shifted(before[-1], lo)
+        found = from_expression(last, _phrase(text, last))
         return _with_rule(found, f"no date in the passage; the last date mentioned before it: "
                                  f"{found.rule}")
     anchor = published or today

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.records import EventDate
@@ -26,16 +27,17 @@ class DatedPassage:
 
 @dataclass(frozen=True)
 class DatedSentence:
-    """A sentence with every dated expression in it: listed once, on the timeline when an
-    event quotes any of them."""
+    """A sentence with every dated expression in it: listed once, on the timeline (``used``)
+    when an event quotes any of them."""
 
     start: int
     end: int
     passages: tuple[DatedPassage, ...]
+    used: bool
 
-    @property
-    def used(self) -> bool:
-        return any(p.used for p in self.passages)
+    @classmethod
+    def of(cls, start: int, end: int, passages: tuple[DatedPassage, ...]) -> DatedSentence:
+        return cls(start, end, passages, any(p.used for p in passages))
 
 
 def by_sentence(passages: tuple[DatedPassage, ...]) -> tuple[DatedSentence, ...]:
@@ -43,7 +45,7 @@ def by_sentence(passages: tuple[DatedPassage, ...]) -> tuple[DatedSentence, ...]
     groups: dict[tuple[int, int], list[DatedPassage]] = {}
     for p in passages:
         groups.setdefault((p.sentence_start, p.sentence_end), []).append(p)
-    return tuple(DatedSentence(s, e, tuple(ps)) for (s, e), ps in sorted(groups.items()))
+    return tuple(DatedSentence.of(s, e, tuple(ps)) for (s, e), ps in sorted(groups.items()))
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def analyse_article(article_id: int, text: str, published: date | None,
     """Expressions and dated passages of an article (pure: safe on a worker thread)."""
     expressions = article_expressions(text, published)
     return ArticleAnalysis(article_id, tuple(expressions),
-                           tuple(dated_passages(text, expressions, quotes)))
+                           tuple(dated_passages(text, expressions, quotes)),
+                           tuple(sorted(quotes)))
 
 
 def suggest_events(text: str, published: date | None, passages: list[DatedPassage]
@@ -137,21 +140,55 @@ class ArticleAnalysis:
 
     article_id: int
     expressions: tuple[TemporalExpression, ...]
-    passages: tuple[DatedPassage, ...]
+    passages: tuple[DatedPassage, ...]  # in text order
+    quotes: tuple[tuple[int, int], ...] = ()  # the quotes the used flags were worked out for
 
-    @property
+    @cached_property
     def sentences(self) -> tuple[DatedSentence, ...]:
-        """The dated sentences, each once with all its dates."""
+        """The dated sentences, each once with all its dates (grouped once per analysis:
+        the panel and the counts read them at every edit)."""
         return by_sentence(self.passages)
 
-    @property
+    @cached_property
     def used_count(self) -> int:
         """How many dated sentences are on the timeline already."""
         return sum(1 for s in self.sentences if s.used)
 
+    @cached_property
+    def _layout(self) -> tuple[list[int], int, list[int]]:
+        """Each passage's start, the longest passage, and each passage's sentence number."""
+        sentence_of = {(s.start, s.end): i for i, s in enumerate(self.sentences)}
+        return ([p.expression.start for p in self.passages],
+                max((p.expression.end - p.expression.start for p in self.passages), default=0),
+                [sentence_of[p.sentence_start, p.sentence_end] for p in self.passages])
+
     def with_quotes(self, quotes: list[tuple[int, int]]) -> ArticleAnalysis:
-        """The same analysis after events were added or removed (no engine run needed)."""
-        index = _QuoteIndex(quotes)
-        return ArticleAnalysis(self.article_id, self.expressions, tuple(
-            p if p.used == (used := _quoted(p.expression, index)) else replace(p, used=used)
-            for p in self.passages))
+        """The same analysis after events were added or removed (no engine run needed): only
+        the passages under a quote that came or went are looked at again."""
+        index, now = _QuoteIndex(quotes), tuple(sorted(quotes))
+        starts, longest, sentence_of = self._layout
+        changed_quotes = set(now).symmetric_difference(self.quotes)
+        passages = list(self.passages)
+        touched: set[int] = set()
+        for qs, qe in changed_quotes:
+            for i in range(bisect.bisect_left(starts, qs - longest),
+                           bisect.bisect_left(starts, qe)):
+                p = passages[i]
+                used = _quoted(p.expression, index)
+                if used != p.used:
+                    passages[i] = replace(p, used=used)
+                    touched.add(sentence_of[i])
+        after = ArticleAnalysis(self.article_id, self.expressions, tuple(passages), now)
+        if touched:
+            sentences = list(self.sentences)
+            members: dict[int, list[DatedPassage]] = {k: [] for k in touched}
+            for i, k in enumerate(sentence_of):
+                if k in touched:
+                    members[k].append(passages[i])
+            for k, ps in members.items():
+                sentences[k] = DatedSentence.of(sentences[k].start, sentences[k].end, tuple(ps))
+            after.__dict__["sentences"] = tuple(sentences)
+        else:
+            after.__dict__["sentences"] = self.sentences
+        after.__dict__["_layout"] = self._layout
+        return after

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.core.changes import ChangeSet, Origin
+from desktop_app.core.change_set import ChangeSet, Origin
 from desktop_app.core.records import EventRecord, QuoteRecord
 from desktop_app.gui.chart_view import ChartView
 from desktop_app.gui.date_assist import DateAssist

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_app.core.bulk import gc_paused
 from desktop_app.core.eventdates import explain, format_event_date
+from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.records import EditField, EventRecord, Precision, TimelineRow
 from desktop_app.core.timeline_rows import timeline_row
 from desktop_app.gui.table_model import Index, RowsModel

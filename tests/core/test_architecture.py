@@ -59,3 +59,12 @@ def test_core_does_not_import_qt_at_runtime() -> None:
             "desktop_app.core.temporal; print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_the_window_paints_before_the_database_layer_is_imported() -> None:
+    """Start-up paints the window first and imports SQLAlchemy after (half a second of the
+    start): nothing the window module imports may pull it in (a table model once did)."""
+    code = ("import sys, desktop_app.app, desktop_app.gui.main_window; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr

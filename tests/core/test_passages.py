@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from desktop_app.core.passages import analyse_article, suggest_events
 
 TEXT = ("The strike began on Monday. Unions met ministers on Tuesday. "
@@ -73,3 +76,26 @@ def test_a_sentence_with_two_dates_is_listed_once_and_done_when_either_is_quoted
     assert first.used and not second.used and analysis.used_count == 1
     suggestions = suggest_events(text, FRI, list(analysis.passages))
     assert [s.start for s in suggestions] == [second.start]  # the done sentence is not offered
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 2_000), st.integers(1, 300)),
+                max_size=12))
+def test_quotes_coming_and_going_give_what_a_fresh_analysis_gives(steps) -> None:  # noqa: ANN001
+    """Edits update the analysis for the quotes that came or went only; the result must be
+    what analysing with the new quotes from scratch gives, passage by passage."""
+    text = ("On Monday the talks began. Officials met again on Tuesday and on Wednesday. "
+            "Nothing happened. By Friday, 9 July 2021, a deal was near; the vote is next week. "
+            ) * 8
+    quotes: list[tuple[int, int]] = []
+    analysis = analyse_article(1, text, date(2021, 7, 9), quotes)
+    for add, start, length in steps:
+        if add or not quotes:
+            quotes.append((start, min(len(text), start + length)))
+        else:
+            quotes.pop(start % len(quotes))
+        analysis = analysis.with_quotes(list(quotes))
+        fresh = analyse_article(1, text, date(2021, 7, 9), list(quotes))
+        assert [p.used for p in analysis.passages] == [p.used for p in fresh.passages]
+        assert analysis.sentences == fresh.sentences
+        assert analysis.used_count == fresh.used_count

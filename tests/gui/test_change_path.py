@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from desktop_app.core.changes import ChangeSet, Origin
+from desktop_app.core.change_set import ChangeSet, Origin
 from desktop_app.core.project import open_project
 from desktop_app.core.records import ArticleMetadata, EventEdit
 

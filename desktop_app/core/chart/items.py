@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from desktop_app.core.bulk import gc_paused
 from desktop_app.core.chart.timescale import day_number
 from desktop_app.core.eventdates import period
+from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.records import (
     ArticleSummary,
     EventRecord,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker, undefer
 
 from desktop_app.core.anchoring import Selector, find_quote, make_selector
 from desktop_app.core.clock import now
@@ -88,21 +88,28 @@ class AnnotationImportService:
     def _create(self, resolved: list[_Resolved]) -> tuple[EventRecord, ...]:
         if not resolved:
             return ()
-        with self._sessions.begin() as s:
-            articles = {a.id: a for a in s.scalars(select(Article).where(Article.id.in_(
-                {i for r in resolved for i, _ in r.passages})))}
-            made = [(self._event(s, r, articles), r.annotation) for r in resolved]
-            s.flush()
+        with self._sessions.begin() as s, s.no_autoflush:  # written at once, not per event
+            articles = {a.id: a for a in s.scalars(
+                select(Article).options(undefer(Article.text))
+                .where(Article.id.in_({i for r in resolved for i, _ in r.passages})))}
+            # Passages are dated article by article, in text order (each article's analysis
+            # is then made once and used for all its passages); the events keep the file's
+            # order.
+            order = sorted(range(len(resolved)), key=lambda k: _place(resolved[k]))
+            events = {k: self._event(resolved[k], articles) for k in order}
+            made = [(events[k], resolved[k].annotation) for k in range(len(resolved))]
             for event, a in made:
+                s.add(event)  # numbered in the file's order
                 change = EventEdit(title=a.title or None, notes=a.notes or None,
                                    tags=a.tags or None, date=_date(a.date))
                 if change != EventEdit():
-                    self._events.edit_in(s, event.id, change)
+                    self._events.apply_edit(s, event, change)
             s.flush()
             records = self._events.records_in(s, [e.id for e, _a in made])
             return tuple(records[e.id] for e, _a in made)
 
-    def _event(self, s: Session, r: _Resolved, articles: dict[int, Article]) -> Event:
+    @staticmethod
+    def _event(r: _Resolved, articles: dict[int, Article]) -> Event:
         if not r.passages:  # the document only: an event without a quote, dated by the body
             stamp = now()
             event = Event(title=r.annotation.title or "Annotation", notes="",
@@ -110,7 +117,6 @@ class AnnotationImportService:
             date = _date(r.annotation.date)
             assert date is not None  # _resolve refuses such annotations without a date
             apply_date(event, date)
-            s.add(event)
             return event
         (first_id, first), *others = r.passages
         event = EventService.new_event(articles[first_id], first.start, first.end)
@@ -121,8 +127,12 @@ class AnnotationImportService:
             apply_quote_date(quote, date_for_passage(article.text, sel.start, sel.end,
                                                      article.published_on))
             event.quotes.append(quote)
-        s.add(event)
         return event
+
+
+def _place(r: _Resolved) -> tuple[int, int]:
+    """Where an annotation's first passage is: (article id, offset); (0, 0) for none."""
+    return (r.passages[0][0], r.passages[0][1].start) if r.passages else (0, 0)
 
 
 def _read_json(path: Path) -> object:

@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import find_quote, make_selector
 from desktop_app.core.attribution import author_of
-from desktop_app.core.bulk import allocate_ids, gc_paused, insert_rows
+from desktop_app.core.bulk import allocate_ids, insert_rows
 from desktop_app.core.changes import note
 from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import EditConflictError, QuoteNotFoundError
 from desktop_app.core.eventdates import parse_date_text
+from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
 from desktop_app.core.records import (
@@ -227,6 +228,11 @@ class EventService:
         event = require(s, Event, event_id, for_update=True)
         if change.expected_version is not None and event.version != change.expected_version:
             raise EditConflictError(self._record(s, event))
+        return self.apply_edit(s, event, change)
+
+    def apply_edit(self, s: Session, event: Event, change: EventEdit) -> Event:
+        """Set an event's fields as an edit says (the event may be new, not yet flushed: an
+        import edits thousands before writing them at once)."""
         if change.title is not None:
             event.title = normalise_newlines(change.title).strip()[:1000] or event.title
         if change.notes is not None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.core.bulk import gc_paused
 from desktop_app.core.eventdates import precision_of
+from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.orm import Event, Quote
 from desktop_app.core.records import TimelineRow
 from desktop_app.core.services.events import article_titles, tags_by_event
