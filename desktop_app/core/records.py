@@ -260,6 +260,12 @@ class TimelineRow(NamedTuple):
     first_quote_start: int  # -1 when the event has no quote
     tags: tuple[str, ...]
     conflict: bool  # its sources disagree on the date
+    # The table's optional columns:
+    source_count: int = 0
+    notes: str = ""  # the start of the notes (the tooltip shows them whole)
+    created_by: str = ""
+    updated_by: str = ""
+    updated_at: datetime | None = None
 
     @property
     def date(self) -> EventDate:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -29,6 +28,7 @@ from desktop_app.core.records import (
     EventRecord,
     Precision,
 )
+from desktop_app.core.wording import provenance
 from desktop_app.gui.props import made
 
 
@@ -38,19 +38,6 @@ def field_text(r: EventRecord, field: EditField) -> str:
             EditField.NOTES: r.notes, EditField.PRECISION: r.date.precision,
             EditField.DATE: r.date.start.isoformat() if r.date.precision == Precision.DAY
             else format_event_date(r.date)}[field]
-
-
-def provenance(r: EventRecord) -> str:
-    """Who made the event and who last changed it, and when (times in local time)."""
-    def when(stamp: datetime) -> str:
-        local = stamp.replace(tzinfo=UTC).astimezone()
-        return f"{local:%a} {local.day} {local:%b %Y %H:%M}"
-
-    made = f"Created {when(r.created_at)}" + (f" by {r.created_by}" if r.created_by else "")
-    if r.version <= 1 and r.updated_by == r.created_by:
-        return made
-    return made + f" · changed {when(r.updated_at)}" + (
-        f" by {r.updated_by}" if r.updated_by else "")
 
 
 class EventInspector(QWidget):

@@ -45,6 +45,7 @@ from desktop_app.gui.project_files import ProjectFiles, ProjectOpener
 from desktop_app.gui.reader import ArticleReader
 from desktop_app.gui.selection import Selection
 from desktop_app.gui.settings import Settings, view_cache_path
+from desktop_app.gui.table_columns import TableColumns
 from desktop_app.gui.timeline_model import TimelineModel
 from desktop_app.gui.workspace import Views, Workspace
 
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
                        self.background)
         self.workspace = ws
         self.selection = Selection(ws)
+        self.table_columns = TableColumns(ws)
         self.editing = EventEditing(ws, self.selection)
         self.dates = DateAssist(ws, self.selection, self.editing)
         self.chart_view = ChartView(ws, self.selection, self.editing)
@@ -307,6 +309,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.setWindowTitle(f"{project.name} — {APP_NAME}")
         self._settings.add_recent_project(project.location)
+        self.table_columns.follow_project(project.location)
         # A start-up snapshot may already show an article: it was painted, never analysed, so
         # the reader forgets it and the live project shows (and analyses) it afresh.
         self.reader.show_article(None, "", [])

@@ -139,6 +139,15 @@ class Settings:
         """Remember where the user was, to return there when the project opens again."""
         self._s.setValue(f"places/{_place_key(project)}", f"{article},{event},{scroll}")
 
+    def table_columns(self, project: ProjectLocation) -> list[str] | None:
+        """The table columns shown for a project, by name (None: never chosen)."""
+        raw = self._s.value(f"columns/{_place_key(project)}", None)
+        return None if raw is None else [c for c in str(raw).split(",") if c]
+
+    def save_table_columns(self, project: ProjectLocation, names: list[str]) -> None:
+        """Remember which table columns the user shows for a project."""
+        self._s.setValue(f"columns/{_place_key(project)}", ",".join(names))
+
     def sync(self) -> None:
         """Write to disk now."""
         self._s.sync()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Collection, Iterable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -19,15 +20,18 @@ from desktop_app.core.eventdates import explain, format_event_date
 from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.records import EditField, EventRecord, Precision, TimelineRow
 from desktop_app.core.timeline_rows import timeline_row
+from desktop_app.core.wording import local_stamp, provenance
 from desktop_app.gui.table_model import Index, RowsModel
 
 if TYPE_CHECKING:
     from desktop_app.core.filters import EventFilter
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Date", "Title", "Article", "Tags")
-DATE, TITLE, ARTICLE, TAGS = range(4)
+COLUMNS = ("Date", "Title", "Article", "Tags", "Sources", "Precision", "Notes", "Changed")
+DATE, TITLE, ARTICLE, TAGS, SOURCES, PRECISION, NOTES, CHANGED = range(8)
+OPTIONAL = (SOURCES, PRECISION, NOTES, CHANGED)  # hidden until the user shows them
 PAGE = 200  # records fetched at once around a row that needs one
+_NEVER = datetime.min
 Fetcher = Callable[[list[int]], dict[int, EventRecord]]
 
 
@@ -36,8 +40,23 @@ def _no_fetch(ids: list[int]) -> dict[int, EventRecord]:
 
 
 def _text(r: TimelineRow, col: int) -> str:
-    """What the title, article and tags columns show (shown and edited alike)."""
+    """What a column other than the date shows (the title, article and tags columns are
+    edited as shown)."""
+    if col == SOURCES:
+        return str(r.source_count)
+    if col == PRECISION:
+        return r.precision.value
+    if col == NOTES:
+        return " ".join(r.notes.split())
+    if col == CHANGED:
+        return _changed(r)
     return (r.title, r.article_title, ", ".join(r.tags))[col - TITLE]
+
+
+def _changed(r: TimelineRow) -> str:
+    """'Anna, Thu 3 Dec 2026 17:02': who changed the event last, and when."""
+    when = local_stamp(r.updated_at) if r.updated_at else ""
+    return ", ".join(part for part in (r.updated_by, when) if part)
 
 
 def _chronological(r: TimelineRow) -> Any:
@@ -49,6 +68,10 @@ _COLUMN_ORDER: dict[int, Callable[[TimelineRow], Any]] = {
     TITLE: lambda r: (r.title.casefold(), r.sort_key),
     ARTICLE: lambda r: (r.article_title.casefold(), r.sort_key),
     TAGS: lambda r: (not r.tags, ", ".join(r.tags).casefold(), r.sort_key),  # untagged last
+    SOURCES: lambda r: (r.source_count, r.sort_key),
+    PRECISION: lambda r: (list(Precision).index(r.precision), r.sort_key),
+    NOTES: lambda r: (not r.notes, r.notes.casefold(), r.sort_key),  # without notes last
+    CHANGED: lambda r: (r.updated_at or _NEVER, r.sort_key),
 }
 
 
@@ -336,6 +359,10 @@ class TimelineModel(RowsModel):
                                              "inspector's sources)" if r.conflict else "")
             if col == TITLE:  # the whole title (the cell elides it), then its source's words
                 return full.title + (f"\n\n“{full.quotes[0].exact}”" if full.quotes else "")
+            if col == NOTES:
+                return full.notes or None
+            if col == CHANGED:
+                return provenance(full)
             return _text(r, col) or None  # the whole article title or tag list
         if role == Qt.ItemDataRole.ForegroundRole and col == DATE:
             if r.conflict:

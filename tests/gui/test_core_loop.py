@@ -352,3 +352,57 @@ def test_cells_show_their_whole_text_in_tooltips(window) -> None:  # noqa: ANN00
     assert tip.startswith(record.title + "\n\n“") and record.quotes[0].exact in tip
     assert model.index(0, ARTICLE).data(Qt.ItemDataRole.ToolTipRole) == record.article_title
     assert model.index(0, TAGS).data(Qt.ItemDataRole.ToolTipRole) is None  # no tags: no tip
+
+
+def test_optional_columns_are_chosen_on_the_header_and_kept_per_project(make_window,  # noqa: ANN001
+                                                                        qtbot) -> None:
+    """Right-click a header: Sources, Precision, Notes and Changed can be shown (and Article
+    or Tags hidden); they show each event's values, sort, and are kept for the project."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui.timeline_model import CHANGED, NOTES, PRECISION, SOURCES
+
+    def right_click_and_choose(window, name: str) -> list[str]:  # noqa: ANN001
+        offered = []
+
+        def popup(menu, _pos) -> None:  # noqa: ANN001
+            offered.extend(a.text() for a in menu.actions())
+            next(a for a in menu.actions() if a.text() == name).trigger()
+
+        window.dialogs.popup = popup
+        header = window.timeline_table.horizontalHeader()
+        QApplication.sendEvent(header.viewport(), QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, QPoint(20, 5), header.viewport().mapToGlobal(
+                QPoint(20, 5))))
+        return offered
+
+    window = make_window()
+    header = window.timeline_table.horizontalHeader()
+    assert all(header.isSectionHidden(c) for c in (SOURCES, PRECISION, NOTES, CHANGED))
+    offered = right_click_and_choose(window, "Sources")
+    assert offered == ["Article", "Tags", "Sources", "Precision", "Notes", "Changed"]
+    for name in ("Notes", "Changed", "Tags"):
+        right_click_and_choose(window, name)  # Tags was shown: now hidden
+    model = window.timeline_model
+    first = model.record(0)
+    window.editing.request_edit(first.id, "notes", "Checked with\nReuters")
+    text = window.reader.toPlainText()
+    tuesday = text.index("On Tuesday")
+    assert window.analysis.add_source(first.id, window.reader.article_id, tuesday,
+                                      tuesday + 40)
+    assert [model.index(r, SOURCES).data() for r in range(4)] == ["2", "1", "1", "1"]
+    assert model.index(0, NOTES).data() == "Checked with Reuters"
+    assert model.index(0, NOTES).data(Qt.ItemDataRole.ToolTipRole) == "Checked with\nReuters"
+    author = window.project.author
+    assert model.index(0, CHANGED).data().startswith(f"{author}, ")
+    assert "changed" in model.index(0, CHANGED).data(Qt.ItemDataRole.ToolTipRole)
+    header.setSortIndicator(SOURCES, Qt.SortOrder.DescendingOrder)
+    assert model.record(0).id == first.id
+    assert not header.isSectionHidden(SOURCES) and header.isSectionHidden(3)  # Tags hidden
+    window.close()
+    again = make_window()
+    header = again.timeline_table.horizontalHeader()
+    assert [header.isSectionHidden(c) for c in range(8)] == [
+        False, False, False, True, False, True, False, False]

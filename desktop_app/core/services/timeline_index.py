@@ -9,7 +9,7 @@ into a row, the same shape this service returns.
 
 from __future__ import annotations
 
-from sqlalchemy import select, union
+from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.eventdates import precision_of
@@ -17,11 +17,14 @@ from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.orm import Event, Quote
 from desktop_app.core.records import TimelineRow
 from desktop_app.core.services.events import article_titles, tags_by_event
+from desktop_app.core.timeline_rows import NOTES_SHOWN
 
 _E = Event.__table__.c
 _Q = Quote.__table__.c
 _ROWS = select(_E.id, _E.title, _E.start_date, _E.precision, _E.end_date, _E.earliest,
-               _E.latest, _E.date_assumed, _E.date_edited_by_user)
+               _E.latest, _E.date_assumed, _E.date_edited_by_user,
+               func.substr(_E.notes, 1, NOTES_SHOWN), _E.created_by, _E.updated_by,
+               _E.updated_at)
 _FIRST_SOURCES = select(_Q.event_id, _Q.article_id, _Q.start).order_by(_Q.id)
 
 
@@ -37,12 +40,14 @@ class TimelineIndexService:
             conn = s.connection()
             titles = article_titles(s)
             first: dict[int, tuple[int, int]] = {}
+            sources: dict[int, int] = {}
             for event_id, article_id, start in conn.execute(_FIRST_SOURCES).all():
                 first.setdefault(event_id, (article_id, start))
+                sources[event_id] = sources.get(event_id, 0) + 1
             tags = tags_by_event(s)
             out = []
             for (event_id, title, start, precision, end, earliest, latest, assumed,
-                 edited) in conn.execute(_ROWS).all():
+                 edited, notes, created_by, updated_by, updated_at) in conn.execute(_ROWS).all():
                 article_id, quote_start = first.get(event_id, (None, -1))
                 names = tags.get(event_id)
                 out.append(TimelineRow(
@@ -50,7 +55,8 @@ class TimelineIndexService:
                     assumed, edited,
                     article_id, titles.get(article_id, "") if article_id else "", quote_start,
                     tuple(sorted(names, key=str.casefold)) if names else (),
-                    event_id in conflicting))
+                    event_id in conflicting, sources.get(event_id, 0), notes, created_by,
+                    updated_by, updated_at))
             return out
 
     def people(self) -> list[str]:
