@@ -24,6 +24,7 @@ from typing import Protocol
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core.attribution import author_of
 from desktop_app.core.change_set import ChangeSet
 from desktop_app.core.orm import ChangeLogEntry
 
@@ -169,7 +170,8 @@ def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str,
                 if order is not None:
                     order.before_logging(session)
                 session.add(ChangeLogEntry(client=client, payload=changes.to_payload(),
-                                           created_at=datetime.now(UTC).replace(tzinfo=None)))
+                                           created_at=datetime.now(UTC).replace(tzinfo=None),
+                                           author=author_of(session)[:200]))
                 if order is not None:
                     order.after_logging(session)
 

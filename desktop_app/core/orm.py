@@ -153,6 +153,7 @@ class ChangeLogEntry(Base):
     client: Mapped[str] = mapped_column(String(36))
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column()
+    author: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class ProjectInfo(Base):

@@ -19,6 +19,7 @@ from desktop_app.core.orm import ProjectInfo
 from desktop_app.core.records import ArticleDraft, ArticleRecord, DateSource
 from desktop_app.core.resources import resource_path
 from desktop_app.core.search import ArticleSearch, make_search
+from desktop_app.core.services.activity import ActivityService
 from desktop_app.core.services.analysis import AnalysisService
 from desktop_app.core.services.annotation_import import AnnotationImportService
 from desktop_app.core.services.article_removal import ArticleRemovalService
@@ -49,6 +50,7 @@ class Project:
     removal: ArticleRemovalService
     filters: SavedFilterService
     search: ArticleSearch
+    activity: ActivityService
     changes: ChangeHub
     client: str  # this open project's name in the change log (one per process and open)
     uuid: str  # the project's own identity, made once (exports' stable, unique ids)
@@ -119,8 +121,8 @@ def open_project(target: Path | str | ProjectLocation, read_only: bool = False,
                    AnnotationImportService(db.sessions, events), TagService(db.sessions, events),
                    TimelineIndexService(db.sessions), SourceService(db.sessions, events),
                    ArticleRemovalService(db.sessions, events), SavedFilterService(db.sessions),
-                   make_search(db.sessions, db.engine.dialect.name), changes, client, identity,
-                   author)
+                   make_search(db.sessions, db.engine.dialect.name),
+                   ActivityService(db.sessions), changes, client, identity, author)
 
 
 def _project_uuid(db: ProjectDatabase) -> str:

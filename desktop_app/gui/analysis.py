@@ -1,11 +1,8 @@
 """The analyst's editing power: more sources per event, merging, tagging
-many events, tag colours, the undo history. Every change is a service call pushed as an undo
+many events, tag colours. Every change is a service call pushed as an undo
 command; the views follow it through the change hub."""
 
 from __future__ import annotations
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QUndoView
 
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.records import EventRecord, QuoteRecord
@@ -21,28 +18,13 @@ class Analysis(Component):
     def __init__(self, ws: Workspace, selection: Selection) -> None:
         super().__init__(ws)
         self._selection = selection
-        a, host = ws.actions, ws.host
+        a = ws.actions
         a.add_source.triggered.connect(self._on_add_source)
         a.merge_events.triggered.connect(self._on_merge_events)
         a.tag_events.triggered.connect(self._on_tag_events)
         a.tag_colours.triggered.connect(self._on_tag_colours)
         self._v.inspector.sourceActivated.connect(self.show_source)
         self._v.inspector.removeSourceRequested.connect(self.remove_source)
-        self.history = QUndoView(ws.undo_stack)
-        self.history.setObjectName("historyView")
-        self.history.setEmptyLabel(self.tr("<project opened>"))
-        self.history_dock = QDockWidget(self.tr("History"), host)
-        self.history_dock.setObjectName("historyDock")
-        self.history_dock.setWidget(self.history)
-        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
-        self.history_dock.hide()
-        a.show_history.toggled.connect(self._show_history)
-        self.history_dock.visibilityChanged.connect(a.show_history.setChecked)
-
-    def _show_history(self, on: bool) -> None:
-        self.history_dock.setVisible(on)
-        if on:
-            self._ws.host.resizeDocks([self.history_dock], [230], Qt.Orientation.Horizontal)
 
     # -- sources --------------------------------------------------------------------------
     def _on_add_source(self) -> None:

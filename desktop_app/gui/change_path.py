@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.change_set import ChangeSet, Origin
@@ -25,6 +26,8 @@ BULK_CHANGE = 100  # events changed at once: re-read the timeline instead of row
 
 class ChangePath(Component):
     """Subscribes to the open project's change hub and brings every view up to date."""
+
+    applied = Signal()  # a change set was applied: views that read on demand read again
 
     def __init__(self, ws: Workspace, selection: Selection, chart_view: ChartView,
                  date_assist: DateAssist, filtering: Filtering, live: LiveChanges) -> None:
@@ -90,6 +93,7 @@ class ChangePath(Component):
             self._filtering.refresh_choices()
         self._date_assist.refresh_coverage()
         selection.update_counts()
+        self.applied.emit()
         if changes.origin is Origin.LOCAL and not bulk \
                 and not selection.committing_before_switch:
             self._select_after(changes)  # an import of many keeps the selection where it was

@@ -39,6 +39,7 @@ from desktop_app.gui.coverage_panel import CoveragePanel
 from desktop_app.gui.date_assist import DateAssist
 from desktop_app.gui.event_editing import EventEditing
 from desktop_app.gui.filtering import Filtering
+from desktop_app.gui.history import History
 from desktop_app.gui.inspector import EventInspector
 from desktop_app.gui.live_changes import LiveChanges
 from desktop_app.gui.project_files import ProjectFiles, ProjectOpener
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.chart_view = ChartView(ws, self.selection, self.editing)
         self.filtering = Filtering(ws, self.selection, self.chart_view)
         self.analysis = Analysis(ws, self.selection)
+        self.history = History(ws)
         self.article_editing = ArticleEditing(ws, self.selection)
         self.files = ProjectFiles(ws, self.selection, self.filtering, open_project,
                                   self._replace_project, recent_menu)
@@ -263,6 +265,7 @@ class MainWindow(QMainWindow):
         self.reader.highlightClicked.connect(self.selection.select_event)
         self.undo_stack.indexChanged.connect(lambda _i: self.selection.update_counts())
         self.live.reachabilityChanged.connect(self._on_server_reachability)
+        self.change_path.applied.connect(self.history.refresh)
 
     def _restore_window_state(self) -> None:
         geometry, splitter = self._settings.window_state()

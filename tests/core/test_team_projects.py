@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import psycopg
@@ -276,3 +277,24 @@ def test_a_server_address_from_its_parts() -> None:
     assert socket.url.query["host"] == "/run/postgresql"
     assert project_location("postgresql://ana:secret@h/db").remembered == "postgresql://ana@h/db"
     assert "secret" not in project_location("postgresql://ana:secret@h/db").shown
+
+
+def test_the_project_activity_says_who_did_what_newest_first(project) -> None:  # noqa: ANN001
+    ana, ben = _reopen(project, "Ana"), _reopen(project, "Ben")
+    try:
+        article = ana.articles.add(ArticleDraft(title="Talks", text="On Monday, it began."))
+        made = ana.events.create_from_quote_text(article.id, "On Monday, it began.")
+        ben.events.edit(made.id, EventEdit(title="Talks began"))
+        ben.events.delete(made.id)
+        activity = ana.activity.recent()
+        assert [(a.author, a.summary) for a in activity[:4]] == [
+            ("Ben", "deleted 1 event"),
+            ("Ben", "changed 1 event"),  # its title is gone with it: counted, not named
+            ("Ana", "created 1 event"),
+            ("Ana", "imported “Talks”")]
+        assert activity[0].when >= activity[3].when
+        ben.events.restore(replace(made, title="Talks began"))  # an undo of the delete
+        assert ana.activity.recent()[0].summary == "created “Talks began”"
+    finally:
+        ana.close()
+        ben.close()

@@ -268,11 +268,33 @@ def test_history_panel_lists_every_change_with_its_label(window, qtbot) -> None:
     assert stack.undoLimit() == 0  # unlimited
     labels = [stack.text(i) for i in range(stack.count())]
     assert labels == ["Edit title of “Reservists mobilised”", "Tag 2 events"]
-    history = window.analysis.history
+    history = window.history.steps
     history.setCurrentIndex(history.model().index(0, 0))  # back to the start
     assert stack.index() == 0
     assert window.project.events.get(first.id).title == first.title
     assert model_state(window) == db_state(window)
+
+
+def test_project_activity_says_who_did_what_and_follows_other_windows(make_window,  # noqa: ANN001
+                                                                     qtbot) -> None:
+    """History > Project Activity lists everyone's changes, newest first, by name; another
+    window's edit appears there without reopening."""
+    first, second = make_window(), make_window()
+    second.project.set_author("Ben")
+    first.user_actions.show_history.trigger()
+    first.history.tabs.setCurrentIndex(1)
+    event = first.timeline_model.record(0)
+    second.editing.request_edit(event.id, "title", "Reservists mobilised")
+    activity = first.history.activity
+
+    def newest() -> str:
+        return activity.item(0).text() if activity.count() else ""
+
+    qtbot.waitUntil(lambda: newest().endswith("Ben: changed “Reservists mobilised”"),
+                    timeout=3000)
+    first.editing.request_edit(event.id, "tags", "army")
+    assert newest().endswith(f"{first.project.author}: changed “Reservists mobilised”")
+    assert first.history.activity.count() >= 3  # the demo's own changes, then these two
 
 
 def test_filter_by_several_articles(window, qtbot) -> None:  # noqa: ANN001
