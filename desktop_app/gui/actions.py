@@ -117,6 +117,9 @@ class Actions:
         self.previous_reading = make("actionPreviousDateReading",
                                      parent.tr("Previous Date Readin&g"), ["Alt+Up"])
         self.about = make("actionAbout", parent.tr("&About Timeline Annotator"))
+        self.quick_guide = make("actionQuickGuide", parent.tr("&Quick Guide"),
+                                [_SK.HelpContents, "F1"],
+                                parent.tr("How to use Timeline Annotator, in five minutes"))
         self.keyboard_shortcuts = make("actionKeyboardShortcuts",
                                        parent.tr("&Keyboard Shortcuts"), ["Ctrl+F1"],
                                        parent.tr("Every shortcut of the window, by menu"))
@@ -242,6 +245,7 @@ class Actions:
         article_menu.addSeparator()
         article_menu.addActions([self.next_unused, self.previous_unused])
         help_menu = window.menuBar().addMenu(window.tr("&Help"))
+        help_menu.addAction(self.quick_guide)
         help_menu.addAction(self.keyboard_shortcuts)
         help_menu.addAction(self.about)
         toolbar = made(QToolBar(window.tr("Main")), objectName="mainToolBar")

@@ -355,3 +355,28 @@ def ask_article_deletion(parent: QWidget, title: str,
     if keep is not None and clicked is keep:
         return ArticleDeletion.KEEP_SHARED
     return ArticleDeletion.DELETE_ALL if clicked is delete else None
+
+
+def show_guide(parent: QWidget) -> QDialog:
+    """The quick guide in a window of its own (shown once; F1 again brings it forward)."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from desktop_app.core.resources import resource_path
+
+    dialog = parent.findChild(QDialog, "guideDialog")
+    if dialog is None:
+        dialog = made(QDialog(parent), objectName="guideDialog")
+        dialog.setWindowTitle(parent.tr("Quick Guide"))
+        browser = made(QTextBrowser(), objectName="guideText")
+        browser.setHtml(resource_path("guide.html").read_text(encoding="utf-8"))
+        browser.setOpenLinks(False)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.close)
+        layout.addWidget(buttons)
+        dialog.resize(560, 640)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog

@@ -11,13 +11,11 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHeaderView,
     QLabel,
     QListView,
     QMainWindow,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,6 +46,7 @@ from desktop_app.gui.selection import Selection
 from desktop_app.gui.settings import Settings, view_cache_path
 from desktop_app.gui.table_columns import TableColumns
 from desktop_app.gui.timeline_model import TimelineModel
+from desktop_app.gui.timeline_table import make_timeline_table
 from desktop_app.gui.workspace import Views, Workspace
 
 if TYPE_CHECKING:
@@ -55,7 +54,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 LARGE_TIMELINE = 20_000  # events: no start-up snapshot (it would hold every full record)
-WIDEST_DATE = "⚠ Wed 30 Sep 2021"  # longer forms (ranges, "assumed") show whole in the tooltip
 
 
 def first_size(available: QSize) -> QSize:
@@ -158,7 +156,7 @@ class MainWindow(QMainWindow):
 
         self.timeline_model = TimelineModel(self)
         self.reader = ArticleReader(self.user_actions.create_event, self.timeline_model.label)
-        self.timeline_table = self._build_table(self.timeline_model)
+        self.timeline_table = make_timeline_table(self.timeline_model)
         self.inspector = EventInspector(self.article_model.summary_of)
 
         tabs = QTabWidget()
@@ -226,42 +224,12 @@ class MainWindow(QMainWindow):
                      self.timeline_model, tabs, chart_slot, area, self.inspector, self.coverage,
                      self.count_label)
 
-    def _build_table(self, model: TimelineModel) -> QTableView:
-        table = QTableView()
-        table.setObjectName("timelineTable")
-        table.setAccessibleName("Timeline")
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                              | QAbstractItemView.EditTrigger.EditKeyPressed)
-        table.verticalHeader().hide()
-        # A header click sorts by that column (ties in timeline order); Date is the timeline's
-        # own, precision-aware order, and where every project opens.
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
-        table.verticalHeader().setDefaultSectionSize(  # dense: more events shown
-            table.fontMetrics().height() + 8)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        th = table.horizontalHeader()
-        # The date column is as wide as the widest date it can show, worked out once: sizing
-        # it to its contents reads every row again at every change (24,000 calls a 1,000-row
-        # import).
-        th.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        th.resizeSection(0, table.fontMetrics().horizontalAdvance(WIDEST_DATE) + 16)
-        th.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        th.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        th.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        th.resizeSection(2, 140)
-        th.resizeSection(3, 80)
-        return table
-
     def _connect_signals(self) -> None:
         a = self.user_actions
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._on_about)
         a.keyboard_shortcuts.triggered.connect(lambda: self.shortcuts_dialog().exec())
+        a.quick_guide.triggered.connect(self._on_quick_guide)
         self.reader.highlightClicked.connect(self.selection.select_event)
         self.undo_stack.indexChanged.connect(lambda _i: self.selection.update_counts())
         self.live.reachabilityChanged.connect(self._on_server_reachability)
@@ -367,6 +335,12 @@ class MainWindow(QMainWindow):
         from desktop_app.gui.dialogs import ShortcutsDialog
 
         return ShortcutsDialog(self.menuBar(), self)
+
+    def _on_quick_guide(self) -> None:
+        """Help > Quick Guide (F1): beside the window, not over it, to follow while working."""
+        from desktop_app.gui.dialogs import show_guide
+
+        show_guide(self)
 
     def _on_about(self) -> None:
         from desktop_app.gui.dialogs import show_about

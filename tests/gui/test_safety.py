@@ -100,3 +100,17 @@ def test_counts_read_as_english(window) -> None:  # noqa: ANN001
     assert window.tr("%n event(s) quote it", "", 1) == "1 event quotes it"
     assert window.tr("Tag %n Event(s)", "", 2) == "Tag 2 Events"
     assert window.tr("&File") == "&File"  # every other text untouched
+
+
+def test_f1_opens_the_quick_guide_beside_the_window(window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QTextBrowser
+
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = window.findChild(QDialog, "guideDialog")
+    assert guide is not None and guide.isVisible() and not guide.isModal()
+    text = guide.findChild(QTextBrowser, "guideText").toPlainText()
+    assert "Ctrl+E" in text and "F8" in text and "Keyboard Shortcuts" in text
+    guide.close()
+    window.user_actions.quick_guide.trigger()  # again: the same window, brought forward
+    assert window.findChildren(QDialog, "guideDialog") == [guide] and guide.isVisible()
