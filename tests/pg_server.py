@@ -16,6 +16,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -49,8 +50,22 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class PrivateServer:
+    """A server of the test's own: its address, and a way to crash and restart it."""
+
+    url: str
+    _pg_ctl: list[str]
+
+    def restart(self) -> None:
+        """Stop the server at once, as a crash or a kill would (no clean shutdown: it
+        recovers from its write-ahead log), and start it again."""
+        subprocess.run([*self._pg_ctl, "-m", "immediate", "-w", "restart"], check=True,
+                       capture_output=True)
+
+
 @contextmanager
-def throwaway_server() -> Iterator[str]:
+def private_server() -> Iterator[PrivateServer]:
     """Start a private server (Unix socket only) in a temporary folder; stop and delete it."""
     initdb = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if not initdb:
@@ -63,18 +78,25 @@ def throwaway_server() -> Iterator[str]:
         as_user = ["runuser", "-u", "postgres", "--"]
         shutil.chown(folder, "postgres")
     data, port = folder / "data", _free_port()
+    pg_ctl = [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"),
+              "-o", f"-k {folder} -c listen_addresses='' -p {port} -c fsync=off"]
     try:
         subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust",
                         "-U", "postgres", "--no-sync"], check=True, capture_output=True)
-        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-w", "-l",
-                        str(folder / "log"), "-o",
-                        f"-k {folder} -c listen_addresses='' -p {port} -c fsync=off",
-                        "start"], check=True, capture_output=True)
-        yield f"postgresql://postgres@/postgres?host={folder}&port={port}"
+        subprocess.run([*pg_ctl, "-w", "start"], check=True, capture_output=True)
+        yield PrivateServer(f"postgresql://postgres@/postgres?host={folder}&port={port}",
+                            pg_ctl)
     finally:
         subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate",
                         "stop"], capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def throwaway_server() -> Iterator[str]:
+    """A private server's address, for tests that only need a server."""
+    with private_server() as server:
+        yield server.url
 
 
 @contextmanager

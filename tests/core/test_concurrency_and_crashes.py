@@ -177,6 +177,40 @@ def test_a_team_project_survives_killed_clients_and_dropped_connections(pg_url: 
     open_project(pg_url).close()
 
 
+def test_a_team_project_survives_its_server_crashing_and_restarting() -> None:
+    """10 times, at a random moment during a writer's edits, the server stops at once (as a
+    crash would) and starts again: every operation reported is stored, every link between
+    rows holds, the writer is told of each refused one and carries on once it is back."""
+    from tests.pg_server import fresh_database, private_server
+
+    rng = random.Random(23)
+    with private_server() as server, fresh_database(server.url) as url:
+        article_id = _demo_db(url)
+        w = _writer(url, article_id, 1_000_000, "restarts")
+        assert w.stdout is not None
+        committed: list[str] = []
+        reported, restarts, lost = 0, 0, 0
+        next_restart = rng.randint(10, 40)
+        try:
+            while restarts < 10 or reported < next_restart:  # and carries on after the last
+                line = w.stdout.readline()
+                assert line, "the writer stopped"
+                committed.append(line)
+                lost += line.startswith("lost")
+                reported += not line.startswith(("pending", "lost"))
+                if reported >= next_restart and restarts < 10:
+                    server.restart()
+                    restarts += 1
+                    next_restart = reported + rng.randint(10, 40)
+        finally:
+            os.kill(w.pid, signal.SIGKILL)
+            committed.extend(w.stdout.readlines())
+            w.wait()
+        assert lost >= 1  # the writer was told (a user would be), not kept waiting
+        _check_server(url, _expected(committed))
+        open_project(url).close()
+
+
 def _check_server(url: str, expected: dict[int, str | None]) -> None:
     import psycopg
 
