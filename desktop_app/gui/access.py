@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel
 
 from desktop_app.gui.actions import Need
 from desktop_app.gui.props import made
+from desktop_app.gui.theme import LIGHT, Colours
 
 if TYPE_CHECKING:
     from desktop_app.core.project import Project
@@ -24,9 +25,14 @@ def editing_actions(window: MainWindow) -> list[QAction]:
 
 def make_banner() -> QLabel:
     banner = made(QLabel(), objectName="readOnlyBanner", wordWrap=True)
-    banner.setStyleSheet("QLabel { background: #FFF4CE; color: #3B2F00; padding: 4px 8px; }")
+    colour_banner(banner, LIGHT)
     banner.hide()
     return banner
+
+
+def colour_banner(banner: QLabel, colours: Colours) -> None:
+    banner.setStyleSheet(f"QLabel {{ background: {colours.banner}; "
+                         f"color: {colours.banner_text}; padding: 4px 8px; }}")
 
 
 def apply_access(window: MainWindow, project: Project) -> None:

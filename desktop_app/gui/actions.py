@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 from desktop_app.core.exporters.formats import EXPORT_FORMATS
 from desktop_app.core.records import LaneMode
 from desktop_app.gui.props import made
+from desktop_app.gui.theme import ThemeChoice
 
 _SK = QKeySequence.StandardKey
 _SP = QStyle.StandardPixmap
@@ -181,6 +182,15 @@ class Actions:
             group.addAction(action)
             self.lane_modes[mode] = action
         self.lane_modes[LaneMode.ARTICLE].setChecked(True)
+        self.themes: dict[ThemeChoice, QAction] = {}
+        themes = QActionGroup(parent)
+        for choice, label in ((ThemeChoice.SYSTEM, "&Desktop's Colours"),
+                              (ThemeChoice.LIGHT, "&Light"), (ThemeChoice.DARK, "Dar&k")):
+            action = make("actionTheme" + choice.value.title(), parent.tr(label))
+            action.setCheckable(True)
+            themes.addAction(action)
+            self.themes[choice] = action
+        self.themes[ThemeChoice.SYSTEM].setChecked(True)
         # What each action needs, in one table: the window enables actions from it alone.
         changes = [self.import_article, self.import_folder, self.paste_article,
                    self.import_csv, self.import_annotations, self.create_event,
@@ -239,6 +249,10 @@ class Actions:
         view_menu.addActions(list(self.lane_modes.values()))
         view_menu.addSeparator()
         view_menu.addActions([self.colour_by_tag, self.show_published])
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu(window.tr("&Theme"))
+        theme_menu.setObjectName("menuTheme")
+        theme_menu.addActions(list(self.themes.values()))
         article_menu = window.menuBar().addMenu(window.tr("&Article"))
         article_menu.addActions([self.article_properties, self.suggest_events,
                                  self.delete_article])

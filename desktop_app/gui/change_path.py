@@ -77,7 +77,9 @@ class ChangePath(Component):
             if changes.everything:
                 self._show_open_article_again()
             elif reader.article_id is not None:  # the text is the same: only its quotes
-                reader.set_quotes(self._ws.project.events.quotes_in_article(reader.article_id))
+                quotes = self._ws.project.events.quotes_in_article(reader.article_id)
+                if quotes != reader.quotes():  # else nothing to repaint (a CSV import)
+                    reader.set_quotes(quotes)
             if current is not None and self._v.timeline_model.row_of(current.id) >= 0:
                 selection.select_event(current.id)  # the selection stays where it was
         elif changes.event_ids:

@@ -25,6 +25,7 @@ from desktop_app.core.errors import TimelineError
 from desktop_app.core.filters import EventFilter, parse_filter
 from desktop_app.core.tags import parse_tags
 from desktop_app.gui.props import made
+from desktop_app.gui.theme import LIGHT
 
 
 class FilterBar(QWidget):
@@ -37,6 +38,7 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.colours = LIGHT  # the window's theme (a warning's colour)
         self.setObjectName("filterBar")
         self.text = made(QLineEdit(), objectName="filterText")
         self.text.setPlaceholderText(self.tr("Filter: words in titles, notes, quotes"))
@@ -225,7 +227,7 @@ class FilterBar(QWidget):
         """Say how many events the filter keeps (or what is wrong with it)."""
         if self.error:
             self.status.setText(f"⚠ {self.error}")
-            self.status.setStyleSheet("color: #b3261e;")
+            self.status.setStyleSheet(f"color: {self.colours.conflict};")
         else:
             self.status.setText(self.tr("%1 of %2").replace("%1", f"{shown:,}")
                                 .replace("%2", f"{total:,}"))

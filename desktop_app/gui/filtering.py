@@ -47,6 +47,7 @@ class Filtering(Component):
             from desktop_app.gui.filter_bar import FilterBar
 
             bar = FilterBar()
+            bar.colours = self._ws.colours
             layout = self._v.timeline_area.layout()
             assert isinstance(layout, QVBoxLayout)  # the window's column over the tabs
             layout.insertWidget(0, bar)

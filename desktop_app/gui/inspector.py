@@ -30,6 +30,7 @@ from desktop_app.core.records import (
 )
 from desktop_app.core.wording import provenance
 from desktop_app.gui.props import made
+from desktop_app.gui.theme import LIGHT, Colours
 
 
 def field_text(r: EventRecord, field: EditField) -> str:
@@ -77,13 +78,10 @@ class EventInspector(QWidget):
         self.explanation = made(QLabel(), objectName="inspectorExplanation", wordWrap=True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.date_error = made(QLabel(), objectName="inspectorDateError", wordWrap=True)
-        self.date_error.setStyleSheet("color: #b3261e;")
         self.date_error.hide()
         self.readings = made(QLabel(), objectName="inspectorReadings", wordWrap=True)
-        self.readings.setStyleSheet("color: palette(dark);")
         self.conflict_note = made(QLabel(), objectName="inspectorConflict", wordWrap=True)
         self.conflict_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.conflict_note.setStyleSheet("color: #b3261e;")
         self.conflict_note.hide()
         self.sources = made(QListWidget(), objectName="inspectorSources")
         self.sources.setAccessibleName("Sources")
@@ -100,7 +98,7 @@ class EventInspector(QWidget):
         self.remove_source.clicked.connect(self._on_remove_source)
         self.sources_heading = QLabel(self.tr("Sources"))
         self.provenance = made(QLabel(), objectName="inspectorProvenance", wordWrap=True)
-        self.provenance.setStyleSheet("color: palette(dark);")
+        self.set_colours(LIGHT)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -151,6 +149,13 @@ class EventInspector(QWidget):
     def record(self) -> EventRecord | None:
         """The event shown."""
         return self._record
+
+    def set_colours(self, colours: Colours) -> None:
+        """Warnings and explanations in a theme's colours."""
+        for label in (self.date_error, self.conflict_note):
+            label.setStyleSheet(f"color: {colours.conflict};")
+        for label in (self.readings, self.provenance):
+            label.setStyleSheet(f"color: {colours.secondary_text};")
 
     def _article_title(self, article_id: int) -> str:
         summary = self._article_summary(article_id)

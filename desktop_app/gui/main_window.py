@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QLabel,
     QListView,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.core.view_cache import FORMAT as SNAPSHOT_FORMAT
 from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
-from desktop_app.gui.access import apply_access, make_banner
+from desktop_app.gui.access import apply_access, colour_banner, make_banner
 from desktop_app.gui.actions import Actions, Need
 from desktop_app.gui.analysis import Analysis
 from desktop_app.gui.article_editing import ArticleEditing
@@ -45,6 +46,7 @@ from desktop_app.gui.reader import ArticleReader
 from desktop_app.gui.selection import Selection
 from desktop_app.gui.settings import Settings, view_cache_path
 from desktop_app.gui.table_columns import TableColumns
+from desktop_app.gui.theme import LIGHT, Colours, ThemeChoice, apply_theme, tinted
 from desktop_app.gui.timeline_model import TimelineModel
 from desktop_app.gui.timeline_table import make_timeline_table
 from desktop_app.gui.workspace import Views, Workspace
@@ -75,6 +77,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, project: Project | None, open_project: ProjectOpener, settings: Settings,
                  parent: QWidget | None = None, dialogs: Dialogs | None = None) -> None:
+        app = QApplication.instance()
+        # The theme before any widget: its palette and style are then set once, not redone.
+        colours = apply_theme(app, settings.theme()) if isinstance(app, QApplication) \
+            else LIGHT
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setAccessibleName(APP_NAME)
@@ -107,6 +113,8 @@ class MainWindow(QMainWindow):
         self.change_path = ChangePath(ws, self.selection, self.chart_view, self.dates,
                                       self.filtering, self.live)
         self._connect_signals()
+        self.user_actions.themes[settings.theme()].setChecked(True)
+        self.set_colours(colours)
         self._restore_window_state()
         if project is not None:
             self.load_project(project)
@@ -133,9 +141,6 @@ class MainWindow(QMainWindow):
         self.action_redo.setIconText(self.tr("Redo"))
         self.undo_stack.undoTextChanged.connect(self._update_undo_tooltips)
         self.undo_stack.redoTextChanged.connect(self._update_undo_tooltips)
-        style = self.style()
-        self.action_undo.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
-        self.action_redo.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
         self.addAction(self.action_undo)
         self.addAction(self.action_redo)
 
@@ -216,8 +221,6 @@ class MainWindow(QMainWindow):
         self.server_label.setToolTip(self.tr(
             "The team project's server cannot be reached. What is shown is what was stored "
             "when it went away; edits are refused, never queued, until it is back."))
-        self.server_label.setStyleSheet("QLabel { color: palette(bright-text); "
-                                        "background: #B3261E; padding: 0 6px; }")
         self.server_label.hide()
         self.statusBar().addPermanentWidget(self.server_label)
         return Views(self.article_list, self.article_model, self.reader, self.timeline_table,
@@ -230,6 +233,8 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self._on_about)
         a.keyboard_shortcuts.triggered.connect(lambda: self.shortcuts_dialog().exec())
         a.quick_guide.triggered.connect(self._on_quick_guide)
+        for choice, action in a.themes.items():
+            action.triggered.connect(lambda _c=False, t=choice: self.choose_theme(t))
         self.reader.highlightClicked.connect(self.selection.select_event)
         self.undo_stack.indexChanged.connect(lambda _i: self.selection.update_counts())
         self.live.reachabilityChanged.connect(self._on_server_reachability)
@@ -327,6 +332,30 @@ class MainWindow(QMainWindow):
                 select.select_article(article)  # the event's own article was shown instead
         if scroll and article in ids:
             self.reader.verticalScrollBar().setValue(scroll)
+
+    # -- theme ----------------------------------------------------------------------------
+    def choose_theme(self, choice: ThemeChoice) -> None:
+        """View > Theme: light, dark or the desktop's colours, now and next time."""
+        self._settings.set_theme(choice)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.set_colours(apply_theme(app, choice))
+
+    def set_colours(self, colours: Colours) -> None:
+        """Give the app's own colours of a theme to every view that draws them."""
+        self.workspace.colours = colours
+        self.reader.set_colours(colours)
+        self.timeline_model.set_colours(colours)
+        self.inspector.set_colours(colours)
+        colour_banner(self.read_only_banner, colours)
+        style = self.style()
+        for action, arrow in ((self.action_undo, style.StandardPixmap.SP_ArrowBack),
+                              (self.action_redo, style.StandardPixmap.SP_ArrowForward)):
+            action.setIcon(tinted(style.standardIcon(arrow), colours.text))
+        self.server_label.setStyleSheet(f"QLabel {{ color: {colours.alarm_text}; "
+                                        f"background: {colours.alarm}; padding: 0 6px; }}")
+        if self.filtering.filter_bar is not None:
+            self.filtering.filter_bar.colours = colours
 
     # -- misc -----------------------------------------------------------------------------
     def shortcuts_dialog(self) -> QDialog:

@@ -19,11 +19,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop_app.core.records import QuoteRecord
 from desktop_app.core.temporal.model import TemporalExpression
-
-UNDERLINE = QColor("#6b8fc7")
-HIGHLIGHT = QColor("#fff1a8")
-HIGHLIGHT_SELECTED = QColor("#ffc94d")
-FLASH = QColor("#ff9f1c")
+from desktop_app.gui.theme import LIGHT, Colours
 
 
 class OffsetMap:
@@ -54,6 +50,7 @@ class ArticleReader(QPlainTextEdit):
     def __init__(self, create_action: QAction, label_for: LabelFor,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._colours = LIGHT
         self.setObjectName("articleView")
         self.setAccessibleName("Article text")
         self.setReadOnly(True)
@@ -118,8 +115,14 @@ class ArticleReader(QPlainTextEdit):
         """Replace the highlighted quotes."""
         self._quotes = sorted(quotes, key=lambda q: (q.start, q.id))
         self._starts = [q.start for q in self._quotes]
-        self._base = [self._selection(q.start, q.end, HIGHLIGHT) for q in self._quotes]
+        self._base = [self._selection(q.start, q.end, self._colours.quote) for q in self._quotes]
         self._paint()
+
+    def set_colours(self, colours: Colours) -> None:
+        """Draw highlights and underlines in a theme's colours."""
+        self._colours = colours
+        self._underlines = [self._underline(e.start, e.end) for e in self._expressions]
+        self.set_quotes(self._quotes)
 
     def add_quotes(self, quotes: list[QuoteRecord]) -> None:
         """Highlight more quotes (an event was created or restored)."""
@@ -129,7 +132,7 @@ class ArticleReader(QPlainTextEdit):
                 i -= 1  # keep (start, id) order among quotes starting at the same place
             self._quotes.insert(i, q)
             self._starts.insert(i, q.start)
-            self._base.insert(i, self._selection(q.start, q.end, HIGHLIGHT))
+            self._base.insert(i, self._selection(q.start, q.end, self._colours.quote))
         self._paint()
 
     def remove_event(self, event_id: int) -> None:
@@ -198,10 +201,11 @@ class ArticleReader(QPlainTextEdit):
         sel.format = fmt
         return sel
 
-    def _selection(self, start: int, end: int, color: QColor,
+    def _selection(self, start: int, end: int, color: str,
                    underline: bool = False) -> QTextEdit.ExtraSelection:
         fmt = QTextCharFormat()
-        fmt.setBackground(color)
+        fmt.setBackground(QColor(color))
+        fmt.setForeground(QColor(self._colours.quote_text))  # legible in either theme
         if underline:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         return self._extra(start, end, fmt)
@@ -209,17 +213,17 @@ class ArticleReader(QPlainTextEdit):
     def _underline(self, start: int, end: int) -> QTextEdit.ExtraSelection:
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(UNDERLINE)
+        fmt.setUnderlineColor(QColor(self._colours.underline))
         return self._extra(start, end, fmt)
 
     def _paint(self) -> None:
         """Base highlights are reused; only the selected event's and the flash are new."""
         sels = self._underlines + self._base
         if self._selected_event is not None:
-            sels += [self._selection(q.start, q.end, HIGHLIGHT_SELECTED, True)
+            sels += [self._selection(q.start, q.end, self._colours.quote_selected, True)
                      for q in self._quotes if q.event_id == self._selected_event]
         if self._flash:
-            sels.append(self._selection(*self._flash, FLASH))
+            sels.append(self._selection(*self._flash, self._colours.flash))
         self.setExtraSelections(sels)
 
     def _end_flash(self) -> None:

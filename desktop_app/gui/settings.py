@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings, QStandardPaths
 
 from desktop_app.core.locations import ProjectLocation, is_server_address
+from desktop_app.gui.theme import ThemeChoice
 
 MAX_RECENT = 10
 
@@ -124,6 +125,15 @@ class Settings:
         """Remember how the timeline is shown."""
         for k, v in choices.items():
             self._s.setValue(f"view/{k}", v)
+
+    def theme(self) -> ThemeChoice:
+        """Light, dark, or the desktop's colours (the default)."""
+        raw = str(self._s.value("view/theme", ThemeChoice.SYSTEM.value))
+        known = {c.value for c in ThemeChoice}
+        return ThemeChoice(raw) if raw in known else ThemeChoice.SYSTEM
+
+    def set_theme(self, choice: ThemeChoice) -> None:
+        self._s.setValue("view/theme", choice.value)
 
     def last_place(self, project: ProjectLocation) -> tuple[int, int, int]:
         """Where the user was in a project: (article id, event id, reader scroll); 0 none."""

@@ -22,6 +22,7 @@ from desktop_app.core.records import EditField, EventRecord, Precision, Timeline
 from desktop_app.core.timeline_rows import timeline_row
 from desktop_app.core.wording import local_stamp, provenance
 from desktop_app.gui.table_model import Index, RowsModel
+from desktop_app.gui.theme import LIGHT, Colours
 
 if TYPE_CHECKING:
     from desktop_app.core.filters import EventFilter
@@ -115,6 +116,13 @@ class TimelineModel(RowsModel):
         self._records: dict[int, EventRecord] = {}
         self._fetch: Fetcher = _no_fetch
         self._order: Callable[[TimelineRow], Any] = _chronological  # the header's sort
+        self._colours = LIGHT
+
+    def set_colours(self, colours: Colours) -> None:
+        """Conflicting and assumed dates in a theme's colours."""
+        self._colours = colours
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
     # -- sorting by a column (a header click) ---------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -366,9 +374,9 @@ class TimelineModel(RowsModel):
             return _text(r, col) or None  # the whole article title or tag list
         if role == Qt.ItemDataRole.ForegroundRole and col == DATE:
             if r.conflict:
-                return QBrush(QColor("#c62828"))
+                return QBrush(QColor(self._colours.conflict))
             if r.assumed:
-                return QBrush(QColor("#9a6700"))
+                return QBrush(QColor(self._colours.assumed))
         if role == Qt.ItemDataRole.FontRole and col == DATE and r.edited:
             font = QFont()
             font.setItalic(True)

@@ -22,6 +22,7 @@ from desktop_app.gui.coverage_panel import CoveragePanel
 from desktop_app.gui.inspector import EventInspector
 from desktop_app.gui.reader import ArticleReader
 from desktop_app.gui.settings import Settings
+from desktop_app.gui.theme import LIGHT, Colours
 from desktop_app.gui.timeline_model import TimelineModel
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class Workspace:
         self.settings = settings
         self.background = background
         self.current_project: Project | None = None
+        self.colours: Colours = LIGHT  # the theme's; the window sets it
 
     @property
     def project(self) -> Project:
