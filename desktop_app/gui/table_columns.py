@@ -11,7 +11,7 @@ from desktop_app.gui.timeline_model import COLUMNS, DATE, OPTIONAL, TITLE
 from desktop_app.gui.workspace import Component, Workspace
 
 WIDTHS = {"Sources": 64, "Precision": 80, "Notes": 200, "Changed": 180}
-TITLE_AT_LEAST = 240  # the title takes the room left, but never less than this
+TITLE_AT_LEAST = 160  # the title takes the room left, but never less than this
 
 
 class TableColumns(Component):
