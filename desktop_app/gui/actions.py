@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -14,6 +15,7 @@ from desktop_app.gui.props import made
 from desktop_app.gui.theme import ThemeChoice
 
 _SK = QKeySequence.StandardKey
+Choice = TypeVar("Choice", LaneMode, ThemeChoice)
 _SP = QStyle.StandardPixmap
 
 
@@ -173,24 +175,23 @@ class Actions:
         self.show_published = make("actionShowPublished", parent.tr("Show &Publication Dates"))
         self.show_published.setCheckable(True)
         self.show_published.setChecked(True)
-        self.lane_modes: dict[LaneMode, QAction] = {}
-        group = QActionGroup(parent)
-        for mode, label in ((LaneMode.ARTICLE, "Lanes by &Article"),
-                            (LaneMode.TAG, "Lanes by Ta&g"), (LaneMode.SINGLE, "&Single Lane")):
-            action = make("actionLanes" + mode.value.title(), parent.tr(label))
-            action.setCheckable(True)
-            group.addAction(action)
-            self.lane_modes[mode] = action
-        self.lane_modes[LaneMode.ARTICLE].setChecked(True)
-        self.themes: dict[ThemeChoice, QAction] = {}
-        themes = QActionGroup(parent)
-        for choice, label in ((ThemeChoice.SYSTEM, "&Desktop's Colours"),
-                              (ThemeChoice.LIGHT, "&Light"), (ThemeChoice.DARK, "Dar&k")):
-            action = make("actionTheme" + choice.value.title(), parent.tr(label))
-            action.setCheckable(True)
-            themes.addAction(action)
-            self.themes[choice] = action
-        self.themes[ThemeChoice.SYSTEM].setChecked(True)
+        def one_of(prefix: str, choices: list[tuple[Choice, str]]) -> dict[Choice, QAction]:
+            """Checkable actions of which one is checked at a time (the first at first)."""
+            group, out = QActionGroup(parent), {}
+            for choice, label in choices:
+                action = make(prefix + choice.value.title(), parent.tr(label))
+                action.setCheckable(True)
+                group.addAction(action)
+                out[choice] = action
+            out[choices[0][0]].setChecked(True)
+            return out
+
+        self.lane_modes: dict[LaneMode, QAction] = one_of("actionLanes", [
+            (LaneMode.ARTICLE, "Lanes by &Article"), (LaneMode.TAG, "Lanes by Ta&g"),
+            (LaneMode.SINGLE, "&Single Lane")])
+        self.themes: dict[ThemeChoice, QAction] = one_of("actionTheme", [
+            (ThemeChoice.SYSTEM, "&Desktop's Colours"), (ThemeChoice.LIGHT, "&Light"),
+            (ThemeChoice.DARK, "Dar&k")])
         # What each action needs, in one table: the window enables actions from it alone.
         changes = [self.import_article, self.import_folder, self.paste_article,
                    self.import_csv, self.import_annotations, self.create_event,
