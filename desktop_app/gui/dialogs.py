@@ -171,12 +171,14 @@ class ArticlePropertiesDialog(QDialog):
         form.addRow(self.tr("&Author:"), self.author_edit)
         form.addRow(self.tr("&Published:"), self.date_edit)
         form.addRow("", self.known)
-        form.addRow("", QLabel(self.tr("Date source: %s. Changing it re-dates the events whose "
-                                       "dates were derived from it (not those you dated by "
-                                       "hand).") % source, wordWrap=True))
+        # Under the form, not in it: a form row does not grow for a wrapped line, and cut it.
+        note = made(QLabel(self.tr("Date source: %s. Changing it re-dates the events whose "
+                                   "dates were derived from it (not those you dated by "
+                                   "hand).") % source), wordWrap=True, objectName="propNote")
         buttons = _ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(note)
         layout.addWidget(buttons)
 
     def metadata(self) -> ArticleMetadata:
