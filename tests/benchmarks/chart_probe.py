@@ -32,7 +32,9 @@ def main() -> int:
     from desktop_app.gui.chart.painter import ChartPainter, ChartState
 
     app = QApplication(sys.argv[:1])  # noqa: F841 (fonts need it)
-    db, width, height = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    # A project file, or a team project's address (a URL is not a path: '//' would go).
+    db: Path | str = sys.argv[1] if "://" in sys.argv[1] else Path(sys.argv[1])
+    width, height = int(sys.argv[2]), int(sys.argv[3])
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     painter = ChartPainter(QFont())
     state = ChartState()
@@ -88,7 +90,7 @@ def main() -> int:
     return 0
 
 
-def _window_load(db: Path) -> tuple[float, float]:
+def _window_load(db: Path | str) -> tuple[float, float]:
     """The real window with its chart tab showing: milliseconds from opening the project to
     the chart's first paint, and to the whole window (table included) being ready."""
     import tempfile
