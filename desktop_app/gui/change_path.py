@@ -69,6 +69,11 @@ class ChangePath(Component):
         """
         if self._ws.current_project is None:
             return
+        with self._v.reader.painting_once():
+            self._apply(changes)
+        self.applied.emit()
+
+    def _apply(self, changes: ChangeSet) -> None:
         selection, reader = self._selection, self._v.reader
         bulk = changes.everything or len(changes.event_ids) > BULK_CHANGE
         if bulk:
@@ -95,7 +100,6 @@ class ChangePath(Component):
             self._filtering.refresh_choices()
         self._date_assist.refresh_coverage()
         selection.update_counts()
-        self.applied.emit()
         if changes.origin is Origin.LOCAL and not bulk \
                 and not selection.committing_before_switch:
             self._select_after(changes)  # an import of many keeps the selection where it was

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -51,6 +52,7 @@ class ArticleReader(QPlainTextEdit):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._colours = LIGHT
+        self._held, self._stale = 0, False  # painting_once: depth, and a paint owed
         self.setObjectName("articleView")
         self.setAccessibleName("Article text")
         self.setReadOnly(True)
@@ -216,8 +218,24 @@ class ArticleReader(QPlainTextEdit):
         fmt.setUnderlineColor(QColor(self._colours.underline))
         return self._extra(start, end, fmt)
 
+    @contextmanager
+    def painting_once(self) -> Iterator[None]:
+        """Changes inside repaint the highlights once, at the end (an edit removes, adds and
+        selects quotes: one repaint, not three)."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held and self._stale:
+                self._paint()
+
     def _paint(self) -> None:
         """Base highlights are reused; only the selected event's and the flash are new."""
+        if self._held:
+            self._stale = True
+            return
+        self._stale = False
         sels = self._underlines + self._base
         if self._selected_event is not None:
             sels += [self._selection(q.start, q.end, self._colours.quote_selected, True)
