@@ -86,7 +86,12 @@ class ChangePath(Component):
                 if quotes != reader.quotes():  # else nothing to repaint (a CSV import)
                     reader.set_quotes(quotes)
             if current is not None and self._v.timeline_model.row_of(current.id) >= 0:
-                selection.select_event(current.id)  # the selection stays where it was
+                # The selection stays where it was, without showing the event again (no
+                # scroll of the reader, no flash); the inspector shows what changed in it.
+                selection.keep_selected(current.id)
+                if current.id in changes.event_ids:
+                    self._v.inspector.show_event(self._v.timeline_model.find(current.id))
+                self._chart_view.sync_selection()
         elif changes.event_ids:
             self._apply_event_changes(changes.event_ids, changes.origin)
         if reader.article_id in changes.article_ids:

@@ -59,6 +59,21 @@ class Selection(Component):
         if shown is None or shown.id != event_id:
             self.show_event(v.timeline_model.record(row))  # no currentRowChanged came
 
+    def keep_selected(self, event_id: int) -> None:
+        """Select an event's row again after the rows were read anew, quietly: the reader
+        and the inspector already show it."""
+        v = self._v
+        row = v.timeline_model.row_of(event_id)
+        if row < 0:
+            return
+        model = v.timeline_table.selectionModel()
+        model.blockSignals(True)
+        try:
+            model.setCurrentIndex(v.timeline_model.index(row, 0), _SELECT_ROW)
+        finally:
+            model.blockSignals(False)
+        v.timeline_table.viewport().update()
+
     def current_event(self) -> EventRecord | None:
         """The event selected in the timeline."""
         index = self._v.timeline_table.currentIndex()

@@ -30,6 +30,9 @@ def make_timeline_table(model: TimelineModel) -> QTableView:
         table.fontMetrics().height() + 8)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
+    # Always there: the columns do not reflow (and the window relayout) the moment the
+    # timeline outgrows the view.
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     th = table.horizontalHeader()
     # The date column is as wide as the widest date it can show, worked out once: sizing
     # it to its contents reads every row again at every change (24,000 calls a 1,000-row

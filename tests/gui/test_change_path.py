@@ -160,3 +160,22 @@ def test_a_hidden_chart_catches_up_when_shown(window, tmp_path: Path) -> None:  
     assert window.timeline_model.total() == 304
     window.action_undo.trigger()  # shown: follows at once
     assert drawn.data.size() == 4
+
+
+def test_an_import_of_many_keeps_the_selection_without_jumping(window, tmp_path: Path,  # noqa: ANN001
+                                                               qtbot) -> None:
+    """After a CSV import of hundreds of events the selected event stays selected, and the
+    reader neither scrolls nor flashes its quote again."""
+    second = window.timeline_model.record(1)
+    window.selection.select_event(second.id)
+    qtbot.waitUntil(lambda: not window.reader.flashing(), timeout=3000)
+    scroll = window.reader.verticalScrollBar().value()
+    out = tmp_path / "many.csv"
+    out.write_text("date,title\n" + "".join(f"2019-05-{1 + i % 28:02d},Earlier {i}\n"
+                                            for i in range(300)), encoding="utf-8")
+    window.dialogs.confirm_csv_import = lambda plan: True
+    assert window.files.import_csv(out)
+    assert window.selection.current_event().id == second.id
+    assert window.inspector.record().id == second.id
+    assert not window.reader.flashing()
+    assert window.reader.verticalScrollBar().value() == scroll
