@@ -16,7 +16,7 @@ from desktop_app.core.errors import BackupError, ExportError
 from desktop_app.core.locations import ProjectLocation
 from desktop_app.core.output_files import replace_atomically
 
-SCHEMA_HEAD = "0009"  # tests check this equals the newest Alembic revision
+SCHEMA_HEAD = "0010"  # tests check this equals the newest Alembic revision
 OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

@@ -143,6 +143,17 @@ class SavedFilter(Base):
     spec: Mapped[str] = mapped_column(Text)
 
 
+class ImportKey(Base):
+    """What a CSV row that created an event looked like (a hash of its values), so that
+    importing the same file again, after a crash or by mistake, never creates it twice."""
+
+    __tablename__ = "import_keys"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), index=True)
+
+
 class ChangeLogEntry(Base):
     """One committed change set, for the other windows and processes on the project."""
 

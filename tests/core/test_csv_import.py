@@ -71,8 +71,8 @@ def test_edited_export_updates_by_id_creates_without_id_and_undoes(demo_project,
     [new] = result.created
     assert (new.date.start, new.notes, new.quotes) == (date(2021, 7, 10), "line one\nline two",
                                                        ())
-    assert csv_service.plan(read_timeline_csv(path)).summary() == (
-        "1 to create, 0 to update, 4 unchanged, 0 errors")  # ids never duplicate
+    assert csv_service.plan(read_timeline_csv(path)).summary() == (  # nothing twice
+        "0 to create, 0 to update, 4 unchanged, 1 already imported (skipped), 0 errors")
     csv_service.undo(result)
     after = demo_project.events.list()
     # Undo is a change of its own (a new version, by whom, when); the content is as before.
@@ -196,3 +196,29 @@ def test_the_preview_lists_each_change_with_old_and_new_values(demo_project,  # 
         (4, "tags", "", "military, Russia"), (4, "notes", "", "checked\nwith Reuters"),
         (7, "new event", "", "Sat 10 Jul 2021")]  # line 4 spans two lines (its notes)
     assert changes[-1].event == "Talks end"
+
+
+def test_importing_the_same_file_again_creates_nothing_twice(demo_project,  # noqa: ANN001
+                                                             tmp_path: Path) -> None:
+    """A crash between the commit and its report, or a second run by mistake: new rows
+    already imported are skipped and said so; identical rows in one file are each imported
+    once; undo forgets them, redo remembers them again."""
+    path = tmp_path / "new.csv"
+    path.write_text("date,title,notes\n2021-07-10,Talks end,\n2021-07-10,Talks end,\n"
+                    "2021-07-11,Vote,first\n", encoding="utf-8")
+    csv_service = demo_project.csv
+    first = csv_service.apply(csv_service.plan(read_timeline_csv(path)))
+    assert [e.title for e in first.created] == ["Talks end", "Talks end", "Vote"]
+    again = csv_service.plan(read_timeline_csv(path))
+    assert (len(again.creates), len(again.imported)) == (0, 3)
+    assert "3 already imported (skipped)" in again.summary()
+    path.write_text(path.read_text(encoding="utf-8") + "2021-07-10,Talks end,\n",
+                    encoding="utf-8")  # a third identical row is a new one
+    grown = csv_service.plan(read_timeline_csv(path))
+    assert [(r.line, r.title) for r in grown.creates] == [(5, "Talks end")]
+    csv_service.undo(first)
+    assert len(csv_service.plan(read_timeline_csv(path)).creates) == 4
+    csv_service.redo(first)
+    assert len(csv_service.plan(read_timeline_csv(path)).creates) == 1
+    assert len(demo_project.events.list()) == 7
+

@@ -7,7 +7,9 @@ create events; nothing is written here: the plan is shown to the user first.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -37,6 +39,9 @@ class CsvRow:
     title: str | None
     notes: str | None
     tags: tuple[str, ...] | None
+    # A new event's row (no event_id): a hash of its values and of how many identical rows
+    # came before it in the file, so the same file imported again creates nothing twice.
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,8 +127,26 @@ def parse_timeline_csv(text: str, path: Path) -> CsvFile:
         csv.field_size_limit(old_limit)
     unknown = tuple(n for n in names if n and n not in WRITTEN)
     ignored = tuple(n for n in known if n in READ_ONLY)
-    rows = _one_row_per_event(rows, problems)
+    rows = _keyed(_one_row_per_event(rows, problems))
     return CsvFile(path, tuple(rows), tuple(problems), unknown, ignored)
+
+
+def _keyed(rows: list[CsvRow]) -> list[CsvRow]:
+    """New events' rows with their import keys (identical rows get keys 1, 2, 3...)."""
+    seen: dict[str, int] = {}
+    out = []
+    for row in rows:
+        if row.event_id is not None:
+            out.append(row)
+            continue
+        d = row.date
+        values = json.dumps([d.start.isoformat() if d else "", d.precision.value if d else "",
+                             d.end.isoformat() if d and d.end else "", row.title or "",
+                             row.notes or "", list(row.tags or ())], ensure_ascii=False)
+        seen[values] = seen.get(values, 0) + 1
+        digest = hashlib.sha256(f"{values}#{seen[values]}".encode()).hexdigest()
+        out.append(replace(row, key=digest))
+    return out
 
 
 def _one_row_per_event(rows: list[CsvRow], problems: list[CsvProblem]) -> list[CsvRow]:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core.bulk import insert_rows
 from desktop_app.core.changes import note
 from desktop_app.core.clock import now
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.importers.csv_import import CsvFile, CsvProblem, CsvRow
 from desktop_app.core.importers.decoding import normalise_newlines
-from desktop_app.core.orm import Event
+from desktop_app.core.orm import Event, ImportKey
 from desktop_app.core.records import EventEdit, EventRecord
 from desktop_app.core.services.convert import date_columns
 from desktop_app.core.services.events import EventService
@@ -27,11 +28,14 @@ class CsvPlan:
     updates: tuple[tuple[CsvRow, EventRecord, EventEdit], ...]
     unchanged: tuple[CsvRow, ...]
     problems: tuple[CsvProblem, ...]
+    imported: tuple[CsvRow, ...] = ()  # new rows this project already imported once
 
     def summary(self) -> str:
-        """'2 to create, 3 to update, 5 unchanged, 1 error'."""
+        """'2 to create, 3 to update, 5 unchanged, 1 error' (and 'N already imported')."""
+        again = (f", {len(self.imported)} already imported (skipped)" if self.imported
+                 else "")
         return (f"{len(self.creates)} to create, {len(self.updates)} to update, "
-                f"{len(self.unchanged)} unchanged, {len(self.problems)} "
+                f"{len(self.unchanged)} unchanged{again}, {len(self.problems)} "
                 f"error{'s' if len(self.problems) != 1 else ''}")
 
 
@@ -73,6 +77,7 @@ class CsvImportResult:
 
     created: tuple[EventRecord, ...]
     updated: tuple[tuple[EventRecord, EventRecord], ...]  # (before, after)
+    keys: tuple[str, ...] = ()  # the created events' import keys, in the same order
 
 
 class CsvSyncService:
@@ -86,12 +91,15 @@ class CsvSyncService:
         """Compare the file with the project: to create, to update, unchanged, errors."""
         ids = {r.event_id for r in source.rows if r.event_id is not None}
         existing = self._events.get_many(ids)
-        creates, updates, unchanged = [], [], []
+        known = self._known_keys({r.key for r in source.rows if r.key})
+        creates: list[CsvRow] = []
+        imported: list[CsvRow] = []
+        updates, unchanged = [], []
         problems = list(source.problems)
         seen: dict[int, int] = {}
         for row in source.rows:
             if row.event_id is None:
-                creates.append(row)
+                (imported if row.key in known else creates).append(row)
                 continue
             if row.event_id not in existing:
                 problems.append(CsvProblem(row.line, f"event_id {row.event_id} is not in this "
@@ -106,7 +114,17 @@ class CsvSyncService:
             edit = _edit_for(row, before)
             (updates.append((row, before, edit)) if edit else unchanged.append(row))
         return CsvPlan(source, tuple(creates), tuple(updates), tuple(unchanged),
-                       tuple(sorted(problems, key=lambda p: p.line)))
+                       tuple(sorted(problems, key=lambda p: p.line)), tuple(imported))
+
+    def _known_keys(self, keys: set[str]) -> set[str]:
+        """Which of these import keys the project holds already."""
+        found: set[str] = set()
+        with self._sessions() as s:
+            ordered = sorted(keys)
+            for i in range(0, len(ordered), 1000):
+                found.update(s.scalars(select(ImportKey.key).where(
+                    ImportKey.key.in_(ordered[i:i + 1000]))))
+        return found
 
     def apply(self, plan: CsvPlan) -> CsvImportResult:
         """Create and update as planned, all in one transaction: a failure part-way leaves
@@ -121,12 +139,14 @@ class CsvSyncService:
                              **date_columns(row.date), "date_edited_by_user": True,
                              "created_at": stamp, "updated_at": stamp})
             created = self._events.insert_many_in(s, rows, [r.tags or () for r in plan.creates])
+            keys = tuple(r.key for r in plan.creates)
+            _keep_keys(s, [e.id for e in created], keys)
             edited = [self._events.edit_in(s, before.id, edit).id
                       for _row, before, edit in plan.updates]
             s.flush()
             after = self._events.records_in(s, edited)
             return CsvImportResult(tuple(created), tuple(
-                (before, after[before.id]) for _row, before, _edit in plan.updates))
+                (before, after[before.id]) for _row, before, _edit in plan.updates), keys)
 
     def undo(self, result: CsvImportResult) -> None:
         """Reverse an import in one transaction (its undo command calls this)."""
@@ -142,12 +162,20 @@ class CsvSyncService:
         """Apply an undone import again, with the same ids, in one transaction."""
         with self._sessions.begin() as s:
             self._events.restore_many_in(s, list(result.created))
+            _keep_keys(s, [e.id for e in result.created], result.keys)
             for _before, after in result.updated:
                 self._events.write_state_in(s, after)
             s.flush()
             records = self._events.records_in(s, [a.id for _b, a in result.updated])
             return CsvImportResult(result.created,
-                                   tuple((b, records[a.id]) for b, a in result.updated))
+                                   tuple((b, records[a.id]) for b, a in result.updated),
+                                   result.keys)
+
+
+def _keep_keys(s: Session, event_ids: list[int], keys: tuple[str, ...]) -> None:
+    """Record the import keys of events just created (undo deletes them with the events)."""
+    insert_rows(s, ImportKey.__table__, [{"event_id": i, "key": k}
+                                         for i, k in zip(event_ids, keys, strict=True) if k])
 
 
 def _edit_for(row: CsvRow, before: EventRecord) -> EventEdit | None:
