@@ -81,6 +81,8 @@ def from_expression(expr: TemporalExpression, expression: str | None = None,
                     assumed: bool = False) -> EventDate:
     """Convert an engine expression, keeping its alternatives as alternative event dates."""
     phrase = expression or expr.text
+    if expr.bounds is not None:
+        return _from_range(expr, phrase, assumed)
     main = from_reading(expr.reading(), phrase, expr.anchor, assumed)
     alts = []
     for alt in expr.alternatives:
@@ -90,6 +92,19 @@ def from_expression(expr: TemporalExpression, expression: str | None = None,
             continue
     return EventDate(main.start, main.precision, main.end, main.earliest, main.latest,
                      main.expression, main.rule, main.anchor, main.assumed, tuple(alts))
+
+
+def _from_range(expr: TemporalExpression, phrase: str, assumed: bool) -> EventDate:
+    """A range event: both ends at the coarser of their precisions ('from 5 July to
+    August' is July to August), so the range claims no more than the text says."""
+    assert expr.bounds is not None
+    first, last = (from_reading(b, phrase, expr.anchor, assumed) for b in expr.bounds)
+    precision = max(first.precision, last.precision, key=PRECISIONS.index)
+    start = period(first.start, precision)[0]
+    end = period(last.start, precision)[0]
+    return EventDate(start=start, precision=precision, end=end if end != start else None,
+                     earliest=first.earliest, latest=last.latest, expression=phrase,
+                     rule=expr.explanation, anchor=expr.anchor, assumed=assumed)
 
 
 def format_date(d: date, precision: Precision) -> str:

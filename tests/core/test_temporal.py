@@ -203,7 +203,9 @@ def test_last_and_next_with_a_month_and_day() -> None:
 
 
 def test_month_rules_since_deadlines_and_next_month() -> None:
-    assert one("The carrier has been on patrol since March.", OCT_26_1989)[2] == "1989-03"
+    # An open range: from March to the publication date.
+    assert one("The carrier has been on patrol since March.", OCT_26_1989)[2] \
+        == "1989-03/1989-10-26"
     assert one("The loan must be repaid by February.", OCT_26_1989)[2] == "1990-02"
     assert one("The vote is set for November.", OCT_26_1989)[2] == "1989-11"
     assert one("The merger closed in November.", OCT_26_1989)[2] == "1989-11"  # next month

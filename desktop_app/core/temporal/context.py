@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.core.temporal.lexicon import ABBREVIATIONS, FUTURE_MARKERS
+from desktop_app.core.temporal.lexicon import (
+    ABBREVIATIONS,
+    DEICTIC_WORDS,
+    FUTURE_MARKERS,
+    MONTHS,
+    NAMED_DAY_WORDS,
+    WEEKDAYS,
+)
 
 # A full stop, ! or ? (closing quotes may follow) before a capital or a digit, a blank line, or
 # a line break before text. Each way begins with its own character, so the search skips
@@ -118,3 +125,49 @@ def has_future_marker(low: str, start: int, end: int) -> bool:
     if start == 0:
         return _FUTURE.search(low, 0, end) is not None
     return _FUTURE_AFTER.search(low, start - 1, end) is not None
+
+
+def only_would(low: str, start: int, end: int) -> bool:
+    """The clause's one word of the future is 'would': with a past verb beside it, reported
+    speech ('he said the ban would last until September'), the future of a past moment."""
+    found = [m.group() for m in _FUTURE.finditer(low, start, end)]
+    return bool(found) and all(w == "would" for w in found)
+
+
+_TEXT_BEFORE = re.compile(r"(\S)?\s*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before a position, separated from it by one space ('' if none)."""
+    if start < 2 or text[start - 1] != " " or text[start - 2].isspace():
+        return ""
+    return text[text.rfind(" ", max(0, start - 30), start - 1) + 1:start - 1]
+
+
+def named_day_start(text: str, start: int, end: int) -> int:
+    """Where a weekday that is part of a name begins ('Super Tuesday', 'Black Friday'), or
+    -1: such a day has a date the text does not give."""
+    word = _word_before(text, start)
+    if not word[:1].isupper() or word.lower() not in NAMED_DAY_WORDS \
+            or text[start:end].lower().rstrip(".") not in WEEKDAYS:
+        return -1
+    return start - 1 - len(word)
+
+
+def in_a_title(text: str, start: int, end: int) -> bool:
+    """'This' or 'Today' written with a capital after a capitalised word that does not open
+    its sentence: part of a title ('CBS This Morning', 'USA Today'), no time expression."""
+    word = _word_before(text, start)
+    if not word[:1].isupper() or word[-1] in ".!?,;:":  # 'Hugo. Last year': a new sentence
+        return False
+    stop = start + 1
+    while stop < end and text[stop].isalpha():
+        stop += 1
+    if text[start:stop].lower() not in DEICTIC_WORDS:
+        return False
+    if word.lower() in WEEKDAYS or word.lower().rstrip(".") in MONTHS:
+        return False
+    opener = _TEXT_BEFORE.search(text, max(0, start - len(word) - 6), start - len(word) - 1)
+    # The capitalised word opens its sentence ('On Today's...'): no title.
+    return opener is not None and opener.group(1) is not None \
+        and opener.group(1) not in ".!?:\"\u201c"

@@ -9,9 +9,11 @@ from operator import itemgetter
 
 # Importing the rule modules registers their rules.
 from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
-from desktop_app.core.temporal.context import lowered
+from desktop_app.core.temporal.context import in_a_title, lowered, named_day_start
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context
+from desktop_app.core.temporal.lexicon import MONTHS, WEEKDAYS
 from desktop_app.core.temporal.model import TemporalExpression, new_expression
+from desktop_app.core.temporal.ranges import join_ranges
 from desktop_app.core.temporal.scan import Candidate, CueIndex, find_candidates, scan_whole
 
 MODES = ("news", "narrative")
@@ -73,11 +75,14 @@ def find_expressions(text: str, anchor: date | None, mode: str = "news",
     """Every temporal expression in ``text``, resolved against ``anchor`` (the publication date).
 
     In narrative mode (no reliable publication date) relative expressions are resolved against
-    the last absolute date mentioned before them instead.
+    the last absolute date mentioned before them instead. Ranges ('from 5 to 8 July') come as
+    one expression with both bounds; its ``parts`` are the points TIMEX3 would mark.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-    return _resolve_all(text, _select(find_candidates(text, _cue_index())), anchor, mode, day_first)
+    points = _resolve_all(text, _select(_within_lines(text, find_candidates(text, _cue_index()))),
+                          anchor, mode, day_first)
+    return join_ranges(text, points)
 
 
 def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: str = "news",
@@ -89,7 +94,8 @@ def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: s
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-    outside = [c for c in find_candidates(text, _cue_index()) if c[1] <= start or c[0] >= end]
+    outside = [c for c in _within_lines(text, find_candidates(text, _cue_index()))
+               if c[1] <= start or c[0] >= end]
     within: list[TemporalExpression] = []
     # Strong and weak rules first; if the rule that claimed the span declined it (a restricted
     # 'current'), the weak cues alone.
@@ -113,6 +119,17 @@ def _resolve_all(text: str, chosen: list[Candidate],
     low = lowered(text)
     for start, end, r, m in chosen:
         if r.needs_anchor and anchor is None and ref is None:
+            continue
+        named = -1
+        if text[start].isupper():  # names and titles begin with a capital
+            if in_a_title(text, start, end):
+                continue
+            named = named_day_start(text, start, end)
+        if named >= 0 and (not out or out[-1].end <= named):
+            # 'Super Tuesday': a time expression whose date the text does not give.
+            out.append(new_expression(
+                named, end, text[named:end], "DATE", "XXXX-XX-XX", "ref", None, None, None,
+                f"“{text[named:end]}” names a day; the text does not say which", (), ()))
             continue
         if m is None:  # the cue scan matched the lower-cased text: the same match on the text
             m = r.pattern.match(text, start)
@@ -144,6 +161,37 @@ def _resolve_all(text: str, chosen: list[Candidate],
             last = reading.earliest
             if hit.absolute:
                 ref = reading.earliest
+    return out
+
+
+def _line_break_at(text: str, start: int, end: int) -> int:
+    """Where a match runs on into a new line that starts a new sentence, else -1: a byline's
+    time and the next paragraph's 'On Thursday' ('10:32 AM\\nOn Thursday') are two
+    expressions; a date wrapped inside its sentence ('on 5\\nJuly') is one."""
+    at = text.find("\n", start, end)
+    while at != -1:
+        rest = text[at:end].lstrip()
+        word = rest.split(None, 1)[0].lower().rstrip(".,") if rest else ""
+        if rest[:1].isupper() and word not in MONTHS and word not in WEEKDAYS:
+            return at
+        at = text.find("\n", at + 1, end)
+    return -1
+
+
+def _within_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates, each cut before a line break that starts a new sentence (or dropped
+    where its rule cannot match the shorter text)."""
+    out = []
+    for c in cands:
+        cut = _line_break_at(text, c[0], c[1]) if text.find("\n", c[0], c[1]) != -1 else -1
+        if cut == -1:
+            out.append(c)
+            continue
+        while cut > c[0] and text[cut - 1].isspace():
+            cut -= 1
+        m = c[2].pattern.match(text, c[0], cut)
+        if m is not None and m.end() > m.start():
+            out.append((m.start(), m.end(), c[2], m))
     return out
 
 

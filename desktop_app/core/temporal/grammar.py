@@ -13,6 +13,7 @@ from desktop_app.core.temporal.context import (
     clause_bounds,
     has_future_marker,
     has_past_verb,
+    only_would,
     sentence_bounds,
 )
 from desktop_app.core.temporal.lexicon import MONTHS, NUMBERS, WEEKDAYS
@@ -109,6 +110,13 @@ class Context:
         word of the future at all: then the clause need not be cut out."""
         return (has_future_marker(self.low, *self.sentence)
                 and has_future_marker(self.low, *self.clause))
+
+    @_once
+    def reported_future(self) -> bool:
+        """The future seen from a past moment: 'he said the ban would last until September'.
+        Its dates lie on either side of the publication date."""
+        return (self.future and only_would(self.low, *self.clause)
+                and has_past_verb(self.low, *self.sentence))
 
     @_once
     def past(self) -> bool:

@@ -48,6 +48,33 @@ FUTURE_MARKERS = (
     r"as soon as", r"as early as", r"no sooner than", r"(?:is|are) supposed to",
 )
 
+# Words that make a weekday part of a name ('Super Tuesday', 'Black Friday'): no date then,
+# unless a rule knows the day (holidays). And words that open a time expression but, written
+# with a capital after a capitalised word, belong to a title ('CBS This Morning', 'USA Today').
+NAMED_DAY_WORDS = ("super", "black", "cyber", "bloody", "blue", "giving", "small business",
+                   "manic", "mad", "terrible", "red", "white", "orange", "green", "silent")
+DEICTIC_WORDS = ("this", "today", "tonight", "tomorrow", "yesterday", "now", "last", "next")
+
+# A four-digit number followed by a plural noun is a count ('1,953 troops'), but these
+# words end in s and are no plural nouns ('in 1953 has died', '2019 was worse'); after these
+# prepositions such a number is a year whatever follows ('in 1953 troops landed').
+NOT_PLURAL_NOUNS = ("is", "was", "has", "does", "says", "as", "this", "its", "his", "hers",
+                    "us", "yes", "thus", "plus", "versus", "always", "perhaps", "whereas",
+                    "unless", "less", "afterwards", "marks", "sees", "saw", "ends", "begins",
+                    "becomes", "remains", "seems", "goes", "comes", "makes", "brings")
+YEAR_PREPOSITIONS = ("in", "since", "by", "until", "till", "during", "before", "after",
+                     "from", "through", "circa", "c.")
+# Counted things without a final s: '5 - 8 people' is no range of days.
+PLURALS_WITHOUT_S = ("people", "men", "women", "children", "police", "staff", "troops")
+
+# Ranges ('from 5 to 8 July', 'between 2010 and 2015', 'since March'); the verbs before a
+# 'from X to Y' that move a date rather than span a stretch ('postponed from May to June').
+RANGE_DASHES = ("-", "\u2013", "\u2014")
+RANGE_TO_WORDS = ("to", "until", "till", "through", "thru")
+RANGE_OPENERS = ("from", "between", "since")
+RESCHEDULING_VERBS = ("postpon", "delay", "moved", "moving", "push", "resched", "brought",
+                      "bring", "shift", "chang", "advanc", "put off", "puts off", "bumped")
+
 # Cues: words every match of a rule contains, so a rule runs only where one of them occurs
 # (see scan.py). Whole words, lower case. "<...>" names a kind of number instead of a word.
 YEAR_NUMBER = "<year>"  # four digits, 1000-2099

@@ -37,6 +37,10 @@ class TemporalExpression:
     explanation: str
     alternatives: tuple[Reading, ...] = ()
     flags: tuple[str, ...] = field(default=())
+    # A range ('from 5 to 8 July'): the readings of its first and last point (an open range
+    # ends at the anchor), and the point expressions it was joined from, as TIMEX3 writes it.
+    bounds: tuple[Reading, Reading] | None = None
+    parts: tuple[TemporalExpression, ...] = ()
 
     def reading(self) -> Reading:
         """The chosen interpretation as a Reading (to cycle with ``alternatives``)."""
@@ -62,11 +66,12 @@ def new_reading(value: str, granularity: str, earliest: date | None, latest: dat
 def new_expression(start: int, end: int, text: str, type: str, value: str,  # noqa: A002
                    granularity: str, earliest: date | None, latest: date | None,
                    anchor: date | None, explanation: str, alternatives: tuple[Reading, ...],
-                   flags: tuple[str, ...]) -> TemporalExpression:
+                   flags: tuple[str, ...], bounds: tuple[Reading, Reading] | None = None,
+                   parts: tuple[TemporalExpression, ...] = ()) -> TemporalExpression:
     """TemporalExpression(...) with every field given in order, built faster."""
     made = _new(TemporalExpression)
     made.__dict__.update(start=start, end=end, text=text, type=type, value=value,
                          granularity=granularity, earliest=earliest, latest=latest,
                          anchor=anchor, explanation=explanation, alternatives=alternatives,
-                         flags=flags)
+                         flags=flags, bounds=bounds, parts=parts)
     return made

@@ -25,9 +25,12 @@ from desktop_app.core.temporal.lexicon import (
     DECADE_NUMBER,
     ISO_NUMBER,
     MONTH_CUES,
+    NOT_PLURAL_NOUNS,
+    PLURALS_WITHOUT_S,
     SEPARATED_NUMBER,
     WEEKDAY_NAMES,
     YEAR_NUMBER,
+    YEAR_PREPOSITIONS,
 )
 from desktop_app.core.temporal.model import Reading
 
@@ -191,7 +194,10 @@ def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
 # Patterns the handlers try, compiled once (a cold first pass would compile them mid-way).
 _MAY_AS_MONTH_AFTER = re.compile(r"\b(in|since|until|by|of|from|through|during|early|late|mid)"
                                  r"\s+$")
-_COUNT_NOT_YEAR = re.compile(r"\s*(%|percent|per cent|people|troops|hours|\w+s\b(?!\s+(?:and|to)))")
+_COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
+                             + "|".join(PLURALS_WITHOUT_S) + r"\b|hours\b|(?!(?:"
+                             + "|".join(NOT_PLURAL_NOUNS) + r")\b)[a-z]+s\b(?!\s+(?:and|to)))",
+                             re.I)
 
 
 @rule("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?:" + MOD + r"[\s-]*)?"
@@ -232,6 +238,11 @@ def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str) -> tuple
     """The year of a month named without one, by the tense of its clause and the word before
     it ('since', 'by'), with the explanation."""
     this_year = anchor.year
+    if ctx.future and before != "since" and ctx.reported_future:
+        nearest = min((this_year - 1, this_year, this_year + 1),
+                      key=lambda y: (abs((y - this_year) * 12 + mon - anchor.month), -y))
+        return nearest, (f"the {month_name(mon)} nearest {ctx.anchor_label}: a future told "
+                         "in the past ('said ... would') may have come already")
     if ctx.future and before != "since" or (
             before in ("by", "until", "till", "through") and not ctx.past):
         y = this_year if mon >= anchor.month else this_year + 1
@@ -250,8 +261,8 @@ def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str) -> tuple
 def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     y = int(m["y"])
     after = ctx.text[m.end():m.end() + 12]
-    if _COUNT_NOT_YEAR.match(after) \
-            and not m["fiscal"] and not m["mod"]:
+    if _COUNT_NOT_YEAR.match(after) and not m["fiscal"] and not m["mod"] \
+            and preceding_word(ctx.text, m.start()) not in YEAR_PREPOSITIONS:
         return None
     if m.start() > 0 and ctx.text[m.start() - 1] in "$£€#":
         return None
@@ -283,6 +294,12 @@ def _spelled_year(m: re.Match[str], ctx: Context) -> Hit | None:
 def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["dec"]:
         first = int(m["dec"]) * 10
+        if first % 100 == 0 and first < 2000:
+            # 'the 1800s' is the century 1800-1899; the decade 1800-1809 the other reading
+            # ('the 2000s' is the decade: the century has its own name, 'the 21st century').
+            century = rd.narrow(rd.century(first // 100, "a century named by its first year"),
+                                m["mod"])
+            return Hit("DATE", century, (rd.decade(first, "the decade"),))
     else:
         d2 = int(m["d2"] or m["d3"]) * 10
         first = (1900 if d2 >= 30 else 2000) + d2

@@ -212,6 +212,15 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     quarter = _quarter_a_year_apart(ctx, "Y", 1, -1)
     if quarter is not None:
         return Hit("DATE", quarter, derived=True)
+    last = ctx.last_reading
+    said = m.group().lower()
+    if last is not None and last.granularity == "year" and not what \
+            and re.search(r"year\s+(?:before|earlier)", said):
+        # 'In 2019 he won. The year before, he lost.': 'before' and 'earlier' count from the
+        # year last mentioned ('ago' from now; 'year-earlier results' from the story's time).
+        y = int(last.value[:4]) - 1
+        return Hit("DATE", rd.year(y, f"the year before {last.value}, the year last mentioned"),
+                   derived=True)
     anchor = ctx.ref_or_anchor
     if anchor is None:
         return None

@@ -1,0 +1,259 @@
+"""Ranges: 'from 5 to 8 July', 'between 12 and 14 July', '20-22 July', 'from March to May',
+'Monday through Friday', '2014-19', and open ranges ('since March').
+
+TIMEX3 writes a range as its two points; the engine finds the points first, and this pass
+joins the ones the text links ('from X to Y') into one expression with both bounds. The
+range keeps the points it was built from (``parts``), so what scores TIMEX3 points sees
+exactly what it saw before. The pass only looks at a few characters around each expression
+found, so it costs little beside the scan.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop_app.core.temporal import readings as rd
+from desktop_app.core.temporal.calendar import fmt_day, month_end, month_name
+from desktop_app.core.temporal.lexicon import (
+    MONTHS,
+    PLURALS_WITHOUT_S,
+    RANGE_DASHES,
+    RANGE_OPENERS,
+    RANGE_TO_WORDS,
+    RESCHEDULING_VERBS,
+)
+from desktop_app.core.temporal.model import Reading, TemporalExpression, new_expression
+
+_DASH = "[" + "".join(RANGE_DASHES) + "]"
+_TO = "(?:" + "|".join(RANGE_TO_WORDS) + ")"
+_CONNECTOR = rf"(?:{_DASH}|{_TO}\b|and\b)"
+_OPENER = "(?:" + "|".join(o for o in RANGE_OPENERS if o != "since") + ")"
+_ORD = r"(?:st|nd|rd|th)?"
+# What may stand between the two points: a dash, 'to', 'through', 'until', or 'and'
+# (after 'between' only).
+_GAP = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*$", re.I)
+_OPENED = re.compile(rf"(?:^|(?<=[^\w]))(?P<o>{_OPENER}|since)\s+$", re.I)
+# '5-8 July', 'from 5 to 8 July', 'between 12 and 14 July': a day number before a date whose
+# month (and year) it shares. The end's own day is in the date ('8 July') or, after a dash,
+# in front of it when the engine could only take 'July 2021'.
+_DAY_BEFORE = re.compile(rf"(?:(?P<o>{_OPENER})\s+)?(?<![\w.,/-])(?P<d1>[0-3]?\d){_ORD}\s*"
+                         rf"(?P<c>{_CONNECTOR})\s*(?:(?P<d2>[0-3]?\d){_ORD}\.?\s+(?:of\s+)?)?$",
+                         re.I)
+# After a date, the same kind of point again: 'July 5-8', 'July 5 to 8, 2021', 'March to
+# May', '2010 and 2015', '2014-19'. A number that counts something is no day or year.
+_YEAR = r"(?:1[0-9]|20)\d\d"
+_NO_COUNT = (r"(?![\w:/-]|[.,]\d|\s*(?:%|per\b|percent|[ap]\.?m\b|o'clock|[a-z]+s\b|"
+             + "|".join(PLURALS_WITHOUT_S) + "))")
+_DAY_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<d>[0-3]?\d){_ORD}"
+                        rf"(?:,?\s+(?P<y>{_YEAR}))?{_NO_COUNT}", re.I)
+_MONTH_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<m>"
+                          + "|".join(month_name(i).lower() for i in range(1, 13))
+                          + r")\b(?!\s+\d)", re.I)
+_YEAR_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<y>{_YEAR}|\d\d)(?![\w:/%-]|[.,]\d)",
+                         re.I)
+_RESCHEDULED = re.compile(r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;:!?]{0,60}$",
+                          re.I)
+_LOOK = 48  # characters looked at before an expression
+_DIGIT = re.compile(r"\d")
+_AFTER_CUE = re.compile(rf" ?(?:{_DASH}|{_TO}\b|and\b)", re.I)  # what any end starts with
+# What any start ends with, just before the expression: a day number, a connector, 'since'.
+_BEFORE_CUE = re.compile(rf"(?:\d{_ORD}\.?|{_DASH}|\b(?:{_TO}|and|since)) ?$", re.I)
+
+
+def _is_point(e: TemporalExpression) -> bool:
+    return e.earliest is not None and e.latest is not None and e.type in ("DATE", "TIME") \
+        and e.granularity not in ("range",) and not e.value.startswith(("P", "PRESENT", "PAST",
+                                                                        "FUTURE"))
+
+
+def _allowed(connector: str, opener: str | None) -> bool:
+    """'and' joins only after 'between'; 'between' wants 'and'."""
+    c, o = connector.lower(), (opener or "").lower()
+    if c == "and":
+        return o == "between"
+    return o != "between"
+
+
+def _rescheduled(text: str, opener_at: int) -> bool:
+    """'moved the meeting from Monday to Friday' names two dates, not a stretch of time."""
+    return bool(_RESCHEDULED.search(text, max(0, opener_at - 70), opener_at))
+
+
+def _range(text: str, start: int, end: int, first: Reading, last: Reading, why: str,
+           parts: tuple[TemporalExpression, ...], anchor: date | None,
+           flags: tuple[str, ...] = ()) -> TemporalExpression | None:
+    # The end must reach past the start: '22/11/2020 - 04:30' is a day and its time, and
+    # 'since July' in July is no stretch of time yet.
+    if first.earliest is None or first.latest is None or last.latest is None \
+            or last.earliest is None or last.latest <= first.latest \
+            or last.earliest < first.earliest:
+        return None
+    return new_expression(start, end, text[start:end], "DATE", f"{first.value}/{last.value}",
+                          "range", first.earliest, last.latest, anchor, why, (), flags,
+                          (first, last), parts)
+
+
+def _opener_before(text: str, at: int) -> tuple[str | None, int]:
+    m = _OPENED.search(text, max(0, at - 12), at)
+    return (m["o"], m.start("o")) if m else (None, at)
+
+
+def _pair(text: str, a: TemporalExpression, b: TemporalExpression) -> TemporalExpression | None:
+    """'from X to Y', 'X-Y', 'between X and Y', 'X through Y' where both are found points."""
+    if b.start - a.end > 12 or not (_is_point(a) and _is_point(b)):
+        return None
+    gap = _GAP.match(text, a.end, b.start)
+    if gap is None or gap.start("c") == a.end and gap["c"].isalpha():
+        return None
+    opener, at = _opener_before(text, a.start)
+    if opener and opener.lower() == "since" or not _allowed(gap["c"], opener):
+        return None
+    if opener and _rescheduled(text, at):
+        return None
+    why = (f"a range: from “{a.text}” ({a.explanation}) to “{b.text}” ({b.explanation})")
+    return _range(text, at, b.end, a.reading(), b.reading(), why, (a, b), a.anchor or b.anchor,
+                  a.flags + b.flags)
+
+
+def _start_day_before(text: str, e: TemporalExpression) -> TemporalExpression | None:
+    """'5-8 July', 'from 5 to 8 July 2021', 'between 12 and 14 July': the first day borrows
+    the month and year of the date after it."""
+    if not text[e.start:e.start + 1].isalnum() or e.granularity not in ("day", "month") \
+            or _DIGIT.search(text, max(0, e.start - 14), e.start) is None \
+            or not _is_point(e) or e.earliest is None:
+        return None
+    m = _DAY_BEFORE.search(text, max(0, e.start - _LOOK), e.start)
+    if m is None or not _allowed(m["c"], m["o"]):
+        return None
+    if m["d2"]:  # '5-8 July 2021' where the engine found 'July 2021'
+        if e.granularity != "month" or not e.text[:1].isalpha():
+            return None
+        last_day = _day(e.earliest.year, e.earliest.month, int(m["d2"]))
+        end_text = f"{m['d2']} {e.text}"
+        end = rd.day(last_day, f"day {m['d2']} of {e.text} ({e.explanation})") if last_day else None
+    else:
+        if e.granularity != "day" or not e.text[:1].isdigit():
+            return None
+        last_day, end_text, end = e.earliest, e.text, e.reading()
+    if last_day is None or end is None:
+        return None
+    first_day = _day(last_day.year, last_day.month, int(m["d1"]))
+    if first_day is None or first_day >= last_day:
+        return None
+    if m["o"] and _rescheduled(text, m.start("o")):
+        return None
+    begin = rd.day(first_day, f"day {m['d1']} of the month and year of “{end_text}”")
+    why = (f"a range from {fmt_day(first_day)} to {fmt_day(last_day)}: the start day "
+           f"{m['d1']} takes its month and year from the end, “{end_text}” ({end.explanation})")
+    start = m.start("o") if m["o"] else m.start("d1")
+    return _range(text, start, e.end, begin, end, why, (e,), e.anchor, e.flags)
+
+
+def _same_kind_after(text: str, e: TemporalExpression) -> TemporalExpression | None:
+    """The end written as the same kind of point as the start, but shorter: 'July 5-8',
+    'March to May', 'between 2010 and 2015', '2014-19'."""
+    if e.granularity not in ("day", "month", "year") or not _is_point(e) or e.earliest is None:
+        return None
+    opener, at = _opener_before(text, e.start)
+    if opener and opener.lower() == "since":
+        return None
+    y0, m0 = e.earliest.year, e.earliest.month
+    end: Reading | None = None
+    matched: re.Match[str] | None = None
+    if e.granularity == "day" and e.text[-1:].isdigit():
+        matched = _DAY_AFTER.match(text, e.end)
+        if matched:
+            year = int(matched["y"]) if matched["y"] else y0
+            last_day = _day(year, m0, int(matched["d"]))
+            if last_day is None or last_day <= e.earliest and not matched["y"]:
+                return None
+            end = rd.day(last_day, f"day {matched['d']} of the month of “{e.text}”")
+            if matched["y"]:
+                first = _day(year, m0, e.earliest.day)
+                if first is None:
+                    return None
+                e_reading = rd.day(first, f"“{e.text}” in {year}, the year after the range")
+                return _finish(text, e, matched, at, opener, e_reading, end)
+    elif e.granularity == "month" and e.text[:1].isalpha():
+        matched = _MONTH_AFTER.match(text, e.end)
+        if matched:
+            m1 = MONTHS[matched["m"].lower()]
+            year = y0 if m1 > m0 else y0 + 1
+            end = rd.month(year, m1, f"{month_name(m1)} after {month_name(m0)} {y0}")
+    elif e.granularity == "year" and e.text.isdigit():
+        matched = _YEAR_AFTER.match(text, e.end)
+        if matched:
+            raw = matched["y"]
+            year = int(raw) if len(raw) == 4 else y0 // 100 * 100 + int(raw)
+            if not y0 < year <= y0 + 100:
+                return None
+            end = rd.year(year, "the year that ends the range" if len(raw) == 4
+                          else f"'{raw}' as the last two digits of a year after {y0}")
+    if matched is None or end is None:
+        return None
+    return _finish(text, e, matched, at, opener, e.reading(), end)
+
+
+def _finish(text: str, e: TemporalExpression, matched: re.Match[str], at: int,
+            opener: str | None, first: Reading, end: Reading) -> TemporalExpression | None:
+    if not _allowed(matched["c"], opener) or matched.start("c") == e.end and matched["c"].isalpha():
+        return None
+    if opener and _rescheduled(text, at):
+        return None
+    end_text = text[matched.end("c"):matched.end()].strip()
+    why = (f"a range: from “{e.text}” ({first.explanation}) to “{end_text}” "
+           f"({end.explanation})")
+    return _range(text, at, matched.end(), first, end, why, (e,), e.anchor, e.flags)
+
+
+def _since(text: str, e: TemporalExpression) -> TemporalExpression | None:
+    """'since March': open at the end, which is the publication date (the text's now)."""
+    if text.find("ince", max(0, e.start - 7), e.start) == -1 or not _is_point(e) \
+            or e.anchor is None or e.earliest is None or e.earliest > e.anchor:
+        return None
+    opener, at = _opener_before(text, e.start)
+    if not opener or opener.lower() != "since" or e.granularity in ("time",):
+        return None
+    now = rd.day(e.anchor, "the publication date: the range is still open")
+    why = (f"an open range: from “{e.text}” ({e.explanation}) until the publication date, "
+           f"{fmt_day(e.anchor)}")
+    return _range(text, at, e.end, e.reading(), now, why, (e,), e.anchor, e.flags)
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    if not 1 <= day <= month_end(year, month).day:
+        return None
+    return date(year, month, day)
+
+
+def join_ranges(text: str, found: list[TemporalExpression]) -> list[TemporalExpression]:
+    """The expressions with the ranges the text makes of them joined, in text order.
+
+    Most expressions have nothing after them that could end a range and no day number or
+    'since' before them: two cheap tests settle those."""
+    out: list[TemporalExpression] = []
+    i, n = 0, len(found)
+    after_cue = _AFTER_CUE.match
+    while i < n:
+        e = found[i]
+        joined = None
+        if after_cue(text, e.end) is not None:
+            if i + 1 < n:
+                joined = _pair(text, e, found[i + 1])
+            if joined is None:
+                joined = _same_kind_after(text, e)
+        if joined is None and e.start > 0 \
+                and _BEFORE_CUE.search(text, max(0, e.start - 7), e.start) is not None:
+            joined = _start_day_before(text, e) or _since(text, e)
+        covered = i + 1  # a range may take in what follows ('July 5 to 8, 2020')
+        while joined is not None and covered < n and found[covered].start < joined.end:
+            covered += 1
+        if joined is not None and joined.start >= (out[-1].end if out else 0) \
+                and (covered == i + 1 or found[covered - 1].end <= joined.end):
+            out.append(joined)
+            i = covered
+        else:
+            out.append(e)
+            i += 1
+    return out

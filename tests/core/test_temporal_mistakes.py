@@ -1,0 +1,82 @@
+"""Confident mistakes an analyst notices at once, each fixed at its cause, with the near
+misses that the fix must leave alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop_app.core.temporal import find_expressions
+
+FRI = date(2021, 7, 9)
+NOV = date(2021, 11, 12)
+
+
+def found(text: str, anchor: date = FRI) -> list[tuple[str, str]]:
+    return [(e.text, e.value) for e in find_expressions(text, anchor)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A weekday in a name has a date the text does not give.
+    ("Super Tuesday is near.", [("Super Tuesday", "XXXX-XX-XX")]),
+    ("Shops braced for Black Friday crowds.", [("Black Friday", "XXXX-XX-XX")]),
+    # 'This', 'Today' with a capital after a capitalised word: a title.
+    ("He spoke on CBS This Morning about it.", []),
+    ("I read it in USA Today.", []),
+    # ... and what the fixes must leave alone.
+    ("On Tuesday the vote was held.", [("Tuesday", "2021-07-06")]),
+    ("President Biden Tuesday signed the bill.", [("Tuesday", "2021-07-06")]),
+    ("Losses came from Hugo. Last year they were lower.", [("Last year", "2020")]),
+    ("This week the talks resumed.", [("This week", "2021-W27")]),
+    ("Officials in Kabul Today said...", []),  # a capitalised 'Today' mid-sentence is a title
+])
+def test_names_and_titles_are_no_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_named_day_is_no_calendar_date() -> None:
+    (day,) = find_expressions("Super Tuesday is near.", FRI)
+    assert day.earliest is None and "names a day" in day.explanation
+
+
+def test_a_century_named_by_its_first_year() -> None:
+    (e,) = find_expressions("Trade grew in the 1800s.", FRI)
+    assert (e.value, e.earliest, e.latest) == ("18", date(1800, 1, 1), date(1899, 12, 31))
+    assert [a.value for a in e.alternatives] == ["180"]  # the decade, the other reading
+    assert found("in the 1990s") == [("the 1990s", "199")]
+    assert found("in the 2000s") == [("the 2000s", "200")]  # the decade, as people mean it
+
+
+def test_the_year_before_counts_from_the_year_last_mentioned() -> None:
+    assert found("In 2019 he won. The year before, he lost.") == [("2019", "2019"),
+                                                                  ("The year before", "2018")]
+    assert found("Sales fell from a year ago.") == [("a year ago", "2020")]
+
+
+def test_a_bare_year_before_a_verb_is_a_year() -> None:
+    text = ("The last surviving member of the team which first conquered Everest in 1953 "
+            "has died.")
+    assert found(text) == [("1953", "1953")]
+    assert found("It was founded in 2019 and 2014 was worse.") == [("2019", "2019"),
+                                                                    ("2014", "2014")]
+    # A count is still a count.
+    assert found("The company cut 1500 jobs.") == []
+
+
+def test_a_forecast_points_forward_and_reported_future_to_the_nearest() -> None:
+    assert found("Analysts said prices will climb back up on Thursday.", NOV) == [
+        ("Thursday", "2021-11-18")]
+    # 'would' after 'said' is the future of a past moment: the September nearest the
+    # publication date, not the next one.
+    assert found("He said in March that the ban would last until September.", NOV) == [
+        ("March", "2021-03"), ("September", "2021-09")]
+    assert found("The ban will last until September.", NOV) == [("September", "2022-09")]
+
+
+def test_a_byline_time_is_not_merged_with_the_next_paragraph() -> None:
+    assert found("By Jane Doe, 10:32 AM\nOn Thursday, the ministry said.", NOV) == [
+        ("10:32 AM", "2021-11-12T10:32"), ("Thursday", "2021-11-11")]
+    # A date wrapped inside its sentence is still one date.
+    assert found("The talks ended on 5\nJuly 2021 in Geneva.") == [("5\nJuly 2021",
+                                                                   "2021-07-05")]

@@ -1,0 +1,100 @@
+"""Ranges: both bounds found, both explained, and TIMEX3's points kept beside them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop_app.core.dating import date_for_passage
+from desktop_app.core.eventdates import format_event_date
+from desktop_app.core.records import Precision
+from desktop_app.core.temporal import find_expressions
+
+FRI = date(2021, 7, 9)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The festival runs from 5 to 8 July.", "from 5 to 8 July", "2021-07-05/2021-07-08"),
+    ("Talks were held between 12 and 14 July.", "between 12 and 14 July",
+     "2021-07-12/2021-07-14"),
+    ("The summit, 20\u201322 July, was tense.", "20\u201322 July", "2021-07-20/2021-07-22"),
+    ("Exercises on 5-8 July 2021 in the south.", "5-8 July 2021", "2021-07-05/2021-07-08"),
+    ("The drills ran July 5-8.", "July 5-8", "2021-07-05/2021-07-08"),
+    ("The drills ran July 5 to 8, 2020, near the border.", "July 5 to 8, 2020",
+     "2020-07-05/2020-07-08"),
+    ("He worked there from 28 June to 3 July.", "from 28 June to 3 July",
+     "2021-06-28/2021-07-03"),
+    ("From June 28 to July 3 the roads closed.", "From June 28 to July 3",
+     "2021-06-28/2021-07-03"),
+    ("It ran from 1 December 2020 to 3 January 2021.", "from 1 December 2020 to 3 January 2021",
+     "2020-12-01/2021-01-03"),
+    ("Rain fell from March to May.", "from March to May", "2021-03/2021-05"),
+    ("The shop is open Monday through Friday.", "Monday through Friday",
+     "2021-07-05/2021-07-09"),
+    ("The war lasted from 2014 to 2019.", "from 2014 to 2019", "2014/2019"),
+    ("Between 2010 and 2015 sales grew.", "Between 2010 and 2015", "2010/2015"),
+    ("A plaque reads Steve Jobs 1955-2011.", "1955-2011", "1955/2011"),
+    ("The 2014-19 plan failed.", "2014-19", "2014/2019"),
+    ("Since March, prices have risen.", "Since March", "2021-03/2021-07-09"),
+])
+def test_a_range_is_one_expression_with_both_bounds(text: str, span: str, value: str) -> None:
+    found = [e for e in find_expressions(text, FRI) if e.bounds]
+    assert [(e.text, e.value) for e in found] == [(span, value)]
+    first, last = found[0].bounds or ()
+    assert found[0].earliest == first.earliest and found[0].latest == last.latest
+
+
+@pytest.mark.parametrize("text,points", [
+    # A date moved is two dates, not a stretch of time.
+    ("The vote was postponed from Monday to Friday.", ["Monday", "Friday"]),
+    ("They moved the launch from March to May 2022.", ["March", "May 2022"]),
+    # 'and' joins only after 'between'; a reversed pair is no range.
+    ("Officials met in March and May.", ["March"]),
+    ("It was founded in 2019 and 2014 was worse.", ["2019", "2014"]),
+    ("from 2019 to 2014", ["2019", "2014"]),
+    # Numbers after a date that are no day of it.
+    ("Turnout on July 5 was 3-8 percent lower.", ["July 5"]),
+    ("On July 5 - 8 people were hurt.", ["July 5"]),
+    # A day and its time; a range not yet begun.
+    ("Published 22/11/2020 - 04:30 in Rio.", ["22/11/2020", "04:30"]),
+    ("Since July, prices rose.", ["July"]),
+])
+def test_near_misses_stay_points(text: str, points: list[str]) -> None:
+    found = find_expressions(text, FRI)
+    assert not [e.text for e in found if e.bounds]
+    assert [e.text for e in found] == points
+
+
+def test_a_range_keeps_the_points_timex3_would_mark() -> None:
+    (found,) = find_expressions("He worked there from 28 June to 3 July.", FRI)
+    assert [(p.text, p.value) for p in found.parts] == [("28 June", "2021-06-28"),
+                                                       ("3 July", "2021-07-03")]
+
+
+def test_the_explanation_says_how_both_ends_were_found() -> None:
+    (found,) = find_expressions("The festival runs from 5 to 8 July.", FRI)
+    assert "start day 5 takes its month and year from the end" in found.explanation
+    assert "July 8 nearest to the publication date" in found.explanation
+    (since,) = find_expressions("Since March, prices have risen.", FRI)
+    assert "latest March not after the publication date" in since.explanation
+    assert "until the publication date, Fri 9 Jul 2021" in since.explanation
+
+
+@pytest.mark.parametrize("text,precision,start,end,shown", [
+    ("The festival runs from 5 to 8 July.", Precision.DAY, date(2021, 7, 5), date(2021, 7, 8),
+     "Mon 5 Jul 2021 – Thu 8 Jul 2021"),
+    ("Rain fell from March to May.", Precision.MONTH, date(2021, 3, 1), date(2021, 5, 1),
+     "March 2021 – May 2021"),
+    # The coarser end decides: a month and a day make a range of months.
+    ("Since March, prices have risen.", Precision.MONTH, date(2021, 3, 1), date(2021, 7, 1),
+     "March 2021 – July 2021"),
+    ("The war lasted from 2014 to 2019.", Precision.YEAR, date(2014, 1, 1), date(2019, 1, 1),
+     "2014 – 2019"),
+])
+def test_a_passage_with_a_range_dates_a_range_event(text: str, precision: Precision,
+                                                   start: date, end: date, shown: str) -> None:
+    d = date_for_passage(text, 0, len(text), FRI)
+    assert (d.precision, d.start, d.end) == (precision, start, end)
+    assert format_event_date(d) == shown
+    assert d.rule.startswith(("a range", "an open range"))

@@ -1,0 +1,61 @@
+"""Ctrl+E on a passage that names a range makes a range event: both ends stored, shown in
+the table, drawn as a bar in the chart, written to the CSV's end_date, explained."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from desktop_app.core.records import ArticleDraft, Precision
+from desktop_app.gui.timeline_model import DATE
+from tests.gui.test_core_loop import press, select_text
+
+TEXT = ("GENEVA, 9 July 2021 - Delegations met from 5 to 8 July in closed session.\n\n"
+        "Rain fell from March to May, farmers said.\n\n"
+        "Since March, prices have risen.\n")
+
+
+def test_ctrl_e_on_a_range_makes_a_range_event(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    window = make_window(demo=False)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    article = window.project.articles.add(ArticleDraft(title="Talks", text=TEXT,
+                                                       published=date(2021, 7, 9)))
+    window.selection.refresh_articles()
+    window.selection.select_article(article.id)
+    for passage in ("Delegations met from 5 to 8 July in closed session.",
+                    "Rain fell from March to May, farmers said.",
+                    "Since March, prices have risen."):
+        select_text(window, passage)
+        press(qtbot, window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    stored = {e.quotes[0].exact[:12]: e.date for e in window.project.events.list()}
+    met, rain, since = (stored["Delegations "], stored["Rain fell fr"], stored["Since March,"])
+    assert (met.start, met.end, met.precision) == (date(2021, 7, 5), date(2021, 7, 8),
+                                                    Precision.DAY)
+    assert (rain.start, rain.end, rain.precision) == (date(2021, 3, 1), date(2021, 5, 1),
+                                                       Precision.MONTH)
+    assert (since.start, since.end) == (date(2021, 3, 1), date(2021, 7, 1))
+    assert "the start day 5 takes its month and year from the end" in met.rule
+    m = window.timeline_model
+    shown = sorted(m.index(r, DATE).data() for r in range(m.rowCount()))
+    assert shown == ["March 2021 – July 2021", "March 2021 – May 2021",
+                     "Mon 5 Jul 2021 – Thu 8 Jul 2021"]
+    # The chart draws the five-day meeting as a bar from the 5th to the end of the 8th.
+    window.user_actions.show_chart.trigger()
+    chart = window.chart_view.chart
+    qtbot.waitUntil(lambda: chart.isVisible() and len(chart.lanes) == 1)
+    met_id = next(e.id for e in window.project.events.list() if e.date == met)
+    item = next(i for i in chart.lanes[0].items if i.event_id == met_id)
+    assert (item.start, item.end) == (date(2021, 7, 5).toordinal(), date(2021, 7, 9).toordinal())
+    # The CSV carries both ends.
+    out = tmp_path / "ranges.csv"
+    window.project.exports.export_csv(out)
+    rows = {r["quote"][:12]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert (rows["Delegations "]["date"], rows["Delegations "]["end_date"]) == ("2021-07-05",
+                                                                            "2021-07-08")
+    assert (rows["Rain fell fr"]["date"], rows["Rain fell fr"]["end_date"]) == ("2021-03",
+                                                                            "2021-05")
