@@ -80,3 +80,30 @@ def test_a_byline_time_is_not_merged_with_the_next_paragraph() -> None:
     # A date wrapped inside its sentence is still one date.
     assert found("The talks ended on 5\nJuly 2021 in Geneva.") == [("5\nJuly 2021",
                                                                    "2021-07-05")]
+
+
+def test_a_day_the_calendar_has_not_is_no_date_and_is_logged(caplog) -> None:  # noqa: ANN001
+    import logging
+
+    with caplog.at_level(logging.DEBUG, logger="desktop_app.core.temporal.engine"):
+        assert found("It was due on 31 February 2021.") == []
+    assert any("is no calendar date" in r.getMessage() and "31 February 2021" in r.getMessage()
+               for r in caplog.records)
+
+
+def test_a_fault_in_a_rule_is_not_swallowed(monkeypatch) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from desktop_app.core.temporal import engine, grammar
+
+    def broken(m, ctx):  # noqa: ANN001, ANN202
+        raise KeyError("a rule's own fault")
+
+    rules = [replace(r, handler=broken) if r.name == "weekday" else r for r in grammar.RULES]
+    monkeypatch.setattr(engine, "RULES", rules)
+    engine._cue_index.cache_clear()
+    try:
+        with pytest.raises(KeyError):
+            engine.find_expressions("They met on Monday.", FRI)
+    finally:
+        engine._cue_index.cache_clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import logging
 from datetime import date
 from operator import itemgetter
 
@@ -17,6 +18,7 @@ from desktop_app.core.temporal.ranges import join_ranges
 from desktop_app.core.temporal.scan import Candidate, CueIndex, find_candidates, scan_whole
 
 MODES = ("news", "narrative")
+_log = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -138,7 +140,10 @@ def _resolve_all(text: str, chosen: list[Candidate],
         ctx = Context(text, low, anchor, ref, last, last_reading, mode, day_first, start, end)
         try:
             hit = r.handler(m, ctx)
-        except (ValueError, OverflowError, KeyError):
+        except (ValueError, OverflowError) as no_date:
+            # A day the calendar has not ('31 February', a year past 9999): no date. Any other
+            # exception is a fault of the rule and reaches the caller.
+            _log.debug("rule %s: %r is no calendar date (%s)", r.name, m.group(), no_date)
             hit = None
         if hit is None:
             continue

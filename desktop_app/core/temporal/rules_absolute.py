@@ -7,7 +7,7 @@ from datetime import date
 from typing import cast
 
 from desktop_app.core.temporal import readings as rd
-from desktop_app.core.temporal.calendar import fmt_day, month_name
+from desktop_app.core.temporal.calendar import days_in_month, fmt_day, month_name
 from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import (
     DAYNUM,
@@ -47,10 +47,9 @@ def closest_years(anchor: date, mon: int, dom: int) -> tuple[list[int], list[int
     """closest_year for a clause about the past and for one about the future."""
     past, future = [], []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            delta = (date(y, mon, dom) - anchor).days
-        except ValueError:
+        if not 1 <= y <= 9999 or dom > days_in_month(y, mon):  # 29 February in 2021
             continue
+        delta = (date(y, mon, dom) - anchor).days
         past.append((abs(delta) * (2 if delta > 0 else 1), y))
         future.append((abs(delta) * (2 if delta < 0 else 1), y))
     return [y for _, y in sorted(past)], [y for _, y in sorted(future)]
@@ -67,10 +66,7 @@ def _weekday_check(m: re.Match[str], d: date) -> tuple[str, ...]:
 
 def _full_date(m: re.Match[str], ctx: Context, y: int | None, mon: int, dom: int) -> Hit | None:
     if y is not None:
-        try:
-            d = date(y, mon, dom)
-        except ValueError:
-            return None
+        d = date(y, mon, dom)  # '31 February 2021' raises: the engine logs it as no date
         return Hit("DATE", rd.day(d, "explicit date"), flags=_weekday_check(m, d), absolute=True)
     anchor = ctx.anchor
     if anchor is None:
