@@ -8,7 +8,7 @@ import functools
 import re
 from datetime import date
 
-from desktop_app.core.eventdates import from_expression
+from desktop_app.core.eventdates import from_expression, reworded
 from desktop_app.core.records import EventDate, Precision
 from desktop_app.core.temporal.context import sentence_bounds
 from desktop_app.core.temporal.model import TemporalExpression
@@ -90,13 +90,13 @@ def _date_for_passage(text: str, start: int, end: int, published: date | None,
     if in_sentence:
         nearest = min(in_sentence, key=lambda x: min(abs(x.start - end), abs(x.end - start)))
         found = from_expression(nearest, _phrase(text, nearest))
-        return _with_rule(found, f"{found.rule} (from the passage's sentence)")
+        return reworded(found, f"{found.reason} (from the passage's sentence)")
     before = [x for x in window if x.end <= w_start]
     if before:
         last = _shifted(before[-1], lo)
         found = from_expression(last, _phrase(text, last))
-        return _with_rule(found, f"no date in the passage; the last date mentioned before it: "
-                                 f"{found.rule}")
+        return reworded(found, f"no date in the passage; the last date mentioned before it: "
+                               f"{found.reason}")
     anchor = published or today
     what = "the publication date" if published else "today (the article has no publication date)"
     return EventDate(start=anchor, precision=Precision.DAY, earliest=anchor, latest=anchor,
@@ -114,8 +114,3 @@ def _is_dateline(text: str, expr: TemporalExpression) -> bool:
     return bool(_DATELINE.match(text[line_start:expr.start])
                 and _AFTER_DATELINE.match(text, expr.end))
 
-
-def _with_rule(d: EventDate, rule: str) -> EventDate:
-    from dataclasses import replace
-
-    return replace(d, rule=rule)

@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from desktop_app.core.errors import DateParseError
-from desktop_app.core.records import EventDate, Precision
+from desktop_app.core.records import DOUBT_SEPARATOR, UNSURE_MARK, EventDate, Precision
 from desktop_app.core.temporal import TemporalExpression
 from desktop_app.core.temporal.calendar import fmt_day, month_end, month_name, value_bounds
 from desktop_app.core.temporal.model import Reading
@@ -91,7 +91,20 @@ def from_expression(expr: TemporalExpression, expression: str | None = None,
         except DateParseError:
             continue
     return EventDate(main.start, main.precision, main.end, main.earliest, main.latest,
-                     main.expression, main.rule, main.anchor, main.assumed, tuple(alts))
+                     main.expression, with_doubts(main.rule, expr.flags), main.anchor,
+                     main.assumed, tuple(alts))
+
+
+def with_doubts(reason: str, doubts: tuple[str, ...]) -> str:
+    """An event date's rule: the reason, then why the engine is unsure of it, if it is."""
+    return reason + UNSURE_MARK + DOUBT_SEPARATOR.join(doubts) if doubts else reason
+
+
+def reworded(d: EventDate, reason: str) -> EventDate:
+    """The same date with another reason, keeping its doubts."""
+    from dataclasses import replace
+
+    return replace(d, rule=with_doubts(reason, d.doubts))
 
 
 def _from_range(expr: TemporalExpression, phrase: str, assumed: bool) -> EventDate:
@@ -104,7 +117,8 @@ def _from_range(expr: TemporalExpression, phrase: str, assumed: bool) -> EventDa
     end = period(last.start, precision)[0]
     return EventDate(start=start, precision=precision, end=end if end != start else None,
                      earliest=first.earliest, latest=last.latest, expression=phrase,
-                     rule=expr.explanation, anchor=expr.anchor, assumed=assumed)
+                     rule=with_doubts(expr.explanation, expr.flags), anchor=expr.anchor,
+                     assumed=assumed)
 
 
 def format_date(d: date, precision: Precision) -> str:

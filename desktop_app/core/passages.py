@@ -60,8 +60,8 @@ class EventSuggestion:
     @property
     def confident(self) -> bool:
         """Dated by an expression of its own sentence (not assumed from the publication
-        date): the Suggest dialog ticks these for the user."""
-        return not self.date.assumed
+        date) that the engine is sure of: the Suggest dialog ticks these for the user."""
+        return not self.date.assumed and not self.date.doubts
 
 
 def article_expressions(text: str, published: date | None) -> list[TemporalExpression]:

@@ -133,6 +133,22 @@ class EventDate:
     assumed: bool = False
     alternatives: tuple[EventDate, ...] = field(default=(), compare=False)
 
+    @property
+    def doubts(self) -> tuple[str, ...]:
+        """Why the date engine was unsure of this date when it dated the event; kept at the
+        end of ``rule`` so that it is stored, exported and shown with the explanation."""
+        _, mark, reasons = self.rule.partition(UNSURE_MARK)
+        return tuple(reasons.split(DOUBT_SEPARATOR)) if mark and reasons else ()
+
+    @property
+    def reason(self) -> str:
+        """``rule`` without the doubts."""
+        return self.rule.partition(UNSURE_MARK)[0]
+
+
+UNSURE_MARK = " — unsure: "
+DOUBT_SEPARATOR = " · "
+
 
 @dataclass(frozen=True)
 class EventRecord:

@@ -67,6 +67,9 @@ class CoveragePanel(QWidget):
 
     def _style(self, item: QListWidgetItem, s: DatedSentence, text: str) -> None:
         item.setText(self._label(s, text))
+        doubts = [f for p in s.passages for f in p.expression.flags]
+        item.setToolTip(self.tr("Unsure: %s") % "; ".join(dict.fromkeys(doubts))
+                        if doubts else "")
         item.setData(PassageRole, s)
         item.setForeground(self.palette().placeholderText() if s.used else
                            self.palette().text())
@@ -76,8 +79,9 @@ class CoveragePanel(QWidget):
         from desktop_app.core.eventdates import format_event_date, from_expression
 
         mark = "✓" if s.used else "○"
-        when = " · ".join(dict.fromkeys(  # each date once, in text order
-            format_event_date(from_expression(p.expression)) for p in s.passages))
+        when = " · ".join(dict.fromkeys(  # each date once, in text order; '?' when unsure
+            format_event_date(from_expression(p.expression)) + ("" if p.expression.sure else "?")
+            for p in s.passages))
         snippet = " ".join(text[s.start:s.end].split())
         if len(snippet) > 110:
             snippet = snippet[:109] + "…"

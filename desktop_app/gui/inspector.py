@@ -187,7 +187,8 @@ class EventInspector(QWidget):
             self.remove_source.setEnabled(False)
             return
         d = record.date
-        self.heading.setText(format_event_date(d) + ("  (assumed)" if d.assumed else ""))
+        self.heading.setText(format_event_date(d) + ("  (assumed)" if d.assumed else
+                                                     "  (unsure)" if d.doubts else ""))
         self.title_edit.setText(record.title)
         self.title_edit.setCursorPosition(0)
         self.date_edit.setText(d.start.isoformat() if d.precision == Precision.DAY

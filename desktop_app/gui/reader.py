@@ -99,7 +99,7 @@ class ArticleReader(QPlainTextEdit):
         """Underline the article's temporal expressions (computed by the engine)."""
         self._expressions = sorted(expressions, key=lambda e: e.start)
         self._expression_starts = [e.start for e in self._expressions]
-        self._underlines = [self._underline(e.start, e.end) for e in self._expressions]
+        self._underlines = [self._underline(e) for e in self._expressions]
         self._paint()
 
     def expression_count(self) -> int:
@@ -123,7 +123,7 @@ class ArticleReader(QPlainTextEdit):
     def set_colours(self, colours: Colours) -> None:
         """Draw highlights and underlines in a theme's colours."""
         self._colours = colours
-        self._underlines = [self._underline(e.start, e.end) for e in self._expressions]
+        self._underlines = [self._underline(e) for e in self._expressions]
         self.set_quotes(self._quotes)
 
     def add_quotes(self, quotes: list[QuoteRecord]) -> None:
@@ -212,11 +212,17 @@ class ArticleReader(QPlainTextEdit):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         return self._extra(start, end, fmt)
 
-    def _underline(self, start: int, end: int) -> QTextEdit.ExtraSelection:
+    def _underline(self, e: TemporalExpression) -> QTextEdit.ExtraSelection:
+        """Dotted where the engine is sure of the date, wavy in the warning colour where
+        it is not."""
         fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(QColor(self._colours.underline))
-        return self._extra(start, end, fmt)
+        if e.sure:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(self._colours.underline))
+        else:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(self._colours.assumed))
+        return self._extra(e.start, e.end, fmt)
 
     @contextmanager
     def painting_once(self) -> Iterator[None]:
@@ -268,6 +274,7 @@ class ArticleReader(QPlainTextEdit):
         e = self.expression_at(offset)
         if e is not None:
             lines.append(f"“{e.text}” = {e.value}: {e.explanation}")
+            lines += [f"unsure: {doubt}" for doubt in e.flags]
         return "\n".join(lines) if lines else None
 
     def _offset_at(self, pos: QPoint) -> int:

@@ -59,3 +59,42 @@ def test_ctrl_e_on_a_range_makes_a_range_event(make_window, qtbot, tmp_path: Pat
                                                                             "2021-07-08")
     assert (rows["Rain fell fr"]["date"], rows["Rain fell fr"]["end_date"]) == ("2021-03",
                                                                             "2021-05")
+
+
+UNSURE = ("The deal was signed on 04/05/2021 in Geneva.\n\n"
+          "The talks ended on 5 July 2021, officials said.\n")
+
+
+def test_an_unsure_date_looks_unsure_everywhere(make_window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QTextCharFormat
+
+    window = make_window(demo=False)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    article = window.project.articles.add(ArticleDraft(title="Deal", text=UNSURE,
+                                                       published=date(2021, 7, 9)))
+    window.selection.refresh_articles()
+    window.selection.select_article(article.id)
+    qtbot.waitUntil(lambda: window.reader.expression_count() == 2)
+    # The reader: a wavy underline for the unsure date, dotted for the sure one, and the
+    # reason on hover.
+    styles = {window.reader.toPlainText()[s.cursor.selectionStart():s.cursor.selectionEnd()]:
+              s.format.underlineStyle() for s in window.reader.extraSelections()}
+    assert styles["04/05/2021"] == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert styles["5 July 2021"] == QTextCharFormat.UnderlineStyle.DotLine
+    hover = window.reader.label_at(UNSURE.index("04/05") + 2) or ""
+    assert "unsure: read month first; Tue 4 May 2021 if the numbers are the other way" in hover
+    # Suggest proposes both and ticks only the sure one.
+    offered: list = []
+    window.dialogs.choose_suggestions = lambda s: offered.extend(s) or []
+    window.user_actions.suggest_events.trigger()
+    assert [(s.date.start, s.confident) for s in offered] == [(date(2021, 4, 5), False),
+                                                             (date(2021, 7, 5), True)]
+    # Ctrl+E: the inspector says the date is unsure and why; the doubt is stored with it.
+    select_text(window, "The deal was signed on 04/05/2021 in Geneva.")
+    press(qtbot, window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.inspector.heading.text() == "Mon 5 Apr 2021  (unsure)"
+    assert "unsure: read month first" in window.inspector.explanation.text()
+    (stored,) = window.project.events.list()
+    assert stored.date.doubts and window.project.events.get(stored.id).date == stored.date

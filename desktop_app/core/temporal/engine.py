@@ -10,6 +10,7 @@ from operator import itemgetter
 
 # Importing the rule modules registers their rules.
 from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
+from desktop_app.core.temporal.calendar import fmt_day
 from desktop_app.core.temporal.context import in_a_title, lowered, named_day_start
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context
 from desktop_app.core.temporal.lexicon import MONTHS, WEEKDAYS
@@ -149,6 +150,10 @@ def _resolve_all(text: str, chosen: list[Candidate],
             continue
         reading = hit.reading
         flags = hit.flags
+        if (mode == "narrative" or anchor is None) and r.needs_anchor \
+                and ctx.anchor is not None and ctx.anchor_label == "the last date mentioned":
+            flags = (*flags, f"counted from the last date mentioned, {fmt_day(ctx.anchor)}: "
+                             "the text has no publication date to count from")
         if (anchor is not None and reading.earliest is not None and reading.earliest > anchor
                 and hit.type in ("DATE", "TIME") and mode == "news"
                 and reading.granularity in ("day", "time", "week", "weekend")

@@ -36,11 +36,18 @@ class TemporalExpression:
     anchor: date | None
     explanation: str
     alternatives: tuple[Reading, ...] = ()
+    # Why the engine is unsure of this reading ('read month first; 5 Apr 2021 the other way
+    # round', 'after the publication date in a clause not about the future'); none: sure.
     flags: tuple[str, ...] = field(default=())
     # A range ('from 5 to 8 July'): the readings of its first and last point (an open range
     # ends at the anchor), and the point expressions it was joined from, as TIMEX3 writes it.
     bounds: tuple[Reading, Reading] | None = None
     parts: tuple[TemporalExpression, ...] = ()
+
+    @property
+    def sure(self) -> bool:
+        """The engine has no reason to doubt its reading (``flags`` says why otherwise)."""
+        return not self.flags
 
     def reading(self) -> Reading:
         """The chosen interpretation as a Reading (to cycle with ``alternatives``)."""

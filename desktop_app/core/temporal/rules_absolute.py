@@ -114,7 +114,15 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
     mon, dom = (b, a) if day_first else (a, b)
     if mon > 12 and dom <= 12:
         mon, dom = dom, mon
-    return _full_date(m, ctx, y, mon, dom)
+    hit = _full_date(m, ctx, y, mon, dom)
+    if hit is None or m["sep"] != "/" or a == b or a > 12 or b > 12:
+        return hit
+    # '04/05/2021': both ways round are dates, and slashes are written both ways.
+    other = rd.day(date(y, dom, mon), "the same numbers read the other way round")
+    order = "day first" if day_first else "month first"
+    return hit._replace(alternatives=(other, *hit.alternatives), flags=(
+        *hit.flags, f"read {order}; {fmt_day(other.earliest or date.min)} if the numbers are "
+                    "the other way round"))
 
 
 @rule("month-day-year", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WD + r",?\s+)?(?:the\s+)?" + MON
@@ -213,6 +221,7 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     mon = month_number(word)
     rel = (m["rel"] or "").lower()
     this_year = anchor.year
+    doubts: tuple[str, ...] = ()
     if rel in ("last", "past", "previous"):
         y = this_year if mon < anchor.month else this_year - 1
         why = f"latest {month_name(mon)} strictly before {ctx.anchor_label}"
@@ -222,33 +231,39 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     elif rel == "this":
         y, why = this_year, f"{month_name(mon)} of the year of {ctx.anchor_label}"
     else:
-        y, why = _bare_month_year(ctx, anchor, mon, preceding_word(ctx.text, m.start()))
+        y, why, doubts = _bare_month_year(ctx, anchor, mon, preceding_word(ctx.text,
+                                                                            m.start()))
     why += f", {fmt_day(anchor)}"
     best = rd.narrow(rd.month(y, mon, why), m["mod"])
     other_year = y - 1 if y >= this_year else y + 1
     alt = rd.month(other_year, mon, f"{month_name(mon)} {other_year}")
-    return Hit("DATE", best, (alt,))
+    return Hit("DATE", best, (alt,), doubts)
 
 
-def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str) -> tuple[int, str]:
+def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str
+                     ) -> tuple[int, str, tuple[str, ...]]:
     """The year of a month named without one, by the tense of its clause and the word before
-    it ('since', 'by'), with the explanation."""
+    it ('since', 'by'), with the explanation and any reason to doubt it."""
     this_year = anchor.year
     if ctx.future and before != "since" and ctx.reported_future:
         nearest = min((this_year - 1, this_year, this_year + 1),
                       key=lambda y: (abs((y - this_year) * 12 + mon - anchor.month), -y))
         return nearest, (f"the {month_name(mon)} nearest {ctx.anchor_label}: a future told "
-                         "in the past ('said ... would') may have come already")
+                         "in the past ('said ... would') may have come already"), (
+            "a future told in the past: the month may lie on either side of the publication "
+            "date",)
     if ctx.future and before != "since" or (
             before in ("by", "until", "till", "through") and not ctx.past):
         y = this_year if mon >= anchor.month else this_year + 1
-        return y, f"next {month_name(mon)} on or after {ctx.anchor_label} (about the future)"
+        return y, (f"next {month_name(mon)} on or after {ctx.anchor_label} (about the "
+                   "future)"), ()
     if mon == anchor.month % 12 + 1 and before != "since":
         y = this_year if mon > anchor.month else this_year + 1
         return y, (f"the coming {month_name(mon)}: the month right after {ctx.anchor_label} "
-                   "rather than one eleven months back")
+                   "rather than one eleven months back"), (
+            f"no year given: the {month_name(mon)} eleven months back is the other reading",)
     y = this_year if mon <= anchor.month else this_year - 1
-    return y, f"latest {month_name(mon)} not after {ctx.anchor_label}"
+    return y, f"latest {month_name(mon)} not after {ctx.anchor_label}", ()
 
 
 @rule("year", r"(?:" + MOD + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?" + YEAR,
