@@ -172,6 +172,10 @@ class Rule:
     cues: tuple[str, ...] = ()  # words one of which every match contains (scan.py)
     also: tuple[str, ...] = ()  # and one of these too: windows without one are skipped
     cue_in: str | None = None  # the named group every match's cue overlaps: narrows windows
+    # What the rule is for, in its own words: texts it reads (with the value they give,
+    # resolved against Fri 9 Jul 2021) and near misses it must leave alone; run as tests.
+    examples: tuple[tuple[str, str], ...] = ()
+    misses: tuple[str, ...] = ()
 
 
 RULES: list[Rule] = []
@@ -180,23 +184,30 @@ RULES: list[Rule] = []
 WEAK_RULES: list[Rule] = []
 
 
+EXAMPLE_ANCHOR = date(2021, 7, 9)  # the publication date every rule's examples are read on
+
+
 def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
          weak: bool = False, cues: tuple[str, ...] = (),
-         also: tuple[str, ...] = (), cue_in: str | None = None) -> Callable[[Handler], Handler]:
+         also: tuple[str, ...] = (), cue_in: str | None = None,
+         examples: tuple[tuple[str, str], ...] = (),
+         misses: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
     """Register a handler for a case-insensitive, word-bounded pattern.
 
     cues: lower-case words (or lexicon.*_NUMBER kinds) one of which every match contains;
     the rule then runs only around them. Without cues it runs over the whole text. also:
     more such words, one of which every match contains as well. cue_in: the named group that
     holds (or overlaps) the cue in every match; windows then reach only as far before and after
-    the cue as the pattern allows around that group.
+    the cue as the pattern allows around that group. examples: (text, value) pairs the rule
+    reads, on EXAMPLE_ANCHOR; misses: texts where it must find nothing.
     """
 
     compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
 
     def register(handler: Handler) -> Handler:
         (WEAK_RULES if weak else RULES).append(Rule(name, compiled, handler, priority,
-                                                    needs_anchor, cues, also, cue_in))
+                                                    needs_anchor, cues, also, cue_in,
+                                                    examples, misses))
         return handler
 
     return register

@@ -85,7 +85,11 @@ def _full_date(m: re.Match[str], ctx: Context, y: int | None, mon: int, dom: int
 
 @rule("iso-date", r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T(?P<t>\d{2}:\d{2}))?",
       priority=1, needs_anchor=False,
-      cues=(ISO_NUMBER,))
+      cues=(ISO_NUMBER,),
+      examples=(
+          ("The file is dated 2021-07-05.", "2021-07-05"),
+          ("Posted 2021-07-05T14:30 UTC", "2021-07-05T14:30"),
+      ))
 def _iso(m: re.Match[str], ctx: Context) -> Hit | None:
     hit = _full_date(m, ctx, int(m["y"]), int(m["m"]), int(m["d"]))
     if hit and m["t"] and hit.reading.earliest:
@@ -96,14 +100,25 @@ def _iso(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("iso-month", r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d-])", priority=2, needs_anchor=False,
-      cues=(ISO_NUMBER,))
+      cues=(ISO_NUMBER,),
+      examples=(
+          ("Figures for 2021-06 are due.", "2021-06"),
+      ))
 def _iso_month(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.month(int(m["y"]), int(m["m"]), "explicit month"), absolute=True)
 
 
 @rule("numeric-date", r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})",
       priority=2, needs_anchor=False,
-      cues=(SEPARATED_NUMBER,))
+      cues=(SEPARATED_NUMBER,),
+      examples=(
+          ("Signed on 25/05/2021 in Bern.", "2021-05-25"),
+          ("Am 04.02.2022 begann es.", "2022-02-04"),
+      ),
+      misses=(
+          "a 24/7 service",
+          "The 3.5.1 release",
+      ))
 def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if y < 100:
@@ -128,7 +143,11 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
 @rule("month-day-year", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WD + r",?\s+)?(?:the\s+)?" + MON
       + r"\s+" + DAYNUM
       + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
-      cues=MONTH_CUES, cue_in="mon")
+      cues=MONTH_CUES, cue_in="mon",
+      examples=(
+          ("On July 5, 2021, they met.", "2021-07-05"),
+          ("They met on July 5.", "2021-07-05"),
+      ))
 def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
@@ -152,7 +171,14 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
 # '24. April 2020': the ordinal dot of German and Scandinavian dates.
 @rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\.?\s+(?:of\s+)?" + MON
       + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
-      cues=MONTH_CUES, cue_in="mon")
+      cues=MONTH_CUES, cue_in="mon",
+      examples=(
+          ("They met on 5 July 2021.", "2021-07-05"),
+          ("Am 24. April 2020 endete es.", "2020-04-24"),
+      ),
+      misses=(
+          "5 may be enough",
+      ))
 def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
@@ -162,7 +188,11 @@ def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
 @rule("month-year", r"(?:" + MOD + r"[\s-]*)?" + MON + r"\s*,?\s+(?:of\s+)?" + YEAR, priority=4,
       needs_anchor=False,
       cues=MONTH_CUES, cue_in="mon",
-      also=(YEAR_NUMBER,))
+      also=(YEAR_NUMBER,),
+      examples=(
+          ("It opened in March 2019.", "2019-03"),
+          ("Prices fell in early June 2020.", "2020-06"),
+      ))
 def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
     mon = month_number(m["mon"])
     return Hit("DATE", rd.narrow(rd.month(int(m["y"]), mon, "explicit month"), m["mod"]),
@@ -171,7 +201,10 @@ def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("month-relative-year", MON + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year", priority=4,
       cues=MONTH_CUES, cue_in="mon",
-      also=("year",))
+      also=("year",),
+      examples=(
+          ("It opens in March of next year.", "2022-03"),
+      ))
 def _month_relative_year(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.anchor is None:
         return None
@@ -186,7 +219,10 @@ _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "
 
 @rule("decade-word", r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dw>" + "|".join(_DECADE_WORDS)
       + r")", priority=5,
-      cues=tuple(_DECADE_WORDS))
+      cues=tuple(_DECADE_WORDS),
+      examples=(
+          ("It was built in the sixties.", "196"),
+      ))
 def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
     anchor_year = ctx.anchor.year if ctx.anchor else 1999
     first = anchor_year // 100 * 100 + _DECADE_WORDS[m["dw"].lower()]
@@ -206,7 +242,15 @@ _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
 
 @rule("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?:" + MOD + r"[\s-]*)?"
       + MON, priority=20,
-      cues=MONTH_CUES, cue_in="mon")
+      cues=MONTH_CUES, cue_in="mon",
+      examples=(
+          ("The strike began in March.", "2021-03"),
+          ("Talks will resume next May.", "2022-05"),
+      ),
+      misses=(
+          "You may go.",
+          "We march on.",
+      ))
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     word = m["mon"]
     if not word[0].isupper() and not ctx.text.isupper():
@@ -268,7 +312,16 @@ def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str
 
 @rule("year", r"(?:" + MOD + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?" + YEAR,
       priority=30, needs_anchor=False,
-      cues=(YEAR_NUMBER, "fy", "fiscal"), cue_in="y")
+      cues=(YEAR_NUMBER, "fy", "fiscal"), cue_in="y",
+      examples=(
+          ("The bridge opened in 1998.", "1998"),
+          ("Revenue for fiscal 2020 rose.", "2020"),
+          ("A climber who reached the top in 1953 has died.", "1953"),
+      ),
+      misses=(
+          "He cut 1500 jobs.",
+          "It cost $2020.",
+      ))
 def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     y = int(m["y"])
     after = ctx.text[m.end():m.end() + 12]
@@ -290,7 +343,10 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 @rule("spelled-year", r"nineteen[\s-]+(?P<tens>" + "|".join(_TENS) + r")(?:[\s-]+(?P<unit>"
       + "|".join(_UNITS) + r"))?|(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<u2>"
       + "|".join(_UNITS) + r"))?", priority=5, needs_anchor=False,
-      cues=("nineteen", "thousand"))
+      cues=("nineteen", "thousand"),
+      examples=(
+          ("It ended in nineteen ninety-eight.", "1998"),
+      ))
 def _spelled_year(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["tens"]:
         y = 1900 + _TENS[m["tens"].lower()] + (_UNITS[m["unit"].lower()] if m["unit"] else 0)
@@ -301,7 +357,15 @@ def _spelled_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0'?s"
       r"|'(?P<d2>\d)0s|(?<=the\s)(?P<d3>[2-9])0s)", priority=5, needs_anchor=False,
-      cues=(YEAR_NUMBER, DECADE_NUMBER))
+      cues=(YEAR_NUMBER, DECADE_NUMBER),
+      examples=(
+          ("Prices rose in the 1990s.", "199"),
+          ("a hit of the '80s", "198"),
+          ("Trade grew in the 1800s.", "18"),
+      ),
+      misses=(
+          "He is in his 80s.",
+      ))
 def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["dec"]:
         first = int(m["dec"]) * 10
@@ -323,7 +387,10 @@ _CENTURY_ORD = {"eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twe
 
 @rule("century", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>" +
       "|".join(_CENTURY_ORD) + r")[\s-]+century", priority=5, needs_anchor=False,
-      cues=("century",))
+      cues=("century",),
+      examples=(
+          ("It dates from the 19th century.", "18"),
+      ))
 def _century(m: re.Match[str], ctx: Context) -> Hit | None:
     n = _CENTURY_ORD[m["ord"].lower()]
     return Hit("DATE", rd.narrow(rd.century(n - 1, "explicit century"), m["mod"]))
@@ -334,7 +401,10 @@ def _century(m: re.Match[str], ctx: Context) -> Hit | None:
       r"(?:fiscal[\s-]+)?(?P<quarter>quarter)(?:\s+of\s+(?:(?:fiscal\s+)?" + YEAR
       + r"|(?P<rel>last|this|next)\s+year))?",
       priority=6,
-      cues=("quarter",), cue_in="quarter")
+      cues=("quarter",), cue_in="quarter",
+      examples=(
+          ("Profit rose in the first quarter.", "2021-Q1"),
+      ))
 def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     q = _ORD_Q[m["ord"].lower()]
     anchor = ctx.anchor
@@ -360,7 +430,10 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
 @rule("year-quarter", r"the\s+" + YEAR + r"(?:\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
       r"4th))?(?:[\s-]+fiscal)?[\s-]+(?P<what>quarter|period)", priority=6,
       cues=("quarter", "period"),
-      also=(YEAR_NUMBER,))
+      also=(YEAR_NUMBER,),
+      examples=(
+          ("the 2020 fourth quarter", "2020-Q4"),
+      ))
 def _year_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the 1988 second quarter'; 'the 1988 period' is the quarter under discussion, in 1988."""
     y = int(m["y"])
@@ -375,7 +448,10 @@ def _year_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("q-number", r"Q(?P<q>[1-4])(?:\s+|/|-)?(?:" + YEAR + r")?", priority=6,
-      cues=("q1", "q2", "q3", "q4"))
+      cues=("q1", "q2", "q3", "q4"),
+      examples=(
+          ("Sales in Q3 2020 fell.", "2020-Q3"),
+      ))
 def _q_number(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["y"]:
         return Hit("DATE", rd.quarter(int(m["y"]), int(m["q"]), "explicit quarter"), absolute=True)
@@ -386,7 +462,13 @@ def _q_number(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("half", r"(?:the\s+)?(?P<ord>first|second|last)\s+half(?:\s+of\s+(?:" + YEAR
       + r"|(?P<rel>last|this|next)\s+year))?", priority=6,
-      cues=("half",))
+      cues=("half",),
+      examples=(
+          ("Sales grew in the first half of 2020.", "2020-H1"),
+      ),
+      misses=(
+          "She was a second-half substitute.",
+      ))
 def _half(m: re.Match[str], ctx: Context) -> Hit | None:
     h = 1 if m["ord"].lower() == "first" else 2
     if m["ord"].lower() == "last" and not (m["y"] or m["rel"]):

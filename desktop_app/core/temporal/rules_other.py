@@ -51,7 +51,10 @@ def _clock_value(m: re.Match[str] | _Renamed) -> str:
 @rule("clock-and-day", _CLOCK + r"\s*,?\s+(?:on\s+)?(?:" + WD + r"|" + MON + r"\s+(?P<d>[0-3]?\d))"
       r"|" + WD.replace("wd>", "wd2>") + r"\s*,?\s+(?:at\s+)?" + _CLOCK.replace("?P<", "?P<c_"),
       priority=13,
-      cues=CLOCK_CUES)
+      cues=CLOCK_CUES,
+      examples=(
+          ("The blast came at 10:30 a.m. on Monday.", "2021-07-05T10:30"),
+      ))
 def _clock_and_day(m: re.Match[str], ctx: Context) -> Hit | None:
     """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6', 'Friday at noon': one TIME."""
     if m["wd2"]:
@@ -88,7 +91,10 @@ class _Renamed:
 
 
 @rule("clock", _CLOCK, priority=14,
-      cues=CLOCK_CUES)
+      cues=CLOCK_CUES,
+      examples=(
+          ("The vote closes at 8 p.m.", "2021-07-09T20:00"),
+      ))
 def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
     anchor = ctx.ref_or_anchor
     clock = _clock_value(m)
@@ -123,7 +129,11 @@ _HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
       + NUM + r"(?P<half>\s+1/2|\s*" + "\u00bd" + r"|\s+and\s+a\s+half)?[\s-]+"
       r"(?:(?:full|more|long|straight|consecutive)\s+)?" + UNIT + r"(?P<half2>\s+and\s+a\s+half)?"
       + r"(?:[\s-](?:long|old))?", priority=40, needs_anchor=False,
-      cues=UNIT_CUES, cue_in="unit")
+      cues=UNIT_CUES, cue_in="unit",
+      examples=(
+          ("The talks lasted three days.", "P3D"),
+          ("over the past two weeks", "P2W"),
+      ))
 def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
     if m.group(0).lower().endswith("old") or _AGE_AFTER.match(ctx.text, m.end()):
         return None  # an age ('a 6-year-old boy'), not a length of time
@@ -148,7 +158,10 @@ _PLURAL_UNITS = ("days", "weeks", "months", "years", "decades", "centuries", "ho
 
 @rule("plural-duration", r"(?P<prep>for|over|in|within)\s+(?P<x>(?:many\s+|several\s+)?"
       r"(?P<unit>" + "|".join(_PLURAL_UNITS) + "))", priority=41, needs_anchor=False,
-      cues=_PLURAL_UNITS, cue_in="unit")
+      cues=_PLURAL_UNITS, cue_in="unit",
+      examples=(
+          ("It lasted for years.", "PXY"),
+      ))
 def _plural_duration(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DURATION", Reading(duration_value(-1, unit_code(m["unit"])), "duration", None,
                                    None, "an unspecified length of time"))
@@ -171,7 +184,10 @@ _PLURAL_DAYS = ("(?P<wdp>" + "|".join(_DAY_NAMES) + r")(?:s(?:\s+(?P<podp>mornin
       priority=15, needs_anchor=False,
       cues=("every", "each", "daily", "weekly", "monthly", "yearly", "nightly", "hourly", "once",
             "twice", "times", *(d + "s" for d in _DAY_NAMES), "mornings", "afternoons",
-            "evenings", "nights"))
+            "evenings", "nights"),
+      examples=(
+          ("They meet every Monday.", "XXXX-WXX-1"),
+      ))
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["wd2"] or m["wdp"]:
         from desktop_app.core.temporal.grammar import weekday_number
@@ -211,7 +227,11 @@ _VAGUE_WORD = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in _VAGUE.items
       priority=45, needs_anchor=False,
       cues=("now", "currently", "nowadays", "days", "present", "presently", "moment", "current",
             "being", "recently", "lately", "past", "recent", "date", "future", "term", "coming",
-            "someday"))
+            "someday"),
+      examples=(
+          ("Prices are high now.", "PRESENT_REF"),
+          ("Sales rose in recent weeks.", "PXW"),
+      ))
 def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["recent"]:
         unit = unit_code(m["recent"])
@@ -247,7 +267,11 @@ _WEAK_VAGUE_WORD = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in _WEAK_V
 
 
 @rule("weak-vague", "|".join(f"(?:{p})" for p in _WEAK_VAGUE.values()), priority=60,
-      needs_anchor=False, weak=True)
+      needs_anchor=False, weak=True,
+      examples=(
+          ("currently", "PRESENT_REF"),
+          ("previously", "PAST_REF"),
+      ))
 def _weak_vague(m: re.Match[str], ctx: Context) -> Hit | None:
     word = " ".join(m.group(0).lower().split())
     for value, pattern in _WEAK_VAGUE_WORD.items():
@@ -288,7 +312,10 @@ _HOLIDAY_NAMES = sorted(list(FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=
       priority=16,
       cues=("christmas", "easter", "thanksgiving", "halloween", "independence", "valentine",
             "patrick", "armistice", "veterans", "bastille", "memorial", "good", "labor", "new",
-            "may", "luther", "boxing"))
+            "may", "luther", "boxing"),
+      examples=(
+          ("Shops close on Christmas Day.", "2020-12-25"),
+      ))
 def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
     name = " ".join(m["name"].lower().split())
     if not m["name"][0].isupper():

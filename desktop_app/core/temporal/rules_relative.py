@@ -50,7 +50,14 @@ def _with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]
 
 @rule("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?" + WD
       + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10,
-      cues=WEEKDAY_CUES, cue_in="wd")
+      cues=WEEKDAY_CUES, cue_in="wd",
+      examples=(
+          ("They met on Monday.", "2021-07-05"),
+          ("They will meet on Tuesday.", "2021-07-13"),
+      ),
+      misses=(
+          "Super Tuesday is near.",
+      ))
 def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     resolved = resolve_weekday(m["wd"], m["rel"], ctx)
     if resolved is None:
@@ -117,7 +124,14 @@ _DAY_WORDS = {
 @rule("day-word", "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _DAY_WORDS),
                                   key=len, reverse=True)), priority=8,
       cues=("today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening",
-            "overnight"))
+            "overnight"),
+      examples=(
+          ("The strike ended yesterday.", "2021-07-08"),
+          ("Talks resume tomorrow morning.", "2021-07-10TMO"),
+      ),
+      misses=(
+          "I read it in USA Today.",
+      ))
 def _day_word(m: re.Match[str], ctx: Context) -> Hit | None:
     anchor = ctx.anchor
     if anchor is None:
@@ -150,7 +164,11 @@ def _at_granularity(d: date, code: str, why: str) -> Reading:
       r"previously|before\s+that|after\s+that)", priority=7,
       cues=("ago", "earlier", "later", "now", "hence", "previously", "before",
             "after"), cue_in="dir",
-      also=UNIT_CUES)
+      also=UNIT_CUES,
+      examples=(
+          ("He left two weeks ago.", "2021-W25"),
+          ("It happened three days ago.", "2021-07-06"),
+      ))
 def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     direction = " ".join(m["dir"].lower().split())
     deictic = direction in ("ago", "from now", "hence")
@@ -200,7 +218,10 @@ def _quarter_a_year_apart(ctx: Context, code: str, n: int, sign: int) -> Reading
 @rule("year-ago", r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year[\s-]+ago|"
       r"year[\s-]+earlier|year[\s-]+before|last\s+year's)"
       r"(?:\s+(?P<what>quarter|period|level|levels|results|figures|month))?", priority=7,
-      cues=("year",))
+      cues=("year",),
+      examples=(
+          ("Sales rose from year-ago levels.", "2020"),
+      ))
 def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     what = (m["what"] or "").lower()
     if what in ("quarter", "period"):
@@ -236,7 +257,11 @@ _PERIODS = ("week", "weekend", "month", "year", "quarter", "decade", "century", 
 
 @rule("relative-period", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>"
       + "|".join(_RELATIONS) + r")\s+(?:fiscal\s+)?(?P<unit>" + "|".join(_PERIODS) + ")",
-      priority=9, cues=_PERIODS, cue_in="unit", also=_RELATIONS)
+      priority=9, cues=_PERIODS, cue_in="unit", also=_RELATIONS,
+      examples=(
+          ("Talks resumed last week.", "2021-W26"),
+          ("It opens next month.", "2021-08"),
+      ))
 def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = m["rel"].lower()
     unit = m["unit"].lower()
@@ -274,13 +299,24 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
 @rule("season", r"(?:(?P<prep>in|during|since|until|by|through|over|this|last|next)\s+)?"
       r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?P<season>spring|summer|autumn|fall|"
       r"winter)(?:\s+(?:of\s+)?(?P<y>(?:1[0-9]|20)\d{2}))?", priority=12,
-      cues=SEASON_CUES)
+      cues=SEASON_CUES,
+      examples=(
+          ("It opens this summer.", "2021-SU"),
+          ("Talks stalled last winter.", "2020-WI"),
+          ("It rained in the fall of 2019.", "2019-FA"),
+      ),
+      misses=(
+          "after the fall of Rome",
+          "Spring water is cheap.",
+      ))
 def _season(m: re.Match[str], ctx: Context) -> Hit | None:
     code = SEASONS[m["season"].lower()]
     if m["y"]:
         return Hit("DATE", rd.narrow(rd.season(int(m["y"]), code, "explicit season"), m["mod"]))
     if not (m["prep"] or m["the"]):
         return None  # a bare 'fall' or 'spring' is too often a verb or a noun
+    if code == "FA" and _OF_WHAT.match(ctx.text, m.end()):
+        return None  # 'the fall of Rome', 'the fall of the wall': a collapse, no autumn
     anchor = ctx.anchor
     if anchor is None:
         return None
@@ -294,6 +330,7 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
+_OF_WHAT = re.compile(r"\s+of\b")
 
 
 def _this_season(anchor: date, code: str, why: str) -> Reading:
@@ -323,7 +360,10 @@ _STORY_UNITS = ("day", "week", "month", "quarter", "year", "morning", "evening",
 @rule("anaphoric", r"(?:(?P<pre>earlier|later)\s+)?(?:(?P<same>the\s+same|that(?:\s+same)?|"
       r"the\s+following|the\s+next|the\s+previous)\s+)"
       r"(?P<unit>" + "|".join(_STORY_UNITS) + ")", priority=11,
-      cues=_STORY_UNITS, cue_in="unit", also=("same", "that", "following", "next", "previous"))
+      cues=_STORY_UNITS, cue_in="unit", also=("same", "that", "following", "next", "previous"),
+      examples=(
+          ("On 3 March 2020 he left. He returned the next day.", "2020-03-04"),
+      ))
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
     last = ctx.last_reading
     unit_word = m["unit"].lower()
@@ -367,7 +407,10 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
 @rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
       r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?:(?:full|fiscal|entire|whole)"
       r"[\s-]+)?(?P<unit>" + "|".join(_THE_UNITS) + ")", priority=30, cues=_THE_UNITS,
-      cue_in="unit")
+      cue_in="unit",
+      examples=(
+          ("Sales for the year rose.", "2021"),
+      ))
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the day', 'the quarter': the period of the date the story is at (the last one
     mentioned, else the publication date); a bare 'the quarter' in financial news is the
@@ -397,7 +440,10 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("story-day", r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
       r"tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?)?day", priority=61,
-      weak=True)
+      weak=True,
+      examples=(
+          ("the third straight day", "2021-07-09"),
+      ))
 def _story_day(m: re.Match[str], ctx: Context) -> Hit | None:
     """A span known to be a date that just says 'the second day' or 'day': the day the story
     is at (the last day mentioned, else the publication date)."""
@@ -408,7 +454,10 @@ def _story_day(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("the-weekend", r"(?:over\s+)?the\s+weekend", priority=13,
-      cues=("weekend",))
+      cues=("weekend",),
+      examples=(
+          ("Talks continued over the weekend.", "2021-W26-WE"),
+      ))
 def _weekend(m: re.Match[str], ctx: Context) -> Hit | None:
     anchor = ctx.anchor
     if anchor is None:
