@@ -11,6 +11,7 @@ from datetime import date
 from desktop_app.core.eventdates import from_expression, reworded
 from desktop_app.core.records import EventDate, Precision
 from desktop_app.core.temporal.context import sentence_bounds
+from desktop_app.core.temporal.lang.en.lexicon import TIME_PREPOSITIONS
 from desktop_app.core.temporal.model import TemporalExpression
 
 _WINDOW_BEFORE = 4000  # how far back narrative references ("the same day") are looked for
@@ -21,7 +22,7 @@ _WINDOW_AFTER = 600
 # each other share one analysis and none waits for a whole book.
 _WHOLE = 30_000
 _GRID = 10_000
-_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|by|during|since|until|from|over)\s+)$", re.I)
+_PREPOSITION = re.compile(r"(?:\b(?:" + "|".join(TIME_PREPOSITIONS) + r")\s+)$", re.I)
 
 
 def _phrase(text: str, expr: TemporalExpression) -> str:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from desktop_app.core.temporal import find_expressions
 from desktop_app.core.temporal.engine import _cue_index
 from desktop_app.core.temporal.grammar import RULES
-from desktop_app.core.temporal.lexicon import MONTH_CUES, UNIT_CUES, WEEKDAY_CUES
+from desktop_app.core.temporal.lang.en.lexicon import MONTH_CUES, UNIT_CUES, WEEKDAY_CUES
 from desktop_app.core.temporal.scan import _lowered, _shifted, find_candidates
 from desktop_app.core.temporal.widths import (
     _around,

@@ -7,7 +7,7 @@ import re
 from calendar import isleap
 from datetime import date, timedelta
 
-from desktop_app.core.temporal.lexicon import SEASON_MONTHS, WEEKDAY_NAMES
+from desktop_app.core.temporal.lang.en.lexicon import SEASON_MONTHS, WEEKDAY_NAMES
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAY_ABBR = tuple(name[:3] for name in WEEKDAY_NAMES)  # Mon, Tue...

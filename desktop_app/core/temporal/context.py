@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.core.temporal.lexicon import (
+from desktop_app.core.temporal.lang.en.lexicon import (
     ABBREVIATIONS,
+    CLAUSE_WORDS,
     DEICTIC_WORDS,
     FUTURE_MARKERS,
     MONTHS,
     NAMED_DAY_WORDS,
+    PAST_VERBS,
     WEEKDAYS,
 )
 
@@ -28,8 +30,7 @@ _NOT_AFTER = "".join(rf"(?<!\b{word}\.)" for word in ABBREVIATIONS) + \
     r"(?<![\s.(][A-HJ-Z]\.)(?<!^[A-HJ-Z]\.)"
 _SENTENCE_END = re.compile(rf"\.{_NOT_AFTER}{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|"
                            r"\n(?=\S)")
-_CLAUSE_BREAK = re.compile(r";|:|,|\s(?:that|but|after|before|because|while|when|although|"
-                           r"since|whereas|said|says|told|reported|saying|which|who)\s")
+_CLAUSE_BREAK = re.compile(r";|:|,|\s(?:" + "|".join(CLAUSE_WORDS) + r")\s")
 _FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
 # The same, taking the character before instead of looking behind: the search then skips to
 # the characters that can come before a word (see scan._shifted).
@@ -101,8 +102,7 @@ def clause_bounds(low: str, start: int, end: int, sentence: tuple[int, int]) -> 
     return cs, (after.start() if after else e)
 
 
-_PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|told|went|came|left|met|began|took|"
-                   r"made|gave|held|sent|won|lost|fell|rose|ran|saw|found|got|\w{3,}ed)(?![\w'])")
+_PAST = re.compile(r"(?<![\w'])(?:" + "|".join(PAST_VERBS) + r"|\w{3,}ed)(?![\w'])")
 
 
 _BEFORE_WORD = re.compile(r"(\w+)\s+$")

@@ -9,13 +9,13 @@ from datetime import date
 from operator import itemgetter
 
 # Importing the rule modules registers their rules.
-from desktop_app.core.temporal import rules_absolute, rules_other, rules_relative  # noqa: F401
+import desktop_app.core.temporal.lang.en.rules  # noqa: F401  (registers the English rules)
 from desktop_app.core.temporal.calendar import fmt_day
 from desktop_app.core.temporal.context import in_a_title, lowered, named_day_start
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context
-from desktop_app.core.temporal.lexicon import MONTHS, WEEKDAYS
+from desktop_app.core.temporal.lang.en.lexicon import MONTHS, WEEKDAYS
+from desktop_app.core.temporal.lang.en.ranges import join_ranges
 from desktop_app.core.temporal.model import TemporalExpression, new_expression
-from desktop_app.core.temporal.ranges import join_ranges
 from desktop_app.core.temporal.scan import Candidate, CueIndex, find_candidates, scan_whole
 
 MODES = ("news", "narrative")

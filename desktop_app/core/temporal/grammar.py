@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,7 +15,6 @@ from desktop_app.core.temporal.context import (
     only_would,
     sentence_bounds,
 )
-from desktop_app.core.temporal.lexicon import MONTHS, NUMBERS, WEEKDAYS
 from desktop_app.core.temporal.model import Reading
 
 
@@ -44,19 +42,6 @@ def word_trie(words: Iterable[str]) -> str:
 
 
 T = TypeVar("T")
-
-MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|"
-       r"november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|(?=\s+\d)))"
-       r"(?![a-z])")
-WD = (r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-      r"mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)")
-DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
-YEAR = r"(?P<y>(?:1[0-9]|20)\d{2})(?!\d|[,.]\d)"  # not 2082.1
-NUM = r"(?P<n>\d{1,3}|" + word_trie(k for k in NUMBERS if NUMBERS[k] != -2) + r")"
-UNIT = r"(?P<unit>day|week|fortnight|month|year|decade|centur(?:y|ie)|hour|minute)s?"
-MOD = (r"(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|"
-       r"the\s+(?:first|second)\s+half\s+of)")
-
 
 class _once(Generic[T]):  # noqa: N801 - used as a decorator, like functools.cached_property
     """functools.cached_property without the lock Python 3.11 takes on each first access: a
@@ -211,34 +196,3 @@ def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
         return handler
 
     return register
-
-
-def number(word: str) -> int:
-    """A count written in digits or words; -1 for vague counts such as 'several'."""
-    w = " ".join(word.lower().split())
-    if w.isdigit():
-        return int(w)
-    return NUMBERS.get(w, -1)
-
-
-@functools.lru_cache(maxsize=512)
-def unit_code(word: str) -> str:
-    """Normalise a unit word ('weeks', 'centuries') to its code (W, 100Y...); the same few
-    words come back again and again."""
-    w = word.lower()
-    for prefix, code in (("day", "D"), ("fortnight", "2W"), ("week", "W"), ("month", "M"),
-                         ("year", "Y"), ("decade", "10Y"), ("centur", "100Y"), ("hour", "H"),
-                         ("minute", "MIN"), ("quarter", "Q")):
-        if w.startswith(prefix):
-            return code
-    return "D"
-
-
-def month_number(word: str) -> int:
-    """Month number from a name or abbreviation ('Sept.' -> 9)."""
-    return MONTHS[word.lower().rstrip(".")]
-
-
-def weekday_number(word: str) -> int:
-    """Weekday number (Monday=0) from a name or abbreviation."""
-    return WEEKDAYS[word.lower().rstrip(".")]

@@ -21,7 +21,7 @@ from itertools import chain
 from operator import itemgetter
 
 from desktop_app.core.temporal.grammar import Rule, word_trie
-from desktop_app.core.temporal.lexicon import (
+from desktop_app.core.temporal.lang.en.lexicon import (
     CLOCK_NUMBER,
     COLON_NUMBER,
     DECADE_NUMBER,

@@ -7,27 +7,26 @@ from datetime import date
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import easter_sunday, fmt_day, nth_weekday
-from desktop_app.core.temporal.grammar import (
-    MON,
-    NUM,
-    UNIT,
-    WD,
-    Context,
-    Hit,
-    month_number,
-    number,
-    rule,
-    unit_code,
-)
-from desktop_app.core.temporal.lexicon import (
+from desktop_app.core.temporal.grammar import Context, Hit, rule
+from desktop_app.core.temporal.lang.en.lexicon import (
     CLOCK_CUES,
     FIXED_HOLIDAYS,
     PARTS_OF_DAY,
     UNIT_CUES,
     WEEKDAY_NAMES,
 )
+from desktop_app.core.temporal.lang.en.patterns import (
+    MON,
+    NUM,
+    UNIT,
+    WD,
+    month_number,
+    number,
+    unit_code,
+    weekday_number,
+)
+from desktop_app.core.temporal.lang.en.rules_absolute import closest_year
 from desktop_app.core.temporal.model import Reading
-from desktop_app.core.temporal.rules_absolute import closest_year
 
 _CLOCK = (r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)"
           r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)|(?P<word>noon|midnight))"
@@ -62,14 +61,14 @@ def _clock_and_day(m: re.Match[str], ctx: Context) -> Hit | None:
     else:
         day_word, clock = m["wd"], _clock_value(m)
     if day_word:
-        from desktop_app.core.temporal.rules_relative import resolve_weekday
+        from desktop_app.core.temporal.lang.en.rules_relative import resolve_weekday
 
         resolved = resolve_weekday(day_word, None, ctx)
         if resolved is None:
             return None
         day_reading = resolved[0]
     else:
-        from desktop_app.core.temporal.rules_absolute import _full_date
+        from desktop_app.core.temporal.lang.en.rules_absolute import _full_date
 
         hit = _full_date(m, ctx, None, month_number(m["mon"]), int(m["d"]))
         if hit is None:
@@ -190,8 +189,6 @@ _PLURAL_DAYS = ("(?P<wdp>" + "|".join(_DAY_NAMES) + r")(?:s(?:\s+(?P<podp>mornin
       ))
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["wd2"] or m["wdp"]:
-        from desktop_app.core.temporal.grammar import weekday_number
-
         value = f"XXXX-WXX-{weekday_number(m['wd2'] or m['wdp']) + 1}"
         part = m["podp"] or m["podq"]
         if part:

@@ -1,4 +1,5 @@
-"""English words the rules are built from; another language supplies its own lexicon module."""
+"""Every English word the date engine matches or tests for; another language is a package
+beside this one with its own lexicon, patterns and rules."""
 
 from __future__ import annotations
 
@@ -39,6 +40,13 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "veterans day": (11, 11), "armistice day": (11, 11), "bastille day": (7, 14),
     "may day": (5, 1), "st. patrick's day": (3, 17), "new year": (1, 1),
 }
+# Words that open a new clause (its tense is its own), and past-tense verbs that are not
+# regular ('-ed' is found by its ending).
+CLAUSE_WORDS = ("that", "but", "after", "before", "because", "while", "when", "although",
+                "since", "whereas", "said", "says", "told", "reported", "saying", "which", "who")
+PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left", "met",
+              "began", "took", "made", "gave", "held", "sent", "won", "lost", "fell", "rose",
+              "ran", "saw", "found", "got")
 # Words that mark a clause as being about the future (news mode rolls weekdays forward then).
 FUTURE_MARKERS = (
     r"will", r"won't", r"'ll", r"shall", r"would", r"is to", r"are to", r"(?:is|are) due",
@@ -66,6 +74,9 @@ YEAR_PREPOSITIONS = ("in", "since", "by", "until", "till", "during", "before", "
                      "from", "through", "circa", "c.")
 # Counted things without a final s: '5 - 8 people' is no range of days.
 PLURALS_WITHOUT_S = ("people", "men", "women", "children", "police", "staff", "troops")
+
+# The words before a date that a reader takes with it ('On Monday'): an event's date phrase.
+TIME_PREPOSITIONS = ("on", "in", "at", "by", "during", "since", "until", "from", "over")
 
 # Ranges ('from 5 to 8 July', 'between 2010 and 2015', 'since March'); the verbs before a
 # 'from X to Y' that move a date rather than span a stretch ('postponed from May to June').

@@ -9,19 +9,8 @@ from typing import cast
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import days_in_month, fmt_day, month_name
 from desktop_app.core.temporal.context import preceding_word
-from desktop_app.core.temporal.grammar import (
-    DAYNUM,
-    MOD,
-    MON,
-    WD,
-    YEAR,
-    Context,
-    Hit,
-    month_number,
-    rule,
-    weekday_number,
-)
-from desktop_app.core.temporal.lexicon import (
+from desktop_app.core.temporal.grammar import Context, Hit, rule
+from desktop_app.core.temporal.lang.en.lexicon import (
     DECADE_NUMBER,
     ISO_NUMBER,
     MONTH_CUES,
@@ -31,6 +20,15 @@ from desktop_app.core.temporal.lexicon import (
     WEEKDAY_NAMES,
     YEAR_NUMBER,
     YEAR_PREPOSITIONS,
+)
+from desktop_app.core.temporal.lang.en.patterns import (
+    DAYNUM,
+    MOD,
+    MON,
+    WD,
+    YEAR,
+    month_number,
+    weekday_number,
 )
 from desktop_app.core.temporal.model import Reading
 

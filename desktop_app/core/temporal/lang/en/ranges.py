@@ -15,7 +15,7 @@ from datetime import date
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import fmt_day, month_end, month_name
-from desktop_app.core.temporal.lexicon import (
+from desktop_app.core.temporal.lang.en.lexicon import (
     MONTHS,
     PLURALS_WITHOUT_S,
     RANGE_DASHES,

@@ -17,24 +17,22 @@ from desktop_app.core.temporal.calendar import (
     weekday_on_or_before,
 )
 from desktop_app.core.temporal.context import preceding_word
-from desktop_app.core.temporal.grammar import (
-    NUM,
-    UNIT,
-    WD,
-    Context,
-    Hit,
-    number,
-    rule,
-    unit_code,
-    weekday_number,
-)
-from desktop_app.core.temporal.lexicon import (
+from desktop_app.core.temporal.grammar import Context, Hit, rule
+from desktop_app.core.temporal.lang.en.lexicon import (
     PARTS_OF_DAY,
     SEASON_CUES,
     SEASONS,
     UNIT_CUES,
     WEEKDAY_CUES,
     WEEKDAY_NAMES,
+)
+from desktop_app.core.temporal.lang.en.patterns import (
+    NUM,
+    UNIT,
+    WD,
+    number,
+    unit_code,
+    weekday_number,
 )
 from desktop_app.core.temporal.model import Reading
 

@@ -1,0 +1,1 @@
+"""English: the lexicon (every word), the pattern building blocks, and the rules."""

@@ -1,0 +1,7 @@
+"""Importing this module registers the English rules with the engine's grammar."""
+
+from desktop_app.core.temporal.lang.en import (  # noqa: F401
+    rules_absolute,
+    rules_other,
+    rules_relative,
+)
