@@ -13,6 +13,7 @@ from desktop_app.core.temporal import find_expressions
 from desktop_app.core.temporal.engine import _cue_index
 from desktop_app.core.temporal.grammar import RULES
 from desktop_app.core.temporal.lang.en.lexicon import MONTH_CUES, UNIT_CUES, WEEKDAY_CUES
+from desktop_app.core.temporal.regex_tree import parse
 from desktop_app.core.temporal.scan import _lowered, _shifted, find_candidates
 from desktop_app.core.temporal.widths import (
     _around,
@@ -74,7 +75,7 @@ def test_the_reach_around_a_cue_group_covers_every_gap() -> None:
     assert len(grouped) >= 10
     for r in grouped:
         (before, before_slope), (after, after_slope) = cue_reach(r.pattern, r.cue_in)
-        tree = list(re._parser.parse(r.pattern.pattern, r.pattern.flags))
+        tree = parse(r.pattern.pattern)
         for gap in (1, 2, 3, 5, 8, 13, 40):
             ahead, of, behind = _around(tree, r.pattern.groupindex[r.cue_in], gap)
             assert before + (gap - 1) * before_slope >= ahead + of, (r.name, gap)

@@ -12,13 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
-try:  # the parser behind re.compile: private, so anything unexpected means "scan whole"
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser as _p  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    _p = None
+from desktop_app.core.temporal.regex_tree import Node, min_width, parse
 
 Line = tuple[int, int]  # base + (gap - 1) * slope
 
@@ -27,58 +22,53 @@ class _Unbounded(Exception):
     pass
 
 
-def _is_gap_class(items: list[Any]) -> bool:
+def _is_gap_class(items: list[Node]) -> bool:
     """True for a repeated item that matches only blanks and hyphens ([\\s-] or \\s)."""
-    if len(items) != 1 or items[0][0] is not _c.IN:
+    if len(items) != 1 or items[0][0] != "in" or items[0][1][0]:
         return False
-    return all((op is _c.CATEGORY and av is _c.CATEGORY_SPACE) or (op is _c.LITERAL and av == 45)
-               for op, av in items[0][1])
+    return all(item in (("cat", "space"), ("lit", "-")) for item in items[0][1][1])
 
 
-def _width(items: Iterable[Any], gap: int) -> int:
+def _width(items: Iterable[Node], gap: int) -> int:
     total = 0
-    for op, av in items:
-        if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
+    for kind, value in items:
+        if kind in ("lit", "any", "in"):
             total += 1
-        elif op is _c.SUBPATTERN:
-            total += _width(av[-1], gap)
-        elif op is _c.ATOMIC_GROUP:
-            total += _width(av, gap)
-        elif op is _c.BRANCH:
-            total += max(_width(b, gap) for b in av[1])
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            low, high, item = av
-            if high is _c.MAXREPEAT:
-                if not _is_gap_class(list(item)):
+        elif kind == "group":
+            total += _width(value[1], gap)
+        elif kind == "branch":
+            total += max(_width(way, gap) for way in value)
+        elif kind == "repeat":
+            low, high, item = value
+            if high is None:
+                if not _is_gap_class(item):
                     raise _Unbounded
                 high = gap
             total += high * _width(item, gap)
-        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            pass
-        else:
+        elif kind not in ("at", "assert"):
             raise _Unbounded
     return total
 
 
-def _around(items: list[Any], group: int, gap: int) -> tuple[int, int, int] | None:
+def _around(items: list[Node], group: int, gap: int) -> tuple[int, int, int] | None:
     """(widest before, widest of, widest after) the capture group in every match of items;
     None when items never hold it. Raises _Unbounded when a match may lack it (it is optional,
     repeated or in only some branches), as its place then says nothing."""
-    for k, (op, av) in enumerate(items):
-        inner = None
-        if op is _c.SUBPATTERN:
-            inner = (0, _width(av[-1], gap), 0) if av[0] == group else \
-                _around(list(av[-1]), group, gap)
-        elif op is _c.BRANCH:
-            ways = [_around(list(b), group, gap) for b in av[1]]
+    for k, (kind, value) in enumerate(items):
+        inner: tuple[int, int, int] | None = None
+        if kind == "group":
+            inner = (0, _width(value[1], gap), 0) if value[0] == group else \
+                _around(value[1], group, gap)
+        elif kind == "branch":
+            ways = [_around(way, group, gap) for way in value]
             if any(w is not None for w in ways):
                 if any(w is None for w in ways):
                     raise _Unbounded
-                inner = tuple(max(w[i] for w in ways) for i in range(3))  # type: ignore[index,assignment]
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT, _c.ATOMIC_GROUP,
-                    _c.ASSERT, _c.ASSERT_NOT):
-            body = av if op is _c.ATOMIC_GROUP else av[-1]
-            if _around(list(body), group, gap) is not None:
+                inner = (max(w[0] for w in ways if w), max(w[1] for w in ways if w),
+                         max(w[2] for w in ways if w))
+        elif kind in ("repeat", "assert"):
+            body = value[2] if kind == "repeat" else value
+            if _around(body, group, gap) is not None:
                 raise _Unbounded
         if inner is not None:
             before, of, after = inner
@@ -91,12 +81,10 @@ def _line(measure: Callable[[int], int]) -> Line:
     return one, further - far
 
 
-def _parsed(pattern: re.Pattern[str]) -> _p.SubPattern | None:
-    if _p is None:
-        return None
+def _parsed(pattern: re.Pattern[str]) -> list[Node] | None:
     try:
-        return _p.parse(pattern.pattern, pattern.flags)
-    except (AttributeError, TypeError, ValueError):
+        return parse(pattern.pattern)
+    except ValueError:
         return None
 
 
@@ -113,10 +101,10 @@ def max_width(pattern: re.Pattern[str], gap: int) -> int | None:
 def width_bound(pattern: re.Pattern[str]) -> Line | None:
     """A line above max_width(pattern, gap) for every gap >= 1."""
     tree = _parsed(pattern)
-    return None if tree is None else _bound(list(tree))
+    return None if tree is None else _bound(tree)
 
 
-def _bound(tree: list[Any]) -> Line | None:
+def _bound(tree: list[Node]) -> Line | None:
     try:
         return _line(lambda gap: _width(tree, gap))
     except _Unbounded:
@@ -129,10 +117,10 @@ def cue_reach(pattern: re.Pattern[str], group: str | None) -> tuple[Line, Line] 
     itself, and the group plus the widest part after it. Without a group, the whole width both
     ways. None when that cannot be told."""
     tree = _parsed(pattern)
-    return None if tree is None else _reach(list(tree), pattern.groupindex.get(group or ""))
+    return None if tree is None else _reach(tree, pattern.groupindex.get(group or ""))
 
 
-def _reach(tree: list[Any], group: int | None) -> tuple[Line, Line] | None:
+def _reach(tree: list[Node], group: int | None) -> tuple[Line, Line] | None:
     if group is None:
         bound = _bound(tree)
         return None if bound is None else (bound, bound)
@@ -163,40 +151,39 @@ def shape(pattern: re.Pattern[str], group: str | None) -> Shape:
     tree = _parsed(pattern)
     if tree is None:
         return Shape(None, 0, 0)
-    items = list(tree)
-    return Shape(_reach(items, pattern.groupindex.get(group or "")), _digits(items),
-                 tree.getwidth()[0])
+    return Shape(_reach(tree, pattern.groupindex.get(group or "")), _digits(tree),
+                 min_width(tree))
 
 
-def _all_digits(items: list[Any]) -> bool:
+def _all_digits(negated: bool, items: list[Node]) -> bool:
     """True for a class of characters that holds digits only ([0-9], \\d, [0-3])."""
-    for op, av in items:
-        if op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+    if negated:
+        return False
+    for kind, value in items:
+        if (kind, value) == ("cat", "digit"):
             continue
-        if op is _c.LITERAL and chr(av).isdecimal():
+        if kind == "lit" and value.isdecimal():
             continue
-        if op is _c.RANGE and chr(av[0]).isdecimal() and chr(av[1]).isdecimal() \
-                and av[1] - av[0] < 10:
+        if kind == "range" and chr(value[0]).isdecimal() and chr(value[1]).isdecimal() \
+                and value[1] - value[0] < 10:
             continue
         return False
     return True
 
 
-def _digits(items: Iterable[Any]) -> int:
+def _digits(items: Iterable[Node]) -> int:
     total = 0
-    for op, av in items:
-        if op is _c.LITERAL:
-            total += chr(av).isdecimal()
-        elif op is _c.IN:
-            total += _all_digits(list(av))
-        elif op is _c.SUBPATTERN:
-            total += _digits(av[-1])
-        elif op is _c.ATOMIC_GROUP:
-            total += _digits(av)
-        elif op is _c.BRANCH:
-            total += min(_digits(b) for b in av[1])
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            total += av[0] * _digits(av[2])
+    for kind, value in items:
+        if kind == "lit":
+            total += value.isdecimal()
+        elif kind == "in":
+            total += _all_digits(*value)
+        elif kind == "group":
+            total += _digits(value[1])
+        elif kind == "branch":
+            total += min(_digits(way) for way in value)
+        elif kind == "repeat":
+            total += value[0] * _digits(value[2])
     return total
 
 
@@ -204,4 +191,4 @@ def min_digits(pattern: re.Pattern[str]) -> int:
     """The fewest digits a match of pattern holds (0 when that cannot be told): a window
     without a digit then holds no match."""
     tree = _parsed(pattern)
-    return 0 if tree is None else _digits(list(tree))
+    return 0 if tree is None else _digits(tree)
