@@ -137,27 +137,26 @@ def only_would(low: str, start: int, end: int) -> bool:
 _TEXT_BEFORE = re.compile(r"(\S)?\s*$")
 
 
-def _word_before(text: str, start: int) -> str:
+def word_before(text: str, start: int) -> str:
     """The word right before a position, separated from it by one space ('' if none)."""
     if start < 2 or text[start - 1] != " " or text[start - 2].isspace():
         return ""
     return text[text.rfind(" ", max(0, start - 30), start - 1) + 1:start - 1]
 
 
-def named_day_start(text: str, start: int, end: int) -> int:
+def named_day_start(text: str, start: int, end: int, word: str) -> int:
     """Where a weekday that is part of a name begins ('Super Tuesday', 'Black Friday'), or
-    -1: such a day has a date the text does not give."""
-    word = _word_before(text, start)
+    -1: such a day has a date the text does not give. ``word`` is word_before(start)."""
     if not word[:1].isupper() or word.lower() not in NAMED_DAY_WORDS \
             or text[start:end].lower().rstrip(".") not in WEEKDAYS:
         return -1
     return start - 1 - len(word)
 
 
-def in_a_title(text: str, start: int, end: int) -> bool:
+def in_a_title(text: str, start: int, end: int, word: str) -> bool:
     """'This' or 'Today' written with a capital after a capitalised word that does not open
-    its sentence: part of a title ('CBS This Morning', 'USA Today'), no time expression."""
-    word = _word_before(text, start)
+    its sentence: part of a title ('CBS This Morning', 'USA Today'), no time expression.
+    ``word`` is word_before(start)."""
     if not word[:1].isupper() or word[-1] in ".!?,;:":  # 'Hugo. Last year': a new sentence
         return False
     stop = start + 1

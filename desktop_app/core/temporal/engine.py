@@ -11,7 +11,7 @@ from operator import itemgetter
 # Importing the rule modules registers their rules.
 import desktop_app.core.temporal.lang.en.rules  # noqa: F401  (registers the English rules)
 from desktop_app.core.temporal.calendar import fmt_day
-from desktop_app.core.temporal.context import in_a_title, lowered, named_day_start
+from desktop_app.core.temporal.context import in_a_title, lowered, named_day_start, word_before
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context
 from desktop_app.core.temporal.lang.en.lexicon import MONTHS, WEEKDAYS
 from desktop_app.core.temporal.lang.en.ranges import join_ranges
@@ -124,10 +124,12 @@ def _resolve_all(text: str, chosen: list[Candidate],
         if r.needs_anchor and anchor is None and ref is None:
             continue
         named = -1
-        if text[start].isupper():  # names and titles begin with a capital
-            if in_a_title(text, start, end):
-                continue
-            named = named_day_start(text, start, end)
+        if text[start].isupper():  # names and titles: capitals after a capitalised word
+            word = word_before(text, start)
+            if word[:1].isupper():
+                if in_a_title(text, start, end, word):
+                    continue
+                named = named_day_start(text, start, end, word)
         if named >= 0 and (not out or out[-1].end <= named):
             # 'Super Tuesday': a time expression whose date the text does not give.
             out.append(new_expression(

@@ -57,6 +57,10 @@ _RESCHEDULED = re.compile(r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;
 _LOOK = 48  # characters looked at before an expression
 _DIGIT = re.compile(r"\d")
 _AFTER_CUE = re.compile(rf" ?(?:{_DASH}|{_TO}\b|and\b)", re.I)  # what any end starts with
+# The first character of any end after an expression, and the last of anything before one
+# that can start a range: a cheap test before the expressions above.
+_FIRST_AFTER = frozenset("-\u2013\u2014tTuUaA")
+_LAST_BEFORE = frozenset("0123456789-\u2013\u2014.oOdDeElLhHuUtT")
 # What any start ends with, just before the expression: a day number, a connector, 'since'.
 _BEFORE_CUE = re.compile(rf"(?:\d{_ORD}\.?|{_DASH}|\b(?:{_TO}|and|since)) ?$", re.I)
 
@@ -238,12 +242,15 @@ def join_ranges(text: str, found: list[TemporalExpression]) -> list[TemporalExpr
     while i < n:
         e = found[i]
         joined = None
-        if after_cue(text, e.end) is not None:
+        after = text[e.end:e.end + 2]
+        if (after[1:] if after[:1] == " " else after[:1]) in _FIRST_AFTER \
+                and after_cue(text, e.end) is not None:
             if i + 1 < n:
                 joined = _pair(text, e, found[i + 1])
             if joined is None:
                 joined = _same_kind_after(text, e)
-        if joined is None and e.start > 0 \
+        before = text[max(0, e.start - 2):e.start]
+        if joined is None and (before[:1] if before[1:] == " " else before[1:]) in _LAST_BEFORE \
                 and _BEFORE_CUE.search(text, max(0, e.start - 7), e.start) is not None:
             joined = _start_day_before(text, e) or _since(text, e)
         covered = i + 1  # a range may take in what follows ('July 5 to 8, 2020')
