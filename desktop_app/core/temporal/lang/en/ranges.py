@@ -59,8 +59,12 @@ _DIGIT = re.compile(r"\d")
 _AFTER_CUE = re.compile(rf" ?(?:{_DASH}|{_TO}\b|and\b)", re.I)  # what any end starts with
 # The first character of any end after an expression, and the last of anything before one
 # that can start a range: a cheap test before the expressions above.
-_FIRST_AFTER = frozenset("-\u2013\u2014tTuUaA")
-_LAST_BEFORE = frozenset("0123456789-\u2013\u2014.oOdDeElLhHuUtT")
+_STARTS_AFTER = (*RANGE_DASHES, *(w + " " for w in RANGE_TO_WORDS), "and ",
+                 *(w.capitalize() + " " for w in RANGE_TO_WORDS))
+_LAST_BEFORE = frozenset("0123456789." + "".join(RANGE_DASHES))
+_ENDS_BEFORE = tuple({w[-2:] for w in (*RANGE_TO_WORDS, "and", "since")}
+                     | {w[-2:].upper() for w in (*RANGE_TO_WORDS, "and", "since")}
+                     | {"st", "nd", "rd", "th"})
 # What any start ends with, just before the expression: a day number, a connector, 'since'.
 _BEFORE_CUE = re.compile(rf"(?:\d{_ORD}\.?|{_DASH}|\b(?:{_TO}|and|since)) ?$", re.I)
 
@@ -242,15 +246,15 @@ def join_ranges(text: str, found: list[TemporalExpression]) -> list[TemporalExpr
     while i < n:
         e = found[i]
         joined = None
-        after = text[e.end:e.end + 2]
-        if (after[1:] if after[:1] == " " else after[:1]) in _FIRST_AFTER \
-                and after_cue(text, e.end) is not None:
+        k = e.end + 1 if text[e.end:e.end + 1] == " " else e.end
+        if text.startswith(_STARTS_AFTER, k) and after_cue(text, e.end) is not None:
             if i + 1 < n:
                 joined = _pair(text, e, found[i + 1])
             if joined is None:
                 joined = _same_kind_after(text, e)
-        before = text[max(0, e.start - 2):e.start]
-        if joined is None and (before[:1] if before[1:] == " " else before[1:]) in _LAST_BEFORE \
+        j = e.start - 1 if text[e.start - 1:e.start] == " " else e.start
+        if joined is None and j > 0 and (text[j - 1] in _LAST_BEFORE
+                                         or text.endswith(_ENDS_BEFORE, max(0, j - 2), j)) \
                 and _BEFORE_CUE.search(text, max(0, e.start - 7), e.start) is not None:
             joined = _start_day_before(text, e) or _since(text, e)
         covered = i + 1  # a range may take in what follows ('July 5 to 8, 2020')
