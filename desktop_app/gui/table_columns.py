@@ -3,15 +3,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QMenu
 
 from desktop_app.core.locations import ProjectLocation
-from desktop_app.gui.timeline_model import COLUMNS, DATE, OPTIONAL, TITLE
+from desktop_app.gui.timeline_model import ARTICLE, COLUMNS, DATE, OPTIONAL, TAGS, TITLE
 from desktop_app.gui.workspace import Component, Workspace
 
 WIDTHS = {"Sources": 64, "Precision": 80, "Notes": 200, "Changed": 180}
 TITLE_AT_LEAST = 160  # the title takes the room left, but never less than this
+# Columns sized to their content, as a spreadsheet's double-click on a header edge sizes
+# them: no narrower than at first, no wider than this (longer texts show whole in the
+# tooltip). They grow when wider content arrives, and start again with each project. The
+# date grows first; the article and the tags only into room the title does not need.
+FITTED = {DATE: 360, ARTICLE: 240, TAGS: 200}
+_PADDING = 18
 
 
 class TableColumns(Component):
@@ -27,6 +33,51 @@ class TableColumns(Component):
             header.resizeSection(column, WIDTHS.get(COLUMNS[column], 100))
         self._show([c for c in COLUMNS if COLUMNS.index(c) not in OPTIONAL])
         self._v.timeline_table.viewport().installEventFilter(self)  # resized: fit the title
+        self._least = {column: header.sectionSize(column) for column in FITTED}
+        self._pending: tuple[int, int] | None = None  # rows whose content may be wider
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_content)
+        model = self._v.timeline_model
+        model.modelReset.connect(self._content_reset)
+        model.rowsInserted.connect(lambda _parent, first, last: self._content_grew(first, last))
+        model.dataChanged.connect(
+            lambda top, bottom, *_roles: self._content_grew(top.row(), bottom.row()))
+
+    # -- columns sized to their content -----------------------------------------------------
+    def _content_reset(self) -> None:
+        for column, least in self._least.items():
+            self._header.resizeSection(column, least)
+        self._content_grew(0, max(0, self._v.timeline_model.rowCount() - 1))
+
+    def _content_grew(self, first: int, last: int) -> None:
+        """Note rows whose cells may be wider; they are measured once the change is done."""
+        if self._pending is not None:
+            first, last = min(first, self._pending[0]), max(last, self._pending[1])
+        self._pending = (first, last)
+        self._fit_timer.start()
+
+    def _fit_content(self) -> None:
+        if self._pending is None:
+            return
+        first, last = self._pending
+        self._pending = None
+        metrics = self._v.timeline_table.fontMetrics()
+        grew = False
+        header = self._header
+        for column, most in FITTED.items():
+            texts = self._v.timeline_model.widest_texts(column, first, last)
+            wanted = min(most, max((metrics.horizontalAdvance(t) for t in texts), default=0)
+                         + _PADDING)
+            if column != DATE:  # never at the title's expense
+                others = sum(header.sectionSize(i) for i in range(len(COLUMNS))
+                             if i != TITLE and not header.isSectionHidden(i))
+                room = self._v.timeline_table.viewport().width() - others - TITLE_AT_LEAST
+                wanted = min(wanted, header.sectionSize(column) + max(0, room))
+            if wanted > header.sectionSize(column):
+                header.resizeSection(column, wanted)
+                grew = True
+        if grew:
+            self._fit_title()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:

@@ -9,8 +9,10 @@ project opens without reading every quote and rule, and everything asking for a 
 from __future__ import annotations
 
 import bisect
+import functools
+import heapq
 from collections.abc import Callable, Collection, Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -18,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core.eventdates import explain, format_event_date
 from desktop_app.core.gc_pause import gc_paused
-from desktop_app.core.records import EditField, EventRecord, Precision, TimelineRow
+from desktop_app.core.records import EditField, EventDate, EventRecord, Precision, TimelineRow
 from desktop_app.core.timeline_rows import timeline_row
 from desktop_app.core.wording import local_stamp, provenance
 from desktop_app.gui.table_model import Index, RowsModel
@@ -52,6 +54,15 @@ def _text(r: TimelineRow, col: int) -> str:
     if col == CHANGED:
         return _changed(r)
     return (r.title, r.article_title, ", ".join(r.tags))[col - TITLE]
+
+
+@functools.cache
+def _widest_date(precision: Precision, is_range: bool, conflict: bool, assumed: bool) -> str:
+    """The widest date shown for a kind of date: a Wednesday in September (the widest names)."""
+    wide = date(2021, 9, 29)
+    shown = format_event_date(EventDate(wide, precision, wide + timedelta(days=400)
+                                        if is_range else None))
+    return ("⚠ " if conflict else "") + shown + (" (assumed)" if assumed else "")
 
 
 def _changed(r: TimelineRow) -> str:
@@ -123,6 +134,20 @@ class TimelineModel(RowsModel):
         self._colours = colours
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    # -- what the widest cell of a column may show (the table sizes columns to it) -------
+    def widest_texts(self, column: int, first: int = 0, last: int | None = None) -> list[str]:
+        """A few texts, one of which is the widest that ``column`` shows in rows first..last.
+
+        Dates are not formatted row by row: the width of a date depends only on its
+        precision, whether it is a range, in conflict or assumed, so one widest sample stands
+        for each kind found. Other columns give their longest few texts."""
+        rows = self._rows[first:None if last is None else last + 1]
+        if column == DATE:
+            kinds = {(r.precision, r.end is not None and r.end != r.start, r.conflict, r.assumed)
+                     for r in rows}
+            return [_widest_date(*kind) for kind in kinds]
+        return heapq.nlargest(3, (_text(r, column) for r in rows), key=len)
 
     # -- sorting by a column (a header click) ---------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

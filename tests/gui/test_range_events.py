@@ -98,3 +98,29 @@ def test_an_unsure_date_looks_unsure_everywhere(make_window, qtbot) -> None:  # 
     assert "unsure: read month first" in window.inspector.explanation.text()
     (stored,) = window.project.events.list()
     assert stored.date.doubts and window.project.events.get(stored.id).date == stored.date
+
+
+def test_the_date_and_article_columns_fit_their_content(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(demo=False)
+    header = window.timeline_table.horizontalHeader()
+    metrics = window.timeline_table.fontMetrics()
+    narrow_date = header.sectionSize(DATE)
+    title = "Talks in Geneva on the border between the two countries"
+    article = window.project.articles.add(ArticleDraft(title=title, text=TEXT,
+                                                       published=date(2021, 7, 9)))
+    window.selection.refresh_articles()
+    window.selection.select_article(article.id)
+    select_text(window, "Delegations met from 5 to 8 July in closed session.")
+    press(qtbot, window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    shown = window.timeline_model.index(0, DATE).data()
+    assert shown == "Mon 5 Jul 2021 – Thu 8 Jul 2021"
+    # The range is wider than any single day: the column grows to show it whole.
+    qtbot.waitUntil(lambda: header.sectionSize(DATE) >= metrics.horizontalAdvance(shown) + 8)
+    assert header.sectionSize(DATE) > narrow_date
+    # The article's title widens its column only into room the event's title does not need.
+    article_column, title_column = 2, 1
+    assert header.sectionSize(article_column) > 140 or \
+        header.sectionSize(title_column) <= 160
+    # Another project starts again from the narrow columns.
+    window.timeline_model.reset([])
+    qtbot.waitUntil(lambda: header.sectionSize(DATE) == narrow_date)
