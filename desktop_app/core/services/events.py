@@ -12,16 +12,14 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.core.anchoring import find_quote, make_selector
+from desktop_app.core.anchoring import find_quote
 from desktop_app.core.attribution import author_of
 from desktop_app.core.bulk import allocate_ids, insert_rows
 from desktop_app.core.changes import note
-from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import EditConflictError, QuoteNotFoundError
 from desktop_app.core.eventdates import parse_date_text
 from desktop_app.core.gc_pause import gc_paused
-from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
 from desktop_app.core.records import (
     ArticleVersion,
@@ -33,16 +31,15 @@ from desktop_app.core.records import (
 from desktop_app.core.services.convert import (
     EVENT_COLUMNS,
     apply_date,
-    apply_quote_date,
     article_row,
     event_columns,
     event_record,
     quote_columns,
     quote_row,
 )
+from desktop_app.core.services.event_drafts import edited_columns, passage_columns
 from desktop_app.core.services.lookup import require
 from desktop_app.core.tags import clean_tags
-from desktop_app.core.titles import propose_title
 
 _EVENTS = cast(Table, Event.__table__)
 _QUOTES = cast(Table, Quote.__table__)
@@ -110,16 +107,10 @@ class EventService:
     @staticmethod
     def new_event(article: Article, start: int, end: int) -> Event:
         """An event for a passage: proposed title and date, the passage as its quote."""
-        sel = make_selector(article.text, start, end)
-        d = date_for_passage(article.text, sel.start, sel.end, article.published_on)
-        stamp = now()
-        event = Event(title=propose_title(sel.exact, d.expression), notes="",
-                      date_edited_by_user=False, created_at=stamp, updated_at=stamp)
-        apply_date(event, d)
-        quote = Quote(article_id=article.id, start=sel.start, end=sel.end, exact=sel.exact,
-                      prefix=sel.prefix, suffix=sel.suffix)
-        apply_quote_date(quote, d)
-        event.quotes.append(quote)
+        columns, quote = passage_columns(article.id, article.text, article.published_on,
+                                         start, end)
+        event = Event(**columns)
+        event.quotes.append(Quote(**quote))
         return event
 
     def create_many(self, article_id: int, ranges: builtins.list[tuple[int, int]],
@@ -233,18 +224,10 @@ class EventService:
     def apply_edit(self, s: Session, event: Event, change: EventEdit) -> Event:
         """Set an event's fields as an edit says (the event may be new, not yet flushed: an
         import edits thousands before writing them at once)."""
-        if change.title is not None:
-            event.title = normalise_newlines(change.title).strip()[:1000] or event.title
-        if change.notes is not None:
-            event.notes = normalise_newlines(change.notes)
-        if change.date is not None:
-            apply_date(event, change.date)
-            event.date_edited_by_user = True
-        if change.date_edited_by_user is not None:
-            event.date_edited_by_user = change.date_edited_by_user
+        for name, value in edited_columns(change).items():
+            setattr(event, name, value)
         if change.tags is not None:
             event.tags = self.tags_for(s, change.tags)
-        event.updated_at = now()
         return event
 
     def parse_date(self, event_id: int, text: str) -> EventDate:
