@@ -147,6 +147,10 @@ class TimelineModel(RowsModel):
             kinds = {(r.precision, r.end is not None and r.end != r.start, r.conflict, r.assumed)
                      for r in rows}
             return [_widest_date(*kind) for kind in kinds]
+        if column == ARTICLE:
+            return heapq.nlargest(3, {r.article_title for r in rows}, key=len)
+        if column == TAGS:
+            return heapq.nlargest(3, {", ".join(r.tags) for r in rows if r.tags}, key=len)
         return heapq.nlargest(3, (_text(r, column) for r in rows), key=len)
 
     # -- sorting by a column (a header click) ---------------------------------------------
