@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -114,12 +114,19 @@ def _shade(colour: str, factor: float) -> str:
 def tinted(icon: QIcon, colour: str, size: int = 32) -> QIcon:
     """A one-colour icon (an arrow, say) redrawn in the theme's text colour: the style's own
     is drawn dark, and vanishes on a dark toolbar."""
-    pixmap = icon.pixmap(size, size)
-    painter = QPainter(pixmap)
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(pixmap.rect(), QColor(colour))
-    painter.end()
-    return QIcon(pixmap)
+    out = QIcon()
+    largest = max(icon.availableSizes(), key=QSize.width, default=QSize(size * 2, size * 2))
+    for ratio in (1, 2):  # crisp on ordinary and on 2x (high-density) screens
+        pixmap = icon.pixmap(largest).scaled(
+            size * ratio, size * ratio, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation)
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), QColor(colour))
+        painter.end()
+        out.addPixmap(pixmap)
+    return out
 
 
 def contrast(foreground: str, background: str) -> float:

@@ -114,3 +114,51 @@ def test_f1_opens_the_quick_guide_beside_the_window(window, qtbot) -> None:  # n
     guide.close()
     window.user_actions.quick_guide.trigger()  # again: the same window, brought forward
     assert window.findChildren(QDialog, "guideDialog") == [guide] and guide.isVisible()
+
+
+def test_every_menu_shortcut_reaches_its_action(window, qtbot) -> None:  # noqa: ANN001
+    """Each menu item's shortcut, pressed in the window, is delivered to that action (its
+    signals are blocked, so nothing runs: no dialogs, no quitting)."""
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    reached: list[str] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Shortcut:
+                # An ambiguous key reaches every owner and runs none of them.
+                reached.append(watched.objectName() + (" (ambiguous)"
+                                                        if event.isAmbiguous() else ""))
+                return True  # taken here: the action does not run
+            return False
+
+    spy = Spy()
+    actions = {a.objectName(): a for menu in window.menuBar().findChildren(QMenu)
+               for a in menu.actions() if isinstance(a, QAction) and a.shortcuts()}
+    assert len(actions) >= 20, sorted(actions)
+    for action in actions.values():
+        action.setEnabled(True)
+        action.installEventFilter(spy)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    missed = []
+    for name, action in actions.items():
+        for seq in action.shortcuts():
+            combo = seq[0]
+            reached.clear()
+            window.timeline_table.setFocus()
+            qtbot.keyClick(window.timeline_table, combo.key(), combo.keyboardModifiers())
+            if reached != [name]:
+                missed.append((name, seq.toString(), list(reached)))
+    assert missed == []
+    # A key taken by a widget of the window before the menu could have it fails the test.
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    thief = QShortcut(QKeySequence("Ctrl+E"), window.timeline_table)
+    thief.setContext(Qt.ShortcutContext.WidgetShortcut)
+    reached.clear()
+    window.timeline_table.setFocus()
+    qtbot.keyClick(window.timeline_table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert reached != ["actionCreateEvent"]

@@ -70,3 +70,19 @@ def test_view_theme_switches_the_window_and_is_remembered(make_window, settings)
         from desktop_app.gui.theme import apply_theme
 
         apply_theme(QApplication.instance(), ThemeChoice.LIGHT)  # for the tests after this
+
+
+def test_tinted_icons_are_crisp_on_2x_screens(qapp) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QStyle
+
+    from desktop_app.gui.theme import tinted
+
+    arrow = qapp.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack)
+    icon = tinted(arrow, "#ff0000")
+    sharp = icon.pixmap(QSize(32, 32), 2.0)
+    assert sharp.devicePixelRatio() == 2.0 and sharp.width() == 64  # drawn at 64 pixels
+    image = sharp.toImage()
+    reds = [image.pixelColor(x, y) for x in range(64) for y in range(64)
+            if image.pixelColor(x, y).alpha() > 200]
+    assert reds and all(c.red() > 200 and c.green() < 60 for c in reds)  # in the theme colour
