@@ -134,6 +134,22 @@ def test_a_sparse_lane_gets_markers_and_stacked_labels() -> None:
     assert frame.mark_at(frame.marks[2].centre + 30) is None
 
 
+def test_labels_moved_from_their_markers_get_leader_lines() -> None:
+    """A label stacked on a lower row, or put to the left of its marker at the right edge, is
+    joined to its marker; one right beside its marker on the first row is not."""
+    records = [record(i, date(2021, 7, 5 + i % 4), title=f"A rather long title number {i}")
+               for i in range(4)]
+    lane = build_lanes(records, "single", str)[0]
+    view = Viewport.fit(lane.starts[0], lane.starts[-1] + 1, 600)
+    frame = layout_lane(lane, view, 600, width_of, rows=3)
+    centre = {m.item.event_id: m.centre for m in frame.marks}
+    moved = {lb.event_id: (x, lb.row, lb.x < x) for x, lb in frame.leaders()}
+    beside = [lb for lb in frame.labels if lb.row == 0 and lb.x >= centre[lb.event_id]]
+    assert beside and not {lb.event_id for lb in beside} & set(moved)
+    assert moved and all(row > 0 or left for _x, row, left in moved.values())
+    assert all(x == centre[event_id] for event_id, (x, _row, _left) in moved.items())
+
+
 def test_a_dense_lane_becomes_clusters_with_counts() -> None:
     records = [record(i, date(2021, 1, 1 + i % 28), "day") for i in range(5000)]
     lane = build_lanes(records, "single", str)[0]

@@ -84,6 +84,15 @@ class LaneFrame:
         return next((lb for lb in self.labels if lb.row == row and lb.x <= x <= lb.x + lb.width),
                     None)
 
+    def leaders(self) -> list[tuple[float, Label]]:
+        """The labels moved away from their markers (to a lower row, or to the left of the
+        marker), each with its marker's x: a thin line joins the two, so a label is never
+        read as another event's."""
+        centres = {m.item.event_id: (m.centre if m.item.kind == POINT else m.x0)
+                   for m in self.marks}
+        return [(centres[lb.event_id], lb) for lb in self.labels
+                if lb.event_id in centres and (lb.row > 0 or lb.x < centres[lb.event_id])]
+
     def cluster_at(self, x: float) -> Cluster | None:
         """The cluster under a pixel column."""
         return next((c for c in self.clusters if c.x0 <= x < c.x1), None)

@@ -30,6 +30,7 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8
            "#e377c2", "#7f7f7f", "#bcbd22")
 CONFLICT = QColor("#c62828")
 SELECTED = QColor("#ffb300")
+LEADER = QColor("#b6bcc4")  # the thin line from a marker to its label moved away
 
 
 def palette_colour(key: str) -> QColor:
@@ -227,6 +228,12 @@ class ChartPainter:
         for c in frame.clusters:
             self._cluster(p, c.x0, c.x1, c.count, most, base)
         p.setFont(self.font)
+        p.setPen(QPen(LEADER, 1))
+        for marker_x, lb in frame.leaders():  # labels moved from their markers
+            to_x = lb.x - 2 if lb.x >= marker_x else lb.x + lb.width + 2
+            label_mid = self.marker_band + lb.row * self.row_height + self.row_height / 2 - 1
+            p.drawLine(QPointF(marker_x, self.marker_band / 2 + 8), QPointF(marker_x, label_mid))
+            p.drawLine(QPointF(marker_x, label_mid), QPointF(to_x, label_mid))
         for lb in frame.labels:
             y = self.marker_band + (lb.row + 1) * self.row_height - 4
             selected = lb.event_id in state.selected
