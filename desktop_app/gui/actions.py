@@ -265,6 +265,18 @@ class Actions:
         help_menu.addAction(self.about)
         toolbar = made(QToolBar(window.tr("Main")), objectName="mainToolBar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Short words on the toolbar; the menus and the tooltips keep the whole names.
+        for action, short in ((self.import_article, window.tr("Import")),
+                              (self.paste_article, window.tr("Paste")),
+                              (self.create_event, window.tr("Create Event")),
+                              (self.delete_event, window.tr("Delete")),
+                              (self.suggest_events, window.tr("Suggest")),
+                              (self.export_csv, window.tr("Export CSV"))):
+            full = action.text().replace("&", "").rstrip("…")
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setIconText(short)
+            action.setToolTip("\n".join(part for part in (
+                f"{full} ({keys})" if keys else full, action.statusTip()) if part))
         for group in ([self.import_article, self.paste_article],
                       [self.create_event, self.delete_event, self.suggest_events], [undo, redo],
                       [self.export_csv]):

@@ -162,3 +162,19 @@ def test_every_menu_shortcut_reaches_its_action(window, qtbot) -> None:  # noqa:
     window.timeline_table.setFocus()
     qtbot.keyClick(window.timeline_table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert reached != ["actionCreateEvent"]
+
+
+def test_toolbar_labels_are_short_and_tooltips_whole(window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    toolbar = window.findChild(QToolBar, "mainToolBar")
+    buttons = {b.defaultAction().objectName(): b for b in toolbar.findChildren(QToolButton)
+               if b.defaultAction() is not None}
+    create = buttons["actionCreateEvent"]
+    assert create.text() == "Create Event"
+    assert create.toolTip().startswith("Create Event from Selection (Ctrl+E)")
+    assert buttons["actionExportCsv"].text() == "Export CSV"
+    assert all(len(b.text()) <= 12 for b in buttons.values()), [b.text() for b in
+                                                                 buttons.values()]
+    menu_texts = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
+    assert "&Create Event from Selection" in menu_texts  # the menu keeps the whole name
