@@ -188,3 +188,36 @@ def test_only_web_and_mail_links_are_followed(url: str) -> None:
     assert safe_url(url) is None
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert safe_url("mailto:desk@example.org") == "mailto:desk@example.org"
+
+
+def _events_by_icalendar(data: bytes) -> dict[str, tuple[object, object, str, str]]:
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(data)
+    return {str(e.get("uid")): (e.decoded("dtstart"), e.decoded("dtend"),
+                                str(e.get("summary")), str(e.get("description")))
+            for e in cal.walk("VEVENT")}
+
+
+def _events_by_vobject(data: bytes) -> dict[str, tuple[object, object, str, str]]:
+    import vobject  # a test dependency (pyproject's test extra)
+
+    cal = vobject.readOne(data.decode("utf-8"))
+    return {e.uid.value: (e.dtstart.value, e.dtend.value, e.summary.value,
+                          e.description.value) for e in cal.vevent_list}
+
+
+def test_two_independent_icalendar_parsers_read_the_same_calendar(hostile,  # noqa: ANN001
+                                                                  tmp_path: Path) -> None:
+    """icalendar and vobject (another implementation of RFC 5545) agree on every event of a
+    hostile project: the escaping of commas, semicolons, backslashes and line breaks in text
+    and the folding of long lines read back the same, with the whole hostile title."""
+    out = tmp_path / "h.ics"
+    hostile.exports.export("ics", out, "Hostile; title, with\\ backslash")
+    data = out.read_bytes()
+    by_one, by_other = _events_by_icalendar(data), _events_by_vobject(data)
+    assert by_one == by_other and len(by_one) == 2
+    summaries = {summary for _s, _e, summary, _d in by_one.values()}
+    assert HOSTILE_EVENT_TITLE in summaries
+    descriptions = " ".join(d for _s, _e, _t, d in by_one.values())
+    assert "Second Wire" in descriptions and "---\n<script>alert(5)</script>" in descriptions
