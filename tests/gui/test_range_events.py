@@ -18,15 +18,21 @@ TEXT = ("GENEVA, 9 July 2021 - Delegations met from 5 to 8 July in closed sessio
         "Since March, prices have risen.\n")
 
 
-def test_ctrl_e_on_a_range_makes_a_range_event(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def window_on(make_window, qtbot, title: str, text: str):  # noqa: ANN001, ANN201
+    """A window without the demo, showing one article published on Fri 9 Jul 2021."""
     window = make_window(demo=False)
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    article = window.project.articles.add(ArticleDraft(title="Talks", text=TEXT,
+    article = window.project.articles.add(ArticleDraft(title=title, text=text,
                                                        published=date(2021, 7, 9)))
     window.selection.refresh_articles()
     window.selection.select_article(article.id)
+    return window
+
+
+def test_ctrl_e_on_a_range_makes_a_range_event(make_window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    window = window_on(make_window, qtbot, "Talks", TEXT)
     for passage in ("Delegations met from 5 to 8 July in closed session.",
                     "Rain fell from March to May, farmers said.",
                     "Since March, prices have risen."):
@@ -68,14 +74,7 @@ UNSURE = ("The deal was signed on 04/05/2021 in Geneva.\n\n"
 def test_an_unsure_date_looks_unsure_everywhere(make_window, qtbot) -> None:  # noqa: ANN001
     from PySide6.QtGui import QTextCharFormat
 
-    window = make_window(demo=False)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    article = window.project.articles.add(ArticleDraft(title="Deal", text=UNSURE,
-                                                       published=date(2021, 7, 9)))
-    window.selection.refresh_articles()
-    window.selection.select_article(article.id)
+    window = window_on(make_window, qtbot, "Deal", UNSURE)
     qtbot.waitUntil(lambda: window.reader.expression_count() == 2)
     # The reader: a wavy underline for the unsure date, dotted for the sure one, and the
     # reason on hover.
@@ -101,15 +100,10 @@ def test_an_unsure_date_looks_unsure_everywhere(make_window, qtbot) -> None:  # 
 
 
 def test_the_date_and_article_columns_fit_their_content(make_window, qtbot) -> None:  # noqa: ANN001
-    window = make_window(demo=False)
+    window = window_on(make_window, qtbot, "Talks in Geneva on the border", TEXT)
     header = window.timeline_table.horizontalHeader()
     metrics = window.timeline_table.fontMetrics()
-    narrow_date = header.sectionSize(DATE)
-    title = "Talks in Geneva on the border between the two countries"
-    article = window.project.articles.add(ArticleDraft(title=title, text=TEXT,
-                                                       published=date(2021, 7, 9)))
-    window.selection.refresh_articles()
-    window.selection.select_article(article.id)
+    narrow_date = header.sectionSize(DATE)  # no events yet
     select_text(window, "Delegations met from 5 to 8 July in closed session.")
     press(qtbot, window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     shown = window.timeline_model.index(0, DATE).data()
