@@ -182,3 +182,29 @@ def test_the_dates_offered_when_asking_say_where_they_come_from() -> None:
     assert date_candidates("No dates here.", None) == ()
     best = date_candidates("LISBON, 3 March 2022 - Markets fell.", date(2022, 3, 3))
     assert best == ((date(2022, 3, 3), "the best candidate"),)  # each day once
+
+
+PAGE_IN_UTC = """<html><head><title>Fire in Roxbury</title>
+<meta property="article:published_time" content="{utc}">
+</head><body><article><h1>Fire in Roxbury</h1>
+<p>By Staff <time datetime="{local}">November 8, 2023</time></p>
+<p>Firefighters battled a three-alarm fire in Roxbury on Wednesday evening, officials said.
+Several families were displaced and one firefighter was treated for minor injuries at the
+scene. The cause of the fire is under investigation by the fire marshal's office.</p>
+<p>Neighbours said the flames could be seen from several blocks away as crews arrived.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("utc,local,day", [
+    # The metadata's UTC time is the next day where the station is: its byline's local day.
+    ("2023-11-09T02:11:03+00:00", "2023-11-08T21:11:03-05:00", date(2023, 11, 8)),
+    ("2023-11-09T02:11:03Z", "2023-11-08T21:11:03-0500", date(2023, 11, 8)),
+    # Another moment, or the same day anyway: the metadata's day stands.
+    ("2023-11-09T02:11:03+00:00", "2023-11-08T15:00:00-05:00", date(2023, 11, 9)),
+    ("2023-11-08T14:11:03+00:00", "2023-11-08T09:11:03-05:00", date(2023, 11, 8)),
+])
+def test_a_utc_publication_time_is_read_as_the_pages_local_day(tmp_path: Path, utc: str,
+                                                                local: str, day: date) -> None:
+    page = tmp_path / "fire.html"
+    page.write_text(PAGE_IN_UTC.format(utc=utc, local=local), encoding="utf-8")
+    assert read_article_file(page).published == day

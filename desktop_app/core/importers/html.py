@@ -11,6 +11,7 @@ from typing import Any
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
+from desktop_app.core.importers.local_day import local_day
 from desktop_app.core.records import ArticleDraft, DateSource
 
 
@@ -56,6 +57,8 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
     if published is None:
         published = _htmldate(html)
         source = DateSource.METADATA if published else DateSource.UNKNOWN
+    if published is not None:
+        published = local_day(html, published)
     dateline = find_dateline(text)
     if published is None:
         published = dateline

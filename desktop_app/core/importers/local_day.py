@@ -1,0 +1,46 @@
+"""The day a page was published where it was published.
+
+Publishers' metadata often gives the publication time in UTC ('2023-11-09T02:11:03+00:00'):
+for a Boston station's evening story that is already the next day. When the page also gives
+the same moment with its own offset ('2023-11-08T21:11:03-05:00', usually in the visible
+byline's <time> element), the local day is the one its readers saw.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+_STAMP = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?"
+                    r"\s*(Z|[+-]\d\d:?\d\d)(?![\d:])")
+_SAME_MOMENT = timedelta(minutes=2)
+
+
+def _moments(html: str) -> list[tuple[datetime, int, date]]:
+    """Every time with an offset in the page: (the moment in UTC, the offset in minutes, the
+    local day)."""
+    out = []
+    for m in _STAMP.finditer(html):
+        day, hour, minute, second, zone = m.groups()
+        offset = 0
+        if zone != "Z":
+            digits = zone[1:].replace(":", "")
+            offset = (1 if zone[0] == "+" else -1) * (int(digits[:2]) * 60 + int(digits[2:]))
+        try:
+            local = datetime.fromisoformat(f"{day}T{hour}:{minute}:{second or '00'}")
+        except ValueError:
+            continue
+        out.append((local - timedelta(minutes=offset), offset, local.date()))
+    return out
+
+
+def local_day(html: str, day: date) -> date:
+    """``day``, or the local day of the same moment where the page gives it with an offset
+    other than UTC's and ``day`` is only the UTC day of that moment."""
+    moments = _moments(html)
+    utc = [at for at, offset, local in moments if offset == 0 and local == day]
+    for at in utc:
+        for other, offset, local in moments:
+            if offset != 0 and local != day and abs(other - at) <= _SAME_MOMENT:
+                return local
+    return day
