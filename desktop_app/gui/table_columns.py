@@ -14,8 +14,9 @@ WIDTHS = {"Sources": 64, "Precision": 80, "Notes": 200, "Changed": 180}
 TITLE_AT_LEAST = 160  # the title takes the room left, but never less than this
 # Columns sized to their content, as a spreadsheet's double-click on a header edge sizes
 # them: no narrower than at first, no wider than this (longer texts show whole in the
-# tooltip). They grow when wider content arrives, and start again with each project. The
-# date grows first; the article and the tags only into room the title does not need.
+# tooltip). They grow when wider content arrives (never shrinking under a user who widened
+# one), and start again with each project. The date grows first; the article and the tags
+# only into room the title does not need.
 FITTED = {DATE: 360, ARTICLE: 240, TAGS: 200}
 _PADDING = 18
 
@@ -38,17 +39,13 @@ class TableColumns(Component):
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_content)
         model = self._v.timeline_model
-        model.modelReset.connect(self._content_reset)
+        model.modelReset.connect(
+            lambda: self._content_grew(0, max(0, self._v.timeline_model.rowCount() - 1)))
         model.rowsInserted.connect(lambda _parent, first, last: self._content_grew(first, last))
         model.dataChanged.connect(
             lambda top, bottom, *_roles: self._content_grew(top.row(), bottom.row()))
 
     # -- columns sized to their content -----------------------------------------------------
-    def _content_reset(self) -> None:
-        for column, least in self._least.items():
-            self._header.resizeSection(column, least)
-        self._content_grew(0, max(0, self._v.timeline_model.rowCount() - 1))
-
     def _content_grew(self, first: int, last: int) -> None:
         """Note rows whose cells may be wider; they are measured once the change is done."""
         if self._pending is not None:
@@ -108,6 +105,8 @@ class TableColumns(Component):
     def follow_project(self, location: ProjectLocation) -> None:
         """Show the columns chosen for this project (the four main ones if none were)."""
         self._location = location
+        for column, least in self._least.items():  # another project: sized to its own rows
+            self._header.resizeSection(column, least)
         chosen = self._ws.settings.table_columns(location)
         self._show(chosen if chosen is not None
                    else [c for c in COLUMNS if COLUMNS.index(c) not in OPTIONAL])

@@ -115,6 +115,12 @@ def test_the_date_and_article_columns_fit_their_content(make_window, qtbot) -> N
     article_column, title_column = 2, 1
     assert header.sectionSize(article_column) > 140 or \
         header.sectionSize(title_column) <= 160
-    # Another project starts again from the narrow columns.
+    # A column the user widened stays so through filters and large changes; opening a
+    # project sizes the columns to its rows again.
+    fitted = header.sectionSize(DATE)
+    header.resizeSection(DATE, fitted + 150)
     window.timeline_model.reset([])
-    qtbot.waitUntil(lambda: header.sectionSize(DATE) == narrow_date)
+    qtbot.wait(20)
+    assert header.sectionSize(DATE) == fitted + 150
+    window.load_project(window.project)
+    qtbot.waitUntil(lambda: header.sectionSize(DATE) == fitted)
