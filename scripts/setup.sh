@@ -15,10 +15,11 @@ PY=${PYTHON:-python3}
 # Only for the tests (--test): validators for the desktop entry and the AppStream metadata;
 # what the PyInstaller bundle test needs: objdump (binutils) and, with Debian's own Python, its
 # shared libpython (Debian's python3 links it statically, the bundle needs the .so); and a
-# PostgreSQL server, which the team-project tests start privately where none runs.
+# PostgreSQL server, which the team-project tests start privately where none runs; and
+# Chromium, in which TimelineJS itself renders the TimelineJS export.
 TEST_PKGS=()
 if [ "${1:-}" = "--test" ]; then
-  TEST_PKGS=(desktop-file-utils appstream binutils postgresql)
+  TEST_PKGS=(desktop-file-utils appstream binutils postgresql chromium)
   py_bin=$(command -v "$PY" 2>/dev/null || true)
   if [ -n "$py_bin" ] && command -v dpkg >/dev/null 2>&1 \
       && dpkg -S "$(readlink -f "$py_bin")" >/dev/null 2>&1; then

@@ -110,5 +110,6 @@ def test_setup_as_a_normal_user_stops_at_once_with_the_install_line(tmp_path: Pa
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1, result.stderr
     line = next(ln for ln in result.stderr.splitlines() if "apt-get install" in ln)
-    for package in ("libglib2.0-0", "libxkbcommon0", "binutils", "desktop-file-utils"):
+    for package in ("libglib2.0-0", "libxkbcommon0", "binutils", "desktop-file-utils",
+                    "chromium"):
         assert f" {package}" in line, line

@@ -38,6 +38,14 @@ def html_text(text: str) -> str:
     return "<br>".join(html.escape(line, quote=True) for line in text.splitlines() or [""])
 
 
+def decoded_html_text(text: str) -> str:
+    """Text for a field whose reader decodes character references once before inserting it
+    as HTML: escaped twice. TimelineJS treats its ``group`` and ``display_date`` so (seen in
+    headless Chromium: a once-escaped ``<img onerror>`` in a group ran); the reader then shows
+    the text exactly as written."""
+    return html_text(html.escape(text, quote=True))
+
+
 def html_link(url: str, label: str) -> str:
     """An <a> element when the URL is safe to follow, else the label as plain text."""
     href = safe_url(url)

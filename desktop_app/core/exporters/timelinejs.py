@@ -1,7 +1,9 @@
 """TimelineJS: the JSON document and the spreadsheet-template CSV, for web timelines.
 
 TimelineJS inserts headline, text, group and display date into the page as HTML, so every one
-of them is HTML-escaped text here (escaping.html_text), in the JSON and in the sheet alike.
+of them is HTML-escaped text here (escaping.html_text), in the JSON and in the sheet alike;
+the group and the display date it decodes once first, so those are escaped twice
+(escaping.decoded_html_text), as a test in headless Chromium with TimelineJS itself showed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from desktop_app.core.conflicts import has_conflict
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.exporters.common import ArticleInfo, event_span, sources_of
 from desktop_app.core.exporters.csv_export import looks_like_formula, write_csv
-from desktop_app.core.exporters.escaping import html_link, html_text
+from desktop_app.core.exporters.escaping import decoded_html_text, html_link, html_text
 from desktop_app.core.records import EventRecord
 
 SHEET_COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day",
@@ -57,7 +59,8 @@ def _text(e: EventRecord, articles: dict[int, ArticleInfo]) -> str:
 
 
 def _group(e: EventRecord, group_by: str) -> str:
-    return html_text((e.tags[0] if e.tags else "") if group_by == "tag" else e.article_title)
+    return decoded_html_text((e.tags[0] if e.tags else "") if group_by == "tag"
+                             else e.article_title)
 
 
 def timelinejs_document(events: Iterable[EventRecord], articles: dict[int, ArticleInfo],
@@ -69,7 +72,7 @@ def timelinejs_document(events: Iterable[EventRecord], articles: dict[int, Artic
         slide: dict[str, Any] = {
             "unique_id": f"event-{e.id}",
             "start_date": start,
-            "display_date": html_text(format_event_date(e.date)),
+            "display_date": decoded_html_text(format_event_date(e.date)),
             "text": {"headline": html_text(e.title), "text": _text(e, articles)},
         }
         if end is not None:
@@ -96,7 +99,7 @@ def write_timelinejs_sheet(events: Iterable[EventRecord], articles: dict[int, Ar
             yield [str(start.get("year", "")), str(start.get("month", "")),
                    str(start.get("day", "")), "", str(end.get("year", "")),
                    str(end.get("month", "")), str(end.get("day", "")), "",
-                   *(_html_cell(c) for c in (html_text(format_event_date(e.date)),
+                   *(_html_cell(c) for c in (decoded_html_text(format_event_date(e.date)),
                                              html_text(e.title), _text(e, articles))),
                    "", "", "", "", "", _html_cell(_group(e, group_by)), ""]
 
