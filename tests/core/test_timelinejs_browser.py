@@ -121,7 +121,8 @@ def test_timelinejs_renders_every_slide_of_the_hostile_project_and_runs_nothing(
     page = tmp_path / "page.html"
     page.write_text(PAGE.format(dist=dist.as_uri()), encoding="utf-8")
     result = subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--no-first-run",
          "--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom",
          page.as_uri()], capture_output=True, text=True, timeout=120, check=False)
     dom = _Dom()
