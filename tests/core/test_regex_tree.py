@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import desktop_app.core.temporal.engine  # noqa: F401  (registers the rules)
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES
 from desktop_app.core.temporal.regex_tree import min_width, parse
 from desktop_app.core.temporal.widths import Shape, max_width, min_digits, shape
@@ -85,3 +86,28 @@ def test_the_same_as_pythons_own_parser_where_that_is_importable() -> None:
     for pattern in EVERY_PATTERN:
         assert min_width(parse(pattern.pattern)) == \
             sre.parse(pattern.pattern, pattern.flags).getwidth()[0], pattern.pattern[:60]
+
+
+def test_a_group_of_words_gives_its_words_with_the_letters_that_may_follow() -> None:
+    from desktop_app.core.temporal.regex_tree import group_words, strings
+
+    assert strings(parse(r"a(?:b|c)d?")) == {"ab", "ac", "abd", "acd"}
+    assert strings(parse(r"a+")) is None and strings(parse(r"[ab]")) is None
+    tree = parse(r"(?P<unit>day|centur(?:y|ie))s?(?![a-z])")
+    assert group_words(tree, 1) == {"day", "days", "century", "centurys", "centurie",
+                                    "centuries"}
+    assert group_words(parse(r"(?P<m>jan|feb)(?:\.|(?=\s+\d))"), 1) == {"jan", "feb"}
+    assert group_words(parse(r"(?P<y>\d{4})"), 1) is None  # no words: declared by hand
+
+
+def test_rules_read_their_cues_from_their_patterns() -> None:
+    """The cue lists the rules once kept by hand are what the patterns spell."""
+    from desktop_app.core.temporal.grammar import rule
+    from desktop_app.core.temporal.lang.en.lexicon import MONTH_CUES, UNIT_CUES, WEEKDAY_CUES
+
+    by_name = {r.name: r for r in RULES}
+    assert set(by_name["month"].cues) == set(MONTH_CUES)
+    assert set(by_name["weekday"].cues) == set(WEEKDAY_CUES)
+    assert set(by_name["duration"].cues) == set(UNIT_CUES)
+    with pytest.raises(ValueError, match="declare them"):
+        rule("no-words", r"(?P<n>\d+)\s+days", cue_in="n")

@@ -172,6 +172,19 @@ WEAK_RULES: list[Rule] = []
 EXAMPLE_ANCHOR = date(2021, 7, 9)  # the publication date every rule's examples are read on
 
 
+def cue_words(pattern: re.Pattern[str], group: str) -> tuple[str, ...]:
+    """The cue words of a rule whose cue group spells a few words ('january|feb...', 'day|
+    week...' then 's?'): read from the pattern itself, so they cannot drift from it.
+    ValueError when the group is no such list (its rule then declares its cues)."""
+    from desktop_app.core.temporal.regex_tree import group_words, parse
+
+    words = group_words(parse(pattern.pattern), pattern.groupindex[group])
+    if not words:
+        raise ValueError(f"the cues of group {group!r} cannot be read from the pattern; "
+                         "declare them")
+    return tuple(sorted(words))
+
+
 def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
          weak: bool = False, cues: tuple[str, ...] = (),
          also: tuple[str, ...] = (), cue_in: str | None = None,
@@ -180,7 +193,8 @@ def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
     """Register a handler for a case-insensitive, word-bounded pattern.
 
     cues: lower-case words (or lexicon.*_NUMBER kinds) one of which every match contains;
-    the rule then runs only around them. Without cues it runs over the whole text. also:
+    the rule then runs only around them; read from the pattern when cue_in names a group
+    that spells a list of words (cue_words). Without cues it runs over the whole text. also:
     more such words, one of which every match contains as well. cue_in: the named group that
     holds (or overlaps) the cue in every match; windows then reach only as far before and after
     the cue as the pattern allows around that group. examples: (text, value) pairs the rule
@@ -188,6 +202,8 @@ def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
     """
 
     compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+    if cue_in and not cues:
+        cues = cue_words(compiled, cue_in)
 
     def register(handler: Handler) -> Handler:
         (WEAK_RULES if weak else RULES).append(Rule(name, compiled, handler, priority,

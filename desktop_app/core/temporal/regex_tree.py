@@ -229,3 +229,87 @@ def min_width(nodes: list[Node]) -> int:
         elif kind == "repeat":
             total += value[0] * min_width(value[2])
     return total
+
+
+_MOST_STRINGS = 400
+
+
+def strings(nodes: list[Node]) -> set[str] | None:
+    """Every string a tree matches, when they are few and spelled out (no classes, no
+    unbounded repeats); None otherwise. Look-arounds and anchors match the empty string."""
+    out = {""}
+    for kind, value in nodes:
+        if kind == "lit":
+            options: set[str] | None = {value}
+        elif kind == "group":
+            options = strings(value[1])
+        elif kind == "branch":
+            ways = [strings(way) for way in value]
+            options = None if any(w is None for w in ways) else set().union(*ways)  # type: ignore[arg-type]
+        elif kind == "repeat":
+            low, high, item = value
+            one = strings(item)
+            if one is None or high is None or high > 3:
+                return None
+            options = set()
+            for count in range(low, high + 1):
+                made = {""}
+                for _ in range(count):
+                    made = {a + b for a in made for b in one}
+                options |= made
+        elif kind in ("assert", "at"):
+            continue
+        else:
+            return None
+        if options is None:
+            return None
+        out = {a + b for a in out for b in options}
+        if len(out) > _MOST_STRINGS:
+            return None
+    return out
+
+
+def group_words(tree: list[Node], index: int) -> set[str] | None:
+    """The words a capture group spells, with the letters the pattern lets follow it ('days'
+    from 'day' then 's?'), lower-cased, without a trailing stop ('jan.' is the word 'jan');
+    None when the group is not a small set of words."""
+    found = _find_group(tree, index)
+    if found is None:
+        return None
+    body, after = found
+    words = strings(body)
+    if words is None:
+        return None
+    tails = {""}
+    for node in after:  # letters run on after the group: 's?' makes plurals
+        more = strings([node]) if node[0] in ("lit", "repeat") else None
+        if more is None or not all(t.isalpha() for t in more if t):
+            break
+        tails = {a + b for a in tails for b in more}
+    out = set()
+    for w in words:
+        for t in tails:
+            word = (w + t).lower().rstrip(".")
+            if not word.isalpha():
+                return None
+            out.add(word)
+    return out
+
+
+def _find_group(nodes: list[Node], index: int) -> tuple[list[Node], list[Node]] | None:
+    """The group's body and the nodes after it in its own sequence."""
+    for k, (kind, value) in enumerate(nodes):
+        if kind == "group":
+            if value[0] == index:
+                return value[1], nodes[k + 1:]
+            inner = _find_group(value[1], index)
+        elif kind == "branch":
+            inner = next((f for way in value if (f := _find_group(way, index)) is not None),
+                         None)
+        elif kind == "repeat":
+            inner = _find_group(value[2], index)
+        else:
+            inner = None
+        if inner is not None:
+            return inner
+    return None

@@ -13,7 +13,6 @@ from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import (
     DECADE_NUMBER,
     ISO_NUMBER,
-    MONTH_CUES,
     NOT_PLURAL_NOUNS,
     PLURALS_WITHOUT_S,
     SEPARATED_NUMBER,
@@ -141,7 +140,7 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
 @rule("month-day-year", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WD + r",?\s+)?(?:the\s+)?" + MON
       + r"\s+" + DAYNUM
       + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
-      cues=MONTH_CUES, cue_in="mon",
+      cue_in="mon",
       examples=(
           ("On July 5, 2021, they met.", "2021-07-05"),
           ("They met on July 5.", "2021-07-05"),
@@ -169,7 +168,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
 # '24. April 2020': the ordinal dot of German and Scandinavian dates.
 @rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\.?\s+(?:of\s+)?" + MON
       + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
-      cues=MONTH_CUES, cue_in="mon",
+      cue_in="mon",
       examples=(
           ("They met on 5 July 2021.", "2021-07-05"),
           ("Am 24. April 2020 endete es.", "2020-04-24"),
@@ -185,7 +184,7 @@ def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
 
 @rule("month-year", r"(?:" + MOD + r"[\s-]*)?" + MON + r"\s*,?\s+(?:of\s+)?" + YEAR, priority=4,
       needs_anchor=False,
-      cues=MONTH_CUES, cue_in="mon",
+      cue_in="mon",
       also=(YEAR_NUMBER,),
       examples=(
           ("It opened in March 2019.", "2019-03"),
@@ -198,7 +197,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("month-relative-year", MON + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year", priority=4,
-      cues=MONTH_CUES, cue_in="mon",
+      cue_in="mon",
       also=("year",),
       examples=(
           ("It opens in March of next year.", "2022-03"),
@@ -240,7 +239,7 @@ _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
 
 @rule("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?:" + MOD + r"[\s-]*)?"
       + MON, priority=20,
-      cues=MONTH_CUES, cue_in="mon",
+      cue_in="mon",
       examples=(
           ("The strike began in March.", "2021-03"),
           ("Talks will resume next May.", "2022-05"),
@@ -399,7 +398,7 @@ def _century(m: re.Match[str], ctx: Context) -> Hit | None:
       r"(?:fiscal[\s-]+)?(?P<quarter>quarter)(?:\s+of\s+(?:(?:fiscal\s+)?" + YEAR
       + r"|(?P<rel>last|this|next)\s+year))?",
       priority=6,
-      cues=("quarter",), cue_in="quarter",
+      cue_in="quarter",
       examples=(
           ("Profit rose in the first quarter.", "2021-Q1"),
       ))

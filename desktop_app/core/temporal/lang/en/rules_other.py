@@ -12,7 +12,6 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     CLOCK_CUES,
     FIXED_HOLIDAYS,
     PARTS_OF_DAY,
-    UNIT_CUES,
     WEEKDAY_NAMES,
 )
 from desktop_app.core.temporal.lang.en.patterns import (
@@ -128,7 +127,7 @@ _HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
       + NUM + r"(?P<half>\s+1/2|\s*" + "\u00bd" + r"|\s+and\s+a\s+half)?[\s-]+"
       r"(?:(?:full|more|long|straight|consecutive)\s+)?" + UNIT + r"(?P<half2>\s+and\s+a\s+half)?"
       + r"(?:[\s-](?:long|old))?", priority=40, needs_anchor=False,
-      cues=UNIT_CUES, cue_in="unit",
+      cue_in="unit",
       examples=(
           ("The talks lasted three days.", "P3D"),
           ("over the past two weeks", "P2W"),
@@ -157,7 +156,7 @@ _PLURAL_UNITS = ("days", "weeks", "months", "years", "decades", "centuries", "ho
 
 @rule("plural-duration", r"(?P<prep>for|over|in|within)\s+(?P<x>(?:many\s+|several\s+)?"
       r"(?P<unit>" + "|".join(_PLURAL_UNITS) + "))", priority=41, needs_anchor=False,
-      cues=_PLURAL_UNITS, cue_in="unit",
+      cue_in="unit",
       examples=(
           ("It lasted for years.", "PXY"),
       ))

@@ -23,7 +23,6 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     SEASON_CUES,
     SEASONS,
     UNIT_CUES,
-    WEEKDAY_CUES,
     WEEKDAY_NAMES,
 )
 from desktop_app.core.temporal.lang.en.patterns import (
@@ -48,7 +47,7 @@ def _with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]
 
 @rule("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?" + WD
       + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10,
-      cues=WEEKDAY_CUES, cue_in="wd",
+      cue_in="wd",
       examples=(
           ("They met on Monday.", "2021-07-05"),
           ("They will meet on Tuesday.", "2021-07-13"),
@@ -255,7 +254,7 @@ _PERIODS = ("week", "weekend", "month", "year", "quarter", "decade", "century", 
 
 @rule("relative-period", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>"
       + "|".join(_RELATIONS) + r")\s+(?:fiscal\s+)?(?P<unit>" + "|".join(_PERIODS) + ")",
-      priority=9, cues=_PERIODS, cue_in="unit", also=_RELATIONS,
+      priority=9, cue_in="unit", also=_RELATIONS,
       examples=(
           ("Talks resumed last week.", "2021-W26"),
           ("It opens next month.", "2021-08"),
@@ -358,7 +357,7 @@ _STORY_UNITS = ("day", "week", "month", "quarter", "year", "morning", "evening",
 @rule("anaphoric", r"(?:(?P<pre>earlier|later)\s+)?(?:(?P<same>the\s+same|that(?:\s+same)?|"
       r"the\s+following|the\s+next|the\s+previous)\s+)"
       r"(?P<unit>" + "|".join(_STORY_UNITS) + ")", priority=11,
-      cues=_STORY_UNITS, cue_in="unit", also=("same", "that", "following", "next", "previous"),
+      cue_in="unit", also=("same", "that", "following", "next", "previous"),
       examples=(
           ("On 3 March 2020 he left. He returned the next day.", "2020-03-04"),
       ))
@@ -404,7 +403,7 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
 
 @rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
       r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?:(?:full|fiscal|entire|whole)"
-      r"[\s-]+)?(?P<unit>" + "|".join(_THE_UNITS) + ")", priority=30, cues=_THE_UNITS,
+      r"[\s-]+)?(?P<unit>" + "|".join(_THE_UNITS) + ")", priority=30,
       cue_in="unit",
       examples=(
           ("Sales for the year rose.", "2021"),
