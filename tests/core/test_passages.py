@@ -99,3 +99,22 @@ def test_quotes_coming_and_going_give_what_a_fresh_analysis_gives(steps) -> None
         assert [p.used for p in analysis.passages] == [p.used for p in fresh.passages]
         assert analysis.sentences == fresh.sentences
         assert analysis.used_count == fresh.used_count
+
+
+def test_suggest_on_a_long_article_analyses_each_window_once_and_keeps_few() -> None:
+    """Passages are dated in text order: the few windows kept are the ones needed next, so a
+    book-length article is analysed once per window and never held whole in the cache."""
+    from datetime import date
+
+    from desktop_app.core import dating
+    from desktop_app.core.passages import article_expressions, dated_passages, suggest_events
+
+    text = "On Monday the talks went on; on Tuesday they stalled. " * 4_000  # 216,000 chars
+    published = date(2021, 7, 9)
+    dating._window_expressions.cache_clear()
+    passages = dated_passages(text, article_expressions(text, published), [])
+    suggestions = suggest_events(text, published, passages)
+    info = dating._window_expressions.cache_info()
+    windows = {dating._window(len(text), s.start, s.end) for s in suggestions}
+    assert len(suggestions) == 4_000 and info.misses == len(windows)
+    assert info.currsize <= 16
