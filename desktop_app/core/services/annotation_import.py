@@ -100,11 +100,11 @@ class AnnotationImportService:
         if not resolved:
             return ()
         with self._sessions.begin() as s:
-            texts = dict(s.execute(
-                select(Article.id, Article.text)
-                .where(Article.id.in_({i for r in resolved for i, _ in r.passages}))).all())
-            published = dict(s.execute(
-                select(Article.id, Article.published_on).where(Article.id.in_(texts))).all())
+            rows_read = s.execute(
+                select(Article.id, Article.text, Article.published_on)
+                .where(Article.id.in_({i for r in resolved for i, _ in r.passages}))).all()
+            texts = {article_id: text for article_id, text, _ in rows_read}
+            published = {article_id: day for article_id, _, day in rows_read}
             stamp = now()
             # Passages are dated article by article, in text order (each article's analysis
             # is then made once and used for all its passages); the events keep the file's
@@ -149,8 +149,7 @@ def _draft(r: _Resolved, texts: dict[int, str], published: dict[int, date | None
     for article_id, sel in others:
         text = texts[article_id]
         quote_rows.append(quote_columns_for(
-            article_id, sel.start, sel.end, sel.exact, sel.prefix, sel.suffix,
-            date_for_passage(text, sel.start, sel.end, published[article_id])))
+            article_id, sel, date_for_passage(text, sel.start, sel.end, published[article_id])))
     return columns, quote_rows
 
 

@@ -74,10 +74,17 @@ def article_record(a: Article) -> ArticleRecord:
                          DateSource(a.published_source), a.text, a.sha256, a.imported_at)
 
 
+def quote_date_columns(d: EventDate) -> dict[str, Any]:
+    """The date a source's passage gives on its own (none when it was only assumed), as the
+    quote-row columns that hold it."""
+    return {"date_start": None if d.assumed else d.start,
+            "date_precision": "" if d.assumed else d.precision}
+
+
 def apply_quote_date(q: Quote, d: EventDate) -> None:
-    """Record the date a source's passage gives on its own (none when it was only assumed)."""
-    q.date_start = None if d.assumed else d.start
-    q.date_precision = "" if d.assumed else d.precision
+    """Record the date a source's passage gives on its own in a quote row."""
+    for name, value in quote_date_columns(d).items():
+        setattr(q, name, value)
 
 
 def date_columns(d: EventDate) -> dict[str, Any]:

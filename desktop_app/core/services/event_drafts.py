@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from desktop_app.core.anchoring import make_selector
+from desktop_app.core.anchoring import Selector, make_selector
 from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.records import EventDate, EventEdit
-from desktop_app.core.services.convert import date_columns
+from desktop_app.core.services.convert import date_columns, quote_date_columns
 from desktop_app.core.titles import propose_title
 
 
@@ -26,18 +26,13 @@ def passage_columns(article_id: int, text: str, published: date | None, start: i
     event = {"title": propose_title(sel.exact, d.expression), "notes": "",
              "date_edited_by_user": False, "created_at": stamp, "updated_at": stamp,
              **date_columns(d)}
-    return event, quote_columns_for(article_id, sel.start, sel.end, sel.exact, sel.prefix,
-                                    sel.suffix, d)
+    return event, quote_columns_for(article_id, sel, d)
 
 
-def quote_columns_for(article_id: int, start: int, end: int, exact: str, prefix: str,
-                      suffix: str, d: EventDate) -> dict[str, Any]:
-    """A quote's columns, with the date its passage gives on its own (none when the date was
-    only assumed)."""
-    return {"article_id": article_id, "start": start, "end": end, "exact": exact,
-            "prefix": prefix, "suffix": suffix,
-            "date_start": None if d.assumed else d.start,
-            "date_precision": "" if d.assumed else d.precision}
+def quote_columns_for(article_id: int, sel: Selector, d: EventDate) -> dict[str, Any]:
+    """A quote's columns: its passage, and the date the passage gives on its own."""
+    return {"article_id": article_id, "start": sel.start, "end": sel.end, "exact": sel.exact,
+            "prefix": sel.prefix, "suffix": sel.suffix, **quote_date_columns(d)}
 
 
 def edited_columns(change: EventEdit, stamp: datetime | None = None) -> dict[str, Any]:

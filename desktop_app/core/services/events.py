@@ -222,8 +222,8 @@ class EventService:
         return self.apply_edit(s, event, change)
 
     def apply_edit(self, s: Session, event: Event, change: EventEdit) -> Event:
-        """Set an event's fields as an edit says (the event may be new, not yet flushed: an
-        import edits thousands before writing them at once)."""
+        """Set an event's fields as an edit says: the columns (edited_columns, as a bulk
+        import writes them too) and the tags."""
         for name, value in edited_columns(change).items():
             setattr(event, name, value)
         if change.tags is not None:
