@@ -137,11 +137,12 @@ class TimelineModel(RowsModel):
 
     # -- what the widest cell of a column may show (the table sizes columns to it) -------
     def widest_texts(self, column: int, first: int = 0, last: int | None = None) -> list[str]:
-        """A few texts, one of which is the widest that ``column`` shows in rows first..last.
+        """A few texts, one of which is the widest that ``column`` (Date, Article or Tags, the
+        columns sized to their content) shows in rows first..last.
 
         Dates are not formatted row by row: the width of a date depends only on its
         precision, whether it is a range, in conflict or assumed, so one widest sample stands
-        for each kind found. Other columns give their longest few texts."""
+        for each kind found. Article titles and tag lists give their longest few texts."""
         rows = self._rows[first:None if last is None else last + 1]
         if column == DATE:
             kinds = {(r.precision, r.end is not None and r.end != r.start, r.conflict, r.assumed)
@@ -151,7 +152,7 @@ class TimelineModel(RowsModel):
             return heapq.nlargest(3, {r.article_title for r in rows}, key=len)
         if column == TAGS:
             return heapq.nlargest(3, {", ".join(r.tags) for r in rows if r.tags}, key=len)
-        return heapq.nlargest(3, (_text(r, column) for r in rows), key=len)
+        raise ValueError(f"column {COLUMNS[column]!r} is not sized to its content")
 
     # -- sorting by a column (a header click) ---------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

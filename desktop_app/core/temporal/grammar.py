@@ -16,6 +16,7 @@ from desktop_app.core.temporal.context import (
     sentence_bounds,
 )
 from desktop_app.core.temporal.model import Reading
+from desktop_app.core.temporal.regex_tree import group_words, parse
 
 
 def word_trie(words: Iterable[str]) -> str:
@@ -176,8 +177,6 @@ def cue_words(pattern: re.Pattern[str], group: str) -> tuple[str, ...]:
     """The cue words of a rule whose cue group spells a few words ('january|feb...', 'day|
     week...' then 's?'): read from the pattern itself, so they cannot drift from it.
     ValueError when the group is no such list (its rule then declares its cues)."""
-    from desktop_app.core.temporal.regex_tree import group_words, parse
-
     words = group_words(parse(pattern.pattern), pattern.groupindex[group])
     if not words:
         raise ValueError(f"the cues of group {group!r} cannot be read from the pattern; "

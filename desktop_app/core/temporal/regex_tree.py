@@ -36,8 +36,8 @@ class _Reader:
         self.i = 0
         self.groups = 0
 
-    def peek(self, n: int = 1) -> str:
-        return self.s[self.i:self.i + n]
+    def peek(self) -> str:
+        return self.s[self.i:self.i + 1]
 
     def take(self) -> str:
         if self.i >= len(self.s):
@@ -70,14 +70,11 @@ def _alternatives(r: _Reader) -> list[Node]:
 def _sequence(r: _Reader) -> list[Node]:
     nodes: list[Node] = []
     while not r.done() and r.peek() not in "|)":
-        atom = _atom(r)
-        if atom is None:
-            continue
-        nodes.append(_quantified(r, atom))
+        nodes.append(_quantified(r, _atom(r)))
     return nodes
 
 
-def _atom(r: _Reader) -> Node | None:
+def _atom(r: _Reader) -> Node:
     ch = r.take()
     if ch == "(":
         return _group(r)
@@ -98,19 +95,15 @@ def _atom(r: _Reader) -> Node | None:
     return ("lit", ch)
 
 
-def _group(r: _Reader) -> Node | None:
+def _group(r: _Reader) -> Node:
     if r.peek() != "?":
         r.groups += 1
-        index = r.groups
-        body = _alternatives(r)
-        _close(r)
-        return ("group", (index, body))
+        index = r.groups  # numbered where it opens, as Python numbers groups
+        return ("group", (index, _inside(r)))
     r.take()
     kind = r.take()
-    if kind == ":":
-        body = _alternatives(r)
-        _close(r)
-        return ("group", (None, body))
+    if kind in ":>":  # non-capturing, or atomic: as wide as its body
+        return ("group", (None, _inside(r)))
     if kind == "P" and r.peek() == "<":
         end = r.s.find(">", r.i)
         if end < 0:
@@ -118,25 +111,20 @@ def _group(r: _Reader) -> Node | None:
         r.i = end + 1
         r.groups += 1
         index = r.groups
-        body = _alternatives(r)
-        _close(r)
-        return ("group", (index, body))
+        return ("group", (index, _inside(r)))
     if kind in "=!" or (kind == "<" and r.peek() in ("=", "!")):
         if kind == "<":
             r.take()
-        body = _alternatives(r)
-        _close(r)
-        return ("assert", body)
-    if kind == ">":  # atomic group: as wide as its body
-        body = _alternatives(r)
-        _close(r)
-        return ("group", (None, body))
+        return ("assert", _inside(r))
     raise ValueError(f"group syntax (?{kind} is not read here")
 
 
-def _close(r: _Reader) -> None:
+def _inside(r: _Reader) -> list[Node]:
+    """A group's body and its closing parenthesis."""
+    body = _alternatives(r)
     if r.take() != ")":
         raise ValueError(f"missing ')' at {r.i}")
+    return body
 
 
 def _escape(r: _Reader, in_class: bool) -> Node:
@@ -244,8 +232,12 @@ def strings(nodes: list[Node]) -> set[str] | None:
         elif kind == "group":
             options = strings(value[1])
         elif kind == "branch":
-            ways = [strings(way) for way in value]
-            options = None if any(w is None for w in ways) else set().union(*ways)  # type: ignore[arg-type]
+            options = set()
+            for way in value:
+                spelled = strings(way)
+                if spelled is None:
+                    return None
+                options |= spelled
         elif kind == "repeat":
             low, high, item = value
             one = strings(item)

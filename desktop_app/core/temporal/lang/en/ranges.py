@@ -57,8 +57,8 @@ _RESCHEDULED = re.compile(r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;
 _LOOK = 48  # characters looked at before an expression
 _DIGIT = re.compile(r"\d")
 _AFTER_CUE = re.compile(rf" ?(?:{_DASH}|{_TO}\b|and\b)", re.I)  # what any end starts with
-# The first character of any end after an expression, and the last of anything before one
-# that can start a range: a cheap test before the expressions above.
+# How any end after an expression begins, and how anything before one that can start a range
+# ends (its last character or two): cheap tests before the expressions above.
 _STARTS_AFTER = (*RANGE_DASHES, *(w + " " for w in RANGE_TO_WORDS), "and ",
                  *(w.capitalize() + " " for w in RANGE_TO_WORDS))
 _LAST_BEFORE = frozenset("0123456789." + "".join(RANGE_DASHES))
@@ -71,7 +71,7 @@ _BEFORE_CUE = re.compile(rf"(?:\d{_ORD}\.?|{_DASH}|\b(?:{_TO}|and|since)) ?$", r
 
 def _is_point(e: TemporalExpression) -> bool:
     return e.earliest is not None and e.latest is not None and e.type in ("DATE", "TIME") \
-        and e.granularity not in ("range",) and not e.value.startswith(("P", "PRESENT", "PAST",
+        and e.granularity != "range" and not e.value.startswith(("P", "PRESENT", "PAST",
                                                                         "FUTURE"))
 
 
@@ -167,6 +167,7 @@ def _same_kind_after(text: str, e: TemporalExpression) -> TemporalExpression | N
     if opener and opener.lower() == "since":
         return None
     y0, m0 = e.earliest.year, e.earliest.month
+    first = e.reading()
     end: Reading | None = None
     matched: re.Match[str] | None = None
     if e.granularity == "day" and e.text[-1:].isdigit():
@@ -177,12 +178,11 @@ def _same_kind_after(text: str, e: TemporalExpression) -> TemporalExpression | N
             if last_day is None or last_day <= e.earliest and not matched["y"]:
                 return None
             end = rd.day(last_day, f"day {matched['d']} of the month of “{e.text}”")
-            if matched["y"]:
-                first = _day(year, m0, e.earliest.day)
-                if first is None:
+            if matched["y"]:  # 'July 5 to 8, 2020': the year after the range is the start's
+                first_day = _day(year, m0, e.earliest.day)
+                if first_day is None:
                     return None
-                e_reading = rd.day(first, f"“{e.text}” in {year}, the year after the range")
-                return _finish(text, e, matched, at, opener, e_reading, end)
+                first = rd.day(first_day, f"“{e.text}” in {year}, the year after the range")
     elif e.granularity == "month" and e.text[:1].isalpha():
         matched = _MONTH_AFTER.match(text, e.end)
         if matched:
@@ -200,7 +200,7 @@ def _same_kind_after(text: str, e: TemporalExpression) -> TemporalExpression | N
                           else f"'{raw}' as the last two digits of a year after {y0}")
     if matched is None or end is None:
         return None
-    return _finish(text, e, matched, at, opener, e.reading(), end)
+    return _finish(text, e, matched, at, opener, first, end)
 
 
 def _finish(text: str, e: TemporalExpression, matched: re.Match[str], at: int,
@@ -221,7 +221,7 @@ def _since(text: str, e: TemporalExpression) -> TemporalExpression | None:
             or e.anchor is None or e.earliest is None or e.earliest > e.anchor:
         return None
     opener, at = _opener_before(text, e.start)
-    if not opener or opener.lower() != "since" or e.granularity in ("time",):
+    if not opener or opener.lower() != "since" or e.granularity == "time":
         return None
     now = rd.day(e.anchor, "the publication date: the range is still open")
     why = (f"an open range: from “{e.text}” ({e.explanation}) until the publication date, "
