@@ -139,11 +139,59 @@ def test_htmldate_finds_dates_in_page_markup(tmp_path: Path) -> None:
     p.write_text("<html><head><title>Port reopens</title>"
                  '<script type="application/ld+json">{"@type": "NewsArticle", '
                  '"datePublished": "2020-05-04"}</script></head><body><article>'
+                 "<h1>Port reopens</h1><p class='byline'>4 May 2020</p>"
                  "<p>The port reopened on Monday after weeks of closure, officials said.</p>"
                  "<p>Traffic was light but steady through the afternoon and evening.</p>"
                  "</article></body></html>")
     d = read_article_file(p)
     assert (d.published, d.published_source) == (date(2020, 5, 4), "metadata")
+
+
+MARKUP_ONLY = """<html><head><title>Port reopens</title>
+<meta property="article:published_time" content="2020-05-04T09:00:00+02:00"></head><body>
+<article><h1>Port reopens</h1>{byline}
+<p>The port reopened on Monday after weeks of closure, officials said on the quay.</p>
+<p>Traffic was light but steady through the afternoon and evening, the harbour master said.</p>
+{after}</article>
+{comments}</body></html>"""
+
+
+@pytest.mark.parametrize("byline,after,comments,asked", [
+    # Shown in the byline (in the common forms, in several languages and scripts) or in a
+    # line after the text.
+    ("<p>By Ana Writer, 4 May 2020</p>", "", "", False),
+    ("<p>Von Ana Writer | 04.05.2020, 09:00</p>", "", "", False),
+    ("<p>Publié le 4 mai 2020</p>", "", "", False),
+    ("<p>May 4th, 2020</p>", "", "", False),
+    ("<p>2020年5月4日</p>", "", "", False),
+    ("", "<p>Harbour office newsroom, last updated on "
+     "\u09e8\u09e6\u09e8\u09e6-\u09e6\u09eb-\u09e6\u09ea</p>", "", False),  # Bengali digits
+    ('<p><time datetime="2020-05-04T09:00">Monday morning</time></p>', "", "", False),
+    ("", "<p>Last reviewed 04.05.2020</p>", "", False),
+    # Shown nowhere, another day shown, or shown only in reader comments: asked.
+    ("", "", "", True),
+    ("<p>By Ana Writer, 5 May 2020</p>", "", "", True),
+    ("", "", '<div id="comments"><p>Reader, 4 May 2020: great piece</p></div>', True),
+    ("", "", '<ol class="comment-list"><li><time datetime="2020-05-04">'
+     "</time> Nice</li></ol>", True),
+])
+def test_a_metadata_day_the_page_does_not_show_beside_the_article_is_asked(
+        tmp_path: Path, byline: str, after: str, comments: str, asked: bool) -> None:
+    """Metadata often names the newest comment's day: a day the page does not show between
+    its headline and the end of the article is asked about, pre-filled."""
+    page = tmp_path / "port.html"
+    page.write_text(MARKUP_ONLY.format(byline=byline, after=after, comments=comments),
+                    encoding="utf-8")
+    d = read_article_file(page)
+    assert d.published_guess == date(2020, 5, 4)
+    if asked:
+        assert d.published is None
+        assert d.published_doubt.startswith("the page's metadata says 2020-05-04, but ")
+        if not byline:
+            assert d.published_doubt.endswith("the page does not show that day beside the "
+                                              "article")
+    else:
+        assert (d.published, d.published_doubt) == (date(2020, 5, 4), "")
 
 
 def test_a_page_whose_own_dates_disagree_is_asked_about(tmp_path, capsys) -> None:  # noqa: ANN001
@@ -199,12 +247,14 @@ scene. The cause of the fire is under investigation by the fire marshal's office
     # The metadata's UTC time is the next day where the station is: its byline's local day.
     ("2023-11-09T02:11:03+00:00", "2023-11-08T21:11:03-05:00", date(2023, 11, 8)),
     ("2023-11-09T02:11:03Z", "2023-11-08T21:11:03-0500", date(2023, 11, 8)),
-    # Another moment, or the same day anyway: the metadata's day stands.
-    ("2023-11-09T02:11:03+00:00", "2023-11-08T15:00:00-05:00", date(2023, 11, 9)),
+    # The same day anyway: the metadata's day stands.
     ("2023-11-08T14:11:03+00:00", "2023-11-08T09:11:03-05:00", date(2023, 11, 8)),
+    # Another moment, and the byline shows another day: asked.
+    ("2023-11-09T02:11:03+00:00", "2023-11-08T15:00:00-05:00", None),
 ])
 def test_a_utc_publication_time_is_read_as_the_pages_local_day(tmp_path: Path, utc: str,
-                                                                local: str, day: date) -> None:
+                                                                local: str,
+                                                                day: date | None) -> None:
     page = tmp_path / "fire.html"
     page.write_text(PAGE_IN_UTC.format(utc=utc, local=local), encoding="utf-8")
     assert read_article_file(page).published == day

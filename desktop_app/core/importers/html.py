@@ -12,6 +12,7 @@ from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.importers.local_day import local_day
+from desktop_app.core.importers.shown_date import shown_beside_article
 from desktop_app.core.records import ArticleDraft, DateSource
 
 
@@ -63,8 +64,10 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
     if published is None:
         published = dateline
         source = DateSource.DATELINE if published else DateSource.UNKNOWN
-    doubt = _disagreement(published, {"its dateline": dateline,
-                                      "its address": url_date(doc.url or "")})
+    address = url_date(doc.url or "")
+    doubt = _disagreement(published, {"its dateline": dateline, "its address": address})
+    if not doubt and source is DateSource.METADATA and published not in (dateline, address):
+        doubt = _unshown(html, published, title, text)
     return ArticleDraft(title=title or path.stem, text=text, outlet=doc.sitename or "",
                         url=doc.url or "", author=doc.author or "",
                         published=None if doubt else published, published_source=source,
@@ -82,6 +85,17 @@ def url_date(url: str) -> date | None:
         return date(int(m[1]), int(m[2]), int(m[3])) if m else None
     except ValueError:
         return None
+
+
+def _unshown(html: str, day: date | None, title: str, text: str) -> str:
+    """Why the metadata's day must be asked: the page does not show it beside the article."""
+    from trafilatura.utils import load_html
+
+    root = load_html(html)
+    if day is None or root is None or shown_beside_article(root, day, title, text) is not False:
+        return ""
+    return (f"the page's metadata says {day.isoformat()}, but the page does not show that "
+            "day beside the article")
 
 
 def _disagreement(chosen: date | None, others: dict[str, date | None]) -> str:
