@@ -170,7 +170,7 @@ MARKUP_ONLY = """<html><head><title>Port reopens</title>
     ("", "<p>Last reviewed 04.05.2020</p>", "", False),
     # Shown nowhere, another day shown, or shown only in reader comments: asked.
     ("", "", "", True),
-    ("<p>By Ana Writer, 5 May 2020</p>", "", "", True),
+    ("<p>By Ana Writer, 5 May 2020</p>", "", "", True),  # the dateline disagrees
     ("", "", '<div id="comments"><p>Reader, 4 May 2020: great piece</p></div>', True),
     ("", "", '<ol class="comment-list"><li><time datetime="2020-05-04">'
      "</time> Nice</li></ol>", True),
@@ -183,7 +183,7 @@ def test_a_metadata_day_the_page_does_not_show_beside_the_article_is_asked(
     page.write_text(MARKUP_ONLY.format(byline=byline, after=after, comments=comments),
                     encoding="utf-8")
     d = read_article_file(page)
-    assert d.published_guess == date(2020, 5, 4)
+    assert d.published_guess == date(2020, 5, 4)  # the metadata's day, pre-filled when asked
     if asked:
         assert d.published is None
         assert d.published_doubt.startswith("the page's metadata says 2020-05-04, but ")
@@ -192,6 +192,29 @@ def test_a_metadata_day_the_page_does_not_show_beside_the_article_is_asked(
                                               "article")
     else:
         assert (d.published, d.published_doubt) == (date(2020, 5, 4), "")
+
+
+def test_the_day_the_byline_shows_is_pre_filled_when_the_metadata_names_another(
+        tmp_path: Path) -> None:
+    page = tmp_path / "port.html"
+    page.write_text(MARKUP_ONLY.format(
+        byline="<p>From the harbour office newsroom: Ana Writer, 5 May 2020</p>", after="",
+        comments=""), encoding="utf-8")
+    d = read_article_file(page)
+    assert (d.published, d.published_guess) == (None, date(2020, 5, 5))
+    assert d.published_doubt == ("the page's metadata says 2020-05-04, but the page shows "
+                                 "2020-05-05 by the headline")
+
+
+def test_a_page_without_a_date_in_its_markup_is_asked_with_the_bylines_day(
+        tmp_path: Path) -> None:
+    page = tmp_path / "port.html"
+    page.write_text(MARKUP_ONLY.replace('<meta property="article:published_time" '
+                                        'content="2020-05-04T09:00:00+02:00">', "").format(
+        byline="<p>From the harbour office newsroom: Ana Writer, 6 May 2020</p>", after="",
+        comments=""), encoding="utf-8")
+    d = read_article_file(page)
+    assert (d.published, d.published_guess, d.published_doubt) == (None, date(2020, 5, 6), "")
 
 
 def test_a_page_whose_own_dates_disagree_is_asked_about(tmp_path, capsys) -> None:  # noqa: ANN001

@@ -6,7 +6,8 @@ For every page named in GOLD.jsonl (one JSON object per line with at least "file
 in PAGES_DIR is imported exactly as File > Import does it (nothing is stored), and one line
 is written to PRED.jsonl: {"file", "published", "asked", "title", "text", "error"}, the
 format of the shared scorer (../shared/data/webpages/score.py). "asked" is true where the app
-would ask the user for the publication date instead of taking one.
+would ask the user for the publication date instead of taking one; "guess" (which the scorer
+does not read) is the day the question is pre-filled with.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ def predict(path: Path) -> dict[str, object]:
     try:
         draft = read_article_file(path)
     except TimelineError as exc:
-        return {"file": path.name, "published": None, "asked": True, "title": "", "text": "",
-                "error": str(exc)}
+        return {"file": path.name, "published": None, "asked": True, "guess": None,
+                "title": "", "text": "", "error": str(exc)}
     return {"file": path.name,
             "published": draft.published.isoformat() if draft.published else None,
             "asked": draft.published is None,
+            "guess": draft.published_guess.isoformat() if draft.published_guess else None,
             "title": draft.title, "text": draft.text, "error": None}
 
 

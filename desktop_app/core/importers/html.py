@@ -12,7 +12,7 @@ from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.importers.local_day import local_day
-from desktop_app.core.importers.shown_date import shown_beside_article
+from desktop_app.core.importers.shown_date import Surroundings, surroundings
 from desktop_app.core.records import ArticleDraft, DateSource
 
 
@@ -48,11 +48,22 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
     title = (doc.title or "").strip()
     if title and text.startswith(title):
         text = text[len(title):].lstrip("\n")
+    published, source, guess, doubt = _publication(html, doc.date, doc.url or "", title, text)
+    return ArticleDraft(title=title or path.stem, text=text, outlet=doc.sitename or "",
+                        url=doc.url or "", author=doc.author or "",
+                        published=published, published_source=source,
+                        published_guess=guess, published_doubt=doubt)
+
+
+def _publication(html: str, found: str | None, url: str, title: str, text: str,
+                 ) -> tuple[date | None, DateSource, date | None, str]:
+    """The page's publication day and where it came from, the day to pre-fill when asking,
+    and why it must be asked (then the day is None). ``found``: the extractor's date."""
     published: date | None = None
     source = DateSource.UNKNOWN
-    if doc.date:
+    if found:
         try:
-            published, source = date.fromisoformat(doc.date[:10]), DateSource.METADATA
+            published, source = date.fromisoformat(found[:10]), DateSource.METADATA
         except ValueError:
             published = None
     if published is None:
@@ -64,15 +75,18 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
     if published is None:
         published = dateline
         source = DateSource.DATELINE if published else DateSource.UNKNOWN
-    address = url_date(doc.url or "")
+    if published is None:
+        around = _surroundings(html, title, text)
+        shown = around.day_by_headline() if around is not None else None
+        return None, source, shown or latest_full_date(text), ""
+    address = url_date(url)
     doubt = _disagreement(published, {"its dateline": dateline, "its address": address})
-    if not doubt and source is DateSource.METADATA and published not in (dateline, address):
-        doubt = _unshown(html, published, title, text)
-    return ArticleDraft(title=title or path.stem, text=text, outlet=doc.sitename or "",
-                        url=doc.url or "", author=doc.author or "",
-                        published=None if doubt else published, published_source=source,
-                        published_guess=published or latest_full_date(text),
-                        published_doubt=doubt)
+    if doubt:
+        return None, source, published, doubt
+    if source is DateSource.METADATA and published not in (dateline, address):
+        doubt, guess = _unshown(html, published, title, text)
+        return (None if doubt else published), source, guess, doubt
+    return published, source, published, ""
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?!\d)")
@@ -87,15 +101,25 @@ def url_date(url: str) -> date | None:
         return None
 
 
-def _unshown(html: str, day: date | None, title: str, text: str) -> str:
-    """Why the metadata's day must be asked: the page does not show it beside the article."""
+def _surroundings(html: str, title: str, text: str) -> Surroundings | None:
     from trafilatura.utils import load_html
 
     root = load_html(html)
-    if day is None or root is None or shown_beside_article(root, day, title, text) is not False:
-        return ""
+    return surroundings(root, title, text) if root is not None else None
+
+
+def _unshown(html: str, day: date, title: str, text: str) -> tuple[str, date]:
+    """Why the metadata's day must be asked (nothing when the page shows it beside the
+    article), and the day to pre-fill: the one the byline shows, where it shows another."""
+    around = _surroundings(html, title, text)
+    if around is None or around.shows(day):
+        return "", day
+    shown = around.day_by_headline()
+    if shown is not None:
+        return (f"the page's metadata says {day.isoformat()}, but the page shows "
+                f"{shown.isoformat()} by the headline", shown)
     return (f"the page's metadata says {day.isoformat()}, but the page does not show that "
-            "day beside the article")
+            "day beside the article", day)
 
 
 def _disagreement(chosen: date | None, others: dict[str, date | None]) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 # Characters looked at before the headline (a dateline or kicker above it) and after the end
 # of the article's text (a "Published on" or "Stand:" line below it).
@@ -141,12 +141,60 @@ def article_span(page: str, title: str, text: str) -> tuple[int, int] | None:
     return min(found), max(end, start, head)
 
 
-def shown_beside_article(root: Any, day: date, title: str, text: str) -> bool | None:
-    """Whether the page shows ``day`` from just above its headline to just after the end of
-    the article's text; None when the article cannot be found in the page."""
+class Surroundings(NamedTuple):
+    """The page's text around the article: from just above its headline to just after the
+    end of its text, and where the headline (or the first paragraph) stands in it."""
+
+    text: str
+    headline_at: int
+
+    def shows(self, day: date) -> bool:
+        """Whether ``day`` is written anywhere around the article."""
+        return day_pattern(day).search(self.text) is not None
+
+    def day_by_headline(self) -> date | None:
+        """The first full date written near the headline (the byline's, as a rule)."""
+        near = self.text[max(0, self.headline_at - _BEFORE_HEADLINE):
+                         self.headline_at + _BEFORE_HEADLINE]
+        for m in _ANY_DAY.finditer(near):
+            day = _read_day(m)
+            if day is not None:
+                return day
+        return None
+
+
+def surroundings(root: Any, title: str, text: str) -> Surroundings | None:
+    """The article's surroundings in the page ``root`` (which is changed: a parse of the page
+    made for this); None when the article cannot be found in the page."""
     page = visible_text(root)
     span = article_span(page, title, text)
     if span is None:
         return None
-    lo, hi = max(0, span[0] - _BEFORE_HEADLINE), span[1] + _AFTER_TEXT
-    return day_pattern(day).search(page, lo, hi) is not None
+    lo = max(0, span[0] - _BEFORE_HEADLINE)
+    return Surroundings(page[lo:span[1] + _AFTER_TEXT], span[0] - lo)
+
+
+_MONTH_OF = {name: n for n, names in enumerate(_MONTH_NAMES, 1) for name in names}
+_ANY_MONTH = "|".join(re.escape(n) for n in sorted(_MONTH_OF, key=len, reverse=True))
+_ANY_DAY = re.compile(
+    rf"(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
+    rf"|(?<!\d)(?P<dd>\d{{1,2}})\.\s?(?P<dm>\d{{1,2}})\.\s?(?P<dy>(?:19|20)\d\d)"
+    rf"|(?<!\d)(?P<nd>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s*(?:de\s+)?(?P<nm>{_ANY_MONTH})\.?,?\s*"
+    rf"(?:de\s+)?(?P<ny>(?:19|20)\d\d)"
+    rf"|\b(?P<mm>{_ANY_MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)",
+    re.IGNORECASE)
+
+
+def _read_day(m: re.Match[str]) -> date | None:
+    """The day an ``_ANY_DAY`` match writes (ISO, day-first dotted, or with a month name)."""
+    g = m.groupdict()
+    try:
+        if g["iy"]:
+            return date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        if g["dd"]:
+            return date(int(g["dy"]), int(g["dm"]), int(g["dd"]))
+        if g["nd"]:
+            return date(int(g["ny"]), _MONTH_OF[g["nm"].lower()], int(g["nd"]))
+        return date(int(g["my"]), _MONTH_OF[g["mm"].lower()], int(g["md"]))
+    except (ValueError, KeyError):
+        return None
