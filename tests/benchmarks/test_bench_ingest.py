@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import time
 import tracemalloc
+from datetime import date
 from pathlib import Path
 
+import pytest
+
+from desktop_app.core.errors import TimelineError
 from desktop_app.core.importers.csv_import import read_timeline_csv
 from desktop_app.core.project import open_project
+from desktop_app.core.records import ArticleDraft
 from desktop_app.core.services.batch_import import import_batch
 from tests.benchmarks._data import article_text, build_project
 from tests.benchmarks.conftest import scale
@@ -120,3 +125,69 @@ def test_import_of_annotations(tmp_path: Path, report) -> None:  # noqa: ANN001
     report(f"import-jsonld of {n:,} annotations over {n_articles:,} articles of 6,000 "
            f"characters: {imported:.2f} s (target < 5 s at 10,000); analysing each article "
            f"once {analysed:.2f} s (ratio {imported / analysed:.1f}x)")
+
+
+def test_import_of_real_saved_pages(tmp_path: Path, report) -> None:  # noqa: ANN001
+    """A folder of real saved web pages imported as File > Import Folder does it (each file
+    committed, a progress callback, every asked date answered with the pre-filled guess),
+    against reading the same pages alone; memory retained after a quarter and after all of
+    them (flat: nothing kept per page)."""
+    import tarfile
+
+    from desktop_app.core.importers import read_article_file
+    from tests.conftest import SHARED
+
+    archive_path = SHARED / "data" / "webpages" / "pages.tar.xz"
+    if not archive_path.exists():
+        pytest.skip("../shared/data/webpages is not present")
+    n = scale(40, 649)
+    with tarfile.open(archive_path) as archive:
+        members = sorted((m for m in archive.getmembers() if m.isfile()),
+                         key=lambda m: m.name)[:n]
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+            archive.extractall(tmp_path / "in", members=members, filter="data")
+        else:  # Debian 12's 3.11.2: our own shared data, into a temporary folder
+            archive.extractall(tmp_path / "in", members=members)
+    files = sorted((tmp_path / "in").rglob("*.htm*"))
+    read_article_file(files[0])  # the readers' modules loaded and patterns compiled first
+    t0 = time.perf_counter()
+    for f in files:
+        try:
+            read_article_file(f)
+        except TimelineError:
+            pass
+    read_alone = time.perf_counter() - t0
+
+    asked = 0
+
+    def accept_guess(draft: ArticleDraft, _path: Path) -> date | None:
+        nonlocal asked
+        asked += 1
+        return draft.published_guess
+
+    project = open_project(tmp_path / "pages.tldb")
+    t0 = time.perf_counter()
+    summary = import_batch(project.articles, files, ask_date=accept_guess,
+                           progress=lambda done, total, path: True)
+    imported = time.perf_counter() - t0
+    assert len(summary.imported) + len(summary.failed) + len(summary.duplicates) == len(files)
+    project.close()
+
+    retained: dict[int, float] = {}
+    project = open_project(tmp_path / "again.tldb")
+    tracemalloc.start()
+
+    def sample(done: int, total: int, _path: Path) -> bool:
+        if done in (total // 4, total):
+            retained[done] = tracemalloc.get_traced_memory()[0] / 1e6
+        return True
+
+    import_batch(project.articles, files, ask_date=accept_guess, progress=sample)
+    tracemalloc.stop()
+    project.close()
+    quarter, whole = retained[len(files) // 4], retained[len(files)]
+    report(f"import of {len(files)} real saved pages: {imported:.1f} s, "
+           f"{imported * 1000 / len(files):.0f} s per 1,000 (target < 60 s), reading them "
+           f"alone {read_alone:.1f} s ({imported / read_alone:.2f}x); {len(summary.imported)} "
+           f"imported, {len(summary.failed)} refused, {asked // 2} dates asked; memory "
+           f"retained after a quarter {quarter:.1f} MB, after all {whole:.1f} MB")
