@@ -20,7 +20,7 @@ from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.integrity import damaged_values
 from desktop_app.core.locations import db_argument, unwritable_file
 from desktop_app.core.project import Project, open_project
-from desktop_app.core.records import ArticleDraft, LaneMode
+from desktop_app.core.records import ArticleDraft, DateSource, LaneMode
 from desktop_app.core.wording import counted
 
 log = logging.getLogger(__name__)
@@ -310,7 +310,7 @@ def _export_chart(args: argparse.Namespace, project: Project) -> int:
 
 
 def _import(args: argparse.Namespace, project: Project) -> int:
-    from desktop_app.core.services.batch_import import collect_files, import_batch
+    from desktop_app.core.services.batch_import import DateAnswer, collect_files, import_batch
 
     files = collect_files(args.files, recursive=args.recursive)
 
@@ -319,13 +319,13 @@ def _import(args: argparse.Namespace, project: Project) -> int:
             print(f"[{done + 1}/{total}] {path}", file=sys.stderr)
         return True
 
-    def no_date(draft: ArticleDraft, path: Path) -> date | None:
+    def no_date(draft: ArticleDraft, path: Path) -> DateAnswer | None:
         if draft.published_doubt and draft.published_guess is not None:
-            # Nobody to ask here: take the page's metadata date, and say why it is in doubt.
+            # Nobody to ask here: take the suggested day, and say why it is in doubt.
             print(f"warning: {path}: {draft.published_doubt}; took "
                   f"{draft.published_guess.isoformat()} (use --published to set another)",
                   file=sys.stderr)
-            return draft.published_guess
+            return DateAnswer(draft.published_guess, DateSource.SUGGESTED)
         print(f"warning: {path}: no publication date found; relative dates will be resolved "
               "against the dates the text mentions (use --published)", file=sys.stderr)
         return None

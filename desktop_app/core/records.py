@@ -25,6 +25,9 @@ class DateSource(StoredEnum):
     METADATA = "metadata"  # the file's own metadata (HTML, JSON-LD, e-mail header, PDF info)
     DATELINE = "dateline"  # a dateline in the text ("NAIROBI, Aug 6 -")
     USER = "user"  # typed or confirmed by the user (or --published)
+    # The importer's suggestion, taken unconfirmed: by the CLI, which has nobody to ask, or
+    # in a folder import the user told to stop asking.
+    SUGGESTED = "suggested"
 
 
 class LaneMode(StrEnum):
@@ -60,6 +63,8 @@ class ArticleDraft:
     published_guess: date | None = None  # best guess to pre-fill when asking the user
     source_path: str = ""
     published_doubt: str = ""  # why the user must be asked although dates were found
+    # Other days the file names, with where ("the page's metadata"), offered when asking.
+    published_others: tuple[tuple[date, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,15 @@ class ArticleDeletion(Enum):
 
 
 @dataclass(frozen=True)
+class PublicationAnswer:
+    """The day the user gave for a file, and whether to stop asking for the rest of the
+    files of this import (each then takes its suggested day, listed in the summary)."""
+
+    day: date
+    ask_no_more: bool = False
+
+
+@dataclass(frozen=True)
 class ChartExportChoice:
     """Where and how to export the chart."""
 
@@ -58,7 +67,8 @@ class Dialogs(Protocol):
     def show_error(self, title: str, message: str) -> None: ...
     def keep_mine(self, what: str, conflict: EditConflictError, typed: str) -> bool: ...
     def ask_publication_date(self, source: str, guess: date,
-                             candidates: tuple[tuple[date, str], ...] = ()) -> date | None: ...
+                             candidates: tuple[tuple[date, str], ...] = (),
+                             more_to_come: bool = False) -> PublicationAnswer | None: ...
     def confirm_csv_import(self, plan: CsvPlan) -> bool: ...
     def choose_suggestions(self,
                            suggestions: list[EventSuggestion]) -> list[EventSuggestion]: ...
@@ -104,11 +114,12 @@ class QtDialogs:
         return ask_keep_mine(self._parent, str(conflict), what, theirs, typed)
 
     def ask_publication_date(self, source: str, guess: date,
-                             candidates: tuple[tuple[date, str], ...] = ()) -> date | None:
+                             candidates: tuple[tuple[date, str], ...] = (),
+                             more_to_come: bool = False) -> PublicationAnswer | None:
         from desktop_app.gui.dialogs import PublicationDateDialog
 
-        dialog = PublicationDateDialog(source, guess, self._parent, candidates)
-        return dialog.value() if dialog.exec() else None
+        dialog = PublicationDateDialog(source, guess, self._parent, candidates, more_to_come)
+        return dialog.answer() if dialog.exec() else None
 
     def confirm_csv_import(self, plan: CsvPlan) -> bool:
         from desktop_app.gui.csv_preview import CsvPreviewDialog

@@ -25,9 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.eventdates import format_date
 from desktop_app.core.locations import ProjectLocation
-from desktop_app.core.records import ArticleImpact, ArticleMetadata, ArticleRecord, DateSource
-from desktop_app.gui.asking import ArticleDeletion
+from desktop_app.core.records import (
+    ArticleImpact,
+    ArticleMetadata,
+    ArticleRecord,
+    DateSource,
+    Precision,
+)
+from desktop_app.gui.asking import ArticleDeletion, PublicationAnswer
 from desktop_app.gui.props import made
 
 if TYPE_CHECKING:
@@ -70,7 +77,8 @@ class PublicationDateDialog(QDialog):
     SANE_YEARS = range(1000, 2201)
 
     def __init__(self, source: str, guess: date, parent: QWidget | None = None,
-                 candidates: tuple[tuple[date, str], ...] = ()) -> None:
+                 candidates: tuple[tuple[date, str], ...] = (),
+                 more_to_come: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("publicationDateDialog")
         self.setWindowTitle(self.tr("Publication date"))
@@ -94,11 +102,19 @@ class PublicationDateDialog(QDialog):
         if others:
             layout.addWidget(QLabel(self.tr("Other dates found:")))
             for day, where in others:
-                button = QPushButton(f"{_locale_day(day)}  ({where})")
+                # Written out as the reading above is: a short locale form ("5/4/20")
+                # is the very ambiguity this question settles.
+                button = QPushButton(f"{format_date(day, Precision.DAY)}  ({where})")
                 button.setAutoDefault(False)
                 button.clicked.connect(lambda _c=False, d=day: self.date_edit.setText(
                     d.isoformat()))
                 layout.addWidget(button)
+        # A folder import may ask about many files: one answer can stop the questions.
+        self.ask_no_more = made(QCheckBox(self.tr(
+            "For the other files of this import, take the suggested day without asking "
+            "(they are listed at the end)")), objectName="askNoMore")
+        self.ask_no_more.setVisible(more_to_come)
+        layout.addWidget(self.ask_no_more)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
@@ -109,7 +125,6 @@ class PublicationDateDialog(QDialog):
     def _read(self) -> None:
         from desktop_app.core.errors import DateParseError
         from desktop_app.core.eventdates import format_event_date, parse_date_text
-        from desktop_app.core.records import Precision
 
         self._value = None
         try:
@@ -141,6 +156,10 @@ class PublicationDateDialog(QDialog):
         assert self._value is not None
         return self._value
 
+    def answer(self) -> PublicationAnswer:
+        """The chosen date and whether to ask no more in this import (after OK)."""
+        return PublicationAnswer(self.value(), self.ask_no_more.isChecked())
+
 
 class ArticlePropertiesDialog(QDialog):
     """Edit title, outlet, URL, author and publication date."""
@@ -162,7 +181,9 @@ class ArticlePropertiesDialog(QDialog):
         self.known.toggled.connect(self.date_edit.setEnabled)
         source = {DateSource.METADATA: "from the file's metadata",
                   DateSource.DATELINE: "from a dateline in the text",
-                  DateSource.USER: "entered by you"}.get(article.published_source,
+                  DateSource.USER: "entered by you",
+                  DateSource.SUGGESTED: "suggested by the importer, not confirmed"}.get(
+                      article.published_source,
                                                          "unknown source")
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.title_edit)

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from desktop_app.core.filters import EventFilter
     from desktop_app.core.project import Project
     from desktop_app.core.services.articles import Reimport
+    from desktop_app.core.services.batch_import import DateAnswer
+    from desktop_app.gui.asking import PublicationAnswer
 
 ProjectOpener = Callable[[Path | str], "Project"]
 
@@ -98,7 +100,11 @@ class ProjectFiles(Component):
 
     def import_files(self, paths: list[Path]) -> list[int]:
         """Import files and folders: progress with Cancel, then one summary of any problems."""
-        from desktop_app.core.services.batch_import import collect_files, import_batch
+        from desktop_app.core.services.batch_import import (
+            DateAnswer,
+            collect_files,
+            import_batch,
+        )
 
         ws, project = self._ws, self._ws.project
         files = collect_files(paths)
@@ -115,14 +121,23 @@ class ProjectFiles(Component):
             QGuiApplication.processEvents()
             return not dialog.wasCanceled()
 
-        def ask(draft: ArticleDraft, path: Path) -> date | bool:
+        ask_no_more = False
+
+        def ask(draft: ArticleDraft, path: Path) -> DateAnswer | None | bool:
+            nonlocal ask_no_more
+            if ask_no_more:  # the user said so: the suggestion, listed in the summary
+                guess = draft.published_guess
+                return DateAnswer(guess, DateSource.SUGGESTED) if guess else None
             label = f"{path}\n({draft.published_doubt})" if draft.published_doubt else str(path)
             dialog.hide()  # a question is never under the progress window
             try:
-                answer = self._ask_date_of(draft, label)
+                answer = self._ask_date_of(draft, label, more_to_come=len(files) > 1)
             finally:
                 dialog.show()
-            return answer if answer else False
+            if answer is None:
+                return False
+            ask_no_more = answer.ask_no_more
+            return DateAnswer(answer.day)
 
         with project.changes.batch():  # the views follow once, after the last file
             summary = import_batch(project.articles, files, ask_date=ask, progress=progress,
@@ -136,6 +151,8 @@ class ProjectFiles(Component):
         if summary.failed or summary.duplicates or summary.skipped or summary.cancelled or \
                 summary.updated:
             ws.dialogs.show_error(self.tr("Some files were not imported"), summary.text())
+        elif summary.unconfirmed:  # a list to check, not a passing status-bar message
+            ws.dialogs.show_error(self.tr("Publication dates not confirmed"), summary.text())
         else:
             ws.say(summary.text())
         return ids
@@ -184,11 +201,11 @@ class ProjectFiles(Component):
 
     def _add_draft(self, draft: ArticleDraft, source: str, errors: list[str]) -> int | None:
         if draft.published is None:
-            published = self._ask_date_of(draft, source)
-            if published is None:
+            answer = self._ask_date_of(draft, source)
+            if answer is None:
                 errors.append(self.tr("%s: skipped (no publication date given)") % source)
                 return None
-            draft = ArticleDraft(**{**draft.__dict__, "published": published,
+            draft = ArticleDraft(**{**draft.__dict__, "published": answer.day,
                                     "published_source": DateSource.USER})
         try:
             return self._ws.project.articles.add(draft).id
@@ -199,12 +216,14 @@ class ProjectFiles(Component):
             errors.append(f"{source}: {exc}")
         return None
 
-    def _ask_date_of(self, draft: ArticleDraft, source: str) -> date | None:
+    def _ask_date_of(self, draft: ArticleDraft, source: str,
+                     more_to_come: bool = False) -> PublicationAnswer | None:
         """Ask for a draft's publication date: its best candidate filled in, the others
-        offered."""
-        found = date_candidates(draft.text, draft.published_guess)
+        offered; ``more_to_come``: other files of the same import may be asked about."""
+        found = date_candidates(draft.text, draft.published_guess,
+                                others=draft.published_others)
         return self._ws.dialogs.ask_publication_date(source, found[0][0] if found
-                                                     else date.today(), found)
+                                                     else date.today(), found, more_to_come)
 
     def _on_new_project(self) -> None:
         p = self._ws.dialogs.save_file(self.tr("New Project"), self._ws.settings.last_directory(),

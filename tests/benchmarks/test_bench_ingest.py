@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 import tracemalloc
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,8 @@ import pytest
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.importers.csv_import import read_timeline_csv
 from desktop_app.core.project import open_project
-from desktop_app.core.records import ArticleDraft
-from desktop_app.core.services.batch_import import import_batch
+from desktop_app.core.records import ArticleDraft, DateSource
+from desktop_app.core.services.batch_import import DateAnswer, import_batch
 from tests.benchmarks._data import article_text, build_project
 from tests.benchmarks.conftest import scale
 
@@ -160,10 +159,11 @@ def test_import_of_real_saved_pages(tmp_path: Path, report) -> None:  # noqa: AN
 
     asked = 0
 
-    def accept_guess(draft: ArticleDraft, _path: Path) -> date | None:
+    def accept_guess(draft: ArticleDraft, _path: Path) -> DateAnswer | None:
         nonlocal asked
         asked += 1
-        return draft.published_guess
+        guess = draft.published_guess
+        return DateAnswer(guess, DateSource.SUGGESTED) if guess else None
 
     project = open_project(tmp_path / "pages.tldb")
     t0 = time.perf_counter()

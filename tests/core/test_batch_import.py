@@ -6,7 +6,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from desktop_app.core.services.batch_import import collect_files, import_batch
+from desktop_app.core.records import DateSource
+from desktop_app.core.services.batch_import import DateAnswer, collect_files, import_batch
 from tests.conftest import FIXTURES
 
 
@@ -59,11 +60,18 @@ def test_dates_asked_given_or_skipped(project, tmp_path: Path) -> None:  # noqa:
     f.write_text("No date here\n\nTalks began on Monday.")
     g = tmp_path / "nodate2.txt"
     g.write_text("Still no date\n\nTalks ended on Friday.")
-    answers = iter([date(2021, 7, 9), False])
-    summary = import_batch(project.articles, [f, g], ask_date=lambda d, p: next(answers))
-    assert [project.articles.get(a.id).published for a in summary.imported] == [
-        date(2021, 7, 9)]
-    assert summary.skipped == (g,)
+    h = tmp_path / "nodate3.txt"
+    h.write_text("Undated\n\nTalks resumed after a long pause; the round of 2 July 2021 "
+                 "had ended without an agreement.")
+    answers = iter([DateAnswer(date(2021, 7, 9)), False,
+                    DateAnswer(date(2021, 7, 2), DateSource.SUGGESTED)])
+    summary = import_batch(project.articles, [f, g, h], ask_date=lambda d, p: next(answers))
+    assert [(project.articles.get(a.id).published, project.articles.get(a.id).published_source)
+            for a in summary.imported] == [(date(2021, 7, 9), DateSource.USER),
+                                           (date(2021, 7, 2), DateSource.SUGGESTED)]
+    assert summary.skipped == (g,) and summary.unconfirmed == ((h, date(2021, 7, 2)),)
+    assert f"1 publication date taken as suggested, not confirmed (Article > Properties " \
+           f"changes one):\n  {h}: 2021-07-02" in summary.text()
 
 
 def test_a_file_that_breaks_a_reader_is_one_summary_line_not_the_end_of_the_batch(

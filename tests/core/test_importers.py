@@ -10,6 +10,7 @@ import pytest
 
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers import draft_from_text, read_article_file
+from desktop_app.core.importers.dateline import date_candidates
 from tests.conftest import FIXTURES
 
 
@@ -204,6 +205,9 @@ def test_the_day_the_byline_shows_is_pre_filled_when_the_metadata_names_another(
     assert (d.published, d.published_guess) == (None, date(2020, 5, 5))
     assert d.published_doubt == ("the page's metadata says 2020-05-04, but the page shows "
                                  "2020-05-05 by the headline")
+    # The question offers the metadata's day too, with where it comes from.
+    assert date_candidates(d.text, d.published_guess, others=d.published_others)[:2] == (
+        (date(2020, 5, 5), "the best candidate"), (date(2020, 5, 4), "the page's metadata"))
 
 
 def test_a_page_without_a_date_in_its_markup_is_asked_with_the_bylines_day(
@@ -233,6 +237,7 @@ def test_a_page_whose_own_dates_disagree_is_asked_about(tmp_path, capsys) -> Non
     draft = read_article_file(page)
     assert draft.published is None and draft.published_guess == date(2021, 11, 29)
     assert "2021-11-29" in draft.published_doubt and "2022-01-12" in draft.published_doubt
+    assert draft.published_others == ((date(2022, 1, 12), "the page's dateline"),)
     db = str(tmp_path / "p.tldb")
     assert main(["--db", db, "import", str(page)]) == 0
     err = capsys.readouterr().err
@@ -242,10 +247,6 @@ def test_a_page_whose_own_dates_disagree_is_asked_about(tmp_path, capsys) -> Non
 
 
 def test_the_dates_offered_when_asking_say_where_they_come_from() -> None:
-    from datetime import date
-
-    from desktop_app.core.importers.dateline import date_candidates
-
     text = "Kenya talks\n\nNAIROBI, Aug 6 - Talks began. The accord of 3 May 2024 held."
     found = date_candidates(text, None, today=date(2026, 12, 3))
     assert found == ((date(2026, 8, 6), "a dateline without a year, taken as the last such day"),

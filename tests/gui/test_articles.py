@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from desktop_app.core.records import ArticleMetadata
+from desktop_app.gui.asking import PublicationAnswer
 from tests.conftest import FIXTURES
 
 
@@ -25,26 +26,67 @@ def test_import_html_and_text_with_metadata(window) -> None:  # noqa: ANN001
 def test_missing_publication_date_is_asked_with_a_guess(window, tmp_path: Path) -> None:  # noqa: ANN001
     asked = []
 
-    def ask(source: str, guess: date, candidates=()) -> date:  # noqa: ANN001
-        asked.append((source, guess))
+    def ask(source: str, guess: date, candidates=(), more_to_come=False):  # noqa: ANN001, ANN202
+        asked.append((source, guess, more_to_come))
         assert (date(2019, 5, 12), "the best candidate") in candidates
-        return date(2019, 5, 13)
+        return PublicationAnswer(date(2019, 5, 13))
 
     window.dialogs.ask_publication_date = ask
     f = tmp_path / "nodate.txt"
     f.write_text("Ceasefire\n\nTalks began on Monday. The ceasefire of 12 May 2019 held.")
     [article_id] = window.files.import_files([f])
-    assert asked == [(str(f), date(2019, 5, 12))]
+    assert asked == [(str(f), date(2019, 5, 12), False)]
     a = window.project.articles.get(article_id)
     assert (a.published, a.published_source) == (date(2019, 5, 13), "user")
 
 
 def test_cancelling_the_date_question_skips_the_file(window, tmp_path: Path) -> None:  # noqa: ANN001
-    window.dialogs.ask_publication_date = lambda source, guess, candidates=(): None
+    window.dialogs.ask_publication_date = lambda *args: None
     f = tmp_path / "nodate.txt"
     f.write_text("Just text without any date at all.")
     assert window.files.import_files([f]) == []
     assert "skipped" in window.dialogs.errors[-1][1] and window.article_model.rowCount() == 1
+
+
+def test_a_folder_import_can_stop_asking_and_lists_the_days_it_took(
+        window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The real dialog: the first file's question answered with "take the suggested day
+    for the others" ticked; the other files are not asked, keep their suggested days as
+    unconfirmed, and the summary lists them."""
+    from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
+
+    from desktop_app.gui.asking import QtDialogs
+
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    for i, day in enumerate((3, 4, 5)):
+        (folder / f"{i}.txt").write_text(
+            f"Report {i}\n\nTalks went on through the night; the meeting of {day} May 2019 "
+            "had been the last before the summer.", encoding="utf-8")
+    real = QtDialogs(window)
+    seen = []
+
+    def ask(*args):  # noqa: ANN002, ANN202
+        def answer() -> None:
+            dialog = QApplication.activeModalWidget()
+            seen.append(dialog.findChild(QCheckBox, "askNoMore").isVisible())
+            dialog.findChild(QLineEdit, "publicationDate").setText("2019-05-10")
+            dialog.findChild(QCheckBox, "askNoMore").setChecked(True)
+            dialog.accept()
+
+        QTimer.singleShot(0, answer)
+        return real.ask_publication_date(*args)
+
+    window.dialogs.ask_publication_date = ask
+    window.dialogs.show_error = lambda title, message: seen.append(message)
+    ids = window.files.import_files([folder])
+    assert len(ids) == 3 and seen[0] is True and len(seen) == 2  # one question, one summary
+    articles = [window.project.articles.get(i) for i in ids]
+    assert [(a.published, a.published_source) for a in articles] == [
+        (date(2019, 5, 10), "user"), (date(2019, 5, 4), "suggested"),
+        (date(2019, 5, 5), "suggested")]
+    assert "2 publication dates taken as suggested, not confirmed" in seen[1]
+    assert f"{folder / '2.txt'}: 2019-05-05" in seen[1]
 
 
 def test_bad_files_are_reported_by_name_and_nothing_changes(window, tmp_path: Path) -> None:  # noqa: ANN001

@@ -62,13 +62,15 @@ def _full_date(text: str) -> date | None:
 
 
 def date_candidates(text: str, guess: date | None, today: date | None = None,
+                    others: tuple[tuple[date, str], ...] = (),
                     ) -> tuple[tuple[date, str], ...]:
-    """The publication dates an article's text suggests, best first, each with where it came
-    from (what the user is shown when asked); a dateline without its year is read as the
-    last such day before ``today``."""
+    """The publication dates an article's file and text suggest, best first, each with where
+    it came from (what the user is shown when asked): ``others`` are the days the file's
+    own sources name; a dateline without its year is read as the last such day before
+    ``today``."""
     today = today or date.today()
     found: dict[date, str] = {}
-    for day, where in ((guess, "the best candidate"),
+    for day, where in ((guess, "the best candidate"), *others,
                        (find_dateline(text), "a dateline in the text"),
                        (_dateline(text, today), "a dateline without a year, taken as the "
                                                 "last such day"),

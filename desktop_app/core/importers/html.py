@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
@@ -48,17 +48,26 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
     title = (doc.title or "").strip()
     if title and text.startswith(title):
         text = text[len(title):].lstrip("\n")
-    published, source, guess, doubt = _publication(html, doc.date, doc.url or "", title, text)
+    dating = _publication(html, doc.date, doc.url or "", title, text)
     return ArticleDraft(title=title or path.stem, text=text, outlet=doc.sitename or "",
                         url=doc.url or "", author=doc.author or "",
-                        published=published, published_source=source,
-                        published_guess=guess, published_doubt=doubt)
+                        published=dating.published, published_source=dating.source,
+                        published_guess=dating.guess, published_doubt=dating.doubt,
+                        published_others=dating.others)
 
 
-def _publication(html: str, found: str | None, url: str, title: str, text: str,
-                 ) -> tuple[date | None, DateSource, date | None, str]:
-    """The page's publication day and where it came from, the day to pre-fill when asking,
-    and why it must be asked (then the day is None). ``found``: the extractor's date."""
+class _Dating(NamedTuple):
+    """What a page says of its publication day (the ArticleDraft fields of that name)."""
+
+    published: date | None  # None: to be asked
+    source: DateSource
+    guess: date | None  # pre-filled when asking
+    doubt: str = ""  # why it is asked although a day was found
+    others: tuple[tuple[date, str], ...] = ()  # other days the page names, and where
+
+
+def _publication(html: str, found: str | None, url: str, title: str, text: str) -> _Dating:
+    """The page's publication day. ``found``: the extractor's date."""
     published: date | None = None
     source = DateSource.UNKNOWN
     if found:
@@ -78,15 +87,17 @@ def _publication(html: str, found: str | None, url: str, title: str, text: str,
     if published is None:
         around = _surroundings(html, title, text)
         shown = around.day_by_headline() if around is not None else None
-        return None, source, shown or latest_full_date(text), ""
+        return _Dating(None, source, shown or latest_full_date(text))
     address = url_date(url)
-    doubt = _disagreement(published, {"its dateline": dateline, "its address": address})
+    named = {"its dateline": dateline, "its address": address}
+    doubt = _disagreement(published, named)
     if doubt:
-        return None, source, published, doubt
+        return _Dating(None, source, published, doubt, tuple(
+            (day, f"the page's {where[4:]}") for where, day in named.items()
+            if day is not None and day != published))
     if source is DateSource.METADATA and published not in (dateline, address):
-        doubt, guess = _unshown(html, published, title, text)
-        return (None if doubt else published), source, guess, doubt
-    return published, source, published, ""
+        return _unshown(html, published, title, text)
+    return _Dating(published, source, published)
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?!\d)")
@@ -108,18 +119,21 @@ def _surroundings(html: str, title: str, text: str) -> Surroundings | None:
     return surroundings(root, title, text) if root is not None else None
 
 
-def _unshown(html: str, day: date, title: str, text: str) -> tuple[str, date]:
-    """Why the metadata's day must be asked (nothing when the page shows it beside the
-    article), and the day to pre-fill: the one the byline shows, where it shows another."""
+def _unshown(html: str, day: date, title: str, text: str) -> _Dating:
+    """The metadata's day, or a question where the page does not show it beside the article
+    (pre-filled with the day the byline shows, where it shows another)."""
     around = _surroundings(html, title, text)
     if around is None or around.shows(day):
-        return "", day
+        return _Dating(day, DateSource.METADATA, day)
+    metadata = ((day, "the page's metadata"),)
     shown = around.day_by_headline()
     if shown is not None:
-        return (f"the page's metadata says {day.isoformat()}, but the page shows "
-                f"{shown.isoformat()} by the headline", shown)
-    return (f"the page's metadata says {day.isoformat()}, but the page does not show that "
-            "day beside the article", day)
+        return _Dating(None, DateSource.METADATA, shown,
+                       f"the page's metadata says {day.isoformat()}, but the page shows "
+                       f"{shown.isoformat()} by the headline", metadata)
+    return _Dating(None, DateSource.METADATA, day,
+                   f"the page's metadata says {day.isoformat()}, but the page does not show "
+                   "that day beside the article")
 
 
 def _disagreement(chosen: date | None, others: dict[str, date | None]) -> str:

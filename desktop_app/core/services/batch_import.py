@@ -20,7 +20,19 @@ from desktop_app.core.wording import counted
 
 log = logging.getLogger(__name__)
 
-AskDate = Callable[[ArticleDraft, Path], "date | None | bool"]
+
+
+@dataclass(frozen=True)
+class DateAnswer:
+    """An answer to "when was this file published?": the day, and whether the user gave or
+    confirmed it (USER) or it is the importer's suggestion taken unconfirmed (SUGGESTED)."""
+
+    day: date
+    source: DateSource = DateSource.USER
+
+
+# A DateAnswer; None: import the file without a date; False: skip the file.
+AskDate = Callable[[ArticleDraft, Path], "DateAnswer | None | bool"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,7 @@ class BatchSummary:
     skipped: tuple[Path, ...]  # no publication date given
     cancelled: bool
     updated: tuple[tuple[Path, Reimport], ...] = ()  # changed versions of articles already here
+    unconfirmed: tuple[tuple[Path, date], ...] = ()  # suggested days taken without confirming
 
     def text(self) -> str:
         """'Imported 3 articles; 1 duplicate skipped; 2 failed: ...'."""
@@ -57,6 +70,10 @@ class BatchSummary:
                 line += f", {len(r.orphaned)} no longer found, kept as orphans: " + "; ".join(
                     repr(q.exact[:60]) for q in r.orphaned)
             lines.append(line)
+        if self.unconfirmed:
+            lines.append(f"{counted(len(self.unconfirmed), 'publication date')} taken as "
+                         "suggested, not confirmed (Article > Properties changes one):")
+            lines += [f"  {path}: {day.isoformat()}" for path, day in self.unconfirmed]
         if self.skipped:
             lines.append(f"{len(self.skipped)} skipped without a publication date.")
         if self.failed:
@@ -89,9 +106,11 @@ def import_batch(articles: ArticleService, files: list[Path], *,
     """Import files one by one, each committed on its own so a cancel keeps what is done.
 
     ``progress(done, total, path)`` returns False to cancel. ``ask_date`` is asked when a file
-    has no publication date: a date, None to import without one, False to skip the file.
+    has no sure publication date: a DateAnswer, None to import without one, False to skip
+    the file; the summary lists the suggested days taken unconfirmed.
     """
     imported, duplicates, failed, skipped, updated = [], [], [], [], []
+    unconfirmed: list[tuple[Path, date]] = []
     cancelled = False
     for n, path in enumerate(files):
         if progress is not None and not progress(n, len(files), path):
@@ -109,9 +128,11 @@ def import_batch(articles: ArticleService, files: list[Path], *,
                 if answer is False:
                     skipped.append(path)
                     continue
-                if isinstance(answer, date):
-                    draft = replace(draft, published=answer, published_source=DateSource.USER)
+                if isinstance(answer, DateAnswer):
+                    draft = replace(draft, published=answer.day, published_source=answer.source)
             result = articles.add_or_update(draft)
+            if draft.published_source is DateSource.SUGGESTED and draft.published is not None:
+                unconfirmed.append((path, draft.published))
             if isinstance(result, Reimport):
                 updated.append((path, result))
             else:
@@ -123,7 +144,7 @@ def import_batch(articles: ArticleService, files: list[Path], *,
     if progress is not None and not cancelled:
         progress(len(files), len(files), files[-1] if files else Path())
     return BatchSummary(tuple(imported), tuple(duplicates), tuple(failed), tuple(skipped),
-                        cancelled, tuple(updated))
+                        cancelled, tuple(updated), tuple(unconfirmed))
 
 
 def _read(path: Path, max_bytes: int | None) -> ArticleDraft:
