@@ -282,3 +282,26 @@ def test_a_utc_publication_time_is_read_as_the_pages_local_day(tmp_path: Path, u
     page = tmp_path / "fire.html"
     page.write_text(PAGE_IN_UTC.format(utc=utc, local=local), encoding="utf-8")
     assert read_article_file(page).published == day
+
+
+@pytest.mark.parametrize("written,days", [
+    ("2020-05-04", ((2020, 5, 4),)),
+    ("20200504", ((2020, 5, 4),)),
+    ("04.05.2020", ((2020, 5, 4),)),
+    ("4-5-20", ((2020, 5, 4),)),
+    ("5/4/2020", ((2020, 4, 5), (2020, 5, 4))),  # day first, or the American month first
+    ("13/4/2020", ((2020, 4, 13),)),
+    ("2020年5月4日", ((2020, 5, 4),)),
+    ("4. Mai 2020", ((2020, 5, 4),)),
+    ("4 de mayo de 2020", ((2020, 5, 4),)),
+    ("29 / Dezember / 2022", ((2022, 12, 29),)),
+    ("TechnologyJan 18, 2019", ((2019, 1, 18),)),
+    ("MÄRZ 3, 2021", ((2021, 3, 3),)),
+    ("31.02.2020", ()),
+])
+def test_the_full_dates_a_page_writes_are_read_every_way_they_can_be(
+        written: str, days: tuple[tuple[int, int, int], ...]) -> None:
+    from desktop_app.core.importers.shown_date import written_days
+
+    assert list(written_days(f"Published {written} by the desk")) == [
+        tuple(date(*d) for d in days)]

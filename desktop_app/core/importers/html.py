@@ -89,11 +89,11 @@ def _publication(html: str, found: str | None, url: str, title: str, text: str) 
         shown = around.day_by_headline() if around is not None else None
         return _Dating(None, source, shown or latest_full_date(text))
     address = url_date(url)
-    named = {"its dateline": dateline, "its address": address}
+    named = {"dateline": dateline, "address": address}
     doubt = _disagreement(published, named)
     if doubt:
         return _Dating(None, source, published, doubt, tuple(
-            (day, f"the page's {where[4:]}") for where, day in named.items()
+            (day, f"the page's {where}") for where, day in named.items()
             if day is not None and day != published))
     if source is DateSource.METADATA and published not in (dateline, address):
         return _unshown(html, published, title, text)
@@ -136,11 +136,10 @@ def _unshown(html: str, day: date, title: str, text: str) -> _Dating:
                    "that day beside the article")
 
 
-def _disagreement(chosen: date | None, others: dict[str, date | None]) -> str:
-    """Why the date must be asked: another of the page's own sources names another day."""
-    if chosen is None:
-        return ""
-    against = [f"{where} says {other.isoformat()}" for where, other in others.items()
+def _disagreement(chosen: date, others: dict[str, date | None]) -> str:
+    """Why the date must be asked: another of the page's own sources ('dateline') names
+    another day."""
+    against = [f"its {where} says {other.isoformat()}" for where, other in others.items()
                if other is not None and other != chosen]
     if not against:
         return ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -65,27 +66,6 @@ def _ascii_digits(text: str) -> str:
     table = {ord(ch): str(unicodedata.digit(ch)) for ch in set(text)
              if ch.isdecimal() and not ch.isascii()}
     return text.translate(table) if table else text
-
-
-def day_pattern(day: date) -> re.Pattern[str]:
-    """Every common way of writing ``day`` in full: numeric (ISO, day first, month first,
-    year first as East Asian pages write it) and with a month name."""
-    y, m, d, yy = day.year, day.month, day.day, f"{day.year % 100:02d}"
-    year = rf"(?:{y}|{yy}(?!\d))"
-    names = "|".join(re.escape(n) for n in sorted(_MONTH_NAMES[m - 1], key=len, reverse=True))
-    month = rf"(?:{names})\.?"
-    sep = r"\s?[./-]\s?"
-    forms = (
-        rf"{y}-{m:02d}-{d:02d}",
-        rf"{y}{m:02d}{d:02d}(?!\d)",
-        rf"(?<!\d)0?{d}{sep}0?{m}{sep}{year}",
-        rf"(?<!\d)0?{m}/0?{d}/{year}",
-        rf"(?<!\d){y}\s?[./年]\s?0?{m}\s?[./月]\s?0?{d}(?!\d)",
-        rf"(?<!\d)0?{d}(?:\.|st|nd|rd|th|er|º)?\s*(?:/\s*|de\s+|d[e’']\s*)?{month}"
-        rf",?\s*(?:/\s*|de\s+)?{y}",
-        rf"{month}\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}",
-    )
-    return re.compile("|".join(forms), re.IGNORECASE)
 
 
 def _is_comments(element: Any) -> bool:
@@ -150,17 +130,14 @@ class Surroundings(NamedTuple):
 
     def shows(self, day: date) -> bool:
         """Whether ``day`` is written anywhere around the article."""
-        return day_pattern(day).search(self.text) is not None
+        return any(day in readings for readings in written_days(self.text))
 
     def day_by_headline(self) -> date | None:
-        """The first full date written near the headline (the byline's, as a rule)."""
+        """The first full date written near the headline (the byline's, as a rule) that
+        can be read only one way."""
         near = self.text[max(0, self.headline_at - _BEFORE_HEADLINE):
                          self.headline_at + _BEFORE_HEADLINE]
-        for m in _ANY_DAY.finditer(near):
-            day = _read_day(m)
-            if day is not None:
-                return day
-        return None
+        return next((r[0] for r in written_days(near) if len(r) == 1), None)
 
 
 def surroundings(root: Any, title: str, text: str) -> Surroundings | None:
@@ -176,25 +153,46 @@ def surroundings(root: Any, title: str, text: str) -> Surroundings | None:
 
 _MONTH_OF = {name: n for n, names in enumerate(_MONTH_NAMES, 1) for name in names}
 _ANY_MONTH = "|".join(re.escape(n) for n in sorted(_MONTH_OF, key=len, reverse=True))
-_ANY_DAY = re.compile(
-    rf"(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
-    rf"|(?<!\d)(?P<dd>\d{{1,2}})\.\s?(?P<dm>\d{{1,2}})\.\s?(?P<dy>(?:19|20)\d\d)"
-    rf"|(?<!\d)(?P<nd>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s*(?:de\s+)?(?P<nm>{_ANY_MONTH})\.?,?\s*"
-    rf"(?:de\s+)?(?P<ny>(?:19|20)\d\d)"
-    rf"|\b(?P<mm>{_ANY_MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)",
+_YEAR = r"(?:19|20)\d\d"
+_WRITTEN_DAY = re.compile(
+    # ISO, and its compact form
+    rf"(?<!\d)(?P<iy>{_YEAR})(?:-(?P<im>\d\d)-(?P<id>\d\d)|(?P<cm>[01]\d)(?P<cd>[0-3]\d)(?!\d))"
+    # year first, as East Asian pages write it (2020.5.4, 2020年5月4日)
+    rf"|(?<!\d)(?P<ey>{_YEAR})\s?[./年]\s?(?P<em>\d{{1,2}})\s?[./月]\s?(?P<ed>\d{{1,2}})(?!\d)"
+    # day first (04.05.2020, 4-5-20), or either way round with slashes (5/4/2020)
+    rf"|(?<!\d)(?P<a>\d{{1,2}})\s?(?P<sep>[./-])\s?(?P<b>\d{{1,2}})\s?(?P=sep)\s?"
+    rf"(?P<ay>{_YEAR}|\d\d)(?!\d)"
+    # a day before its month's name (4 May 2020, 4. Mai 2020, 4 de mayo de 2020, 4 / mai / 2020)
+    rf"|(?<!\d)(?P<nd>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:/\s*|de\s+|d[e’']\s*)?"
+    rf"(?P<nm>{_ANY_MONTH})\.?,?\s*(?:/\s*|de\s+)?(?P<ny>{_YEAR})"
+    # a month's name before its day (May 4th, 2020; not after a word boundary: the page's
+    # text runs neighbouring elements together, "TechnologyJan 18, 2019")
+    rf"|(?P<mm>{_ANY_MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>{_YEAR})",
     re.IGNORECASE)
 
 
-def _read_day(m: re.Match[str]) -> date | None:
-    """The day an ``_ANY_DAY`` match writes (ISO, day-first dotted, or with a month name)."""
-    g = m.groupdict()
-    try:
+def written_days(text: str) -> Iterator[tuple[date, ...]]:
+    """Each full date written in ``text``, as the days it can be read as: one, or two for
+    '5/4/2020' (4 May or 5 April), none for an impossible one."""
+    for m in _WRITTEN_DAY.finditer(text):
+        g = m.groupdict()
         if g["iy"]:
-            return date(int(g["iy"]), int(g["im"]), int(g["id"]))
-        if g["dd"]:
-            return date(int(g["dy"]), int(g["dm"]), int(g["dd"]))
-        if g["nd"]:
-            return date(int(g["ny"]), _MONTH_OF[g["nm"].lower()], int(g["nd"]))
-        return date(int(g["my"]), _MONTH_OF[g["mm"].lower()], int(g["md"]))
-    except (ValueError, KeyError):
-        return None
+            ymd = [(g["iy"], g["im"] or g["cm"], g["id"] or g["cd"])]
+        elif g["ey"]:
+            ymd = [(g["ey"], g["em"], g["ed"])]
+        elif g["a"]:
+            year = g["ay"] if len(g["ay"]) == 4 else f"20{g['ay']}"
+            ymd = [(year, g["b"], g["a"])]
+            if g["sep"] == "/":  # American pages write the month first
+                ymd.append((year, g["a"], g["b"]))
+        elif g["nd"]:
+            ymd = [(g["ny"], str(_MONTH_OF[g["nm"].lower()]), g["nd"])]
+        else:
+            ymd = [(g["my"], str(_MONTH_OF[g["mm"].lower()]), g["md"])]
+        days = []
+        for y, mo, d in ymd:
+            try:
+                days.append(date(int(y), int(mo), int(d)))
+            except ValueError:
+                continue
+        yield tuple(dict.fromkeys(days))
