@@ -305,3 +305,17 @@ def test_the_full_dates_a_page_writes_are_read_every_way_they_can_be(
 
     assert list(written_days(f"Published {written} by the desk")) == [
         tuple(date(*d) for d in days)]
+
+
+@pytest.mark.parametrize("day,why", [
+    ("2099-05-04", "the file says 2099-05-04, which is after today"),
+    ("0001-01-01", "the file says 0001-01-01, which is before 1800"),
+])
+def test_a_publication_day_after_today_or_absurdly_old_is_asked(tmp_path: Path, day: str,
+                                                                 why: str) -> None:
+    page = tmp_path / "odd.md"
+    page.write_text(f"---\ntitle: Port reopens\ndate: {day}\n---\nThe port reopened on Monday.",
+                    encoding="utf-8")
+    d = read_article_file(page)
+    assert (d.published, d.published_guess, d.published_doubt) == (
+        None, date.fromisoformat(day), why)

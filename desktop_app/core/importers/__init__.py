@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from desktop_app.core.errors import ImportFileError
@@ -12,6 +14,7 @@ from desktop_app.core.records import ArticleDraft
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".eml", ".pdf")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_EARLIEST_YEAR = 1800  # the first dailies were older, but not their saved web pages
 
 
 def read_article_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleDraft:
@@ -29,26 +32,44 @@ def read_article_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> A
         raise ImportFileError(path, "is a folder") from exc
     except OSError as exc:
         raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    return _plausible(_draft_of(path, suffix, data))
+
+
+def _draft_of(path: Path, suffix: str, data: bytes) -> ArticleDraft:
     if suffix == ".eml":
         from desktop_app.core.importers.email_import import draft_from_email
 
         draft = draft_from_email(data, path)
-        if not draft.text.strip():
-            raise ImportFileError(path, "contains no article text")
-        return ArticleDraft(**{**draft.__dict__, "source_path": str(path)})
-    if suffix == ".pdf":
+    elif suffix == ".pdf":
         from desktop_app.core.importers.pdf_import import draft_from_pdf
 
-        return ArticleDraft(**{**draft_from_pdf(data, path).__dict__, "source_path": str(path)})
-    text = decode_bytes(data, path, markup=suffix in (".html", ".htm"))
-    if suffix in (".html", ".htm"):
-        draft = draft_from_html(text, path)
+        draft = draft_from_pdf(data, path)
     else:
-        draft = draft_from_text(text, markdown=suffix in (".md", ".markdown"),
-                                fallback_title=path.stem)
+        text = decode_bytes(data, path, markup=suffix in (".html", ".htm"))
+        if suffix in (".html", ".htm"):
+            draft = draft_from_html(text, path)
+        else:
+            draft = draft_from_text(text, markdown=suffix in (".md", ".markdown"),
+                                    fallback_title=path.stem)
     if not draft.text.strip():
         raise ImportFileError(path, "contains no article text")
-    return ArticleDraft(**{**draft.__dict__, "source_path": str(path)})
+    return replace(draft, source_path=str(path))
+
+
+def _plausible(draft: ArticleDraft, today: date | None = None) -> ArticleDraft:
+    """The draft, asked about where its publication day cannot be the day it was published:
+    after today (a clock or a template gone wrong; a day's grace for time zones) or before
+    printed news (a '0001-01-01' placeholder)."""
+    day, today = draft.published, today or date.today()
+    if day is None:
+        return draft
+    if day > today + timedelta(days=1):
+        why = f"the file says {day.isoformat()}, which is after today"
+    elif day.year < _EARLIEST_YEAR:
+        why = f"the file says {day.isoformat()}, which is before {_EARLIEST_YEAR}"
+    else:
+        return draft
+    return replace(draft, published=None, published_guess=day, published_doubt=why)
 
 
 __all__ = ["SUPPORTED_SUFFIXES", "draft_from_text", "read_article_file"]
