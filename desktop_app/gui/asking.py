@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         EventRecord,
         TagInfo,
     )
+    from desktop_app.core.services.batch_import import DateQuestion
     from desktop_app.core.services.csv_sync import CsvPlan
 
 log = logging.getLogger(__name__)
@@ -40,15 +41,6 @@ class ArticleDeletion(Enum):
 
     KEEP_SHARED = "keep"  # events with other sources stay
     DELETE_ALL = "delete"  # every event quoting it goes
-
-
-@dataclass(frozen=True)
-class PublicationAnswer:
-    """The day the user gave for a file, and whether to stop asking for the rest of the
-    files of this import (each then takes its suggested day, listed in the summary)."""
-
-    day: date
-    ask_no_more: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,8 +59,9 @@ class Dialogs(Protocol):
     def show_error(self, title: str, message: str) -> None: ...
     def keep_mine(self, what: str, conflict: EditConflictError, typed: str) -> bool: ...
     def ask_publication_date(self, source: str, guess: date,
-                             candidates: tuple[tuple[date, str], ...] = (),
-                             more_to_come: bool = False) -> PublicationAnswer | None: ...
+                             candidates: tuple[tuple[date, str], ...] = ()) -> date | None: ...
+    def ask_publication_dates(self, questions: list[DateQuestion]) -> list[date | None] | None:
+        ...
     def confirm_csv_import(self, plan: CsvPlan) -> bool: ...
     def choose_suggestions(self,
                            suggestions: list[EventSuggestion]) -> list[EventSuggestion]: ...
@@ -114,12 +107,17 @@ class QtDialogs:
         return ask_keep_mine(self._parent, str(conflict), what, theirs, typed)
 
     def ask_publication_date(self, source: str, guess: date,
-                             candidates: tuple[tuple[date, str], ...] = (),
-                             more_to_come: bool = False) -> PublicationAnswer | None:
-        from desktop_app.gui.dialogs import PublicationDateDialog
+                             candidates: tuple[tuple[date, str], ...] = ()) -> date | None:
+        from desktop_app.gui.publication_dates import PublicationDateDialog
 
-        dialog = PublicationDateDialog(source, guess, self._parent, candidates, more_to_come)
-        return dialog.answer() if dialog.exec() else None
+        dialog = PublicationDateDialog(source, guess, self._parent, candidates)
+        return dialog.value() if dialog.exec() else None
+
+    def ask_publication_dates(self, questions: list[DateQuestion]) -> list[date | None] | None:
+        from desktop_app.gui.publication_dates import PublicationDatesDialog
+
+        dialog = PublicationDatesDialog(questions, self._parent)
+        return dialog.answers() if dialog.exec() else None
 
     def confirm_csv_import(self, plan: CsvPlan) -> bool:
         from desktop_app.gui.csv_preview import CsvPreviewDialog

@@ -1,5 +1,5 @@
-"""Small dialogs: a publication date, article properties, CSV options, deleting an article,
-About, the keyboard shortcuts."""
+"""Small dialogs: article properties, CSV options, deleting an article, About, the keyboard
+shortcuts."""
 
 from __future__ import annotations
 
@@ -20,21 +20,18 @@ from PySide6.QtWidgets import (
     QMenu,
     QMenuBar,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.eventdates import format_date
 from desktop_app.core.locations import ProjectLocation
 from desktop_app.core.records import (
     ArticleImpact,
     ArticleMetadata,
     ArticleRecord,
     DateSource,
-    Precision,
 )
-from desktop_app.gui.asking import ArticleDeletion, PublicationAnswer
+from desktop_app.gui.asking import ArticleDeletion
 from desktop_app.gui.props import made
 
 if TYPE_CHECKING:
@@ -67,98 +64,6 @@ def _ok_cancel(dialog: QDialog) -> QDialogButtonBox:
 def _to_date(edit: QDateEdit) -> date:
     q = edit.date()
     return date(q.year(), q.month(), q.day())
-
-
-class PublicationDateDialog(QDialog):
-    """Ask for the publication date of an article whose file did not say (or disagreed with
-    itself): the same natural date field as the inspector, pre-filled with the best
-    candidate, the others one click away; a year far from today is confirmed first."""
-
-    SANE_YEARS = range(1000, 2201)
-
-    def __init__(self, source: str, guess: date, parent: QWidget | None = None,
-                 candidates: tuple[tuple[date, str], ...] = (),
-                 more_to_come: bool = False) -> None:
-        super().__init__(parent)
-        self.setObjectName("publicationDateDialog")
-        self.setWindowTitle(self.tr("Publication date"))
-        text = QLabel(self.tr("No sure publication date was found in\n%s.\n\nRelative dates "
-                              "such as “on Monday” are resolved against it. When was it "
-                              "published?") % source, wordWrap=True)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        self.date_edit = made(QLineEdit(guess.isoformat()), objectName="publicationDate")
-        self.date_edit.setPlaceholderText("2024-08-06, 6 Aug 2024 or last Friday")
-        self.date_edit.selectAll()
-        self.reading = made(QLabel(), objectName="publicationReading", wordWrap=True)
-        self.reading.setTextFormat(Qt.TextFormat.PlainText)
-        self._value: date | None = None
-        self._confirmed_year: int | None = None
-        self.date_edit.textChanged.connect(self._read)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.date_edit)
-        layout.addWidget(self.reading)
-        others = [(d, where) for d, where in dict(candidates).items() if d != guess]
-        if others:
-            layout.addWidget(QLabel(self.tr("Other dates found:")))
-            for day, where in others:
-                # Written out as the reading above is: a short locale form ("5/4/20")
-                # is the very ambiguity this question settles.
-                button = QPushButton(f"{format_date(day, Precision.DAY)}  ({where})")
-                button.setAutoDefault(False)
-                button.clicked.connect(lambda _c=False, d=day: self.date_edit.setText(
-                    d.isoformat()))
-                layout.addWidget(button)
-        # A folder import may ask about many files: one answer can stop the questions.
-        self.ask_no_more = made(QCheckBox(self.tr(
-            "For the other files of this import, take the suggested day without asking "
-            "(they are listed at the end)")), objectName="askNoMore")
-        self.ask_no_more.setVisible(more_to_come)
-        layout.addWidget(self.ask_no_more)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self._read()
-
-    def _read(self) -> None:
-        from desktop_app.core.errors import DateParseError
-        from desktop_app.core.eventdates import format_event_date, parse_date_text
-
-        self._value = None
-        try:
-            d = parse_date_text(self.date_edit.text(), date.today())
-        except DateParseError as exc:
-            self.reading.setText(str(exc))
-            return
-        if d.precision != Precision.DAY or d.end not in (None, d.start):
-            self.reading.setText(self.tr("%s is not one day: give the day too")
-                                 % format_event_date(d))
-            return
-        self._value = d.start
-        self.reading.setText("= " + format_event_date(d))
-
-    def _accept(self) -> None:
-        if self._value is None:
-            self.date_edit.setFocus()
-            return
-        year = self._value.year
-        if year not in self.SANE_YEARS and self._confirmed_year != year:
-            self._confirmed_year = year
-            self.reading.setText(self.tr("The year %d looks mistyped. Press OK again to keep "
-                                         "it.") % year)
-            return
-        self.accept()
-
-    def value(self) -> date:
-        """The chosen date (after OK)."""
-        assert self._value is not None
-        return self._value
-
-    def answer(self) -> PublicationAnswer:
-        """The chosen date and whether to ask no more in this import (after OK)."""
-        return PublicationAnswer(self.value(), self.ask_no_more.isChecked())
 
 
 class ArticlePropertiesDialog(QDialog):

@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from desktop_app.core.filters import EventFilter
     from desktop_app.core.project import Project
     from desktop_app.core.services.articles import Reimport
-    from desktop_app.core.services.batch_import import DateAnswer
-    from desktop_app.gui.asking import PublicationAnswer
 
 ProjectOpener = Callable[[Path | str], "Project"]
 
@@ -103,6 +101,7 @@ class ProjectFiles(Component):
         from desktop_app.core.services.batch_import import (
             DateAnswer,
             collect_files,
+            import_answered,
             import_batch,
         )
 
@@ -121,28 +120,19 @@ class ProjectFiles(Component):
             QGuiApplication.processEvents()
             return not dialog.wasCanceled()
 
-        ask_no_more = False
-
-        def ask(draft: ArticleDraft, path: Path) -> DateAnswer | None | bool:
-            nonlocal ask_no_more
-            if ask_no_more:  # the user said so: the suggestion, listed in the summary
-                guess = draft.published_guess
-                return DateAnswer(guess, DateSource.SUGGESTED) if guess else None
-            label = f"{path}\n({draft.published_doubt})" if draft.published_doubt else str(path)
-            dialog.hide()  # a question is never under the progress window
-            try:
-                answer = self._ask_date_of(draft, label, more_to_come=len(files) > 1)
-            finally:
-                dialog.show()
-            if answer is None:
-                return False
-            ask_no_more = answer.ask_no_more
-            return DateAnswer(answer.day)
-
         with project.changes.batch():  # the views follow once, after the last file
-            summary = import_batch(project.articles, files, ask_date=ask, progress=progress,
+            summary = import_batch(project.articles, files, ask_later=True, progress=progress,
                                    max_bytes=ws.settings.import_limit_bytes())
         dialog.close()
+        if summary.waiting:  # every file in doubt at once, not one dialog per file
+            questions = list(summary.waiting)
+            answers = ws.dialogs.ask_publication_dates(questions)
+            with project.changes.batch():
+                summary = summary.then(import_answered(project.articles, (
+                    (q, False if answers is None else
+                     None if day is None else DateAnswer(day))
+                    for q, day in zip(questions, answers or [None] * len(questions),
+                                      strict=True))))
         ids = [a.id for a in summary.imported]
         self._push_import(ids, [r for _path, r in summary.updated])
         if ids or summary.updated:
@@ -151,8 +141,6 @@ class ProjectFiles(Component):
         if summary.failed or summary.duplicates or summary.skipped or summary.cancelled or \
                 summary.updated:
             ws.dialogs.show_error(self.tr("Some files were not imported"), summary.text())
-        elif summary.unconfirmed:  # a list to check, not a passing status-bar message
-            ws.dialogs.show_error(self.tr("Publication dates not confirmed"), summary.text())
         else:
             ws.say(summary.text())
         return ids
@@ -201,11 +189,11 @@ class ProjectFiles(Component):
 
     def _add_draft(self, draft: ArticleDraft, source: str, errors: list[str]) -> int | None:
         if draft.published is None:
-            answer = self._ask_date_of(draft, source)
-            if answer is None:
+            published = self._ask_date_of(draft, source)
+            if published is None:
                 errors.append(self.tr("%s: skipped (no publication date given)") % source)
                 return None
-            draft = ArticleDraft(**{**draft.__dict__, "published": answer.day,
+            draft = ArticleDraft(**{**draft.__dict__, "published": published,
                                     "published_source": DateSource.USER})
         try:
             return self._ws.project.articles.add(draft).id
@@ -216,14 +204,13 @@ class ProjectFiles(Component):
             errors.append(f"{source}: {exc}")
         return None
 
-    def _ask_date_of(self, draft: ArticleDraft, source: str,
-                     more_to_come: bool = False) -> PublicationAnswer | None:
-        """Ask for a draft's publication date: its best candidate filled in, the others
-        offered; ``more_to_come``: other files of the same import may be asked about."""
+    def _ask_date_of(self, draft: ArticleDraft, source: str) -> date | None:
+        """Ask for a pasted or dropped text's publication date: its best candidate filled
+        in, the others offered."""
         found = date_candidates(draft.text, draft.published_guess,
                                 others=draft.published_others)
         return self._ws.dialogs.ask_publication_date(source, found[0][0] if found
-                                                     else date.today(), found, more_to_come)
+                                                     else date.today(), found)
 
     def _on_new_project(self) -> None:
         p = self._ws.dialogs.save_file(self.tr("New Project"), self._ws.settings.last_directory(),

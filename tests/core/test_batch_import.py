@@ -92,3 +92,32 @@ def test_a_file_that_breaks_a_reader_is_one_summary_line_not_the_end_of_the_batc
     assert [a.path.name for a in summary.imported] == ["a.txt", "c.txt"]
     [(path, reason)] = summary.failed
     assert path.name == "b.pdf" and "b.pdf" in reason and "AES" in reason
+
+
+def test_a_batch_can_leave_its_questions_for_the_end(project, tmp_path: Path) -> None:  # noqa: ANN001
+    """ask_later: the files in no doubt are imported at once, the others are read and left
+    waiting with their pre-filled day; answered, they are imported (or skipped) after."""
+    from desktop_app.core.services.batch_import import import_answered
+
+    sure = tmp_path / "a-sure.txt"
+    sure.write_text("Sure\n\nGENEVA, 9 July 2021 - Talks resumed.")
+    files = [sure]
+    for i in range(3):
+        f = tmp_path / f"b{i}.txt"
+        f.write_text(f"Undated {i}\n\nTalks went on through the night; the meeting of "
+                     f"{i + 1} May 2019 had been the last.")
+        files.append(f)
+    first = import_batch(project.articles, files, ask_later=True)
+    assert [a.path for a in first.imported] == [sure]
+    assert [(q.path, q.draft.published_guess, q.reason) for q in first.waiting] == [
+        (files[i + 1], date(2019, 5, i + 1), "no publication date was found") for i in range(3)]
+    assert len(project.articles.list()) == 1
+    later = import_answered(project.articles, zip(first.waiting, [
+        DateAnswer(date(2019, 5, 10)), None, False], strict=True))
+    both = first.then(later)
+    assert [a.path for a in both.imported] == files[:3] and both.skipped == (files[3],)
+    assert both.waiting == ()
+    got = [project.articles.get(a.id) for a in both.imported]
+    assert [(a.published, a.published_source) for a in got] == [
+        (date(2021, 7, 9), DateSource.DATELINE), (date(2019, 5, 10), DateSource.USER),
+        (None, DateSource.UNKNOWN)]

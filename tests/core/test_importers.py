@@ -319,3 +319,10 @@ def test_a_publication_day_after_today_or_absurdly_old_is_asked(tmp_path: Path, 
     d = read_article_file(page)
     assert (d.published, d.published_guess, d.published_doubt) == (
         None, date.fromisoformat(day), why)
+
+
+def test_a_weekday_near_the_top_is_no_dateline_without_a_year() -> None:
+    assert date_candidates("Talks began on Monday.", None, today=date(2026, 12, 3)) == ()
+    assert date_candidates("NAIROBI, Monday, Aug 6 - Talks began.", None,
+                           today=date(2026, 12, 3)) == (
+        (date(2026, 8, 6), "a dateline without a year, taken as the last such day"),)

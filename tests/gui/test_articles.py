@@ -9,7 +9,6 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from desktop_app.core.records import ArticleMetadata
-from desktop_app.gui.asking import PublicationAnswer
 from tests.conftest import FIXTURES
 
 
@@ -26,67 +25,91 @@ def test_import_html_and_text_with_metadata(window) -> None:  # noqa: ANN001
 def test_missing_publication_date_is_asked_with_a_guess(window, tmp_path: Path) -> None:  # noqa: ANN001
     asked = []
 
-    def ask(source: str, guess: date, candidates=(), more_to_come=False):  # noqa: ANN001, ANN202
-        asked.append((source, guess, more_to_come))
-        assert (date(2019, 5, 12), "the best candidate") in candidates
-        return PublicationAnswer(date(2019, 5, 13))
+    def ask(questions):  # noqa: ANN001, ANN202
+        asked.extend((q.path, q.draft.published_guess, q.reason) for q in questions)
+        assert (date(2019, 5, 12), "the best candidate") in questions[0].candidates()
+        return [date(2019, 5, 13)]
 
-    window.dialogs.ask_publication_date = ask
+    window.dialogs.ask_publication_dates = ask
     f = tmp_path / "nodate.txt"
     f.write_text("Ceasefire\n\nTalks began on Monday. The ceasefire of 12 May 2019 held.")
     [article_id] = window.files.import_files([f])
-    assert asked == [(str(f), date(2019, 5, 12), False)]
+    assert asked == [(f, date(2019, 5, 12), "no publication date was found")]
     a = window.project.articles.get(article_id)
     assert (a.published, a.published_source) == (date(2019, 5, 13), "user")
 
 
 def test_cancelling_the_date_question_skips_the_file(window, tmp_path: Path) -> None:  # noqa: ANN001
-    window.dialogs.ask_publication_date = lambda *args: None
+    window.dialogs.ask_publication_dates = lambda questions: None
     f = tmp_path / "nodate.txt"
     f.write_text("Just text without any date at all.")
     assert window.files.import_files([f]) == []
     assert "skipped" in window.dialogs.errors[-1][1] and window.article_model.rowCount() == 1
 
 
-def test_a_folder_import_can_stop_asking_and_lists_the_days_it_took(
+def test_a_folder_import_asks_every_doubtful_date_at_once_in_one_table(
         window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    """The real dialog: the first file's question answered with "take the suggested day
-    for the others" ticked; the other files are not asked, keep their suggested days as
-    unconfirmed, and the summary lists them."""
-    from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
+    """The real dialog, once, after the files in no doubt were imported: the first day kept
+    as pre-filled, the second changed with a click on that file's other candidate (its
+    dateline without a year), the third typed in the field, the fourth cleared (imported
+    without a date)."""
+    from PySide6.QtWidgets import QApplication, QPushButton
 
     from desktop_app.gui.asking import QtDialogs
+    from desktop_app.gui.publication_dates import PublicationDatesDialog
 
     folder = tmp_path / "undated"
     folder.mkdir()
-    for i, day in enumerate((3, 4, 5)):
+    (folder / "0-sure.txt").write_text("Sure\n\nGENEVA, 9 July 2021 - Talks resumed.")
+    for i, day in enumerate((3, 4, 5, 6), start=1):
         (folder / f"{i}.txt").write_text(
-            f"Report {i}\n\nTalks went on through the night; the meeting of {day} May 2019 "
-            "had been the last before the summer.", encoding="utf-8")
+            f"Report {i}\n\n{'NAIROBI, Aug 6 - ' if i == 2 else ''}Talks went on through "
+            f"the night; the meeting of {day} May 2019 had been the last before the summer.",
+            encoding="utf-8")
     real = QtDialogs(window)
-    seen = []
+    seen, dateline_days = [], []
 
-    def ask(*args):  # noqa: ANN002, ANN202
+    def ask(questions):  # noqa: ANN001, ANN202
+        seen.append([q.path.name for q in questions])
+        assert len(window.project.articles.list()) == 2  # the sure file is in already
+        dateline_days.append(questions[1].candidates()[1][0])  # the last 6 Aug before today
+
         def answer() -> None:
             dialog = QApplication.activeModalWidget()
-            seen.append(dialog.findChild(QCheckBox, "askNoMore").isVisible())
-            dialog.findChild(QLineEdit, "publicationDate").setText("2019-05-10")
-            dialog.findChild(QCheckBox, "askNoMore").setChecked(True)
-            dialog.accept()
+            try:
+                assert isinstance(dialog, PublicationDatesDialog)
+                table, field = dialog.table, dialog.field
+                assert [table.item(r, 2).text() for r in range(4)] == [
+                    "2019-05-03", "2019-05-04", "2019-05-05", "2019-05-06"]
+                table.setCurrentCell(1, 2)
+                next(b for b in field.findChildren(QPushButton)
+                     if "without a year" in b.text()).click()
+                table.setCurrentCell(2, 2)
+                field.date_edit.selectAll()
+                qtbot.keyClicks(field.date_edit, "7 May 2019")
+                assert field.reading.text() == "= Tue 7 May 2019"
+                table.setCurrentCell(3, 2)
+                field.date_edit.clear()
+                assert [table.item(r, 2).text() for r in range(4)] == [
+                    "2019-05-03", dateline_days[0].isoformat(), "7 May 2019", ""]
+                dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+            except BaseException:
+                dialog.reject()  # the test fails, and does not hang on an open dialog
+                raise
 
         QTimer.singleShot(0, answer)
-        return real.ask_publication_date(*args)
+        return real.ask_publication_dates(questions)
 
-    window.dialogs.ask_publication_date = ask
-    window.dialogs.show_error = lambda title, message: seen.append(message)
+    window.dialogs.ask_publication_dates = ask
     ids = window.files.import_files([folder])
-    assert len(ids) == 3 and seen[0] is True and len(seen) == 2  # one question, one summary
+    assert seen == [["1.txt", "2.txt", "3.txt", "4.txt"]] and window.dialogs.errors == []
     articles = [window.project.articles.get(i) for i in ids]
-    assert [(a.published, a.published_source) for a in articles] == [
-        (date(2019, 5, 10), "user"), (date(2019, 5, 4), "suggested"),
-        (date(2019, 5, 5), "suggested")]
-    assert "2 publication dates taken as suggested, not confirmed" in seen[1]
-    assert f"{folder / '2.txt'}: 2019-05-05" in seen[1]
+    assert [(a.title, a.published, a.published_source) for a in articles] == [
+        ("Sure", date(2021, 7, 9), "dateline"),
+        ("Report 1", date(2019, 5, 3), "user"), ("Report 2", dateline_days[0], "user"),
+        ("Report 3", date(2019, 5, 7), "user"), ("Report 4", None, "")]
+    window.action_undo.trigger()  # one import, one undo step
+    assert len(window.project.articles.list()) == 1
 
 
 def test_bad_files_are_reported_by_name_and_nothing_changes(window, tmp_path: Path) -> None:  # noqa: ANN001
@@ -312,7 +335,7 @@ def test_the_date_question_reads_typed_dates_and_confirms_odd_years(qtbot) -> No
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
-    from desktop_app.gui.dialogs import PublicationDateDialog
+    from desktop_app.gui.publication_dates import PublicationDateDialog
 
     dialog = PublicationDateDialog("story.html", date(2024, 8, 5), candidates=(
         (date(2024, 8, 5), "the best candidate"), (date(2024, 8, 6), "a dateline in the text")))

@@ -37,6 +37,8 @@ def _squeezed(dialog: QDialog) -> list[str]:
 
 def _dialogs(window, tmp_path: Path) -> dict[str, QDialog]:  # noqa: ANN001
     from desktop_app.core.importers.csv_import import read_timeline_csv
+    from desktop_app.core.records import ArticleDraft
+    from desktop_app.core.services.batch_import import DateQuestion
     from desktop_app.gui.analysis_dialogs import (
         ChartExportDialog,
         MergeDialog,
@@ -44,11 +46,8 @@ def _dialogs(window, tmp_path: Path) -> dict[str, QDialog]:  # noqa: ANN001
         TagEventsDialog,
     )
     from desktop_app.gui.csv_preview import CsvPreviewDialog
-    from desktop_app.gui.dialogs import (
-        ArticlePropertiesDialog,
-        CsvOptionsDialog,
-        PublicationDateDialog,
-    )
+    from desktop_app.gui.dialogs import ArticlePropertiesDialog, CsvOptionsDialog
+    from desktop_app.gui.publication_dates import PublicationDateDialog, PublicationDatesDialog
     from desktop_app.gui.suggest_dialog import SuggestDialog
     from desktop_app.gui.team_dialog import ConnectDialog
 
@@ -64,6 +63,11 @@ def _dialogs(window, tmp_path: Path) -> dict[str, QDialog]:  # noqa: ANN001
             "/home/analyst/Downloads/a-rather-long-file-name-of-a-saved-page.html",
             date(2024, 8, 6), window, ((date(2024, 8, 6), "the dateline 'NAIROBI, Aug 6 -'"),
                                        (date(2024, 8, 5), "the latest full date in the text"))),
+        "publication dates": PublicationDatesDialog([DateQuestion(
+            tmp_path / f"a-rather-long-file-name-of-a-saved-page-{i}.html", ArticleDraft(
+                "Talks", "NAIROBI, Aug 6 - Talks began.", published_guess=date(2024, 8, 6),
+                published_doubt="the page's metadata says 2024-08-05, but its dateline says "
+                                "2024-08-06")) for i in range(30)], window),
         "article properties": ArticlePropertiesDialog(article, window),
         "CSV options": CsvOptionsDialog(window, None),
         "CSV preview": CsvPreviewDialog(plan, window),

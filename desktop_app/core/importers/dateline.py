@@ -36,6 +36,8 @@ def _dateline(text: str, anchor: date | None) -> date | None:
         for e in find_expressions(line, anchor):
             if e.granularity not in ("day", "time") or e.earliest is None:
                 continue
+            if anchor is not None and not any(ch.isdigit() for ch in e.text):
+                continue  # a dateline writes its day of the month; 'on Monday' is no dateline
             near_start = e.start <= _DATELINE_OFFSET
             marked = _DATELINE_END.match(line, e.end) is not None or len(line) <= 100
             if near_start and marked:

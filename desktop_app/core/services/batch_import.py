@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import DuplicateArticleError, ImportFileError, TimelineError
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
-from desktop_app.core.importers.dateline import latest_full_date
+from desktop_app.core.importers.dateline import date_candidates, latest_full_date
 from desktop_app.core.records import ArticleDraft, DateSource
 from desktop_app.core.services.articles import ArticleService, Reimport
 from desktop_app.core.wording import counted
@@ -45,6 +45,24 @@ class ImportedArticle:
 
 
 @dataclass(frozen=True)
+class DateQuestion:
+    """A file read but not imported yet, because its publication day is to be asked: a
+    batch's questions are asked together at its end, not one dialog per file."""
+
+    path: Path
+    draft: ArticleDraft  # its published_guess is the day to pre-fill
+
+    @property
+    def reason(self) -> str:
+        return self.draft.published_doubt or "no publication date was found"
+
+    def candidates(self) -> tuple[tuple[date, str], ...]:
+        """The days to offer, best first, with where each came from."""
+        return date_candidates(self.draft.text, self.draft.published_guess,
+                               others=self.draft.published_others)
+
+
+@dataclass(frozen=True)
 class BatchSummary:
     """What a batch import did."""
 
@@ -55,6 +73,14 @@ class BatchSummary:
     cancelled: bool
     updated: tuple[tuple[Path, Reimport], ...] = ()  # changed versions of articles already here
     unconfirmed: tuple[tuple[Path, date], ...] = ()  # suggested days taken without confirming
+    waiting: tuple[DateQuestion, ...] = ()  # read, not imported: their days are to be asked
+
+    def then(self, later: BatchSummary) -> BatchSummary:
+        """This summary followed by ``later``'s (the asked files imported after the rest)."""
+        return BatchSummary(self.imported + later.imported, self.duplicates + later.duplicates,
+                            self.failed + later.failed, self.skipped + later.skipped,
+                            self.cancelled or later.cancelled, self.updated + later.updated,
+                            self.unconfirmed + later.unconfirmed, later.waiting)
 
     def text(self) -> str:
         """'Imported 3 articles; 1 duplicate skipped; 2 failed: ...'."""
@@ -100,17 +126,19 @@ def collect_files(paths: Iterable[Path], recursive: bool = True) -> list[Path]:
 
 def import_batch(articles: ArticleService, files: list[Path], *,
                  published: date | None = None, title: str | None = None,
-                 ask_date: AskDate | None = None,
+                 ask_date: AskDate | None = None, ask_later: bool = False,
                  progress: Callable[[int, int, Path], bool] | None = None,
                  max_bytes: int | None = None) -> BatchSummary:
     """Import files one by one, each committed on its own so a cancel keeps what is done.
 
-    ``progress(done, total, path)`` returns False to cancel. ``ask_date`` is asked when a file
-    has no sure publication date: a DateAnswer, None to import without one, False to skip
-    the file; the summary lists the suggested days taken unconfirmed.
+    ``progress(done, total, path)`` returns False to cancel. A file without a sure
+    publication date is, with ``ask_later``, read and left in the summary's ``waiting``
+    (``import_answered`` imports it once answered); else ``ask_date`` is asked: a
+    DateAnswer, None to import without a date, False to skip the file. The summary lists the
+    suggested days taken unconfirmed.
     """
-    imported, duplicates, failed, skipped, updated = [], [], [], [], []
-    unconfirmed: list[tuple[Path, date]] = []
+    tally = _Tally(articles)
+    waiting: list[DateQuestion] = []
     cancelled = False
     for n, path in enumerate(files):
         if progress is not None and not progress(n, len(files), path):
@@ -118,33 +146,88 @@ def import_batch(articles: ArticleService, files: list[Path], *,
             break
         try:
             draft = _read(path, max_bytes)
-            if title:
-                draft = replace(draft, title=title)
-            if published is not None:
-                draft = replace(draft, published=published, published_source=DateSource.USER)
-            elif draft.published is None and ask_date is not None:
-                answer = ask_date(replace(draft, published_guess=draft.published_guess
-                                          or latest_full_date(draft.text)), path)
-                if answer is False:
-                    skipped.append(path)
-                    continue
-                if isinstance(answer, DateAnswer):
-                    draft = replace(draft, published=answer.day, published_source=answer.source)
-            result = articles.add_or_update(draft)
-            if draft.published_source is DateSource.SUGGESTED and draft.published is not None:
-                unconfirmed.append((path, draft.published))
-            if isinstance(result, Reimport):
-                updated.append((path, result))
-            else:
-                imported.append(ImportedArticle(result.id, result.title, path))
-        except DuplicateArticleError as exc:
-            duplicates.append((path, exc.existing_title))
         except TimelineError as exc:
-            failed.append((path, str(exc) if str(path) in str(exc) else f"{path}: {exc}"))
+            tally.failed.append((path, _reason(path, exc)))
+            continue
+        if title:
+            draft = replace(draft, title=title)
+        if published is not None:
+            draft = replace(draft, published=published, published_source=DateSource.USER)
+        elif draft.published is None and (ask_later or ask_date is not None):
+            question = DateQuestion(path, replace(draft, published_guess=draft.published_guess
+                                                  or latest_full_date(draft.text)))
+            if ask_later:
+                waiting.append(question)
+                continue
+            assert ask_date is not None
+            tally.add(path, _answered(question, ask_date(question.draft, path)))
+            continue
+        tally.add(path, draft)
     if progress is not None and not cancelled:
         progress(len(files), len(files), files[-1] if files else Path())
-    return BatchSummary(tuple(imported), tuple(duplicates), tuple(failed), tuple(skipped),
-                        cancelled, tuple(updated), tuple(unconfirmed))
+    return tally.summary(cancelled, tuple(waiting))
+
+
+def import_answered(articles: ArticleService,
+                    answers: Iterable[tuple[DateQuestion, DateAnswer | None | bool]],
+                    ) -> BatchSummary:
+    """Import the files a batch left waiting, as answered: a DateAnswer, None to import
+    without a date, False to skip the file."""
+    tally = _Tally(articles)
+    for question, answer in answers:
+        tally.add(question.path, _answered(question, answer))
+    return tally.summary(False, ())
+
+
+def _answered(question: DateQuestion, answer: DateAnswer | None | bool) -> ArticleDraft | None:
+    """The draft as answered; None: the file is skipped."""
+    if answer is False:
+        return None
+    if isinstance(answer, DateAnswer):
+        return replace(question.draft, published=answer.day, published_source=answer.source)
+    return question.draft
+
+
+class _Tally:
+    """What a batch did so far, file by file."""
+
+    def __init__(self, articles: ArticleService) -> None:
+        self._articles = articles
+        self.imported: list[ImportedArticle] = []
+        self.duplicates: list[tuple[Path, str]] = []
+        self.failed: list[tuple[Path, str]] = []
+        self.skipped: list[Path] = []
+        self.updated: list[tuple[Path, Reimport]] = []
+        self.unconfirmed: list[tuple[Path, date]] = []
+
+    def add(self, path: Path, draft: ArticleDraft | None) -> None:
+        """Store one file's draft (None: skipped), each committed on its own."""
+        if draft is None:
+            self.skipped.append(path)
+            return
+        try:
+            result = self._articles.add_or_update(draft)
+        except DuplicateArticleError as exc:
+            self.duplicates.append((path, exc.existing_title))
+            return
+        except TimelineError as exc:
+            self.failed.append((path, _reason(path, exc)))
+            return
+        if draft.published_source is DateSource.SUGGESTED and draft.published is not None:
+            self.unconfirmed.append((path, draft.published))
+        if isinstance(result, Reimport):
+            self.updated.append((path, result))
+        else:
+            self.imported.append(ImportedArticle(result.id, result.title, path))
+
+    def summary(self, cancelled: bool, waiting: tuple[DateQuestion, ...]) -> BatchSummary:
+        return BatchSummary(tuple(self.imported), tuple(self.duplicates), tuple(self.failed),
+                            tuple(self.skipped), cancelled, tuple(self.updated),
+                            tuple(self.unconfirmed), waiting)
+
+
+def _reason(path: Path, exc: TimelineError) -> str:
+    return str(exc) if str(path) in str(exc) else f"{path}: {exc}"
 
 
 def _read(path: Path, max_bytes: int | None) -> ArticleDraft:

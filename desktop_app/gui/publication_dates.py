@@ -1,0 +1,254 @@
+"""Asking for publication dates: one field that reads a typed day, in a dialog for one text
+and in a table for the files of an import, which are asked together at its end."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.eventdates import format_date
+from desktop_app.core.records import Precision
+from desktop_app.core.wording import counted
+from desktop_app.gui.props import made
+
+if TYPE_CHECKING:
+    from desktop_app.core.services.batch_import import DateQuestion
+
+SANE_YEARS = range(1000, 2201)
+
+
+def read_day(text: str) -> tuple[date | None, str]:
+    """The one day a typed text names ('2024-08-06', '6 Aug 2024', 'last Friday'), and what
+    to show under the field: the day written out, or why it is not one day."""
+    from desktop_app.core.errors import DateParseError
+    from desktop_app.core.eventdates import format_event_date, parse_date_text
+
+    try:
+        d = parse_date_text(text, date.today())
+    except DateParseError as exc:
+        return None, str(exc)
+    if d.precision != Precision.DAY or d.end not in (None, d.start):
+        return None, f"{format_event_date(d)} is not one day: give the day too"
+    return d.start, "= " + format_event_date(d)
+
+
+class DayField(QWidget):
+    """A typed publication day, what it was read as, and the other days found one click
+    away; a year far from today needs a second OK (``confirmed``)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.date_edit = made(QLineEdit(), objectName="publicationDate")
+        self.date_edit.setPlaceholderText("2024-08-06, 6 Aug 2024 or last Friday")
+        self.reading = made(QLabel(), objectName="publicationReading", wordWrap=True)
+        self.reading.setTextFormat(Qt.TextFormat.PlainText)
+        self._others = QVBoxLayout()
+        self._others_label = QLabel(self.tr("Other dates found:"))
+        self._value: date | None = None
+        self._confirmed_year: int | None = None
+        self.date_edit.textChanged.connect(self._read)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.date_edit)
+        layout.addWidget(self.reading)
+        layout.addWidget(self._others_label)
+        layout.addLayout(self._others)
+
+    def ask(self, text: str, candidates: tuple[tuple[date, str], ...]) -> None:
+        """Show ``text`` in the field and offer the candidates other than the day it names."""
+        while self._others.count():
+            item = self._others.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.date_edit.setText(text)
+        self.date_edit.selectAll()
+        others = [(d, where) for d, where in dict(candidates).items() if d != self._value]
+        self._others_label.setVisible(bool(others))
+        for day, where in others:
+            # Written out as the reading is: a short locale form ("5/4/20") is the very
+            # ambiguity this question settles.
+            button = QPushButton(f"{format_date(day, Precision.DAY)}  ({where})")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, d=day: self.date_edit.setText(d.isoformat()))
+            self._others.addWidget(button)
+
+    def _read(self) -> None:
+        self._value, shown = read_day(self.date_edit.text())
+        self.reading.setText(shown)
+        self.changed.emit()
+
+    def value(self) -> date | None:
+        return self._value
+
+    def confirmed(self) -> bool:
+        """Whether the day may be taken: one day, and a year far from today said twice."""
+        if self._value is None:
+            self.date_edit.setFocus()
+            return False
+        year = self._value.year
+        if year not in SANE_YEARS and self._confirmed_year != year:
+            self._confirmed_year = year
+            self.reading.setText(self.tr("The year %d looks mistyped. Press OK again to keep "
+                                         "it.") % year)
+            return False
+        return True
+
+
+class PublicationDateDialog(QDialog):
+    """Ask for the publication date of a text that did not say (a pasted article), pre-filled
+    with the best candidate, the others one click away."""
+
+    def __init__(self, source: str, guess: date, parent: QWidget | None = None,
+                 candidates: tuple[tuple[date, str], ...] = ()) -> None:
+        super().__init__(parent)
+        self.setObjectName("publicationDateDialog")
+        self.setWindowTitle(self.tr("Publication date"))
+        text = QLabel(self.tr("No sure publication date was found in\n%s.\n\nRelative dates "
+                              "such as “on Monday” are resolved against it. When was it "
+                              "published?") % source, wordWrap=True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        self.field = DayField(self)
+        self.date_edit, self.reading = self.field.date_edit, self.field.reading
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.field)
+        layout.addWidget(buttons)
+        self.field.ask(guess.isoformat(), candidates)
+
+    def _accept(self) -> None:
+        if self.field.confirmed():
+            self.accept()
+
+    def value(self) -> date:
+        """The chosen date (after OK)."""
+        day = self.field.value()
+        assert day is not None
+        return day
+
+
+class PublicationDatesDialog(QDialog):
+    """The files of an import whose publication day is in doubt, all in one table: each row
+    pre-filled with its best candidate and why it is asked; the selected row's day is edited
+    below, with its other candidates; an empty day imports the file without one."""
+
+    FILE, WHY, DAY = range(3)
+
+    def __init__(self, questions: list[DateQuestion], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("publicationDatesDialog")
+        self.setWindowTitle(self.tr("Publication dates"))
+        self._questions = questions
+        self._answers: list[date | None] = [q.draft.published_guess for q in questions]
+        self._texts = [d.isoformat() if d else "" for d in self._answers]
+        intro = QLabel(self.tr(
+            "No sure publication date was found for %s. Relative dates such as “on Monday” "
+            "are resolved against it: check each day, or clear it to import the file without "
+            "one. Cancel imports none of them.") % counted(len(questions), "file"),
+            wordWrap=True)
+        self.table = made(QTableWidget(len(questions), 3), objectName="publicationDatesTable")
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Why asked"),
+                                              self.tr("Published")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.WHY, QHeaderView.ResizeMode.Stretch)
+        for row, q in enumerate(questions):
+            name = QTableWidgetItem(q.path.name)
+            name.setToolTip(str(q.path))
+            why = QTableWidgetItem(q.reason)
+            why.setToolTip(q.reason)
+            self.table.setItem(row, self.FILE, name)
+            self.table.setItem(row, self.WHY, why)
+            self.table.setItem(row, self.DAY, QTableWidgetItem(self._texts[row]))
+        self.table.resizeColumnToContents(self.FILE)
+        self.table.setColumnWidth(self.FILE, min(self.table.columnWidth(self.FILE), 260))
+        self.table.setColumnWidth(self.DAY, 160)
+        self.field = DayField(self)
+        self.field.changed.connect(self._typed)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        below = QHBoxLayout()
+        below.addWidget(QLabel(self.tr("Published:")), 0, Qt.AlignmentFlag.AlignTop)
+        below.addWidget(self.field, 1)
+        layout.addLayout(below)
+        layout.addWidget(self.buttons)
+        self.resize(900, 420)
+        self._row = -1
+        self._odd_kept: set[int] = set()  # rows whose far-off year was confirmed
+        self.table.setCurrentCell(0, self.DAY)
+
+    def _show(self, row: int) -> None:
+        """The field edits the selected row's day."""
+        if row < 0:
+            return
+        self._row = -1  # the field's own change signal must not write into the old row
+        self.field.ask(self._texts[row], self._questions[row].candidates())
+        self._row = row
+
+    def _typed(self) -> None:
+        row = self._row
+        text = self.field.date_edit.text().strip()
+        if not text:
+            self.field.reading.setText(self.tr("No day: the file is imported without one"))
+        if row < 0:
+            return
+        self._texts[row] = text
+        self._answers[row] = self.field.value() if text else None
+        item = self.table.item(row, self.DAY)
+        if item is None:
+            return
+        item.setText(text)
+        bad = bool(text) and self._answers[row] is None
+        item.setForeground(QBrush(QColor("#c62828")) if bad else QBrush())
+
+    def _accept(self) -> None:
+        for row, text in enumerate(self._texts):
+            day = self._answers[row]
+            if text and day is None:  # the first that is not one day
+                self.table.setCurrentCell(row, self.DAY)
+                self.field.date_edit.setFocus()
+                return
+            if day is not None and day.year not in SANE_YEARS and row not in self._odd_kept:
+                if row != self._row:
+                    self.table.setCurrentCell(row, self.DAY)
+                if not self.field.confirmed():  # the first OK shows why; the second keeps it
+                    return
+                self._odd_kept.add(row)
+        self.accept()
+
+    def answers(self) -> list[date | None]:
+        """Each file's day, in the order asked (None: import it without one)."""
+        return list(self._answers)
