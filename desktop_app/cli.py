@@ -20,7 +20,7 @@ from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.integrity import damaged_values
 from desktop_app.core.locations import db_argument, unwritable_file
 from desktop_app.core.project import Project, open_project
-from desktop_app.core.records import ArticleDraft, DateSource, LaneMode
+from desktop_app.core.records import LaneMode
 from desktop_app.core.wording import counted
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                      help="publication date (overrides what the file says)")
     imp.add_argument("--title", help="article title (overrides what the file says)")
+    imp.add_argument("--dates", choices=("best", "strict", "ask"), default="best",
+                     help="a file whose publication date is in doubt or missing: best takes "
+                          "the best candidate and flags it as not confirmed (the default), "
+                          "strict skips the file, ask asks on the terminal")
     add = sub.add_parser("add-event", help="create an event from a quote, as Ctrl+E would")
     add.add_argument("--article", type=int, required=True, metavar="ID")
     add.add_argument("--quote", required=True, help="exact text of the passage")
@@ -310,7 +314,7 @@ def _export_chart(args: argparse.Namespace, project: Project) -> int:
 
 
 def _import(args: argparse.Namespace, project: Project) -> int:
-    from desktop_app.core.services.batch_import import DateAnswer, collect_files, import_batch
+    from desktop_app.core.services.batch_import import collect_files, import_batch
 
     files = collect_files(args.files, recursive=args.recursive)
 
@@ -319,19 +323,12 @@ def _import(args: argparse.Namespace, project: Project) -> int:
             print(f"[{done + 1}/{total}] {path}", file=sys.stderr)
         return True
 
-    def no_date(draft: ArticleDraft, path: Path) -> DateAnswer | None:
-        if draft.published_doubt and draft.published_guess is not None:
-            # Nobody to ask here: take the suggested day, and say why it is in doubt.
-            print(f"warning: {path}: {draft.published_doubt}; took "
-                  f"{draft.published_guess.isoformat()} (use --published to set another)",
-                  file=sys.stderr)
-            return DateAnswer(draft.published_guess, DateSource.SUGGESTED)
-        print(f"warning: {path}: no publication date found; relative dates will be resolved "
-              "against the dates the text mentions (use --published)", file=sys.stderr)
-        return None
+    from desktop_app.cli_dates import DATE_ANSWERS
+
+    ask = DATE_ANSWERS[args.dates]
 
     summary = import_batch(project.articles, files, published=args.published, title=args.title,
-                           ask_date=no_date, progress=progress)
+                           ask_date=ask, progress=progress)
     for article in summary.imported:
         print(f"{article.id}\t{shown(article.title)}")
     for path, r in summary.updated:
@@ -343,4 +340,8 @@ def _import(args: argparse.Namespace, project: Project) -> int:
               file=sys.stderr)
     for _path, reason in summary.failed:
         print(f"error: {shown(reason)}", file=sys.stderr)
-    return 1 if summary.failed or summary.duplicates else 0
+    for path in summary.skipped:
+        print(f"skipped: {shown(path)}: no sure publication date (give --published, or "
+              "--dates best or ask)", file=sys.stderr)
+    return 1 if summary.failed or summary.duplicates or summary.skipped else 0
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,64 @@ def test_import_warns_when_no_date_is_found(tmp_path: Path, capsys) -> None:  # 
     f.write_text("Talks\n\nTalks resumed on Monday.")
     code, out, err = run(capsys, "--db", str(tmp_path / "p.tldb"), "import", str(f))
     assert code == 0 and "no publication date" in err and out == "1\tTalks\n"
+
+
+UNDATED = ("Undated report\n\nTalks went on through the night; the meeting of 4 May 2019 had "
+           "been the last before the summer.")
+
+
+def test_import_dates_best_takes_the_best_candidate_flagged_as_not_confirmed(
+        tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    from desktop_app.core.project import open_project
+
+    f = tmp_path / "a.txt"
+    f.write_text(UNDATED)
+    db = tmp_path / "p.tldb"
+    code, out, err = run(capsys, "--db", str(db), "import", str(f))  # best is the default
+    assert code == 0 and out == "1\tUndated report\n"
+    assert f"warning: {f}: no publication date found; took 2019-05-04, not confirmed" in err
+    project = open_project(db)
+    a = project.articles.get(1)
+    project.close()
+    assert (a.published, a.published_source) == (date(2019, 5, 4), "suggested")
+
+
+def test_import_dates_strict_skips_a_file_without_a_sure_date(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    f = tmp_path / "a.txt"
+    f.write_text(UNDATED)
+    code, out, err = run(capsys, "--db", str(tmp_path / "p.tldb"), "import", "--dates",
+                         "strict", str(f), str(FIXTURES / "dateline.txt"))
+    assert code == 1 and out == "1\tHarbour strike ends\n"
+    assert f"skipped: {f}: no sure publication date (give --published" in err
+
+
+@pytest.mark.parametrize("typed,day,source", [
+    ("\n", date(2019, 5, 4), "user"),  # Enter: the first candidate
+    ("1\n", date(2019, 5, 4), "user"),
+    ("August 2020\n7 May 2019\n", date(2019, 5, 7), "user"),  # not one day: asked again
+    ("-\n", None, ""),
+    ("skip\n", "skipped", None),
+    ("", "skipped", None),  # the end of input
+])
+def test_import_dates_ask_reads_the_answer_from_the_terminal(
+        tmp_path: Path, capsys, monkeypatch, typed: str, day, source) -> None:  # noqa: ANN001
+    from desktop_app.core.project import open_project
+
+    f = tmp_path / "a.txt"
+    f.write_text(UNDATED)
+    db = tmp_path / "p.tldb"
+    monkeypatch.setattr("sys.stdin", io.StringIO(typed))
+    code, out, err = run(capsys, "--db", str(db), "import", "--dates", "ask", str(f))
+    assert "  1. 2019-05-04 (the best candidate)" in err
+    assert "Publication date [2019-05-04]" in err
+    if day == "skipped":
+        assert code == 1 and out == "" and f"skipped: {f}" in err
+        return
+    assert code == 0 and out == "1\tUndated report\n"
+    project = open_project(db)
+    a = project.articles.get(1)
+    project.close()
+    assert (a.published, a.published_source) == (day, source)
 
 
 def test_import_csv_dry_run_then_apply(tmp_path: Path, capsys) -> None:  # noqa: ANN001
