@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def write_pdf(path: Path, lines: list[str], title: str = "") -> Path:
-    """A one-page PDF showing ``lines`` in Helvetica; no lines: a page with only a drawing."""
+def write_pdf(path: Path, lines: list[str], title: str = "", created: str = "") -> Path:
+    """A one-page PDF showing ``lines`` in Helvetica; no lines: a page with only a drawing.
+    ``created``: its CreationDate as PDF writes it ('D:20220301120000Z')."""
     if lines:
         ops = ["BT /F1 12 Tf 72 720 Td"]
         for i, line in enumerate(lines):
@@ -16,7 +17,8 @@ def write_pdf(path: Path, lines: list[str], title: str = "") -> Path:
     else:
         ops = ["0.5 g 72 300 468 400 re f"]  # a grey box standing in for a scanned image
     content = "\n".join(ops).encode("latin-1")
-    info = f"<< /Title ({title}) >>".encode() if title else b"<< >>"
+    info = ("<< " + (f"/Title ({title}) " if title else "")
+            + (f"/CreationDate ({created}) " if created else "") + ">>").encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -39,3 +41,16 @@ def write_pdf(path: Path, lines: list[str], title: str = "") -> Path:
             f"{xref}\n%%EOF\n").encode()
     path.write_bytes(bytes(out))
     return path
+
+
+def encrypt_pdf(path: Path, out: Path, user_password: str, algorithm: str) -> Path:
+    """``path`` encrypted: with an empty user password it opens without one (an owner
+    password restricts printing or copying)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(path))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret",
+                   algorithm=algorithm)
+    with out.open("wb") as fh:
+        writer.write(fh)
+    return out

@@ -123,6 +123,56 @@ def test_pdf_with_a_text_layer(tmp_path: Path) -> None:
     assert d.published == date(2022, 3, 3)
 
 
+@pytest.mark.parametrize("meta_title,title", [
+    ("Strike ends", "Strike ends"),
+    ("Microsoft Word - strike-report.docx", "strike-report"),
+    ("Untitled", "Harbour strike ends"),  # a placeholder: the first line
+    ("Binder1.pdf", "Harbour strike ends"),
+    ("Document 3", "Harbour strike ends"),
+    ("Strike\x01\n ends", "Strike ends"),  # control characters are no part of a title
+])
+def test_a_pdf_title_is_the_authors_not_the_writing_programs(tmp_path: Path, meta_title: str,
+                                                             title: str) -> None:
+    from tests.core.pdfs import write_pdf
+
+    p = write_pdf(tmp_path / "a.pdf", ["Harbour strike ends", "Dock workers returned on "
+                                       "Wednesday."], title=meta_title)
+    assert read_article_file(p).title == title
+
+
+def test_a_pdfs_creation_day_is_offered_never_taken(tmp_path: Path) -> None:
+    from tests.core.pdfs import write_pdf
+
+    undated = write_pdf(tmp_path / "a.pdf", ["Harbour strike ends", "Dock workers returned on "
+                                             "Wednesday."], created="D:20220304093000+01'00'")
+    d = read_article_file(undated)
+    assert (d.published, d.published_guess) == (None, date(2022, 3, 4))
+    assert d.published_others == ((date(2022, 3, 4), "the PDF's creation date"),)
+    dated = write_pdf(tmp_path / "b.pdf", ["Harbour strike ends", "LISBON, 3 March 2022 - Dock",
+                                           "workers returned."], created="D:20220304093000Z")
+    d = read_article_file(dated)
+    assert (d.published, d.published_others) == (
+        date(2022, 3, 3), ((date(2022, 3, 4), "the PDF's creation date"),))
+    bad = write_pdf(tmp_path / "c.pdf", ["Harbour strike ends", "Dock workers returned."],
+                    created="D:2022-no-date")
+    assert read_article_file(bad).published_others == ()  # a bad date costs only itself
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_an_encrypted_pdf_opens_when_it_needs_no_password(tmp_path: Path,
+                                                          algorithm: str) -> None:
+    from tests.core.pdfs import encrypt_pdf, write_pdf
+
+    plain = write_pdf(tmp_path / "plain.pdf", ["Harbour strike ends", "LISBON, 3 March 2022 -"
+                                               " Dock workers returned."])
+    open_one = encrypt_pdf(plain, tmp_path / "owner-only.pdf", "", algorithm)
+    d = read_article_file(open_one)
+    assert "Dock workers returned" in d.text and d.published == date(2022, 3, 3)
+    locked = encrypt_pdf(plain, tmp_path / "locked.pdf", "reader-secret", algorithm)
+    with pytest.raises(ImportFileError, match=f"{locked}: is protected by a password"):
+        read_article_file(locked)
+
+
 def test_scanned_pdf_and_fake_pdf_are_refused(tmp_path: Path) -> None:
     from tests.core.pdfs import write_pdf
 
