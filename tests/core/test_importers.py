@@ -376,3 +376,53 @@ def test_a_weekday_near_the_top_is_no_dateline_without_a_year() -> None:
     assert date_candidates("NAIROBI, Monday, Aug 6 - Talks began.", None,
                            today=date(2026, 12, 3)) == (
         (date(2026, 8, 6), "a dateline without a year, taken as the last such day"),)
+
+
+MAIL_HEAD = b"From: Desk <desk@news.example>\r\nDate: Tue, 1 Mar 2022 10:00:00 +0100\r\n"
+
+
+@pytest.mark.parametrize("mail,title,text", [
+    # Raw 8-bit headers and a body without a charset: UTF-8 where valid, else windows-1252.
+    (b"Subject: Fr\xf6sche im Teich\r\n\r\nDie Fr\xf6sche sind zur\xfcck.\r\n",
+     "Frösche im Teich", "Die Frösche sind zurück."),
+    ("Subject: Frösche\r\n\r\nDie Frösche sind zurück.\r\n".encode(),
+     "Frösche", "Die Frösche sind zurück."),
+    (b"Subject: =?iso-8859-1?q?Fr=F6sche_im?= =?utf-8?b?IFRlaWNo?=\r\n\r\nText.\r\n",
+     "Frösche im Teich", "Text."),
+    # A charset nobody knows, or one that is no text encoding: the bytes decide.
+    (b"Subject: x\r\nContent-Type: text/plain; charset=\"x-unknown-42\"\r\n\r\nDie Fr\xf6sche."
+     b"\r\n", "x", "Die Frösche."),
+    (b"Subject: x\r\nContent-Type: text/plain; charset=\"idna\"\r\n\r\nDie Frosche.\r\n",
+     "x", "Die Frosche."),
+    (b"Subject: x\r\nContent-Type: text/plain; charset=koi8-u\r\n\r\n"
+     + "Привіт, світ.".encode("koi8-u"), "x", "Привіт, світ."),
+    # An attachment an old mailer pasted into the text is not the article.
+    (b"Subject: report\r\n\r\nThe port reopened on Monday.\r\n\r\nbegin 644 photo.jpg\r\n"
+     b"M_]C_X``02D9)1@`!`0$`2`!(``#_VP!#``,\"`@,\"`@,#`P,$`P,$!0@%!00$\r\n`\r\nend\r\n\r\n"
+     b"More text after.\r\n", "report", "The port reopened on Monday.\n\n\n\nMore text after."),
+    # The text part, not the attachment beside it.
+    (b"Subject: two\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\n"
+     b"Content-Type: text/plain; charset=utf-8\r\nContent-Disposition: attachment; "
+     b"filename=\"notes.txt\"\r\n\r\nNot this.\r\n--B\r\nContent-Type: text/plain; "
+     b"charset=utf-8\r\n\r\nThis one.\r\n--B--\r\n", "two", "This one."),
+])
+def test_real_mail_is_read_as_it_was_meant(tmp_path: Path, mail: bytes, title: str,
+                                           text: str) -> None:
+    p = tmp_path / "m.eml"
+    p.write_bytes(MAIL_HEAD + mail)
+    d = read_article_file(p)
+    assert (d.title, d.text, d.published) == (title, text, date(2022, 3, 1))
+
+
+@pytest.mark.parametrize("body,problem", [
+    (b"Subject: noise\r\n\r\n" + bytes(range(256)) * 20, "looks like a binary file"),
+    (b"Subject: deep\r\nContent-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n" + b"".join(
+        f"--b{i}\r\nContent-Type: multipart/mixed; boundary=\"b{i + 1}\"\r\n\r\n".encode()
+        for i in range(1000)), "nests its parts"),
+])
+def test_a_mail_that_is_no_article_is_refused_with_the_reason(tmp_path: Path, body: bytes,
+                                                              problem: str) -> None:
+    p = tmp_path / "m.eml"
+    p.write_bytes(MAIL_HEAD + body)
+    with pytest.raises(ImportFileError, match=f"{p}: {problem}"):
+        read_article_file(p)

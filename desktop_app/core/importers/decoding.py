@@ -35,7 +35,13 @@ def declared_charset(data: bytes) -> str | None:
     m = _DECLARED.search(data[:8192])
     if m is None:
         return None
-    label = (m.group(1) or m.group(2)).decode("ascii").lower()
+    return text_codec((m.group(1) or m.group(2)).decode("ascii"))
+
+
+def text_codec(label: str) -> str | None:
+    """The Python codec of a charset label ('ISO-8859-1', 'utf8') as browsers read it, if it
+    is a text encoding Python knows; None for 'x-unknown', 'idna', 'base64'..."""
+    label = label.strip().lower()
     label = _BROWSER_LABELS.get(label, label)
     try:
         info = codecs.lookup(label)
@@ -48,15 +54,18 @@ def declared_charset(data: bytes) -> str | None:
     return info.name  # a non-text codec ('base64') fails to decode, and is passed over
 
 
-def decode_bytes(data: bytes, path: Path, markup: bool = False) -> str:
+def decode_bytes(data: bytes, path: Path, markup: bool = False,
+                 declared: str | None = None) -> str:
     """Text of a file with newlines normalised; refuse empty, binary or undecodable data.
-    ``markup``: an HTML or XML page, whose own charset declaration is believed."""
+    ``markup``: an HTML or XML page, whose own charset declaration is believed; ``declared``:
+    the charset label the container gives (an e-mail part's), believed if it is a real one."""
     if not data.strip():
         raise ImportFileError(path, "is empty")
-    return normalise_newlines(_decode(data, path, markup))
+    codec = text_codec(declared) if declared else declared_charset(data) if markup else None
+    return normalise_newlines(_decode(data, path, codec))
 
 
-def _decode(data: bytes, path: Path, markup: bool) -> str:
+def _decode(data: bytes, path: Path, declared: str | None) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -65,7 +74,7 @@ def _decode(data: bytes, path: Path, markup: bool) -> str:
         return _strict(data, utf16, path)
     if _looks_binary(data):
         raise ImportFileError(path, "looks like a binary file, not text")
-    return _utf8_declared_or_detected(data, path, declared_charset(data) if markup else None)
+    return _utf8_declared_or_detected(data, path, declared)
 
 
 def _utf8_declared_or_detected(data: bytes, path: Path, declared: str | None) -> str:

@@ -1,4 +1,10 @@
-"""News e-mails (.eml): subject as title, Date header as publication date, text body."""
+"""News e-mails (.eml): subject as title, Date header as publication date, text body.
+
+Real mail is messier than its standards: raw 8-bit headers, bodies without a charset or with
+one nobody knows, uuencoded attachments inside the text, parts nested without end. The body
+gets the same checks and decoding as any other text file (binary refused, a declared charset
+believed where it is a real one, valid UTF-8 kept, else detected).
+"""
 
 from __future__ import annotations
 
@@ -6,39 +12,98 @@ import email
 import email.policy
 import html as html_lib
 import re
+from email.header import decode_header
+from email.message import Message
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from desktop_app.core.errors import ImportFileError
-from desktop_app.core.importers.decoding import normalise_newlines
+from desktop_app.core.importers.decoding import decode_bytes, text_codec
 from desktop_app.core.records import ArticleDraft, DateSource
 
 _TAGS = re.compile(r"<[^>]+>")
+_MAX_DEPTH = 50  # MIME parts inside parts; real newsletters nest three or four deep
+# An attachment pasted into the text by an old mailer: uuencoded, or yEnc.
+_ENCODED_FILE = re.compile(r"^begin [0-7]{3,4} \S[^\n]*\n.*?^end[ \t]*$"
+                           r"|^=ybegin [^\n]*\n.*?^=yend[^\n]*$", re.MULTILINE | re.DOTALL)
 
 
 def draft_from_email(data: bytes, path: Path) -> ArticleDraft:
     """A draft from a MIME message; HTML-only bodies are reduced to their text."""
-    msg = email.message_from_bytes(data, policy=email.policy.default)
-    if not msg.keys():
-        raise ImportFileError(path, "is not an e-mail message (no headers)")
-    body = msg.get_body(preferencelist=("plain", "html"))
-    if body is None:
-        raise ImportFileError(path, "has no text body")
     try:
-        text = body.get_content()
-    except (LookupError, UnicodeDecodeError) as exc:
-        raise ImportFileError(path, f"has a body in an unknown encoding ({exc})") from exc
+        msg = email.message_from_bytes(data, policy=email.policy.compat32)
+        if not msg.keys():
+            raise ImportFileError(path, "is not an e-mail message (no headers)")
+        body = _text_part(msg, path)
+    except RecursionError as exc:
+        raise ImportFileError(path, "nests its parts too deeply to be an e-mail") from exc
+    payload = body.get_payload(decode=True)
+    raw = payload if isinstance(payload, bytes) else b""
+    text = decode_bytes(raw, path, declared=body.get_content_charset())
     if body.get_content_type() == "text/html":
         text = html_lib.unescape(_TAGS.sub("", re.sub(r"(?i)<(br|/p|/div)[^>]*>", "\n", text)))
+    text = _ENCODED_FILE.sub("", text).strip()
+    if not text:
+        raise ImportFileError(path, "has no text body")
     published = None
     if msg["Date"]:
         try:
-            published = parsedate_to_datetime(str(msg["Date"])).date()
-        except (TypeError, ValueError):
+            published = parsedate_to_datetime(header_text(msg, "Date")).date()
+        except (TypeError, ValueError, IndexError):
             published = None
-    sender = str(msg["From"] or "")
-    return ArticleDraft(title=str(msg["Subject"] or path.stem).strip(),
-                        text=normalise_newlines(text).strip(), outlet=sender,
-                        author=sender, published=published,
+    sender = header_text(msg, "From")
+    return ArticleDraft(title=header_text(msg, "Subject") or path.stem, text=text,
+                        outlet=sender, author=sender, published=published,
                         published_source=DateSource.METADATA if published else DateSource.UNKNOWN,
                         published_guess=published)
+
+
+def _text_part(msg: Message, path: Path) -> Message:
+    """The message's text: its first plain-text part, else its first HTML part (parts
+    marked as attachments are not the text); walked without recursion, to a depth."""
+    found: dict[str, Message] = {}
+    stack: list[tuple[Message, int]] = [(msg, 0)]
+    while stack:
+        part, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            raise ImportFileError(path, f"nests its parts more than {_MAX_DEPTH} deep")
+        if part.is_multipart():
+            children = part.get_payload()
+            if isinstance(children, list):
+                stack.extend((child, depth + 1) for child in reversed(children))
+            continue
+        if (part.get("Content-Disposition") or "").lower().startswith("attachment"):
+            continue
+        kind = part.get_content_type()
+        if kind in ("text/plain", "text/html"):
+            found.setdefault(kind, part)
+            if kind == "text/plain":
+                break
+    body = found.get("text/plain") or found.get("text/html")
+    if body is None:
+        raise ImportFileError(path, "has no text body")
+    return body
+
+
+def header_text(msg: Message, name: str) -> str:
+    """A header as text: RFC 2047 encoded words decoded by their charset, raw 8-bit bytes
+    (which mailers send though they may not) read as UTF-8 or else windows-1252."""
+    # The raw value: the policy would already have turned 8-bit bytes into U+FFFD.
+    value = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
+    if value is None:
+        return ""
+    parts = []
+    for chunk, charset in decode_header(value):
+        raw = chunk if isinstance(chunk, bytes) else chunk.encode("ascii", "surrogateescape")
+        parts.append(_header_bytes(raw, charset))
+    return " ".join("".join(parts).split())
+
+
+def _header_bytes(raw: bytes, charset: str | None) -> str:
+    codec = text_codec(charset) if charset else None
+    if codec is not None:
+        return raw.decode(codec, errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
