@@ -150,7 +150,7 @@ class ChartView(Component):
 
         host = self._ws.host
         others: list[QWidget | None] = [host.findChild(QSplitter, "leftSplitter"),
-                                        self._v.reader,
+                                        host.findChild(QWidget, "readingPane"),
                                         host.findChild(QScrollArea, "inspectorScroll")]
         if on:
             self._unfocused = [w for w in others if w is not None and w.isVisible()]

@@ -29,6 +29,7 @@ from desktop_app.gui.access import apply_access, colour_banner, make_banner
 from desktop_app.gui.actions import Actions, Need
 from desktop_app.gui.analysis import Analysis
 from desktop_app.gui.article_editing import ArticleEditing
+from desktop_app.gui.article_header import ArticleHeader
 from desktop_app.gui.article_list import ArticleDelegate, ArticleListModel
 from desktop_app.gui.asking import Dialogs, QtDialogs
 from desktop_app.gui.background import Background
@@ -199,8 +200,16 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(1, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
+        self.article_header = ArticleHeader()
+        reading = QWidget()  # the headline and byline above the text, not part of it
+        reading.setObjectName("readingPane")
+        text_column = QVBoxLayout(reading)
+        text_column.setContentsMargins(0, 0, 0, 0)
+        text_column.setSpacing(0)
+        text_column.addWidget(self.article_header)
+        text_column.addWidget(self.reader, 1)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(reading)
         self.splitter.addWidget(right)
         self.splitter.setSizes([280, 540, 580])
         left.setMinimumWidth(170)  # panes keep a readable width when docks open beside them
@@ -223,9 +232,9 @@ class MainWindow(QMainWindow):
             "when it went away; edits are refused, never queued, until it is back."))
         self.server_label.hide()
         self.statusBar().addPermanentWidget(self.server_label)
-        return Views(self.article_list, self.article_model, self.reader, self.timeline_table,
-                     self.timeline_model, tabs, chart_slot, area, self.inspector, self.coverage,
-                     self.count_label)
+        return Views(self.article_list, self.article_model, self.reader, self.article_header,
+                     self.timeline_table, self.timeline_model, tabs, chart_slot, area,
+                     self.inspector, self.coverage, self.count_label)
 
     def _connect_signals(self) -> None:
         a = self.user_actions
@@ -255,6 +264,8 @@ class MainWindow(QMainWindow):
         self.timeline_model.reset(list(snapshot.events))
         self.reader.show_article(snapshot.article_id, snapshot.article_text,
                                  list(snapshot.quotes))
+        self.article_header.show_article(next(
+            (a for a in snapshot.articles if a.id == snapshot.article_id), None))
         if snapshot.events:
             self.inspector.show_event(snapshot.events[0])
         self.selection.update_counts()
@@ -289,6 +300,7 @@ class MainWindow(QMainWindow):
         # A start-up snapshot may already show an article: it was painted, never analysed, so
         # the reader forgets it and the live project shows (and analyses) it afresh.
         self.reader.show_article(None, "", [])
+        self.article_header.show_article(None)
         self.selection.refresh_articles()
         self.filtering.refresh_choices()  # another project: other tags and saved filters
         self.chart_view.ensure_chart().request_fit()
@@ -323,7 +335,7 @@ class MainWindow(QMainWindow):
         if ids:
             select.select_article(article if article in ids else ids[0])
         else:
-            self.reader.show_article(None, "", [])
+            select.clear_article()
         self.inspector.show_event(None)
         if self.timeline_model.rowCount():
             select.select_event(event if self.timeline_model.row_of(event) >= 0

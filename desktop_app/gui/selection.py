@@ -100,11 +100,13 @@ class Selection(Component):
         article = project.articles.get(article_id)
         self._v.reader.show_article(article.id, article.text,
                                     project.events.quotes_in_article(article.id))
+        self._v.article_header.show_article(article)
         self.articleShown.emit(article.published)
 
     def clear_article(self) -> None:
         """Show no article (the last one went)."""
         self._v.reader.show_article(None, "", [])
+        self._v.article_header.show_article(None)
         self.articleShown.emit(None)
 
     def show_event(self, record: EventRecord) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QTableView, QTabWidget, QWidget
 
 from desktop_app.gui.actions import Actions
+from desktop_app.gui.article_header import ArticleHeader
 from desktop_app.gui.article_list import ArticleListModel
 from desktop_app.gui.asking import Dialogs
 from desktop_app.gui.background import Background
@@ -40,6 +41,7 @@ class Views:
     article_list: QListView
     article_model: ArticleListModel
     reader: ArticleReader
+    article_header: ArticleHeader
     timeline_table: QTableView
     timeline_model: TimelineModel
     timeline_tabs: QTabWidget

@@ -161,10 +161,32 @@ def test_changing_the_publication_date_redates_and_undoes(window) -> None:  # no
     assert dates == [date(2021, 7, d) for d in (12, 13, 14, 15)]
     assert "4 event dates changed" in window.statusBar().currentMessage()
     assert window.article_model.summary(0).outlet == "Demo desk"
+    assert window.article_header.byline.text().startswith("Demo desk  ·  ")
+    assert window.article_header.byline.text().endswith("Fri 16 Jul 2021")
     window.action_undo.trigger()
     dates = [window.timeline_model.record(r).date.start for r in range(4)]
     assert dates == [date(2021, 7, d) for d in (5, 6, 7, 8)]
     assert window.project.articles.get(article_id).outlet == a.outlet
+    assert window.article_header.byline.text().endswith("Fri 9 Jul 2021")
+
+
+def test_the_headline_and_byline_stand_above_the_text_not_in_it(window, qtbot, tmp_path) -> None:  # noqa: ANN001
+    [article_id] = window.files.import_files([FIXTURES / "article-with-metadata.html"])
+    header = window.article_header
+    assert window.reader.article_id == article_id and header.isVisible()
+    assert header.headline.text() == "Border tensions rise"
+    assert header.byline.text() == ("The Example Herald  ·  by Ana Writer  ·  Fri 9 Jul 2021  ·  "
+                                     "https://herald.example/world/border-tensions")
+    assert not window.reader.toPlainText().startswith("Border tensions rise")
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Undated report\n\nTalks went on through the night; the meeting of 4 "
+                       "May 2019 had been the last before the summer.")
+    from desktop_app.app import main
+
+    assert main(["--db", str(window.project.location.path), "import", str(undated)]) == 0
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 3)  # another process's import
+    window.selection.select_article(max(a.id for a in window.project.articles.list()))
+    assert header.byline.text() == "Sat 4 May 2019 (suggested, not confirmed)"
 
 
 def test_opening_a_file_that_is_not_a_project_keeps_the_current_one(window,  # noqa: ANN001

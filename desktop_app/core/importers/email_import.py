@@ -70,7 +70,8 @@ def _text_part(msg: Message, path: Path) -> Message:
         if part.is_multipart():
             children = part.get_payload()
             if isinstance(children, list):
-                stack.extend((child, depth + 1) for child in reversed(children))
+                stack.extend((child, depth + 1) for child in reversed(children)
+                             if isinstance(child, Message))
             continue
         if (part.get("Content-Disposition") or "").lower().startswith("attachment"):
             continue
