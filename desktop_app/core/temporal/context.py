@@ -24,10 +24,14 @@ from desktop_app.core.temporal.lang.en.lexicon import (
 # straight to those characters instead of trying every position.
 # A full stop is no sentence end after an initial ("J. R. Doe", "the U.S. East Coast") or a
 # title or abbreviation that is followed by more of its sentence ("Mr. Smith", "Aug. 6").
-_CLOSING = r"[\"'\u2019\u201d)\]]*(?=\s+[\"'`(\[\u201c\u2018]*[A-Z0-9])"
+# A sentence may begin with a name written in camel case ("iPhone 4 will...", "eBay said").
+_CLOSING = r"[\"'\u2019\u201d)\]]*(?=\s+[\"'`(\[\u201c\u2018]*(?:[A-Z0-9]|[a-z]{1,3}[A-Z]))"
+# "at 6:40 p.m. (GMT +8)", "around 3 p.m. EST": the time's zone follows, the sentence goes on.
+_TIME_ZONE_AFTER = (r"(?!(?<=[ap]\.m\.)\s+(?:\(|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|JST|"
+                    r"AES?T|AEDT)\b))")
 # (Checked after the full stop is matched, so the search still skips straight to stops.)
 _NOT_AFTER = "".join(rf"(?<!\b{word}\.)" for word in ABBREVIATIONS) + \
-    r"(?<![\s.(][A-HJ-Z]\.)(?<!^[A-HJ-Z]\.)"
+    r"(?<![\s.(][A-HJ-Z]\.)(?<!^[A-HJ-Z]\.)" + _TIME_ZONE_AFTER
 _SENTENCE_END = re.compile(rf"\.{_NOT_AFTER}{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|"
                            r"\n(?=\S)")
 _CLAUSE_BREAK = re.compile(r";|:|,|\s(?:" + "|".join(CLAUSE_WORDS) + r")\s")
