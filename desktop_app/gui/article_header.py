@@ -4,6 +4,8 @@ and their offsets are the article's alone."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -47,9 +49,16 @@ class ArticleHeader(QWidget):
             parts.append(f"by {article.author}" if article.author
                          and article.author != article.outlet else "")
         parts.append(_day(article))
-        if isinstance(article, ArticleRecord):
-            parts.append(article.url)
+        url = article.url if isinstance(article, ArticleRecord) else ""
+        parts.append(_site(url))  # the whole address in the tooltip: it would fill lines
         self.byline.setText("  ·  ".join(p for p in parts if p))
+        self.byline.setToolTip(url)
+
+
+def _site(url: str) -> str:
+    """The site an address is on ('standard.co.uk'), or the address if it names none."""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") if host else url
 
 
 def _day(article: ArticleRecord | ArticleSummary) -> str:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.eventdates import format_date
 from desktop_app.core.records import Precision
-from desktop_app.core.wording import counted
 from desktop_app.gui.props import made
 
 if TYPE_CHECKING:
@@ -165,10 +164,9 @@ class PublicationDatesDialog(QDialog):
         self._answers: list[date | None] = [q.draft.published_guess for q in questions]
         self._texts = [d.isoformat() if d else "" for d in self._answers]
         intro = QLabel(self.tr(
-            "No sure publication date was found for %s. Relative dates such as “on Monday” "
-            "are resolved against it: check each day, or clear it to import the file without "
-            "one. Cancel imports none of them.") % counted(len(questions), "file"),
-            wordWrap=True)
+            "No sure publication date was found for %n file(s). Relative dates such as “on "
+            "Monday” are resolved against it: check each day, or clear it to import the file "
+            "without one. Cancel imports none of them.", "", len(questions)), wordWrap=True)
         self.table = made(QTableWidget(len(questions), 3), objectName="publicationDatesTable")
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Why asked"),
                                               self.tr("Published")])

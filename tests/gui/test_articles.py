@@ -176,7 +176,8 @@ def test_the_headline_and_byline_stand_above_the_text_not_in_it(window, qtbot, t
     assert window.reader.article_id == article_id and header.isVisible()
     assert header.headline.text() == "Border tensions rise"
     assert header.byline.text() == ("The Example Herald  ·  by Ana Writer  ·  Fri 9 Jul 2021  ·  "
-                                     "https://herald.example/world/border-tensions")
+                                     "herald.example")
+    assert header.byline.toolTip() == "https://herald.example/world/border-tensions"
     assert not window.reader.toPlainText().startswith("Border tensions rise")
     undated = tmp_path / "undated.txt"
     undated.write_text("Undated report\n\nTalks went on through the night; the meeting of 4 "
