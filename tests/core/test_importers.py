@@ -219,10 +219,13 @@ MARKUP_ONLY = """<html><head><title>Port reopens</title>
      "\u09e8\u09e6\u09e8\u09e6-\u09e6\u09eb-\u09e6\u09ea</p>", "", False),  # Bengali digits
     ('<p><time datetime="2020-05-04T09:00">Monday morning</time></p>', "", "", False),
     ("", "<p>Last reviewed 04.05.2020</p>", "", False),
-    # Shown nowhere, another day shown, or shown only in reader comments: asked.
+    # Shown nowhere, another day shown, shown only in reader comments, or only in a list
+    # of dated things after the text (teasers): asked.
     ("", "", "", True),
     ("<p>By Ana Writer, 5 May 2020</p>", "", "", True),  # the dateline disagrees
     ("", "", '<div id="comments"><p>Reader, 4 May 2020: great piece</p></div>', True),
+    ("", "", "<aside><p>More from the harbour news desk: 4 May 2020 Ferry timetable changes;"
+     " 2 May 2020 Port strike ends</p></aside>", True),
     ("", "", '<ol class="comment-list"><li><time datetime="2020-05-04">'
      "</time> Nice</li></ol>", True),
 ])
