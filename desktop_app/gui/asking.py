@@ -31,7 +31,7 @@ if TYPE_CHECKING:
         EventRecord,
         TagInfo,
     )
-    from desktop_app.core.services.batch_import import DateQuestion
+    from desktop_app.core.services.batch_import import DateQuestion, ReplaceQuestion
     from desktop_app.core.services.csv_sync import CsvPlan
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ class Dialogs(Protocol):
                              candidates: tuple[tuple[date, str], ...] = ()) -> date | None: ...
     def ask_publication_dates(self, questions: list[DateQuestion]) -> list[date | None] | None:
         ...
+    def confirm_replacements(self, questions: list[ReplaceQuestion]) -> list[bool]: ...
     def confirm_csv_import(self, plan: CsvPlan) -> bool: ...
     def choose_suggestions(self,
                            suggestions: list[EventSuggestion]) -> list[EventSuggestion]: ...
@@ -118,6 +119,12 @@ class QtDialogs:
 
         dialog = PublicationDatesDialog(questions, self._parent)
         return dialog.answers() if dialog.exec() else None
+
+    def confirm_replacements(self, questions: list[ReplaceQuestion]) -> list[bool]:
+        from desktop_app.gui.publication_dates import ReplacementsDialog
+
+        dialog = ReplacementsDialog(questions, self._parent)
+        return dialog.answers() if dialog.exec() else [False] * len(questions)
 
     def confirm_csv_import(self, plan: CsvPlan) -> bool:
         from desktop_app.gui.csv_preview import CsvPreviewDialog

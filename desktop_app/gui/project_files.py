@@ -103,6 +103,7 @@ class ProjectFiles(Component):
             collect_files,
             import_answered,
             import_batch,
+            replace_confirmed,
         )
 
         ws, project = self._ws, self._ws.project
@@ -124,6 +125,7 @@ class ProjectFiles(Component):
             summary = import_batch(project.articles, files, ask_later=True, progress=progress,
                                    max_bytes=ws.settings.import_limit_bytes())
         dialog.close()
+        replacing = list(summary.replacing)
         if summary.waiting:  # every file in doubt at once, not one dialog per file
             questions = list(summary.waiting)
             answers = ws.dialogs.ask_publication_dates(questions)
@@ -133,13 +135,19 @@ class ProjectFiles(Component):
                      None if day is None else DateAnswer(day))
                     for q, day in zip(questions, answers or [None] * len(questions),
                                       strict=True))))
+            replacing += summary.replacing
+        if replacing:  # what would be replaced is shown before it happens
+            keep = ws.dialogs.confirm_replacements(replacing)
+            with project.changes.batch():
+                summary = summary.then(replace_confirmed(project.articles,
+                                                         zip(replacing, keep, strict=True)))
         ids = [a.id for a in summary.imported]
         self._push_import(ids, [r for _path, r in summary.updated])
         if ids or summary.updated:
             self._selection.select_article(ids[-1] if ids else
                                            summary.updated[-1][1].article.id)
         if summary.failed or summary.duplicates or summary.skipped or summary.cancelled or \
-                summary.updated:
+                summary.updated or summary.not_replaced:
             ws.dialogs.show_error(self.tr("Some files were not imported"), summary.text())
         else:
             ws.say(summary.text())

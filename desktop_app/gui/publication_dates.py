@@ -1,5 +1,6 @@
-"""Asking for publication dates: one field that reads a typed day, in a dialog for one text
-and in a table for the files of an import, which are asked together at its end."""
+"""The questions an import asks, together at its end: publication dates (one field that
+reads a typed day, in a dialog for one text and in a table for the files of an import), and
+which changed versions may replace the articles they belong to."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from desktop_app.core.records import Precision
 from desktop_app.gui.props import made
 
 if TYPE_CHECKING:
-    from desktop_app.core.services.batch_import import DateQuestion
+    from desktop_app.core.services.batch_import import DateQuestion, ReplaceQuestion
 
 SANE_YEARS = range(1000, 2201)
 
@@ -250,3 +251,61 @@ class PublicationDatesDialog(QDialog):
     def answers(self) -> list[date | None]:
         """Each file's day, in the order asked (None: import it without one)."""
         return list(self._answers)
+
+
+class ReplacementsDialog(QDialog):
+    """The files of an import that are changed versions of articles already in the project:
+    what each would replace, shown before it happens, each ticked to replace it."""
+
+    FILE, REPLACES, IMPORTED = range(3)
+
+    def __init__(self, questions: list[ReplaceQuestion], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("replacementsDialog")
+        self.setWindowTitle(self.tr("Changed versions"))
+        intro = QLabel(self.tr(
+            "%n file(s) are changed versions of articles already in the project. A ticked one "
+            "replaces its article's text; every quote is looked for in the new text, and "
+            "those not found are kept as orphans. Undo puts the old text back.", "",
+            len(questions)), wordWrap=True)
+        self.table = made(QTableWidget(len(questions), 3), objectName="replacementsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Replaces"),
+                                              self.tr("Imported")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.REPLACES, QHeaderView.ResizeMode.Stretch)
+        for row, q in enumerate(questions):
+            name = QTableWidgetItem(q.path.name)
+            name.setToolTip(str(q.path))
+            name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            name.setCheckState(Qt.CheckState.Checked)
+            old = q.replaces
+            replaces = QTableWidgetItem(" · ".join(p for p in (old.title, old.outlet, old.url)
+                                                   if p))
+            replaces.setToolTip(old.text[:600])
+            self.table.setItem(row, self.FILE, name)
+            self.table.setItem(row, self.REPLACES, replaces)
+            self.table.setItem(row, self.IMPORTED, QTableWidgetItem(
+                format_date(old.imported_at.date(), Precision.DAY)))
+        self.table.resizeColumnToContents(self.FILE)
+        self.table.setColumnWidth(self.FILE, min(self.table.columnWidth(self.FILE), 280))
+        self.table.resizeColumnToContents(self.IMPORTED)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Replace Ticked"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(860, 360)
+
+    def answers(self) -> list[bool]:
+        """Whether to replace each article, in the order asked."""
+        return [(item := self.table.item(row, self.FILE)) is not None
+                and item.checkState() == Qt.CheckState.Checked
+                for row in range(self.table.rowCount())]

@@ -132,3 +132,25 @@ def test_canonical_urls() -> None:
                  "https://other.org/news/a", "https://example.org/News/a"]
     assert len({canonical_url(u) for u in [same[0], *different]}) == 5
     assert canonical_url("") == ""
+
+
+def test_the_window_sees_a_replacement_before_it_happens(project) -> None:  # noqa: ANN001
+    """ask_later holds a changed version with the article it would replace; confirmed, it
+    replaces it; declined, the article stays as it was and the summary says so."""
+    from desktop_app.core.services.batch_import import replace_confirmed
+
+    [first] = import_batch(project.articles, [V1]).imported
+    before = project.articles.get(first.id)
+    held = import_batch(project.articles, [V2], ask_later=True)
+    [question] = held.replacing
+    assert (question.path, question.replaces) == (V2, before)
+    assert held.imported == () and held.updated == ()
+    assert project.articles.get(first.id) == before  # nothing replaced yet
+    declined = held.then(replace_confirmed(project.articles, [(question, False)]))
+    assert declined.not_replaced == ((V2, before.title),) and declined.replacing == ()
+    assert "1 changed version not imported, the articles kept as they were" in declined.text()
+    assert project.articles.get(first.id) == before
+    done = replace_confirmed(project.articles, [(question, True)])
+    [(path, result)] = done.updated
+    assert path == V2 and result.article.id == first.id
+    assert project.articles.get(first.id).text != before.text

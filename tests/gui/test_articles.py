@@ -314,6 +314,19 @@ def test_reimporting_a_changed_article_in_the_window(make_window) -> None:  # no
     for quote in QUOTES:
         window.project.events.create_from_quote_text(article_id, quote)
     window.timeline_model.reset(window.project.events.list())
+    before = window.project.articles.get(article_id)
+    # Declined: shown what it would replace, nothing changes.
+    shown = []
+    window.dialogs.confirm_replacements = lambda qs: shown.extend(qs) or [False] * len(qs)
+    assert window.files.import_files([V2]) == []
+    [question] = shown
+    assert (question.path, question.replaces.id, question.replaces.title) == (
+        V2, article_id, before.title)
+    assert window.project.articles.get(article_id) == before
+    assert "1 changed version not imported, the articles kept as they were" in \
+        window.dialogs.errors[-1][1]
+    # Confirmed: replaced, as one undo step.
+    window.dialogs.confirm_replacements = lambda qs: [True] * len(qs)
     assert window.files.import_files([V2]) == []
     assert "kept as orphans" in window.dialogs.errors[-1][1]
     assert "Update: this story" in window.reader.toPlainText()
@@ -334,6 +347,24 @@ def test_reimporting_a_changed_article_in_the_window(make_window) -> None:  # no
     window.undo_stack.redo()
     assert {e.id: e for e in window.project.events.list()} == after
     assert "Update: this story" in window.reader.toPlainText()
+
+
+def test_the_changed_versions_dialog_replaces_only_what_stays_ticked(window, qtbot,  # noqa: ANN001
+                                                                     tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop_app.core.records import ArticleDraft
+    from desktop_app.core.services.batch_import import ReplaceQuestion
+    from desktop_app.gui.publication_dates import ReplacementsDialog
+
+    old = window.project.articles.get(window.reader.article_id)
+    dialog = ReplacementsDialog([ReplaceQuestion(tmp_path / f"{i}.html", ArticleDraft(
+        "Talks", f"Talks began {i}."), old) for i in range(3)], window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 1).text().startswith(old.title)
+    assert dialog.answers() == [True, True, True]  # all ticked at first
+    dialog.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.answers() == [True, False, True]
 
 
 def test_csv_locale_date_style(qtbot) -> None:  # noqa: ANN001

@@ -38,7 +38,7 @@ def _squeezed(dialog: QDialog) -> list[str]:
 def _dialogs(window, tmp_path: Path) -> dict[str, QDialog]:  # noqa: ANN001
     from desktop_app.core.importers.csv_import import read_timeline_csv
     from desktop_app.core.records import ArticleDraft
-    from desktop_app.core.services.batch_import import DateQuestion
+    from desktop_app.core.services.batch_import import DateQuestion, ReplaceQuestion
     from desktop_app.gui.analysis_dialogs import (
         ChartExportDialog,
         MergeDialog,
@@ -47,7 +47,11 @@ def _dialogs(window, tmp_path: Path) -> dict[str, QDialog]:  # noqa: ANN001
     )
     from desktop_app.gui.csv_preview import CsvPreviewDialog
     from desktop_app.gui.dialogs import ArticlePropertiesDialog, CsvOptionsDialog
-    from desktop_app.gui.publication_dates import PublicationDateDialog, PublicationDatesDialog
+    from desktop_app.gui.publication_dates import (
+        PublicationDateDialog,
+        PublicationDatesDialog,
+        ReplacementsDialog,
+    )
     from desktop_app.gui.suggest_dialog import SuggestDialog
     from desktop_app.gui.team_dialog import ConnectDialog
 
@@ -68,6 +72,9 @@ def _dialogs(window, tmp_path: Path) -> dict[str, QDialog]:  # noqa: ANN001
                 "Talks", "NAIROBI, Aug 6 - Talks began.", published_guess=date(2024, 8, 6),
                 published_doubt="the page's metadata says 2024-08-05, but its dateline says "
                                 "2024-08-06")) for i in range(30)], window),
+        "changed versions": ReplacementsDialog([ReplaceQuestion(
+            tmp_path / f"a-rather-long-file-name-of-a-saved-page-{i}.html",
+            ArticleDraft("Talks", "Talks began."), article) for i in range(30)], window),
         "article properties": ArticlePropertiesDialog(article, window),
         "CSV options": CsvOptionsDialog(window, None),
         "CSV preview": CsvPreviewDialog(plan, window),

@@ -98,12 +98,18 @@ class ArticleService:
     def add_or_update(self, draft: ArticleDraft) -> ArticleRecord | Reimport:
         """Add an article, or, when it is a changed version of one already there (same URL,
         or the same distinctive title), replace that one's text and re-anchor its quotes."""
+        match = self.previous_version(draft)
+        return self.replace_text(match, draft) if match is not None else self.add(draft)
+
+    def previous_version(self, draft: ArticleDraft) -> int | None:
+        """The article a draft would replace as its changed version (none for the same text,
+        which is a duplicate, or for a new article)."""
         draft = in_one_form(draft)
         digest = text_sha256(draft.text)
         with self._sessions() as s:  # closed before writing: a session holds the write lock
-            known = s.scalar(select(Article.id).where(Article.sha256 == digest)) is not None
-            match = None if known else self._previous_version(s, draft)
-        return self.replace_text(match, draft) if match is not None else self.add(draft)
+            if s.scalar(select(Article.id).where(Article.sha256 == digest)) is not None:
+                return None
+            return self._previous_version(s, draft)
 
     @staticmethod
     def _previous_version(s: Session, draft: ArticleDraft) -> int | None:

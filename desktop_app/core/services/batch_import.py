@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop_app.core.errors import DuplicateArticleError, ImportFileError, TimelineError
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
 from desktop_app.core.importers.dateline import date_candidates, latest_full_date
-from desktop_app.core.records import ArticleDraft, DateSource
+from desktop_app.core.records import ArticleDraft, ArticleRecord, DateSource
 from desktop_app.core.services.articles import ArticleService, Reimport
 from desktop_app.core.wording import counted
 
@@ -63,6 +63,16 @@ class DateQuestion:
 
 
 @dataclass(frozen=True)
+class ReplaceQuestion:
+    """A file that is a changed version of an article already in the project, held until
+    the user has seen what it would replace."""
+
+    path: Path
+    draft: ArticleDraft
+    replaces: ArticleRecord
+
+
+@dataclass(frozen=True)
 class BatchSummary:
     """What a batch import did."""
 
@@ -74,13 +84,17 @@ class BatchSummary:
     updated: tuple[tuple[Path, Reimport], ...] = ()  # changed versions of articles already here
     unconfirmed: tuple[tuple[Path, date], ...] = ()  # suggested days taken without confirming
     waiting: tuple[DateQuestion, ...] = ()  # read, not imported: their days are to be asked
+    replacing: tuple[ReplaceQuestion, ...] = ()  # held until the replacement is confirmed
+    not_replaced: tuple[tuple[Path, str], ...] = ()  # file, title of the article kept as it was
 
     def then(self, later: BatchSummary) -> BatchSummary:
-        """This summary followed by ``later``'s (the asked files imported after the rest)."""
+        """This summary followed by ``later``'s, which answered its questions: the questions
+        still open are ``later``'s."""
         return BatchSummary(self.imported + later.imported, self.duplicates + later.duplicates,
                             self.failed + later.failed, self.skipped + later.skipped,
                             self.cancelled or later.cancelled, self.updated + later.updated,
-                            self.unconfirmed + later.unconfirmed, later.waiting)
+                            self.unconfirmed + later.unconfirmed, later.waiting,
+                            later.replacing, self.not_replaced + later.not_replaced)
 
     def text(self) -> str:
         """'Imported 3 articles; 1 duplicate skipped; 2 failed: ...'."""
@@ -100,6 +114,10 @@ class BatchSummary:
             lines.append(f"{counted(len(self.unconfirmed), 'publication date')} taken as "
                          "suggested, not confirmed (Article > Properties changes one):")
             lines += [f"  {path}: {day.isoformat()}" for path, day in self.unconfirmed]
+        if self.not_replaced:
+            lines.append(f"{counted(len(self.not_replaced), 'changed version')} not imported, "
+                         "the articles kept as they were: " + "; ".join(
+                             f"{p} ({t!r})" for p, t in self.not_replaced))
         if self.skipped:
             lines.append(f"{len(self.skipped)} skipped without a publication date.")
         if self.failed:
@@ -131,13 +149,14 @@ def import_batch(articles: ArticleService, files: list[Path], *,
                  max_bytes: int | None = None) -> BatchSummary:
     """Import files one by one, each committed on its own so a cancel keeps what is done.
 
-    ``progress(done, total, path)`` returns False to cancel. A file without a sure
-    publication date is, with ``ask_later``, read and left in the summary's ``waiting``
-    (``import_answered`` imports it once answered); else ``ask_date`` is asked: a
-    DateAnswer, None to import without a date, False to skip the file. The summary lists the
-    suggested days taken unconfirmed.
+    ``progress(done, total, path)`` returns False to cancel. With ``ask_later`` (the window),
+    a file without a sure publication date is read and left in the summary's ``waiting``
+    (``import_answered`` imports it once answered), and a changed version of an article
+    already here in its ``replacing`` (``replace_confirmed``); else ``ask_date`` is asked (a
+    DateAnswer, None to import without a date, False to skip the file) and changed versions
+    replace their articles at once. The summary lists the suggested days taken unconfirmed.
     """
-    tally = _Tally(articles)
+    tally = _Tally(articles, hold_replacements=ask_later)
     waiting: list[DateQuestion] = []
     cancelled = False
     for n, path in enumerate(files):
@@ -172,10 +191,24 @@ def import_answered(articles: ArticleService,
                     answers: Iterable[tuple[DateQuestion, DateAnswer | None | bool]],
                     ) -> BatchSummary:
     """Import the files a batch left waiting, as answered: a DateAnswer, None to import
-    without a date, False to skip the file."""
-    tally = _Tally(articles)
+    without a date, False to skip the file. A changed version is held again, in
+    ``replacing``."""
+    tally = _Tally(articles, hold_replacements=True)
     for question, answer in answers:
         tally.add(question.path, _answered(question, answer))
+    return tally.summary(False, ())
+
+
+def replace_confirmed(articles: ArticleService,
+                      answers: Iterable[tuple[ReplaceQuestion, bool]]) -> BatchSummary:
+    """Replace the articles whose changed versions the user confirmed; the others stay as
+    they were (and are listed)."""
+    tally = _Tally(articles)
+    for question, confirmed in answers:
+        if confirmed:
+            tally.add(question.path, question.draft)
+        else:
+            tally.not_replaced.append((question.path, question.replaces.title))
     return tally.summary(False, ())
 
 
@@ -191,8 +224,11 @@ def _answered(question: DateQuestion, answer: DateAnswer | None | bool) -> Artic
 class _Tally:
     """What a batch did so far, file by file."""
 
-    def __init__(self, articles: ArticleService) -> None:
+    def __init__(self, articles: ArticleService, hold_replacements: bool = False) -> None:
         self._articles = articles
+        self._hold = hold_replacements
+        self.replacing: list[ReplaceQuestion] = []
+        self.not_replaced: list[tuple[Path, str]] = []
         self.imported: list[ImportedArticle] = []
         self.duplicates: list[tuple[Path, str]] = []
         self.failed: list[tuple[Path, str]] = []
@@ -206,6 +242,9 @@ class _Tally:
             self.skipped.append(path)
             return
         try:
+            if self._hold and (old := self._articles.previous_version(draft)) is not None:
+                self.replacing.append(ReplaceQuestion(path, draft, self._articles.get(old)))
+                return
             result = self._articles.add_or_update(draft)
         except DuplicateArticleError as exc:
             self.duplicates.append((path, exc.existing_title))
@@ -223,7 +262,8 @@ class _Tally:
     def summary(self, cancelled: bool, waiting: tuple[DateQuestion, ...]) -> BatchSummary:
         return BatchSummary(tuple(self.imported), tuple(self.duplicates), tuple(self.failed),
                             tuple(self.skipped), cancelled, tuple(self.updated),
-                            tuple(self.unconfirmed), waiting)
+                            tuple(self.unconfirmed), waiting, tuple(self.replacing),
+                            tuple(self.not_replaced))
 
 
 def _reason(path: Path, exc: TimelineError) -> str:
