@@ -264,7 +264,7 @@ class ReplacementsDialog(QDialog):
         self.setObjectName("replacementsDialog")
         self.setWindowTitle(self.tr("Changed versions"))
         intro = QLabel(self.tr(
-            "%n file(s) are changed versions of articles already in the project. A ticked one "
+            "Changed versions of articles already in the project: %n file(s). A ticked one "
             "replaces its article's text; every quote is looked for in the new text, and "
             "those not found are kept as orphans. Undo puts the old text back.", "",
             len(questions)), wordWrap=True)
