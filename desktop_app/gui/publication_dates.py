@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -194,6 +194,9 @@ class PublicationDatesDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        # Enter in the field goes to the next file's day (the last file's: Import), so a
+        # long list is checked from the keyboard without importing half-way.
+        self.field.date_edit.installEventFilter(self)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -232,6 +235,21 @@ class PublicationDatesDialog(QDialog):
         item.setText(text)
         bad = bool(text) and self._answers[row] is None
         item.setForeground(QBrush(QColor("#c62828")) if bad else QBrush())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.field.date_edit and event.type() == QEvent.Type.KeyPress and \
+                isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return,
+                                                                 Qt.Key.Key_Enter):
+            self._next()
+            return True  # not the dialog's default button
+        return super().eventFilter(watched, event)
+
+    def _next(self) -> None:
+        if self._row + 1 < len(self._questions):
+            self.table.setCurrentCell(self._row + 1, self.DAY)
+            self.field.date_edit.setFocus()
+        else:
+            self._accept()
 
     def _accept(self) -> None:
         for row, text in enumerate(self._texts):

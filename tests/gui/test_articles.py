@@ -349,6 +349,32 @@ def test_reimporting_a_changed_article_in_the_window(make_window) -> None:  # no
     assert "Update: this story" in window.reader.toPlainText()
 
 
+def test_the_date_table_is_checked_from_the_keyboard(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Enter takes the field to the next file's day, and on the last file imports."""
+    from PySide6.QtCore import Qt
+
+    from desktop_app.core.records import ArticleDraft
+    from desktop_app.core.services.batch_import import DateQuestion
+    from desktop_app.gui.publication_dates import PublicationDatesDialog
+
+    dialog = PublicationDatesDialog([DateQuestion(tmp_path / f"{i}.txt", ArticleDraft(
+        "Talks", "Talks began.", published_guess=date(2020, 5, i + 1))) for i in range(3)],
+        window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field = dialog.field.date_edit
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the first day as it is
+    assert dialog.table.currentRow() == 1 and dialog.isVisible()
+    field.selectAll()
+    qtbot.keyClicks(field, "9 May 2020")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert dialog.table.currentRow() == 2 and dialog.isVisible()
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the last: Import
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.answers() == [date(2020, 5, 1), date(2020, 5, 9), date(2020, 5, 3)]
+
+
 def test_the_changed_versions_dialog_replaces_only_what_stays_ticked(window, qtbot,  # noqa: ANN001
                                                                      tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
