@@ -21,7 +21,6 @@ from desktop_app.core.wording import counted
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class DateAnswer:
     """An answer to "when was this file published?": the day, and whether the user gave or
