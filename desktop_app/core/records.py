@@ -103,6 +103,9 @@ class ArticleMetadata:
     url: str
     author: str
     published: date | None
+    # Saved from Article > Properties, the day is the user's (a suggested one is confirmed);
+    # undo puts back the source it had.
+    published_source: DateSource = DateSource.USER
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ it through the change hub."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.records import ArticleMetadata
+from desktop_app.core.records import ArticleMetadata, DateSource
 from desktop_app.gui import analysis_commands as cmd
 from desktop_app.gui.asking import ArticleDeletion
 from desktop_app.gui.commands import EditArticleCommand
@@ -36,7 +38,11 @@ class ArticleEditing(Component):
         """Change article metadata as an undoable command."""
         ws, project = self._ws, self._ws.project
         a = project.articles.get(article_id)
-        before = ArticleMetadata(a.title, a.outlet, a.url, a.author, a.published)
+        before = ArticleMetadata(a.title, a.outlet, a.url, a.author, a.published,
+                                 a.published_source)
+        if meta.published == a.published and a.published_source is not DateSource.SUGGESTED:
+            # The same day saved again is no edit; only a suggested one becomes confirmed.
+            meta = replace(meta, published_source=a.published_source)
         if before == meta:
             return
         try:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.core.records import ArticleMetadata
 from tests.conftest import FIXTURES
@@ -186,8 +187,29 @@ def test_the_headline_and_byline_stand_above_the_text_not_in_it(window, qtbot, t
 
     assert main(["--db", str(window.project.location.path), "import", str(undated)]) == 0
     qtbot.waitUntil(lambda: window.article_model.rowCount() == 3)  # another process's import
-    window.selection.select_article(max(a.id for a in window.project.articles.list()))
+    suggested = max(a.id for a in window.project.articles.list())
+    window.selection.select_article(suggested)
     assert header.byline.text() == "Sat 4 May 2019 (suggested, not confirmed)"
+    # Article Properties says so too; saving the day there confirms it.
+    from desktop_app.gui.dialogs import ArticlePropertiesDialog
+
+    record = window.project.articles.get(suggested)
+    dialog = ArticlePropertiesDialog(record, window)
+    qtbot.addWidget(dialog)
+    assert "suggested by the importer, not confirmed" in dialog.findChild(QLabel, "propNote").text()
+    window.article_editing.edit_article(suggested, dialog.metadata())
+    assert window.project.articles.get(suggested).published_source == "user"
+    assert header.byline.text() == "Sat 4 May 2019"
+    window.action_undo.trigger()  # the confirmation is one undo step
+    assert window.project.articles.get(suggested).published_source == "suggested"
+    assert header.byline.text() == "Sat 4 May 2019 (suggested, not confirmed)"
+    # A day that was no suggestion, saved unchanged, is no edit at all (nothing pushed: the
+    # confirmation's redo is still there).
+    metadata_dated = window.project.articles.get(article_id)
+    window.article_editing.edit_article(article_id, ArticlePropertiesDialog(
+        metadata_dated, window).metadata())
+    assert window.undo_stack.canRedo()
+    assert window.project.articles.get(article_id).published_source == "metadata"
 
 
 def test_opening_a_file_that_is_not_a_project_keeps_the_current_one(window,  # noqa: ANN001

@@ -197,9 +197,10 @@ class ArticleService:
             a.title, a.outlet, a.url, a.author = (meta.title[:500] or a.title, meta.outlet[:200],
                                                   meta.url[:2000], meta.author[:300])
             redated = 0
+            source = meta.published_source if meta.published else DateSource.UNKNOWN
+            if published_changed or a.published_source != source:
+                a.published_on, a.published_source = meta.published, source
             if published_changed:
-                a.published_on = meta.published
-                a.published_source = DateSource.USER if meta.published else DateSource.UNKNOWN
                 redated = self._redate_events(s, a)
             s.flush()
             return MetadataChange(article_record(a), redated)
