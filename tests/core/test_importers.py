@@ -429,3 +429,35 @@ def test_a_mail_that_is_no_article_is_refused_with_the_reason(tmp_path: Path, bo
     p.write_bytes(MAIL_HEAD + body)
     with pytest.raises(ImportFileError, match=f"{p}: {problem}"):
         read_article_file(p)
+
+
+@pytest.mark.parametrize("title,site,url,headline", [
+    ("Instagram plans new video feature | OnlineMarketing.de", "OnlineMarketing.de", "",
+     "Instagram plans new video feature"),
+    ("Pilots to train in Bremen - Aerobuzz.de", "", "https://www.aerobuzz.de/news/x",
+     "Pilots to train in Bremen"),
+    ("Firewood dispute - www.AussenGedanken.de", "", "https://aussengedanken.de/x",
+     "Firewood dispute"),
+    ("Vegan noodles (stir fry) - Eat What Tonight", "", "https://eatwhattonight.com/x",
+     "Vegan noodles (stir fry)"),
+    ("Talks | World | Daily Herald", "Daily Herald", "", "Talks | World"),
+    # Not the site's name: the headline stays whole.
+    ("Love is War - Longing by R. K. Lilley", "", "https://books.blogspot.com/x",
+     "Love is War - Longing by R. K. Lilley"),
+    ("Brexit - The", "", "https://theguardian.com/x", "Brexit - The"),
+    ("Short - and good", "Short", "", "Short - and good"),
+])
+def test_a_headline_loses_the_site_name_pages_append_to_it(title: str, site: str, url: str,
+                                                           headline: str) -> None:
+    from desktop_app.core.importers.html import without_site_name
+
+    assert without_site_name(title, site, url) == headline
+
+
+def test_the_site_name_is_the_one_the_page_declares() -> None:
+    from desktop_app.core.importers.html import declared_site_name
+
+    assert declared_site_name('<head><meta property="og:site_name" content="Caf&eacute; '
+                              'Herald"></head>') == "Café Herald"
+    assert declared_site_name('<meta content="Desk" name="application-name">') == "Desk"
+    assert declared_site_name("<title>Talks - Herald</title>") == ""

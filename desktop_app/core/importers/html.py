@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
@@ -45,7 +47,8 @@ def draft_from_html(html: str, path: Path) -> ArticleDraft:
     if doc is None or not (doc.text or "").strip():
         raise ImportFileError(path, "contains no article text that could be extracted")
     text = normalise_newlines(str(doc.text)).strip()
-    title = (doc.title or "").strip()
+    title = without_site_name((doc.title or "").strip(), declared_site_name(html),
+                              doc.url or "")
     if title and text.startswith(title):
         text = text[len(title):].lstrip("\n")
     dating = _publication(html, doc.date, doc.url or "", title, text)
@@ -98,6 +101,45 @@ def _publication(html: str, found: str | None, url: str, title: str, text: str) 
     if source is DateSource.METADATA and published not in (dateline, address):
         return _unshown(html, published, title, text)
     return _Dating(published, source, published)
+
+
+# "Headline | Site", "Headline - Site.de", "Headline – SITE": the last part after one of
+# these separators, when it names the site.
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014\u2022:]{1,2}\s+")
+
+
+def without_site_name(title: str, site: str, url: str) -> str:
+    """The headline without the site's name that pages append to their <title> ("... |
+    OnlineMarketing.de"): the last part is dropped only when it is the site's name (the
+    page's own, or its address's)."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    last = _letters(parts[-1]).removeprefix("www")
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    names = {_letters(site), _letters(host), _letters(host.rsplit(".", 1)[0])} - {""}
+    # The name itself, or most of it ("Eat What Tonight" for eatwhattonight.com).
+    if last in names or (len(last) >= 5 and any(
+            n.startswith(last) and len(last) >= 0.6 * len(n) for n in names)):
+        return title[:title.rfind(parts[-1])].rstrip(" |-\u2013\u2014\u2022:")
+    return title
+
+
+_SITE_NAME = re.compile(r"<meta\s[^>]*?(?:property|name)\s*=\s*[\"'](?:og:site_name|"
+                        r"application-name)[\"'][^>]*>", re.IGNORECASE)
+_CONTENT = re.compile(r"content\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+
+
+def declared_site_name(html: str) -> str:
+    """The site's name as the page declares it (og:site_name, application-name); not the
+    extractor's guess, which may be the end of the title itself."""
+    m = _SITE_NAME.search(html[:100_000])
+    content = _CONTENT.search(m.group(0)) if m else None
+    return html_lib.unescape(content.group(1)).strip() if content else ""
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?!\d)")
