@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop_app.cli import shown
 from desktop_app.core.errors import DateParseError
 from desktop_app.core.eventdates import parse_date_text
-from desktop_app.core.importers.dateline import date_candidates
+from desktop_app.core.importers.dateline import candidates_of
 from desktop_app.core.records import ArticleDraft, DateSource, Precision
 from desktop_app.core.services.batch_import import AskDate, DateAnswer
 
@@ -42,7 +42,7 @@ def date_from_terminal(draft: ArticleDraft, path: Path) -> DateAnswer | None | b
     """--dates ask: the candidates numbered on stderr, the answer read from stdin: Enter
     takes the first, a number another, a typed day ('6 Aug 2024'), '-' none, 'skip' skips
     the file (as does the end of input)."""
-    found = date_candidates(draft.text, draft.published_guess, others=draft.published_others)
+    found = candidates_of(draft)
     print(f"{shown(path)}: {_doubt(draft)}", file=sys.stderr)
     for n, (day, where) in enumerate(found, 1):
         print(f"  {n}. {day.isoformat()} ({where})", file=sys.stderr)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QProgressDialog
 
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
-from desktop_app.core.importers.dateline import date_candidates
+from desktop_app.core.importers.dateline import candidates_of
 from desktop_app.core.locations import db_argument
 from desktop_app.core.records import ArticleDraft, DateSource
 from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
@@ -100,6 +100,7 @@ class ProjectFiles(Component):
         """Import files and folders: progress with Cancel, then one summary of any problems."""
         from desktop_app.core.services.batch_import import (
             DateAnswer,
+            DateQuestion,
             collect_files,
             import_answered,
             import_batch,
@@ -128,13 +129,13 @@ class ProjectFiles(Component):
         replacing = list(summary.replacing)
         if summary.waiting:  # every file in doubt at once, not one dialog per file
             questions = list(summary.waiting)
-            answers = ws.dialogs.ask_publication_dates(questions)
+            days = ws.dialogs.ask_publication_dates(questions)
+            answered: list[tuple[DateQuestion, DateAnswer | None | bool]] = (
+                [(q, False) for q in questions] if days is None  # Cancel: none of them
+                else [(q, DateAnswer(day) if day else None)
+                      for q, day in zip(questions, days, strict=True)])
             with project.changes.batch():
-                summary = summary.then(import_answered(project.articles, (
-                    (q, False if answers is None else
-                     None if day is None else DateAnswer(day))
-                    for q, day in zip(questions, answers or [None] * len(questions),
-                                      strict=True))))
+                summary = summary.then(import_answered(project.articles, answered))
             replacing += summary.replacing
         if replacing:  # what would be replaced is shown before it happens
             keep = ws.dialogs.confirm_replacements(replacing)
@@ -215,8 +216,7 @@ class ProjectFiles(Component):
     def _ask_date_of(self, draft: ArticleDraft, source: str) -> date | None:
         """Ask for a pasted or dropped text's publication date: its best candidate filled
         in, the others offered."""
-        found = date_candidates(draft.text, draft.published_guess,
-                                others=draft.published_others)
+        found = candidates_of(draft)
         return self._ws.dialogs.ask_publication_date(source, found[0][0] if found
                                                      else date.today(), found)
 

@@ -5,6 +5,7 @@ which changed versions may replace the articles they belong to."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -150,6 +151,29 @@ class PublicationDateDialog(QDialog):
         return day
 
 
+def _files_table(name: str, paths: list[Path], headers: list[str], stretch: int,
+                 widest_file: int, ticked: bool = False) -> QTableWidget:
+    """A read-only table of an import's files, a row each: the file's name in the first
+    column (its whole path in the tooltip, with a ticked box if ``ticked``, the column at
+    most ``widest_file`` px), the ``stretch`` column taking the room left."""
+    table = made(QTableWidget(len(paths), len(headers)), objectName=name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for row, path in enumerate(paths):
+        item = QTableWidgetItem(path.name)
+        item.setToolTip(str(path))
+        if ticked:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        table.setItem(row, 0, item)
+    table.resizeColumnToContents(0)
+    table.setColumnWidth(0, min(table.columnWidth(0), widest_file))
+    return table
+
+
 class PublicationDatesDialog(QDialog):
     """The files of an import whose publication day is in doubt, all in one table: each row
     pre-filled with its best candidate and why it is asked; the selected row's day is edited
@@ -168,25 +192,15 @@ class PublicationDatesDialog(QDialog):
             "No sure publication date was found for %n file(s). Relative dates such as “on "
             "Monday” are resolved against it: check each day, or clear it to import the file "
             "without one. Cancel imports none of them.", "", len(questions)), wordWrap=True)
-        self.table = made(QTableWidget(len(questions), 3), objectName="publicationDatesTable")
-        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Why asked"),
-                                              self.tr("Published")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = _files_table("publicationDatesTable", [q.path for q in questions],
+                                  [self.tr("File"), self.tr("Why asked"), self.tr("Published")],
+                                  self.WHY, 260)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.WHY, QHeaderView.ResizeMode.Stretch)
         for row, q in enumerate(questions):
-            name = QTableWidgetItem(q.path.name)
-            name.setToolTip(str(q.path))
             why = QTableWidgetItem(q.reason)
             why.setToolTip(q.reason)
-            self.table.setItem(row, self.FILE, name)
             self.table.setItem(row, self.WHY, why)
             self.table.setItem(row, self.DAY, QTableWidgetItem(self._texts[row]))
-        self.table.resizeColumnToContents(self.FILE)
-        self.table.setColumnWidth(self.FILE, min(self.table.columnWidth(self.FILE), 260))
         self.table.setColumnWidth(self.DAY, 160)
         self.field = DayField(self)
         self.field.changed.connect(self._typed)
@@ -286,29 +300,17 @@ class ReplacementsDialog(QDialog):
             "replaces its article's text; every quote is looked for in the new text, and "
             "those not found are kept as orphans. Undo puts the old text back.", "",
             len(questions)), wordWrap=True)
-        self.table = made(QTableWidget(len(questions), 3), objectName="replacementsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Replaces"),
-                                              self.tr("Imported")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            self.REPLACES, QHeaderView.ResizeMode.Stretch)
+        self.table = _files_table("replacementsTable", [q.path for q in questions],
+                                  [self.tr("File"), self.tr("Replaces"), self.tr("Imported")],
+                                  self.REPLACES, 280, ticked=True)
         for row, q in enumerate(questions):
-            name = QTableWidgetItem(q.path.name)
-            name.setToolTip(str(q.path))
-            name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            name.setCheckState(Qt.CheckState.Checked)
             old = q.replaces
             replaces = QTableWidgetItem(" · ".join(p for p in (old.title, old.outlet, old.url)
                                                    if p))
             replaces.setToolTip(old.text[:600])
-            self.table.setItem(row, self.FILE, name)
             self.table.setItem(row, self.REPLACES, replaces)
             self.table.setItem(row, self.IMPORTED, QTableWidgetItem(
                 format_date(old.imported_at.date(), Precision.DAY)))
-        self.table.resizeColumnToContents(self.FILE)
-        self.table.setColumnWidth(self.FILE, min(self.table.columnWidth(self.FILE), 280))
         self.table.resizeColumnToContents(self.IMPORTED)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

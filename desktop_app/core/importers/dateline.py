@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from desktop_app.core.records import ArticleDraft
+
 _HEAD_CHARS = 400
 _HEAD_LINES = 6
 _DATELINE_OFFSET = 30
@@ -80,3 +82,9 @@ def date_candidates(text: str, guess: date | None, today: date | None = None,
         if day is not None and day not in found:
             found[day] = where
     return tuple(found.items())
+
+
+def candidates_of(draft: ArticleDraft) -> tuple[tuple[date, str], ...]:
+    """The days to offer when a draft's publication date is asked, best first, with where
+    each came from: its pre-filled day, the other days its file names, then its text's."""
+    return date_candidates(draft.text, draft.published_guess, others=draft.published_others)

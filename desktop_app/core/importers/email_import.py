@@ -88,7 +88,7 @@ def _text_part(msg: Message, path: Path) -> Message:
 
 def header_text(msg: Message, name: str) -> str:
     """A header as text: RFC 2047 encoded words decoded by their charset, raw 8-bit bytes
-    (which mailers send though they may not) read as UTF-8 or else windows-1252."""
+    (which mailers send though they may not) read as UTF-8, a stray byte as windows-1252."""
     # The raw value: the policy would already have turned 8-bit bytes into U+FFFD.
     value = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
     if value is None:
@@ -104,7 +104,5 @@ def _header_bytes(raw: bytes, charset: str | None) -> str:
     codec = text_codec(charset) if charset else None
     if codec is not None:
         return raw.decode(codec, errors="replace")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    # As a page's stray 8-bit bytes are read (decoding.py): UTF-8, each other byte cp1252.
+    return raw.decode("utf-8", errors="cp1252-fallback")

@@ -173,8 +173,8 @@ _WRITTEN_DAY = re.compile(
     # a day before its month's name (4 May 2020, 4. Mai 2020, 4 de mayo de 2020, 4 / mai / 2020)
     rf"|(?<!\d)(?P<nd>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:/\s*|de\s+|d[e’']\s*)?"
     rf"(?P<nm>{_ANY_MONTH})\.?,?\s*(?:/\s*|de\s+)?(?P<ny>{_YEAR})"
-    # a month's name before its day (May 4th, 2020; not after a word boundary: the page's
-    # text runs neighbouring elements together, "TechnologyJan 18, 2019")
+    # a month's name before its day (May 4th, 2020; no word boundary is asked for before
+    # it: the page's text runs neighbouring elements together, "TechnologyJan 18, 2019")
     rf"|(?P<mm>{_ANY_MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>{_YEAR})",
     re.IGNORECASE)
 

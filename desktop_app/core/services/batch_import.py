@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import DuplicateArticleError, ImportFileError, TimelineError
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
-from desktop_app.core.importers.dateline import date_candidates, latest_full_date
+from desktop_app.core.importers.dateline import candidates_of, latest_full_date
 from desktop_app.core.records import ArticleDraft, ArticleRecord, DateSource
 from desktop_app.core.services.articles import ArticleService, Reimport
 from desktop_app.core.wording import counted
@@ -57,8 +57,7 @@ class DateQuestion:
 
     def candidates(self) -> tuple[tuple[date, str], ...]:
         """The days to offer, best first, with where each came from."""
-        return date_candidates(self.draft.text, self.draft.published_guess,
-                               others=self.draft.published_others)
+        return candidates_of(self.draft)
 
 
 @dataclass(frozen=True)
