@@ -53,7 +53,7 @@ class ChangePath(Component):
         the narrow rows the table and the chart show; full records follow on demand (those
         already read stay, but for the ``changed`` ids; None: a project opened)."""
         p = self._ws.project
-        rows = p.index.rows(p.sources.conflicting_ids())
+        rows = p.index.rows()
         chart = self._chart_view
         chart.refresh(rows)  # the chart first: a large project's picture at once
         chart.repaint_now()
@@ -74,29 +74,35 @@ class ChangePath(Component):
         self.applied.emit()
 
     def _apply(self, changes: ChangeSet) -> None:
-        selection, reader = self._selection, self._v.reader
+        selection, reader, model = self._selection, self._v.reader, self._v.timeline_model
         bulk = changes.everything or len(changes.event_ids) > BULK_CHANGE
+        # Articles' quotes and event counts change only with events that quote one, before
+        # or after the change (not with an import of events without sources).
+        sourced_before = model.any_sourced(changes.event_ids)
         if bulk:
             current = selection.current_event()
             self.reload_timeline(None if changes.everything else changes.event_ids)
             if changes.everything:
                 self._show_open_article_again()
-            elif reader.article_id is not None:  # the text is the same: only its quotes
+            elif reader.article_id is not None and (
+                    sourced_before or model.any_sourced(changes.event_ids)):
+                # The text is the same: only its quotes.
                 quotes = self._ws.project.events.quotes_in_article(reader.article_id)
-                if quotes != reader.quotes():  # else nothing to repaint (a CSV import)
+                if quotes != reader.quotes():  # else nothing to repaint
                     reader.set_quotes(quotes)
-            if current is not None and self._v.timeline_model.row_of(current.id) >= 0:
+            if current is not None and model.row_of(current.id) >= 0:
                 # The selection stays where it was, without showing the event again (no
                 # scroll of the reader, no flash); the inspector shows what changed in it.
                 selection.keep_selected(current.id)
                 if current.id in changes.event_ids:
-                    self._v.inspector.show_event(self._v.timeline_model.find(current.id))
+                    self._v.inspector.show_event(model.find(current.id))
                 self._chart_view.sync_selection()
         elif changes.event_ids:
             self._apply_event_changes(changes.event_ids, changes.origin)
         if reader.article_id in changes.article_ids:
             self._show_open_article_again()  # its text, date or very existence changed
-        if changes.event_ids or changes.article_ids or changes.everything:
+        if changes.everything or changes.article_ids or sourced_before \
+                or model.any_sourced(changes.event_ids):
             selection.refresh_articles()  # event counts, titles, dates
         if changes.tags_changed or changes.everything:
             self._chart_view.show_tag_colours(self._ws.actions.colour_by_tag.isChecked())

@@ -30,8 +30,15 @@ if TYPE_CHECKING:
     from desktop_app.core.filters import EventFilter
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
+# Combined once: a paint asks for every visible cell's flags, and enum arithmetic is slow.
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_ROLES_ANSWERED = frozenset({
+    RecordRole, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
 COLUMNS = ("Date", "Title", "Article", "Tags", "Sources", "Precision", "Notes", "Changed")
 DATE, TITLE, ARTICLE, TAGS, SOURCES, PRECISION, NOTES, CHANGED = range(8)
+_EDITABLE_COLUMNS = frozenset({DATE, TITLE, TAGS})
 OPTIONAL = (SOURCES, PRECISION, NOTES, CHANGED)  # hidden until the user shows them
 PAGE = 200  # records fetched at once around a row that needs one
 _NEVER = datetime.min
@@ -349,6 +356,10 @@ class TimelineModel(RowsModel):
         """Ids of the events shown (cheap: no records are fetched)."""
         return {r.id for r in self._rows}
 
+    def any_sourced(self, event_ids: Collection[int]) -> bool:
+        """Whether any of these events, as held now, quotes an article (filtered or not)."""
+        return bool(event_ids) and any(r.source_count for r in self._all if r.id in event_ids)
+
     def all_rows(self) -> list[TimelineRow]:
         """Every row, the filter notwithstanding (what the chart draws)."""
         return list(self._all)
@@ -368,18 +379,18 @@ class TimelineModel(RowsModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (DATE, TITLE, TAGS):
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        return _EDITABLE if index.column() in _EDITABLE_COLUMNS else _READ_ONLY
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES_ANSWERED:  # most of the roles a paint asks for, at once
             return None
-        r = self._rows[index.row()]
+        row = index.row()
+        if not 0 <= row < len(self._rows) or not index.isValid():
+            return None
+        r = self._rows[row]
         col = index.column()
         if role == RecordRole:
-            return self._record_at(index.row())
+            return self._record_at(row)
         if role == Qt.ItemDataRole.DisplayRole:
             if col != DATE:
                 return _text(r, col)
@@ -391,7 +402,7 @@ class TimelineModel(RowsModel):
             return (r.start.isoformat() if r.precision == Precision.DAY
                     else format_event_date(r.date))
         if role == Qt.ItemDataRole.ToolTipRole:
-            full = self._record_at(index.row())
+            full = self._record_at(row)
             if col == DATE:
                 return explain(full.date) + ("\n⚠ Its sources disagree on the date (see the "
                                              "inspector's sources)" if r.conflict else "")

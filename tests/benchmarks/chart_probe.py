@@ -52,7 +52,7 @@ def main() -> int:
     t0 = time.perf_counter()
     project = open_project(db)
     t_open = time.perf_counter()
-    entries = entries_of_rows(project.index.rows(project.sources.conflicting_ids()))
+    entries = entries_of_rows(project.index.rows())
     t_list = time.perf_counter()
     titles = {a.id: a.title for a in project.articles.list()}
     lane_set = LaneSet("article", lambda i: titles.get(i, ""))

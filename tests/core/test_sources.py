@@ -54,6 +54,9 @@ def test_sources_that_disagree_are_flagged(demo_project) -> None:  # noqa: ANN00
     record = p.events.get(monday.id)
     assert has_conflict(record)
     assert p.sources.conflicting_ids() == {monday.id}
+    # The timeline's rows (the table and the chart) flag it, and only it.
+    assert {r.id for r in p.index.rows() if r.conflict} == {monday.id}
+    assert {r.id: r.source_count for r in p.index.rows()}[monday.id] == 2
 
 
 def test_merge_keeps_every_quote_tag_and_note_and_undo_restores_ids(demo_project) -> None:  # noqa: ANN001

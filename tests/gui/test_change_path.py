@@ -30,12 +30,34 @@ def test_a_1000_row_import_reaches_the_views_once(window, tmp_path: Path,  # noq
                         lambda: listed.append(1) or real_list())
     assert window.files.import_csv(out)
     assert len(applied) == 1 and len(applied[0].events_created) == 1000
-    assert len(listed) <= 1
+    assert listed == []  # events that quote no article change no article's count
     assert window.timeline_model.rowCount() == 1004
     window.action_undo.trigger()
     assert window.timeline_model.rowCount() == 4 and len(applied) == 2
     window.action_redo.trigger()
     assert window.timeline_model.rowCount() == 1004 and len(applied) == 3
+
+
+def _event_counts(window) -> list[int]:  # noqa: ANN001
+    return [a.event_count for a in window.article_model.summaries()]
+
+
+def test_article_counts_follow_sourced_events_gone_in_a_large_change(window) -> None:  # noqa: ANN001
+    """A large change set (re-read as a whole) that deletes events quoting an article: its
+    count follows, though the deleted events are no longer there to be looked at."""
+    assert _event_counts(window) == [4]
+    other = open_project(window.project.path)
+    try:
+        for e in other.events.list():
+            other.events.delete(e.id)
+    finally:
+        other.close()
+    window.project.changes.publish(ChangeSet(events_deleted=frozenset(range(1, 300)),
+                                             origin=Origin.EXTERNAL))
+    assert window.timeline_model.total() == 0
+    assert _event_counts(window) == [0]
+    window.project.events.create_from_selection(window.project.articles.list()[0].id, 0, 40)
+    assert _event_counts(window) == [1]
 
 
 def test_a_new_publication_date_redates_the_panel_and_underlines(window) -> None:  # noqa: ANN001

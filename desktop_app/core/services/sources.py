@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -123,10 +124,7 @@ class SourceService:
         with self._sessions() as s:
             multi = (select(Quote.event_id).where(Quote.date_start.is_not(None))
                      .group_by(Quote.event_id).having(func.count(Quote.id) > 1))
-            by_event: dict[int, list[QuoteRecord]] = defaultdict(list)
-            for q in s.scalars(select(Quote).where(Quote.event_id.in_(multi))):
-                by_event[q.event_id].append(quote_record(q))
-            return {i for i, quotes in by_event.items() if sources_disagree(quotes)}
+            return conflicting_in(s, s.scalars(multi).all())
 
     @classmethod
     def _date_undated(cls, s: Session, quotes: list[Quote]) -> None:
@@ -142,3 +140,14 @@ class SourceService:
         article = article or require(s, Article, quote.article_id)
         apply_quote_date(quote, date_for_passage(article.text, quote.start, quote.end,
                                                  article.published_on))
+
+
+def conflicting_in(s: Session, event_ids: Iterable[int]) -> set[int]:
+    """Which of these events' sources disagree on the date, read inside the caller's
+    transaction (the timeline's rows ask about the events with two dated sources)."""
+    ids = sorted(set(event_ids))
+    by_event: dict[int, list[QuoteRecord]] = defaultdict(list)
+    for i in range(0, len(ids), 1000):
+        for q in s.scalars(select(Quote).where(Quote.event_id.in_(ids[i:i + 1000]))):
+            by_event[q.event_id].append(quote_record(q))
+    return {i for i, quotes in by_event.items() if sources_disagree(quotes)}

@@ -17,6 +17,7 @@ from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.orm import Event, Quote
 from desktop_app.core.records import TimelineRow
 from desktop_app.core.services.events import article_titles, tags_by_event
+from desktop_app.core.services.sources import conflicting_in
 from desktop_app.core.timeline_rows import NOTES_SHOWN
 
 _E = Event.__table__.c
@@ -25,7 +26,9 @@ _ROWS = select(_E.id, _E.title, _E.start_date, _E.precision, _E.end_date, _E.ear
                _E.latest, _E.date_assumed, _E.date_edited_by_user,
                func.substr(_E.notes, 1, NOTES_SHOWN), _E.created_by, _E.updated_by,
                _E.updated_at)
-_FIRST_SOURCES = select(_Q.event_id, _Q.article_id, _Q.start).order_by(_Q.id)
+# Every source in order, and whether it gives a date of its own (two such may disagree).
+_SOURCES = select(_Q.event_id, _Q.article_id, _Q.start,
+                  _Q.date_start.is_not(None) & _Q.orphaned.is_(False)).order_by(_Q.id)
 
 
 class TimelineIndexService:
@@ -34,16 +37,21 @@ class TimelineIndexService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def rows(self, conflicting: set[int] | frozenset[int] = frozenset()) -> list[TimelineRow]:
-        """All events (unsorted); ``conflicting``: the events whose sources disagree."""
+    def rows(self) -> list[TimelineRow]:
+        """All events (unsorted), each flagged where its sources disagree on the date."""
         with self._sessions() as s, gc_paused():
             conn = s.connection()
             titles = article_titles(s)
             first: dict[int, tuple[int, int]] = {}
             sources: dict[int, int] = {}
-            for event_id, article_id, start in conn.execute(_FIRST_SOURCES).all():
+            dated: dict[int, int] = {}
+            for event_id, article_id, start, gives_date in conn.execute(_SOURCES).all():
                 first.setdefault(event_id, (article_id, start))
                 sources[event_id] = sources.get(event_id, 0) + 1
+                if gives_date:
+                    dated[event_id] = dated.get(event_id, 0) + 1
+            # Only events with two dated sources can disagree: most timelines have few.
+            conflicting = conflicting_in(s, [i for i, n in dated.items() if n > 1])
             tags = tags_by_event(s)
             out = []
             for (event_id, title, start, precision, end, earliest, latest, assumed,
