@@ -13,7 +13,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QProgressDialog
 
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
-from desktop_app.core.importers.dateline import candidates_of
 from desktop_app.core.locations import db_argument
 from desktop_app.core.records import ArticleDraft, DateSource
 from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
@@ -216,6 +215,8 @@ class ProjectFiles(Component):
     def _ask_date_of(self, draft: ArticleDraft, source: str) -> date | None:
         """Ask for a pasted or dropped text's publication date: its best candidate filled
         in, the others offered."""
+        from desktop_app.core.importers.dateline import candidates_of  # not before first paint
+
         found = candidates_of(draft)
         return self._ws.dialogs.ask_publication_date(source, found[0][0] if found
                                                      else date.today(), found)

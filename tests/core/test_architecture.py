@@ -63,8 +63,12 @@ def test_core_does_not_import_qt_at_runtime() -> None:
 
 def test_the_window_paints_before_the_database_layer_is_imported() -> None:
     """Start-up paints the window first and imports SQLAlchemy after (half a second of the
-    start): nothing the window module imports may pull it in (a table model once did)."""
+    start): nothing the window module imports may pull it in (a table model once did), nor
+    the article readers (their patterns take milliseconds to compile; a date question's
+    candidates once did)."""
     code = ("import sys, desktop_app.app, desktop_app.gui.main_window; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}))")
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic', "
+            "'lxml', 'trafilatura'} | {m for m in sys.modules "
+            "if m.startswith('desktop_app.core.importers')}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
