@@ -337,6 +337,40 @@ def test_a_utc_publication_time_is_read_as_the_pages_local_day(tmp_path: Path, u
     assert read_article_file(page).published == day
 
 
+LIVE_PAGE = """<html><head><title>Derby live</title>
+<link rel="canonical" href="https://sport.example/football/2022/05/06/derby-live-12345">
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Derby live",
+"datePublished": "{declared}"{more}}}</script>
+</head><body><article><h1>Derby live</h1>
+<p>The derby kicks off tonight at the old ground, and both sides name unchanged teams after
+last week's results. Supporters have travelled from across the region for the match.</p>
+<p>The home side need a win to stay in the race for the title; the visitors need a point.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("declared,more,asked", [
+    # The extractor's day is the address's; the page declares another: asked, both offered.
+    ("2022-05-07T13:43:46-05:00", "", True),
+    # It declares the address's day (as a UTC time whose local moment it also gives): taken.
+    ("2022-05-06T13:43:46-05:00", "", False),
+    # Other articles' days beside its own (a list of related stories): no disagreement.
+    ("2022-05-06T13:43:46-05:00",
+     ', "hasPart": [{"@type": "NewsArticle", "datePublished": "2022-04-30T08:00:00Z"}]', False),
+])
+def test_a_publication_day_the_page_declares_against_its_address_is_asked_about(
+        tmp_path: Path, declared: str, more: str, asked: bool) -> None:
+    page = tmp_path / "live.html"
+    page.write_text(LIVE_PAGE.format(declared=declared, more=more), encoding="utf-8")
+    d = read_article_file(page)
+    if not asked:
+        assert (d.published, d.published_doubt) == (date(2022, 5, 6), "")
+        return
+    assert d.published is None
+    assert "declared publication time says 2022-05-07" in d.published_doubt
+    offered = {d.published_guess, *(day for day, _where in d.published_others)}
+    assert offered == {date(2022, 5, 6), date(2022, 5, 7)}
+
+
 @pytest.mark.parametrize("written,days", [
     ("2020-05-04", ((2020, 5, 4),)),
     ("20200504", ((2020, 5, 4),)),

@@ -14,6 +14,17 @@ from datetime import date, datetime, timedelta
 _STAMP = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?"
                     r"\s*(Z|[+-]\d\d:?\d\d)(?![\d:])")
 _SAME_MOMENT = timedelta(minutes=2)
+# Where a page declares when it was published: its JSON-LD and its meta elements.
+_PUBLISHED_NAMES = (r"article:published_time|og:published_time|datePublished|pubdate|"
+                    r"publishdate|DC\.date\.issued|dcterms\.date|sailthru\.date|parsely-pub-date")
+_DECLARED = (
+    re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"'),
+    re.compile(r'<meta[^>]+(?:property|name|itemprop)=["\'](?:' + _PUBLISHED_NAMES
+               + r')["\'][^>]*content=["\']([^"\']{8,40})', re.IGNORECASE),
+    re.compile(r'<meta[^>]+content=["\']([^"\']{8,40})["\'][^>]*(?:property|name|itemprop)='
+               r'["\'](?:' + _PUBLISHED_NAMES + r')["\']', re.IGNORECASE),
+)
+_ISO_DAY = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 
 
 def _moments(html: str) -> list[tuple[datetime, int, date]]:
@@ -44,3 +55,19 @@ def local_day(html: str, day: date) -> date:
             if offset != 0 and local != day and abs(other - at) <= _SAME_MOMENT:
                 return local
     return day
+
+
+def declared_days(html: str) -> set[date]:
+    """The days the page's own markup declares it was published (JSON-LD ``datePublished``,
+    ``article:published_time`` and the like), each the local day where the page also gives
+    that moment with its own offset. Several where it also describes other articles."""
+    days = set()
+    for pattern in _DECLARED:
+        for value in pattern.findall(html):
+            m = _ISO_DAY.search(value)
+            if m:
+                try:
+                    days.add(date(int(m[1]), int(m[2]), int(m[3])))
+                except ValueError:
+                    continue
+    return {local_day(html, day) for day in days}
