@@ -48,7 +48,10 @@ def _moments(html: str) -> list[tuple[datetime, int, date]]:
 def local_day(html: str, day: date) -> date:
     """``day``, or the local day of the same moment where the page gives it with an offset
     other than UTC's and ``day`` is only the UTC day of that moment."""
-    moments = _moments(html)
+    return _local(day, _moments(html))
+
+
+def _local(day: date, moments: list[tuple[datetime, int, date]]) -> date:
     utc = [at for at, offset, local in moments if offset == 0 and local == day]
     for at in utc:
         for other, offset, local in moments:
@@ -70,4 +73,5 @@ def declared_days(html: str) -> set[date]:
                     days.add(date(int(m[1]), int(m[2]), int(m[3])))
                 except ValueError:
                     continue
-    return {local_day(html, day) for day in days}
+    moments = _moments(html) if days else []
+    return {_local(day, moments) for day in days}
