@@ -31,8 +31,15 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def shown(value: object) -> str:
     """Text for the terminal: control characters (an escape sequence in a title could
-    recolour, retitle or rewrite the user's terminal) are written escaped, like '\\x1b'."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(value))
+    recolour, retitle or rewrite the user's terminal) are written escaped, like '\\x1b', and
+    so are the bytes of a file name that are not UTF-8 ('caf\\xe9.txt'), which no stream
+    could otherwise print."""
+    text = str(value)
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -216,9 +223,10 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
 
         plan = project.csv.plan(read_timeline_csv(args.file))
         for p in plan.problems:
-            print(f"{args.file}:{p.line}: {shown(p.reason)}", file=sys.stderr)
+            print(f"{shown(args.file)}:{p.line}: {shown(p.reason)}", file=sys.stderr)
         for name in plan.source.unknown_columns:
-            print(f"{args.file}: ignored unknown column {name!r}", file=sys.stderr)
+            print(f"{shown(args.file)}: ignored unknown column {shown(repr(name))}",
+                  file=sys.stderr)
         if not args.dry_run:
             project.csv.apply(plan)
         print(("would import: " if args.dry_run else "imported: ") + plan.summary())
@@ -226,7 +234,7 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
     if args.command == "import-jsonld":
         result = project.annotations.import_file(args.file)
         for reason in result.skipped:
-            print(f"{args.file}: skipped {shown(reason)}", file=sys.stderr)
+            print(f"{shown(args.file)}: skipped {shown(reason)}", file=sys.stderr)
         print(f"created {len(result.created)} events, skipped {len(result.skipped)}")
         return 1 if result.skipped else 0
     if args.command == "events":
@@ -252,14 +260,14 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
                                    parse_filter(args.filter), args.group_by,
                                    CsvOptions(sources=args.sources,
                                               attribution=args.attribution))
-        print(f"wrote {n} events to {args.out}", file=sys.stderr)
+        print(f"wrote {n} events to {shown(args.out)}", file=sys.stderr)
         return 0
     if args.command == "export-chart":
         return _export_chart(args, project)
     if args.command == "export-csv":
         n = project.exports.export_csv(args.out, CsvOptions(sources=args.sources,
                                                             attribution=args.attribution))
-        print(f"wrote {n} events to {args.out}", file=sys.stderr)
+        print(f"wrote {n} events to {shown(args.out)}", file=sys.stderr)
         return 0
     raise AssertionError(args.command)
 
@@ -309,7 +317,7 @@ def _export_chart(args: argparse.Namespace, project: Project) -> int:
     n = render_chart_file(args.out, records, project.articles.list(), args.width, args.lanes,
                           args.first, args.last, colours, protected=project.path,
                           title=args.title or project.name)
-    print(f"wrote a chart of {n} events to {args.out}", file=sys.stderr)
+    print(f"wrote a chart of {n} events to {shown(args.out)}", file=sys.stderr)
     return 0
 
 
@@ -320,7 +328,7 @@ def _import(args: argparse.Namespace, project: Project) -> int:
 
     def progress(done: int, total: int, path: Path) -> bool:
         if total > 1 and done < total:
-            print(f"[{done + 1}/{total}] {path}", file=sys.stderr)
+            print(f"[{done + 1}/{total}] {shown(path)}", file=sys.stderr)
         return True
 
     from desktop_app.cli_dates import DATE_ANSWERS
@@ -333,8 +341,9 @@ def _import(args: argparse.Namespace, project: Project) -> int:
         print(f"{article.id}\t{shown(article.title)}")
     for path, r in summary.updated:
         print(f"{r.article.id}\t{shown(r.article.title)}")
-        print(f"updated: {path}: replaced the text; {counted(r.exact + r.fuzzy, 'quote')} found "
-              f"again, {len(r.orphaned)} kept as orphans", file=sys.stderr)
+        print(f"updated: {shown(path)}: replaced the text; "
+              f"{counted(r.exact + r.fuzzy, 'quote')} found again, {len(r.orphaned)} kept as "
+              "orphans", file=sys.stderr)
     for path, title in summary.duplicates:
         print(f"error: {shown(path)}: the same text is already in the project as {title!r}",
               file=sys.stderr)

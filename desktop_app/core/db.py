@@ -139,6 +139,8 @@ def _existing_revision(path: Path, immutable: bool = False) -> str | None:
         if "malformed" in str(exc):
             raise _damaged(path, str(exc)) from exc
         raise ProjectFileError(path, f"cannot be opened as a project ({exc})") from exc
+    except UnicodeDecodeError as exc:  # flipped bits in the names SQLite keeps as text
+        raise _damaged(path, "its list of tables is not readable text") from exc
 
 
 def _damaged(path: Path, problem: str) -> ProjectDamagedError:

@@ -33,7 +33,9 @@ def period(start: date, precision: Precision) -> tuple[date, date]:
     """The first and last day of the period starting at ``start`` at a precision."""
     if precision == Precision.WEEK:
         monday = start - timedelta(days=start.weekday())
-        return monday, monday + timedelta(days=6)
+        # The calendar's last week ends with its last day (9999-12-31 is a Friday).
+        short = date.max - monday < timedelta(days=6)
+        return monday, date.max if short else monday + timedelta(days=6)
     if precision == Precision.MONTH:
         return start.replace(day=1), month_end(start.year, start.month)
     if precision == Precision.QUARTER:

@@ -53,7 +53,16 @@ def _draft_of(path: Path, suffix: str, data: bytes) -> ArticleDraft:
                                     fallback_title=path.stem)
     if not draft.text.strip():
         raise ImportFileError(path, "contains no article text")
-    return replace(draft, source_path=str(path))
+    return replace(draft, title=storable(draft.title), source_path=storable(str(path)))
+
+
+def storable(name: str) -> str:
+    """A file name as text a project can store: bytes of the name that are not UTF-8 (which
+    Python keeps as lone surrogates, and no database accepts) become U+FFFD."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # other lone surrogates
+        return name.encode("utf-8", "replace").decode("utf-8")
 
 
 def _plausible(draft: ArticleDraft, today: date | None = None) -> ArticleDraft:

@@ -29,9 +29,20 @@ def _htmldate(html: str) -> date | None:
         return None
 
 
+MAX_ATTRIBUTES = 1000  # on one element; real pages have tens, a crafted one 40,000
+_LONG_TAG = re.compile(r"<[A-Za-z][^>]{10000,}>")  # where many attributes could be
+_ATTRIBUTE = re.compile(r"""\s[^\s=/>"']+\s*=""")
+
+
 def draft_from_html(html: str, path: Path) -> ArticleDraft:
     """A draft from an HTML page (scripts, iframes and images are never loaded)."""
     import trafilatura
+
+    most = max((len(_ATTRIBUTE.findall(tag.group())) for tag in _LONG_TAG.finditer(html)),
+               default=0)
+    if most > MAX_ATTRIBUTES:  # each parse of such an element takes seconds, and there are five
+        raise ImportFileError(path, f"has an element with {most:,} attributes (the limit is "
+                                    f"{MAX_ATTRIBUTES:,}); it is not an article page")
 
     doc: Any  # trafilatura's Document (or, in older versions, a dict)
     try:

@@ -15,7 +15,9 @@ def require(s: Session, model: type[T], ident: int, for_update: bool = False) ->
     """The row of ``model`` with this id; NotFoundError('event 7 does not exist') if none.
     ``for_update``: lock it until the transaction ends (on a server, so a colleague's
     concurrent edit waits instead of being lost; SQLite's write lock already does that)."""
-    row = s.get(model, ident, with_for_update=for_update or None)
+    # An id no database integer can hold names nothing (and would fail as a parameter).
+    in_range = -(2 ** 63) <= ident < 2 ** 63
+    row = s.get(model, ident, with_for_update=for_update or None) if in_range else None
     if row is None:
         raise NotFoundError(f"{model.__name__.lower()} {ident} does not exist")
     return row
