@@ -49,7 +49,7 @@ def output_target(path: Path | str, protected: Iterable[Path] = (),
     if any(_same_file(target, p) for p in guarded):
         raise ExportError(path, "is the open project (or one of its files); choose another name")
     try:
-        info = target.stat()
+        info = path.stat()  # through any link: /dev/stdout is a link to a pipe
     except FileNotFoundError:
         info = None
     except OSError as exc:

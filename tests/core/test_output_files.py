@@ -84,6 +84,27 @@ def test_a_symlink_is_written_through_and_kept(demo_project, tmp_path: Path) -> 
     assert real.read_text(encoding="utf-8").startswith("# Linked")
 
 
+def test_a_link_to_a_pipe_is_refused_as_not_a_regular_file(demo_project,  # noqa: ANN001
+                                                            tmp_path: Path) -> None:
+    """/dev/stdout is a link to a pipe: it was followed to a name in /proc that does not
+    exist ('cannot write in /proc/123/fd'); now it is said plainly."""
+    from desktop_app.core.errors import ExportError
+
+    read_end, write_end = os.pipe()
+    try:
+        link = tmp_path / "out.csv"  # as /dev/stdout is, when the output goes to a pipe
+        link.symlink_to(f"/proc/self/fd/{write_end}")
+        with pytest.raises(ExportError, match="is not a regular file"):
+            demo_project.exports.export_csv(link)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    dangling = tmp_path / "new.csv"  # a link to a file not yet there is written through
+    dangling.symlink_to(tmp_path / "made.csv")
+    demo_project.exports.export_csv(dangling)
+    assert (tmp_path / "made.csv").read_text(encoding="utf-8-sig").startswith("event_id")
+
+
 def test_exports_follow_the_umask_like_any_saved_file(demo_project, tmp_path: Path) -> None:  # noqa: ANN001
     old = os.umask(0o022)
     try:
