@@ -50,11 +50,19 @@ def _configure_qt_identity() -> None:
     QCoreApplication.setApplicationVersion(__version__)
 
 
+class _Brief(logging.Formatter):
+    """The terminal's lines: the message alone; a traceback goes to the log file only."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
 def _setup_logging(data_dir: Path | None) -> None:
     from logging.handlers import RotatingFileHandler
 
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     handlers[0].setLevel(logging.WARNING)
+    handlers[0].setFormatter(_Brief())
     if data_dir is not None:
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
@@ -207,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         _configure_qt_identity()
         db = args.db or _default_db_path()
-        _setup_logging(_default_db_path().parent if args.db is None else None)
+        _setup_logging(_default_db_path().parent)  # the log is the user's, whatever --db
         try:
             return run(args, db)
         except BrokenPipeError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,9 @@ import pytest
 
 if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app's own folder (its log, which every command line writes, and the default project)
+# belongs to the test run, not to the home of whoever runs the tests.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="timeline-annotator-tests-")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

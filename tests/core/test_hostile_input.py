@@ -297,3 +297,34 @@ def test_an_element_with_thousands_of_attributes_is_refused_at_once(tmp_path: Pa
                       f'<img alt="map" src="data:image/png;base64,{"QUJD" * 50_000}">'
                       f"<p>{body}</p></article></body></html>", encoding="utf-8")
     assert "council met" in read_article_file(inline).text
+
+
+def test_a_pdf_past_its_readers_limits_is_one_clear_line(tmp_path: Path) -> None:
+    """200,000 page references reach pypdf's own limit; it said so with a traceback on the
+    terminal. The terminal shows messages alone; tracebacks go to the log file."""
+    import logging
+    import sys
+
+    from desktop_app.app import _Brief
+
+    kids = b" ".join(b"3 0 R" for _ in range(200_000))
+    body = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[" + kids + b"]/Count 200000>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>"]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, obj in enumerate(body, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 4\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<</Size 4 /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref
+    pdf = tmp_path / "kids.pdf"
+    pdf.write_bytes(bytes(out))
+    with pytest.raises(ImportFileError, match="could not be read as a PDF .Reached maximum"):
+        read_article_file(pdf)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "reading %s failed",
+                                   ("kids.pdf",), sys.exc_info())
+    assert _Brief().format(record) == "error: reading kids.pdf failed"

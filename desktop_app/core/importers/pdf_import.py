@@ -23,7 +23,7 @@ def draft_from_pdf(data: bytes, path: Path) -> ArticleDraft:
     creation day is offered when the publication date is asked, never taken: it is when the
     file was made."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     if not data.startswith(b"%PDF"):
         raise ImportFileError(path, "is not a PDF file (it does not start with %PDF)")
@@ -39,7 +39,7 @@ def draft_from_pdf(data: bytes, path: Path) -> ArticleDraft:
         created = _creation_day(meta)
     except ImportFileError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:  # limits reached too
         raise ImportFileError(path, f"could not be read as a PDF ({exc})") from exc
     text = normalise_newlines("\n\n".join(p.strip() for p in pages if p.strip()))
     if not text.strip():
