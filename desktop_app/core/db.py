@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
@@ -22,6 +23,7 @@ from desktop_app.core.errors import (
     ProjectBusyError,
     ProjectDamagedError,
     ProjectFileError,
+    ProjectWriteError,
 )
 from desktop_app.core.locations import ProjectLocation, project_location
 from desktop_app.core.output_files import SQLITE_HEADER
@@ -66,6 +68,24 @@ def _begin_immediate(conn: Connection) -> None:
                     "locked for too long; nothing was changed. Close the other program (or "
                     "window) that is writing to it, then try again.") from exc
             time.sleep(0.1 * (attempt + 1))
+
+
+def _write_failure(context: ExceptionContext) -> None:
+    """A full or failing disk is the environment, not a bug: say so in words (SQLite has
+    rolled the transaction back, so nothing of the change was kept)."""
+    error = context.original_exception
+    if not isinstance(error, sqlite3.OperationalError):
+        return
+    words = str(error).lower()
+    where = context.engine.url.database if context.engine is not None else "the project"
+    if "full" in words:
+        raise ProjectWriteError(f"{where}: the disk is full, so this change was not saved "
+                                "(nothing of it was kept). Free some space, then try "
+                                "again") from error
+    if "disk i/o error" in words:
+        raise ProjectWriteError(f"{where}: the disk failed to write this change, so it was "
+                                "not saved (nothing of it was kept). Check the disk, then "
+                                "try again") from error
 
 
 def _open_read_only(path: Path) -> ProjectDatabase:
@@ -220,6 +240,7 @@ def open_database(target: Path | str | ProjectLocation, read_only: bool = False,
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _begin_immediate)
+    event.listen(engine, "handle_error", _write_failure)
     try:
         if revision != SCHEMA_HEAD:
             log.info("upgrading %s from schema %s to %s", path, revision, SCHEMA_HEAD)

@@ -87,6 +87,11 @@ def _connection_trouble(location: ProjectLocation) -> Callable[[ExceptionContext
             return  # a pooled connection found dead before use: the pool replaces it
         if context.connection is None:  # connecting failed: nothing was sent
             raise ProjectServerError(location.shown, _problem(error, connecting=True)) from error
+        if getattr(error, "sqlstate", None) == "53100":  # disk full
+            raise ProjectServerError(
+                location.shown, "the server's disk is full, so this change was not saved "
+                "(nothing of it was kept). Ask the server's administrator to free some "
+                "space") from error
         if getattr(error, "sqlstate", None) == "42501":  # insufficient privilege
             raise ProjectServerError(
                 location.shown, f"this login lacks a privilege for that ({_words(error)}); "

@@ -50,6 +50,10 @@ class ProjectBusyError(TimelineError):
     """Another program kept the project locked for longer than we wait."""
 
 
+class ProjectWriteError(TimelineError):
+    """The disk would not take a change (full, or failing); the change was not kept."""
+
+
 class DuplicateArticleError(TimelineError):
     """The same text (by sha256) is already in the project."""
 

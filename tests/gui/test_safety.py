@@ -178,3 +178,49 @@ def test_toolbar_labels_are_short_and_tooltips_whole(window) -> None:  # noqa: A
                                                                  buttons.values()]
     menu_texts = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
     assert "&Create Event from Selection" in menu_texts  # the menu keeps the whole name
+
+
+
+def _fill_the_disk(project) -> None:  # noqa: ANN001
+    """From now on the disk this project is on is full: SQLite may not grow the file past
+    its present size (as on a full disk, it answers SQLITE_FULL), and the room left inside
+    it is taken first."""
+    from sqlalchemy import event
+
+    path = project.path
+    pages = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
+    event.listen(project.db.engine, "connect",
+                 lambda con, _record: con.execute(f"PRAGMA max_page_count = {pages}"))
+    project.db.engine.dispose()  # the pooled connections: new ones get the limit
+    filler = sqlite3.connect(path, isolation_level=None)
+    filler.execute(f"PRAGMA max_page_count = {pages}")
+    size = 4000
+    while size:
+        try:
+            filler.execute("INSERT INTO change_log (client, payload, created_at, author) "
+                           "VALUES ('filler', ?, '2021-01-01 00:00:00', '')", ("x" * size,))
+        except sqlite3.OperationalError:
+            size //= 2
+    filler.close()
+
+
+def test_a_full_disk_is_said_in_words_and_nothing_changes(window, qtbot) -> None:  # noqa: ANN001
+    """Ctrl+E when the disk is full: one message naming the project and the cause, and the
+    table and the file as they were (it was an internal error)."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.test_core_loop import select_text
+
+    project = window.project
+    _fill_the_disk(project)
+    before = [window.timeline_model.record(r).id for r in range(window.timeline_model.rowCount())]
+    select_text(window, "On Tuesday")
+    qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.dialogs.errors) == 1
+    title, message = window.dialogs.errors[0]
+    assert title == "Cannot create event"
+    assert message.startswith(f"{project.path}: the disk is full, so this change was not saved")
+    assert [window.timeline_model.record(r).id
+            for r in range(window.timeline_model.rowCount())] == before
+    assert [e.id for e in project.events.list()] == sorted(before)
+    assert sqlite3.connect(project.path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
