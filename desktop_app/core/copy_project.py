@@ -40,15 +40,13 @@ def copy_project(source: str | Path | ProjectLocation, destination: str | Path |
         raise ProjectFileError(src_at.path, "does not exist")
     made_file = dst_at.path is not None and not dst_at.path.exists()
     src = open_database(src_at)
+    dst = None
     try:
-        dst = open_database(dst_at)
-    except TimelineError:
-        src.close()
-        raise
-    try:
+        dst = open_database(dst_at)  # a full disk can fail it half-made, too
         return _copy(src, dst, progress)
     except (TimelineError, SQLAlchemyError) as exc:
-        dst.close()
+        if dst is not None:
+            dst.close()
         if made_file and dst_at.path is not None:
             for leftover in project_files(dst_at.path):  # the file and its side files
                 leftover.unlink(missing_ok=True)
@@ -57,7 +55,8 @@ def copy_project(source: str | Path | ProjectLocation, destination: str | Path |
         raise _failed(dst_at, str(getattr(exc, "orig", exc) or exc)) from exc
     finally:
         src.close()
-        dst.close()
+        if dst is not None:
+            dst.close()
 
 
 def _failed(where: ProjectLocation, problem: str) -> TimelineError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable
@@ -77,8 +78,8 @@ def _write_failure(context: ExceptionContext) -> None:
     if not isinstance(error, sqlite3.OperationalError):
         return
     words = str(error).lower()
-    where = context.engine.url.database if context.engine is not None else "the project"
-    if "full" in words:
+    where = (context.engine.url.database if context.engine is not None else None) or "project"
+    if "full" in words or ("disk i/o error" in words and _nearly_full(where)):
         raise ProjectWriteError(f"{where}: the disk is full, so this change was not saved "
                                 "(nothing of it was kept). Free some space, then try "
                                 "again") from error
@@ -86,6 +87,15 @@ def _write_failure(context: ExceptionContext) -> None:
         raise ProjectWriteError(f"{where}: the disk failed to write this change, so it was "
                                 "not saved (nothing of it was kept). Check the disk, then "
                                 "try again") from error
+
+
+def _nearly_full(project: str) -> bool:
+    """Whether the disk holding a project has (next to) no room left: SQLite reports a write
+    that found none as a failed write, not always as a full disk."""
+    try:
+        return shutil.disk_usage(Path(project).parent).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 def _open_read_only(path: Path) -> ProjectDatabase:

@@ -110,3 +110,27 @@ def test_the_cli_copies_with_progress(tmp_path: Path) -> None:
                            timeout=120)
     assert again.returncode == 1 and "already holds a project" in again.stderr
     assert json.loads(json.dumps(again.stderr.count("\n"))) == 1
+
+
+def test_a_copy_the_disk_cannot_take_leaves_no_file(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A full disk can fail the new project while it is being made (its schema): the half-
+    made file went unremoved."""
+    import desktop_app.core.copy_project as copying
+    from desktop_app.core.errors import ProjectWriteError
+
+    source = tmp_path / "src.tldb"
+    seed_demo(project := open_project(source))
+    project.close()
+    real = copying.open_database
+    target = tmp_path / "copy.tldb"
+
+    def half_made(where):  # noqa: ANN001, ANN202
+        if getattr(where, "path", None) == target:
+            target.write_bytes(b"SQLite format 3\x00")
+            raise ProjectWriteError(f"{target}: the disk is full")
+        return real(where)
+
+    monkeypatch.setattr(copying, "open_database", half_made)
+    with pytest.raises(ProjectWriteError):
+        copy_project(source, target)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("copy")] == []

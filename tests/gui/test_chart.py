@@ -181,6 +181,28 @@ def test_export_png_svg_pdf(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN
     assert not (tmp_path / "missing").exists()
 
 
+def test_a_chart_the_disk_cannot_take_is_an_error_not_a_truncated_file(  # noqa: ANN001
+        window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    """Qt's writers drop write errors: on a full disk the PDF came out truncated and the
+    export said it was written. Every format fails whole now, and leaves no file."""
+    import errno
+
+    chart_ready(window, qtbot)
+    real = Path.write_bytes
+
+    def full(self: Path, data: bytes) -> int:
+        if self.parent == tmp_path:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    for name in ("chart.png", "chart.svg", "chart.pdf"):
+        assert not window.chart_view.export_chart(tmp_path / name, 1000, visible_only=False)
+        assert window.dialogs.errors[-1][1] == (f"{tmp_path / name}: could not be written "
+                                                "(No space left on device)")
+    assert [p.name for p in tmp_path.iterdir() if "chart" in p.name] == []
+
+
 def test_cli_export_chart(tmp_path: Path, capsys, sample_text: str) -> None:  # noqa: ANN001
     from desktop_app.app import main
     from tests.conftest import SAMPLE_PASSAGES

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -70,29 +70,35 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
     layout = _Layout(painter, width, chart_h, top, lanes, view, quiet, around, sheet)
 
     def render(tmp: Path) -> None:
+        # Qt's writers drop write errors (a full disk gave a truncated PDF and "wrote a
+        # chart"): they paint into memory, and the file is written here, where an error is
+        # seen and the export fails whole.
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if fmt == "png":
             scale = PNG_SCALE if width * h * PNG_SCALE ** 2 * 4 <= MAX_PNG_BYTES else 1
             image = QImage(QSize(width * scale, h * scale), QImage.Format.Format_ARGB32)
             image.setDevicePixelRatio(scale)
             image.fill(QColor("#ffffff"))
             _paint(image, layout, path)
-            writer = QImageWriter(str(tmp), QByteArray(b"png"))
+            writer = QImageWriter(buffer, QByteArray(b"png"))
             if not writer.write(image):
-                raise ChartExportError(f"{path}: could not write the PNG file "
+                raise ChartExportError(f"{path}: could not make the PNG image "
                                        f"({writer.errorString()})")
+            data = bytes(buffer.data().data())
         elif fmt == "svg":
             gen = QSvgGenerator()
-            gen.setFileName(str(tmp))
+            gen.setOutputDevice(buffer)
             gen.setSize(QSize(width, h))
             gen.setResolution(96)
             gen.setViewBox(QRectF(0, 0, width, h))
             gen.setTitle(sheet.title if sheet else "Timeline")
             gen.setDescription(sheet.note if sheet else "Timeline chart by Timeline Annotator")
             _paint(gen, layout, path)
-            del gen  # the file is complete when its generator goes
-            _name_font_fallbacks(tmp)
+            del gen  # the document is complete when its generator goes
+            data = _with_font_fallbacks(bytes(buffer.data().data()).decode("utf-8")).encode()
         else:
-            pdf = QPdfWriter(str(tmp))
+            pdf = QPdfWriter(buffer)
             pdf.setResolution(96)
             pdf.setPageSize(QPageSize(QSizeF(width * 72 / 96, h * 72 / 96),
                                       QPageSize.Unit.Point, "Timeline"))
@@ -100,8 +106,10 @@ def export_chart(path: Path, lanes: list[Lane], view: Viewport, state: ChartStat
             pdf.setTitle(sheet.title if sheet else "Timeline")
             _paint(pdf, layout, path)
             del pdf  # the PDF is finished when its writer goes
-        if tmp.stat().st_size == 0:
-            raise ChartExportError(f"{path}: nothing was written (is the folder writable?)")
+            data = bytes(buffer.data().data())
+        if not data:
+            raise ChartExportError(f"{path}: the chart came out empty")
+        tmp.write_bytes(data)  # OSError (a full disk): the export fails, the file stays
 
     try:
         replace_atomically(path, render, protected, suffix=f".{fmt}")
@@ -114,12 +122,10 @@ FONT_FALLBACKS = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif
 _FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
 
 
-def _name_font_fallbacks(svg: Path) -> None:
+def _with_font_fallbacks(svg: str) -> str:
     """Qt writes the font's own family ('Sans Serif', a name browsers do not know): add real
     families and the generic one after it, so every viewer draws the labels alike."""
-    text = svg.read_text(encoding="utf-8")
-    svg.write_text(_FONT_FAMILY.sub(
-        lambda m: f'font-family="{m.group(1)}, {FONT_FALLBACKS}"', text), encoding="utf-8")
+    return _FONT_FAMILY.sub(lambda m: f'font-family="{m.group(1)}, {FONT_FALLBACKS}"', svg)
 
 
 @dataclass(frozen=True)
