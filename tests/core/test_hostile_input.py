@@ -44,6 +44,17 @@ def test_undecodable_bytes_are_refused_not_garbled(tmp_path: Path) -> None:
     assert str(p) in str(info.value)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_nul_past_the_sniffed_start_is_refused_not_dropped(tmp_path: Path,
+                                                             encoding: str) -> None:
+    """Only the first 8 kB are sniffed for binary data; a NUL after them was dropped unsaid."""
+    text = "On Monday the council met. " * 500
+    p = tmp_path / "damaged.txt"
+    p.write_bytes((text[:10_000] + "\x00" + text[10_000:]).encode(encoding))
+    with pytest.raises(ImportFileError, match="NUL character .at character 10,000"):
+        read_article_file(p)
+
+
 def test_deeply_nested_html_gives_a_clear_message(tmp_path: Path) -> None:
     p = tmp_path / "nested.html"
     p.write_text("<html><body>" + "<div>" * 10_000 + "<p>On Monday talks began.</p>"

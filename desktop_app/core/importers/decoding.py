@@ -62,7 +62,12 @@ def decode_bytes(data: bytes, path: Path, markup: bool = False,
     if not data.strip():
         raise ImportFileError(path, "is empty")
     codec = text_codec(declared) if declared else declared_charset(data) if markup else None
-    return normalise_newlines(_decode(data, path, codec))
+    text = _decode(data, path, codec)
+    if "\x00" in text:  # past the part sniffed for binary data: never dropped unsaid
+        raise ImportFileError(path, f"holds a NUL character (at character "
+                                    f"{text.index(chr(0)):,}); text has none, so the file is "
+                                    "damaged or is not text")
+    return normalise_newlines(text)
 
 
 def _decode(data: bytes, path: Path, declared: str | None) -> str:
