@@ -246,7 +246,8 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
         suggestions = project.analysis.suggestions(args.article)
         if args.accept_all and suggestions:
             created = project.events.create_many(args.article,
-                                                 [(s.start, s.end) for s in suggestions])
+                                                 [(s.start, s.end) for s in suggestions],
+                                                 [s.date for s in suggestions])
             for e in created:
                 print(f"{e.id}\t{format_event_date(e.date)}\t{shown(e.title)}")
             return 0

@@ -4,8 +4,10 @@ when an article's publication date changes."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from desktop_app.core.eventdates import from_expression, reworded
@@ -83,7 +85,41 @@ def date_for_passage(text: str, start: int, end: int, published: date | None,
 def _date_for_passage(text: str, start: int, end: int, published: date | None,
                       today: date) -> EventDate:
     lo, hi = _window(len(text), start, end)
-    window = _window_expressions(text, lo, hi, published)
+    return _date_among(text, start, end, published, today,
+                       _window_expressions(text, lo, hi, published), lo)
+
+
+class ArticleDating:
+    """Dates passage after passage of one article from the expressions of its own analysis
+    (Suggest: every dated sentence of it). Each passage takes the same steps as
+    ``date_for_passage``, among the expressions around it found by bisection instead of in a
+    stretch analysed again: a long article's windows overlap, so dating all its sentences
+    analysed each character three times (a minute for 2 MB of dense dates)."""
+
+    def __init__(self, text: str, published: date | None,
+                 expressions: Sequence[TemporalExpression]) -> None:
+        self._text, self._published = text, published
+        self._dated = sorted((e for e in expressions if e.earliest is not None),
+                             key=lambda e: (e.start, e.end))
+        self._starts = [e.start for e in self._dated]
+        self._longest = max((e.end - e.start for e in self._dated), default=0)
+
+    def date(self, start: int, end: int, today: date | None = None) -> EventDate:
+        s, e = sentence_bounds(self._text, start, end)
+        first = bisect.bisect_left(self._starts, min(s, start) - self._longest)
+        last = bisect.bisect_left(self._starts, max(e, end))
+        before = first - 1  # the last date mentioned before the passage, if none is near
+        while before >= 0 and self._dated[before].end > start:
+            before -= 1
+        near = ([self._dated[before]] if before >= 0 else []) + self._dated[first:last]
+        return _date_among(self._text, start, end, self._published, today or date.today(),
+                           near, 0)
+
+
+def _date_among(text: str, start: int, end: int, published: date | None, today: date,
+                window: Sequence[TemporalExpression], lo: int) -> EventDate:
+    """A passage's date from the dated expressions of a stretch of the text starting at
+    ``lo`` (their offsets are into that stretch), in text order."""
     # Offsets into the window: only the expression chosen is moved into the whole text.
     w_start, w_end = start - lo, end - lo
     inside = [_shifted(e, lo) for e in window if e.start < w_end and e.end > w_start]
@@ -114,9 +150,17 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .'()-]{1,40},[^\n]{0,25}$")
 _AFTER_DATELINE = re.compile(r"\s*[-\u2013\u2014:(]")
 
 
+_DATELINE_REACH = 80  # the longest line start _DATELINE can match, and a little more
+
+
 def _is_dateline(text: str, expr: TemporalExpression) -> bool:
     """A date opening a line after a place name, followed by a dash or colon."""
-    line_start = text.rfind("\n", 0, expr.start) + 1
+    # Only the few characters a dateline can have are looked back at: looking for the line's
+    # start through a long text without line breaks made dating all its sentences quadratic.
+    lo = max(0, expr.start - _DATELINE_REACH)
+    line_start = text.rfind("\n", lo, expr.start) + 1
+    if line_start == 0 and lo > 0:
+        return False  # the line began further back than any dateline reaches
     return bool(_DATELINE.match(text[line_start:expr.start])
                 and _AFTER_DATELINE.match(text, expr.end))
 

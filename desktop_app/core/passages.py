@@ -4,11 +4,12 @@ timeline (coverage), and event suggestions for the rest. Pure functions over pla
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from desktop_app.core.dating import date_for_passage
+from desktop_app.core.dating import ArticleDating
 from desktop_app.core.records import EventDate
 from desktop_app.core.temporal import TemporalExpression
 from desktop_app.core.temporal.context import sentences
@@ -120,14 +121,16 @@ def analyse_article(article_id: int, text: str, published: date | None,
                            tuple(sorted(quotes)))
 
 
-def suggest_events(text: str, published: date | None, passages: list[DatedPassage]
-                   ) -> list[EventSuggestion]:
-    """One suggestion per dated sentence not on the timeline yet."""
+def suggest_events(text: str, published: date | None, passages: list[DatedPassage],
+                   expressions: Sequence[TemporalExpression]) -> list[EventSuggestion]:
+    """One suggestion per dated sentence not on the timeline yet, dated from the article's
+    own ``expressions``."""
+    dating = ArticleDating(text, published, expressions)
     out = []
     for sentence in by_sentence(tuple(passages)):
         if sentence.used:
             continue
-        d = date_for_passage(text, sentence.start, sentence.end, published)
+        d = dating.date(sentence.start, sentence.end)
         out.append(EventSuggestion(sentence.start, sentence.end,
                                    propose_title(text[sentence.start:sentence.end],
                                                  d.expression), d))

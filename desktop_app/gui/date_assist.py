@@ -112,7 +112,8 @@ class DateAssist(Component):
         project = self._ws.project
         try:
             records = project.events.create_many(article_id,
-                                                 [(s.start, s.end) for s in accepted])
+                                                 [(s.start, s.end) for s in accepted],
+                                                 [s.date for s in accepted])
         except TimelineError as exc:
             self._ws.dialogs.show_error(self.tr("Cannot create events"), str(exc))
             return

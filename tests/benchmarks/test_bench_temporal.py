@@ -71,3 +71,35 @@ def test_dense_adversarial_text_takes_linear_time_and_memory(report) -> None:  #
         f"{base * f / 1e6:g} MB: {s:.2f} s ({s / s1:.1f}x), peak at 1/8 of it {m:.0f} MB "
         f"({m / m1:.1f}x)" for f, s, m in figures)
         + " (target: 16x the text < 20x the time; memory linear)")
+
+
+def test_suggest_on_dense_text_takes_linear_time(report) -> None:  # noqa: ANN001
+    """Suggest (analyse the article, then date each dated sentence not yet on the timeline)
+    on text that is nothing but weekday names, at 1x and 4x: the time of each and its ratio.
+    Dating every sentence had analysed each character three more times, and looked back to
+    the start of a line for every date (quadratic where a text has no line breaks)."""
+    import random
+
+    from desktop_app.core.passages import analyse_article, suggest_events
+    from tests.benchmarks.conftest import scale
+
+    rng = random.Random(1)
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    base = scale(62_500, 500_000)
+    figures = []
+    for factor in (1, 4):
+        words = base * factor // 8
+        text = " ".join(rng.choice(days) + ("." if rng.random() < 0.1 else "")
+                        for _ in range(words))
+        t0 = time.perf_counter()
+        analysis = analyse_article(1, text, date(2021, 7, 9), [])
+        analysed = time.perf_counter() - t0
+        suggestions = suggest_events(text, date(2021, 7, 9), list(analysis.passages),
+                                     analysis.expressions)
+        seconds = time.perf_counter() - t0
+        assert len(suggestions) == len(analysis.sentences) > words // 20
+        figures.append((len(text), seconds, analysed))
+    (n1, s1, _a1), (n4, s4, _a4) = figures
+    report(f"Suggest on weekday names: {n1 / 1e6:.2f} MB {s1:.2f} s; {n4 / 1e6:.2f} MB "
+           f"{s4:.2f} s ({s4 / s1:.1f}x the time for {n4 / n1:.1f}x the text); of which the "
+           f"analysis {figures[0][2]:.2f} s and {figures[1][2]:.2f} s")

@@ -57,6 +57,8 @@ def test_the_event_date_keeps_the_doubt_in_its_explanation() -> None:
 
 def test_suggest_leaves_unsure_proposals_unticked() -> None:
     text = "The deal was signed on 04/05/2021. The talks ended on 5 July 2021."
-    passages = dated_passages(text, article_expressions(text, FRI), [])
-    confident = {s.date.start: s.confident for s in suggest_events(text, FRI, passages)}
+    expressions = article_expressions(text, FRI)
+    passages = dated_passages(text, expressions, [])
+    confident = {s.date.start: s.confident
+                 for s in suggest_events(text, FRI, passages, expressions)}
     assert confident == {date(2021, 4, 5): False, date(2021, 7, 5): True}

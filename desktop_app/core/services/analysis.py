@@ -41,5 +41,5 @@ class AnalysisService:
     def suggestions(self, article_id: int) -> list[EventSuggestion]:
         """Proposed events, one per sentence with a dated expression not yet on the timeline."""
         text, published = self.article_text_and_date(article_id)
-        passages = self._analyse(article_id, text, published).passages
-        return suggest_events(text, published, list(passages))
+        analysis = self._analyse(article_id, text, published)
+        return suggest_events(text, published, list(analysis.passages), analysis.expressions)

@@ -17,11 +17,12 @@ from desktop_app.core.titles import propose_title
 
 
 def passage_columns(article_id: int, text: str, published: date | None, start: int,
-                    end: int, stamp: datetime | None = None,
+                    end: int, stamp: datetime | None = None, dated: EventDate | None = None,
                     ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """An event for a passage (proposed title and date) and its quote, as column values."""
+    """An event for a passage (proposed title and date) and its quote, as column values;
+    ``dated``: the passage's date as already worked out (an accepted suggestion's)."""
     sel = make_selector(text, start, end)
-    d = date_for_passage(text, sel.start, sel.end, published)
+    d = dated or date_for_passage(text, sel.start, sel.end, published)
     stamp = stamp or now()
     event = {"title": propose_title(sel.exact, d.expression), "notes": "",
              "date_edited_by_user": False, "created_at": stamp, "updated_at": stamp,

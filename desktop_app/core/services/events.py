@@ -105,20 +105,24 @@ class EventService:
             return self._record(s, event)
 
     @staticmethod
-    def new_event(article: Article, start: int, end: int) -> Event:
+    def new_event(article: Article, start: int, end: int,
+                  dated: EventDate | None = None) -> Event:
         """An event for a passage: proposed title and date, the passage as its quote."""
         columns, quote = passage_columns(article.id, article.text, article.published_on,
-                                         start, end)
+                                         start, end, dated=dated)
         event = Event(**columns)
         event.quotes.append(Quote(**quote))
         return event
 
     def create_many(self, article_id: int, ranges: builtins.list[tuple[int, int]],
-                    ) -> builtins.list[EventRecord]:
-        """Create several events from passages in one transaction (accepting suggestions)."""
+                    dates: Sequence[EventDate] | None = None) -> builtins.list[EventRecord]:
+        """Create several events from passages in one transaction (accepting suggestions,
+        whose ``dates`` were worked out with them and are not worked out again)."""
         with self._sessions.begin() as s:
             article = require(s, Article, article_id)
-            events = [self.new_event(article, start, end) for start, end in ranges]
+            given = list(dates) if dates is not None else [None] * len(ranges)
+            events = [self.new_event(article, start, end, d)
+                      for (start, end), d in zip(ranges, given, strict=True)]
             s.add_all(events)
             s.flush()
             titles = {article.id: article.title}
