@@ -95,6 +95,9 @@ def parse_filter(specs: list[str]) -> EventFilter:
             elif key == "tag":
                 tags.append(value)
             elif key == "article":
+                if not value.isascii() or not value.isdigit():
+                    raise FilterError(f"filter {spec!r}: an article is named by its number "
+                                      "(see the 'articles' command)")
                 articles.append(int(value))
             elif key == "from":
                 date_from = parse_iso(value)[0]

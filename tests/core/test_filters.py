@@ -32,7 +32,9 @@ def test_filters_match_text_tags_articles_and_dates(demo_project) -> None:  # no
 
 
 @pytest.mark.parametrize("spec,problem", [("text", "KEY=VALUE"), ("colour=red", "unknown"),
-                                          ("from=soon", "ISO 8601"), ("article=x", "article")])
+                                          ("from=soon", "ISO 8601"),
+                                          ("article=x", "an article is named by its number"),
+                                          ("article=١", "an article is named by its number")])
 def test_bad_filters(spec: str, problem: str) -> None:
     with pytest.raises(FilterError, match=problem):
         parse_filter([spec])
