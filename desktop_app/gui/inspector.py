@@ -226,11 +226,13 @@ class EventInspector(QWidget):
         """Source by source, what each says and why, when the sources disagree on the date:
         "Global Wire: Mon 5 Jul 2021, from “On Monday”, published Fri 9 Jul 2021"."""
         from desktop_app.core.conflicts import has_conflict
-        from desktop_app.core.dating import date_for_passage
-        from desktop_app.core.temporal.calendar import fmt_day
 
         if not has_conflict(record):
             return []
+        # Only now: the date engine's modules are not needed to show the start-up snapshot.
+        from desktop_app.core.dating import date_for_passage
+        from desktop_app.core.temporal.calendar import fmt_day
+
         lines = [self.tr("The sources disagree on the date:")]
         for q in record.quotes:
             if q.date_start is None or q.orphaned:
