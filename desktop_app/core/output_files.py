@@ -57,7 +57,8 @@ def output_target(path: Path | str, protected: Iterable[Path] = (),
     if info is not None:
         if not stat.S_ISREG(info.st_mode):
             kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise ExportError(path, f"is {kind}; exports are written to regular files only")
+            raise ExportError(path, f"is {kind}; only regular files are written: choose a "
+                                    "file name")
         if not replaces_database and _is_database(target):
             raise ExportError(path, "is a database (a project or a backup of one); an export "
                                     "never replaces one: choose another name")
