@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -74,24 +75,44 @@ def resolve_weekday(word: str, rel_word: str | None,
     if anchor is None:
         return None
     wd = weekday_number(word)
+    source = "the last day mentioned" if anchor != news_anchor else ctx.anchor_label
+    if rel in ("last", "past", "previous"):
+        way = "before"
+    elif rel in ("next", "coming"):
+        way = "after"
+    elif rel == "this":
+        way = "this week"
+    elif ctx.future and preceding_word(ctx.text, ctx.start) != "since":
+        way = "future"
+    elif weekday_on_or_after(anchor, wd) == anchor + timedelta(days=1) and not ctx.past \
+            and preceding_word(ctx.text, ctx.start) != "since":
+        way = "tomorrow"
+    else:
+        way = "on or before"
+    return _weekday_readings(wd, anchor, source, way)
+
+
+@functools.lru_cache(maxsize=512)
+def _weekday_readings(wd: int, anchor: date, source: str,
+                      way: str) -> tuple[Reading, tuple[Reading, ...]]:
+    """A weekday's readings from an anchor, the way the clause asks for: the same few for
+    every mention in an article, so made once and shared (they are immutable)."""
     name = WEEKDAY_NAMES[wd]
     on_before = weekday_on_or_before(anchor, wd)
     on_after = weekday_on_or_after(anchor, wd)
-    source = "the last day mentioned" if anchor != news_anchor else ctx.anchor_label
     label = f"{source}, {fmt_day(anchor)}"
-    if rel in ("last", "past", "previous"):
+    if way == "before":
         d = anchor - timedelta(days=(anchor.weekday() - wd - 1) % 7 + 1)
         why = f"latest {name} strictly before {label}"
-    elif rel in ("next", "coming"):
+    elif way == "after":
         d = anchor + timedelta(days=(wd - anchor.weekday() - 1) % 7 + 1)
         why = f"first {name} strictly after {label}"
-    elif rel == "this":
+    elif way == "this week":
         d = week_start(anchor) + timedelta(days=wd)
         why = f"the {name} of the week of {label}"
-    elif ctx.future and preceding_word(ctx.text, ctx.start) != "since":
+    elif way == "future":
         d, why = on_after, f"first {name} on or after {label} (the clause is about the future)"
-    elif on_after == anchor + timedelta(days=1) and not ctx.past \
-            and preceding_word(ctx.text, ctx.start) != "since":
+    elif way == "tomorrow":
         d, why = on_after, (f"the {name} right after {label}: tomorrow, as the clause has no "
                             "past-tense verb")
     else:
