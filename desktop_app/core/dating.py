@@ -150,17 +150,22 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .'()-]{1,40},[^\n]{0,25}$")
 _AFTER_DATELINE = re.compile(r"\s*[-\u2013\u2014:(]")
 
 
-_DATELINE_REACH = 80  # the longest line start _DATELINE can match, and a little more
+_DATELINE_REACH = 80  # past its indentation, the longest line start _DATELINE can match
 
 
 def _is_dateline(text: str, expr: TemporalExpression) -> bool:
     """A date opening a line after a place name, followed by a dash or colon."""
-    # Only the few characters a dateline can have are looked back at: looking for the line's
-    # start through a long text without line breaks made dating all its sentences quadratic.
+    # Only the few characters a dateline can have are looked back at, and its indentation:
+    # looking for the line's start through a long text without line breaks made dating all
+    # its sentences quadratic.
     lo = max(0, expr.start - _DATELINE_REACH)
     line_start = text.rfind("\n", lo, expr.start) + 1
     if line_start == 0 and lo > 0:
-        return False  # the line began further back than any dateline reaches
+        while lo > 0 and text[lo - 1] in " \t":
+            lo -= 1
+        if lo > 0 and text[lo - 1] != "\n":
+            return False  # the line began further back than any dateline reaches
+        line_start = lo
     return bool(_DATELINE.match(text[line_start:expr.start])
                 and _AFTER_DATELINE.match(text, expr.end))
 

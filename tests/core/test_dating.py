@@ -79,3 +79,13 @@ def test_a_dateline_does_not_date_the_event_in_its_sentence() -> None:
     d = date_for_passage(text, start, len(text), date(2022, 3, 3))
     assert d.start == date(2022, 3, 2) and d.expression == "on Wednesday"
     assert propose_title(text[start:], d.expression) == "Dock workers returned on Wednesday"
+    # However deep the line is indented (only the dateline's own characters are bounded).
+    indented = text.replace("\n\nLISBON", "\n\n" + " " * 120 + "LISBON")
+    start = indented.index("LISBON")
+    assert date_for_passage(indented, start, len(indented), date(2022, 3, 3)).expression \
+        == "on Wednesday"
+    # A long line before it is no dateline's line: the date there dates the passage.
+    run_on = "x" * 200 + " " + text[text.index("LISBON"):]
+    start = run_on.index("LISBON")
+    assert date_for_passage(run_on, start, len(run_on), date(2022, 3, 3)).expression \
+        == "3 March 2022"
