@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
-from desktop_app.core.importers.local_day import declared_days, local_day
+from desktop_app.core.importers.local_day import PageTimes
 from desktop_app.core.importers.shown_date import Surroundings, surroundings
 from desktop_app.core.records import ArticleDraft, DateSource
 
@@ -92,6 +92,7 @@ class _Dating(NamedTuple):
 
 def _publication(html: str, found: str | None, url: str, title: str, text: str) -> _Dating:
     """The page's publication day. ``found``: the extractor's date."""
+    times = PageTimes(html)
     published: date | None = None
     source = DateSource.UNKNOWN
     if found:
@@ -103,7 +104,7 @@ def _publication(html: str, found: str | None, url: str, title: str, text: str) 
         published = _htmldate(html)
         source = DateSource.METADATA if published else DateSource.UNKNOWN
     if published is not None:
-        published = local_day(html, published)
+        published = times.local_day(published)
     dateline = find_dateline(text)
     if published is None:
         published = dateline
@@ -113,7 +114,7 @@ def _publication(html: str, found: str | None, url: str, title: str, text: str) 
         shown = around.day_by_headline() if around is not None else None
         return _Dating(None, source, shown or latest_full_date(text))
     address = url_date(url)
-    declared = declared_days(html)  # the extractor's day may be the address's, not these
+    declared = times.declared_days()  # the extractor's day may be the address's, not these
     named = {"dateline": dateline, "address": address, "declared publication time":
              None if not declared or published in declared
              else min(declared, key=lambda day: abs(day - published))}

@@ -45,33 +45,42 @@ def _moments(html: str) -> list[tuple[datetime, int, date]]:
     return out
 
 
-def local_day(html: str, day: date) -> date:
-    """``day``, or the local day of the same moment where the page gives it with an offset
-    other than UTC's and ``day`` is only the UTC day of that moment."""
-    return _local(day, _moments(html))
+class PageTimes:
+    """A page's publication days as its readers saw them. The times it gives with offsets
+    are read once (a scan of the whole page), for the extractor's day and the declared ones
+    alike."""
 
+    def __init__(self, html: str) -> None:
+        self._html = html
+        self._moments: list[tuple[datetime, int, date]] | None = None
 
-def _local(day: date, moments: list[tuple[datetime, int, date]]) -> date:
-    utc = [at for at, offset, local in moments if offset == 0 and local == day]
-    for at in utc:
-        for other, offset, local in moments:
-            if offset != 0 and local != day and abs(other - at) <= _SAME_MOMENT:
-                return local
-    return day
+    def _all_moments(self) -> list[tuple[datetime, int, date]]:
+        if self._moments is None:
+            self._moments = _moments(self._html)
+        return self._moments
 
+    def local_day(self, day: date) -> date:
+        """``day``, or the local day of the same moment where the page gives it with an
+        offset other than UTC's and ``day`` is only the UTC day of that moment."""
+        moments = self._all_moments()
+        utc = [at for at, offset, local in moments if offset == 0 and local == day]
+        for at in utc:
+            for other, offset, local in moments:
+                if offset != 0 and local != day and abs(other - at) <= _SAME_MOMENT:
+                    return local
+        return day
 
-def declared_days(html: str) -> set[date]:
-    """The days the page's own markup declares it was published (JSON-LD ``datePublished``,
-    ``article:published_time`` and the like), each the local day where the page also gives
-    that moment with its own offset. Several where it also describes other articles."""
-    days = set()
-    for pattern in _DECLARED:
-        for value in pattern.findall(html):
-            m = _ISO_DAY.search(value)
-            if m:
-                try:
-                    days.add(date(int(m[1]), int(m[2]), int(m[3])))
-                except ValueError:
-                    continue
-    moments = _moments(html) if days else []
-    return {_local(day, moments) for day in days}
+    def declared_days(self) -> set[date]:
+        """The days the page's own markup declares it was published (JSON-LD
+        ``datePublished``, ``article:published_time`` and the like), each its local day.
+        Several where it also describes other articles."""
+        days = set()
+        for pattern in _DECLARED:
+            for value in pattern.findall(self._html):
+                m = _ISO_DAY.search(value)
+                if m:
+                    try:
+                        days.add(date(int(m[1]), int(m[2]), int(m[3])))
+                    except ValueError:
+                        continue
+        return {self.local_day(day) for day in days}
