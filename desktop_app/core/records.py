@@ -25,8 +25,8 @@ class DateSource(StoredEnum):
     METADATA = "metadata"  # the file's own metadata (HTML, JSON-LD, e-mail header, PDF info)
     DATELINE = "dateline"  # a dateline in the text ("NAIROBI, Aug 6 -")
     USER = "user"  # typed or confirmed by the user (or --published)
-    # The importer's suggestion, taken unconfirmed: by the CLI, which has nobody to ask, or
-    # in a folder import the user told to stop asking.
+    # The importer's suggestion, taken unconfirmed: by the CLI's `import --dates best`, which
+    # has nobody to ask (Article > Properties confirms it).
     SUGGESTED = "suggested"
 
 

@@ -240,10 +240,14 @@ class _Tally:
             self.skipped.append(path)
             return
         try:
-            if self._hold and (old := self._articles.previous_version(draft)) is not None:
-                self.replacing.append(ReplaceQuestion(path, draft, self._articles.get(old)))
-                return
-            result = self._articles.add_or_update(draft)
+            if self._hold:  # a changed version waits; anything else is added at once
+                old = self._articles.previous_version(draft)
+                if old is not None:
+                    self.replacing.append(ReplaceQuestion(path, draft, self._articles.get(old)))
+                    return
+                result: ArticleRecord | Reimport = self._articles.add(draft)
+            else:
+                result = self._articles.add_or_update(draft)
         except DuplicateArticleError as exc:
             self.duplicates.append((path, exc.existing_title))
             return
