@@ -82,10 +82,10 @@ class ChangePath(Component):
         if bulk:
             current = selection.current_event()
             self.reload_timeline(None if changes.everything else changes.event_ids)
+            sourced = sourced_before or model.any_sourced(changes.event_ids)
             if changes.everything:
                 self._show_open_article_again()
-            elif reader.article_id is not None and (
-                    sourced_before or model.any_sourced(changes.event_ids)):
+            elif reader.article_id is not None and sourced:
                 # The text is the same: only its quotes.
                 quotes = self._ws.project.events.quotes_in_article(reader.article_id)
                 if quotes != reader.quotes():  # else nothing to repaint
@@ -97,12 +97,13 @@ class ChangePath(Component):
                 if current.id in changes.event_ids:
                     self._v.inspector.show_event(model.find(current.id))
                 self._chart_view.sync_selection()
-        elif changes.event_ids:
-            self._apply_event_changes(changes.event_ids, changes.origin)
+        else:
+            if changes.event_ids:
+                self._apply_event_changes(changes.event_ids, changes.origin)
+            sourced = sourced_before or model.any_sourced(changes.event_ids)
         if reader.article_id in changes.article_ids:
             self._show_open_article_again()  # its text, date or very existence changed
-        if changes.everything or changes.article_ids or sourced_before \
-                or model.any_sourced(changes.event_ids):
+        if changes.everything or changes.article_ids or sourced:
             selection.refresh_articles()  # event counts, titles, dates
         if changes.tags_changed or changes.everything:
             self._chart_view.show_tag_colours(self._ws.actions.colour_by_tag.isChecked())
