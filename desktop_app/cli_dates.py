@@ -5,14 +5,12 @@ terminal."""
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 from desktop_app.cli import shown
-from desktop_app.core.errors import DateParseError
-from desktop_app.core.eventdates import parse_date_text
+from desktop_app.core.eventdates import read_one_day
 from desktop_app.core.importers.dateline import candidates_of
-from desktop_app.core.records import ArticleDraft, DateSource, Precision
+from desktop_app.core.records import ArticleDraft, DateSource
 from desktop_app.core.services.batch_import import AskDate, DateAnswer
 
 
@@ -60,14 +58,10 @@ def date_from_terminal(draft: ArticleDraft, path: Path) -> DateAnswer | None | b
             return False
         if answer.isdigit() and 1 <= int(answer) <= len(found):
             return DateAnswer(found[int(answer) - 1][0])
-        try:
-            d = parse_date_text(answer, date.today())
-        except DateParseError as exc:
-            print(f"  {exc}", file=sys.stderr)
-            continue
-        if d.precision is Precision.DAY and d.end in (None, d.start):
-            return DateAnswer(d.start)
-        print("  not one day: give the day too", file=sys.stderr)
+        typed, why = read_one_day(answer)
+        if typed is not None:
+            return DateAnswer(typed)
+        print(f"  {why}", file=sys.stderr)
 
 
 DATE_ANSWERS: dict[str, AskDate] = {"best": best_date, "strict": no_unsure_date,

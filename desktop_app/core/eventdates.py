@@ -228,3 +228,16 @@ def parse_date_text(text: str, anchor: date | None) -> EventDate:
     return EventDate(result.start, result.precision, result.end, result.earliest, result.latest,
                      cleaned, "typed by the user" if best.anchor is None else result.rule,
                      result.anchor, False, result.alternatives)
+
+
+def read_one_day(text: str, today: date | None = None) -> tuple[date | None, str]:
+    """The one day a typed publication date names ('2024-08-06', '6 Aug 2024', 'last
+    Friday'), and what to tell the user: the day written out, or why it is not one day.
+    The window's date field and the command line's question read answers alike."""
+    try:
+        d = parse_date_text(text, today or date.today())
+    except DateParseError as exc:
+        return None, str(exc)
+    if d.precision != Precision.DAY or d.end not in (None, d.start):
+        return None, f"{format_event_date(d)} is not one day: give the day too"
+    return d.start, "= " + format_event_date(d)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.eventdates import format_date
+from desktop_app.core.eventdates import format_date, read_one_day
 from desktop_app.core.records import Precision
 from desktop_app.gui.props import made
 
@@ -33,21 +33,6 @@ if TYPE_CHECKING:
     from desktop_app.core.services.batch_import import DateQuestion, ReplaceQuestion
 
 SANE_YEARS = range(1000, 2201)
-
-
-def read_day(text: str) -> tuple[date | None, str]:
-    """The one day a typed text names ('2024-08-06', '6 Aug 2024', 'last Friday'), and what
-    to show under the field: the day written out, or why it is not one day."""
-    from desktop_app.core.errors import DateParseError
-    from desktop_app.core.eventdates import format_event_date, parse_date_text
-
-    try:
-        d = parse_date_text(text, date.today())
-    except DateParseError as exc:
-        return None, str(exc)
-    if d.precision != Precision.DAY or d.end not in (None, d.start):
-        return None, f"{format_event_date(d)} is not one day: give the day too"
-    return d.start, "= " + format_event_date(d)
 
 
 class DayField(QWidget):
@@ -94,7 +79,7 @@ class DayField(QWidget):
             self._others.addWidget(button)
 
     def _read(self) -> None:
-        self._value, shown = read_day(self.date_edit.text())
+        self._value, shown = read_one_day(self.date_edit.text())
         self.reading.setText(shown)
         self.changed.emit()
 
