@@ -1,4 +1,5 @@
-"""Sentence and clause bounds: the short look back gives what one look over 400 characters gives."""
+"""Sentence and clause bounds: the marks found once for a whole text give what one look over
+400 characters around each date gives."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core.temporal.context import (
     _SENTENCE_END,
+    SentenceMarks,
     clause_bounds,
     has_future_marker,
     lowered,
@@ -17,7 +19,7 @@ from desktop_app.core.temporal.context import (
 def start_looking_400_back(text: str, start: int) -> int:
     lo = max(0, start - 400)
     s = lo
-    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 3)):
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 400)):
         if m.end() <= start:
             s = m.end()
     return s
@@ -37,6 +39,16 @@ def test_the_sentence_start_is_that_of_one_look_over_400_characters(pieces, data
     while expected < len(text) and expected < s and text[expected].isspace():
         expected += 1
     assert s == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=80), st.data())
+def test_a_whole_texts_marks_give_each_date_the_sentence_one_look_around_it_gives(
+        pieces, data) -> None:  # noqa: ANN001
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 30)))
+    assert SentenceMarks(text).bounds(start, end) == sentence_bounds(text, start, end)
 
 
 def test_a_sentence_begins_after_the_last_full_stop_before_it() -> None:

@@ -6,6 +6,7 @@ as fast, and they run for every weekday and every month without a year.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from desktop_app.core.temporal.lang.en.lexicon import (
@@ -40,37 +41,45 @@ _FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
 # the characters that can come before a word (see scan._shifted).
 _FUTURE_AFTER = re.compile(r"[^\w'](?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
 _WINDOW = 400
-_NEAR = 100
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The [start, end) of the sentence that holds text[start:end] (looking at most 400 chars)."""
-    s = _sentence_start(text, start)
-    m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
-    e = m.end() if m else min(len(text), end + _WINDOW)
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+    return SentenceMarks(text, start - _WINDOW, end + _WINDOW).bounds(start, end)
 
 
-def _sentence_start(text: str, start: int) -> int:
-    """Where the last sentence mark ending at or before start ends, looking back at most 400
-    characters (or where looking began). The 100 characters before start are looked at first:
-    a mark found there is the last of the 400 too, as one reaching in from before them ends
-    where it would have anyway (runs of line breaks end at their last break)."""
-    stop = min(len(text), start + 3)
-    lo = 0
-    for reach in (_NEAR, _WINDOW):
-        lo = max(0, start - reach)
-        s = -1
-        for m in _SENTENCE_END.finditer(text, lo, stop):
-            if m.end() <= start:
-                s = m.end()
-        if s >= 0 or lo == 0:
-            return s if s >= 0 else lo
-    return lo
+class SentenceMarks:
+    """The sentence marks of text[lo:hi], found once, so that every date of a text finds its
+    sentence by bisection: looking around each date again cost a fifth of the analysis of a
+    text dense with dates (ten dates to a sentence, every sentence searched ten times)."""
+
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
+        self._text = text
+        self._lo = max(0, lo)
+        self._hi = len(text) if hi is None else min(len(text), hi)
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The [start, end) of the sentence that holds text[start:end], blank space trimmed:
+        from the end of the last mark before it to the end of the first mark after it, at
+        most 400 characters away on either side."""
+        if self._starts is None:  # most texts' rules never ask
+            found = list(_SENTENCE_END.finditer(self._text, self._lo, self._hi))
+            self._starts = [m.start() for m in found]
+            self._ends = [m.end() for m in found]
+        text, starts, ends = self._text, self._starts, self._ends
+        lo = max(0, start - _WINDOW)
+        before = bisect.bisect_right(ends, start) - 1
+        s = ends[before] if before >= 0 and starts[before] >= lo else lo
+        after = bisect.bisect_left(starts, end)
+        hi = min(len(text), end + _WINDOW)
+        e = ends[after] if after < len(ends) and ends[after] <= hi else hi
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return s, e
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

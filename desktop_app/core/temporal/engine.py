@@ -11,7 +11,13 @@ from operator import itemgetter
 # Importing the rule modules registers their rules.
 import desktop_app.core.temporal.lang.en.rules  # noqa: F401  (registers the English rules)
 from desktop_app.core.temporal.calendar import fmt_day
-from desktop_app.core.temporal.context import in_a_title, lowered, named_day_start, word_before
+from desktop_app.core.temporal.context import (
+    SentenceMarks,
+    in_a_title,
+    lowered,
+    named_day_start,
+    word_before,
+)
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context
 from desktop_app.core.temporal.lang.en.lexicon import MONTHS, WEEKDAYS
 from desktop_app.core.temporal.lang.en.ranges import join_ranges
@@ -120,6 +126,7 @@ def _resolve_all(text: str, chosen: list[Candidate],
     last: date | None = None
     last_reading = None
     low = lowered(text)
+    marks = SentenceMarks(text)
     for start, end, r, m in chosen:
         if r.needs_anchor and anchor is None and ref is None:
             continue
@@ -140,7 +147,8 @@ def _resolve_all(text: str, chosen: list[Candidate],
             m = r.pattern.match(text, start)
             if m is None or m.end() != end:  # never: lower-casing keeps a pattern's meaning
                 continue  # (the scan tests hold it for every candidate)
-        ctx = Context(text, low, anchor, ref, last, last_reading, mode, day_first, start, end)
+        ctx = Context(text, low, anchor, ref, last, last_reading, mode, day_first, start, end,
+                      marks)
         try:
             hit = r.handler(m, ctx)
         except (ValueError, OverflowError) as no_date:

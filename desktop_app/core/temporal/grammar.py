@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from desktop_app.core.temporal.context import (
+    SentenceMarks,
     clause_bounds,
     has_future_marker,
     has_past_verb,
@@ -78,11 +79,14 @@ class Context:
     day_first: bool
     start: int = 0  # where the match begins in text
     end: int = 0  # where it ends
+    marks: SentenceMarks | None = None  # the text's sentence marks, shared by its matches
 
     # The clause and its tense are worked out only for the rules that ask: most never do.
     @_once
     def sentence(self) -> tuple[int, int]:
         """[start, end) of the sentence holding the match."""
+        if self.marks is not None:
+            return self.marks.bounds(self.start, self.end)
         return sentence_bounds(self.text, self.start, self.end)
 
     @_once
