@@ -216,8 +216,10 @@ def main(argv: list[str] | None = None) -> int:
         _configure_qt_identity()
         db = args.db or _default_db_path()
         _setup_logging(_default_db_path().parent)  # the log is the user's, whatever --db
+        from desktop_app.gui.settings import Settings
+
         try:
-            return run(args, db)
+            return run(args, db, Settings().limits())
         except BrokenPipeError:
             # The reader went away ('list | head -1'): end quietly, as Unix tools do.
             devnull = os.open(os.devnull, os.O_WRONLY)

@@ -11,6 +11,7 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import NoReturn
 
 from desktop_app.cli_commands import COMMANDS
@@ -18,6 +19,7 @@ from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.integrity import damaged_values
+from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.locations import db_argument, unwritable_file
 from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import LaneMode
@@ -69,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--author", metavar="NAME", default="",
                    help="the name changes are recorded under (default: the database role on a "
                         "server, else your login)")
+    p.add_argument("--limit", action="append", default=[], type=_limit, metavar="KEY=N",
+                   help="raise (or lower) a limit for this run, as named when a file is "
+                        "refused, e.g. csv/maxRows=200000 (the settings file keeps them: "
+                        "see the README)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     imp = sub.add_parser("import", help="import article files or folders; prints ID<TAB>title")
     imp.add_argument("files", nargs="+", type=Path, metavar="PATH")
@@ -161,8 +167,26 @@ def _only_reads(args: argparse.Namespace, db: Path | str) -> bool:
     return args.command in READING_COMMANDS and unwritable_file(db)
 
 
-def run(args: argparse.Namespace, db: Path | str) -> int:
-    """Run a parsed command against a project (file or server); return the exit code."""
+def _limit(text: str) -> tuple[str, int]:
+    """A --limit KEY=N: a known limit's key and a positive whole number."""
+    key, _, raw = text.partition("=")
+    keys = [limit.key for limit in Limit]
+    if key.strip() not in keys:
+        raise argparse.ArgumentTypeError(f"{key.strip()!r} is not a limit; the limits are "
+                                         f"{', '.join(keys)}")
+    if not (raw.strip().isascii() and raw.strip().isdigit()) or int(raw) < 1:
+        raise argparse.ArgumentTypeError(f"{key.strip()} needs a whole number of at least 1, "
+                                         f"not {raw!r}")
+    return key.strip(), int(raw)
+
+
+def run(args: argparse.Namespace, db: Path | str, limits: Limits = DEFAULT_LIMITS) -> int:
+    """Run a parsed command against a project (file or server); return the exit code.
+    ``limits`` come from the settings; each --limit given overrides one of them."""
+    chosen = dict(limits.chosen)
+    chosen.update({limit: value for limit in Limit for key, value in args.limit
+                   if limit.key == key})
+    limits = Limits(MappingProxyType(chosen))
     if args.command == "copy-project":
         return _copy_project(args)
     if args.command == "team":
@@ -179,7 +203,7 @@ def run(args: argparse.Namespace, db: Path | str) -> int:
         project.close()
         return 1
     try:
-        return _dispatch(args, project)
+        return _dispatch(args, project, limits)
     except TimelineError as exc:
         print(f"error: {shown(exc)}", file=sys.stderr)
         return 1
@@ -202,11 +226,11 @@ def run(args: argparse.Namespace, db: Path | str) -> int:
         project.close()
 
 
-def _dispatch(args: argparse.Namespace, project: Project) -> int:
+def _dispatch(args: argparse.Namespace, project: Project, limits: Limits) -> int:
     from desktop_app.core.exporters.csv_export import CsvOptions
 
     if args.command == "import":
-        return _import(args, project)
+        return _import(args, project, limits)
     if args.command == "add-event":
         e = project.events.create_from_quote_text(args.article, args.quote)
         print(f"{e.id}\t{format_event_date(e.date)}\t{shown(e.title)}")
@@ -221,7 +245,7 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
     if args.command == "import-csv":
         from desktop_app.core.importers.csv_import import read_timeline_csv
 
-        plan = project.csv.plan(read_timeline_csv(args.file))
+        plan = project.csv.plan(read_timeline_csv(args.file, limits))
         for p in plan.problems:
             print(f"{shown(args.file)}:{p.line}: {shown(p.reason)}", file=sys.stderr)
         for name in plan.source.unknown_columns:
@@ -229,10 +253,11 @@ def _dispatch(args: argparse.Namespace, project: Project) -> int:
                   file=sys.stderr)
         if not args.dry_run:
             project.csv.apply(plan)
-        print(("would import: " if args.dry_run else "imported: ") + plan.summary())
+        print(f"would import: {plan.summary()}" if args.dry_run
+              else f"imported: {plan.outcome()}")
         return 1 if plan.problems else 0
     if args.command == "import-jsonld":
-        result = project.annotations.import_file(args.file)
+        result = project.annotations.import_file(args.file, limits)
         for reason in result.skipped:
             print(f"{shown(args.file)}: skipped {shown(reason)}", file=sys.stderr)
         print(f"created {len(result.created)} events, skipped {len(result.skipped)}")
@@ -322,7 +347,7 @@ def _export_chart(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace, project: Project) -> int:
+def _import(args: argparse.Namespace, project: Project, limits: Limits) -> int:
     from desktop_app.core.services.batch_import import collect_files, import_batch
 
     files = collect_files(args.files, recursive=args.recursive)
@@ -337,7 +362,7 @@ def _import(args: argparse.Namespace, project: Project) -> int:
     ask = DATE_ANSWERS[args.dates]
 
     summary = import_batch(project.articles, files, published=args.published, title=args.title,
-                           ask_date=ask, progress=progress)
+                           ask_date=ask, progress=progress, limits=limits)
     for article in summary.imported:
         print(f"{article.id}\t{shown(article.title)}")
     for path, r in summary.updated:

@@ -13,8 +13,10 @@ import pytest
 if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The app's own folder (its log, which every command line writes, and the default project)
-# belongs to the test run, not to the home of whoever runs the tests.
+# belongs to the test run, not to the home of whoever runs the tests; so do its settings,
+# which every command line reads (the limits): a user's raised limit must not change a test.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="timeline-annotator-tests-")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="timeline-annotator-settings-")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

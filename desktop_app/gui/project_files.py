@@ -123,7 +123,7 @@ class ProjectFiles(Component):
 
         with project.changes.batch():  # the views follow once, after the last file
             summary = import_batch(project.articles, files, ask_later=True, progress=progress,
-                                   max_bytes=ws.settings.import_limit_bytes())
+                                   limits=ws.settings.limits())
         dialog.close()
         replacing = list(summary.replacing)
         if summary.waiting:  # every file in doubt at once, not one dialog per file
@@ -323,7 +323,7 @@ class ProjectFiles(Component):
         """Create events from a Web Annotation file, as one undoable step."""
         ws, project = self._ws, self._ws.project
         try:
-            result = project.annotations.import_file(path)
+            result = project.annotations.import_file(path, ws.settings.limits())
         except TimelineError as exc:
             ws.dialogs.show_error(self.tr("Cannot import annotations"), str(exc))
             return 0
@@ -351,7 +351,7 @@ class ProjectFiles(Component):
 
         ws, project = self._ws, self._ws.project
         try:
-            plan = project.csv.plan(read_timeline_csv(path))
+            plan = project.csv.plan(read_timeline_csv(path, ws.settings.limits()))
         except TimelineError as exc:
             ws.dialogs.show_error(self.tr("Cannot import CSV"), str(exc))
             return False
@@ -359,7 +359,7 @@ class ProjectFiles(Component):
             return False
         result = project.csv.apply(plan)
         ws.undo_stack.push(ImportCsvCommand(project.csv, project.changes, result))
-        ws.say(plan.summary(), 8000)
+        ws.say(plan.outcome(), 8000)
         return True
 
     def _on_backup_project(self) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings, QStandardPaths
 
+from desktop_app.core.limits import Limit, Limits, limits_from
 from desktop_app.core.locations import ProjectLocation, is_server_address
 from desktop_app.gui.theme import ThemeChoice
 
@@ -86,9 +87,10 @@ class Settings:
         """How many rolling backups of each project to keep (0 turns them off)."""
         return self._whole_number("backups/keep", 5, least=0)
 
-    def import_limit_bytes(self) -> int:
-        """Largest article file the app imports (setting import/maxMegabytes, default 20)."""
-        return self._whole_number("import/maxMegabytes", 20, least=1) * 1024 * 1024
+    def limits(self) -> Limits:
+        """How much work one imported file may ask for (core.limits: one setting each)."""
+        return limits_from({limit.key: self._s.value(limit.key) for limit in Limit
+                            if self._s.contains(limit.key)})
 
     def _whole_number(self, key: str, default: int, least: int) -> int:
         """A number setting; a value that is not one (hand-edited) counts as the default."""

@@ -150,7 +150,8 @@ def test_import_csv_dry_run_then_apply(tmp_path: Path, capsys) -> None:  # noqa:
     code, out, _ = run(capsys, "--db", db, "list")
     assert "Strike over" not in out
     code, out, _ = run(capsys, "--db", db, "import-csv", str(edited))
-    assert out.startswith("imported: 1 to create, 1 to update")
+    assert out == ("imported: 1 created, 1 updated, 0 unchanged, 1 row with an error left "
+                   "out\n")
     code, out, _ = run(capsys, "--db", db, "list")
     assert "Strike over" in out and "Ferries resume" in out
 

@@ -76,10 +76,12 @@ def test_bad_files_name_the_file_and_the_problem(tmp_path: Path, name: str, data
 
 
 def test_too_large_and_missing_files(tmp_path: Path) -> None:
+    from desktop_app.core.limits import Limit, Limits
+
     p = tmp_path / "big.txt"
-    p.write_text("word " * 1000)
+    p.write_text("word " * 300_000)
     with pytest.raises(ImportFileError, match="too large"):
-        read_article_file(p, max_bytes=100)
+        read_article_file(p, Limits({Limit.ARTICLE_MEGABYTES: 1}))
     with pytest.raises(ImportFileError, match="does not exist"):
         read_article_file(tmp_path / "missing.txt")
 

@@ -283,6 +283,25 @@ def test_import_csv_refuses_a_file_that_is_not_a_timeline(window, tmp_path: Path
     assert window.timeline_model.rowCount() == 4
 
 
+def test_the_settings_file_sets_the_limits_an_import_is_held_to(window, settings,  # noqa: ANN001
+                                                                 tmp_path: Path) -> None:
+    """A limit is a setting: lowered there, the window's CSV import is refused with the
+    limit and its key named, and nothing is imported; a hand-edited value that is no
+    number leaves the default."""
+    from desktop_app.core.limits import Limit
+
+    rows = tmp_path / "rows.csv"
+    rows.write_text("date,title\n" + "".join(f"2021-07-0{n},event {n}\n" for n in range(1, 7)))
+    settings._s.setValue("csv/maxRows", 5)
+    settings._s.setValue("import/maxMegabytes", "lots")
+    limits = settings.limits()
+    assert limits[Limit.CSV_ROWS] == 5 and limits[Limit.ARTICLE_MEGABYTES] == 20
+    assert not window.files.import_csv(rows)
+    message = window.dialogs.errors[-1][1]
+    assert str(rows) in message and "the limit is 5 rows, setting csv/maxRows" in message
+    assert window.timeline_model.rowCount() == 4
+
+
 def test_export_as_and_annotation_import(window, tmp_path: Path) -> None:  # noqa: ANN001
     from desktop_app.core.exporters.formats import SUFFIXES
 

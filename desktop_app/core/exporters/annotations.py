@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop_app.core.eventdates import iso_at_precision
 from desktop_app.core.exporters.common import ArticleInfo
+from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.records import EventDate, EventRecord
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -93,10 +94,8 @@ class IncomingAnnotation:
         return repr(first.exact[:40]) if first.exact else first.source
 
 
-MAX_ANNOTATIONS = 100_000
-
-
-def read_annotations(doc: Any) -> tuple[list[IncomingAnnotation], list[str]]:
+def read_annotations(doc: Any, limits: Limits = DEFAULT_LIMITS,
+                     ) -> tuple[list[IncomingAnnotation], list[str]]:
     """Annotations in any shape people save: a W3C AnnotationPage or AnnotationCollection, a
     list, one annotation, or Hypothesis's API forms (one, a list, a search result with
     ``rows``); with a reason for each one that cannot be used."""
@@ -112,9 +111,9 @@ def read_annotations(doc: Any) -> tuple[list[IncomingAnnotation], list[str]]:
             doc = [doc]
     if not isinstance(doc, list):
         return [], ["the file holds no annotations"]
-    if len(doc) > MAX_ANNOTATIONS:
-        return [], [f"the file holds {len(doc):,} annotations; the limit is "
-                    f"{MAX_ANNOTATIONS:,} (split the file)"]
+    if len(doc) > limits[Limit.ANNOTATIONS]:
+        return [], [f"the file holds {len(doc):,} annotations "
+                    f"({limits.stated(Limit.ANNOTATIONS)}); split the file"]
     found, skipped = [], []
     for n, item in enumerate(doc, 1):
         try:

@@ -10,14 +10,14 @@ from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.decoding import decode_bytes
 from desktop_app.core.importers.html import draft_from_html
 from desktop_app.core.importers.plain import draft_from_text
+from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.records import ArticleDraft
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".eml", ".pdf")
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _EARLIEST_YEAR = 1800  # the first dailies were older, but not their saved web pages
 
 
-def read_article_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleDraft:
+def read_article_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ArticleDraft:
     """Read one file into a draft, or raise ImportFileError naming the file and the problem."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -25,21 +25,21 @@ def read_article_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> A
         raise ImportFileError(path, f"unsupported file type {suffix or '(no extension)'!r}; "
                                     f"import {', '.join(SUPPORTED_SUFFIXES)} files")
     try:
-        data = _read_regular_file(path, max_bytes)
+        data = _read_regular_file(path, limits)
     except FileNotFoundError as exc:
         raise ImportFileError(path, "does not exist") from exc
     except IsADirectoryError as exc:
         raise ImportFileError(path, "is a folder") from exc
     except OSError as exc:
         raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
-    return _plausible(_draft_of(path, suffix, data))
+    return _plausible(_draft_of(path, suffix, data, limits))
 
 
-def _draft_of(path: Path, suffix: str, data: bytes) -> ArticleDraft:
+def _draft_of(path: Path, suffix: str, data: bytes, limits: Limits) -> ArticleDraft:
     if suffix == ".eml":
         from desktop_app.core.importers.email_import import draft_from_email
 
-        draft = draft_from_email(data, path)
+        draft = draft_from_email(data, path, limits)
     elif suffix == ".pdf":
         from desktop_app.core.importers.pdf_import import draft_from_pdf
 
@@ -47,7 +47,7 @@ def _draft_of(path: Path, suffix: str, data: bytes) -> ArticleDraft:
     else:
         text = decode_bytes(data, path, markup=suffix in (".html", ".htm"))
         if suffix in (".html", ".htm"):
-            draft = draft_from_html(text, path)
+            draft = draft_from_html(text, path, limits)
         else:
             draft = draft_from_text(text, markdown=suffix in (".md", ".markdown"),
                                     fallback_title=path.stem)
@@ -84,13 +84,14 @@ def _plausible(draft: ArticleDraft, today: date | None = None) -> ArticleDraft:
 __all__ = ["SUPPORTED_SUFFIXES", "draft_from_text", "read_article_file"]
 
 
-def _read_regular_file(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``. A FIFO, a device or a socket is
+def _read_regular_file(path: Path, limits: Limits) -> bytes:
+    """The bytes of a regular file within the article size limit. A FIFO, a device or a socket is
     refused before it is opened (opening a FIFO would wait for a writer forever), and the read
     stops at the limit whatever the size the file claims (/proc files, a link to /dev/zero)."""
     import os
     import stat
 
+    max_bytes = limits.bytes(Limit.ARTICLE_MEGABYTES)
     info = path.stat()
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(path)
@@ -98,12 +99,12 @@ def _read_regular_file(path: Path, max_bytes: int) -> bytes:
         raise ImportFileError(path, "is not a regular file (a pipe, device or socket); save "
                                     "the article to a file and import that")
     if info.st_size > max_bytes:
-        raise ImportFileError(path, f"is too large ({info.st_size / 1e6:.1f} MB; the limit is "
-                                    f"{max_bytes / 1e6:.0f} MB)")
+        raise ImportFileError(path, f"is too large ({info.st_size / 2**20:.1f} MB; "
+                                    f"{limits.stated(Limit.ARTICLE_MEGABYTES)})")
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as fh:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:  # more than the file said it held
-        raise ImportFileError(path, f"is too large (over {max_bytes / 1e6:.0f} MB, the import "
-                                    "limit)")
+        raise ImportFileError(path, f"is too large (more than it said; "
+                                    f"{limits.stated(Limit.ARTICLE_MEGABYTES)})")
     return data

@@ -19,22 +19,22 @@ from pathlib import Path
 
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.decoding import decode_bytes, text_codec
+from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.records import ArticleDraft, DateSource
 
 _TAGS = re.compile(r"<[^>]+>")
-_MAX_DEPTH = 50  # MIME parts inside parts; real newsletters nest three or four deep
 # An attachment pasted into the text by an old mailer: uuencoded, or yEnc.
 _ENCODED_FILE = re.compile(r"^begin [0-7]{3,4} \S[^\n]*\n.*?^end[ \t]*$"
                            r"|^=ybegin [^\n]*\n.*?^=yend[^\n]*$", re.MULTILINE | re.DOTALL)
 
 
-def draft_from_email(data: bytes, path: Path) -> ArticleDraft:
+def draft_from_email(data: bytes, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArticleDraft:
     """A draft from a MIME message; HTML-only bodies are reduced to their text."""
     try:
         msg = email.message_from_bytes(data, policy=email.policy.compat32)
         if not msg.keys():
             raise ImportFileError(path, "is not an e-mail message (no headers)")
-        body = _text_part(msg, path)
+        body = _text_part(msg, path, limits)
     except RecursionError as exc:
         raise ImportFileError(path, "nests its parts too deeply to be an e-mail") from exc
     payload = body.get_payload(decode=True)
@@ -58,15 +58,17 @@ def draft_from_email(data: bytes, path: Path) -> ArticleDraft:
                         published_guess=published)
 
 
-def _text_part(msg: Message, path: Path) -> Message:
+def _text_part(msg: Message, path: Path, limits: Limits) -> Message:
     """The message's text: its first plain-text part, else its first HTML part (parts
-    marked as attachments are not the text); walked without recursion, to a depth."""
+    marked as attachments are not the text); walked without recursion, to a depth (real
+    newsletters nest three or four deep)."""
     found: dict[str, Message] = {}
     stack: list[tuple[Message, int]] = [(msg, 0)]
     while stack:
         part, depth = stack.pop()
-        if depth > _MAX_DEPTH:
-            raise ImportFileError(path, f"nests its parts more than {_MAX_DEPTH} deep")
+        if depth > limits[Limit.MIME_DEPTH]:
+            raise ImportFileError(path, f"nests its parts more than {limits[Limit.MIME_DEPTH]} "
+                                        f"deep ({limits.stated(Limit.MIME_DEPTH)})")
         if part.is_multipart():
             children = part.get_payload()
             if isinstance(children, list):

@@ -15,6 +15,7 @@ from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.importers.local_day import PageTimes
 from desktop_app.core.importers.shown_date import Surroundings, surroundings
+from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.records import ArticleDraft, DateSource
 
 
@@ -32,27 +33,25 @@ def _htmldate(html: str) -> date | None:
 # Reading a page takes time in proportion to its elements (200,000 took 16 s) and to the
 # square of one element's attributes (40,000 took 18 s). Real saved pages have up to about
 # 20,000 elements and tens of attributes on one.
-MAX_ELEMENTS = 100_000
-MAX_ATTRIBUTES = 1000  # on one element
 _ELEMENT = re.compile(r"<[A-Za-z]")
 _LONG_TAG = re.compile(r"<[A-Za-z][^>]{10000,}>")  # where many attributes could be
 _ATTRIBUTE = re.compile(r"""\s[^\s=/>"']+\s*=""")
 _SAVE_ALONE = "save the article alone (a browser's reader view) and import that"
 
 
-def draft_from_html(html: str, path: Path) -> ArticleDraft:
+def draft_from_html(html: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArticleDraft:
     """A draft from an HTML page (scripts, iframes and images are never loaded)."""
     import trafilatura
 
     elements = sum(1 for _ in _ELEMENT.finditer(html))
-    if elements > MAX_ELEMENTS:
-        raise ImportFileError(path, f"has {elements:,} elements (the limit is "
-                                    f"{MAX_ELEMENTS:,}); {_SAVE_ALONE}")
+    if elements > limits[Limit.HTML_ELEMENTS]:
+        raise ImportFileError(path, f"has {elements:,} elements "
+                                    f"({limits.stated(Limit.HTML_ELEMENTS)}); {_SAVE_ALONE}")
     most = max((len(_ATTRIBUTE.findall(tag.group())) for tag in _LONG_TAG.finditer(html)),
                default=0)
-    if most > MAX_ATTRIBUTES:
-        raise ImportFileError(path, f"has an element with {most:,} attributes (the limit is "
-                                    f"{MAX_ATTRIBUTES:,}); {_SAVE_ALONE}")
+    if most > limits[Limit.HTML_ATTRIBUTES]:
+        raise ImportFileError(path, f"has an element with {most:,} attributes "
+                                    f"({limits.stated(Limit.HTML_ATTRIBUTES)}); {_SAVE_ALONE}")
 
     doc: Any  # trafilatura's Document (or, in older versions, a dict)
     try:

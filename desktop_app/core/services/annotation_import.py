@@ -20,6 +20,7 @@ from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import DateParseError, ImportFileError, TimelineError
 from desktop_app.core.eventdates import parse_iso, period
 from desktop_app.core.exporters.annotations import IncomingAnnotation, read_annotations
+from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.orm import Article, Quote
 from desktop_app.core.records import EventDate, EventEdit, EventRecord
 from desktop_app.core.services.convert import date_columns
@@ -30,8 +31,6 @@ from desktop_app.core.services.event_drafts import (
 )
 from desktop_app.core.services.events import EventService
 from desktop_app.core.urls import canonical_url
-
-MAX_FILE_BYTES = 200_000_000
 
 
 @dataclass(frozen=True)
@@ -64,12 +63,13 @@ class AnnotationImportService:
         self._sessions = sessions
         self._events = events
 
-    def import_file(self, path: Path | str) -> AnnotationImportResult:
+    def import_file(self, path: Path | str,
+                    limits: Limits = DEFAULT_LIMITS) -> AnnotationImportResult:
         """Create one event per usable annotation, all in one transaction; every annotation
         that cannot be used is a line of the report with its reason."""
         path = Path(path)
-        doc = _read_json(path)
-        annotations, skipped = read_annotations(doc)
+        doc = _read_json(path, limits)
+        annotations, skipped = read_annotations(doc, limits)
         if not annotations and not skipped:
             raise ImportFileError(path, "holds no annotations")
         sources = self._sources()
@@ -158,12 +158,12 @@ def _place(r: _Resolved) -> tuple[int, int]:
     return (r.passages[0][0], r.passages[0][1].start) if r.passages else (0, 0)
 
 
-def _read_json(path: Path) -> object:
+def _read_json(path: Path, limits: Limits) -> object:
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFileError(path, f"is too large ({size / 1e6:.0f} MB; the limit is "
-                                        f"{MAX_FILE_BYTES / 1e6:.0f} MB)")
+        if size > limits.bytes(Limit.ANNOTATION_MEGABYTES):
+            raise ImportFileError(path, f"is too large ({size / 2**20:.0f} MB; "
+                                        f"{limits.stated(Limit.ANNOTATION_MEGABYTES)})")
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
         raise ImportFileError(path, "does not exist") from exc

@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop_app.core.errors import DuplicateArticleError, ImportFileError, TimelineError
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
 from desktop_app.core.importers.dateline import candidates_of, latest_full_date
+from desktop_app.core.limits import DEFAULT_LIMITS, Limits
 from desktop_app.core.records import ArticleDraft, ArticleRecord, DateSource
 from desktop_app.core.services.articles import ArticleService, Reimport
 from desktop_app.core.wording import counted
@@ -144,7 +145,7 @@ def import_batch(articles: ArticleService, files: list[Path], *,
                  published: date | None = None, title: str | None = None,
                  ask_date: AskDate | None = None, ask_later: bool = False,
                  progress: Callable[[int, int, Path], bool] | None = None,
-                 max_bytes: int | None = None) -> BatchSummary:
+                 limits: Limits = DEFAULT_LIMITS) -> BatchSummary:
     """Import files one by one, each committed on its own so a cancel keeps what is done.
 
     ``progress(done, total, path)`` returns False to cancel. With ``ask_later`` (the window),
@@ -162,7 +163,7 @@ def import_batch(articles: ArticleService, files: list[Path], *,
             cancelled = True
             break
         try:
-            draft = _read(path, max_bytes)
+            draft = _read(path, limits)
         except TimelineError as exc:
             tally.failed.append((path, _reason(path, exc)))
             continue
@@ -272,12 +273,12 @@ def _reason(path: Path, exc: TimelineError) -> str:
     return str(exc) if str(path) in str(exc) else f"{path}: {exc}"
 
 
-def _read(path: Path, max_bytes: int | None) -> ArticleDraft:
+def _read(path: Path, limits: Limits) -> ArticleDraft:
     """Read one file of a batch. Whatever a file does to the readers (an encrypted PDF, a
     parser's recursion limit), it becomes that file's failure, never the batch's: the rest of
     the folder is imported and the summary says why this one was not."""
     try:
-        return read_article_file(path, max_bytes) if max_bytes else read_article_file(path)
+        return read_article_file(path, limits)
     except TimelineError:
         raise
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a whole folder

@@ -38,6 +38,16 @@ class CsvPlan:
                 f"{len(self.unchanged)} unchanged{again}, {len(self.problems)} "
                 f"error{'s' if len(self.problems) != 1 else ''}")
 
+    def outcome(self) -> str:
+        """What applying the plan did, in the past tense: '2 created, 3 updated, 5
+        unchanged, 1 row with an error left out' (and 'N already imported')."""
+        again = (f", {len(self.imported)} already imported (skipped)" if self.imported
+                 else "")
+        bad = len(self.problems)
+        return (f"{len(self.creates)} created, {len(self.updates)} updated, "
+                f"{len(self.unchanged)} unchanged{again}, {bad} "
+                f"row{'s' if bad != 1 else ''} with an error left out")
+
 
 @dataclass(frozen=True)
 class PlannedChange:
