@@ -99,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp_csv = sub.add_parser("import-csv", help="update and add events from a timeline CSV")
     imp_csv.add_argument("file", type=Path)
     imp_csv.add_argument("--dry-run", action="store_true", help="only show what would change")
+    imp_csv.add_argument("--skip-bad-rows", action="store_true",
+                         help="import the good rows of a file with bad ones (without it, a "
+                              "file with a bad row changes nothing)")
     sub.add_parser("articles", help="print the articles: ID, date, events, title")
     export = sub.add_parser("export", help="write the timeline in a format: "
                                            + ", ".join(FORMATS))
@@ -251,10 +254,15 @@ def _dispatch(args: argparse.Namespace, project: Project, limits: Limits) -> int
         for name in plan.source.unknown_columns:
             print(f"{shown(args.file)}: ignored unknown column {shown(repr(name))}",
                   file=sys.stderr)
-        if not args.dry_run:
+        if args.dry_run:
+            print(f"would import: {plan.summary()}")
+        elif plan.problems and not args.skip_bad_rows:
+            print(f"nothing imported: {counted(len(plan.problems), 'row')} with an error "
+                  "(above); correct them, or import the others with --skip-bad-rows",
+                  file=sys.stderr)
+        else:
             project.csv.apply(plan)
-        print(f"would import: {plan.summary()}" if args.dry_run
-              else f"imported: {plan.outcome()}")
+            print(f"imported: {plan.outcome()}")
         return 1 if plan.problems else 0
     if args.command == "import-jsonld":
         result = project.annotations.import_file(args.file, limits)
@@ -337,6 +345,10 @@ def _export_chart(args: argparse.Namespace, project: Project) -> int:
     from desktop_app.core.filters import parse_filter
     from desktop_app.gui.chart.headless import render_chart_file
 
+    if args.first and args.last and args.first > args.last:
+        print(f"error: --from {args.first.isoformat()} is after --to {args.last.isoformat()}; "
+              "nothing was written", file=sys.stderr)
+        return 1
     keep = parse_filter(args.filter)
     records = [r for r in project.events.list() if keep.matches(r)]
     colours = project.tags.colours() if args.colour_by_tag else {}

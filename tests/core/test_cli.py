@@ -149,9 +149,13 @@ def test_import_csv_dry_run_then_apply(tmp_path: Path, capsys) -> None:  # noqa:
     assert f"{edited}:4: 'soon' is not an ISO 8601 date" in err
     code, out, _ = run(capsys, "--db", db, "list")
     assert "Strike over" not in out
-    code, out, _ = run(capsys, "--db", db, "import-csv", str(edited))
-    assert out == ("imported: 1 created, 1 updated, 0 unchanged, 1 row with an error left "
-                   "out\n")
+    code, out, err = run(capsys, "--db", db, "import-csv", str(edited))
+    assert code == 1 and out == "" and "nothing imported: 1 row with an error" in err
+    code, out, _ = run(capsys, "--db", db, "list")
+    assert "Strike over" not in out and "Ferries resume" not in out  # a bad row: no change
+    code, out, _ = run(capsys, "--db", db, "import-csv", str(edited), "--skip-bad-rows")
+    assert code == 1 and out == ("imported: 1 created, 1 updated, 0 unchanged, 1 row with an "
+                                 "error left out\n")
     code, out, _ = run(capsys, "--db", db, "list")
     assert "Strike over" in out and "Ferries resume" in out
 

@@ -150,6 +150,20 @@ def test_pipes_and_endless_devices_are_refused_at_once(tmp_path: Path, project) 
     zero.symlink_to("/dev/zero")
     with pytest.raises(ImportFileError, match="not a regular file"):
         read_article_file(zero)
+    # The timeline CSV and annotation readers refuse them the same way (they had waited).
+    from desktop_app.core.importers.csv_import import read_timeline_csv
+
+    for name in ("timeline.csv", "notes.jsonld"):
+        pipe = tmp_path / name
+        os.mkfifo(pipe)
+        with pytest.raises(ImportFileError, match=f"{name}: is not a regular file"):
+            if name.endswith(".csv"):
+                read_timeline_csv(pipe)
+            else:
+                project.annotations.import_file(pipe)
+        with pytest.raises(ImportFileError, match="is a folder"):
+            read_timeline_csv(tmp_path) if name.endswith(".csv") else \
+                project.annotations.import_file(tmp_path)
     db_fifo = tmp_path / "project.tldb"
     os.mkfifo(db_fifo)
     with pytest.raises(ProjectFileError, match="not a regular file"):

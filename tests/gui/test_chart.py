@@ -230,6 +230,10 @@ def test_cli_export_chart(tmp_path: Path, capsys, sample_text: str) -> None:  # 
     assert "wrote a chart of 2 events" in capsys.readouterr().err  # what it drew
     assert main(["--db", db, "export-chart", str(tmp_path / "c.bmp")]) == 1
     assert "unknown chart format" in capsys.readouterr().err
+    assert main(["--db", db, "export-chart", str(tmp_path / "none.png"), "--from",
+                 "2021-07-08", "--to", "2021-07-05"]) == 1
+    assert "--from 2021-07-08 is after --to 2021-07-05" in capsys.readouterr().err
+    assert not (tmp_path / "none.png").exists()
 
 
 def test_view_choices_are_remembered(make_window, qtbot) -> None:  # noqa: ANN001

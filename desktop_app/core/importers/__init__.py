@@ -10,6 +10,7 @@ from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.decoding import decode_bytes
 from desktop_app.core.importers.html import draft_from_html
 from desktop_app.core.importers.plain import draft_from_text
+from desktop_app.core.input_files import read_input_file
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.records import ArticleDraft
 
@@ -24,14 +25,7 @@ def read_article_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Arti
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportFileError(path, f"unsupported file type {suffix or '(no extension)'!r}; "
                                     f"import {', '.join(SUPPORTED_SUFFIXES)} files")
-    try:
-        data = _read_regular_file(path, limits)
-    except FileNotFoundError as exc:
-        raise ImportFileError(path, "does not exist") from exc
-    except IsADirectoryError as exc:
-        raise ImportFileError(path, "is a folder") from exc
-    except OSError as exc:
-        raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    data = read_input_file(path, Limit.ARTICLE_MEGABYTES, limits)
     return _plausible(_draft_of(path, suffix, data, limits))
 
 
@@ -84,27 +78,3 @@ def _plausible(draft: ArticleDraft, today: date | None = None) -> ArticleDraft:
 __all__ = ["SUPPORTED_SUFFIXES", "draft_from_text", "read_article_file"]
 
 
-def _read_regular_file(path: Path, limits: Limits) -> bytes:
-    """The bytes of a regular file within the article size limit. A FIFO, a device or a socket is
-    refused before it is opened (opening a FIFO would wait for a writer forever), and the read
-    stops at the limit whatever the size the file claims (/proc files, a link to /dev/zero)."""
-    import os
-    import stat
-
-    max_bytes = limits.bytes(Limit.ARTICLE_MEGABYTES)
-    info = path.stat()
-    if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise ImportFileError(path, "is not a regular file (a pipe, device or socket); save "
-                                    "the article to a file and import that")
-    if info.st_size > max_bytes:
-        raise ImportFileError(path, f"is too large ({info.st_size / 2**20:.1f} MB; "
-                                    f"{limits.stated(Limit.ARTICLE_MEGABYTES)})")
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as fh:
-        data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:  # more than the file said it held
-        raise ImportFileError(path, f"is too large (more than it said; "
-                                    f"{limits.stated(Limit.ARTICLE_MEGABYTES)})")
-    return data

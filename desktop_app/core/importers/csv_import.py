@@ -18,6 +18,7 @@ from desktop_app.core.errors import DateParseError, ImportFileError
 from desktop_app.core.eventdates import parse_iso, period, precision_of
 from desktop_app.core.exporters.csv_export import ATTRIBUTION_COLUMNS, COLUMNS, un_neutralise
 from desktop_app.core.importers.decoding import decode_bytes
+from desktop_app.core.input_files import read_input_file
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.records import EventDate
 from desktop_app.core.tags import parse_tags
@@ -65,16 +66,7 @@ class CsvFile:
 def read_timeline_csv(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> CsvFile:
     """Parse a CSV file; raise ImportFileError for a file that is not a usable timeline CSV."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > limits.bytes(Limit.CSV_MEGABYTES):
-            raise ImportFileError(path, f"is too large ({size / 2**20:.1f} MB; "
-                                        f"{limits.stated(Limit.CSV_MEGABYTES)})")
-        text = decode_bytes(path.read_bytes(), path)
-    except FileNotFoundError as exc:
-        raise ImportFileError(path, "does not exist") from exc
-    except OSError as exc:
-        raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    text = decode_bytes(read_input_file(path, Limit.CSV_MEGABYTES, limits), path)
     return parse_timeline_csv(text, path, limits)
 
 

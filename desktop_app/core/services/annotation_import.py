@@ -20,6 +20,7 @@ from desktop_app.core.dating import date_for_passage
 from desktop_app.core.errors import DateParseError, ImportFileError, TimelineError
 from desktop_app.core.eventdates import parse_iso, period
 from desktop_app.core.exporters.annotations import IncomingAnnotation, read_annotations
+from desktop_app.core.input_files import read_input_file
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.orm import Article, Quote
 from desktop_app.core.records import EventDate, EventEdit, EventRecord
@@ -159,17 +160,12 @@ def _place(r: _Resolved) -> tuple[int, int]:
 
 
 def _read_json(path: Path, limits: Limits) -> object:
+    data = read_input_file(path, Limit.ANNOTATION_MEGABYTES, limits)
     try:
-        size = path.stat().st_size
-        if size > limits.bytes(Limit.ANNOTATION_MEGABYTES):
-            raise ImportFileError(path, f"is too large ({size / 2**20:.0f} MB; "
-                                        f"{limits.stated(Limit.ANNOTATION_MEGABYTES)})")
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as exc:
-        raise ImportFileError(path, "does not exist") from exc
+        return json.loads(data.decode("utf-8-sig"))
     except RecursionError as exc:
         raise ImportFileError(path, "is nested too deeply to be an annotation file") from exc
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except ValueError as exc:  # not UTF-8, not JSON
         raise ImportFileError(path, f"is not a JSON-LD annotation file ({exc})") from exc
 
 
