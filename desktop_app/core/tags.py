@@ -5,12 +5,14 @@ from __future__ import annotations
 
 def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Trimmed, de-duplicated tag names (commas separate tags, so none inside a name)."""
-    seen: dict[str, None] = {}
+    kept: list[str] = []
+    folded: set[str] = set()
     for t in tags:
         name = " ".join(t.replace(",", " ").split())[:200]
-        if name and name.casefold() not in {k.casefold() for k in seen}:
-            seen[name] = None
-    return tuple(seen)
+        if name and name.casefold() not in folded:
+            kept.append(name)
+            folded.add(name.casefold())
+    return tuple(kept)
 
 
 def parse_tags(text: str) -> tuple[str, ...]:

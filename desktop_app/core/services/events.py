@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins  # EventService.list shadows the type inside the class
+import operator
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -289,7 +290,13 @@ class EventService:
         with a few statements; return their records, in order. For imports of up to 100,000
         rows, where an ORM object per event, or reading them back, would take most of a
         minute."""
-        tag_rows = [EventService.tags_for(s, names) for names in tags]
+        # Rows of an import share a few sets of tags: each set is looked up once.
+        known: dict[tuple[str, ...], tuple[builtins.list[Tag], tuple[str, ...]]] = {}
+        for names in tags:
+            if names not in known:
+                found = EventService.tags_for(s, names)
+                known[names] = (found, tuple(t.name for t in found))
+        tag_rows = [known[names] for names in tags]
         s.flush()  # new tags get their ids
         ids = allocate_ids(s, _EVENTS, len(rows))
         numbered_here = ids is not None
@@ -303,11 +310,12 @@ class EventService:
             insert_rows(s, _EVENTS, rows)
         insert_rows(s, event_tags, [
             {"event_id": event_id, "tag_id": tag.id}
-            for event_id, row_tags in zip(ids, tag_rows, strict=True) for tag in row_tags])
+            for event_id, (row_tags, _names) in zip(ids, tag_rows, strict=True)
+            for tag in row_tags])
         note(s, "created", "events", ids)
-        return [event_record(tuple(row[name] for name in EVENT_COLUMNS), (),
-                             tuple(t.name for t in row_tags), {})
-                for row, row_tags in zip(rows, tag_rows, strict=True)]
+        columns = operator.itemgetter(*EVENT_COLUMNS)
+        return [event_record(columns(row), (), names, {})
+                for row, (_tags, names) in zip(rows, tag_rows, strict=True)]
 
     @staticmethod
     def restore_many_in(s: Session, records: builtins.list[EventRecord]) -> None:
