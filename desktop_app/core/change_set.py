@@ -6,7 +6,6 @@ paint before the database layer is imported.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from enum import Enum
@@ -54,6 +53,8 @@ class ChangeSet:
 
     def to_payload(self) -> str:
         """The change set as the change log stores it (a huge one as 'everything')."""
+        import json  # not before the window's first paint: only a change written needs it
+
         if self.everything or len(self.event_ids) + len(self.article_ids) > PAYLOAD_IDS:
             return json.dumps({"all": True})
         fields = {key: sorted(getattr(self, name)) for key, name in _PAYLOAD_FIELDS
@@ -64,6 +65,8 @@ class ChangeSet:
     @classmethod
     def from_payload(cls, payload: str, origin: Origin = Origin.EXTERNAL) -> ChangeSet:
         """A change set read back from the change log (an unreadable entry: everything)."""
+        import json
+
         try:
             data = json.loads(payload)
             ids = {name: frozenset(int(i) for i in data.get(key, ()))

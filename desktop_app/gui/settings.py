@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings, QStandardPaths
 
-from desktop_app.core.limits import Limit, Limits, limits_from
 from desktop_app.core.locations import ProjectLocation, is_server_address
 from desktop_app.gui.theme import ThemeChoice
+
+if TYPE_CHECKING:
+    from desktop_app.core.limits import Limits
 
 MAX_RECENT = 10
 
@@ -89,6 +92,8 @@ class Settings:
 
     def limits(self) -> Limits:
         """How much work one imported file may ask for (core.limits: one setting each)."""
+        from desktop_app.core.limits import Limit, limits_from
+
         return limits_from({limit.key: self._s.value(limit.key) for limit in Limit
                             if self._s.contains(limit.key)})
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from calendar import isleap
 from datetime import date, timedelta
 
 from desktop_app.core.temporal.lang.en.lexicon import SEASON_MONTHS, WEEKDAY_NAMES
@@ -28,6 +27,12 @@ def month_name(month: int) -> str:
 
 
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def isleap(year: int) -> bool:
+    """calendar.isleap, without importing the calendar module (and locale) before the
+    window's first paint: the timeline's date column needs this module."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def days_in_month(year: int, month: int) -> int:
