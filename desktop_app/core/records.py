@@ -23,7 +23,9 @@ class DateSource(StoredEnum):
 
     UNKNOWN = ""
     METADATA = "metadata"  # the file's own metadata (HTML, JSON-LD, e-mail header, PDF info)
-    DATELINE = "dateline"  # a dateline in the text ("NAIROBI, Aug 6 -")
+    # Printed with the article: a dateline in the text ("NAIROBI, Aug 6 -"), or the day a
+    # saved page shows beside its headline where its metadata gives none.
+    DATELINE = "dateline"
     USER = "user"  # typed or confirmed by the user (or --published)
     # The importer's suggestion, taken unconfirmed: by the CLI's `import --dates best`, which
     # has nobody to ask (Article > Properties confirms it).

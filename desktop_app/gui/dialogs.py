@@ -85,7 +85,8 @@ class ArticlePropertiesDialog(QDialog):
         self.date_edit.setEnabled(article.published is not None)
         self.known.toggled.connect(self.date_edit.setEnabled)
         source = {DateSource.METADATA: "from the file's metadata",
-                  DateSource.DATELINE: "from a dateline in the text",
+                  DateSource.DATELINE: "printed with the article (a dateline, or the day "
+                                       "beside the headline)",
                   DateSource.USER: "entered by you",
                   DateSource.SUGGESTED: "suggested by the importer, not confirmed"}.get(
                       article.published_source,

@@ -265,15 +265,42 @@ def test_the_day_the_byline_shows_is_pre_filled_when_the_metadata_names_another(
         (date(2020, 5, 5), "the best candidate"), (date(2020, 5, 4), "the page's metadata"))
 
 
-def test_a_page_without_a_date_in_its_markup_is_asked_with_the_bylines_day(
-        tmp_path: Path) -> None:
+def test_a_page_without_a_date_in_its_markup_takes_its_bylines_day(tmp_path: Path) -> None:
+    """The day printed beside the headline is the publication day readers saw, where no
+    metadata or dateline gives one (12 of the 13 such shared pages); without it, asked."""
+    from desktop_app.core.records import DateSource
+
     page = tmp_path / "port.html"
-    page.write_text(MARKUP_ONLY.replace('<meta property="article:published_time" '
-                                        'content="2020-05-04T09:00:00+02:00">', "").format(
+    no_markup = MARKUP_ONLY.replace('<meta property="article:published_time" '
+                                    'content="2020-05-04T09:00:00+02:00">', "")
+    page.write_text(no_markup.format(
         byline="<p>From the harbour office newsroom: Ana Writer, 6 May 2020</p>", after="",
         comments=""), encoding="utf-8")
     d = read_article_file(page)
-    assert (d.published, d.published_guess, d.published_doubt) == (None, date(2020, 5, 6), "")
+    assert (d.published, d.published_source, d.published_doubt) == (
+        date(2020, 5, 6), DateSource.DATELINE, "")
+    page.write_text(no_markup.format(byline="<p>From the harbour office newsroom</p>",
+                                     after="", comments=""), encoding="utf-8")
+    assert read_article_file(page).published is None
+
+
+def test_the_day_nearest_the_headline_is_the_bylines_not_the_sites_header_or_an_archives(
+        tmp_path: Path) -> None:
+    """Many news sites print today's date in their header (the day the page was saved), and
+    the Wayback Machine's toolbar lists capture dates: neither is the article's day."""
+    no_markup = MARKUP_ONLY.replace('<meta property="article:published_time" '
+                                    'content="2020-05-04T09:00:00+02:00">', "")
+    header = ("<div class='top'>Thursday, 7 May 2020 | Weather | Markets | Sport | Culture"
+              " | Travel | Opinion</div>")
+    page = tmp_path / "port.html"
+    page.write_text(no_markup.replace("<article>", header + "<article>").format(
+        byline="<p>Politics, 4 May 2020</p>", after="", comments=""), encoding="utf-8")
+    assert read_article_file(page).published == date(2020, 5, 4)
+    toolbar = ('<div id="wm-ipp-base"><div id="wm-ipp">22 captures 21 Feb 2007 - 23 Mar 2021'
+               "</div></div>")
+    page.write_text(no_markup.replace("<body>", "<body>" + toolbar).format(
+        byline="", after="", comments=""), encoding="utf-8")
+    assert read_article_file(page).published is None
 
 
 def test_a_page_whose_own_dates_disagree_is_asked_about(tmp_path, capsys) -> None:  # noqa: ANN001
@@ -328,8 +355,11 @@ scene. The cause of the fire is under investigation by the fire marshal's office
     ("2023-11-09T02:11:03Z", "2023-11-08T21:11:03-0500", date(2023, 11, 8)),
     # The same day anyway: the metadata's day stands.
     ("2023-11-08T14:11:03+00:00", "2023-11-08T09:11:03-05:00", date(2023, 11, 8)),
-    # Another moment, and the byline shows another day: asked.
-    ("2023-11-09T02:11:03+00:00", "2023-11-08T15:00:00-05:00", None),
+    # Another moment, but the byline shows the day the UTC moment is at the page's own
+    # offset (and in all the Americas): the byline's day.
+    ("2023-11-09T02:11:03+00:00", "2023-11-08T15:00:00-05:00", date(2023, 11, 8)),
+    # A UTC moment that is 9 November everywhere, and a byline showing the 7th: asked.
+    ("2023-11-09T14:11:03+00:00", "2023-11-07T15:00:00-05:00", None),
 ])
 def test_a_utc_publication_time_is_read_as_the_pages_local_day(tmp_path: Path, utc: str,
                                                                 local: str,

@@ -111,7 +111,9 @@ def _publication(html: str, found: str | None, url: str, title: str, text: str) 
     if published is None:
         around = _surroundings(html, title, text)
         shown = around.day_by_headline() if around is not None else None
-        return _Dating(None, source, shown or latest_full_date(text))
+        if shown is not None:  # the byline's day, where nothing else gives one
+            return _Dating(shown, DateSource.DATELINE, shown)
+        return _Dating(None, source, latest_full_date(text))
     address = url_date(url)
     declared = times.declared_days()  # the extractor's day may be the address's, not these
     named = {"dateline": dateline, "address": address, "declared publication time":
@@ -123,7 +125,7 @@ def _publication(html: str, found: str | None, url: str, title: str, text: str) 
             (day, f"the page's {where}") for where, day in named.items()
             if day is not None and day != published))
     if source is DateSource.METADATA and published not in (dateline, address):
-        return _unshown(html, published, title, text)
+        return _unshown(html, published, title, text, times)
     return _Dating(published, source, published)
 
 
@@ -185,14 +187,20 @@ def _surroundings(html: str, title: str, text: str) -> Surroundings | None:
     return surroundings(root, title, text) if root is not None else None
 
 
-def _unshown(html: str, day: date, title: str, text: str) -> _Dating:
+def _unshown(html: str, day: date, title: str, text: str, times: PageTimes) -> _Dating:
     """The metadata's day, or a question where the page does not show it beside the article
-    (pre-filled with the day the byline shows, where it shows another)."""
+    (pre-filled with the day the byline shows, where it shows another). Where the metadata
+    gives its moment in UTC only and the byline shows the day before or after, which that
+    moment is somewhere, the byline's is the day the page's readers saw."""
     around = _surroundings(html, title, text)
-    if around is None or around.shows(day):
+    if around is None:
+        return _Dating(day, DateSource.METADATA, day)
+    shown = around.day_by_headline()
+    if shown is not None and shown != day and times.utc_day_elsewhere(day, shown):
+        return _Dating(shown, DateSource.METADATA, shown)
+    if around.shows(day):
         return _Dating(day, DateSource.METADATA, day)
     metadata = ((day, "the page's metadata"),)
-    shown = around.day_by_headline()
     if shown is not None:
         return _Dating(None, DateSource.METADATA, shown,
                        f"the page's metadata says {day.isoformat()}, but the page shows "

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 _STAMP = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?"
                     r"\s*(Z|[+-]\d\d:?\d\d)(?![\d:])")
 _SAME_MOMENT = timedelta(minutes=2)
+_EARLIEST, _LATEST = timedelta(hours=-12), timedelta(hours=14)  # the offsets in use
 # Where a page declares when it was published: its JSON-LD and its meta elements.
 _PUBLISHED_NAMES = (r"article:published_time|og:published_time|datePublished|pubdate|"
                     r"publishdate|DC\.date\.issued|dcterms\.date|sailthru\.date|parsely-pub-date")
@@ -69,6 +70,15 @@ class PageTimes:
                 if offset != 0 and local != day and abs(other - at) <= _SAME_MOMENT:
                     return local
         return day
+
+    def utc_day_elsewhere(self, day: date, other: date) -> bool:
+        """Whether the page gives a moment only in UTC, on ``day``, that is ``other``
+        somewhere on Earth (offsets from -12 to +14 hours): a byline showing ``other``
+        then shows the same moment in the publisher's own time."""
+        moments = self._all_moments()
+        return any(offset == 0 and local == day and
+                   (at + _EARLIEST).date() <= other <= (at + _LATEST).date()
+                   for at, offset, local in moments)
 
     def declared_days(self) -> set[date]:
         """The days the page's own markup declares it was published (JSON-LD

@@ -32,6 +32,9 @@ _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg"})
 _COMMENTS = re.compile(r"comments?|commentlist|comment-?(?:list|area|section|wrapper|container"
                        r"|body|content|meta|\d+)|comments-(?:area|section|wrapper|list|container)"
                        r"|disqus_thread|respond|kommentare?", re.IGNORECASE)
+# Ids of what an archive adds around a page it keeps: the Wayback Machine's toolbar, whose
+# capture calendar ("22 captures 21 Feb 2007 - 23 Mar 2021") sits just above the headline.
+_ARCHIVE_TOOLBARS = frozenset({"wm-ipp-base", "wm-ipp"})
 
 # Month names as bylines write them, in the languages the importer meets most; a page in
 # another language still counts its numeric dates.
@@ -75,14 +78,15 @@ def _is_comments(element: Any) -> bool:
 
 
 def visible_text(root: Any) -> str:
-    """The page's text in reading order, whitespace collapsed, without scripts or reader
-    comments; a ``<time>``'s machine date is kept where the element stands. ``root`` is
-    changed: it is a parse of the page made for this."""
+    """The page's text in reading order, whitespace collapsed, without scripts, reader
+    comments or an archive's toolbar; a ``<time>``'s machine date is kept where the element
+    stands. ``root`` is changed: it is a parse of the page made for this."""
     from lxml import etree
 
     etree.strip_elements(root, *_HIDDEN, etree.Comment, with_tail=False)
     for element in root.xpath("//*[@class or @id]"):
-        if _is_comments(element) and element.getparent() is not None:
+        if (_is_comments(element) or element.get("id") in _ARCHIVE_TOOLBARS) \
+                and element.getparent() is not None:
             element.drop_tree()  # its tail, text after the section, stays
     for element in root.xpath("//*[@datetime]"):
         element.text = f" {element.get('datetime')} {element.text or ''}"
@@ -141,11 +145,15 @@ class Surroundings(NamedTuple):
         return after == {day}
 
     def day_by_headline(self) -> date | None:
-        """The first full date written near the headline (the byline's, as a rule) that
-        can be read only one way."""
-        near = self.text[max(0, self.headline_at - _BEFORE_HEADLINE):
-                         min(self.headline_at + _BEFORE_HEADLINE, self.text_end)]
-        return next((r[0] for r in written_days(near) if len(r) == 1), None)
+        """The full date written nearest the headline (the byline's, as a rule) that can
+        be read only one way. Not the first one near it: above the headline, many sites'
+        headers show today's date, the day the page was saved."""
+        lo = max(0, self.headline_at - _BEFORE_HEADLINE)
+        near = self.text[lo:min(self.headline_at + _BEFORE_HEADLINE, self.text_end)]
+        at = self.headline_at - lo
+        found = [(max(start - at, at - end, 0), days[0])
+                 for start, end, days in _written(near) if len(days) == 1]
+        return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def surroundings(root: Any, title: str, text: str) -> Surroundings | None:
@@ -182,6 +190,11 @@ _WRITTEN_DAY = re.compile(
 def written_days(text: str) -> Iterator[tuple[date, ...]]:
     """Each full date written in ``text``, as the days it can be read as: one, or two for
     '5/4/2020' (4 May or 5 April), none for an impossible one."""
+    return (days for _start, _end, days in _written(text))
+
+
+def _written(text: str) -> Iterator[tuple[int, int, tuple[date, ...]]]:
+    """written_days, with where each date is written: (start, end, days)."""
     for m in _WRITTEN_DAY.finditer(text):
         g = m.groupdict()
         if g["iy"]:
@@ -203,4 +216,4 @@ def written_days(text: str) -> Iterator[tuple[date, ...]]:
                 days.append(date(int(y), int(mo), int(d)))
             except ValueError:
                 continue
-        yield tuple(dict.fromkeys(days))
+        yield m.start(), m.end(), tuple(dict.fromkeys(days))
