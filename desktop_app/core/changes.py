@@ -150,10 +150,9 @@ def _after_flush(session: Session, _context: object) -> None:
 
 class CommitOrder(Protocol):
     """A backend's part in logging a change set: what to do just before the entry is written
-    (PostgreSQL: take the lock that keeps log ids in commit order) and after (notify)."""
+    (PostgreSQL: take the lock that keeps log ids in commit order, and notify at commit)."""
 
     def before_logging(self, session: Session) -> None: ...
-    def after_logging(self, session: Session) -> None: ...
 
 
 def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str,
@@ -172,8 +171,6 @@ def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str,
                 session.add(ChangeLogEntry(client=client, payload=changes.to_payload(),
                                            created_at=datetime.now(UTC).replace(tzinfo=None),
                                            author=author_of(session)[:200]))
-                if order is not None:
-                    order.after_logging(session)
 
     def after_commit(session: Session) -> None:
         pending = session.info.pop(_KEY, None)

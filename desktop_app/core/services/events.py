@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker, undefer
 
 from desktop_app.core.anchoring import find_quote
 from desktop_app.core.attribution import author_of
@@ -45,6 +45,7 @@ from desktop_app.core.tags import clean_tags
 _EVENTS = cast(Table, Event.__table__)
 _QUOTES = cast(Table, Quote.__table__)
 _EVENT_COLUMNS = tuple(_EVENTS.c[name] for name in EVENT_COLUMNS)
+_WITH_TEXT = (undefer(Article.text),)  # an article read to quote it: its text in the same query
 # Built once: executing them with a new list of ids re-uses the compiled SQL.
 _QUOTE_COLUMNS = (_QUOTES.c.id, _QUOTES.c.event_id, _QUOTES.c.article_id, _QUOTES.c.start,
                   _QUOTES.c.end, _QUOTES.c.exact, _QUOTES.c.prefix, _QUOTES.c.suffix,
@@ -100,7 +101,8 @@ class EventService:
     def create_from_selection(self, article_id: int, start: int, end: int) -> EventRecord:
         """Create an event from article text [start, end): title, date and quote proposed."""
         with self._sessions.begin() as s:
-            event = self.new_event(require(s, Article, article_id), start, end)
+            event = self.new_event(require(s, Article, article_id, options=_WITH_TEXT),
+                                   start, end)
             s.add(event)
             s.flush()
             return self._record(s, event)
@@ -120,7 +122,7 @@ class EventService:
         """Create several events from passages in one transaction (accepting suggestions,
         whose ``dates`` were worked out with them and are not worked out again)."""
         with self._sessions.begin() as s:
-            article = require(s, Article, article_id)
+            article = require(s, Article, article_id, options=_WITH_TEXT)
             given = list(dates) if dates is not None else [None] * len(ranges)
             events = [self.new_event(article, start, end, d)
                       for (start, end), d in zip(ranges, given, strict=True)]
@@ -393,14 +395,17 @@ class EventService:
             return s.scalar(stmt)
 
     @staticmethod
-    def _records(s: Session, rows: Sequence[Any], titles: dict[int, str],
+    def _records(s: Session, rows: Sequence[Any], titles: dict[int, str] | None,
                  ) -> builtins.list[EventRecord]:
-        """Records for a batch of event rows: quotes and tags in one query each."""
+        """Records for a batch of event rows: quotes and tags in one query each (and the
+        titles of the articles quoted, unless given)."""
         ids = [r[0] for r in rows]
         conn = s.connection()
         quotes: dict[int, builtins.list[QuoteRecord]] = {i: [] for i in ids}
         for q in conn.execute(_QUOTES_OF_EVENTS, {"ids": ids}).all():
             quotes[q[1]].append(QuoteRecord(*q))
+        if titles is None:
+            titles = article_titles(s, {q.article_id for qs in quotes.values() for q in qs})
         tags: dict[int, builtins.list[str]] = {i: [] for i in ids}
         for event_id, name in conn.execute(_TAGS_OF_EVENTS, {"ids": ids}).all():
             tags[event_id].append(name)
@@ -409,5 +414,6 @@ class EventService:
     def _record(self, s: Session, event: Event) -> EventRecord:
         s.flush()
         row = s.execute(select(*_EVENT_COLUMNS).where(_EVENTS.c.id == event.id)).one()
-        ids = {q.article_id for q in event.quotes}
-        return self._records(s, [row], article_titles(s, ids))[0]
+        # (the quotes read once, with the record: loading event.quotes for their articles
+        # was one more round trip of every edit, inside its locks)
+        return self._records(s, [row], None)[0]
