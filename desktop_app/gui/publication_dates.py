@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.eventdates import format_date, read_one_day
 from desktop_app.core.records import Precision
 from desktop_app.gui.props import made
+from desktop_app.gui.theme import colours_of
 
 if TYPE_CHECKING:
     from desktop_app.core.services.batch_import import DateQuestion, ReplaceQuestion
@@ -233,7 +234,7 @@ class PublicationDatesDialog(QDialog):
             return
         item.setText(text)
         bad = bool(text) and self._answers[row] is None
-        item.setForeground(QBrush(QColor("#c62828")) if bad else QBrush())
+        item.setForeground(QBrush(QColor(colours_of(self.table).conflict)) if bad else QBrush())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.field.date_edit and event.type() == QEvent.Type.KeyPress and \

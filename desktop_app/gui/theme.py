@@ -13,7 +13,7 @@ from enum import Enum
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 class ThemeChoice(Enum):
@@ -67,6 +67,12 @@ def colours_for(choice: ThemeChoice) -> Colours:
     if choice is ThemeChoice.DARK or (choice is ThemeChoice.SYSTEM and desktop_is_dark()):
         return DARK
     return LIGHT
+
+
+def colours_of(widget: QWidget) -> Colours:
+    """The app's colours for the theme a widget is drawn in (by its palette's base), for a
+    dialog nobody tells the theme: an error in it reads on either background."""
+    return DARK if widget.palette().color(QPalette.ColorRole.Base).lightness() < 128 else LIGHT
 
 
 def apply_theme(app: QApplication, choice: ThemeChoice) -> Colours:

@@ -411,6 +411,14 @@ def test_the_date_table_is_checked_from_the_keyboard(window, qtbot, tmp_path: Pa
     qtbot.keyClicks(field, "9 May 2020")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert dialog.table.currentRow() == 2 and dialog.isVisible()
+    field.selectAll()
+    qtbot.keyClicks(field, "soonish")  # no day: shown in the theme's colour for errors
+    from desktop_app.gui.theme import colours_of
+
+    assert dialog.table.item(2, dialog.DAY).foreground().color().name() == \
+        colours_of(dialog.table).conflict
+    field.selectAll()
+    qtbot.keyClicks(field, "3 May 2020")
     qtbot.keyClick(field, Qt.Key.Key_Return)  # the last: Import
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.answers() == [date(2020, 5, 1), date(2020, 5, 9), date(2020, 5, 3)]
