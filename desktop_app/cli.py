@@ -11,7 +11,6 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
-from types import MappingProxyType
 from typing import NoReturn
 
 from desktop_app.cli_commands import COMMANDS
@@ -186,10 +185,7 @@ def _limit(text: str) -> tuple[str, int]:
 def run(args: argparse.Namespace, db: Path | str, limits: Limits = DEFAULT_LIMITS) -> int:
     """Run a parsed command against a project (file or server); return the exit code.
     ``limits`` come from the settings; each --limit given overrides one of them."""
-    chosen = dict(limits.chosen)
-    chosen.update({limit: value for limit in Limit for key, value in args.limit
-                   if limit.key == key})
-    limits = Limits(MappingProxyType(chosen))
+    limits = limits.changed(dict(args.limit))
     if args.command == "copy-project":
         return _copy_project(args)
     if args.command == "team":

@@ -49,20 +49,20 @@ class Limits:
         """How a refusal names the limit: 'the limit is 100,000 rows, setting csv/maxRows'."""
         return f"the limit is {self[limit]:,} {limit.unit}, setting {limit.key}"
 
+    def changed(self, values: Mapping[str, object]) -> Limits:
+        """These limits, with those that ``values`` names by key changed (settings as
+        stored, or a command's --limit); a value that is not a positive whole number (a
+        hand-edited setting) changes nothing."""
+        chosen = dict(self.chosen)
+        for limit in Limit:
+            raw = values.get(limit.key)
+            try:
+                value = int(str(raw)) if raw is not None else 0
+            except ValueError:
+                value = 0
+            if value > 0:
+                chosen[limit] = value
+        return Limits(MappingProxyType(chosen))
+
 
 DEFAULT_LIMITS = Limits()
-
-
-def limits_from(read: Mapping[str, object]) -> Limits:
-    """The limits a settings store gives (key -> value as stored); a value that is not a
-    positive whole number (hand-edited) leaves that limit at its default."""
-    chosen: dict[Limit, int] = {}
-    for limit in Limit:
-        raw = read.get(limit.key)
-        try:
-            value = int(str(raw)) if raw is not None else None
-        except ValueError:
-            value = None
-        if value is not None and value > 0:
-            chosen[limit] = value
-    return Limits(MappingProxyType(chosen))

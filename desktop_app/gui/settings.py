@@ -92,10 +92,10 @@ class Settings:
 
     def limits(self) -> Limits:
         """How much work one imported file may ask for (core.limits: one setting each)."""
-        from desktop_app.core.limits import Limit, limits_from
+        from desktop_app.core.limits import DEFAULT_LIMITS, Limit
 
-        return limits_from({limit.key: self._s.value(limit.key) for limit in Limit
-                            if self._s.contains(limit.key)})
+        return DEFAULT_LIMITS.changed({limit.key: self._s.value(limit.key) for limit in Limit
+                                       if self._s.contains(limit.key)})
 
     def _whole_number(self, key: str, default: int, least: int) -> int:
         """A number setting; a value that is not one (hand-edited) counts as the default."""

@@ -72,9 +72,9 @@ class PageTimes:
         return day
 
     def utc_day_elsewhere(self, day: date, other: date) -> bool:
-        """Whether the page gives a moment only in UTC, on ``day``, that is ``other``
-        somewhere on Earth (offsets from -12 to +14 hours): a byline showing ``other``
-        then shows the same moment in the publisher's own time."""
+        """Whether the page gives a moment in UTC, on ``day``, that is ``other`` somewhere on
+        Earth (offsets from -12 to +14 hours): a byline showing ``other`` may then show the
+        same moment in the publisher's own time."""
         moments = self._all_moments()
         return any(offset == 0 and local == day and
                    (at + _EARLIEST).date() <= other <= (at + _LATEST).date()
