@@ -29,7 +29,10 @@ def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="timeline-annotator",
         description=f"{APP_NAME}: read articles, select passages, build a dated timeline. "
-                    f"Headless commands: {', '.join(COMMANDS)} (see 'COMMAND --help').")
+                    f"Headless commands: {', '.join(COMMANDS)} (see 'COMMAND --help'); "
+                    "before a command: --db FILE|URL, --author NAME (the name changes are "
+                    "recorded under), --limit KEY=N (raise a limit named when a file is "
+                    "refused, for this command).")
     p.add_argument("--db", type=db_argument, metavar="FILE|URL",
                    help="project file to open or create, or a team project: "
                         "postgresql://USER@HOST:PORT/DATABASE")
