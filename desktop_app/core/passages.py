@@ -10,6 +10,7 @@ from datetime import date
 from functools import cached_property
 
 from desktop_app.core.dating import ArticleDating
+from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.records import EventDate
 from desktop_app.core.temporal import TemporalExpression
 from desktop_app.core.temporal.context import sentences
@@ -114,17 +115,25 @@ def _quoted(e: TemporalExpression, quotes: _QuoteIndex) -> bool:
 
 def analyse_article(article_id: int, text: str, published: date | None,
                     quotes: list[tuple[int, int]]) -> ArticleAnalysis:
-    """Expressions and dated passages of an article (pure: safe on a worker thread)."""
-    expressions = article_expressions(text, published)
-    return ArticleAnalysis(article_id, tuple(expressions),
-                           tuple(dated_passages(text, expressions, quotes)),
-                           tuple(sorted(quotes)))
+    """Expressions and dated passages of an article (pure: safe on a worker thread; the
+    collector pauses while their objects, which hold no cycles, are built)."""
+    with gc_paused():
+        expressions = article_expressions(text, published)
+        return ArticleAnalysis(article_id, tuple(expressions),
+                               tuple(dated_passages(text, expressions, quotes)),
+                               tuple(sorted(quotes)))
 
 
 def suggest_events(text: str, published: date | None, passages: list[DatedPassage],
                    expressions: Sequence[TemporalExpression]) -> list[EventSuggestion]:
     """One suggestion per dated sentence not on the timeline yet, dated from the article's
     own ``expressions``."""
+    with gc_paused():
+        return _suggested(text, published, passages, expressions)
+
+
+def _suggested(text: str, published: date | None, passages: list[DatedPassage],
+               expressions: Sequence[TemporalExpression]) -> list[EventSuggestion]:
     dating = ArticleDating(text, published, expressions)
     out = []
     for sentence in by_sentence(tuple(passages)):
