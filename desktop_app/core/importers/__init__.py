@@ -76,5 +76,3 @@ def _plausible(draft: ArticleDraft, today: date | None = None) -> ArticleDraft:
 
 
 __all__ = ["SUPPORTED_SUFFIXES", "draft_from_text", "read_article_file"]
-
-

@@ -116,7 +116,7 @@ def parse_timeline_csv(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -
                 continue
             cells = dict(zip(names, row, strict=False))
             try:
-                rows.append(_row(line, cells, max_cell))
+                rows.append(_row(line, cells, limits))
             except (DateParseError, ValueError) as exc:
                 problems.append(CsvProblem(line, str(exc)))
     except csv.Error as exc:
@@ -172,11 +172,12 @@ def _one_row_per_event(rows: list[CsvRow], problems: list[CsvProblem]) -> list[C
     return kept
 
 
-def _row(line: int, cells: dict[str, str], max_cell: int) -> CsvRow:
+def _row(line: int, cells: dict[str, str], limits: Limits) -> CsvRow:
+    max_cell = limits[Limit.CSV_CELL]  # once a row, not once a cell
     for name, cell in cells.items():
         if len(cell) > max_cell:
             raise ValueError(f"the {name} cell is too large ({len(cell):,} characters; "
-                             f"{Limits({Limit.CSV_CELL: max_cell}).stated(Limit.CSV_CELL)})")
+                             f"{limits.stated(Limit.CSV_CELL)})")
     raw_id = cells.get("event_id", "").strip()
     event_id = None
     if raw_id:
