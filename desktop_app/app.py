@@ -146,7 +146,7 @@ def launch(db: Path | str, settings: Settings, seed_demo_if_new: bool,
     painting the window, so the user sees the window immediately. If the project cannot be
     opened the user is told and the application exits with status 1.
     """
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from desktop_app.core.view_cache import project_stamp, read_snapshot
     from desktop_app.gui.main_window import MainWindow
@@ -164,6 +164,8 @@ def launch(db: Path | str, settings: Settings, seed_demo_if_new: bool,
         try:
             project = _open_or_create(db, seed_demo_if_new)
         except (ProjectFileError, ProjectServerError) as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             print(f"error: {exc}", file=sys.stderr)  # noqa: T201
             QMessageBox.critical(window, APP_NAME, f"Cannot open the project:\n{exc}")
             QApplication.exit(1)

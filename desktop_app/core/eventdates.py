@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import DateParseError
 from desktop_app.core.records import DOUBT_SEPARATOR, UNSURE_MARK, EventDate, Precision
-from desktop_app.core.temporal import TemporalExpression
 from desktop_app.core.temporal.calendar import fmt_day, month_end, month_name, value_bounds
-from desktop_app.core.temporal.model import Reading
+
+if TYPE_CHECKING:  # the engine's records: not imported on the way to the window's first paint
+    from desktop_app.core.temporal.model import Reading, TemporalExpression
 
 PRECISIONS = tuple(Precision)  # finest first
 _BY_VALUE = {p.value: p for p in Precision}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -86,8 +86,9 @@ class Dialogs(Protocol):
 
 
 class QtDialogs:
-    """The real dialogs, modal over ``parent``. Each dialog module is imported when first
-    asked, not on the way to the window's first paint."""
+    """The real dialogs, modal over ``parent``. Each dialog module (and Qt's own dialog
+    classes, whose enums PySide creates on import) is imported when first asked, not on the
+    way to the window's first paint."""
 
     def __init__(self, parent: QWidget) -> None:
         self._parent = parent
@@ -96,6 +97,8 @@ class QtDialogs:
         return self._parent.tr(text)
 
     def show_error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         log.warning("%s: %s", title, message)
         QMessageBox.warning(self._parent, title, message)
 
@@ -132,6 +135,8 @@ class QtDialogs:
         return bool(CsvPreviewDialog(plan, self._parent).exec())
 
     def choose_suggestions(self, suggestions: list[EventSuggestion]) -> list[EventSuggestion]:
+        from PySide6.QtWidgets import QDialog
+
         from desktop_app.gui.suggest_dialog import SuggestDialog
 
         dialog = SuggestDialog(suggestions, self._parent)
@@ -201,17 +206,25 @@ class QtDialogs:
         menu.exec(global_pos)
 
     def open_files(self, title: str, folder: str, file_filter: str) -> list[Path]:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(self._parent, title, folder, file_filter)
         return [Path(p) for p in paths]
 
     def open_file(self, title: str, folder: str, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self._parent, title, folder, file_filter)
         return Path(path) if path else None
 
     def open_folder(self, title: str, folder: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path = QFileDialog.getExistingDirectory(self._parent, title, folder)
         return Path(path) if path else None
 
     def save_file(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self._parent, title, suggested, file_filter)
         return Path(path) if path else None

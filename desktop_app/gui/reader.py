@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -19,8 +20,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop_app.core.records import QuoteRecord
-from desktop_app.core.temporal.model import TemporalExpression
 from desktop_app.gui.theme import LIGHT, Colours
+
+if TYPE_CHECKING:  # the engine's records arrive after the first paint
+    from desktop_app.core.temporal.model import TemporalExpression
 
 
 class OffsetMap:

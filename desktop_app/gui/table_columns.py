@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QMenu
 
 from desktop_app.core.locations import ProjectLocation
@@ -33,7 +33,7 @@ class TableColumns(Component):
         for column in OPTIONAL:
             header.resizeSection(column, WIDTHS.get(COLUMNS[column], 100))
         self._show([c for c in COLUMNS if COLUMNS.index(c) not in OPTIONAL])
-        self._v.timeline_table.viewport().installEventFilter(self)  # resized: fit the title
+        self._v.timeline_table.viewportResized.connect(self._fit_title)
         self._least = {column: header.sectionSize(column) for column in FITTED}
         self._pending: tuple[int, int] | None = None  # rows whose content may be wider
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
@@ -68,7 +68,7 @@ class TableColumns(Component):
             if column != DATE:  # never at the title's expense
                 others = sum(header.sectionSize(i) for i in range(len(COLUMNS))
                              if i != TITLE and not header.isSectionHidden(i))
-                room = self._v.timeline_table.viewport().width() - others - TITLE_AT_LEAST
+                room = self._v.timeline_table.viewport_width - others - TITLE_AT_LEAST
                 wanted = min(wanted, header.sectionSize(column) + max(0, room))
             if wanted > header.sectionSize(column):
                 header.resizeSection(column, wanted)
@@ -76,18 +76,13 @@ class TableColumns(Component):
         if grew:
             self._fit_title()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize:
-            self._fit_title()
-        return False
-
     def _fit_title(self) -> None:
         """The title column stretches over the room the others leave; when they leave too
         little it keeps a readable width and the table scrolls sideways, as a sheet does."""
         header = self._header
         others = sum(header.sectionSize(i) for i in range(len(COLUMNS))
                      if i != TITLE and not header.isSectionHidden(i))
-        room = self._v.timeline_table.viewport().width() - others
+        room = self._v.timeline_table.viewport_width - others
         if room >= TITLE_AT_LEAST:
             header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         else:

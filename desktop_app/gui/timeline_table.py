@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop_app.gui.timeline_model import TimelineModel
@@ -10,10 +11,30 @@ from desktop_app.gui.timeline_model import TimelineModel
 WIDEST_DATE = "⚠ Wed 30 Sep 2021"  # longer forms (ranges, "assumed") show whole in the tooltip
 
 
-def make_timeline_table(model: TimelineModel) -> QTableView:
+class TimelineTable(QTableView):
+    """A table that says when the room for its columns changes.
+
+    Its viewport's width is told by the resize events Qt hands the view for it: asking for
+    viewport() before the first paint would make PySide create some sixty widget classes
+    to find its type (about 15 ms of start-up).
+    """
+
+    viewportResized = Signal()  # noqa: N815 (Qt's naming)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.viewport_width = 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.viewport_width = event.size().width()
+        self.viewportResized.emit()
+
+
+def make_timeline_table(model: TimelineModel) -> TimelineTable:
     """The timeline table: whole rows selected, edited in place, sorted by a header click,
     dense, its date column as wide as the widest date."""
-    table = QTableView()
+    table = TimelineTable()
     table.setObjectName("timelineTable")
     table.setAccessibleName("Timeline")
     table.setModel(model)

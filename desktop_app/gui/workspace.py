@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QTabWidget, QWidget
 
 from desktop_app.gui.actions import Actions
 from desktop_app.gui.article_header import ArticleHeader
@@ -25,6 +25,7 @@ from desktop_app.gui.reader import ArticleReader
 from desktop_app.gui.settings import Settings
 from desktop_app.gui.theme import LIGHT, Colours
 from desktop_app.gui.timeline_model import TimelineModel
+from desktop_app.gui.timeline_table import TimelineTable
 
 if TYPE_CHECKING:
     from desktop_app.core.project import Project
@@ -42,7 +43,7 @@ class Views:
     article_model: ArticleListModel
     reader: ArticleReader
     article_header: ArticleHeader
-    timeline_table: QTableView
+    timeline_table: TimelineTable
     timeline_model: TimelineModel
     timeline_tabs: QTabWidget
     chart_slot: QWidget  # the chart tab's page; the chart itself is built on first use

@@ -65,10 +65,12 @@ def test_the_window_paints_before_the_database_layer_is_imported() -> None:
     """Start-up paints the window first and imports SQLAlchemy after (half a second of the
     start): nothing the window module imports may pull it in (a table model once did), nor
     the article readers (their patterns take milliseconds to compile; a date question's
-    candidates once did)."""
+    candidates once did), nor the date engine and its records (the reader and the event
+    dates once imported the records' module for their annotations: 3-4 ms)."""
     code = ("import sys, desktop_app.app, desktop_app.gui.main_window; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic', "
             "'lxml', 'trafilatura'} | {m for m in sys.modules "
-            "if m.startswith('desktop_app.core.importers')}))")
+            "if m.startswith(('desktop_app.core.importers', 'desktop_app.core.temporal.model', "
+            "'desktop_app.core.temporal.engine'))}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
