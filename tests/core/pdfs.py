@@ -29,6 +29,13 @@ def write_pdf(path: Path, lines: list[str], title: str = "", created: str = "") 
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         info,
     ]
+    path.write_bytes(assemble_pdf(objects, b"/Root 1 0 R /Info 6 0 R"))
+    return path
+
+
+def assemble_pdf(objects: list[bytes], trailer: bytes, xref_shift: int = 0) -> bytes:
+    """A PDF file of numbered objects (1, 2...), its cross-reference table and trailer;
+    ``xref_shift`` moves every offset the table gives (a damaged or edited file)."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, body in enumerate(objects, 1):
@@ -36,11 +43,10 @@ def write_pdf(path: Path, lines: list[str], title: str = "", created: str = "") 
         out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n"
-            f"{xref}\n%%EOF\n").encode()
-    path.write_bytes(bytes(out))
-    return path
+    out += b"".join(f"{max(0, o + xref_shift):010d} 00000 n \n".encode() for o in offsets)
+    out += (b"trailer\n<< /Size " + str(len(objects) + 1).encode() + b" " + trailer
+            + b" >>\nstartxref\n" + str(xref).encode() + b"\n%%EOF\n")
+    return bytes(out)
 
 
 def encrypt_pdf(path: Path, out: Path, user_password: str, algorithm: str) -> Path:

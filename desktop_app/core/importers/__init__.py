@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from desktop_app.core.errors import ImportFileError
-from desktop_app.core.importers.decoding import decode_bytes
+from desktop_app.core.importers.decoding import decode_bytes, one_line
 from desktop_app.core.importers.html import draft_from_html
 from desktop_app.core.importers.plain import draft_from_text
 from desktop_app.core.input_files import read_input_file
@@ -47,7 +47,9 @@ def _draft_of(path: Path, suffix: str, data: bytes, limits: Limits) -> ArticleDr
                                     fallback_title=path.stem)
     if not draft.text.strip():
         raise ImportFileError(path, "contains no article text")
-    return replace(draft, title=storable(draft.title), source_path=storable(str(path)))
+    # Whatever the reader, a title is one line of text (a mail's Subject may hold a NUL).
+    return replace(draft, title=storable(one_line(draft.title)) or storable(path.stem),
+                   source_path=storable(str(path)))
 
 
 def storable(name: str) -> str:

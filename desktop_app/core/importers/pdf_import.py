@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from desktop_app.core.errors import ImportFileError
-from desktop_app.core.importers.decoding import normalise_newlines
+from desktop_app.core.importers.decoding import normalise_newlines, one_line
 from desktop_app.core.importers.plain import draft_from_text
 from desktop_app.core.records import ArticleDraft
 
@@ -23,7 +23,7 @@ def draft_from_pdf(data: bytes, path: Path) -> ArticleDraft:
     creation day is offered when the publication date is asked, never taken: it is when the
     file was made."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, PyPdfError
 
     if not data.startswith(b"%PDF"):
         raise ImportFileError(path, "is not a PDF file (it does not start with %PDF)")
@@ -41,6 +41,9 @@ def draft_from_pdf(data: bytes, path: Path) -> ArticleDraft:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:  # limits reached too
         raise ImportFileError(path, f"could not be read as a PDF ({exc})") from exc
+    except (NotImplementedError, DependencyError) as exc:  # an unknown encryption; JBIG2
+        raise ImportFileError(path, f"uses a PDF feature this reader does not support ({exc}); "
+                                    "save or print it as a new PDF first") from exc
     text = normalise_newlines("\n\n".join(p.strip() for p in pages if p.strip()))
     if not text.strip():
         raise ImportFileError(path, "has no text layer (a scanned document?); run it through "
@@ -55,7 +58,6 @@ def draft_from_pdf(data: bytes, path: Path) -> ArticleDraft:
     return draft
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 _WRITER_PREFIX = re.compile(r"^Microsoft (?:Word|PowerPoint|Excel) - ", re.IGNORECASE)
 _FILE_SUFFIX = re.compile(r"\.(?:docx?|odt|rtf|pdf|pptx?|indd|pages|txt)$", re.IGNORECASE)
 # What writing programs put in a PDF's title when the author gave none.
@@ -65,7 +67,7 @@ _PLACEHOLDER = re.compile(r"^(?:untitled|no title|title|document|binder|presenta
 
 def _text(value: object) -> str:
     """A metadata value as one clean line (a title may hold a NUL, or not be text at all)."""
-    return " ".join(_CONTROL.sub(" ", value).split()) if isinstance(value, str) else ""
+    return one_line(value) if isinstance(value, str) else ""
 
 
 def _real_title(title: str) -> str:

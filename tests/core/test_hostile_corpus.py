@@ -1,0 +1,322 @@
+"""The hostile corpus: one generated case for each kind of input and fault that once ended in
+a traceback, a hang, runaway memory or a changed project, each run through the real command
+line in its own process, each held to the same bar.
+
+Every case: the expected exit status (1 for a refusal, 0 where the input is usable); a
+message naming the file or project; no traceback or "internal error"; done well inside the
+hang guard (60 s: a guard against hangs, not a speed target) and under 500 MB of peak
+memory (the kernel's high-water mark of that process's own memory); the project passes SQLite's
+integrity check, and its timeline is unchanged unless the case is an import that succeeds.
+No third-party file is used: every input is written here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.project import open_project, seed_demo
+from tests.core.pdfs import assemble_pdf, write_pdf
+
+REPO = Path(__file__).resolve().parents[2]
+HANG_GUARD_S = 60
+MEMORY_BOUND_MB = 500
+DEMO_SENTENCE = "On Tuesday, Russian attack helicopters based in Tajikistan launched"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: int
+    out: str
+    err: str
+    seconds: float
+    peak_mb: float
+
+
+# The command line, reporting its peak memory as the kernel counts it for the process's own
+# memory (VmHWM). Not wait4's ru_maxrss: on Linux that starts from the parent's size at the
+# fork, and the test process is hundreds of megabytes by the end of a full run.
+_RUN_REPORTING_PEAK = """
+import atexit, os, runpy, sys
+
+def _peak():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(os.environ["TA_TEST_PEAK_FILE"], "w") as out:
+        out.write(peak)
+
+atexit.register(_peak)
+sys.argv[0] = "timeline-annotator"
+runpy.run_module("desktop_app", run_name="__main__")
+"""
+
+
+def _cli(args: list[str], home: Path) -> Outcome:
+    """Run one command line in its own process, with a hang guard; its peak memory."""
+    peak_file = home / "peak-kb"
+    peak_file.unlink(missing_ok=True)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(home / "config"),
+           "XDG_DATA_HOME": str(home / "data"), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(REPO), "TA_TEST_PEAK_FILE": str(peak_file)}
+    start = time.monotonic()
+    try:
+        proc = subprocess.run([sys.executable, "-c", _RUN_REPORTING_PEAK, *args], env=env,
+                              capture_output=True, stdin=subprocess.DEVNULL,
+                              timeout=HANG_GUARD_S)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{args} still running after {HANG_GUARD_S} s")
+    assert peak_file.exists(), proc.stderr.decode(errors="replace")
+    return Outcome(proc.returncode, proc.stdout.decode(errors="replace"),
+                   proc.stderr.decode(errors="replace"), time.monotonic() - start,
+                   int(peak_file.read_text()) / 1024)
+
+
+def _timeline(db: Path) -> list[tuple]:
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return con.execute("SELECT * FROM events ORDER BY id").fetchall()
+    finally:
+        con.close()
+
+
+# -- the inputs ------------------------------------------------------------------------------
+def _pdf_with(tmp: Path, name: str, objects: list[bytes], trailer: bytes) -> Path:
+    path = tmp / name
+    path.write_bytes(assemble_pdf(objects, trailer))
+    return path
+
+
+def _pdf_objects(content: bytes, info: bytes = b"<< >>") -> list[bytes]:
+    return [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            content, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", info]
+
+
+def _flate_bomb(tmp: Path) -> list[str]:
+    bomb = zlib.compress(b"BT (x) Tj ET\n" * 16_000_000, 9)  # 200 MB of text operators
+    content = b"<< /Length " + str(len(bomb)).encode() + b" /Filter /FlateDecode >>\nstream\n" \
+        + bomb + b"\nendstream"
+    return ["import", str(_pdf_with(tmp, "bomb.pdf", _pdf_objects(content), b"/Root 1 0 R"))]
+
+
+def _unknown_encryption(tmp: Path) -> list[str]:
+    pdf = write_pdf(tmp / "plain.pdf", ["On Monday the border closed."])
+    data = pdf.read_bytes().replace(b"/Root 1 0 R /Info 6 0 R",
+                                    b"/Root 1 0 R /Encrypt << /Filter /Standard /V 9 >>")
+    (tmp / "locked.pdf").write_bytes(data)
+    return ["import", str(tmp / "locked.pdf")]
+
+
+def _jbig2_text(tmp: Path) -> list[str]:
+    content = b"<< /Length 4 /Filter /JBIG2Decode >>\nstream\n\x97JB2\nendstream"
+    return ["import", str(_pdf_with(tmp, "jbig2.pdf", _pdf_objects(content), b"/Root 1 0 R"))]
+
+
+def _control_characters_in_a_subject(tmp: Path) -> list[str]:
+    (tmp / "subject.eml").write_bytes(b"Subject: Red\x00\x1b[31m alert\r\nMIME-Version: 1.0\r\n"
+                                      b"Content-Type: text/plain\r\n\r\n"
+                                      b"On Monday the border closed.\r\n")
+    return ["import", str(tmp / "subject.eml")]
+
+
+def _title_refers_to_itself(tmp: Path) -> list[str]:
+    text = b"BT /F1 12 Tf 72 720 Td (On Monday the border closed.) Tj ET"
+    content = b"<< /Length " + str(len(text)).encode() + b" >>\nstream\n" + text + b"\nendstream"
+    return ["import", str(_pdf_with(tmp, "self.pdf", _pdf_objects(content, b"<< /Title 6 0 R >>"),
+                                    b"/Root 1 0 R /Info 6 0 R"))]
+
+
+def _nested_email(tmp: Path) -> list[str]:
+    part = b"Content-Type: text/plain\r\n\r\nOn Monday the border closed."
+    for level in range(1_000):  # each level its own boundary, so the parser nests them all
+        b = f"b{level}".encode()
+        part = b"Content-Type: multipart/mixed; boundary=\"" + b + b"\"\r\n\r\n--" + b \
+            + b"\r\n" + part + b"\r\n--" + b + b"--\r\n"
+    (tmp / "deep.eml").write_bytes(b"Subject: deep\r\nMIME-Version: 1.0\r\n" + part)
+    return ["import", str(tmp / "deep.eml")]
+
+
+def _idna_email(tmp: Path) -> list[str]:
+    (tmp / "idna.eml").write_bytes(b"Subject: =?idna?q?x?=\r\nMIME-Version: 1.0\r\n"
+                                   b"Content-Type: text/plain; charset=\"idna\"\r\n\r\n"
+                                   b"On Monday the border closed.\r\n")
+    return ["import", str(tmp / "idna.eml")]
+
+
+def _random_email_body(tmp: Path) -> list[str]:
+    (tmp / "noise.eml").write_bytes(b"Subject: noise\r\nContent-Type: text/plain\r\n"
+                                    b"Content-Transfer-Encoding: 8bit\r\n\r\n"
+                                    + os.urandom(6_000))
+    return ["import", str(tmp / "noise.eml")]
+
+
+def _late_nul(tmp: Path) -> list[str]:
+    (tmp / "late-nul.txt").write_bytes(b"On Monday the border closed. " * 400 + b"\x00 and more.")
+    return ["import", str(tmp / "late-nul.txt")]
+
+
+def _fifo(tmp: Path) -> list[str]:
+    os.mkfifo(tmp / "pipe.txt")
+    return ["import", str(tmp / "pipe.txt")]
+
+
+def _endless_device(tmp: Path) -> list[str]:
+    (tmp / "zeros.txt").symlink_to("/dev/zero")
+    return ["import", str(tmp / "zeros.txt")]
+
+
+def _many_attributes(tmp: Path) -> list[str]:
+    attributes = " ".join(f"a{i}=\"{i}\"" for i in range(40_000))
+    (tmp / "attrs.html").write_text(f"<html><body><p {attributes}>On Monday.</p></body></html>")
+    return ["import", str(tmp / "attrs.html")]
+
+
+def _undecodable_name(tmp: Path) -> list[str]:
+    folder = tmp / "folder"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Good\n\nOn Monday the border closed.")
+    with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as fh:  # Latin-1 bytes in the name
+        fh.write(b"Cafe\n\nOn Tuesday the border opened.")
+    return ["import", str(folder)]
+
+
+def _csv(tmp: Path, rows: str, name: str = "timeline.csv") -> list[str]:
+    (tmp / name).write_text("event_id,date,title\n" + rows, encoding="utf-8")
+    return ["import-csv", str(tmp / name)]
+
+
+def _deep_jsonld(tmp: Path) -> list[str]:
+    (tmp / "deep.jsonld").write_text("[" * 100_000 + "]" * 100_000)
+    return ["import-jsonld", str(tmp / "deep.jsonld")]
+
+
+def _jsonld_with_a_bad_item(tmp: Path) -> list[str]:
+    good = {"type": "Annotation", "target": {"selector": {
+        "type": "TextQuoteSelector", "exact": DEMO_SENTENCE}}}
+    (tmp / "mixed.jsonld").write_text(json.dumps([good, {"type": "Annotation"}, 7]))
+    return ["import-jsonld", str(tmp / "mixed.jsonld")]
+
+
+def _flipped_bits(tmp: Path) -> list[str]:
+    db = tmp / "project.tldb"
+    data = bytearray(db.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for offset in range(page, page + 8):  # the second page's b-tree header: type, cell count
+        data[offset] ^= 0xFF
+    db.write_bytes(bytes(data))
+    return ["list"]
+
+
+def _bad_stored_date(tmp: Path) -> list[str]:
+    con = sqlite3.connect(tmp / "project.tldb")
+    with con:
+        con.execute("UPDATE events SET start_date = '2021-13-4\u00e9' WHERE id = 2")
+    con.close()
+    return ["list"]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    build: Callable[[Path], list[str]]  # writes the input; returns the command after --db
+    status: int
+    says: str  # in what the command printed on its error stream
+    changes: bool = False  # a usable input: the project may change (checked by the case)
+    damages_project: bool = False  # the case damages the project itself (compared by bytes)
+
+
+CASES = [
+    Case("export written over the open project",
+         lambda t: ["export", "csv", str(t / "project.tldb")], 1, "project.tldb"),
+    Case("a project with flipped bits", _flipped_bits, 1, "project.tldb",
+         damages_project=True),
+    Case("a bad byte in a stored date", _bad_stored_date, 1, "events", damages_project=True),
+    Case("a FIFO as the article", _fifo, 1, "pipe.txt"),
+    Case("a FIFO as the project", lambda t: (os.mkfifo(t / "p.tldb"), ["list"])[1], 1, "p.tldb"),
+    Case("a link to an endless device", _endless_device, 1, "zeros.txt"),
+    Case("40,000 attributes on one element", _many_attributes, 1, "attrs.html"),
+    Case("an e-mail nested 1,000 deep", _nested_email, 1, "deep.eml"),
+    Case("an e-mail in the idna charset", _idna_email, 0, "", changes=True),
+    Case("an e-mail body of random bytes", _random_email_body, 1, "noise.eml"),
+    Case("a NUL past the first 8 kB", _late_nul, 1, "late-nul.txt"),
+    Case("a FlateDecode bomb", _flate_bomb, 1, "bomb.pdf"),
+    Case("a PDF encrypted in a way pypdf does not know", _unknown_encryption, 1, "locked.pdf"),
+    Case("a PDF whose text needs a JBIG2 decoder", _jbig2_text, 1, "jbig2.pdf"),
+    Case("a NUL and an escape sequence in a mail's subject", _control_characters_in_a_subject,
+         0, "", changes=True),
+    Case("a PDF whose title is itself", _title_refers_to_itself, 0, "", changes=True),
+    Case("a folder with a file name that is not UTF-8", _undecodable_name, 0, "",
+         changes=True),
+    Case("a CSV event id past 64 bits", lambda t: _csv(t, f"{2**64},2021-07-05,Big\n"), 1,
+         "timeline.csv"),
+    Case("a CSV event id in Arabic-Indic digits", lambda t: _csv(t, "\u0661,2021-07-05,X\n"),
+         1, "timeline.csv"),
+    Case("a CSV date in the calendar's last week", lambda t: _csv(t, ",9999-W52,Last\n"), 0,
+         "", changes=True),
+    Case("a CSV with one bad row among good ones",
+         lambda t: _csv(t, ",2021-07-05,Good\n,2021-02-30,Bad\n"), 1, "timeline.csv:3"),
+    Case("JSON nested 100,000 deep", _deep_jsonld, 1, "deep.jsonld"),
+    Case("annotations with unusable items among good ones", _jsonld_with_a_bad_item, 1,
+         "mixed.jsonld", changes=True),
+    Case("a chart whose range ends before it starts",
+         lambda t: ["export-chart", str(t / "c.png"), "--from", "2021-07-09", "--to",
+                    "2021-07-01"], 1, "2021-07-01"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_case(case: Case, tmp_path: Path) -> None:
+    db = tmp_path / "project.tldb"
+    project = open_project(db)
+    seed_demo(project)
+    project.close()
+    command = case.build(tmp_path)
+    before_bytes = db.read_bytes()
+    before = None if case.damages_project else _timeline(db)
+    target = tmp_path / "p.tldb" if case.name == "a FIFO as the project" else db
+    run = _cli(["--db", str(target), *command], tmp_path)
+    printed = run.out + run.err
+    assert run.status == case.status, printed
+    assert "Traceback" not in printed and "internal error" not in printed, printed
+    assert case.says in run.err, run.err
+    assert run.peak_mb < MEMORY_BOUND_MB, f"{run.peak_mb:.0f} MB"
+    if case.damages_project:
+        assert db.read_bytes() == before_bytes  # refused, and left exactly as it was
+    elif not case.changes:
+        assert _timeline(db) == before
+    else:
+        assert len(_timeline(db)) >= len(before or [])
+    con = sqlite3.connect(db) if not case.damages_project else None
+    if con is not None:  # whatever was imported, its title is one line of plain text
+        titles = [t for (t,) in con.execute("SELECT title FROM articles")]
+        con.close()
+        assert not any(ch in t for t in titles for ch in "\x00\x1b\n"), titles
+
+
+def test_an_import_reported_once_is_never_repeated(tmp_path: Path) -> None:
+    """A CSV of new events imported twice (a retry after a kill, say) creates them once, and
+    the command reports exactly what it committed."""
+    db = tmp_path / "project.tldb"
+    seed_demo(project := open_project(db))
+    project.close()
+    rows = "".join(f",2021-07-{1 + i % 28:02d},Event {i}\n" for i in range(2_000))
+    command = ["--db", str(db), *_csv(tmp_path, rows)]
+    first = _cli(command, tmp_path)
+    assert first.status == 0 and "2000 created" in first.out, first.out + first.err
+    assert len(_timeline(db)) == 4 + 2_000
+    again = _cli(command, tmp_path)
+    assert again.status == 0, again.out + again.err
+    assert len(_timeline(db)) == 4 + 2_000
