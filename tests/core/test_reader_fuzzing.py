@@ -45,6 +45,18 @@ def _refused_naming(path: Path, exc: ImportFileError) -> None:
     assert str(path) in str(exc) or path.name in str(exc), str(exc)
 
 
+def _read_article_or_refused(path: Path, data: bytes) -> None:
+    """The article file read into a draft of clean text, or refused by name."""
+    path.write_bytes(data)
+    try:
+        draft = read_article_file(path)
+    except ImportFileError as exc:
+        _refused_naming(path, exc)
+        return
+    assert draft.text.strip() and "\r" not in draft.text and "\x00" not in draft.text
+    assert "\x00" not in draft.title
+
+
 # -- annotation files: W3C Web Annotations and Hypothesis's API forms -----------------------
 _ODD = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70),
                  st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12),
@@ -212,15 +224,7 @@ def _email(draw: st.DrawFn) -> bytes:
 @given(message=_email())
 def test_emails_of_any_structure_read_or_are_refused_by_name(tmp_path: Path,
                                                              message: bytes) -> None:
-    path = tmp_path / "message.eml"
-    path.write_bytes(message)
-    try:
-        draft = read_article_file(path)
-    except ImportFileError as exc:
-        _refused_naming(path, exc)
-        return
-    assert draft.text.strip() and "\r" not in draft.text and "\x00" not in draft.text
-    assert "\x00" not in draft.title
+    _read_article_or_refused(tmp_path / "message.eml", message)
 
 
 # -- PDFs: object graphs with odd types, filters, references and offsets --------------------
@@ -283,14 +287,7 @@ def _pdf(draw: st.DrawFn) -> bytes:
 @given(document=_pdf())
 def test_pdfs_of_any_structure_read_or_are_refused_by_name(tmp_path: Path,
                                                            document: bytes) -> None:
-    path = tmp_path / "document.pdf"
-    path.write_bytes(document)
-    try:
-        draft = read_article_file(path)
-    except ImportFileError as exc:
-        _refused_naming(path, exc)
-        return
-    assert draft.text.strip() and "\x00" not in draft.text and "\x00" not in draft.title
+    _read_article_or_refused(tmp_path / "document.pdf", document)
 
 
 # -- timeline CSVs: every column's own forms, and odd ones ----------------------------------
