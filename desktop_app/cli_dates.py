@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 from desktop_app.cli import shown
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.eventdates import read_one_day
 from desktop_app.core.importers.dateline import candidates_of
-from desktop_app.core.records import ArticleDraft, DateSource
+from desktop_app.core.records import DateSource
 from desktop_app.core.services.batch_import import AskDate, DateAnswer
 
 

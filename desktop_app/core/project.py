@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from desktop_app.core.article_records import ArticleRecord
 from desktop_app.core.attribution import attribute, default_author, rename
 from desktop_app.core.change_feed import ChangeFeed, SqliteChangeFeed, prune_change_log
 from desktop_app.core.changes import ChangeHub, track
 from desktop_app.core.database import ProjectDatabase
 from desktop_app.core.db import open_database
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.locations import ProjectLocation
 from desktop_app.core.orm import ProjectInfo
-from desktop_app.core.records import ArticleDraft, ArticleRecord, DateSource
+from desktop_app.core.records import DateSource
 from desktop_app.core.resources import resource_path
 from desktop_app.core.search import ArticleSearch, make_search
 from desktop_app.core.services.activity import ActivityService

@@ -52,24 +52,6 @@ class Precision(StoredEnum):
 
 
 @dataclass(frozen=True)
-class ArticleDraft:
-    """An article read from a file or pasted, not yet in the project."""
-
-    title: str
-    text: str
-    outlet: str = ""
-    url: str = ""
-    author: str = ""
-    published: date | None = None
-    published_source: DateSource = DateSource.UNKNOWN
-    published_guess: date | None = None  # best guess to pre-fill when asking the user
-    source_path: str = ""
-    published_doubt: str = ""  # why the user must be asked although dates were found
-    # Other days the file names, with where ("the page's metadata"), offered when asking.
-    published_others: tuple[tuple[date, str], ...] = ()
-
-
-@dataclass(frozen=True)
 class ArticleSummary:
     """One row of the article list."""
 
@@ -78,36 +60,6 @@ class ArticleSummary:
     outlet: str
     published: date | None
     event_count: int
-
-
-@dataclass(frozen=True)
-class ArticleRecord:
-    """An article with its text."""
-
-    id: int
-    title: str
-    outlet: str
-    url: str
-    author: str
-    published: date | None
-    published_source: DateSource
-    text: str
-    sha256: str
-    imported_at: datetime
-
-
-@dataclass(frozen=True)
-class ArticleMetadata:
-    """The user-editable fields of an article (Article > Properties)."""
-
-    title: str
-    outlet: str
-    url: str
-    author: str
-    published: date | None
-    # Saved from Article > Properties, the day is the user's (a suggested one is confirmed);
-    # undo puts back the source it had.
-    published_source: DateSource = DateSource.USER
 
 
 @dataclass(frozen=True)
@@ -195,75 +147,6 @@ class EditField(StrEnum):
     PRECISION = "precision"
     TAGS = "tags"
     NOTES = "notes"
-
-
-@dataclass(frozen=True)
-class EventEdit:
-    """The user-editable state of an event; ``None`` fields are left unchanged."""
-
-    title: str | None = None
-    notes: str | None = None
-    date: EventDate | None = None
-    date_edited_by_user: bool | None = None
-    tags: tuple[str, ...] | None = None
-    # The version the edit was made on (what the window showed): if the event has changed
-    # since, the edit is refused with EditConflictError instead of overwriting that change.
-    expected_version: int | None = None
-
-
-@dataclass(frozen=True)
-class TagInfo:
-    """A tag with its colour ("" when none is chosen) and how many events carry it."""
-
-    name: str
-    colour: str
-    events: int
-
-
-@dataclass(frozen=True)
-class ArticleImpact:
-    """Events that quote an article: those that only quote it, and those with other sources."""
-
-    only_here: int
-    with_other_sources: int
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One passage that matches a search: where it is, and a line to show for it."""
-
-    article_id: int
-    article_title: str
-    start: int
-    end: int
-    snippet: str
-
-
-@dataclass(frozen=True)
-class ArticleRow:
-    """Every column of an article: enough to re-create it with the same id."""
-
-    id: int
-    title: str
-    outlet: str
-    url: str
-    author: str
-    published_on: date | None
-    published_precision: str
-    published_tz: str
-    published_source: str
-    text: str
-    sha256: str
-    source_path: str
-    imported_at: datetime
-
-
-@dataclass(frozen=True)
-class ArticleVersion:
-    """An article's columns and the events quoting it, at one moment (to undo a re-import)."""
-
-    article: ArticleRow
-    events: tuple[EventRecord, ...]
 
 
 class TimelineRow(NamedTuple):

@@ -17,8 +17,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import TimelineError
+from desktop_app.core.listings import SearchHit
 from desktop_app.core.orm import Article
-from desktop_app.core.records import SearchHit
 
 SNIPPET = 70  # characters of context either side of a match
 PER_ARTICLE = 20

@@ -10,8 +10,8 @@ from desktop_app.core.records import EventRecord, QuoteRecord
 from desktop_app.gui.commands import AppliedCommand, short_label
 
 if TYPE_CHECKING:
+    from desktop_app.core.article_records import ArticleVersion
     from desktop_app.core.changes import ChangeHub
-    from desktop_app.core.records import ArticleVersion
     from desktop_app.core.services.article_removal import ArticleRemoval, ArticleRemovalService
     from desktop_app.core.services.events import EventService
     from desktop_app.core.services.sources import MergeResult, SourceService

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.eventdates import format_event_date
-from desktop_app.core.records import EventRecord, TagInfo
+from desktop_app.core.listings import TagInfo
+from desktop_app.core.records import EventRecord
 from desktop_app.gui.chart.export import MAX_WIDTH
 from desktop_app.gui.chart.painter import tag_colour
 from desktop_app.gui.commands import short_label

@@ -5,14 +5,18 @@ it through the change hub."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.records import ArticleMetadata, DateSource
+from desktop_app.core.records import DateSource
 from desktop_app.gui import analysis_commands as cmd
 from desktop_app.gui.asking import ArticleDeletion
 from desktop_app.gui.commands import EditArticleCommand
 from desktop_app.gui.selection import Selection
 from desktop_app.gui.workspace import Component, Workspace
+
+if TYPE_CHECKING:  # the records of edits are imported when one is made, after the first paint
+    from desktop_app.core.edits import ArticleMetadata
 
 
 class ArticleEditing(Component):
@@ -36,6 +40,8 @@ class ArticleEditing(Component):
 
     def edit_article(self, article_id: int, meta: ArticleMetadata) -> None:
         """Change article metadata as an undoable command."""
+        from desktop_app.core.edits import ArticleMetadata
+
         ws, project = self._ws, self._ws.project
         a = project.articles.get(article_id)
         before = ArticleMetadata(a.title, a.outlet, a.url, a.author, a.published,

@@ -4,14 +4,18 @@ and their offsets are the article's alone."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.eventdates import format_date
-from desktop_app.core.records import ArticleRecord, ArticleSummary, DateSource, Precision
+from desktop_app.core.records import ArticleSummary, DateSource, Precision
 from desktop_app.gui.props import made
+
+if TYPE_CHECKING:  # a whole article arrives after the first paint (the snapshot has summaries)
+    from desktop_app.core.article_records import ArticleRecord
 
 
 class ArticleHeader(QWidget):
@@ -45,11 +49,11 @@ class ArticleHeader(QWidget):
             return
         self.headline.setText(article.title)
         parts = [article.outlet]
-        if isinstance(article, ArticleRecord):
+        if not isinstance(article, ArticleSummary):  # the whole article
             parts.append(f"by {article.author}" if article.author
                          and article.author != article.outlet else "")
         parts.append(_day(article))
-        url = article.url if isinstance(article, ArticleRecord) else ""
+        url = "" if isinstance(article, ArticleSummary) else article.url
         parts.append(_site(url))  # the whole address in the tooltip: it would fill lines
         self.byline.setText("  ·  ".join(p for p in parts if p))
         self.byline.setToolTip(url)
@@ -65,6 +69,7 @@ def _day(article: ArticleRecord | ArticleSummary) -> str:
     if article.published is None:
         return "no publication date (Article > Properties sets one)"
     day = format_date(article.published, Precision.DAY)
-    if isinstance(article, ArticleRecord) and article.published_source is DateSource.SUGGESTED:
+    if not isinstance(article, ArticleSummary) \
+            and article.published_source is DateSource.SUGGESTED:
         return f"{day} (suggested, not confirmed)"
     return day

@@ -20,17 +20,14 @@ from PySide6.QtWidgets import QMenu, QWidget
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from desktop_app.core.article_records import ArticleImpact, ArticleRecord
+    from desktop_app.core.edits import ArticleMetadata
     from desktop_app.core.errors import EditConflictError
     from desktop_app.core.exporters.csv_export import CsvOptions
     from desktop_app.core.filters import EventFilter
+    from desktop_app.core.listings import TagInfo
     from desktop_app.core.passages import EventSuggestion
-    from desktop_app.core.records import (
-        ArticleImpact,
-        ArticleMetadata,
-        ArticleRecord,
-        EventRecord,
-        TagInfo,
-    )
+    from desktop_app.core.records import EventRecord
     from desktop_app.core.services.batch_import import DateQuestion, ReplaceQuestion
     from desktop_app.core.services.csv_sync import CsvPlan
 

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from desktop_app.core.errors import EditConflictError
-from desktop_app.core.records import ArticleMetadata, EventRecord
+from desktop_app.core.records import EventRecord
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy, which start-up imports only after painting
     from desktop_app.core.changes import ChangeHub
+    from desktop_app.core.edits import ArticleMetadata
     from desktop_app.core.services.articles import ArticleService
     from desktop_app.core.services.csv_sync import CsvImportResult, CsvSyncService
     from desktop_app.core.services.events import EventService

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.records import EventDate, EventEdit, EventRecord
+from desktop_app.core.records import EventDate, EventRecord
 from desktop_app.gui.commands import CreateEventsCommand
 from desktop_app.gui.event_editing import EventEditing
 from desktop_app.gui.selection import Selection
@@ -135,6 +135,8 @@ class DateAssist(Component):
         if len(readings) < 2:
             self._ws.say(self.tr("This date has no other reading"), 4000)
             return
+        from desktop_app.core.edits import EventEdit
+
         target = readings[(_reading_index(readings, record) + step) % len(readings)]
         self._editing.apply_edit(record.id, EventEdit(date=target), "date reading")
 

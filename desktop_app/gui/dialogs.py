@@ -24,13 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.article_records import ArticleImpact, ArticleRecord
+from desktop_app.core.edits import ArticleMetadata
 from desktop_app.core.locations import ProjectLocation
-from desktop_app.core.records import (
-    ArticleImpact,
-    ArticleMetadata,
-    ArticleRecord,
-    DateSource,
-)
+from desktop_app.core.records import DateSource
 from desktop_app.gui.asking import ArticleDeletion
 from desktop_app.gui.props import made
 

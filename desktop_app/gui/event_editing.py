@@ -4,15 +4,19 @@ as an undo command. What it commits reaches the views through the change hub."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import EditConflictError, TimelineError
 from desktop_app.core.eventdates import at_precision, format_event_date
-from desktop_app.core.records import EditField, EventEdit, EventRecord
+from desktop_app.core.records import EditField, EventRecord
 from desktop_app.core.tags import parse_tags
 from desktop_app.gui.commands import CreateEventCommand, DeleteEventCommand, EditEventCommand
 from desktop_app.gui.inspector import field_text
 from desktop_app.gui.selection import Selection
 from desktop_app.gui.workspace import Component, Workspace
+
+if TYPE_CHECKING:  # the records of edits are imported when one is made, after the first paint
+    from desktop_app.core.edits import EventEdit
 
 
 class EventEditing(Component):
@@ -70,6 +74,8 @@ class EventEditing(Component):
         """Apply an edit asked for by the table or the inspector, as an undoable command.
         ``shown_version``: the version the edit was typed on; if the event has changed since
         (a colleague, another window), the user chooses instead of overwriting unseen."""
+        from desktop_app.core.edits import EventEdit
+
         edit_field = EditField(field)  # an unknown field is a bug: it raises, never saves notes
         events = self._ws.project.events
         try:

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout
 
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.records import SearchHit
 from desktop_app.gui.chart_view import ChartView
 from desktop_app.gui.selection import Selection
 from desktop_app.gui.workspace import Component, Workspace
 
 if TYPE_CHECKING:  # built on first use: not imported on the way to the first paint
     from desktop_app.core.filters import EventFilter
+    from desktop_app.core.listings import SearchHit
     from desktop_app.gui.filter_bar import FilterBar
     from desktop_app.gui.search_panel import SearchPanel
 

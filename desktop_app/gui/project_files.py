@@ -4,6 +4,7 @@ drop), timelines and annotations, and exporting the timeline."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QProgressDialog
 
 from desktop_app.core.errors import DuplicateArticleError, TimelineError
 from desktop_app.core.locations import db_argument
-from desktop_app.core.records import ArticleDraft, DateSource
+from desktop_app.core.records import DateSource
 from desktop_app.gui.commands import CreateEventsCommand, ImportCsvCommand
 from desktop_app.gui.filtering import Filtering
 from desktop_app.gui.selection import Selection
@@ -22,6 +23,7 @@ from desktop_app.gui.settings import PROJECT_SUFFIX
 from desktop_app.gui.workspace import Component, Workspace
 
 if TYPE_CHECKING:
+    from desktop_app.core.edits import ArticleDraft
     from desktop_app.core.exporters.csv_export import CsvOptions
     from desktop_app.core.filters import EventFilter
     from desktop_app.core.project import Project
@@ -201,8 +203,7 @@ class ProjectFiles(Component):
             if published is None:
                 errors.append(self.tr("%s: skipped (no publication date given)") % source)
                 return None
-            draft = ArticleDraft(**{**draft.__dict__, "published": published,
-                                    "published_source": DateSource.USER})
+            draft = replace(draft, published=published, published_source=DateSource.USER)
         try:
             return self._ws.project.articles.add(draft).id
         except DuplicateArticleError as exc:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop_app.core.records import SearchHit
+from desktop_app.core.listings import SearchHit
 from desktop_app.gui.props import made
 
 

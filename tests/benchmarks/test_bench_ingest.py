@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.importers.csv_import import read_timeline_csv
 from desktop_app.core.project import open_project
-from desktop_app.core.records import ArticleDraft, DateSource
+from desktop_app.core.records import DateSource
 from desktop_app.core.services.batch_import import DateAnswer, import_batch
 from tests.benchmarks._data import article_text, build_project
 from tests.benchmarks.conftest import scale

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from desktop_app.core.copy_project import copy_project
+from desktop_app.core.edits import ArticleDraft, EventEdit
 from desktop_app.core.project import open_project
-from desktop_app.core.records import ArticleDraft, EventEdit
 from tests.benchmarks._data import build_project
 from tests.benchmarks.conftest import scale, summary
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.edits import ArticleDraft, EventEdit
 from desktop_app.core.eventdates import parse_date_text
 from desktop_app.core.project import open_project, seed_demo
-from desktop_app.core.records import ArticleDraft, EventEdit
 
 QUOTE = "On Tuesday, Russian attack helicopters based in Tajikistan launched air-to-surface"
 URL = "https://news.example/2021/07/taliban-envoys"
@@ -20,7 +20,7 @@ URL = "https://news.example/2021/07/taliban-envoys"
 @pytest.fixture
 def demo_project(demo_project):  # noqa: ANN001, ANN201
     """The demo article with an address, as a saved web page has."""
-    from desktop_app.core.records import ArticleMetadata
+    from desktop_app.core.edits import ArticleMetadata
 
     a = demo_project.articles.get(1)
     demo_project.articles.update_metadata(1, ArticleMetadata(a.title, a.outlet, URL, a.author,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.change_set import ChangeSet, Origin
+from desktop_app.core.edits import ArticleMetadata, EventEdit
 from desktop_app.core.exporters.csv_export import CsvOptions
 from desktop_app.core.importers.csv_import import read_timeline_csv
-from desktop_app.core.records import ArticleMetadata, EventEdit
 
 
 @pytest.fixture

@@ -224,8 +224,8 @@ def test_a_closed_pipe_ends_quietly_and_a_bad_date_is_a_user_error(tmp_path: Pat
     db = tmp_path / "p.tldb"
     cli = [sys.executable, "-m", "desktop_app", "--db", str(db)]
     subprocess.run([*cli, "events"], env=env, check=True, capture_output=True, timeout=60)
+    from desktop_app.core.edits import ArticleDraft
     from desktop_app.core.project import open_project
-    from desktop_app.core.records import ArticleDraft
 
     project = open_project(db)  # enough rows that the output outlasts the pipe's buffer
     article = project.articles.add(ArticleDraft(title="Long", text="On Monday it rained. " * 3000))
@@ -245,8 +245,8 @@ def test_a_closed_pipe_ends_quietly_and_a_bad_date_is_a_user_error(tmp_path: Pat
 
 
 def test_control_characters_in_titles_reach_the_terminal_escaped(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    from desktop_app.core.edits import ArticleDraft
     from desktop_app.core.project import open_project
-    from desktop_app.core.records import ArticleDraft
 
     db = tmp_path / "p.tldb"
     project = open_project(db)

@@ -120,8 +120,8 @@ def test_a_project_locked_too_long_gives_a_clear_error(tmp_path: Path, monkeypat
     import pytest
 
     from desktop_app.core import db as db_module
+    from desktop_app.core.edits import EventEdit
     from desktop_app.core.errors import ProjectBusyError
-    from desktop_app.core.records import EventEdit
 
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)
     path = tmp_path / "busy.tldb"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.copy_project import copy_project
+from desktop_app.core.edits import ArticleDraft, EventEdit
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.project import open_project, seed_demo
-from desktop_app.core.records import ArticleDraft, EventEdit
 
 
 def _rich(project) -> None:  # noqa: ANN001

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.edits import EventEdit
 from desktop_app.core.errors import ExportError
 from desktop_app.core.exporters.csv_export import COLUMNS, neutralise
-from desktop_app.core.records import EventEdit
 from tests.conftest import FIXTURES
 
 

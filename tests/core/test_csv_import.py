@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop_app.core.edits import EventEdit
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.exporters.csv_export import COLUMNS
 from desktop_app.core.importers.csv_import import read_timeline_csv
-from desktop_app.core.records import EventEdit
 from tests.conftest import content
 
 

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop_app.core.edits import EventEdit
 from desktop_app.core.errors import ExportError
 from desktop_app.core.eventdates import parse_date_text
-from desktop_app.core.records import EventEdit
 
 
 @pytest.fixture
@@ -140,8 +140,8 @@ _QUOTABLE = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), m
 @given(before=_QUOTABLE, quote=_QUOTABLE, after=_QUOTABLE)
 def test_quotes_travel_through_web_annotations(tmp_path_factory, before: str, quote: str,  # noqa: ANN001
                                                after: str) -> None:
+    from desktop_app.core.edits import ArticleDraft
     from desktop_app.core.project import open_project
-    from desktop_app.core.records import ArticleDraft
 
     folder = tmp_path_factory.mktemp("ld")
     text = f"{before}\n\n{quote}\n\n{after} {quote}"  # the quote also appears a second time

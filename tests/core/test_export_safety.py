@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop_app.core.edits import ArticleDraft, EventEdit
 from desktop_app.core.exporters.csv_export import looks_like_formula, neutralise, un_neutralise
 from desktop_app.core.exporters.escaping import markdown_text, safe_url
-from desktop_app.core.records import ArticleDraft, EventEdit
 
 HOSTILE_TITLE = '<img src=x onerror=alert(1)>"><script>alert(2)</script>'
 HOSTILE_OUTLET = "<script>alert(3)</script> & Co"

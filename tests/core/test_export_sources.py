@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.exporters.csv_export import CsvOptions, SourceLayout
 from desktop_app.core.importers.csv_import import read_timeline_csv
-from desktop_app.core.records import ArticleDraft
 
 TEXT_A = "On Monday, the ministry ordered 20,000 reservists mobilised."
 TEXT_B = "On Tuesday, the ministry ordered the reservists mobilised."

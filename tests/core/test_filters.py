@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.edits import EventEdit
 from desktop_app.core.exporters.csv_export import CsvOptions
 from desktop_app.core.filters import EventFilter, FilterError, parse_filter
-from desktop_app.core.records import EventEdit
 
 
 def test_filters_match_text_tags_articles_and_dates(demo_project) -> None:  # noqa: ANN001

@@ -51,7 +51,7 @@ def test_odd_charset_labels_are_passed_over_not_fatal() -> None:
 
 
 def test_articles_are_stored_in_one_unicode_form(project) -> None:  # noqa: ANN001
-    from desktop_app.core.records import ArticleDraft
+    from desktop_app.core.edits import ArticleDraft
 
     article = project.articles.add(ArticleDraft(title="Gepru\u0308ft", text="Alles gepru\u0308ft."))
     assert project.articles.get(article.id).text == "Alles geprüft."

@@ -59,7 +59,7 @@ def test_short_generic_titles_are_not_matched(project) -> None:  # noqa: ANN001
 
 
 def _draft(title: str, text: str, url: str = "", outlet: str = ""):  # noqa: ANN202
-    from desktop_app.core.records import ArticleDraft
+    from desktop_app.core.edits import ArticleDraft
 
     return ArticleDraft(title=title, text=text, url=url, outlet=outlet,
                         published=date(2021, 7, 9))

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from desktop_app.core.edits import ArticleDraft, EventEdit
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.filters import EventFilter, FilterError, parse_filter
-from desktop_app.core.records import ArticleDraft, EventEdit
 from desktop_app.core.search import Fts5Search, ScanSearch, TsvectorSearch, terms
 
 OTHER = "Kabul, 10 July 2021. Officials in Kabul said the Kremlin's envoy met them on Friday."

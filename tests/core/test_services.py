@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from desktop_app.core.edits import ArticleDraft, ArticleMetadata, EventEdit
 from desktop_app.core.errors import (
     DuplicateArticleError,
     InvalidSelectionError,
@@ -13,7 +14,6 @@ from desktop_app.core.errors import (
     QuoteNotFoundError,
 )
 from desktop_app.core.eventdates import parse_date_text
-from desktop_app.core.records import ArticleDraft, ArticleMetadata, EventEdit
 from tests.conftest import SAMPLE_PASSAGES, SAMPLE_PUBLISHED
 
 

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from desktop_app.core.conflicts import has_conflict
+from desktop_app.core.edits import ArticleDraft, EventEdit
 from desktop_app.core.errors import TimelineError
-from desktop_app.core.records import ArticleDraft, EventEdit
 
 SECOND = ("Kabul, 10 July 2021. Officials said on Thursday that Taliban envoys were received in "
           "Moscow. On Tuesday, Russian helicopters fired missiles near the Afghan border.")

@@ -14,10 +14,10 @@ import psycopg
 import pytest
 
 from desktop_app.core.database import SCHEMA_HEAD
+from desktop_app.core.edits import ArticleDraft, EventEdit
 from desktop_app.core.errors import ProjectServerError
 from desktop_app.core.locations import project_location
 from desktop_app.core.project import open_project
-from desktop_app.core.records import ArticleDraft, EventEdit
 from tests.conftest import REPO
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDockWidget
 
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.gui.asking import ArticleDeletion
 from desktop_app.gui.timeline_model import DATE
 from tests.gui.test_core_loop import select_text

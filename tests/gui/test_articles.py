@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel
 
-from desktop_app.core.records import ArticleMetadata
+from desktop_app.core.edits import ArticleMetadata
 from tests.conftest import FIXTURES
 
 
@@ -394,7 +394,7 @@ def test_the_date_table_is_checked_from_the_keyboard(window, qtbot, tmp_path: Pa
     """Enter takes the field to the next file's day, and on the last file imports."""
     from PySide6.QtCore import Qt
 
-    from desktop_app.core.records import ArticleDraft
+    from desktop_app.core.edits import ArticleDraft
     from desktop_app.core.services.batch_import import DateQuestion
     from desktop_app.gui.publication_dates import PublicationDatesDialog
 
@@ -428,7 +428,7 @@ def test_the_changed_versions_dialog_replaces_only_what_stays_ticked(window, qtb
                                                                      tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
 
-    from desktop_app.core.records import ArticleDraft
+    from desktop_app.core.edits import ArticleDraft
     from desktop_app.core.services.batch_import import ReplaceQuestion
     from desktop_app.gui.publication_dates import ReplacementsDialog
 

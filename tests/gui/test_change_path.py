@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.core.change_set import ChangeSet, Origin
+from desktop_app.core.edits import ArticleMetadata, EventEdit
 from desktop_app.core.project import open_project
-from desktop_app.core.records import ArticleMetadata, EventEdit
 
 
 def _coverage_items(window) -> list[str]:  # noqa: ANN001

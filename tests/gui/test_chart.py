@@ -313,8 +313,8 @@ def test_a_dense_project_shows_clusters_and_a_click_zooms_into_one(make_window, 
 def test_opening_another_project_fits_its_events(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     from datetime import date
 
+    from desktop_app.core.edits import ArticleDraft
     from desktop_app.core.project import open_project
-    from desktop_app.core.records import ArticleDraft
 
     chart = chart_ready(window, qtbot)
     other = open_project(tmp_path / "other.tldb")

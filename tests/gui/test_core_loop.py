@@ -11,7 +11,7 @@ from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QToolBar, QToolTip
 
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.gui.timeline_model import ARTICLE, DATE, TAGS, TITLE
 from tests.conftest import SAMPLE_PASSAGES, SAMPLE_PUBLISHED, content
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.gui.suggest_dialog import SuggestDialog
 from tests.conftest import SAMPLE_PUBLISHED
 

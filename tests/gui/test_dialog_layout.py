@@ -36,8 +36,8 @@ def _squeezed(dialog: QDialog) -> list[str]:
 
 
 def _dialogs(window, tmp_path: Path) -> dict[str, QDialog]:  # noqa: ANN001
+    from desktop_app.core.edits import ArticleDraft
     from desktop_app.core.importers.csv_import import read_timeline_csv
-    from desktop_app.core.records import ArticleDraft
     from desktop_app.core.services.batch_import import DateQuestion, ReplaceQuestion
     from desktop_app.gui.analysis_dialogs import (
         ChartExportDialog,

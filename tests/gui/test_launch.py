@@ -101,7 +101,7 @@ def test_every_launch_shows_the_same_working_window_as_the_first(qtbot, settings
 
 def test_reopening_returns_to_the_article_and_event_last_shown(make_window, qtbot,  # noqa: ANN001
                                                                 tmp_path) -> None:
-    from desktop_app.core.records import ArticleDraft
+    from desktop_app.core.edits import ArticleDraft
 
     first = make_window("place.tldb")
     other = first.project.articles.add(ArticleDraft(

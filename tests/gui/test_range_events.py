@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from desktop_app.core.records import ArticleDraft, Precision
+from desktop_app.core.edits import ArticleDraft
+from desktop_app.core.records import Precision
 from desktop_app.gui.timeline_model import DATE
 from tests.gui.test_core_loop import press, select_text
 

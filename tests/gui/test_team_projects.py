@@ -80,7 +80,7 @@ def test_an_edit_meeting_a_colleagues_change_asks_and_overwrites_nothing_unseen(
         make_window, qtbot, team_url: str) -> None:  # noqa: ANN001
     from PySide6.QtCore import Qt
 
-    from desktop_app.core.records import EventEdit
+    from desktop_app.core.edits import EventEdit
 
     window = make_window(db=team_url)
     asked: list[tuple[str, str]] = []
@@ -153,7 +153,7 @@ def test_a_reader_login_opens_the_project_read_only(make_window, roles, team_url
 
 def test_undo_of_an_edit_a_colleague_has_since_changed_is_refused(make_window,  # noqa: ANN001
                                                                  team_url: str) -> None:
-    from desktop_app.core.records import EventEdit
+    from desktop_app.core.edits import EventEdit
 
     window = make_window(db=team_url)
     event_id = window.timeline_model.id_at(0)

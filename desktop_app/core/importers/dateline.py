@@ -6,7 +6,7 @@ import functools
 import re
 from datetime import date
 
-from desktop_app.core.records import ArticleDraft
+from desktop_app.core.edits import ArticleDraft
 
 _HEAD_CHARS = 400
 _HEAD_LINES = 6

@@ -17,10 +17,11 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.decoding import decode_bytes, text_codec
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
-from desktop_app.core.records import ArticleDraft, DateSource
+from desktop_app.core.records import DateSource
 
 _TAGS = re.compile(r"<[^>]+>")
 # An attachment pasted into the text by an old mailer: uuencoded, or yEnc.

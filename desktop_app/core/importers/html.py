@@ -10,13 +10,14 @@ from types import SimpleNamespace
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.importers.local_day import PageTimes
 from desktop_app.core.importers.shown_date import Surroundings, surroundings
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
-from desktop_app.core.records import ArticleDraft, DateSource
+from desktop_app.core.records import DateSource
 
 
 def _htmldate(html: str) -> date | None:

@@ -9,10 +9,10 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.decoding import normalise_newlines, one_line
 from desktop_app.core.importers.plain import draft_from_text
-from desktop_app.core.records import ArticleDraft
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
-from desktop_app.core.records import ArticleDraft, DateSource
+from desktop_app.core.records import DateSource
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 

@@ -17,13 +17,14 @@ from desktop_app.core.attribution import author_of
 from desktop_app.core.bulk import insert_rows
 from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
+from desktop_app.core.edits import EventEdit
 from desktop_app.core.errors import DateParseError, ImportFileError, TimelineError
 from desktop_app.core.eventdates import parse_iso, period
 from desktop_app.core.exporters.annotations import IncomingAnnotation, read_annotations
 from desktop_app.core.input_files import read_input_file
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.orm import Article, Quote
-from desktop_app.core.records import EventDate, EventEdit, EventRecord
+from desktop_app.core.records import EventDate, EventRecord
 from desktop_app.core.services.convert import date_columns
 from desktop_app.core.services.event_drafts import (
     edited_columns,

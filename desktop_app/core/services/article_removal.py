@@ -12,14 +12,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core.article_records import ArticleImpact, ArticleRow, ArticleVersion
 from desktop_app.core.orm import Article, Event, Quote
-from desktop_app.core.records import (
-    ArticleImpact,
-    ArticleRow,
-    ArticleVersion,
-    EventRecord,
-    QuoteRecord,
-)
+from desktop_app.core.records import EventRecord, QuoteRecord
 from desktop_app.core.services.convert import (
     ARTICLE_COLUMNS,
     article_from_row,

@@ -11,19 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import reanchor, text_overlap
+from desktop_app.core.article_records import ArticleRecord, ArticleVersion
 from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
+from desktop_app.core.edits import ArticleDraft, ArticleMetadata
 from desktop_app.core.errors import DuplicateArticleError
 from desktop_app.core.orm import Article, Event, Quote
-from desktop_app.core.records import (
-    ArticleDraft,
-    ArticleMetadata,
-    ArticleRecord,
-    ArticleSummary,
-    ArticleVersion,
-    DateSource,
-    QuoteRecord,
-)
+from desktop_app.core.records import ArticleSummary, DateSource, QuoteRecord
 from desktop_app.core.services.convert import (
     apply_date,
     article_record,

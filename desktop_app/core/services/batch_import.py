@@ -11,11 +11,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from desktop_app.core.article_records import ArticleRecord
+from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import DuplicateArticleError, ImportFileError, TimelineError
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
 from desktop_app.core.importers.dateline import candidates_of, latest_full_date
 from desktop_app.core.limits import DEFAULT_LIMITS, Limits
-from desktop_app.core.records import ArticleDraft, ArticleRecord, DateSource
+from desktop_app.core.records import DateSource
 from desktop_app.core.services.articles import ArticleService, Reimport
 from desktop_app.core.wording import counted
 

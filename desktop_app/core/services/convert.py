@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app.core.article_records import ArticleRecord, ArticleRow
 from desktop_app.core.eventdates import precision_of
 from desktop_app.core.orm import Article, Event, Quote
-from desktop_app.core.records import (
-    ArticleRecord,
-    ArticleRow,
-    DateSource,
-    EventDate,
-    EventRecord,
-    QuoteRecord,
-)
+from desktop_app.core.records import DateSource, EventDate, EventRecord, QuoteRecord
 
 
 def quote_record(q: Quote) -> QuoteRecord:

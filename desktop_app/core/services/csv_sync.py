@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop_app.core.bulk import insert_rows
 from desktop_app.core.changes import note
 from desktop_app.core.clock import now
+from desktop_app.core.edits import EventEdit
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.importers.csv_import import CsvFile, CsvProblem, CsvRow
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Event, ImportKey
-from desktop_app.core.records import EventEdit, EventRecord
+from desktop_app.core.records import EventRecord
 from desktop_app.core.services.convert import date_columns
 from desktop_app.core.services.events import EventService
 

@@ -10,8 +10,9 @@ from typing import Any
 from desktop_app.core.anchoring import Selector, make_selector
 from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
+from desktop_app.core.edits import EventEdit
 from desktop_app.core.importers.decoding import normalise_newlines
-from desktop_app.core.records import EventDate, EventEdit
+from desktop_app.core.records import EventDate
 from desktop_app.core.services.convert import date_columns, quote_date_columns
 from desktop_app.core.titles import propose_title
 

@@ -14,21 +14,17 @@ from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker, undefer
 
 from desktop_app.core.anchoring import find_quote
+from desktop_app.core.article_records import ArticleVersion
 from desktop_app.core.attribution import author_of
 from desktop_app.core.bulk import allocate_ids, insert_rows
 from desktop_app.core.changes import note
 from desktop_app.core.dating import date_for_passage
+from desktop_app.core.edits import EventEdit
 from desktop_app.core.errors import EditConflictError, QuoteNotFoundError
 from desktop_app.core.eventdates import parse_date_text
 from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.orm import Article, Event, Quote, Tag, event_tags
-from desktop_app.core.records import (
-    ArticleVersion,
-    EventDate,
-    EventEdit,
-    EventRecord,
-    QuoteRecord,
-)
+from desktop_app.core.records import EventDate, EventRecord, QuoteRecord
 from desktop_app.core.services.convert import (
     EVENT_COLUMNS,
     apply_date,

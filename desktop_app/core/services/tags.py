@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.clock import now
 from desktop_app.core.errors import TimelineError
+from desktop_app.core.listings import TagInfo
 from desktop_app.core.orm import Event, Tag, event_tags
-from desktop_app.core.records import EventRecord, TagInfo
+from desktop_app.core.records import EventRecord
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.lookup import require
 from desktop_app.core.tags import retag

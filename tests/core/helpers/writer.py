@@ -13,9 +13,9 @@ from __future__ import annotations
 import random
 import sys
 
+from desktop_app.core.edits import EventEdit
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.project import open_project
-from desktop_app.core.records import EventEdit
 
 
 def main() -> int:
