@@ -1,4 +1,8 @@
-"""Frozen records: the only shape in which data leaves the core (safe to keep in undo commands)."""
+"""Frozen records: the only shape in which data leaves the core (safe to keep in undo commands).
+
+Here are those the window's first paint shows (events, quotes, the article list) and the
+closed sets; edits.py, article_records.py and listings.py hold the others, so that start-up
+builds only these."""
 
 from __future__ import annotations
 
