@@ -81,6 +81,14 @@ def _cli(args: list[str], home: Path) -> Outcome:
                    int(peak_file.read_text()) / 1024)
 
 
+def _demo_file(db: Path) -> Path:
+    """A project file holding the demo (one article, four events), closed."""
+    project = open_project(db)
+    seed_demo(project)
+    project.close()
+    return db
+
+
 def _timeline(db: Path) -> list[tuple]:
     con = sqlite3.connect(db)
     try:
@@ -236,6 +244,7 @@ class Case:
     says: str  # in what the command printed on its error stream
     changes: bool = False  # a usable input: the project may change (checked by the case)
     damages_project: bool = False  # the case damages the project itself (compared by bytes)
+    project: str = "project.tldb"  # what --db names (the demo project, unless the case is it)
 
 
 CASES = [
@@ -245,7 +254,8 @@ CASES = [
          damages_project=True),
     Case("a bad byte in a stored date", _bad_stored_date, 1, "events", damages_project=True),
     Case("a FIFO as the article", _fifo, 1, "pipe.txt"),
-    Case("a FIFO as the project", lambda t: (os.mkfifo(t / "p.tldb"), ["list"])[1], 1, "p.tldb"),
+    Case("a FIFO as the project", lambda t: (os.mkfifo(t / "p.tldb"), ["list"])[1], 1, "p.tldb",
+         project="p.tldb"),
     Case("a link to an endless device", _endless_device, 1, "zeros.txt"),
     Case("40,000 attributes on one element", _many_attributes, 1, "attrs.html"),
     Case("an e-mail nested 1,000 deep", _nested_email, 1, "deep.eml"),
@@ -279,15 +289,11 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_hostile_case(case: Case, tmp_path: Path) -> None:
-    db = tmp_path / "project.tldb"
-    project = open_project(db)
-    seed_demo(project)
-    project.close()
+    db = _demo_file(tmp_path / "project.tldb")
     command = case.build(tmp_path)
     before_bytes = db.read_bytes()
     before = None if case.damages_project else _timeline(db)
-    target = tmp_path / "p.tldb" if case.name == "a FIFO as the project" else db
-    run = _cli(["--db", str(target), *command], tmp_path)
+    run = _cli(["--db", str(tmp_path / case.project), *command], tmp_path)
     printed = run.out + run.err
     assert run.status == case.status, printed
     assert "Traceback" not in printed and "internal error" not in printed, printed
@@ -309,9 +315,7 @@ def test_hostile_case(case: Case, tmp_path: Path) -> None:
 def test_an_import_reported_once_is_never_repeated(tmp_path: Path) -> None:
     """A CSV of new events imported twice (a retry after a kill, say) creates them once, and
     the command reports exactly what it committed."""
-    db = tmp_path / "project.tldb"
-    seed_demo(project := open_project(db))
-    project.close()
+    db = _demo_file(tmp_path / "project.tldb")
     rows = "".join(f",2021-07-{1 + i % 28:02d},Event {i}\n" for i in range(2_000))
     command = ["--db", str(db), *_csv(tmp_path, rows)]
     first = _cli(command, tmp_path)
