@@ -48,18 +48,27 @@ class ChangePath(Component):
             self.tr("Not undone"), reason))
         self._live.follow(project)  # and what other windows and processes commit
 
-    def reload_timeline(self, changed: frozenset[int] | None = None) -> None:
-        """Read the whole timeline again (a project opened, many events changed at once):
+    def reload_timeline(self, changed: frozenset[int] | None = None) -> bool:
+        """Read the timeline's rows again (a project opened, many events changed at once):
         the narrow rows the table and the chart show; full records follow on demand (those
-        already read stay, but for the ``changed`` ids; None: a project opened)."""
-        p = self._ws.project
-        rows = p.index.rows()
-        chart = self._chart_view
-        chart.refresh(rows)  # the chart first: a large project's picture at once
-        chart.repaint_now()
-        self._v.timeline_model.reset_rows(rows, p.events.get_many, changed)
+        already read stay, but for the ``changed`` ids; None: a project opened). Where the
+        changed events are at most half the timeline, only their rows are read. Returns
+        whether any changed event quoted an article before or quotes one now."""
+        p, model, chart = self._ws.project, self._v.timeline_model, self._chart_view
+        if changed is not None and model.holds(p.events.get_many) \
+                and len(changed) * 2 <= model.total():
+            sourced = model.merge_rows(p.index.rows(changed), changed)
+            chart.refresh(model.all_rows())
+        else:
+            sourced = changed is None or model.any_sourced(changed)
+            rows = p.index.rows()
+            chart.refresh(rows)  # the chart first: a large project's picture at once
+            chart.repaint_now()
+            model.reset_rows(rows, p.events.get_many, changed)
+            sourced = sourced or model.any_sourced(changed or ())
         chart.follow_filter()  # now that the table holds the rows the filter keeps
         chart.sync_selection()
+        return sourced
 
     def apply_changes(self, changes: ChangeSet) -> None:
         """Bring every view up to date with what was committed: the only way views change.
@@ -78,11 +87,9 @@ class ChangePath(Component):
         bulk = changes.everything or len(changes.event_ids) > BULK_CHANGE
         # Articles' quotes and event counts change only with events that quote one, before
         # or after the change (not with an import of events without sources).
-        sourced_before = model.any_sourced(changes.event_ids)
         if bulk:
             current = selection.current_event()
-            self.reload_timeline(None if changes.everything else changes.event_ids)
-            sourced = sourced_before or model.any_sourced(changes.event_ids)
+            sourced = self.reload_timeline(None if changes.everything else changes.event_ids)
             if changes.everything:
                 self._show_open_article_again()
             elif reader.article_id is not None and sourced:
@@ -98,9 +105,10 @@ class ChangePath(Component):
                     self._v.inspector.show_event(model.find(current.id))
                 self._chart_view.sync_selection()
         else:
+            sourced = model.any_sourced(changes.event_ids)
             if changes.event_ids:
                 self._apply_event_changes(changes.event_ids, changes.origin)
-            sourced = sourced_before or model.any_sourced(changes.event_ids)
+            sourced = sourced or model.any_sourced(changes.event_ids)
         if reader.article_id in changes.article_ids:
             self._show_open_article_again()  # its text, date or very existence changed
         if changes.everything or changes.article_ids or sourced:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QMenu
 
 from desktop_app.core.locations import ProjectLocation
+from desktop_app.core.records import TimelineRow
 from desktop_app.gui.timeline_model import ARTICLE, COLUMNS, DATE, OPTIONAL, TAGS, TITLE
 from desktop_app.gui.workspace import Component, Workspace
 
@@ -36,11 +37,11 @@ class TableColumns(Component):
         self._v.timeline_table.viewportResized.connect(self._fit_title)
         self._least = {column: header.sectionSize(column) for column in FITTED}
         self._pending: tuple[int, int] | None = None  # rows whose content may be wider
+        self._pending_rows: list[TimelineRow] = []  # and rows a merge brought
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_content)
         model = self._v.timeline_model
-        model.modelReset.connect(
-            lambda: self._content_grew(0, max(0, self._v.timeline_model.rowCount() - 1)))
+        model.modelReset.connect(self._rows_reset)
         model.rowsInserted.connect(lambda _parent, first, last: self._content_grew(first, last))
         model.dataChanged.connect(
             lambda top, bottom, *_roles: self._content_grew(top.row(), bottom.row()))
@@ -53,16 +54,28 @@ class TableColumns(Component):
         self._pending = (first, last)
         self._fit_timer.start()
 
+    def _rows_reset(self) -> None:
+        """All rows may be new, but after a merge only those it brought."""
+        model = self._v.timeline_model
+        merged = model.merged_rows()
+        if merged is None:
+            self._content_grew(0, max(0, model.rowCount() - 1))
+        else:
+            self._pending_rows += merged
+            self._fit_timer.start()
+
     def _fit_content(self) -> None:
-        if self._pending is None:
+        if self._pending is None and not self._pending_rows:
             return
-        first, last = self._pending
-        self._pending = None
+        model, pending, merged = self._v.timeline_model, self._pending, self._pending_rows
+        self._pending, self._pending_rows = None, []
         metrics = self._v.timeline_table.fontMetrics()
         grew = False
         header = self._header
         for column, most in FITTED.items():
-            texts = self._v.timeline_model.widest_texts(column, first, last)
+            texts = model.widest_texts(column, rows=merged)
+            if pending is not None:
+                texts += model.widest_texts(column, *pending)
             wanted = min(most, max((metrics.horizontalAdvance(t) for t in texts), default=0)
                          + _PADDING)
             if column != DATE:  # never at the title's expense

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
+import itertools
+import operator
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -82,6 +84,44 @@ def _chronological(r: TimelineRow) -> Any:
     return r.sort_key
 
 
+_ID = operator.attrgetter("id")
+
+
+def _first(pair: tuple[Any, TimelineRow]) -> Any:
+    return pair[0]
+
+
+def _without(items: list[Any], gone: list[int]) -> list[Any]:
+    """``items`` but those at the ``gone`` positions (ascending), copied a slice at a time."""
+    out: list[Any] = []
+    start = 0
+    for i in gone:
+        out += items[start:i]
+        start = i + 1
+    out += items[start:]
+    return out
+
+
+def _spliced(rows: list[TimelineRow], keys: list[Any], new: list[tuple[Any, TimelineRow]],
+             ) -> tuple[list[TimelineRow], list[Any]]:
+    """Sorted ``rows`` (with their ``keys``) and ``new`` (key, row) pairs sorted by key, as
+    one sorted list: each new row is placed by bisection, the rows between copied a slice at
+    a time (no comparison of the 100,000 rows among themselves)."""
+    out_rows: list[TimelineRow] = []
+    out_keys: list[Any] = []
+    start = 0
+    for key, row in new:
+        at = bisect.bisect_right(keys, key, start)
+        out_rows += rows[start:at]
+        out_keys += keys[start:at]
+        out_rows.append(row)
+        out_keys.append(key)
+        start = at
+    out_rows += rows[start:]
+    out_keys += keys[start:]
+    return out_rows, out_keys
+
+
 _COLUMN_ORDER: dict[int, Callable[[TimelineRow], Any]] = {
     DATE: _chronological,
     TITLE: lambda r: (r.title.casefold(), r.sort_key),
@@ -135,6 +175,7 @@ class TimelineModel(RowsModel):
         self._fetch: Fetcher = _no_fetch
         self._order: Callable[[TimelineRow], Any] = _chronological  # the header's sort
         self._colours = LIGHT
+        self._merged: list[TimelineRow] | None = None
 
     def set_colours(self, colours: Colours) -> None:
         """Conflicting and assumed dates in a theme's colours."""
@@ -143,14 +184,16 @@ class TimelineModel(RowsModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
     # -- what the widest cell of a column may show (the table sizes columns to it) -------
-    def widest_texts(self, column: int, first: int = 0, last: int | None = None) -> list[str]:
+    def widest_texts(self, column: int, first: int = 0, last: int | None = None,
+                     rows: Sequence[TimelineRow] | None = None) -> list[str]:
         """A few texts, one of which is the widest that ``column`` (Date, Article or Tags, the
-        columns sized to their content) shows in rows first..last.
+        columns sized to their content) shows in rows first..last (or in ``rows``).
 
         Dates are not formatted row by row: the width of a date depends only on its
         precision, whether it is a range, in conflict or assumed, so one widest sample stands
         for each kind found. Article titles and tag lists give their longest few texts."""
-        rows = self._rows[first:None if last is None else last + 1]
+        if rows is None:
+            rows = self._rows[first:None if last is None else last + 1]
         if column == DATE:
             kinds = {(r.precision, r.end is not None and r.end != r.start, r.conflict, r.assumed)
                      for r in rows}
@@ -202,10 +245,44 @@ class TimelineModel(RowsModel):
         self._fetch = fetch
         self._set_all(list(rows))
 
+    def holds(self, fetch: Fetcher) -> bool:
+        """Whether the rows are those of the project ``fetch`` reads from (not a snapshot's
+        or another project's)."""
+        return fetch == self._fetch
+
+    def merge_rows(self, fresh: Iterable[TimelineRow], changed: Collection[int]) -> bool:
+        """Replace the rows of the ``changed`` ids by ``fresh``, those of them that still
+        exist, read anew: a change set of a few hundred events in a timeline of 100,000
+        neither re-reads nor re-sorts the rows it left alone. Returns whether any of those
+        events quoted an article before or quotes one now."""
+        for event_id in changed:
+            self._records.pop(event_id, None)
+        with gc_paused():  # 100,000 rows, no cycles: no collection scanning them all
+            rows, keys = self._all, self._all_keys
+            gone = list(itertools.compress(range(len(rows)),  # in C: 100,000 rows
+                                           map(changed.__contains__, map(_ID, rows))))
+            sourced = any(rows[i].source_count for i in gone)
+            if gone:
+                rows, keys = _without(rows, gone), _without(keys, gone)
+            new = sorted(((self._order(r), r) for r in fresh), key=_first)
+            sourced = sourced or any(r.source_count for _k, r in new)
+            self._all, self._all_keys = _spliced(rows, keys, new)
+        self._merged = [r for _k, r in new]
+        try:
+            self._apply_filter()
+        finally:
+            self._merged = None
+        return sourced
+
+    def merged_rows(self) -> list[TimelineRow] | None:
+        """While the rows are reset by a merge: the rows read anew (the others show what
+        they showed). None in any other reset."""
+        return self._merged
+
     def _set_all(self, rows: list[TimelineRow]) -> None:
         with gc_paused():  # once each: 100,000 keys at project open, no cycles among them
             keys = [self._order(r) for r in rows]
-        if any(a > b for a, b in zip(keys, keys[1:], strict=False)):
+        if any(map(operator.gt, keys, itertools.islice(keys, 1, None))):
             order = sorted(range(len(rows)), key=keys.__getitem__)
             rows, keys = [rows[i] for i in order], [keys[i] for i in order]
         self._all, self._all_keys = rows, keys
@@ -217,15 +294,14 @@ class TimelineModel(RowsModel):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        kept: Sequence[int]
         if self._filter is None:
-            kept = range(len(self._all))
+            rows, keys = list(self._all), list(self._all_keys)
         else:  # filters look at notes and quotes: they need every full record
             records = self._full([r.id for r in self._all])
             kept = [i for i, r in enumerate(self._all) if self._filter.matches(records[r.id])]
+            rows, keys = [self._all[i] for i in kept], [self._all_keys[i] for i in kept]
         self.beginResetModel()
-        self._rows = [self._all[i] for i in kept]
-        self._keys = [self._all_keys[i] for i in kept]
+        self._rows, self._keys = rows, keys
         self.endResetModel()
 
     def is_filtered(self) -> bool:

@@ -271,3 +271,54 @@ def test_csv_import_through_the_window_vs_the_core(tmp_path: Path, qtbot, report
            f"{c1 * 1000:.0f} ms, medians of 9 (ratio {w1 / c1:.2f}x, target <= 1.3x); of "
            f"{n_big:,}: window {wb:.2f} s (core {cb:.2f} s; target < 10 s at 100,000), undo "
            f"{ub:.2f} s, redo {rb:.2f} s (targets < 3 s)")
+
+
+def test_small_import_into_a_large_timeline(tmp_path: Path, qtbot, report) -> None:  # noqa: ANN001
+    """1,000 new events into a timeline of 100,000 through the window, against the same
+    import in the core alone (the baseline): the window reads the rows of the change, not
+    every row again; then its undo."""
+    import shutil
+
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.core.importers.csv_import import read_timeline_csv
+    from desktop_app.core.project import open_project
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.settings import Settings
+    from tests.answers import Answers
+
+    n = scale(10_000, 100_000)
+    built, _ = build_project(tmp_path / "big.tldb", n, n_articles=50)
+    built.close()
+    shutil.copy(tmp_path / "big.tldb", tmp_path / "core.tldb")
+    source = tmp_path / "new.csv"
+    source.write_text("date,title\n" + "".join(
+        f"2021-{1 + i % 12:02d}-{1 + i % 28:02d},Imported {i}\n" for i in range(1_000)), "utf-8")
+    core = open_project(tmp_path / "core.tldb")
+    t0 = time.perf_counter()
+    core.csv.apply(core.csv.plan(read_timeline_csv(source)))
+    in_core = time.perf_counter() - t0
+    core.close()
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(open_project(tmp_path / "big.tldb"), open_project, settings,
+                        dialogs=Answers())
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.timeline_model.total() == n, timeout=30_000)
+    qtbot.wait(200)
+    window.dialogs.confirm_csv_import = lambda plan: True
+    t0 = time.perf_counter()
+    assert window.files.import_csv(source)
+    QApplication.processEvents()
+    imported = time.perf_counter() - t0
+    assert window.timeline_model.total() == n + 1_000
+    t0 = time.perf_counter()
+    window.action_undo.trigger()
+    QApplication.processEvents()
+    undone = time.perf_counter() - t0
+    assert window.timeline_model.total() == n
+    window.close()
+    report(f"CSV import of 1,000 new events into {n:,}: window {imported * 1000:.0f} ms vs core "
+           f"alone {in_core * 1000:.0f} ms ({imported / in_core:.1f}x), undo "
+           f"{undone * 1000:.0f} ms")

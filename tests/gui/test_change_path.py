@@ -8,7 +8,10 @@ from pathlib import Path
 
 from desktop_app.core.change_set import ChangeSet, Origin
 from desktop_app.core.edits import ArticleMetadata, EventEdit
+from desktop_app.core.importers.csv_import import read_timeline_csv
 from desktop_app.core.project import open_project
+from desktop_app.core.records import EventDate, Precision
+from desktop_app.gui.timeline_model import TAGS
 
 
 def _coverage_items(window) -> list[str]:  # noqa: ANN001
@@ -201,3 +204,55 @@ def test_an_import_of_many_keeps_the_selection_without_jumping(window, tmp_path:
     assert window.inspector.record().id == second.id
     assert not window.reader.flashing()
     assert window.reader.verticalScrollBar().value() == scroll
+
+
+def test_a_large_change_in_a_larger_timeline_reads_only_its_own_rows(
+        window, tmp_path: Path, monkeypatch, qtbot) -> None:  # noqa: ANN001
+    """Another process creates, edits and deletes a few hundred events of a timeline of a
+    thousand: the window reads the rows of those events alone, and shows what a fresh
+    read of the whole timeline shows, in the same order, the selection where it was."""
+    out = tmp_path / "many.csv"
+    out.write_text("date,title\n" + "".join(f"2021-{1 + i % 12:02d}-{1 + i % 28:02d},Event {i}\n"
+                                            for i in range(1000)), encoding="utf-8")
+    window.dialogs.confirm_csv_import = lambda plan: True
+    assert window.files.import_csv(out)
+    selected = window.timeline_model.id_at(500)
+    window.selection.select_event(selected)
+    window.table_columns.set_shown("Article", False)  # room for the tags to grow into
+    qtbot.wait(50)  # the columns fitted to the import
+    tags_width = window.timeline_table.horizontalHeader().sectionSize(TAGS)
+    other = open_project(window.project.path)  # no events are handled until the publish
+    try:
+        events = sorted(other.events.list(), key=lambda e: e.id)
+        edited = [e.id for e in events[10:130] if e.id != selected]
+        for event_id in edited:  # new titles, and dates that move them in the timeline
+            other.events.edit(event_id, EventEdit(title=f"Edited {event_id}", date=EventDate(
+                date(2019, 1, 1 + event_id % 28), Precision.DAY)))
+        deleted = [e.id for e in events[200:260]]
+        for event_id in deleted:
+            other.events.delete(event_id)
+        more = tmp_path / "more.csv"
+        wide = "convoys at the border crossing"
+        more.write_text("date,title,tags\n" + "".join(
+            f"2022-01-{1 + i % 28:02d},New {i},{wide if i == 7 else ''}\n"
+            for i in range(150)), encoding="utf-8")
+        created = [e.id for e in other.csv.apply(other.csv.plan(read_timeline_csv(more))).created]
+    finally:
+        other.close()
+    read = []
+    real_rows = window.project.index.rows
+    monkeypatch.setattr(window.project.index, "rows",
+                        lambda ids=None: read.append(ids) or real_rows(ids))
+    window.project.changes.publish(ChangeSet(
+        events_created=frozenset(created), events_updated=frozenset(edited),
+        events_deleted=frozenset(deleted), origin=Origin.EXTERNAL))
+    assert read == [frozenset(created) | frozenset(edited) | frozenset(deleted)]
+    model = window.timeline_model
+    expected = sorted(real_rows(), key=lambda r: r.sort_key)
+    assert [model.id_at(r) for r in range(model.rowCount())] == [r.id for r in expected]
+    assert model.all_rows() == expected
+    assert model.find(edited[0]).title == f"Edited {edited[0]}"
+    assert model.find(deleted[0]) is None and model.row_of(created[-1]) >= 0
+    assert window.selection.current_event().id == selected
+    qtbot.waitUntil(lambda: window.timeline_table.horizontalHeader().sectionSize(TAGS)
+                    > tags_width)  # a new row's tags are wider: the column fits them

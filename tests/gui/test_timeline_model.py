@@ -3,6 +3,7 @@ time; everything asking for a record still gets a full one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
@@ -52,3 +53,35 @@ def test_rows_first_records_on_demand(qtbot) -> None:  # noqa: ANN001
     assert [r.id for r in model.all_records()] == [r.id for r in model.all_rows()]
     model.remove(7)
     assert model.find(7) is None and model.total() == 999
+
+
+def test_merged_rows_take_their_places_in_any_order_and_filter(qtbot) -> None:  # noqa: ANN001
+    """Rows read anew for a change set replace those of its ids (the deleted ones go) and
+    take their places in the order the header chose, descending too, as a full reset
+    would place them; the filter and the records of untouched events stay."""
+    records = {i: record(i) for i in range(1, 301)}
+    model = TimelineModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.reset_rows([timeline_row(r) for r in records.values()],
+                     lambda ids: {i: records[i] for i in ids})
+    model.sort(TITLE, Qt.SortOrder.DescendingOrder)
+    model.set_filter(EventFilter(text="Event 1"))
+    held = model.record(0)
+    changed = {5, 17, 120, 299, 300, 301, 302}
+    for i in (5, 17, 120, 299):
+        d = date(2020, 2, i % 28 + 1)
+        records[i] = replace(record(i), title=f"Event 1{i} moved", date=EventDate(d, "day"))
+    del records[300]
+    records[301], records[302] = record(301), record(302)
+    model.merge_rows([timeline_row(records[i]) for i in sorted(changed) if i in records],
+                     changed)
+    fresh = TimelineModel()
+    fresh.reset_rows([timeline_row(r) for r in records.values()],
+                     lambda ids: {i: records[i] for i in ids})
+    fresh.sort(TITLE, Qt.SortOrder.DescendingOrder)
+    fresh.set_filter(EventFilter(text="Event 1"))
+    assert model.all_rows() == fresh.all_rows() and model.total() == 301
+    assert [model.id_at(r) for r in range(model.rowCount())] == \
+        [fresh.id_at(r) for r in range(fresh.rowCount())]
+    assert model.find(300) is None and model.find(5).title == "Event 15 moved"
+    assert model.record(model.row_of(held.id)) is held  # read once, kept
