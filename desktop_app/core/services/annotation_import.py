@@ -13,8 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import Selector, find_quote, make_selector
-from desktop_app.core.attribution import author_of
-from desktop_app.core.bulk import insert_rows
 from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.edits import EventEdit
@@ -23,7 +21,7 @@ from desktop_app.core.eventdates import parse_iso, period
 from desktop_app.core.exporters.annotations import IncomingAnnotation, read_annotations
 from desktop_app.core.input_files import read_input_file
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
-from desktop_app.core.orm import Article, Quote
+from desktop_app.core.orm import Article
 from desktop_app.core.records import EventDate, EventRecord
 from desktop_app.core.services.convert import date_columns
 from desktop_app.core.services.event_drafts import (
@@ -123,13 +121,7 @@ class AnnotationImportService:
                             if change != EventEdit() else columns)
                 tags.append(a.tags or ())
                 quotes.append(quote_rows)
-            created = self._events.insert_many_in(s, rows, tags)
-            by = author_of(s)
-            insert_rows(s, Quote.__table__, [
-                {**q, "event_id": event.id, "orphaned": False, "created_by": by,
-                 "updated_by": by, "created_at": stamp, "updated_at": stamp}
-                for event, event_quotes in zip(created, quotes, strict=True)
-                for q in event_quotes])
+            created = self._events.insert_quoted_in(s, rows, tags, quotes, stamp)
             records = self._events.records_in(s, [e.id for e in created])
             return tuple(records[e.id] for e in created)
 

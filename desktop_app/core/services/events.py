@@ -7,7 +7,7 @@ import operator
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select
@@ -18,6 +18,7 @@ from desktop_app.core.article_records import ArticleVersion
 from desktop_app.core.attribution import author_of
 from desktop_app.core.bulk import allocate_ids, insert_rows
 from desktop_app.core.changes import note
+from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.edits import EventEdit
 from desktop_app.core.errors import EditConflictError, QuoteNotFoundError
@@ -119,18 +120,21 @@ class EventService:
     def create_many(self, article_id: int, ranges: builtins.list[tuple[int, int]],
                     dates: Sequence[EventDate] | None = None) -> builtins.list[EventRecord]:
         """Create several events from passages in one transaction (accepting suggestions,
-        whose ``dates`` were worked out with them and are not worked out again)."""
+        whose ``dates`` were worked out with them and are not worked out again), written as
+        column values with a few statements: 25,000 accepted suggestions took 4 s as ORM
+        rows."""
         with self._sessions.begin() as s:
             article = require(s, Article, article_id, options=_WITH_TEXT)
             given = list(dates) if dates is not None else [None] * len(ranges)
-            events = [self.new_event(article, start, end, d)
+            stamp = now()
+            drafts = [passage_columns(article.id, article.text, article.published_on, start,
+                                      end, stamp, d)
                       for (start, end), d in zip(ranges, given, strict=True)]
-            s.add_all(events)
-            s.flush()
-            titles = {article.id: article.title}
-            rows = s.execute(select(*_EVENT_COLUMNS).where(_EVENTS.c.id.in_([e.id for e in events]))
-                             .order_by(_EVENTS.c.id)).all()
-            return self._records(s, rows, titles)
+            created = self.insert_quoted_in(s, [event for event, _quote in drafts],
+                                            [()] * len(drafts),
+                                            [[quote] for _event, quote in drafts], stamp)
+            records = self.records_in(s, [e.id for e in created])
+            return [records[e.id] for e in created]
 
     def date_readings(self, event_id: int) -> builtins.list[EventDate]:
         """The readings of the event's date expression: the rule's choice first, then the other
@@ -317,6 +321,22 @@ class EventService:
         columns = operator.itemgetter(*EVENT_COLUMNS)
         return [event_record(columns(row), (), names, {})
                 for row, (_tags, names) in zip(rows, tag_rows, strict=True)]
+
+    @staticmethod
+    def insert_quoted_in(s: Session, rows: builtins.list[dict[str, Any]],
+                         tags: builtins.list[tuple[str, ...]],
+                         quotes: builtins.list[builtins.list[dict[str, Any]]],
+                         stamp: datetime) -> builtins.list[EventRecord]:
+        """``insert_many_in``, and each event's quotes (column values, in order); returns the
+        records as inserted, without their quotes."""
+        created = EventService.insert_many_in(s, rows, tags)
+        by = author_of(s)
+        insert_rows(s, Quote.__table__, [
+            {**q, "event_id": event.id, "orphaned": False, "created_by": by,
+             "updated_by": by, "created_at": stamp, "updated_at": stamp}
+            for event, event_quotes in zip(created, quotes, strict=True)
+            for q in event_quotes])
+        return created
 
     @staticmethod
     def restore_many_in(s: Session, records: builtins.list[EventRecord]) -> None:

@@ -59,6 +59,7 @@ class SentenceMarks:
         self._hi = len(text) if hi is None else min(len(text), hi)
         self._starts: list[int] | None = None
         self._ends: list[int] = []
+        self._future: dict[tuple[int, int], bool] = {}
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The [start, end) of the sentence that holds text[start:end], blank space trimmed:
@@ -80,6 +81,14 @@ class SentenceMarks:
         while e > s and text[e - 1].isspace():
             e -= 1
         return s, e
+
+
+    def has_future_marker(self, low: str, start: int, end: int) -> bool:
+        """``has_future_marker`` of a sentence, worked out once for all its dates."""
+        known = self._future.get((start, end))
+        if known is None:
+            known = self._future[start, end] = has_future_marker(low, start, end)
+        return known
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -98,8 +98,9 @@ class Context:
     def future(self) -> bool:
         """The clause speaks of the future ('will meet on Tuesday'). Most sentences have no
         word of the future at all: then the clause need not be cut out."""
-        return (has_future_marker(self.low, *self.sentence)
-                and has_future_marker(self.low, *self.clause))
+        sentence_future = (has_future_marker(self.low, *self.sentence) if self.marks is None
+                           else self.marks.has_future_marker(self.low, *self.sentence))
+        return sentence_future and has_future_marker(self.low, *self.clause)
 
     @_once
     def reported_future(self) -> bool:
