@@ -28,6 +28,21 @@ class ArticleListModel(RowsModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def update(self, rows: list[ArticleSummary]) -> bool:
+        """Show these rows: in place where they list the same articles in the same order (an
+        event count changed with every Ctrl+E: the list keeps its selection and is not laid
+        out again), else anew. Returns whether the rows were replaced."""
+        if [r.id for r in rows] != [r.id for r in self._rows]:
+            self.reset(rows)
+            return True
+        changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True))
+                   if old != new]
+        self._rows = list(rows)
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0),
+                                  self.index(changed[-1], len(COLUMNS) - 1))
+        return False
+
     def row_of(self, article_id: int) -> int:
         """Row of an article, or -1."""
         return next((i for i, r in enumerate(self._rows) if r.id == article_id), -1)

@@ -123,7 +123,7 @@ class DateAssist(Component):
     # -- date readings -------------------------------------------------------------------------
     def show_readings(self, record: EventRecord) -> None:
         """Tell the inspector the other readings of the event's date expression."""
-        readings = self._ws.project.events.date_readings(record.id) if record.quotes else []
+        readings = self._ws.project.events.date_readings(record)
         self._v.inspector.show_readings(readings, _reading_index(readings, record))
 
     def cycle_reading(self, step: int) -> None:
@@ -131,7 +131,7 @@ class DateAssist(Component):
         record = self._selection.current_event()
         if record is None:
             return
-        readings = self._ws.project.events.date_readings(record.id)
+        readings = self._ws.project.events.date_readings(record)
         if len(readings) < 2:
             self._ws.say(self.tr("This date has no other reading"), 4000)
             return

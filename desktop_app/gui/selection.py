@@ -135,11 +135,11 @@ class Selection(Component):
         current = v.reader.article_id
         before = self._article_identities()
         v.article_list.selectionModel().blockSignals(True)
-        v.article_model.reset(self._ws.project.articles.list())
-        row = v.article_model.row_of(current) if current is not None else -1
-        if row >= 0:
-            v.article_list.selectionModel().setCurrentIndex(v.article_model.index(row, 0),
-                                                            _SELECT_ROW)
+        if v.article_model.update(self._ws.project.articles.list()):
+            row = v.article_model.row_of(current) if current is not None else -1
+            if row >= 0:
+                v.article_list.selectionModel().setCurrentIndex(v.article_model.index(row, 0),
+                                                                _SELECT_ROW)
         v.article_list.selectionModel().blockSignals(False)
         if self._article_identities() != before:
             self.articlesChanged.emit()

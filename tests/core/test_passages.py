@@ -50,7 +50,7 @@ def test_service_analysis_and_batch_creation(demo_project) -> None:  # noqa: ANN
 
 def test_date_readings_put_the_rule_first(demo_project) -> None:  # noqa: ANN001
     monday = demo_project.events.list()[0]
-    readings = demo_project.events.date_readings(monday.id)
+    readings = demo_project.events.date_readings(monday)
     assert [r.start for r in readings] == [date(2021, 7, 5), date(2021, 6, 28), date(2021, 7, 12)]
 
 

@@ -63,6 +63,16 @@ def test_article_counts_follow_sourced_events_gone_in_a_large_change(window) -> 
     assert _event_counts(window) == [1]
 
 
+def test_a_new_event_updates_its_article_count_in_place(window) -> None:  # noqa: ANN001
+    """The article list is not rebuilt for a count: no reset, the selection stays."""
+    resets = []
+    window.article_model.modelReset.connect(lambda: resets.append(1))
+    selected = window.article_list.currentIndex().row()
+    window.project.events.create_from_selection(window.project.articles.list()[0].id, 0, 40)
+    assert _event_counts(window) == [5] and resets == []
+    assert window.article_list.currentIndex().row() == selected == 0
+
+
 def test_a_new_publication_date_redates_the_panel_and_underlines(window) -> None:  # noqa: ANN001
     assert _coverage_items(window)[0].startswith("✓ Mon 5 Jul 2021")
     a = window.project.articles.get(window.reader.article_id)

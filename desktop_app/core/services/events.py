@@ -136,16 +136,19 @@ class EventService:
             records = self.records_in(s, [e.id for e in created])
             return [records[e.id] for e in created]
 
-    def date_readings(self, event_id: int) -> builtins.list[EventDate]:
+    def date_readings(self, record: EventRecord) -> builtins.list[EventDate]:
         """The readings of the event's date expression: the rule's choice first, then the other
-        plausible ones (previous/next occurrence, the other tense) to cycle through."""
+        plausible ones (previous/next occurrence, the other tense) to cycle through. Read
+        from the record's first quote (the window holds it already: each Ctrl+E shows them)."""
+        if not record.quotes:
+            return []
+        q = record.quotes[0]
         with self._sessions() as s:
-            event = require(s, Event, event_id)
-            if not event.quotes:
-                return []
-            q = event.quotes[0]
-            article = require(s, Article, q.article_id)
-            main = date_for_passage(article.text, q.start, q.end, article.published_on)
+            found = s.execute(select(Article.text, Article.published_on)
+                              .where(Article.id == q.article_id)).one_or_none()
+        if found is None:
+            return []
+        main = date_for_passage(found.text, q.start, q.end, found.published_on)
         return [replace(main, alternatives=()), *main.alternatives]
 
     def create_from_quote_text(self, article_id: int, exact: str) -> EventRecord:
