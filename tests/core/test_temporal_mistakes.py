@@ -107,3 +107,26 @@ def test_a_fault_in_a_rule_is_not_swallowed(monkeypatch) -> None:  # noqa: ANN00
             engine.find_expressions("They met on Monday.", FRI)
     finally:
         engine._cue_index.cache_clear()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'The day before' was read as 'the day': the very day it steps back from.
+    ("He arrived on Monday. The day before, he had called.",
+     [("Monday", "2021-07-05"), ("The day before", "2021-07-04")]),
+    ("It was signed in March. The month before, talks stalled.",
+     [("March", "2021-03"), ("The month before", "2021-02")]),
+    ("Sales rose in 2019, up from the year previous.", [("2019", "2019"), ("the year previous",
+                                                                           "2018")]),
+    ("The week after, markets fell.", [("The week after", "2021-W28")]),
+    # ... and what it must leave alone.
+    ("He left the day before yesterday.", [("the day before yesterday", "2021-07-07")]),
+])
+def test_a_unit_before_or_after_steps_from_the_story_date(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_unit_before_an_event_the_text_names_is_no_step() -> None:
+    """'the week before the vote' steps from the vote, whose date the phrase does not give."""
+    assert all(not t.lower().endswith("before") for t, _v in
+               found("In the week before the vote, he called."))

@@ -424,10 +424,17 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
 
 @rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
       r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?:(?:full|fiscal|entire|whole)"
-      r"[\s-]+)?(?P<unit>" + "|".join(_THE_UNITS) + ")", priority=30,
+      r"[\s-]+)?(?P<unit>" + "|".join(_THE_UNITS) + ")"
+      # 'The day before, he had called.', 'up from the year previous': a step from the date
+      # the story is at, where nothing follows ('the week before the vote' is no date).
+      r"(?:\s+(?P<dir>before|earlier|prior|previous|after|later)"
+      "(?=\\s*(?:[,.;:!?)\"'”’]|$)))?", priority=30,
       cue_in="unit",
       examples=(
           ("Sales for the year rose.", "2021"),
+          ("It was signed in March. The month before, talks stalled.", "2021-02"),
+          ("He arrived on Monday. The day before, he had called.", "2021-07-04"),
+          ("Sales rose from the year prior.", "2020"),
       ))
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the day', 'the quarter': the period of the date the story is at (the last one
@@ -444,6 +451,8 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
             return Hit("DATE", quarter) if quarter else None
         quarter = story_quarter(ctx)
         return Hit("DATE", quarter) if quarter else None
+    if m["dir"] and unit in ("day", "week", "month", "year"):
+        return _unit_apart(m, ctx, unit, 1 if m["dir"].lower() in ("after", "later") else -1)
     if unit == "year" and _ENDED.match(ctx.text, m.end()):  # 'the year ended March 31'
         return Hit("DURATION", Reading("P1Y", "duration", None, None,
                                        "a (fiscal) year: the twelve months up to the date given"))
@@ -454,6 +463,21 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     if unit == "year" and m["latest"] in ("latest", "most recent"):
         return Hit("DATE", rd.year(anchor.year - 1, "the last completed year"))
     return Hit("DATE", _at_granularity(anchor, unit_code(unit), why))
+
+
+def _unit_apart(m: re.Match[str], ctx: Context, unit: str, step: int) -> Hit | None:
+    """'the month before': one unit from the last date mentioned, else from the anchor."""
+    code, last = unit_code(unit), ctx.last_reading
+    said = "after" if step > 0 else "before"
+    if last is not None and last.earliest is not None:
+        why = f"{m.group(0).lower()!r}: one {unit} {said} {last.value}, the last date mentioned"
+        return Hit("DATE", _at_granularity(shift(last.earliest, code, step), code, why),
+                   derived=True)
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    why = f"{m.group(0).lower()!r}: one {unit} {said} {ctx.anchor_label}, {fmt_day(anchor)}"
+    return Hit("DATE", _at_granularity(shift(anchor, code, step), code, why))
 
 
 @rule("story-day", r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
