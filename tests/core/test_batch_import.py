@@ -32,6 +32,21 @@ def test_collect_files(tmp_path: Path) -> None:
                                                        "c.eml"]
 
 
+def test_a_folder_with_nothing_to_import_is_said_so(project, tmp_path: Path) -> None:  # noqa: ANN001
+    """Not a silent success: the folder is a failure line naming what it lacked."""
+    empty, other = tmp_path / "empty", tmp_path / "other"
+    empty.mkdir()
+    other.mkdir()
+    (other / "sheet.xlsx").write_bytes(b"PK")
+    (other / ".hidden.txt").write_text("On Monday, it began.", encoding="utf-8")
+    summary = import_batch(project.articles, collect_files([empty, other]),
+                           published=date(2021, 7, 9))
+    assert summary.imported == () and [p for p, _ in summary.failed] == [empty, other]
+    assert "without a file to import" in summary.failed[0][1] and ".html" in \
+        summary.failed[0][1]
+    assert project.articles.list() == []
+
+
 def test_summary_of_a_folder(project, tmp_path: Path) -> None:  # noqa: ANN001
     root = _folder(tmp_path)
     seen = []

@@ -130,14 +130,16 @@ class BatchSummary:
 
 
 def collect_files(paths: Iterable[Path], recursive: bool = True) -> list[Path]:
-    """Files to import: files as given, folders expanded to their supported files."""
+    """Files to import: files as given, folders expanded to their supported files (a folder
+    without any stays itself: the batch then says it held nothing to import)."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
             pattern = "**/*" if recursive else "*"
             out += sorted(f for f in p.glob(pattern)
                           if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
+                          and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                          ) or [p]
         else:
             out.append(p)
     return out
@@ -279,6 +281,10 @@ def _read(path: Path, limits: Limits) -> ArticleDraft:
     """Read one file of a batch. Whatever a file does to the readers (an encrypted PDF, a
     parser's recursion limit), it becomes that file's failure, never the batch's: the rest of
     the folder is imported and the summary says why this one was not."""
+    if path.is_dir():
+        raise ImportFileError(path, "is a folder without a file to import (files ending "
+                                    + ", ".join(SUPPORTED_SUFFIXES) + "; hidden ones are left "
+                                    "out)")
     try:
         return read_article_file(path, limits)
     except TimelineError:
