@@ -18,7 +18,12 @@ from sqlalchemy.orm import Session
 from desktop_app.core.bulk import id_high_water, insert_rows, set_id_high_water
 from desktop_app.core.database import ProjectDatabase
 from desktop_app.core.db import open_database
-from desktop_app.core.errors import ProjectFileError, ProjectServerError, TimelineError
+from desktop_app.core.errors import (
+    ProjectFileError,
+    ProjectServerError,
+    TimelineError,
+    os_reason,
+)
 from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.locations import ProjectLocation, project_location
 from desktop_app.core.orm import Article, Base, Event, ProjectInfo
@@ -36,9 +41,13 @@ def copy_project(source: str | Path | ProjectLocation, destination: str | Path |
     src_at, dst_at = project_location(source), project_location(destination)
     if src_at == dst_at:
         raise ProjectFileError(src_at.shown, "is both the source and the destination")
-    if src_at.path is not None and not src_at.path.is_file():
-        raise ProjectFileError(src_at.path, "does not exist")
-    made_file = dst_at.path is not None and not dst_at.path.exists()
+    try:
+        if src_at.path is not None and not src_at.path.is_file():
+            raise ProjectFileError(src_at.path, "does not exist")
+        made_file = dst_at.path is not None and not dst_at.path.exists()
+    except OSError as exc:  # a name too long for this file system
+        raise ProjectFileError(exc.filename or dst_at.shown,
+                               f"cannot be used as a project file ({os_reason(exc)})") from exc
     src = open_database(src_at)
     dst = None
     try:

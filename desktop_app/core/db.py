@@ -25,6 +25,7 @@ from desktop_app.core.errors import (
     ProjectDamagedError,
     ProjectFileError,
     ProjectWriteError,
+    os_reason,
 )
 from desktop_app.core.locations import ProjectLocation, project_location
 from desktop_app.core.output_files import SQLITE_HEADER
@@ -122,6 +123,13 @@ def _read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) ->
 
 
 def _check_file(path: Path) -> None:
+    try:
+        _check_existing(path)
+    except OSError as exc:  # a name too long for this file system
+        raise ProjectFileError(path, f"cannot be opened ({os_reason(exc)})") from exc
+
+
+def _check_existing(path: Path) -> None:
     if not path.exists():
         return
     if path.is_dir():

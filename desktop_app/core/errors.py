@@ -10,6 +10,12 @@ class TimelineError(Exception):
     """Base of every error the core raises on purpose."""
 
 
+def os_reason(exc: BaseException) -> str:
+    """An operating-system error in words ('File name too long'); pathlib reports a loop of
+    symbolic links as a RuntimeError, which has no strerror."""
+    return getattr(exc, "strerror", None) or str(exc)
+
+
 class FileProblemError(TimelineError):
     """Something is wrong with a named file; the message reads 'PATH: problem'."""
 

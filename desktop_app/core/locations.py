@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core.errors import ProjectServerError
+from desktop_app.core.errors import ProjectFileError, ProjectServerError, os_reason
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when a server is used, not before the window paints
     from sqlalchemy.engine import URL
@@ -27,7 +27,10 @@ def is_server_address(text: str | Path) -> bool:
 def unwritable_file(target: str | Path) -> bool:
     """A project file that exists and this user may not write: opened read-only (reading,
     searching, exporting) rather than refused."""
-    return isinstance(target, Path) and target.is_file() and not os.access(target, os.W_OK)
+    try:
+        return isinstance(target, Path) and target.is_file() and not os.access(target, os.W_OK)
+    except OSError:  # a name too long, say: opening it says so
+        return False
 
 
 def db_argument(text: str) -> str | Path:
@@ -82,7 +85,11 @@ def project_location(target: str | Path | ProjectLocation) -> ProjectLocation:
     if isinstance(target, ProjectLocation):
         return target
     if not is_server_address(target):
-        return ProjectLocation(path=Path(target).expanduser().resolve())
+        try:
+            return ProjectLocation(path=Path(target).expanduser().resolve())
+        except (OSError, RuntimeError) as exc:  # a name too long; a loop of links
+            raise ProjectFileError(target, "cannot be used as a project file name "
+                                           f"({os_reason(exc)})") from exc
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 

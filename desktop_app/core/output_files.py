@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from desktop_app.core.errors import ExportError
+from desktop_app.core.errors import ExportError, os_reason
 
 T = TypeVar("T")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -44,7 +44,10 @@ def output_target(path: Path | str, protected: Iterable[Path] = (),
     added here). Only a backup copy, itself a database, may replace one (``replaces_database``).
     """
     path = Path(path)
-    target = path.resolve() if path.is_symlink() else path  # write through a link, keep it
+    try:
+        target = path.resolve() if path.is_symlink() else path  # write through a link, keep it
+    except (OSError, RuntimeError) as exc:  # a name too long; a loop of links (RuntimeError)
+        raise ExportError(path, f"cannot be used as a file name ({os_reason(exc)})") from exc
     guarded = [p for project in protected for p in project_files(Path(project))]
     if any(_same_file(target, p) for p in guarded):
         raise ExportError(path, "is the open project (or one of its files); choose another name")
@@ -91,7 +94,7 @@ def replace_atomically(path: Path | str, produce: Callable[[Path], T],
     """
     target = output_target(path, protected, replaces_database)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name[:80]}.", suffix=suffix,
                                         dir=target.parent)
     except OSError as exc:
         raise ExportError(path, f"cannot write in {target.parent} ({exc.strerror or exc})") \

@@ -109,6 +109,8 @@ def test_formula_guard_is_undone_on_import(demo_project, tmp_path: Path, title: 
     ("title,notes\nA,b\n", "has no event_id column and not both date and title"),
     ("", "is empty"),
     ("\x00\x01\x02" * 100, "binary"),
+    # The lenient reader would take every line after the quote as one cell: rows lost unsaid.
+    ('date,title\n2021-07-05,"Open\n2021-07-06,Swallowed\n', "line 2: a quoted cell opens"),
 ])
 def test_files_that_are_not_timeline_csv(tmp_path: Path, content: str, problem: str) -> None:
     p = tmp_path / "bad.csv"
@@ -116,6 +118,15 @@ def test_files_that_are_not_timeline_csv(tmp_path: Path, content: str, problem: 
     with pytest.raises(ImportFileError, match=problem) as info:
         read_timeline_csv(p)
     assert str(p) in str(info.value)
+
+
+def test_quoted_cells_over_several_lines_to_the_end_are_fine(tmp_path: Path) -> None:
+    p = tmp_path / "notes.csv"
+    p.write_text('date,title,notes\n2021-07-05,A,"two\nlines"\n2021-07-06,B,"a ""quote""\n'
+                 'and a 5"" screen"\n', encoding="utf-8")
+    rows = read_timeline_csv(p).rows
+    assert [(r.title, r.notes) for r in rows] == [("A", "two\nlines"),
+                                                 ("B", 'a "quote"\nand a 5" screen')]
 
 
 def test_bad_rows_are_reported_with_line_numbers(demo_project, tmp_path: Path) -> None:  # noqa: ANN001

@@ -207,6 +207,15 @@ def _csv(tmp: Path, rows: str, name: str = "timeline.csv") -> list[str]:
     return ["import-csv", str(tmp / name)]
 
 
+def _links_in_a_loop(tmp: Path, name: str) -> Path:
+    os.symlink(tmp / f"{name}-b", tmp / name)
+    os.symlink(tmp / name, tmp / f"{name}-b")
+    return tmp / name
+
+
+LONG = "n" * 300  # past the 255 bytes a file name may have on Linux file systems
+
+
 def _deep_jsonld(tmp: Path) -> list[str]:
     (tmp / "deep.jsonld").write_text("[" * 100_000 + "]" * 100_000)
     return ["import-jsonld", str(tmp / "deep.jsonld")]
@@ -282,6 +291,22 @@ CASES = [
     Case("JSON nested 100,000 deep", _deep_jsonld, 1, "deep.jsonld"),
     Case("annotations with unusable items among good ones", _jsonld_with_a_bad_item, 1,
          "mixed.jsonld", changes=True),
+    Case("an export named past the file system's limit",
+         lambda t: ["export", "csv", str(t / f"{LONG}.csv")], 1, "File name too long"),
+    Case("an export to links in a loop",
+         lambda t: ["export", "csv", str(_links_in_a_loop(t, "out.csv"))], 1, "out.csv"),
+    Case("an article named past the file system's limit",
+         lambda t: ["import", str(t / f"{LONG}.txt")], 1, "File name too long"),
+    Case("a project that is links in a loop",
+         lambda t: (_links_in_a_loop(t, "loop.tldb"), ["list"])[1], 1, "loop.tldb",
+         project="loop.tldb"),
+    Case("a project named past the file system's limit", lambda t: ["list"], 1,
+         "File name too long", project=f"{LONG}.tldb"),
+    Case("a folder with nothing to import",
+         lambda t: ((t / "empty").mkdir(), ["import", str(t / "empty")])[1], 1, "empty"),
+    Case("a CSV whose quoted cell never closes",
+         lambda t: _csv(t, ',2021-07-05,"Open quote\n,2021-07-06,Swallowed\n'), 1,
+         "never closed"),
     Case("a chart whose range ends before it starts",
          lambda t: ["export-chart", str(t / "c.png"), "--from", "2021-07-09", "--to",
                     "2021-07-01"], 1, "2021-07-01"),

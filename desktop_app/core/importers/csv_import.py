@@ -102,6 +102,7 @@ def parse_timeline_csv(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -
                                         "it a timeline CSV, with a header row?")
         rows, problems = [], []
         ended = reader.line_num  # the header's last line
+        line = ended
         for count, row in enumerate(reader, 1):
             if count > max_rows:
                 raise ImportFileError(path, f"has more than {max_rows:,} rows "
@@ -119,6 +120,11 @@ def parse_timeline_csv(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -
                 rows.append(_row(line, cells, limits))
             except (DateParseError, ValueError) as exc:
                 problems.append(CsvProblem(line, str(exc)))
+        if ended > line and _ends_inside_quotes(text, line, _delimiter(text)):
+            raise ImportFileError(path, f"line {line}: a quoted cell opens there and is never "
+                                        "closed, so every line after it would be read as that "
+                                        "one cell; close the quote (a quote inside a quoted "
+                                        "cell is written twice)")
     except csv.Error as exc:
         raise ImportFileError(path, f"is not valid CSV near line {reader.line_num} ({exc})") \
             from exc
@@ -128,6 +134,21 @@ def parse_timeline_csv(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -
     ignored = tuple(n for n in known if n in READ_ONLY)
     rows = _keyed(_one_row_per_event(rows, problems))
     return CsvFile(path, tuple(rows), tuple(problems), unknown, ignored)
+
+
+def _ends_inside_quotes(text: str, line: int, delimiter: str) -> bool:
+    """Whether the row starting on ``line`` (the last, spanning several lines) runs to the
+    end of the file inside a quoted cell. The lenient reader takes the rest of the file as
+    that cell; read strictly from its first line, the row cannot end."""
+    lines = io.StringIO(text, newline="")
+    for _ in range(line - 1):
+        lines.readline()
+    try:
+        for _row in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 # json.dumps(..., ensure_ascii=False), made once: the keys stored in projects are these bytes.

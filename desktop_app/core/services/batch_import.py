@@ -134,7 +134,7 @@ def collect_files(paths: Iterable[Path], recursive: bool = True) -> list[Path]:
     without any stays itself: the batch then says it held nothing to import)."""
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
+        if _is_folder(p):
             pattern = "**/*" if recursive else "*"
             out += sorted(f for f in p.glob(pattern)
                           if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
@@ -143,6 +143,15 @@ def collect_files(paths: Iterable[Path], recursive: bool = True) -> list[Path]:
         else:
             out.append(p)
     return out
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether a path is a folder; a name the system cannot even look up is taken as a file,
+    whose reading then says why."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def import_batch(articles: ArticleService, files: list[Path], *,
@@ -281,7 +290,7 @@ def _read(path: Path, limits: Limits) -> ArticleDraft:
     """Read one file of a batch. Whatever a file does to the readers (an encrypted PDF, a
     parser's recursion limit), it becomes that file's failure, never the batch's: the rest of
     the folder is imported and the summary says why this one was not."""
-    if path.is_dir():
+    if _is_folder(path):
         raise ImportFileError(path, "is a folder without a file to import (files ending "
                                     + ", ".join(SUPPORTED_SUFFIXES) + "; hidden ones are left "
                                     "out)")
