@@ -230,8 +230,30 @@ def main(argv: list[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             return 141
+    mistyped = _mistyped_command(first_positional)
+    if mistyped:
+        print(f"timeline-annotator: error: {first_positional!r} is neither a command nor a "  # noqa: T201
+              f"file; did you mean '{mistyped}'? (see 'timeline-annotator --help')",
+              file=sys.stderr)
+        return 1
     args = _gui_parser().parse_args(argv)
     return _run_gui(args)
+
+
+def _mistyped_command(word: str | None) -> str | None:
+    """The command a word that names no file probably meant ('lisst': 'list'): a typing
+    slip must not open the window with an error about a file called 'lisst'."""
+    if word is None or Path(word).suffix:
+        return None
+    try:
+        if Path(word).exists():
+            return None
+    except OSError:
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.7)
+    return close[0] if close else None
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -48,6 +48,14 @@ def test_html_import_uses_metadata(tmp_path: Path, capsys) -> None:  # noqa: ANN
     assert code == 0 and out == "1\tBorder tensions rise\n"
 
 
+def test_a_mistyped_command_is_named_not_opened_as_a_file(tmp_path: Path, capsys,  # noqa: ANN001
+                                                          monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "--db", str(tmp_path / "p.tldb"), "import-cvs", "x.csv")
+    assert code == 1 and out == "" and "did you mean 'import-csv'?" in err
+    assert not (tmp_path / "p.tldb").exists()  # no window, no project made
+
+
 def test_user_errors_exit_1_with_a_message_and_no_traceback(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     db = str(tmp_path / "p.tldb")
     binary = tmp_path / "x.txt"
