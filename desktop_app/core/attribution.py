@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.clock import now
 from desktop_app.core.orm import Attributed
+from desktop_app.core.plain_text import one_line
 
 _AUTHOR = "author"
 _BUMPED = "versions_bumped"  # rows given a new version in this transaction (once each)
@@ -48,7 +49,7 @@ def attribute(sessions: sessionmaker[Session], author: str) -> None:
 
 def rename(sessions: sessionmaker[Session], author: str) -> str:
     """Make the sessions' changes under another name from now on; return it as stored."""
-    name = " ".join(author.split())[:MAX_NAME]
+    name = one_line(author)[:MAX_NAME]  # no line break or terminal escape in a name
     sessions.configure(info={_AUTHOR: name})
     return name
 

@@ -156,7 +156,7 @@ def _reopen(project, author: str):  # noqa: ANN001, ANN202
 def test_who_made_and_who_changed_each_event_is_kept(project, tmp_path: Path) -> None:  # noqa: ANN001
     from desktop_app.core.importers.csv_import import read_timeline_csv
 
-    ana, ben = _reopen(project, "Ana  Silva"), _reopen(project, "Ben")
+    ana, ben = _reopen(project, "Ana\x07\n Silva"), _reopen(project, "Ben")  # one plain line
     try:
         article = ana.articles.add(ArticleDraft(title="T", text="On Monday, it began."))
         made = ana.events.create_from_quote_text(article.id, "On Monday, it began.")

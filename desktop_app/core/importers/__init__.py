@@ -8,11 +8,12 @@ from pathlib import Path
 
 from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import ImportFileError
-from desktop_app.core.importers.decoding import decode_bytes, one_line
+from desktop_app.core.importers.decoding import decode_bytes
 from desktop_app.core.importers.html import draft_from_html
 from desktop_app.core.importers.plain import draft_from_text
 from desktop_app.core.input_files import read_input_file
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
+from desktop_app.core.plain_text import one_line
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".eml", ".pdf")
 _EARLIEST_YEAR = 1800  # the first dailies were older, but not their saved web pages

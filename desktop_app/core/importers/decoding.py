@@ -130,15 +130,6 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-
-
-def one_line(text: str) -> str:
-    """Text as one clean line: control characters (a NUL, a line break, an escape sequence
-    a title may carry from a mail header or a PDF's metadata) become spaces, runs of
-    whitespace one space."""
-    return " ".join(_CONTROL.sub(" ", text).split())
-
 
 def normalise_newlines(text: str) -> str:
     """One newline convention, so character offsets match what the reader shows."""

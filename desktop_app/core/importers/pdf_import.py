@@ -11,8 +11,9 @@ from pathlib import Path
 
 from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import ImportFileError
-from desktop_app.core.importers.decoding import normalise_newlines, one_line
+from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.importers.plain import draft_from_text
+from desktop_app.core.plain_text import one_line
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
