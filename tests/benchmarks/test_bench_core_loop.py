@@ -78,7 +78,8 @@ def test_startup_to_first_paint_vs_bare_qmainwindow(tmp_path: Path, report) -> N
            f"({runs} runs each, bytecode cached as after the first start)")
 
 
-def test_ctrl_e_to_event_in_table(tmp_path: Path, qtbot, report) -> None:  # noqa: ANN001
+def _shown_window(project: Path, tmp_path: Path, qtbot):  # noqa: ANN001, ANN202
+    """The real window on a project file, shown, its dialogs answered by the test."""
     from PySide6.QtCore import QSettings
 
     from desktop_app.core.project import open_project
@@ -86,15 +87,20 @@ def test_ctrl_e_to_event_in_table(tmp_path: Path, qtbot, report) -> None:  # noq
     from desktop_app.gui.settings import Settings
     from tests.answers import Answers
 
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(open_project(project), open_project, settings, dialogs=Answers())
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+def test_ctrl_e_to_event_in_table(tmp_path: Path, qtbot, report) -> None:  # noqa: ANN001
     n_events = scale(200, 1000)
     project, article_id = build_project(tmp_path / "p.tldb", n_events)
     project.close()
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(open_project(tmp_path / "p.tldb"), open_project, settings,
-                        dialogs=Answers())
-    qtbot.addWidget(window)
+    window = _shown_window(tmp_path / "p.tldb", tmp_path, qtbot)
     with qtbot.waitActive(window):
-        window.show()
         window.activateWindow()
     window.selection.select_article(article_id)
     reader = window.reader
@@ -279,13 +285,8 @@ def test_small_import_into_a_large_timeline(tmp_path: Path, qtbot, report) -> No
     every row again; then its undo."""
     import shutil
 
-    from PySide6.QtCore import QSettings
-
     from desktop_app.core.importers.csv_import import read_timeline_csv
     from desktop_app.core.project import open_project
-    from desktop_app.gui.main_window import MainWindow
-    from desktop_app.gui.settings import Settings
-    from tests.answers import Answers
 
     n = scale(10_000, 100_000)
     built, _ = build_project(tmp_path / "big.tldb", n, n_articles=50)
@@ -299,12 +300,7 @@ def test_small_import_into_a_large_timeline(tmp_path: Path, qtbot, report) -> No
     core.csv.apply(core.csv.plan(read_timeline_csv(source)))
     in_core = time.perf_counter() - t0
     core.close()
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(open_project(tmp_path / "big.tldb"), open_project, settings,
-                        dialogs=Answers())
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    window = _shown_window(tmp_path / "big.tldb", tmp_path, qtbot)
     qtbot.waitUntil(lambda: window.timeline_model.total() == n, timeout=30_000)
     qtbot.wait(200)
     window.dialogs.confirm_csv_import = lambda plan: True
