@@ -25,6 +25,7 @@ from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.records import EditField, EventDate, EventRecord, Precision, TimelineRow
 from desktop_app.core.timeline_rows import timeline_row
 from desktop_app.core.wording import local_stamp, provenance
+from desktop_app.gui.sorted_rows import ROW_ID, Descending, first, spliced, without
 from desktop_app.gui.table_model import Index, RowsModel
 from desktop_app.gui.theme import LIGHT, Colours
 
@@ -84,44 +85,6 @@ def _chronological(r: TimelineRow) -> Any:
     return r.sort_key
 
 
-_ID = operator.attrgetter("id")
-
-
-def _first(pair: tuple[Any, TimelineRow]) -> Any:
-    return pair[0]
-
-
-def _without(items: list[Any], gone: list[int]) -> list[Any]:
-    """``items`` but those at the ``gone`` positions (ascending), copied a slice at a time."""
-    out: list[Any] = []
-    start = 0
-    for i in gone:
-        out += items[start:i]
-        start = i + 1
-    out += items[start:]
-    return out
-
-
-def _spliced(rows: list[TimelineRow], keys: list[Any], new: list[tuple[Any, TimelineRow]],
-             ) -> tuple[list[TimelineRow], list[Any]]:
-    """Sorted ``rows`` (with their ``keys``) and ``new`` (key, row) pairs sorted by key, as
-    one sorted list: each new row is placed by bisection, the rows between copied a slice at
-    a time (no comparison of the 100,000 rows among themselves)."""
-    out_rows: list[TimelineRow] = []
-    out_keys: list[Any] = []
-    start = 0
-    for key, row in new:
-        at = bisect.bisect_right(keys, key, start)
-        out_rows += rows[start:at]
-        out_keys += keys[start:at]
-        out_rows.append(row)
-        out_keys.append(key)
-        start = at
-    out_rows += rows[start:]
-    out_keys += keys[start:]
-    return out_rows, out_keys
-
-
 _COLUMN_ORDER: dict[int, Callable[[TimelineRow], Any]] = {
     DATE: _chronological,
     TITLE: lambda r: (r.title.casefold(), r.sort_key),
@@ -132,29 +95,6 @@ _COLUMN_ORDER: dict[int, Callable[[TimelineRow], Any]] = {
     NOTES: lambda r: (not r.notes, r.notes.casefold(), r.sort_key),  # without notes last
     CHANGED: lambda r: (r.updated_at or _NEVER, r.sort_key),
 }
-
-
-class _Descending:
-    """A sort key compared the other way round (bisect and sorted only use <)."""
-
-    __slots__ = ("key",)
-
-    def __init__(self, key: Any) -> None:
-        self.key = key
-
-    def __lt__(self, other: _Descending) -> bool:
-        return bool(other.key < self.key)
-
-    def __le__(self, other: _Descending) -> bool:
-        return bool(other.key <= self.key)
-
-    def __gt__(self, other: _Descending) -> bool:
-        return bool(other.key > self.key)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Descending) and other.key == self.key
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 class TimelineModel(RowsModel):
@@ -210,7 +150,7 @@ class TimelineModel(RowsModel):
         order (precision-aware: a month sorts at its first day, ties by source position)."""
         by = _COLUMN_ORDER.get(column, _chronological)
         if order == Qt.SortOrder.DescendingOrder:
-            self._order = lambda r: _Descending(by(r))
+            self._order = lambda r: Descending(by(r))
         else:
             self._order = by
         self.layoutAboutToBeChanged.emit()
@@ -260,13 +200,13 @@ class TimelineModel(RowsModel):
         with gc_paused():  # 100,000 rows, no cycles: no collection scanning them all
             rows, keys = self._all, self._all_keys
             gone = list(itertools.compress(range(len(rows)),  # in C: 100,000 rows
-                                           map(changed.__contains__, map(_ID, rows))))
+                                           map(changed.__contains__, map(ROW_ID, rows))))
             sourced = any(rows[i].source_count for i in gone)
             if gone:
-                rows, keys = _without(rows, gone), _without(keys, gone)
-            new = sorted(((self._order(r), r) for r in fresh), key=_first)
+                rows, keys = without(rows, gone), without(keys, gone)
+            new = sorted(((self._order(r), r) for r in fresh), key=first)
             sourced = sourced or any(r.source_count for _k, r in new)
-            self._all, self._all_keys = _spliced(rows, keys, new)
+            self._all, self._all_keys = spliced(rows, keys, new)
         self._merged = [r for _k, r in new]
         try:
             self._apply_filter()
