@@ -162,9 +162,14 @@ class ProjectFiles(Component):
                                         self.tr("The clipboard holds no text."))
             return
         errors: list[str] = []
-        from desktop_app.core.importers import draft_from_text
+        from desktop_app.core.importers import draft_from_pasted
 
-        article_id = self._add_draft(draft_from_text(text), self.tr("the pasted text"), errors)
+        try:
+            draft = draft_from_pasted(text, self._ws.settings.limits())
+        except TimelineError as exc:
+            self._ws.dialogs.show_error(self.tr("Cannot paste article"), str(exc))
+            return
+        article_id = self._add_draft(draft, self.tr("the pasted text"), errors)
         if errors:
             self._ws.dialogs.show_error(self.tr("Cannot paste article"), "\n".join(errors))
         if article_id is not None:

@@ -144,6 +144,24 @@ def test_paste_creates_an_article(window, qtbot) -> None:  # noqa: ANN001
     assert (a.title, a.published) == ("Storm hits port", date(2023, 2, 2))
 
 
+def test_pasted_text_is_held_to_what_a_file_of_it_would_be(window, settings) -> None:  # noqa: ANN001, E501
+    """A title of one plain line, no NUL, the size limit: a paste is no back door."""
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("Storm \x1b[1mhits\x07 port\nMARSEILLE, 2 February 2023 - The port "
+                      "closed on Wednesday.")
+    window.user_actions.paste_article.trigger()
+    assert window.project.articles.get(window.reader.article_id).title == "Storm [1mhits port"
+    clipboard.setText("Storm\n\nOn Wednesday\x00 the port closed.")
+    window.user_actions.paste_article.trigger()
+    assert window.dialogs.errors[-1][0] == "Cannot paste article"
+    assert window.dialogs.errors[-1][1].startswith("Pasted text: looks like a binary file")
+    settings._s.setValue("import/maxMegabytes", 1)
+    clipboard.setText("Storm\n\n" + "On Wednesday the port closed. " * 40_000)
+    window.user_actions.paste_article.trigger()
+    assert "is too large (1.1 MB; the limit is 1 MB" in window.dialogs.errors[-1][1]
+    assert window.article_model.rowCount() == 2  # the demo article and the first paste
+
+
 def test_dropping_files_imports_them(window) -> None:  # noqa: ANN001
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(FIXTURES / "front-matter.md"))])

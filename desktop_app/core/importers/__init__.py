@@ -30,6 +30,19 @@ def read_article_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Arti
     return _plausible(_draft_of(path, suffix, data, limits))
 
 
+PASTED = Path("Pasted text")  # how messages name the clipboard's text, and its title if empty
+
+
+def draft_from_pasted(text: str, limits: Limits = DEFAULT_LIMITS) -> ArticleDraft:
+    """The clipboard's text as a draft, held to what the same text in a .txt file would be:
+    the size limit, no NUL, a one-line title, a plausible publication day."""
+    data = text.encode("utf-8", "replace")
+    if len(data) > limits.bytes(Limit.ARTICLE_MEGABYTES):
+        raise ImportFileError(PASTED, f"is too large ({len(data) / 2**20:.1f} MB; "
+                                      f"{limits.stated(Limit.ARTICLE_MEGABYTES)})")
+    return _plausible(replace(_draft_of(PASTED, ".txt", data, limits), source_path=""))
+
+
 def _draft_of(path: Path, suffix: str, data: bytes, limits: Limits) -> ArticleDraft:
     if suffix == ".eml":
         from desktop_app.core.importers.email_import import draft_from_email
