@@ -26,3 +26,24 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def keep_loaded() -> None:
+    """Leave everything loaded now (an opened project's timeline, its records, the window)
+    out of every later full collection, for as long as the project stays open.
+
+    A full collection scans every tracked object: with a 100,000-event project open it took
+    about 250 ms, a stutter at whatever moment the collector chose (after a large import,
+    say). Frozen objects are still freed by reference counting as before; only cycles among
+    them wait for ``release_loaded``.
+    """
+    gc.freeze()
+
+
+def release_loaded(collect: bool) -> None:
+    """What was kept is collected as usual again: when the window closes, and before
+    another project replaces the open one (``collect``: the cycles among what is let go are
+    freed at once, while the window switches, rather than kept with the new project's)."""
+    gc.unfreeze()
+    if collect:
+        gc.collect()

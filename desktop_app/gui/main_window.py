@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core.gc_pause import keep_loaded, release_loaded
 from desktop_app.core.view_cache import FORMAT as SNAPSHOT_FORMAT
 from desktop_app.core.view_cache import Snapshot, project_stamp, write_snapshot
 from desktop_app.gui.access import apply_access, colour_banner, make_banner
@@ -307,12 +308,15 @@ class MainWindow(QMainWindow):
         self.change_path.reload_timeline()
         self._return_to_last_place(project)
         self.selection.update_counts()
+        keep_loaded()  # no full collection rescans the loaded timeline while it is open
         self.projectLoaded.emit()
 
     def _replace_project(self, project: Project) -> None:
         """Show another project in this window and close the one it replaces."""
         old = self.project
         self.remember_place()
+        if old is not None:
+            release_loaded(collect=True)  # the old project's objects, cycles and all
         self.load_project(project)
         if old is not None:
             old.close()
@@ -406,6 +410,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         self.background.wait()
         self.live.stop()
+        release_loaded(collect=False)  # this window's objects are collected as usual again
         if self.project is not None:
             path = self.project.path  # None: a team project, which has no snapshot
             large = self.timeline_model.total() > LARGE_TIMELINE
