@@ -175,6 +175,19 @@ def test_the_formula_guard_round_trips_any_cell(cell: str) -> None:
     assert not looks_like_formula(once) or once.startswith("'")
 
 
+@given(st.text(alphabet=st.sampled_from(
+    list("'= +@-\u00a0\u200b\u2060\ufeff\uff1d\uff0b\"\t\r\nab1")), max_size=8))
+def test_the_formula_test_is_the_rule_it_states(cell: str) -> None:
+    """The one compiled match the exports use is the rule as written: after any leading
+    apostrophes, the first character; or the first after every blank, invisible character
+    and quote."""
+    from desktop_app.core.exporters.csv_export import _LEADING, FORMULA_FIRST
+
+    rest = cell.lstrip("'")
+    stated = rest[:1] in FORMULA_FIRST or rest.lstrip(_LEADING)[:1] in FORMULA_FIRST
+    assert looks_like_formula(cell) == stated
+
+
 @given(st.text(max_size=40))
 def test_markdown_text_never_opens_structure(text: str) -> None:
     markdown_it = pytest.importorskip("markdown_it")

@@ -17,6 +17,7 @@ from pathlib import Path
 from desktop_app.core.errors import DateParseError, ImportFileError
 from desktop_app.core.eventdates import parse_iso, period, precision_of
 from desktop_app.core.exporters.csv_export import ATTRIBUTION_COLUMNS, COLUMNS, un_neutralise
+from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.importers.decoding import decode_bytes
 from desktop_app.core.input_files import read_input_file
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
@@ -79,6 +80,7 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+@gc_paused()  # a row object per line, no cycles: no collection rescans them
 def parse_timeline_csv(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> CsvFile:
     """Parse CSV text (any of , ; tab | as delimiter) into rows and per-line problems.
 

@@ -12,6 +12,7 @@ from desktop_app.core.changes import note
 from desktop_app.core.clock import now
 from desktop_app.core.edits import EventEdit
 from desktop_app.core.eventdates import format_event_date
+from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.importers.csv_import import CsvFile, CsvProblem, CsvRow
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Event, ImportKey
@@ -98,6 +99,7 @@ class CsvSyncService:
         self._sessions = sessions
         self._events = events
 
+    @gc_paused()  # 100,000 rows and records, no cycles: no collection rescans them
     def plan(self, source: CsvFile) -> CsvPlan:
         """Compare the file with the project: to create, to update, unchanged, errors."""
         ids = {r.event_id for r in source.rows if r.event_id is not None}
@@ -137,6 +139,7 @@ class CsvSyncService:
                     ImportKey.key.in_(ordered[i:i + 1000]))))
         return found
 
+    @gc_paused()
     def apply(self, plan: CsvPlan) -> CsvImportResult:
         """Create and update as planned, all in one transaction: a failure part-way leaves
         the project as it was."""
@@ -159,6 +162,7 @@ class CsvSyncService:
             return CsvImportResult(tuple(created), tuple(
                 (before, after[before.id]) for _row, before, _edit in plan.updates), keys)
 
+    @gc_paused()
     def undo(self, result: CsvImportResult) -> None:
         """Reverse an import in one transaction (its undo command calls this)."""
         with self._sessions.begin() as s:
@@ -169,6 +173,7 @@ class CsvSyncService:
             for before, _after in result.updated:
                 self._events.write_state_in(s, before)
 
+    @gc_paused()
     def redo(self, result: CsvImportResult) -> CsvImportResult:
         """Apply an undone import again, with the same ids, in one transaction."""
         with self._sessions.begin() as s:
