@@ -19,6 +19,7 @@ from desktop_app.core.edits import EventEdit
 from desktop_app.core.errors import DateParseError, ImportFileError, TimelineError
 from desktop_app.core.eventdates import parse_iso, period
 from desktop_app.core.exporters.annotations import IncomingAnnotation, read_annotations
+from desktop_app.core.gc_pause import gc_paused
 from desktop_app.core.input_files import read_input_file
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.orm import Article
@@ -63,6 +64,7 @@ class AnnotationImportService:
         self._sessions = sessions
         self._events = events
 
+    @gc_paused()  # thousands of annotations, passages and records, no cycles among them
     def import_file(self, path: Path | str,
                     limits: Limits = DEFAULT_LIMITS) -> AnnotationImportResult:
         """Create one event per usable annotation, all in one transaction; every annotation
