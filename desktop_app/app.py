@@ -66,6 +66,9 @@ def _setup_logging(data_dir: Path | None) -> None:
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     handlers[0].setLevel(logging.WARNING)
     handlers[0].setFormatter(_Brief())
+    # The terminal hears the app's own warnings; a library's ("discarding data: None", from
+    # an extractor given a page it cannot parse) mean nothing there and go to the log alone.
+    handlers[0].addFilter(lambda record: record.name.partition(".")[0] == "desktop_app")
     if data_dir is not None:
         try:
             data_dir.mkdir(parents=True, exist_ok=True)

@@ -387,3 +387,17 @@ def test_suggestions_on_a_megabyte_of_weekday_names_are_all_accepted(tmp_path: P
     from desktop_app.core.dating import date_for_passage
 
     assert first[0] == date_for_passage(text, 0, len(opening), date(2021, 7, 9)).start.isoformat()
+
+
+def test_a_library_s_own_warnings_stay_in_the_log(tmp_path: Path) -> None:
+    """A page nested 50,000 deep makes the extractor log 'discarding data: None': the
+    terminal says what the app says (one line naming the file), the log keeps the rest."""
+    db = _demo_file(tmp_path / "project.tldb")
+    (tmp_path / "deep.html").write_text("<div>" * 50_000 + "On Monday it began." +
+                                        "</div>" * 50_000, encoding="utf-8")
+    run = _cli(["--db", str(db), "import", str(tmp_path / "deep.html")], tmp_path)
+    assert run.status == 1
+    assert run.err.splitlines() == [f"error: {tmp_path / 'deep.html'}: contains no article "
+                                    "text that could be extracted"]
+    log = next((tmp_path / "data").rglob("timeline-annotator.log")).read_text("utf-8")
+    assert "discarding data" in log

@@ -44,7 +44,7 @@ def test_no_date_leaves_a_guess_for_the_user(tmp_path: Path) -> None:
     assert d.published is None and d.published_guess == date(2019, 5, 12)
 
 
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32", "cp1252"])
 def test_encodings(tmp_path: Path, encoding: str) -> None:
     p = tmp_path / "enc.txt"
     text = "Café talks\n\nThe président said “non” on Monday, déjà vu for Zürich."

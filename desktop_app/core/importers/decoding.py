@@ -73,6 +73,8 @@ def decode_bytes(data: bytes, path: Path, markup: bool = False,
 def _decode(data: bytes, path: Path, declared: str | None) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path)
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's: the
+        return _strict(data, "utf-32", path)  # little-endian marks begin alike
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", path)
     if (utf16 := _utf16_without_bom(data)) is not None:
