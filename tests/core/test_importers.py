@@ -458,6 +458,10 @@ MAIL_HEAD = b"From: Desk <desk@news.example>\r\nDate: Tue, 1 Mar 2022 10:00:00 +
      "Frösche", "Die Frösche sind zurück."),
     (b"Subject: =?iso-8859-1?q?Fr=F6sche_im?= =?utf-8?b?IFRlaWNo?=\r\n\r\nText.\r\n",
      "Frösche im Teich", "Text."),
+    # An encoded word that is no base64 stays as written; 8-bit text labelled UTF-8 that is
+    # not reads each stray byte as windows-1252 (both had given U+FFFD and stray letters).
+    (b"Subject: =?utf-8?B?!!!invalid?=\r\n\r\nText.\r\n", "=?utf-8?B?!!!invalid?=", "Text."),
+    (b"Subject: =?utf-8?Q?Fr=F6sche?=\r\n\r\nText.\r\n", "Frösche", "Text."),
     # A charset nobody knows, or one that is no text encoding: the bytes decide.
     (b"Subject: x\r\nContent-Type: text/plain; charset=\"x-unknown-42\"\r\n\r\nDie Fr\xf6sche."
      b"\r\n", "x", "Die Frösche."),

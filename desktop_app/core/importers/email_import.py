@@ -96,6 +96,10 @@ def header_text(msg: Message, name: str) -> str:
     value = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
     if value is None:
         return ""
+    if any(not _BASE64.fullmatch(m.group(1)) for m in _BASE64_WORD.finditer(value)):
+        # An encoded word that is no base64 ('=?utf-8?B?!!!?=') decodes to stray bytes: the
+        # header as written, rather than mojibake.
+        return " ".join(value.split())
     parts = []
     for chunk, charset in decode_header(value):
         raw = chunk if isinstance(chunk, bytes) else chunk.encode("ascii", "surrogateescape")
@@ -103,8 +107,14 @@ def header_text(msg: Message, name: str) -> str:
     return " ".join("".join(parts).split())
 
 
+_BASE64_WORD = re.compile(r"=\?[^?]*\?[bB]\?([^?]*)\?=")
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+
+
 def _header_bytes(raw: bytes, charset: str | None) -> str:
     codec = text_codec(charset) if charset else None
+    if codec == "utf-8":  # 8-bit text labelled UTF-8 that is not: each stray byte cp1252
+        return raw.decode("utf-8", errors="cp1252-fallback")
     if codec is not None:
         return raw.decode(codec, errors="replace")
     # As a page's stray 8-bit bytes are read (decoding.py): UTF-8, each other byte cp1252.
