@@ -23,8 +23,10 @@ def best_date(draft: ArticleDraft, path: Path) -> DateAnswer | None:
     """--dates best: nobody to ask: the best candidate, flagged as not confirmed."""
     guess = draft.published_guess
     if guess is None:
-        print(f"warning: {shown(path)}: no publication date found; imported without one "
-              "(use --published)", file=sys.stderr)
+        # Said before the import is tried (it may still be refused as a duplicate): what
+        # the article will lack, not that it was imported.
+        print(f"warning: {shown(path)}: no publication date found; the article has none "
+              "(use --published to give one)", file=sys.stderr)
         return None
     print(f"warning: {shown(path)}: {_doubt(draft)}; took {guess.isoformat()}, not confirmed "
           "(use --published to set another)", file=sys.stderr)
