@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QHelpEvent,
     QMouseEvent,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
 )
@@ -44,6 +45,9 @@ class OffsetMap:
 
 
 LabelFor = Callable[[int], str]  # event id -> what hovering its quote shows
+# Characters either side of the text shown whose dates carry their underlines: an article
+# dense with dates (25,000 in a megabyte) took seconds to underline and to paint whole.
+UNDERLINE_REACH = 20_000
 
 
 class ArticleReader(QPlainTextEdit):
@@ -78,7 +82,9 @@ class ArticleReader(QPlainTextEdit):
         self._base: list[QTextEdit.ExtraSelection] = []  # one per quote, built once
         self._expressions: list[TemporalExpression] = []
         self._expression_starts: list[int] = []
-        self._underlines: list[QTextEdit.ExtraSelection] = []
+        self._underlines: dict[int, QTextEdit.ExtraSelection] = {}  # made near the view
+        self._underlined = (0, -1)  # the span of text whose dates are underlined now
+        self._follow_timer: QTimer | None = None  # made with the first dates underlined
         self._selected_event: int | None = None
         self._flash: tuple[int, int] | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=900)
@@ -94,7 +100,7 @@ class ArticleReader(QPlainTextEdit):
         self._map = OffsetMap(text)
         self._flash = None  # a flash belongs to the previous article's positions
         self._flash_timer.stop()
-        self._expressions, self._expression_starts, self._underlines = [], [], []
+        self._expressions, self._expression_starts, self._underlines = [], [], {}
         self.setPlainText(text)
         self.set_quotes(quotes)
 
@@ -102,7 +108,12 @@ class ArticleReader(QPlainTextEdit):
         """Underline the article's temporal expressions (computed by the engine)."""
         self._expressions = sorted(expressions, key=lambda e: e.start)
         self._expression_starts = [e.start for e in self._expressions]
-        self._underlines = [self._underline(e) for e in self._expressions]
+        self._underlines = {}
+        if self._follow_timer is None:  # the scroll bar is asked for after the first paint
+            self._follow_timer = QTimer(self, singleShot=True, interval=0)
+            self._follow_timer.timeout.connect(self._follow_view)
+            timer = self._follow_timer  # start(), not start(msec): the value is no delay
+            self.verticalScrollBar().valueChanged.connect(lambda _value: timer.start())
         self._paint()
 
     def expression_count(self) -> int:
@@ -126,7 +137,7 @@ class ArticleReader(QPlainTextEdit):
     def set_colours(self, colours: Colours) -> None:
         """Draw highlights and underlines in a theme's colours."""
         self._colours = colours
-        self._underlines = [self._underline(e) for e in self._expressions]
+        self._underlines = {}
         self.set_quotes(self._quotes)
 
     def add_quotes(self, quotes: list[QuoteRecord]) -> None:
@@ -245,13 +256,48 @@ class ArticleReader(QPlainTextEdit):
             self._stale = True
             return
         self._stale = False
-        sels = self._underlines + self._base
+        sels = self._underlines_near_view() + self._base
         if self._selected_event is not None:
             sels += [self._selection(q.start, q.end, self._colours.quote_selected, True)
                      for q in self._quotes if q.event_id == self._selected_event]
         if self._flash:
             sels.append(self._selection(*self._flash, self._colours.flash))
         self.setExtraSelections(sels)
+
+    def _underlines_near_view(self) -> list[QTextEdit.ExtraSelection]:
+        """The underlines of the dates within reach of the text shown, each made once."""
+        if not self._expressions:
+            return []
+        top, bottom = self._shown_span()
+        lo, hi = max(0, top - UNDERLINE_REACH), bottom + UNDERLINE_REACH
+        self._underlined = (lo, hi)
+        first = bisect.bisect_left(self._expression_starts, lo)
+        last = bisect.bisect_right(self._expression_starts, hi)
+        made = self._underlines
+        for i in range(first, last):
+            if i not in made:
+                made[i] = self._underline(self._expressions[i])
+        return [made[i] for i in range(first, last)]
+
+    def _shown_span(self) -> tuple[int, int]:
+        """The text offsets at the top left and the bottom right of what is shown."""
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.cursorForPosition(QPoint(self.width(), self.height())).position()
+        return self._map.to_py(top), self._map.to_py(bottom)
+
+    def _follow_view(self) -> None:
+        """After a scroll: underline anew once the text shown nears the edge of reach."""
+        if not self._expressions:
+            return
+        top, bottom = self._shown_span()
+        lo, hi = self._underlined
+        if (lo > 0 and top - lo < UNDERLINE_REACH // 2) or hi - bottom < UNDERLINE_REACH // 2:
+            self._paint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._follow_timer is not None:  # more text may show
+            self._follow_timer.start()
 
     def _end_flash(self) -> None:
         self._flash = None

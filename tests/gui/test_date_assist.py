@@ -131,3 +131,24 @@ def test_long_articles_are_analysed_in_the_background(make_window, qtbot) -> Non
     qtbot.waitUntil(lambda: window.dates.analysis is not None, timeout=20000)
     assert window.reader.expression_count() == 2000
     assert window.coverage.summary.text().startswith("0 of 2000")
+
+
+def test_a_text_dense_with_dates_underlines_those_near_the_view(window, qtbot) -> None:  # noqa: ANN001
+    """25,000 dates in a megabyte took seconds to underline and to paint whole: the dates
+    within reach of the text shown carry their underlines, and scrolling brings the others'."""
+    from desktop_app.core.temporal import find_expressions
+    from desktop_app.gui.reader import UNDERLINE_REACH
+
+    reader = window.reader
+    text = "On Monday the talks began in Geneva. " * 20_000
+    reader.show_article(None, text, [])
+    found = find_expressions(text, date(2021, 7, 9))
+    reader.set_expressions(found)
+    assert reader.expression_count() == len(found) == 20_000
+    first, last = found[0].start, found[-1].start
+    underlined = [s.cursor.selectionStart() for s in reader.extraSelections()]
+    assert first in underlined and max(underlined) < 3 * UNDERLINE_REACH < len(text) // 10
+    reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: any(s.cursor.selectionStart() == last
+                                for s in reader.extraSelections()))
+    assert first not in [s.cursor.selectionStart() for s in reader.extraSelections()]
