@@ -11,6 +11,7 @@ from desktop_app.gui.props import made
 
 if TYPE_CHECKING:
     from desktop_app.core.passages import ArticleAnalysis, DatedSentence
+    from desktop_app.core.temporal.model import TemporalExpression
 
 PassageRole = Qt.ItemDataRole.UserRole + 1
 
@@ -37,6 +38,7 @@ class CoveragePanel(QWidget):
         layout.addWidget(self.list)
         self.list.itemActivated.connect(self._on_item_activated)
         self._shown: ArticleAnalysis | None = None
+        self._dates: dict[tuple[object, ...], str] = {}  # a date's words, by its reading
         self.set_analysis(None, "")
 
     def set_analysis(self, analysis: ArticleAnalysis | None, text: str) -> None:
@@ -60,6 +62,7 @@ class CoveragePanel(QWidget):
                     self._style(self.list.item(row), new, text)
             return
         self.list.clear()
+        self._dates.clear()
         for sentence in sentences:
             item = QListWidgetItem()
             self._style(item, sentence, text)
@@ -74,18 +77,28 @@ class CoveragePanel(QWidget):
         item.setForeground(self.palette().placeholderText() if s.used else
                            self.palette().text())
 
-    @staticmethod
-    def _label(s: DatedSentence, text: str) -> str:
-        from desktop_app.core.eventdates import format_event_date, from_expression
-
+    def _label(self, s: DatedSentence, text: str) -> str:
         mark = "✓" if s.used else "○"
         when = " · ".join(dict.fromkeys(  # each date once, in text order; '?' when unsure
-            format_event_date(from_expression(p.expression)) + ("" if p.expression.sure else "?")
+            self._date_words(p.expression) + ("" if p.expression.sure else "?")
             for p in s.passages))
         snippet = " ".join(text[s.start:s.end].split())
         if len(snippet) > 110:
             snippet = snippet[:109] + "…"
         return f"{mark} {when} — {snippet}"
+
+    def _date_words(self, e: TemporalExpression) -> str:
+        """How a date reads ('Mon 5 Jul 2021'), worked out once per reading: a long article
+        names the same few days thousands of times (25,000 labels took a second)."""
+        from desktop_app.core.eventdates import format_event_date, from_expression
+
+        if e.bounds is not None:  # a range: its own two ends
+            return format_event_date(from_expression(e))
+        key = (e.value, e.granularity, e.earliest, e.latest)
+        words = self._dates.get(key)
+        if words is None:
+            words = self._dates[key] = format_event_date(from_expression(e))
+        return words
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         s: DatedSentence = item.data(PassageRole)
