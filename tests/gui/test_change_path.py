@@ -15,7 +15,7 @@ from desktop_app.gui.timeline_model import TAGS
 
 
 def _coverage_items(window) -> list[str]:  # noqa: ANN001
-    return [window.coverage.list.item(i).text() for i in range(window.coverage.list.count())]
+    return window.coverage.labels()
 
 
 def test_a_1000_row_import_reaches_the_views_once(window, tmp_path: Path,  # noqa: ANN001

@@ -14,9 +14,20 @@ from tests.conftest import SAMPLE_PUBLISHED
 def test_coverage_panel_counts_dated_passages(window) -> None:  # noqa: ANN001
     assert window.coverage.summary.text().startswith(
         "4 of 5 dated passages are on the timeline")
-    items = [window.coverage.list.item(i).text() for i in range(window.coverage.list.count())]
+    items = window.coverage.labels()
     assert items[0].startswith("✓ Mon 5 Jul 2021 — On Monday")
     assert items[-1].startswith("○ Fri 9 Jul 2021")
+
+
+def test_enter_on_a_dated_passage_selects_its_sentence(window, qtbot) -> None:  # noqa: ANN001
+    view = window.coverage.list
+    last = window.coverage.model.rowCount() - 1
+    view.setCurrentIndex(window.coverage.model.index(last))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    start, end = window.reader.selection_range()
+    assert window.reader.text()[start:end].startswith("The event appears on the timeline")
+    assert window.coverage.labels()[last].startswith("○ Fri 9 Jul 2021")
 
 
 def test_f8_then_ctrl_e_builds_the_timeline_from_the_keyboard(make_window, qtbot,  # noqa: ANN001
