@@ -98,7 +98,7 @@ class DateAssist(Component):
         article_id = self._v.reader.article_id
         if article_id is None:
             return
-        suggestions = self._ws.project.analysis.suggestions(article_id)
+        suggestions = self._ws.project.analysis.suggestions(article_id, self.analysis)
         if not suggestions:
             self._ws.say(
                 self.tr("No suggestions: every dated sentence is on the timeline"), 6000)

@@ -84,6 +84,22 @@ def test_suggestions_are_created_in_one_undoable_step(make_window, sample_text) 
     assert "No suggestions" in window.statusBar().currentMessage()
 
 
+def test_suggest_uses_the_windows_analysis_of_the_article(window, monkeypatch) -> None:  # noqa: ANN001
+    """The open article was analysed for its underlines: Suggest does not run the engine over
+    it again on the window's thread, and offers what a fresh analysis would."""
+    article = window.reader.article_id
+    window.project.events.delete(window.project.events.list()[0].id)  # one sentence free
+    fresh = window.project.analysis.suggestions(article)
+    runs = []
+    real = window.project.analysis._analyse
+    monkeypatch.setattr(window.project.analysis, "_analyse",
+                        lambda *args: runs.append(args) or real(*args))
+    offered = []
+    window.dialogs.choose_suggestions = lambda suggestions: offered.extend(suggestions) or []
+    window.user_actions.suggest_events.trigger()
+    assert runs == [] and offered == fresh and len(fresh) == 2
+
+
 def test_accept_all_counts_once_however_many_rows(qtbot, monkeypatch) -> None:  # noqa: ANN001
     """Each count reads every row: counting once per row ticked froze the window for
     minutes on the 25,000 suggestions of a text dense with dates."""

@@ -38,8 +38,13 @@ class AnalysisService:
             article = require(s, Article, article_id)
             return article.text, article.published_on
 
-    def suggestions(self, article_id: int) -> list[EventSuggestion]:
-        """Proposed events, one per sentence with a dated expression not yet on the timeline."""
+    def suggestions(self, article_id: int, analysis: ArticleAnalysis | None = None,
+                    ) -> list[EventSuggestion]:
+        """Proposed events, one per sentence with a dated expression not yet on the timeline.
+        ``analysis``: the article's, current (its quotes included), where the caller holds
+        one: the engine is not run again (the window's analysis of a long article took
+        seconds, and Suggest ran it a second time on the window's thread)."""
         text, published = self.article_text_and_date(article_id)
-        analysis = self._analyse(article_id, text, published)
+        if analysis is None or analysis.article_id != article_id:
+            analysis = self._analyse(article_id, text, published)
         return suggest_events(text, published, list(analysis.passages), analysis.expressions)
