@@ -100,10 +100,10 @@ def _timeline(db: Path) -> list[tuple]:
 
 
 # -- the inputs ------------------------------------------------------------------------------
-def _pdf_with(tmp: Path, name: str, objects: list[bytes], trailer: bytes) -> Path:
-    path = tmp / name
-    path.write_bytes(assemble_pdf(objects, trailer))
-    return path
+def _article(tmp: Path, name: str, data: bytes) -> list[str]:
+    """An article file of these bytes, and the command that imports it."""
+    (tmp / name).write_bytes(data)
+    return ["import", str(tmp / name)]
 
 
 def _pdf_objects(content: bytes, info: bytes = b"<< >>") -> list[bytes]:
@@ -118,34 +118,32 @@ def _flate_bomb(tmp: Path) -> list[str]:
     bomb = zlib.compress(b"BT (x) Tj ET\n" * 16_000_000, 9)  # 200 MB of text operators
     content = b"<< /Length " + str(len(bomb)).encode() + b" /Filter /FlateDecode >>\nstream\n" \
         + bomb + b"\nendstream"
-    return ["import", str(_pdf_with(tmp, "bomb.pdf", _pdf_objects(content), b"/Root 1 0 R"))]
+    return _article(tmp, "bomb.pdf", assemble_pdf(_pdf_objects(content), b"/Root 1 0 R"))
 
 
 def _unknown_encryption(tmp: Path) -> list[str]:
     pdf = write_pdf(tmp / "plain.pdf", ["On Monday the border closed."])
     data = pdf.read_bytes().replace(b"/Root 1 0 R /Info 6 0 R",
                                     b"/Root 1 0 R /Encrypt << /Filter /Standard /V 9 >>")
-    (tmp / "locked.pdf").write_bytes(data)
-    return ["import", str(tmp / "locked.pdf")]
+    return _article(tmp, "locked.pdf", data)
 
 
 def _jbig2_text(tmp: Path) -> list[str]:
     content = b"<< /Length 4 /Filter /JBIG2Decode >>\nstream\n\x97JB2\nendstream"
-    return ["import", str(_pdf_with(tmp, "jbig2.pdf", _pdf_objects(content), b"/Root 1 0 R"))]
+    return _article(tmp, "jbig2.pdf", assemble_pdf(_pdf_objects(content), b"/Root 1 0 R"))
 
 
 def _control_characters_in_a_subject(tmp: Path) -> list[str]:
-    (tmp / "subject.eml").write_bytes(b"Subject: Red\x00\x1b[31m alert\r\nMIME-Version: 1.0\r\n"
-                                      b"Content-Type: text/plain\r\n\r\n"
-                                      b"On Monday the border closed.\r\n")
-    return ["import", str(tmp / "subject.eml")]
+    return _article(tmp, "subject.eml", b"Subject: Red\x00\x1b[31m alert\r\n"
+                    b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n"
+                    b"On Monday the border closed.\r\n")
 
 
 def _title_refers_to_itself(tmp: Path) -> list[str]:
     text = b"BT /F1 12 Tf 72 720 Td (On Monday the border closed.) Tj ET"
     content = b"<< /Length " + str(len(text)).encode() + b" >>\nstream\n" + text + b"\nendstream"
-    return ["import", str(_pdf_with(tmp, "self.pdf", _pdf_objects(content, b"<< /Title 6 0 R >>"),
-                                    b"/Root 1 0 R /Info 6 0 R"))]
+    return _article(tmp, "self.pdf", assemble_pdf(_pdf_objects(content, b"<< /Title 6 0 R >>"),
+                                                  b"/Root 1 0 R /Info 6 0 R"))
 
 
 def _nested_email(tmp: Path) -> list[str]:
@@ -154,27 +152,23 @@ def _nested_email(tmp: Path) -> list[str]:
         b = f"b{level}".encode()
         part = b"Content-Type: multipart/mixed; boundary=\"" + b + b"\"\r\n\r\n--" + b \
             + b"\r\n" + part + b"\r\n--" + b + b"--\r\n"
-    (tmp / "deep.eml").write_bytes(b"Subject: deep\r\nMIME-Version: 1.0\r\n" + part)
-    return ["import", str(tmp / "deep.eml")]
+    return _article(tmp, "deep.eml", b"Subject: deep\r\nMIME-Version: 1.0\r\n" + part)
 
 
 def _idna_email(tmp: Path) -> list[str]:
-    (tmp / "idna.eml").write_bytes(b"Subject: =?idna?q?x?=\r\nMIME-Version: 1.0\r\n"
-                                   b"Content-Type: text/plain; charset=\"idna\"\r\n\r\n"
-                                   b"On Monday the border closed.\r\n")
-    return ["import", str(tmp / "idna.eml")]
+    return _article(tmp, "idna.eml", b"Subject: =?idna?q?x?=\r\nMIME-Version: 1.0\r\n"
+                    b"Content-Type: text/plain; charset=\"idna\"\r\n\r\n"
+                    b"On Monday the border closed.\r\n")
 
 
 def _random_email_body(tmp: Path) -> list[str]:
-    (tmp / "noise.eml").write_bytes(b"Subject: noise\r\nContent-Type: text/plain\r\n"
-                                    b"Content-Transfer-Encoding: 8bit\r\n\r\n"
-                                    + os.urandom(6_000))
-    return ["import", str(tmp / "noise.eml")]
+    return _article(tmp, "noise.eml", b"Subject: noise\r\nContent-Type: text/plain\r\n"
+                    b"Content-Transfer-Encoding: 8bit\r\n\r\n" + os.urandom(6_000))
 
 
 def _late_nul(tmp: Path) -> list[str]:
-    (tmp / "late-nul.txt").write_bytes(b"On Monday the border closed. " * 400 + b"\x00 and more.")
-    return ["import", str(tmp / "late-nul.txt")]
+    return _article(tmp, "late-nul.txt",
+                    b"On Monday the border closed. " * 400 + b"\x00 and more.")
 
 
 def _fifo(tmp: Path) -> list[str]:
@@ -189,8 +183,8 @@ def _endless_device(tmp: Path) -> list[str]:
 
 def _many_attributes(tmp: Path) -> list[str]:
     attributes = " ".join(f"a{i}=\"{i}\"" for i in range(40_000))
-    (tmp / "attrs.html").write_text(f"<html><body><p {attributes}>On Monday.</p></body></html>")
-    return ["import", str(tmp / "attrs.html")]
+    return _article(tmp, "attrs.html",
+                    f"<html><body><p {attributes}>On Monday.</p></body></html>".encode())
 
 
 def _undecodable_name(tmp: Path) -> list[str]:
