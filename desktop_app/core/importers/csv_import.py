@@ -122,7 +122,7 @@ def parse_timeline_csv(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -
                 rows.append(_row(line, cells, limits))
             except (DateParseError, ValueError) as exc:
                 problems.append(CsvProblem(line, str(exc)))
-        if ended > line and _ends_inside_quotes(text, line, _delimiter(text)):
+        if ended > line and _ends_inside_quotes(text, line, reader.dialect.delimiter):
             raise ImportFileError(path, f"line {line}: a quoted cell opens there and is never "
                                         "closed, so every line after it would be read as that "
                                         "one cell; close the quote (a quote inside a quoted "
