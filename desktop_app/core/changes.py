@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from sqlalchemy import event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from desktop_app.core.attribution import author_of
 from desktop_app.core.change_set import ChangeSet
@@ -92,6 +92,7 @@ class ChangeHub:
 # -- recording what sessions change -------------------------------------------------------
 
 _KEY = "timeline_changes"
+_COMMITTED = "timeline_changes_committed"  # published when the transaction has ended
 
 
 @dataclass
@@ -175,7 +176,15 @@ def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str,
     def after_commit(session: Session) -> None:
         pending = session.info.pop(_KEY, None)
         if pending is not None:
-            hub.publish(pending.change_set())
+            session.info[_COMMITTED] = pending.change_set()
+
+    def after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+        # Published once the transaction has given its connection back: the views read the
+        # change at once, through the same pooled connection instead of opening another.
+        if transaction.parent is None:
+            committed = session.info.pop(_COMMITTED, None)
+            if committed is not None:
+                hub.publish(committed)
 
     def after_rollback(session: Session) -> None:
         session.info.pop(_KEY, None)
@@ -183,4 +192,5 @@ def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str,
     event.listen(sessions, "after_flush", _after_flush)
     event.listen(sessions, "before_commit", before_commit)
     event.listen(sessions, "after_commit", after_commit)
+    event.listen(sessions, "after_transaction_end", after_transaction_end)
     event.listen(sessions, "after_soft_rollback", lambda s, _t: after_rollback(s))

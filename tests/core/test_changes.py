@@ -88,6 +88,33 @@ def test_a_failure_part_way_leaves_the_project_as_it_was_and_says_nothing(  # no
     assert heard == []
 
 
+def test_a_change_set_is_heard_once_its_connection_is_given_back(  # noqa: ANN001
+        demo_project, tmp_path: Path) -> None:
+    """The views read what changed as they hear of it: through the connection the change
+    was committed on, not a second one opened for them (a team project's server counts
+    every window's connections)."""
+    from sqlalchemy import event
+
+    engine = demo_project.db.engine
+    demo_project.index.rows()  # the pool holds a connection, idle
+    opened: list[object] = []
+    event.listen(engine, "connect", lambda conn, _record: opened.append(conn))
+    held_when_heard: list[int] = []
+    rows_read: list[int] = []
+
+    def read_at_once(change: ChangeSet) -> None:
+        held_when_heard.append(engine.pool.checkedout())
+        rows_read.append(len(demo_project.index.rows(change.events_created)))
+
+    demo_project.changes.subscribe(read_at_once)
+    out = tmp_path / "new.csv"
+    out.write_text("date,title\n2021-07-01,One\n2021-07-02,Two\n", encoding="utf-8")
+    demo_project.csv.apply(demo_project.csv.plan(read_timeline_csv(out)))
+    assert rows_read == [2]
+    assert held_when_heard == [0]
+    assert opened == []
+
+
 def test_a_batch_publishes_once(demo_project, heard) -> None:  # noqa: ANN001
     events = demo_project.events.list()
     with demo_project.changes.batch():
