@@ -71,6 +71,24 @@ def test_edit_marks_date_as_edited_and_delete_restore_keeps_ids(demo_project) ->
     assert events.write_state(e) == events.get(e.id) and events.get(e.id).title == e.title
 
 
+def test_what_a_change_returns_is_what_a_fresh_read_gives(demo_project) -> None:  # noqa: ANN001
+    """Records returned by creating and editing are made from what the session wrote, not
+    read back: they must equal the stored rows to the microsecond and the character (undo
+    and the version check compare them), with quotes, tags and article titles."""
+    events = demo_project.events
+    article = demo_project.articles.list()[0]
+    made = events.create_from_selection(article.id, 0, 40)
+    assert made == events.get(made.id) and made.article_title == article.title
+    edited = events.edit(made.id, EventEdit(
+        title="  A title  with  room ", notes="Line one\nLine two ",
+        date=parse_date_text("between 5 and 8 July 2021", None), tags=("Army", "border")))
+    assert edited == events.get(made.id)
+    assert edited.version == made.version + 1 and edited.date.end == date(2021, 7, 8)
+    assert events.write_state(made, expected=edited) == events.get(made.id)
+    untagged = events.edit(made.id, EventEdit(tags=()))
+    assert untagged == events.get(made.id) and untagged.tags == ()
+
+
 def test_changing_the_publication_date_redates_all_but_hand_edited(demo_project) -> None:  # noqa: ANN001
     articles, events = demo_project.articles, demo_project.events
     first, second, *_ = events.list()

@@ -51,6 +51,11 @@ _QUOTE_COLUMNS = (_QUOTES.c.id, _QUOTES.c.event_id, _QUOTES.c.article_id, _QUOTE
 _QUOTES_OF_EVENTS = (select(*_QUOTE_COLUMNS)
                      .where(_QUOTES.c.event_id.in_(bindparam("ids", expanding=True)))
                      .order_by(_QUOTES.c.id))
+# The same with each quoted article's title: one round trip, not two, for a few events.
+_QUOTES_AND_TITLES = (select(*_QUOTE_COLUMNS, Article.__table__.c.title)
+                      .join(Article.__table__, Article.__table__.c.id == _QUOTES.c.article_id)
+                      .where(_QUOTES.c.event_id.in_(bindparam("ids", expanding=True)))
+                      .order_by(_QUOTES.c.id))
 _ALL_TAGS = (select(event_tags.c.event_id, Tag.__table__.c.name)
              .join(Tag.__table__, Tag.__table__.c.id == event_tags.c.tag_id))
 _TAGS_OF_EVENTS = _ALL_TAGS.where(event_tags.c.event_id.in_(bindparam("ids", expanding=True)))
@@ -68,12 +73,9 @@ def editable_state(r: EventRecord) -> tuple[object, ...]:
             tuple(sorted(t.casefold() for t in r.tags)))
 
 
-def article_titles(s: Session, ids: set[int] | None = None) -> dict[int, str]:
-    """Article id -> title, of every article or of those ids."""
-    stmt = select(Article.id, Article.title)
-    if ids is not None:
-        stmt = stmt.where(Article.id.in_(ids))
-    return {i: t for i, t in s.execute(stmt)}
+def article_titles(s: Session) -> dict[int, str]:
+    """Article id -> title, of every article (a whole timeline's rows or export)."""
+    return {i: t for i, t in s.execute(select(Article.id, Article.title))}
 
 
 def tags_by_event(s: Session, ids: Sequence[int] | None = None) -> dict[int, list[str]]:
@@ -367,11 +369,12 @@ class EventService:
                    ) -> dict[int, EventRecord]:
         """Records of many events, read inside the caller's transaction."""
         out: dict[int, EventRecord] = {}
-        titles = article_titles(s)
         for i in range(0, len(ids), batch):
             rows = s.connection().execute(select(*_EVENT_COLUMNS)
                                           .where(_EVENTS.c.id.in_(ids[i:i + batch]))).all()
-            out.update((r.id, r) for r in self._records(s, rows, titles))
+            # the titles of the articles these quote (not every article's: a change set of
+            # one event in a project of thousands of articles read all their titles)
+            out.update((r.id, r) for r in self._records(s, rows, None))
         return out
 
     def get_in(self, s: Session, event_id: int) -> EventRecord:
@@ -419,15 +422,20 @@ class EventService:
     @staticmethod
     def _records(s: Session, rows: Sequence[Any], titles: dict[int, str] | None,
                  ) -> builtins.list[EventRecord]:
-        """Records for a batch of event rows: quotes and tags in one query each (and the
-        titles of the articles quoted, unless given)."""
+        """Records for a batch of event rows: quotes and tags in one query each (the quotes
+        with their articles' titles, unless the titles are given)."""
         ids = [r[0] for r in rows]
         conn = s.connection()
         quotes: dict[int, builtins.list[QuoteRecord]] = {i: [] for i in ids}
-        for q in conn.execute(_QUOTES_OF_EVENTS, {"ids": ids}).all():
-            quotes[q[1]].append(QuoteRecord(*q))
         if titles is None:
-            titles = article_titles(s, {q.article_id for qs in quotes.values() for q in qs})
+            titles = {}
+            for *columns, title in conn.execute(_QUOTES_AND_TITLES, {"ids": ids}).all():
+                quote = QuoteRecord(*columns)
+                quotes[quote.event_id].append(quote)
+                titles[quote.article_id] = title
+        else:
+            for q in conn.execute(_QUOTES_OF_EVENTS, {"ids": ids}).all():
+                quotes[q[1]].append(QuoteRecord(*q))
         tags: dict[int, builtins.list[str]] = {i: [] for i in ids}
         for event_id, name in conn.execute(_TAGS_OF_EVENTS, {"ids": ids}).all():
             tags[event_id].append(name)
@@ -435,7 +443,9 @@ class EventService:
 
     def _record(self, s: Session, event: Event) -> EventRecord:
         s.flush()
-        row = s.execute(select(*_EVENT_COLUMNS).where(_EVENTS.c.id == event.id)).one()
-        # (the quotes read once, with the record: loading event.quotes for their articles
-        # was one more round trip of every edit, inside its locks)
+        # The row as the session holds it, just loaded or just written (an attribute the
+        # flush left to the database is read back on access): reading it again was one more
+        # round trip of every edit, inside its locks. So were event.quotes and their
+        # articles: the quotes are read once, with their articles' titles.
+        row = tuple(getattr(event, name) for name in EVENT_COLUMNS)
         return self._records(s, [row], None)[0]
