@@ -21,6 +21,29 @@ _LEADING_PHRASE = re.compile(r"^(?:(?:on|in|at|by|during|since|until|late|early|
                              r"next)\s+)?[\w .,'-]{0,40}?,\s+")
 
 
+# A clause's subject after a date phrase without a comma ("Last week the army crossed...").
+_SUBJECT_START = re.compile(r"(?:the|a|an|he|she|it|they|we|i|its|their|his|her)[\s'\u2019]",
+                            re.IGNORECASE)
+_PREPOSITION = r"(?:on|in|at|by|during|since|until)\s"
+
+
+def _without_leading_date(text: str, expression: str) -> str:
+    """The sentence without the date phrase it opens with, where that phrase only says
+    when ("On Monday, the army...", "Last week, talks...", "Last week the army..."): after
+    a preposition, before a comma or before the clause's subject. Where the date is part
+    of the clause itself ("Saturday's peak demand reached...", "Monday saw the release...")
+    the sentence is kept whole: dropping the date left "'s peak demand" or "Saw the
+    release"."""
+    lead = re.match(rf"\s*(?P<prep>{_PREPOSITION}\s*)?" + re.escape(expression)
+                    + r"(?P<comma>\s*,)?(?![\w'\u2019])\s*", text, re.IGNORECASE)
+    if lead is None:
+        return text
+    adverbial = lead["prep"] or re.match(_PREPOSITION, expression, re.IGNORECASE)
+    if adverbial or lead["comma"] or _SUBJECT_START.match(text, lead.end()):
+        return text[lead.end():]
+    return text
+
+
 def _first_sentence(passage: str) -> str:
     """The passage's first sentence, by the one sentence splitter (which knows "U.S." and
     "Mr." do not end a sentence)."""
@@ -36,10 +59,7 @@ def propose_title(passage: str, leading_expression: str = "") -> str:
     text = _DATELINE.sub("", text)
     text = _first_sentence(text)
     if leading_expression:
-        lead = re.match(r"^\s*(?:on|in|at|by|during|since|until)?\s*" +
-                        re.escape(leading_expression) + r"\s*,?\s*", text, re.IGNORECASE)
-        if lead:
-            text = text[lead.end():]
+        text = _without_leading_date(text, leading_expression)
     elif _LEADING_PHRASE.match(text) and any(ch.isdigit() for ch in text[:20]):
         text = text[_LEADING_PHRASE.match(text).end():]  # type: ignore[union-attr]
     text = _ATTRIBUTION.sub("", text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.eventdates import explain, format_event_date, iso_at_precision
 from desktop_app.core.titles import propose_title
@@ -71,6 +73,30 @@ def test_titles_drop_the_date_phrase_and_attribution_and_are_stored_whole() -> N
                      "area")  # whole: a title is data, the views elide it
     endless = propose_title("The talks " + "went on and on " * 30, "")
     assert len(endless) <= 200 and "…" not in endless and endless.endswith("on")
+
+
+@pytest.mark.parametrize(("sentence", "expression", "title"), [
+    # a phrase that only says when: dropped
+    ("Last week, talks resumed in Doha.", "Last week", "Talks resumed in Doha"),
+    ("In the fall the virus resurged.", "In the fall", "The virus resurged"),
+    ("Last week the army crossed the river.", "Last week", "The army crossed the river"),
+    ("Yesterday we’re told the port reopened.", "Yesterday", "We’re told the port reopened"),
+    # a date that is part of the clause: kept, or the title loses its subject or a word
+    ("Saturday’s peak demand reached 44,947 megawatts.", "Saturday",
+     "Saturday’s peak demand reached 44,947 megawatts"),
+    ("This year's Derby will have a new gate.", "This year",
+     "This year's Derby will have a new gate"),
+    ("Wednesday is a monumental day for the tenants.", "Wednesday",
+     "Wednesday is a monumental day for the tenants"),
+    ("2020 is not 2014, however.", "2020", "2020 is not 2014, however"),
+    ("August der Starke wollte das Lager eröffnen.", "August",
+     "August der Starke wollte das Lager eröffnen"),
+    ("1000 Euro Kredit - Sofortzusage.", "1000", "1000 Euro Kredit - Sofortzusage"),
+    ("Halloween-Party auf dem Sportplatz.", "Halloween", "Halloween-Party auf dem Sportplatz"),
+])
+def test_a_title_drops_its_date_phrase_only_where_the_phrase_only_says_when(
+        sentence: str, expression: str, title: str) -> None:
+    assert propose_title(sentence, expression) == title
 
 
 def test_a_dateline_does_not_date_the_event_in_its_sentence() -> None:
