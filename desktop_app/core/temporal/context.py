@@ -30,9 +30,15 @@ _CLOSING = r"[\"'\u2019\u201d)\]]*(?=\s+[\"'`(\[\u201c\u2018]*(?:[A-Z0-9]|[a-z]{
 # "at 6:40 p.m. (GMT +8)", "around 3 p.m. EST": the time's zone follows, the sentence goes on.
 _TIME_ZONE_AFTER = (r"(?!(?<=[ap]\.m\.)\s+(?:\(|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|JST|"
                     r"AES?T|AEDT)\b))")
+# "am 3. März 2018", "(21. Februar 2022)": a day written as an ordinal before its month and
+# year, as German, the Nordic languages, Czech and others write it (by its form, any month
+# name: a sentence that ends in a one- or two-digit number and a next one that begins with a
+# word and a year are rare).
+_ORDINAL_DAY = (r"(?!(?:(?<=\D\d\.)|(?<=\D\d\d\.)|(?<=^\d\.)|(?<=^\d\d\.))"
+                r"\s+\w+\.?\s+(?:1[5-9]|20)\d\d(?!\d))")
 # (Checked after the full stop is matched, so the search still skips straight to stops.)
 _NOT_AFTER = "".join(rf"(?<!\b{word}\.)" for word in ABBREVIATIONS) + \
-    r"(?<![\s.(][A-HJ-Z]\.)(?<!^[A-HJ-Z]\.)" + _TIME_ZONE_AFTER
+    r"(?<![\s.(][A-HJ-Z]\.)(?<!^[A-HJ-Z]\.)" + _TIME_ZONE_AFTER + _ORDINAL_DAY
 _SENTENCE_END = re.compile(rf"\.{_NOT_AFTER}{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|"
                            r"\n(?=\S)")
 _CLAUSE_BREAK = re.compile(r";|:|,|\s(?:" + "|".join(CLAUSE_WORDS) + r")\s")
