@@ -114,6 +114,17 @@ def test_a_day_written_as_an_ordinal_before_its_month_and_year_ends_no_sentence(
         "March 2020 was worse."]
 
 
+def test_german_abbreviations_end_no_sentence() -> None:
+    from desktop_app.core.temporal.context import sentences
+
+    text = ("Zur Durch- bzw. Weiterreise kamen ca. 300 Menschen, z. B. aus Kanada, u. a. mit "
+            "5 Mio. Euro gemäß § 910 Abs. 1 BGB. Danach war es still. Es war ein gem. Es kam.")
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Zur Durch- bzw. Weiterreise kamen ca. 300 Menschen, z. B. aus Kanada, u. a. mit "
+        "5 Mio. Euro gemäß § 910 Abs. 1 BGB.", "Danach war es still.", "Es war ein gem.",
+        "Es kam."]
+
+
 def test_a_title_is_not_cut_at_an_abbreviation() -> None:
     from desktop_app.core.titles import propose_title
 

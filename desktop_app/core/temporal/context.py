@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from desktop_app.core.temporal.lang.de.lexicon import ABBREVIATIONS as GERMAN_ABBREVIATIONS
 from desktop_app.core.temporal.lang.en.lexicon import (
     ABBREVIATIONS,
     CLAUSE_WORDS,
@@ -30,6 +31,15 @@ _CLOSING = r"[\"'\u2019\u201d)\]]*(?=\s+[\"'`(\[\u201c\u2018]*(?:[A-Z0-9]|[a-z]{
 # "at 6:40 p.m. (GMT +8)", "around 3 p.m. EST": the time's zone follows, the sentence goes on.
 _TIME_ZONE_AFTER = (r"(?!(?<=[ap]\.m\.)\s+(?:\(|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|JST|"
                     r"AES?T|AEDT)\b))")
+def _not_after_any(*words: str) -> str:
+    """A check that the full stop just matched does not follow one of ``words``: one
+    look-behind per length of word (a look-behind has one width), not one per word."""
+    by_length: dict[int, list[str]] = {}
+    for word in dict.fromkeys(words):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    return "".join(rf"(?<!\b(?:{'|'.join(group)})\.)" for _n, group in sorted(by_length.items()))
+
+
 # "am 3. März 2018", "(21. Februar 2022)": a day written as an ordinal before its month and
 # year, as German, the Nordic languages, Czech and others write it (by its form, any month
 # name: a sentence that ends in a one- or two-digit number and a next one that begins with a
@@ -37,7 +47,9 @@ _TIME_ZONE_AFTER = (r"(?!(?<=[ap]\.m\.)\s+(?:\(|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?
 _ORDINAL_DAY = (r"(?!(?:(?<=\D\d\.)|(?<=\D\d\d\.)|(?<=^\d\.)|(?<=^\d\d\.))"
                 r"\s+\w+\.?\s+(?:1[5-9]|20)\d\d(?!\d))")
 # (Checked after the full stop is matched, so the search still skips straight to stops.)
-_NOT_AFTER = "".join(rf"(?<!\b{word}\.)" for word in ABBREVIATIONS) + \
+# Every language's abbreviations: a text's language is not known here, and the sentences of
+# an article in German are cut by the same splitter.
+_NOT_AFTER = _not_after_any(*ABBREVIATIONS, *GERMAN_ABBREVIATIONS) + \
     r"(?<![\s.(][A-HJ-Z]\.)(?<!^[A-HJ-Z]\.)" + _TIME_ZONE_AFTER + _ORDINAL_DAY
 _SENTENCE_END = re.compile(rf"\.{_NOT_AFTER}{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|"
                            r"\n(?=\S)")
