@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
@@ -149,17 +149,28 @@ def _after_flush(session: Session, _context: object) -> None:
                 pending.flags.add("filters")
 
 
-class CommitOrder(Protocol):
-    """A backend's part in logging a change set: what to do just before the entry is written
-    (PostgreSQL: take the lock that keeps log ids in commit order, and notify at commit)."""
+class ChangeLog(Protocol):
+    """How a backend writes a change set's log entry, last thing before its transaction
+    commits (PostgreSQL: under the lock that keeps log ids in commit order, with the
+    notification sent at commit, in one statement)."""
 
-    def before_logging(self, session: Session) -> None: ...
+    def write(self, session: Session, entry: dict[str, Any]) -> None: ...
+
+
+class _OrmChangeLog:
+    """The entry as an ORM row, flushed with the commit (a project file: SQLite commits one
+    writer at a time, so ids are in commit order already)."""
+
+    def write(self, session: Session, entry: dict[str, Any]) -> None:
+        session.add(ChangeLogEntry(**entry))
 
 
 def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str,
-          order: CommitOrder | None = None) -> None:
+          log: ChangeLog | None = None) -> None:
     """Publish what each session's committed transactions changed to ``hub``, and log it in
     the same transaction as ``client``'s, for the other clients of the project."""
+
+    writer = log if log is not None else _OrmChangeLog()
 
     def before_commit(session: Session) -> None:
         session.flush()  # the last changes reach _after_flush before they are logged
@@ -167,11 +178,9 @@ def track(sessions: sessionmaker[Session], hub: ChangeHub, client: str,
         if pending is not None:
             changes = pending.change_set()
             if not changes.is_empty:
-                if order is not None:
-                    order.before_logging(session)
-                session.add(ChangeLogEntry(client=client, payload=changes.to_payload(),
-                                           created_at=datetime.now(UTC).replace(tzinfo=None),
-                                           author=author_of(session)[:200]))
+                writer.write(session, {"client": client, "payload": changes.to_payload(),
+                                       "created_at": datetime.now(UTC).replace(tzinfo=None),
+                                       "author": author_of(session)[:200]})
 
     def after_commit(session: Session) -> None:
         pending = session.info.pop(_KEY, None)

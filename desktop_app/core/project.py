@@ -110,12 +110,12 @@ def open_project(target: Path | str | ProjectLocation, read_only: bool = False,
     identity = _project_uuid(db)
     if not read_only:
         prune_change_log(db.sessions)
-    order = None
+    log = None
     if db.is_server:
-        from desktop_app.core.change_feed_pg import PostgresCommitOrder
+        from desktop_app.core.change_feed_pg import PostgresChangeLog
 
-        order = PostgresCommitOrder()
-    track(db.sessions, changes, client, order)
+        log = PostgresChangeLog()
+    track(db.sessions, changes, client, log)
     events = EventService(db.sessions)
     return Project(db, ArticleService(db.sessions), events,
                    ExportService(db.sessions, events, db.path, identity),

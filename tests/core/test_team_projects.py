@@ -92,6 +92,48 @@ def test_ids_taken_in_bulk_come_from_the_sequence(project, tmp_path: Path) -> No
     assert single.id == min(ids) and single_after.id == max(ids)
 
 
+def test_a_writer_takes_its_log_id_only_under_the_log_lock(pg_url: str) -> None:
+    """Log ids must become visible in id order (a reader past id 11 never goes back for 10),
+    so a writer waiting for the lock has not taken an id yet: the lock, the notification and
+    the entry are one statement, and its id is taken after the lock."""
+    from datetime import datetime
+
+    from desktop_app.core.change_feed_pg import PostgresChangeLog
+
+    project = open_project(pg_url)
+    log = PostgresChangeLog()
+    entry = {"client": "x", "payload": "{}", "created_at": datetime(2021, 7, 9), "author": ""}
+    first, second = project.db.sessions(), project.db.sessions()
+    log.write(first, entry)  # holds the lock until it commits
+    done = threading.Event()
+
+    def waiting_writer() -> None:
+        log.write(second, entry)
+        done.set()
+
+    thread = threading.Thread(target=waiting_writer)
+    thread.start()
+    try:
+        assert not done.wait(0.5)  # blocked on the lock
+        with psycopg.connect(pg_url) as con:
+            taken = con.execute("SELECT last_value FROM change_log_id_seq").fetchone()[0]
+            newest_before = con.execute("SELECT coalesce(max(id), 0) FROM change_log") \
+                .fetchone()[0]
+        first.commit()
+        assert done.wait(10)
+        second.commit()
+    finally:
+        thread.join(10)
+        first.close()
+        second.close()
+    with psycopg.connect(pg_url) as con:
+        ids = [r[0] for r in con.execute("SELECT id FROM change_log WHERE client = 'x' "
+                                         "ORDER BY id")]
+    assert newest_before < ids[0] and taken == ids[0]  # the waiting writer had no id yet
+    assert ids == [ids[0], ids[0] + 1]
+    project.close()
+
+
 def _cli(*args: str, env_extra: dict[str, str] | None = None,
          tmp: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen",
