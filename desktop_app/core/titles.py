@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from desktop_app.core.temporal.lang.en.lexicon import SUBJECT_WORDS, TIME_PREPOSITIONS
+
 MAX_TITLE = 200
 _ATTRIBUTION = re.compile(
     r",?\s+(?:according to [^,.;]+|(?:[A-Z][\w.]*\s*){1,4}(?:News|reported|said|says|reports)"
@@ -21,10 +23,8 @@ _LEADING_PHRASE = re.compile(r"^(?:(?:on|in|at|by|during|since|until|late|early|
                              r"next)\s+)?[\w .,'-]{0,40}?,\s+")
 
 
-# A clause's subject after a date phrase without a comma ("Last week the army crossed...").
-_SUBJECT_START = re.compile(r"(?:the|a|an|he|she|it|they|we|i|its|their|his|her)[\s'\u2019]",
-                            re.IGNORECASE)
-_PREPOSITION = r"(?:on|in|at|by|during|since|until)\s"
+_SUBJECT_START = re.compile(rf"(?:{'|'.join(SUBJECT_WORDS)})[\s'\u2019]", re.IGNORECASE)
+_PREPOSITION = rf"(?:{'|'.join(TIME_PREPOSITIONS)})\s"
 
 
 def _without_leading_date(text: str, expression: str) -> str:

@@ -31,6 +31,8 @@ _CLOSING = r"[\"'\u2019\u201d)\]]*(?=\s+[\"'`(\[\u201c\u2018]*(?:[A-Z0-9]|[a-z]{
 # "at 6:40 p.m. (GMT +8)", "around 3 p.m. EST": the time's zone follows, the sentence goes on.
 _TIME_ZONE_AFTER = (r"(?!(?<=[ap]\.m\.)\s+(?:\(|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|JST|"
                     r"AES?T|AEDT)\b))")
+
+
 def _not_after_any(*words: str) -> str:
     """A check that the full stop just matched does not follow one of ``words``: one
     look-behind per length of word (a look-behind has one width), not one per word."""

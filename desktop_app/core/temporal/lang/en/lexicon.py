@@ -80,6 +80,10 @@ TIME_PREPOSITIONS = ("on", "in", "at", "by", "during", "since", "until", "from",
 
 # Ranges ('from 5 to 8 July', 'between 2010 and 2015', 'since March'); the verbs before a
 # 'from X to Y' that move a date rather than span a stretch ('postponed from May to June').
+# Words a clause's subject begins with: a date phrase before one only says when ("Last week
+# the army crossed...": the title drops it), unlike a date that is the subject itself.
+SUBJECT_WORDS = ("the", "a", "an", "he", "she", "it", "they", "we", "i", "its", "their",
+                 "his", "her")
 RANGE_DASHES = ("-", "\u2013", "\u2014")
 RANGE_TO_WORDS = ("to", "until", "till", "through", "thru")
 RANGE_OPENERS = ("from", "between", "since")
