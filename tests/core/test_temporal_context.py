@@ -114,15 +114,18 @@ def test_a_day_written_as_an_ordinal_before_its_month_and_year_ends_no_sentence(
         "March 2020 was worse."]
 
 
-def test_german_abbreviations_end_no_sentence() -> None:
+def test_german_abbreviations_and_ordinals_end_no_sentence() -> None:
     from desktop_app.core.temporal.context import sentences
 
     text = ("Zur Durch- bzw. Weiterreise kamen ca. 300 Menschen, z. B. aus Kanada, u. a. mit "
-            "5 Mio. Euro gemäß § 910 Abs. 1 BGB. Danach war es still. Es war ein gem. Es kam.")
+            "5 Mio. Euro gemäß § 910 Abs. 1 BGB. Danach war es still. Es war ein gem. Es kam. "
+            "Am 26. und 27. Januar, ab dem 10. März und im 19. Jahrhundert. It supports "
+            "Python 3. This is new.")
     assert [text[s:e] for s, e in sentences(text)] == [
         "Zur Durch- bzw. Weiterreise kamen ca. 300 Menschen, z. B. aus Kanada, u. a. mit "
         "5 Mio. Euro gemäß § 910 Abs. 1 BGB.", "Danach war es still.", "Es war ein gem.",
-        "Es kam."]
+        "Es kam.", "Am 26. und 27. Januar, ab dem 10. März und im 19. Jahrhundert.",
+        "It supports Python 3.", "This is new."]
 
 
 def test_a_title_is_not_cut_at_an_abbreviation() -> None:

@@ -10,6 +10,7 @@ import bisect
 import re
 
 from desktop_app.core.temporal.lang.de.lexicon import ABBREVIATIONS as GERMAN_ABBREVIATIONS
+from desktop_app.core.temporal.lang.de.lexicon import ORDINAL_AFTER
 from desktop_app.core.temporal.lang.en.lexicon import (
     ABBREVIATIONS,
     CLAUSE_WORDS,
@@ -42,6 +43,16 @@ def _not_after_any(*words: str) -> str:
     return "".join(rf"(?<!\b(?:{'|'.join(group)})\.)" for _n, group in sorted(by_length.items()))
 
 
+def _not_ordinal_after(*words: str) -> str:
+    """A check that the full stop just matched does not end a one- or two-digit number
+    after one of ``words`` ("am 15. Dezember"): an ordinal."""
+    by_length: dict[int, list[str]] = {}
+    for word in dict.fromkeys(words):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    return "".join(rf"(?<!\b(?:{'|'.join(group)})\s{digits}\.)"
+                   for _n, group in sorted(by_length.items()) for digits in (r"\d", r"\d\d"))
+
+
 # "am 3. März 2018", "(21. Februar 2022)": a day written as an ordinal before its month and
 # year, as German, the Nordic languages, Czech and others write it (by its form, any month
 # name: a sentence that ends in a one- or two-digit number and a next one that begins with a
@@ -52,7 +63,8 @@ _ORDINAL_DAY = (r"(?!(?:(?<=\D\d\.)|(?<=\D\d\d\.)|(?<=^\d\.)|(?<=^\d\d\.))"
 # Every language's abbreviations: a text's language is not known here, and the sentences of
 # an article in German are cut by the same splitter.
 _NOT_AFTER = _not_after_any(*ABBREVIATIONS, *GERMAN_ABBREVIATIONS) + \
-    r"(?<![\s.(][A-HJ-Z]\.)(?<!^[A-HJ-Z]\.)" + _TIME_ZONE_AFTER + _ORDINAL_DAY
+    r"(?<![\s.(][A-HJ-Z]\.)(?<!^[A-HJ-Z]\.)" + _TIME_ZONE_AFTER + _ORDINAL_DAY + \
+    _not_ordinal_after(*ORDINAL_AFTER)
 _SENTENCE_END = re.compile(rf"\.{_NOT_AFTER}{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|"
                            r"\n(?=\S)")
 _CLAUSE_BREAK = re.compile(r";|:|,|\s(?:" + "|".join(CLAUSE_WORDS) + r")\s")
