@@ -34,23 +34,25 @@ _TIME_ZONE_AFTER = (r"(?!(?<=[ap]\.m\.)\s+(?:\(|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?
                     r"AES?T|AEDT)\b))")
 
 
-def _not_after_any(*words: str) -> str:
-    """A check that the full stop just matched does not follow one of ``words``: one
-    look-behind per length of word (a look-behind has one width), not one per word."""
+def _alternatives_by_length(words: tuple[str, ...]) -> list[str]:
+    """The words as alternations of words of one length each (a look-behind has one width:
+    one look-behind per length, not one per word)."""
     by_length: dict[int, list[str]] = {}
     for word in dict.fromkeys(words):
         by_length.setdefault(len(word), []).append(re.escape(word))
-    return "".join(rf"(?<!\b(?:{'|'.join(group)})\.)" for _n, group in sorted(by_length.items()))
+    return ["|".join(group) for _n, group in sorted(by_length.items())]
+
+
+def _not_after_any(*words: str) -> str:
+    """A check that the full stop just matched does not follow one of ``words``."""
+    return "".join(rf"(?<!\b(?:{group})\.)" for group in _alternatives_by_length(words))
 
 
 def _not_ordinal_after(*words: str) -> str:
     """A check that the full stop just matched does not end a one- or two-digit number
     after one of ``words`` ("am 15. Dezember"): an ordinal."""
-    by_length: dict[int, list[str]] = {}
-    for word in dict.fromkeys(words):
-        by_length.setdefault(len(word), []).append(re.escape(word))
-    return "".join(rf"(?<!\b(?:{'|'.join(group)})\s{digits}\.)"
-                   for _n, group in sorted(by_length.items()) for digits in (r"\d", r"\d\d"))
+    return "".join(rf"(?<!\b(?:{group})\s{digits}\.)"
+                   for group in _alternatives_by_length(words) for digits in (r"\d", r"\d\d"))
 
 
 # "am 3. März 2018", "(21. Februar 2022)": a day written as an ordinal before its month and
