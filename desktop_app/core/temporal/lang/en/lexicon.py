@@ -72,6 +72,14 @@ NOT_PLURAL_NOUNS = ("is", "was", "has", "does", "says", "as", "this", "its", "hi
                     "becomes", "remains", "seems", "goes", "comes", "makes", "brings")
 YEAR_PREPOSITIONS = ("in", "since", "by", "until", "till", "during", "before", "after",
                      "from", "through", "circa", "c.")
+# Words that make the four-digit number after them a name or a number, not a year ("Flight
+# 1549", "Resolution 1973", "Route 1500", "No. 1984", "page 2019").
+IDENTIFIER_ABBREVIATIONS = ("no", "nos", "num", "ext")  # written with a full stop
+IDENTIFIER_NOUNS = ("number", "flight", "route", "room", "highway",
+                    "interstate", "bus", "platform", "gate", "page", "pages", "chapter",
+                    "section", "resolution", "resolutions", "apartment", "suite", "exit",
+                    "channel", "seat", "pier", "ward", "unit", "extension", "ticket",
+                    "invoice", "serial", "hotline", "code", "zip", "postcode", "id", "pin")
 # Counted things without a final s: '5 - 8 people' is no range of days.
 PLURALS_WITHOUT_S = ("people", "men", "women", "children", "police", "staff", "troops")
 

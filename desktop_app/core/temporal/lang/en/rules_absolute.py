@@ -12,6 +12,8 @@ from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import (
     DECADE_NUMBER,
+    IDENTIFIER_ABBREVIATIONS,
+    IDENTIFIER_NOUNS,
     ISO_NUMBER,
     NOT_PLURAL_NOUNS,
     PLURALS_WITHOUT_S,
@@ -231,6 +233,10 @@ def _decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
 # Patterns the handlers try, compiled once (a cold first pass would compile them mid-way).
 _MAY_AS_MONTH_AFTER = re.compile(r"\b(in|since|until|by|of|from|through|during|early|late|mid)"
                                  r"\s+$")
+# "Flight 1549", "Resolution 1973", "No. 1984": a number that names something, not a year.
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?<![\w.])(?:(?:" + "|".join(IDENTIFIER_NOUNS) + r")\s+|(?:"
+    + "|".join(IDENTIFIER_ABBREVIATIONS) + r")\.\s*)$", re.IGNORECASE)
 _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
                              + "|".join(PLURALS_WITHOUT_S) + r"\b|hours\b|(?!(?:"
                              + "|".join(NOT_PLURAL_NOUNS) + r")\b)[a-z]+s\b(?!\s+(?:and|to)))",
@@ -318,6 +324,9 @@ def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str
       misses=(
           "He cut 1500 jobs.",
           "It cost $2020.",
+          "Flight 1549 landed on the river.",
+          "The council passed Resolution 1973.",
+          "He lives at No. 1984 Main Street.",
       ))
 def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     y = int(m["y"])
@@ -325,7 +334,8 @@ def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     if _COUNT_NOT_YEAR.match(after) and not m["fiscal"] and not m["mod"] \
             and preceding_word(ctx.text, m.start()) not in YEAR_PREPOSITIONS:
         return None
-    if m.start() > 0 and ctx.text[m.start() - 1] in "$£€#":
+    if m.start() > 0 and ctx.text[m.start() - 1] in "$£€#" \
+            or _IDENTIFIER_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
         return None
     why = "fiscal year" if m["fiscal"] else "explicit year"
     return Hit("DATE", rd.narrow(rd.year(y, why), m["mod"]), absolute=True)
