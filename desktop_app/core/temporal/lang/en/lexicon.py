@@ -80,6 +80,11 @@ IDENTIFIER_NOUNS = ("number", "flight", "route", "room", "highway",
                     "section", "resolution", "resolutions", "apartment", "suite", "exit",
                     "channel", "seat", "pier", "ward", "unit", "extension", "ticket",
                     "invoice", "serial", "hotline", "code", "zip", "postcode", "id", "pin")
+# Unit symbols and model suffixes after a number make it a quantity or a model, not a year
+# ("1500 km", "2048 MB", "an RTX 2080 Ti"); written as they are (case matters).
+QUANTITY_SUFFIXES = ("GB", "MB", "TB", "KB", "kB", "MHz", "GHz", "Hz", "kW", "MW", "mAh", "Wh",
+                     "kWh", "px", "dpi", "rpm", "cc", "hp", "nm", "mm", "cm", "km", "kg", "mg",
+                     "ml", "Ti", "XT")
 # Counted things without a final s: '5 - 8 people' is no range of days.
 PLURALS_WITHOUT_S = ("people", "men", "women", "children", "police", "staff", "troops")
 

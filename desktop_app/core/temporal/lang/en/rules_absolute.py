@@ -17,6 +17,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     ISO_NUMBER,
     NOT_PLURAL_NOUNS,
     PLURALS_WITHOUT_S,
+    QUANTITY_SUFFIXES,
     SEPARATED_NUMBER,
     WEEKDAY_NAMES,
     YEAR_NUMBER,
@@ -237,6 +238,9 @@ _MAY_AS_MONTH_AFTER = re.compile(r"\b(in|since|until|by|of|from|through|during|e
 _IDENTIFIER_BEFORE = re.compile(
     r"(?<![\w.])(?:(?:" + "|".join(IDENTIFIER_NOUNS) + r")\s+|(?:"
     + "|".join(IDENTIFIER_ABBREVIATIONS) + r")\.\s*)$", re.IGNORECASE)
+# "1500 km", "2048 MB", "a 2080 Ti", "bits = 1024": a quantity, a model or a value.
+_QUANTITY_AFTER = re.compile(r"\s?(?:" + "|".join(QUANTITY_SUFFIXES) + r")(?![\w])")
+_VALUE_BEFORE = re.compile(r"=\s*$")
 _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
                              + "|".join(PLURALS_WITHOUT_S) + r"\b|hours\b|(?!(?:"
                              + "|".join(NOT_PLURAL_NOUNS) + r")\b)[a-z]+s\b(?!\s+(?:and|to)))",
@@ -327,6 +331,9 @@ def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str
           "Flight 1549 landed on the river.",
           "The council passed Resolution 1973.",
           "He lives at No. 1984 Main Street.",
+          "It beats the RTX 2080 Ti by 30%.",
+          "The road is 1500 km long.",
+          "Set default_bits = 1024 first.",
       ))
 def _year(m: re.Match[str], ctx: Context) -> Hit | None:
     y = int(m["y"])
@@ -335,7 +342,9 @@ def _year(m: re.Match[str], ctx: Context) -> Hit | None:
             and preceding_word(ctx.text, m.start()) not in YEAR_PREPOSITIONS:
         return None
     if m.start() > 0 and ctx.text[m.start() - 1] in "$£€#" \
-            or _IDENTIFIER_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
+            or _IDENTIFIER_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()) \
+            or _VALUE_BEFORE.search(ctx.text, max(0, m.start() - 3), m.start()) \
+            or _QUANTITY_AFTER.match(ctx.text, m.end()):
         return None
     why = "fiscal year" if m["fiscal"] else "explicit year"
     return Hit("DATE", rd.narrow(rd.year(y, why), m["mod"]), absolute=True)
