@@ -73,4 +73,28 @@ def propose_title(passage: str, leading_expression: str = "") -> str:
     if len(text) > MAX_TITLE:
         cut = text.rfind(" ", 0, MAX_TITLE + 1)
         text = text[:cut if cut > MAX_TITLE // 2 else MAX_TITLE].rstrip(" ,;:")
-    return text
+    return _quote_closed(text)
+
+
+# Each opening quotation mark and the mark that closes it (German opens with „ and closes with “).
+_CLOSING_MARK = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb",
+                 "\u2018": "\u2019"}
+
+
+_COMMA_BEFORE_CLOSING = re.compile("[,;:]([\"\u201d\u201c\u00bb\u2019])$")
+
+
+def _quote_closed(title: str) -> str:
+    """A title that opens a quotation its clause was cut from ('"This is a rapidly changing
+    situation, and..." he said' gives '"This is a rapidly changing situation'): the
+    quotation closed where the title ends, so it still reads as someone's words."""
+    closing = _CLOSING_MARK.get(title[:1])
+    if closing is None:
+        return title
+    title = _COMMA_BEFORE_CLOSING.sub(r"\1", title)  # '"We will go,"' (its "he said" gone)
+    opening = title[0]
+    if opening == closing:
+        open_left = title.count(opening) % 2 == 1
+    else:
+        open_left = title.count(closing) < title.count(opening)
+    return title + closing if open_left else title

@@ -99,6 +99,16 @@ def test_a_title_drops_its_date_phrase_only_where_the_phrase_only_says_when(
     assert propose_title(sentence, expression) == title
 
 
+def test_a_title_cut_from_a_quotation_closes_it() -> None:
+    assert propose_title('"This is a rapidly changing situation, and we are monitoring it,"'
+                         " he said.") == '"This is a rapidly changing situation, and we are ' \
+        'monitoring it"'
+    assert propose_title("“At the very early stages of our new relationship, which was hard,”"
+                         " she said.") == "“At the very early stages of our new relationship”"
+    assert propose_title("„The old bridge is open, which matters“") == "„The old bridge is open“"
+    assert propose_title('He said "no" to the plan.') == 'He said "no" to the plan'
+
+
 def test_a_dateline_does_not_date_the_event_in_its_sentence() -> None:
     text = "Harbour strike ends\n\nLISBON, 3 March 2022 - Dock workers returned on Wednesday."
     start = text.index("LISBON")
