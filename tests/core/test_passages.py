@@ -122,3 +122,14 @@ def test_suggest_on_a_long_article_dates_from_its_own_analysis_like_ctrl_e() -> 
         ctrl_e = dating.date_for_passage(text, s.start, s.end, published)
         assert (s.date.start, s.date.precision, s.date.expression, s.date.reason) == (
             ctrl_e.start, ctrl_e.precision, ctrl_e.expression, ctrl_e.reason)
+
+
+def test_a_sentence_of_nothing_but_dates_is_no_dated_passage() -> None:
+    """Bylines, date stamps, headings, table rows and citations state nothing: Suggest, F8
+    and the panel leave them out; a sentence in a script without case is kept."""
+    text = ("Datum 25.01.2022\nDRUMMER OF THE YEAR 2021\n| Friend | 2000 |\n(Schrenker, 2020)\n"
+            "Talks resumed on Monday.\nPutin quit Tuesday.\n会談は 2020-05-04 に行われた。\n"
+            "Sunday.")
+    analysis = analyse_article(1, text, FRI, [])
+    assert [text[s.start:s.end] for s in analysis.sentences] == [
+        "Talks resumed on Monday.", "Putin quit Tuesday.", "会談は 2020-05-04 に行われた。"]
