@@ -105,7 +105,7 @@ def _states_something(text: str, start: int, end: int, spans: list[tuple[int, in
     outside them (every statement has one: its verb, at least), or letters of a script
     without case. Headings, bylines, date stamps, table rows and citations have none
     ("Datum 25.01.2022", "DRUMMER OF THE YEAR", "| Friend | 2000 |", "(Schrenker, 2020)"):
-    on the shared real pages they were one suggestion in twelve, none of them an event."""
+    on the shared real pages they were one suggestion in eight, none of them an event."""
     pieces, at = [], start
     for s, e in spans[bisect.bisect_left(spans, (start, -1)):]:
         if s >= end:
