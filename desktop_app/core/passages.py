@@ -107,7 +107,8 @@ def _states_something(text: str, start: int, end: int, spans: list[tuple[int, in
     ("Datum 25.01.2022", "DRUMMER OF THE YEAR", "| Friend | 2000 |", "(Schrenker, 2020)"):
     on the shared real pages they were one suggestion in eight, none of them an event."""
     pieces, at = [], start
-    for s, e in spans[bisect.bisect_left(spans, (start, -1)):]:
+    for k in range(bisect.bisect_left(spans, (start, -1)), len(spans)):
+        s, e = spans[k]
         if s >= end:
             break
         pieces.append(text[at:max(at, s)])
