@@ -113,9 +113,8 @@ _BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{
 
 def _header_bytes(raw: bytes, charset: str | None) -> str:
     codec = text_codec(charset) if charset else None
-    if codec == "utf-8":  # 8-bit text labelled UTF-8 that is not: each stray byte cp1252
-        return raw.decode("utf-8", errors="cp1252-fallback")
-    if codec is not None:
+    if codec is not None and codec != "utf-8":
         return raw.decode(codec, errors="replace")
-    # As a page's stray 8-bit bytes are read (decoding.py): UTF-8, each other byte cp1252.
+    # No charset, or UTF-8 (8-bit text labelled UTF-8 may not be): as a page's stray 8-bit
+    # bytes are read (decoding.py), UTF-8, each other byte cp1252.
     return raw.decode("utf-8", errors="cp1252-fallback")
