@@ -81,7 +81,8 @@ _CLOSING_MARK = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u
                  "\u2018": "\u2019"}
 
 
-_COMMA_BEFORE_CLOSING = re.compile("[,;:]([\"\u201d\u201c\u00bb\u2019])$")
+_COMMA_BEFORE_CLOSING = re.compile(
+    "[,;:]([" + "".join(re.escape(m) for m in sorted(set(_CLOSING_MARK.values()))) + "])$")
 
 
 def _quote_closed(title: str) -> str:
