@@ -250,13 +250,14 @@ class ArticleReader(QPlainTextEdit):
             if not self._held and self._stale:
                 self._paint()
 
-    def _paint(self) -> None:
-        """Base highlights are reused; only the selected event's and the flash are new."""
+    def _paint(self, shown: tuple[int, int] | None = None) -> None:
+        """Base highlights are reused; only the selected event's and the flash are new.
+        ``shown``: the span of text shown, where the caller has just worked it out."""
         if self._held:
             self._stale = True
             return
         self._stale = False
-        sels = self._underlines_near_view() + self._base
+        sels = self._underlines_near_view(shown) + self._base
         if self._selected_event is not None:
             sels += [self._selection(q.start, q.end, self._colours.quote_selected, True)
                      for q in self._quotes if q.event_id == self._selected_event]
@@ -264,11 +265,12 @@ class ArticleReader(QPlainTextEdit):
             sels.append(self._selection(*self._flash, self._colours.flash))
         self.setExtraSelections(sels)
 
-    def _underlines_near_view(self) -> list[QTextEdit.ExtraSelection]:
+    def _underlines_near_view(self, shown: tuple[int, int] | None,
+                              ) -> list[QTextEdit.ExtraSelection]:
         """The underlines of the dates within reach of the text shown, each made once."""
         if not self._expressions:
             return []
-        top, bottom = self._shown_span()
+        top, bottom = shown if shown is not None else self._shown_span()
         lo, hi = max(0, top - UNDERLINE_REACH), bottom + UNDERLINE_REACH
         self._underlined = (lo, hi)
         first = bisect.bisect_left(self._expression_starts, lo)
@@ -289,10 +291,10 @@ class ArticleReader(QPlainTextEdit):
         """After a scroll: underline anew once the text shown nears the edge of reach."""
         if not self._expressions:
             return
-        top, bottom = self._shown_span()
+        top, bottom = shown = self._shown_span()
         lo, hi = self._underlined
         if (lo > 0 and top - lo < UNDERLINE_REACH // 2) or hi - bottom < UNDERLINE_REACH // 2:
-            self._paint()
+            self._paint(shown)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
