@@ -386,5 +386,8 @@ def _import(args: argparse.Namespace, project: Project, limits: Limits) -> int:
     for path in summary.skipped:
         print(f"skipped: {shown(path)}: no sure publication date (give --published, or "
               "--dates best or ask)", file=sys.stderr)
+    for path in summary.undated:
+        print(f"warning: {shown(path)}: no publication date found; the article has none "
+              "(use --published to give one)", file=sys.stderr)
     return 1 if summary.failed or summary.duplicates or summary.skipped else 0
 

@@ -1,6 +1,7 @@
 """How `import` answers for a file without a sure publication date (--dates): best takes
 the best candidate, flagged as not confirmed; strict skips the file; ask asks on the
-terminal."""
+terminal. A file that names no day and writes none relative to its own is not asked about:
+it is imported undated, whatever the mode (asks_publication_day)."""
 
 from __future__ import annotations
 
@@ -23,11 +24,7 @@ def best_date(draft: ArticleDraft, path: Path) -> DateAnswer | None:
     """--dates best: nobody to ask: the best candidate, flagged as not confirmed."""
     guess = draft.published_guess
     if guess is None:
-        # Said before the import is tried (it may still be refused as a duplicate): what
-        # the article will lack, not that it was imported.
-        print(f"warning: {shown(path)}: no publication date found; the article has none "
-              "(use --published to give one)", file=sys.stderr)
-        return None
+        return None  # imported undated, which the summary says
     print(f"warning: {shown(path)}: {_doubt(draft)}; took {guess.isoformat()}, not confirmed "
           "(use --published to set another)", file=sys.stderr)
     return DateAnswer(guess, DateSource.SUGGESTED)

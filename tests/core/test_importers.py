@@ -414,6 +414,7 @@ def test_a_publication_day_the_page_declares_against_its_address_is_asked_about(
     ("4. Mai 2020", ((2020, 5, 4),)),
     ("4 de mayo de 2020", ((2020, 5, 4),)),
     ("29 / Dezember / 2022", ((2022, 12, 29),)),
+    ("26 | 01 | 2022", ((2022, 1, 26),)),  # a byline's table cell
     ("TechnologyJan 18, 2019", ((2019, 1, 18),)),
     ("MÄRZ 3, 2021", ((2021, 3, 3),)),
     ("31.02.2020", ()),

@@ -43,9 +43,23 @@ def test_missing_publication_date_is_asked_with_a_guess(window, tmp_path: Path) 
 def test_cancelling_the_date_question_skips_the_file(window, tmp_path: Path) -> None:  # noqa: ANN001
     window.dialogs.ask_publication_dates = lambda questions: None
     f = tmp_path / "nodate.txt"
-    f.write_text("Just text without any date at all.")
+    f.write_text("Talks began on Monday; no day is written to date it.")
     assert window.files.import_files([f]) == []
     assert "skipped" in window.dialogs.errors[-1][1] and window.article_model.rowCount() == 1
+
+
+def test_a_file_naming_no_day_is_imported_undated_without_a_question(
+        window, tmp_path: Path) -> None:  # noqa: ANN001
+    def never(questions):  # noqa: ANN001, ANN202
+        raise AssertionError(f"asked about {[q.path.name for q in questions]}")
+
+    window.dialogs.ask_publication_dates = never
+    f = tmp_path / "recipe.txt"
+    f.write_text("Bread\n\nMix the flour and the water, and leave the dough overnight.")
+    [article_id] = window.files.import_files([f])
+    assert window.project.articles.get(article_id).published is None
+    assert "without a publication date" in window.statusBar().currentMessage()
+    assert "no publication date" in window.article_header.byline.text()
 
 
 def test_a_folder_import_asks_every_doubtful_date_at_once_in_one_table(

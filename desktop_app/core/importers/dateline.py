@@ -11,6 +11,7 @@ from desktop_app.core.edits import ArticleDraft
 _HEAD_CHARS = 400
 _HEAD_LINES = 6
 _DATELINE_OFFSET = 30
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014:|(]|$)")
 _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated|date|dated)\s*[:\-]?\s*(.+)$",
                              re.IGNORECASE | re.MULTILINE)
@@ -41,7 +42,11 @@ def _dateline(text: str, anchor: date | None) -> date | None:
                 continue
             if anchor is not None and not any(ch.isdigit() for ch in e.text):
                 continue  # a dateline writes its day of the month; 'on Monday' is no dateline
-            near_start = e.start <= _DATELINE_OFFSET
+            # A dateline's day follows a place or nothing, never running words ("In the
+            # Gazette of 17 August 2021 (Part I) the law was ...").
+            before = _LAST_WORD.search(line, 0, e.start)
+            near_start = e.start <= _DATELINE_OFFSET and not (
+                before is not None and before[1][0].islower())
             marked = _DATELINE_END.match(line, e.end) is not None or len(line) <= 100
             if near_start and marked:
                 return e.earliest
@@ -98,3 +103,27 @@ def candidates_of(draft: ArticleDraft) -> tuple[tuple[date, str], ...]:
     """The days to offer when a draft's publication date is asked, best first, with where
     each came from: its pre-filled day, the other days its file names, then its text's."""
     return date_candidates(draft.text, draft.published_guess, others=draft.published_others)
+
+
+def asks_publication_day(draft: ArticleDraft) -> bool:
+    """Whether the user is asked a draft's publication day: none was taken, and its file or
+    text names some day to offer, or its text writes days only that day dates ('on
+    Monday'). A file with neither (a home page, a product page) is imported undated
+    instead: there is nothing to confirm and nothing waits for it; its header says it has
+    none until the user gives one."""
+    return draft.published is None and (bool(candidates_of(draft))
+                                        or writes_relative_days(draft.text))
+
+
+_ANY_DAY = date(2000, 6, 15)  # an anchor to see which of a text's dates would need one
+
+
+def writes_relative_days(text: str) -> bool:
+    """Whether the text writes a day relative to when it was written ('on Monday',
+    'yesterday', 'Christmas'), which only its publication day can date."""
+    from desktop_app.core.temporal.engine import find_expressions
+
+    head = text[:_GUESS_REACH]
+    absolute = {(e.start, e.end) for e in find_expressions(head, None)}
+    return any(e.granularity == "day" and e.earliest is not None
+               and (e.start, e.end) not in absolute for e in find_expressions(head, _ANY_DAY))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.importers import read_article_file
+from desktop_app.core.importers.dateline import asks_publication_day
 
 
 def predict(path: Path) -> dict[str, object]:
@@ -31,7 +32,7 @@ def predict(path: Path) -> dict[str, object]:
                 "title": "", "text": "", "error": str(exc)}
     return {"file": path.name,
             "published": draft.published.isoformat() if draft.published else None,
-            "asked": draft.published is None,
+            "asked": asks_publication_day(draft),
             "guess": draft.published_guess.isoformat() if draft.published_guess else None,
             "title": draft.title, "text": draft.text, "error": None}
 

@@ -15,20 +15,34 @@ from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.importers.local_day import PageTimes
-from desktop_app.core.importers.shown_date import Surroundings, surroundings
+from desktop_app.core.importers.shown_date import (
+    Surroundings,
+    surroundings,
+    visible_text,
+    written_days,
+)
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.records import DateSource
 
 
-def _htmldate(html: str) -> date | None:
-    """htmldate's reading of the page's own date markup (never its URL or the network)."""
+def _htmldate(html: str, extensive: bool = False) -> date | None:
+    """htmldate's reading of the page's own date markup (never its URL or the network);
+    ``extensive``: also any date-like text in the markup, which is weaker."""
     try:
         from htmldate import find_date
 
-        found = find_date(html, extensive_search=False, original_date=True)
+        found = find_date(html, extensive_search=extensive, original_date=True)
         return date.fromisoformat(found) if found else None
     except Exception:  # noqa: BLE001 - a fallback: any failure means 'no date found'
         return None
+
+
+def _day_in_markup(html: str) -> date | None:
+    """A day written somewhere in the page's markup (a comment, a script, an attribute):
+    too weak to take, worth offering. Not the 1st of a month: htmldate gives that for a
+    month or a year alone (a copyright line's '2022')."""
+    day = _htmldate(html, extensive=True)
+    return day if day is not None and day.day != 1 else None
 
 
 # Reading a page takes time in proportion to its elements (200,000 took 16 s) and to the
@@ -110,17 +124,24 @@ def _publication(html: str, found: str | None, url: str, title: str, text: str) 
         published = dateline
         source = DateSource.DATELINE if published else DateSource.UNKNOWN
     if published is None:
-        around = _surroundings(html, title, text)
-        shown = around.day_by_headline() if around is not None else None
-        if shown is not None:  # the byline's day, where nothing else gives one
+        page = _page_text(html)
+        around = surroundings(page, title, text)
+        # The byline's day, or a "Published on" line's below the text, where nothing else
+        # gives one.
+        shown = around and (around.day_by_headline() or around.day_after_text())
+        if shown:
             return _Dating(shown, DateSource.DATELINE, shown)
-        return _Dating(None, source, latest_full_date(text))
+        others = [(day, "the page's text, away from the article")
+                  for day in _written_once(page)]
+        if not others and (markup := _day_in_markup(html)) is not None:
+            others.append((markup, "the page's markup, not shown to readers"))
+        return _Dating(None, source, latest_full_date(text), others=tuple(others))
     address = url_date(url)
     declared = times.declared_days()  # the extractor's day may be the address's, not these
     named = {"dateline": dateline, "address": address, "declared publication time":
              None if not declared or published in declared
              else min(declared, key=lambda day: abs(day - published))}
-    doubt = _disagreement(published, named)
+    doubt = _disagreement(published, source, named)
     if doubt:
         return _Dating(None, source, published, doubt, tuple(
             (day, f"the page's {where}") for where, day in named.items()
@@ -181,11 +202,31 @@ def url_date(url: str) -> date | None:
         return None
 
 
-def _surroundings(html: str, title: str, text: str) -> Surroundings | None:
+def _page_text(html: str) -> str:
+    """The page's text as its readers see it (see visible_text); empty if it cannot be
+    parsed."""
     from trafilatura.utils import load_html
 
     root = load_html(html)
-    return surroundings(root, title, text) if root is not None else None
+    return visible_text(root) if root is not None else ""
+
+
+def _surroundings(html: str, title: str, text: str) -> Surroundings | None:
+    return surroundings(_page_text(html), title, text)
+
+
+_OTHER_DAYS = 5  # offered when asking; a page listing hundreds (a calendar) is no help
+
+
+def _written_once(page: str) -> list[date]:
+    """The first few days written in full on the page that can be read only one way."""
+    days: dict[date, None] = {}
+    for readings in written_days(page):
+        if len(readings) == 1:
+            days.setdefault(readings[0])
+            if len(days) == _OTHER_DAYS:
+                break
+    return list(days)
 
 
 def _unshown(html: str, day: date, title: str, text: str, times: PageTimes) -> _Dating:
@@ -211,11 +252,12 @@ def _unshown(html: str, day: date, title: str, text: str, times: PageTimes) -> _
                    "that day beside the article")
 
 
-def _disagreement(chosen: date, others: dict[str, date | None]) -> str:
-    """Why the date must be asked: another of the page's own sources ('dateline') names
+def _disagreement(chosen: date, source: DateSource, others: dict[str, date | None]) -> str:
+    """Why the date must be asked: another of the page's own sources ('address') names
     another day."""
     against = [f"its {where} says {other.isoformat()}" for where, other in others.items()
                if other is not None and other != chosen]
     if not against:
         return ""
-    return f"the page's metadata says {chosen.isoformat()}, but " + " and ".join(against)
+    chosen_by = "dateline" if source is DateSource.DATELINE else "metadata"
+    return f"the page's {chosen_by} says {chosen.isoformat()}, but " + " and ".join(against)

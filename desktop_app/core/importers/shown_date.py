@@ -110,9 +110,10 @@ def _find_paragraph(page: str, paragraphs: list[str], from_end: bool) -> int:
     return -1
 
 
-def article_span(page: str, title: str, text: str) -> tuple[int, int] | None:
+def article_span(page: str, title: str, text: str) -> tuple[int, int, bool] | None:
     """Where the article stands in the page's text: from its headline (or first paragraph)
-    to the end of its text; None when neither can be found."""
+    to the end of its text, and whether that end was found (else it is where the article
+    begins); None when neither can be found."""
     paragraphs = [p for p in text.split("\n") if p.strip()]
     start = _find_paragraph(page, paragraphs, from_end=False)
     headline = " ".join(title.split())[:_KEY_CHARS]
@@ -123,7 +124,7 @@ def article_span(page: str, title: str, text: str) -> tuple[int, int] | None:
     if not found:
         return None
     end = _find_paragraph(page, paragraphs, from_end=True)
-    return min(found), max(end, start, head)
+    return min(found), max(end, start, head), end >= 0
 
 
 class Surroundings(NamedTuple):
@@ -134,6 +135,7 @@ class Surroundings(NamedTuple):
     text: str
     headline_at: int
     text_end: int
+    end_found: bool = True  # else text_end is where the article begins, not where it ends
 
     def shows(self, day: date) -> bool:
         """Whether ``day`` is written from above the headline to the end of the text, or is
@@ -155,16 +157,23 @@ class Surroundings(NamedTuple):
                  for start, end, days in _written(near) if len(days) == 1]
         return min(found, key=lambda f: f[0])[1] if found else None
 
+    def day_after_text(self) -> date | None:
+        """The day of a "Published on" line below the article: the one day written just
+        after its text, where only one is, and it can be read only one way."""
+        if not self.end_found:
+            return None
+        after = {d for readings in written_days(self.text[self.text_end:]) for d in readings}
+        return next(iter(after)) if len(after) == 1 else None
 
-def surroundings(root: Any, title: str, text: str) -> Surroundings | None:
-    """The article's surroundings in the page ``root`` (which is changed: a parse of the page
-    made for this); None when the article cannot be found in the page."""
-    page = visible_text(root)
+
+def surroundings(page: str, title: str, text: str) -> Surroundings | None:
+    """The article's surroundings in ``page`` (a page's visible_text); None when the article
+    cannot be found in it."""
     span = article_span(page, title, text)
     if span is None:
         return None
     lo = max(0, span[0] - _BEFORE_HEADLINE)
-    return Surroundings(page[lo:span[1] + _AFTER_TEXT], span[0] - lo, span[1] - lo)
+    return Surroundings(page[lo:span[1] + _AFTER_TEXT], span[0] - lo, span[1] - lo, span[2])
 
 
 _MONTH_OF = {name: n for n, names in enumerate(_MONTH_NAMES, 1) for name in names}
@@ -175,8 +184,8 @@ _WRITTEN_DAY = re.compile(
     rf"(?<!\d)(?P<iy>{_YEAR})(?:-(?P<im>\d\d)-(?P<id>\d\d)|(?P<cm>[01]\d)(?P<cd>[0-3]\d)(?!\d))"
     # year first, as East Asian pages write it (2020.5.4, 2020年5月4日)
     rf"|(?<!\d)(?P<ey>{_YEAR})\s?[./年]\s?(?P<em>\d{{1,2}})\s?[./月]\s?(?P<ed>\d{{1,2}})(?!\d)"
-    # day first (04.05.2020, 4-5-20), or either way round with slashes (5/4/2020)
-    rf"|(?<!\d)(?P<a>\d{{1,2}})\s?(?P<sep>[./-])\s?(?P<b>\d{{1,2}})\s?(?P=sep)\s?"
+    # day first (04.05.2020, 4-5-20, 4 | 5 | 2020), or either way round with slashes (5/4/2020)
+    rf"|(?<!\d)(?P<a>\d{{1,2}})\s?(?P<sep>[./|-])\s?(?P<b>\d{{1,2}})\s?(?P=sep)\s?"
     rf"(?P<ay>{_YEAR}|\d\d)(?!\d)"
     # a day before its month's name (4 May 2020, 4. Mai 2020, 4 de mayo de 2020, 4 / mai / 2020)
     rf"|(?<!\d)(?P<nd>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:/\s*|de\s+|d[e’']\s*)?"

@@ -15,7 +15,11 @@ from desktop_app.core.article_records import ArticleRecord
 from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import DuplicateArticleError, ImportFileError, TimelineError
 from desktop_app.core.importers import SUPPORTED_SUFFIXES, read_article_file
-from desktop_app.core.importers.dateline import candidates_of, latest_full_date
+from desktop_app.core.importers.dateline import (
+    asks_publication_day,
+    candidates_of,
+    latest_full_date,
+)
 from desktop_app.core.limits import DEFAULT_LIMITS, Limits
 from desktop_app.core.records import DateSource
 from desktop_app.core.services.articles import ArticleService, Reimport
@@ -87,6 +91,7 @@ class BatchSummary:
     waiting: tuple[DateQuestion, ...] = ()  # read, not imported: their days are to be asked
     replacing: tuple[ReplaceQuestion, ...] = ()  # held until the replacement is confirmed
     not_replaced: tuple[tuple[Path, str], ...] = ()  # file, title of the article kept as it was
+    undated: tuple[Path, ...] = ()  # imported without a publication date
 
     def then(self, later: BatchSummary) -> BatchSummary:
         """This summary followed by ``later``'s, which answered its questions: the questions
@@ -95,7 +100,8 @@ class BatchSummary:
                             self.failed + later.failed, self.skipped + later.skipped,
                             self.cancelled or later.cancelled, self.updated + later.updated,
                             self.unconfirmed + later.unconfirmed, later.waiting,
-                            later.replacing, self.not_replaced + later.not_replaced)
+                            later.replacing, self.not_replaced + later.not_replaced,
+                            self.undated + later.undated)
 
     def text(self) -> str:
         """'Imported 3 articles; 1 duplicate skipped; 2 failed: ...'."""
@@ -115,6 +121,10 @@ class BatchSummary:
             lines.append(f"{counted(len(self.unconfirmed), 'publication date')} taken as "
                          "suggested, not confirmed (Article > Properties changes one):")
             lines += [f"  {path}: {day.isoformat()}" for path, day in self.unconfirmed]
+        if self.undated:
+            lines.append(f"{counted(len(self.undated), 'article')} without a publication date "
+                         "(Article > Properties sets one): " + "; ".join(
+                             str(p) for p in self.undated))
         if self.not_replaced:
             lines.append(f"{counted(len(self.not_replaced), 'changed version')} not imported, "
                          "the articles kept as they were: " + "; ".join(
@@ -162,7 +172,8 @@ def import_batch(articles: ArticleService, files: list[Path], *,
     """Import files one by one, each committed on its own so a cancel keeps what is done.
 
     ``progress(done, total, path)`` returns False to cancel. With ``ask_later`` (the window),
-    a file without a sure publication date is read and left in the summary's ``waiting``
+    a file without a sure publication date (but naming some day: asks_publication_day; one
+    naming none is imported undated) is read and left in the summary's ``waiting``
     (``import_answered`` imports it once answered), and a changed version of an article
     already here in its ``replacing`` (``replace_confirmed``); else ``ask_date`` is asked (a
     DateAnswer, None to import without a date, False to skip the file) and changed versions
@@ -184,7 +195,7 @@ def import_batch(articles: ArticleService, files: list[Path], *,
             draft = replace(draft, title=title)
         if published is not None:
             draft = replace(draft, published=published, published_source=DateSource.USER)
-        elif draft.published is None and (ask_later or ask_date is not None):
+        elif (ask_later or ask_date is not None) and asks_publication_day(draft):
             question = DateQuestion(path, replace(draft, published_guess=draft.published_guess
                                                   or latest_full_date(draft.text)))
             if ask_later:
@@ -247,6 +258,7 @@ class _Tally:
         self.skipped: list[Path] = []
         self.updated: list[tuple[Path, Reimport]] = []
         self.unconfirmed: list[tuple[Path, date]] = []
+        self.undated: list[Path] = []
 
     def add(self, path: Path, draft: ArticleDraft | None) -> None:
         """Store one file's draft (None: skipped), each committed on its own."""
@@ -270,6 +282,8 @@ class _Tally:
             return
         if draft.published_source is DateSource.SUGGESTED and draft.published is not None:
             self.unconfirmed.append((path, draft.published))
+        if draft.published is None:
+            self.undated.append(path)
         if isinstance(result, Reimport):
             self.updated.append((path, result))
         else:
@@ -279,7 +293,7 @@ class _Tally:
         return BatchSummary(tuple(self.imported), tuple(self.duplicates), tuple(self.failed),
                             tuple(self.skipped), cancelled, tuple(self.updated),
                             tuple(self.unconfirmed), waiting, tuple(self.replacing),
-                            tuple(self.not_replaced))
+                            tuple(self.not_replaced), tuple(self.undated))
 
 
 def _reason(path: Path, exc: TimelineError) -> str:
