@@ -203,7 +203,9 @@ class ProjectFiles(Component):
         stack.endMacro()
 
     def _add_draft(self, draft: ArticleDraft, source: str, errors: list[str]) -> int | None:
-        if draft.published is None:
+        from desktop_app.core.importers.dateline import asks_publication_day
+
+        if asks_publication_day(draft):  # a text naming no day is added undated, as files are
             published = self._ask_date_of(draft, source)
             if published is None:
                 errors.append(self.tr("%s: skipped (no publication date given)") % source)

@@ -158,6 +158,26 @@ def test_paste_creates_an_article(window, qtbot) -> None:  # noqa: ANN001
     assert (a.title, a.published) == ("Storm hits port", date(2023, 2, 2))
 
 
+def test_a_paste_is_asked_its_day_only_where_its_text_needs_or_names_one(window) -> None:  # noqa: ANN001
+    asked: list[str] = []
+
+    def ask(source, default, found):  # noqa: ANN001, ANN202
+        asked.append(source)
+        return date(2023, 2, 1)
+
+    window.dialogs.ask_publication_date = ask
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("Bread\nMix the flour and the water, and leave the dough overnight.")
+    window.user_actions.paste_article.trigger()
+    bread = window.project.articles.get(window.reader.article_id)
+    assert (bread.title, bread.published, asked) == ("Bread", None, [])
+    clipboard.setText("Storm hits port\nA storm closed the port on Wednesday.")
+    window.user_actions.paste_article.trigger()
+    storm = window.project.articles.get(window.reader.article_id)
+    assert (storm.title, storm.published, asked) == (
+        "Storm hits port", date(2023, 2, 1), ["the pasted text"])
+
+
 def test_pasted_text_is_held_to_what_a_file_of_it_would_be(window, settings) -> None:  # noqa: ANN001, E501
     """A title of one plain line, no NUL, the size limit: a paste is no back door."""
     clipboard = QGuiApplication.clipboard()
