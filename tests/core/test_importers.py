@@ -512,6 +512,11 @@ def test_a_mail_that_is_no_article_is_refused_with_the_reason(tmp_path: Path, bo
     ("Vegan noodles (stir fry) - Eat What Tonight", "", "https://eatwhattonight.com/x",
      "Vegan noodles (stir fry)"),
     ("Talks | World | Daily Herald", "Daily Herald", "", "Talks | World"),
+    # The site's name and what follows it: a slogan, the day.
+    ("Winter pike | petri-heil.ch | Your Swiss angling magazine", "",
+     "https://www.petri-heil.ch/de/x", "Winter pike"),
+    ("Berlin confronts its colonial past | DW | 19.01.2020", "DW", "",
+     "Berlin confronts its colonial past"),
     # Not the site's name: the headline stays whole.
     ("Love is War - Longing by R. K. Lilley", "", "https://books.blogspot.com/x",
      "Love is War - Longing by R. K. Lilley"),

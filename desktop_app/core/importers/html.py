@@ -163,13 +163,19 @@ def without_site_name(title: str, site: str, url: str) -> str:
     parts = _TITLE_SEPARATOR.split(title)
     if len(parts) < 2:
         return title
-    last = _letters(parts[-1]).removeprefix("www")
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     names = {_letters(site), _letters(host), _letters(host.rsplit(".", 1)[0])} - {""}
-    # The name itself, or most of it ("Eat What Tonight" for eatwhattonight.com).
-    if last in names or (len(last) >= 5 and any(
-            n.startswith(last) and len(last) >= 0.6 * len(n) for n in names)):
-        return title[:title.rfind(parts[-1])].rstrip(" |-\u2013\u2014\u2022:")
+
+    def names_the_site(part: str) -> bool:
+        # The name itself, or most of it ("Eat What Tonight" for eatwhattonight.com).
+        letters = _letters(part).removeprefix("www")
+        return letters in names or (len(letters) >= 5 and any(
+            n.startswith(letters) and len(letters) >= 0.6 * len(n) for n in names))
+
+    # The site's name, and whatever follows it ("Headline | Site | The site's slogan").
+    for part in parts[1:]:
+        if names_the_site(part):
+            return title[:title.find(part, len(parts[0]))].rstrip(" |-\u2013\u2014\u2022:")
     return title
 
 
