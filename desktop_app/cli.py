@@ -84,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dates", choices=("best", "strict", "ask"), default="best",
                      help="a file whose publication date is in doubt or missing: best takes "
                           "the best candidate and flags it as not confirmed (the default), "
-                          "strict skips the file, ask asks on the terminal")
+                          "strict skips the file, ask asks on the terminal (a file naming no "
+                          "day at all is imported undated)")
     add = sub.add_parser("add-event", help="create an event from a quote, as Ctrl+E would")
     add.add_argument("--article", type=int, required=True, metavar="ID")
     add.add_argument("--quote", required=True, help="exact text of the passage")
