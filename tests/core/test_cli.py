@@ -111,6 +111,16 @@ def test_import_dates_strict_skips_a_file_without_a_sure_date(tmp_path: Path, ca
     assert f"skipped: {f}: no sure publication date (give --published" in err
 
 
+def test_a_file_naming_no_day_is_imported_undated_even_by_strict(tmp_path: Path,
+                                                                  capsys) -> None:  # noqa: ANN001
+    f = tmp_path / "recipe.txt"
+    f.write_text("Bread\n\nMix the flour and the water, and leave the dough overnight.")
+    code, out, err = run(capsys, "--db", str(tmp_path / "p.tldb"), "import", "--dates",
+                         "strict", str(f))
+    assert code == 0 and out == "1\tBread\n"
+    assert f"warning: {f}: no publication date found; the article has none" in err
+
+
 @pytest.mark.parametrize("typed,day,source", [
     ("\n", date(2019, 5, 4), "user"),  # Enter: the first candidate
     ("1\n", date(2019, 5, 4), "user"),
