@@ -550,3 +550,29 @@ def test_the_guess_to_prefill_reads_only_the_head_of_a_long_text() -> None:
     assert latest_full_date(text + "It ended on 9 June 2021.") == date(2020, 5, 3)
     assert latest_full_date("It began on 3 May 2020. It ended on 9 June 2021.") == \
         date(2021, 6, 9)
+
+
+def test_an_implausibly_short_extraction_is_tried_again_favouring_recall(
+        tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A real page's article came out as its site's slogan, twice (95 characters); favouring
+    recall, the extractor finds the article. A short text that recall does not lengthen
+    much stays as it was."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    article = "The board agreed on new loading rules for the season. " * 8
+
+    def extract(html, **options):  # noqa: ANN001, ANN003, ANN202
+        doc = real(html, **options)
+        if not options.get("favor_recall"):
+            doc.text = "Your gateway to the trade.\nYour gateway to the trade."
+        elif "short" in html:
+            doc.text = doc.text[:60]
+        return doc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", extract)
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><body><article><p>{article}</p></article></body></html>")
+    assert read_article_file(page).text == article.strip()
+    page.write_text(f"<html><body><article><p>short {article}</p></article></body></html>")
+    assert read_article_file(page).text == "Your gateway to the trade.\nYour gateway to the trade."

@@ -82,6 +82,8 @@ def draft_from_html(html: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> A
     if doc is None or not (doc.text or "").strip():
         raise ImportFileError(path, "contains no article text that could be extracted")
     text = normalise_newlines(str(doc.text)).strip()
+    if len(text) < _SHORT_TEXT:
+        text = _longer_by_recall(html, text)
     title = without_site_name((doc.title or "").strip(), declared_site_name(html),
                               doc.url or "")
     if title and text.startswith(title):
@@ -92,6 +94,26 @@ def draft_from_html(html: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> A
                         published=dating.published, published_source=dating.source,
                         published_guess=dating.guess, published_doubt=dating.doubt,
                         published_others=dating.others)
+
+
+# An extraction this short may be the extractor's precision gone wrong (a site's slogan,
+# twice, instead of the article): it is tried again favouring recall, and the other text
+# taken where it is at least twice as long.
+_SHORT_TEXT = 300
+
+
+def _longer_by_recall(html: str, text: str) -> str:
+    import trafilatura
+
+    try:
+        again = trafilatura.bare_extraction(
+            html, favor_recall=True, include_comments=False, include_images=False,
+            include_tables=True, include_links=False)
+    except Exception:  # noqa: BLE001 - the first reading stands
+        return text
+    other = getattr(again, "text", None) if not isinstance(again, dict) else again.get("text")
+    other = normalise_newlines(str(other or "")).strip()
+    return other if len(other) >= 2 * len(text) else text
 
 
 class _Dating(NamedTuple):
