@@ -26,12 +26,13 @@ BODY = ("<p>The harbour board met the growers and the hauliers to agree on the n
 
 
 def page(tmp_path: Path, before: str = "", after: str = "", elsewhere: str = "",
-         markup: str = "", name: str = "p.html") -> Path:
+         markup: str = "", name: str = "p.html",
+         title: str = "New loading rules agreed") -> Path:
     """A saved page without date metadata; ``before``/``after`` the article's text,
     ``elsewhere`` in the site's footer, far below it, ``markup`` in an HTML comment."""
     links = "".join(f'<li><a href="/s{n}">Section {n}</a></li>' for n in range(60))
-    html = (f"<html><head><title>New loading rules agreed</title></head><body>{markup}"
-            f"<nav><ul>{links}</ul></nav><article><h1>New loading rules agreed</h1>"
+    html = (f"<html><head><title>{title}</title></head><body>{markup}"
+            f"<nav><ul>{links}</ul></nav><article><h1>{title}</h1>"
             f"{before}{BODY}{after}</article><footer><ul>{links}</ul>{elsewhere}</footer>"
             "</body></html>")
     path = tmp_path / name
@@ -51,6 +52,16 @@ def test_a_page_that_names_no_day_is_imported_undated_without_a_question(
     assert (article.title, article.published) == ("New loading rules agreed", None)
     assert f"1 article without a publication date (Article > Properties sets one): {path}" \
         in summary.text()
+
+
+def test_a_summary_names_the_first_ten_undated_files(project, tmp_path: Path) -> None:  # noqa: ANN001
+    paths = [page(tmp_path, name=f"p{n:02d}.html", title=f"Loading rules, part {n}",
+                  before=f"<p>This is part {n} of the series on the harbour's rules.</p>")
+             for n in range(12)]
+    summary = import_batch(project.articles, paths, ask_later=True)
+    assert len(summary.undated) == 12
+    line = next(ln for ln in summary.text().splitlines() if "without a publication" in ln)
+    assert line.endswith(f"{paths[9]} and 2 more") and str(paths[10]) not in line
 
 
 def test_a_day_the_page_writes_away_from_the_article_is_offered_not_taken(

@@ -77,6 +77,9 @@ class ReplaceQuestion:
     replaces: ArticleRecord
 
 
+_NAMED = 10  # undated files named in a summary's line; a folder of home pages has hundreds
+
+
 @dataclass(frozen=True)
 class BatchSummary:
     """What a batch import did."""
@@ -122,9 +125,11 @@ class BatchSummary:
                          "suggested, not confirmed (Article > Properties changes one):")
             lines += [f"  {path}: {day.isoformat()}" for path, day in self.unconfirmed]
         if self.undated:
+            named = "; ".join(str(p) for p in self.undated[:_NAMED])
+            if len(self.undated) > _NAMED:
+                named += f" and {len(self.undated) - _NAMED} more"
             lines.append(f"{counted(len(self.undated), 'article')} without a publication date "
-                         "(Article > Properties sets one): " + "; ".join(
-                             str(p) for p in self.undated))
+                         f"(Article > Properties sets one): {named}")
         if self.not_replaced:
             lines.append(f"{counted(len(self.not_replaced), 'changed version')} not imported, "
                          "the articles kept as they were: " + "; ".join(
