@@ -372,17 +372,22 @@ def _spelled_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0'?s"
-      r"|'(?P<d2>\d)0s|(?<=the\s)(?P<d3>[2-9])0s)", priority=5, needs_anchor=False,
+      r"|'(?P<d2>\d)0s|(?<=the\s)(?P<d3>[2-9])0s|(?:(?<=and\s)|(?<=or\s)|(?<=,\s))(?P<d4>[2-9])0s)",
+      priority=5, needs_anchor=False,
       cues=(YEAR_NUMBER, DECADE_NUMBER),
       examples=(
           ("Prices rose in the 1990s.", "199"),
           ("a hit of the '80s", "198"),
           ("Trade grew in the 1800s.", "18"),
+          ("the boxy cars of the 70s and 80s", "198"),  # the second of two (the first apart)
       ),
       misses=(
           "He is in his 80s.",
+          "Both are in their 70s and 80s.",
       ))
 def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m["d4"] and not _DECADE_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
+        return None  # '80s' alone is an age; after 'the 70s and' it is the next decade
     if m["dec"]:
         first = int(m["dec"]) * 10
         if first % 100 == 0 and first < 2000:
@@ -392,9 +397,15 @@ def _decade(m: re.Match[str], ctx: Context) -> Hit | None:
                                 m["mod"])
             return Hit("DATE", century, (rd.decade(first, "the decade"),))
     else:
-        d2 = int(m["d2"] or m["d3"]) * 10
+        d2 = int(m["d2"] or m["d3"] or m["d4"]) * 10
         first = (1900 if d2 >= 30 else 2000) + d2
     return Hit("DATE", rd.narrow(rd.decade(first, "explicit decade"), m["mod"]))
+
+
+# Decades just before another joined to them ('the 70s and', "the 1950s, 60s, '70s or").
+_A_DECADE = r"'?(?:1[0-9]|20)?\d0'?s"
+_DECADE_BEFORE = re.compile(rf"(?:\bthe\s+|')(?:{_A_DECADE}\s*,\s*)*{_A_DECADE}"
+                            r"\s*(?:,|,?\s*(?:and|or))\s+$", re.IGNORECASE)
 
 
 _CENTURY_ORD = {"eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twentieth": 20,
