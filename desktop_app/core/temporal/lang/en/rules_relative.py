@@ -34,7 +34,7 @@ from desktop_app.core.temporal.lang.en.patterns import (
     unit_code,
     weekday_number,
 )
-from desktop_app.core.temporal.model import Reading
+from desktop_app.core.temporal.model import Reading, new_reading
 
 
 def _with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
@@ -178,14 +178,17 @@ def _at_granularity(d: date, code: str, why: str) -> Reading:
     return rd.year(d.year, why)
 
 
-@rule("ago", NUM + r"[\s-]+" + UNIT + r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|"
-      r"previously|before\s+that|after\s+that)", priority=7,
+@rule("ago", NUM + r"[\s-]+" + UNIT + r"(?P<approx>\s+or\s+(?:so|two|three|more))?"
+      r"\s+(?P<dir>ago|earlier|later|from\s+now|hence|previously|before\s+that|after\s+that)",
+      priority=7,
       cues=("ago", "earlier", "later", "now", "hence", "previously", "before",
             "after"), cue_in="dir",
       also=UNIT_CUES,
       examples=(
           ("He left two weeks ago.", "2021-W25"),
           ("It happened three days ago.", "2021-07-06"),
+          ("Sales fell a week or so ago.", "2021-W26"),  # about: the nearer count
+          ("The plant closed a month or two ago.", "2021-06"),
       ))
 def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     direction = " ".join(m["dir"].lower().split())
@@ -204,7 +207,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit("DATE", quarter, derived=True)
     target = shift(anchor, code, sign * n)
     source = ctx.anchor_label if deictic or anchor == ctx.anchor else "the last date mentioned"
-    why = f"{m['n']} {m['unit']} {direction} {source}, {fmt_day(anchor)}"
+    about = "about " if m["approx"] else ""
+    why = f"{about}{m['n']} {m['unit']} {direction} {source}, {fmt_day(anchor)}"
     return Hit("DATE", _at_granularity(target, code, why))
 
 
@@ -265,6 +269,36 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     return Hit("DATE", rd.year(anchor.year - 1, f"the year before {fmt_day(anchor)}"),
                derived=True)
+
+
+@rule("year-end", r"(?:(?P<which>this|last|next)\s+)?(?:year[\s-]+end|year's\s+end)"
+      r"(?:\s+(?P<y>(?:1[0-9]|20)\d{2}))?", priority=6,
+      cues=("year",),
+      examples=(
+          ("Results are due at year-end.", "2021"),
+          ("The deal should close by year end 2022.", "2022"),
+          ("Stocks were sold before last year-end.", "2020"),
+          ("Prices usually rise toward the year's end.", "2021"),
+      ),
+      misses=(
+          "The fiscal year ended in June.",
+          "A year ending in loss.",
+      ))
+def _year_end(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m["y"]:
+        y, why = int(m["y"]), "the end of the year named"
+    else:
+        anchor = ctx.anchor
+        if anchor is None:
+            return None
+        step = {"last": -1, "next": 1}.get((m["which"] or "").lower(), 0)
+        y = anchor.year + step
+        why = f"the end of the year of {ctx.anchor_label}, {fmt_day(anchor)}" if not step \
+            else f"the end of the year {'before' if step < 0 else 'after'} that of " \
+                 f"{ctx.anchor_label}, {fmt_day(anchor)}"
+    # The year's value (TIMEX3 writes its end as a modifier), bounded by its last month.
+    return Hit("DATE", new_reading(str(y), "year", date(y, 12, 1), date(y, 12, 31),
+                                   f"{why}: its last month"))
 
 
 _RELATIONS = ("last", "next", "this", "coming", "past", "previous", "current", "following",
