@@ -168,6 +168,27 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     return hit
 
 
+@rule("week-of", r"the\s+week\s+of\s+(?:" + MON + r"\s+" + DAYNUM + r"|(?P<d1>[0-3]?\d)"
+      r"(?:st|nd|rd|th)?\s+(?P<mon1>january|february|march|april|may|june|july|august|"
+      r"september|october|november|december))(?:\s*,?\s+" + YEAR + r")?", priority=2,
+      needs_anchor=False,
+      cues=("week",),
+      examples=(
+          ("Hearings are set for the week of March 6, 2000.", "2000-W10"),
+          ("They meet in the week of 6 March 2000.", "2000-W10"),
+      ))
+def _week_of(m: re.Match[str], ctx: Context) -> Hit | None:
+    """The week holding the day named ('the week of March 6'), which also says its year."""
+    mon, dom = (month_number(m["mon"]), int(m["d"])) if m["mon"] else (
+        month_number(m["mon1"]), int(m["d1"]))
+    day = _full_date(m, ctx, int(m["y"]) if m["y"] else None, mon, dom)
+    if day is None or day.reading.earliest is None:
+        return None
+    weeks = [rd.week(cast(date, r.earliest), f"the week of {r.value} ({r.explanation})")
+             for r in (day.reading, *day.alternatives) if r.earliest is not None]
+    return Hit("DATE", weeks[0], tuple(weeks[1:]), day.flags, absolute=True)
+
+
 # '24. April 2020': the ordinal dot of German and Scandinavian dates.
 @rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\.?\s+(?:of\s+)?" + MON
       + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
@@ -257,11 +278,14 @@ _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
       misses=(
           "You may go.",
           "We march on.",
+          "in January nineteen ninety-seven",  # that year's January, not this year's
       ))
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     word = m["mon"]
     if not word[0].isupper() and not ctx.text.isupper():
         return None  # 'may', 'march' as ordinary words
+    if _SPELLED_YEAR_AFTER.match(ctx.text, m.end()):
+        return None  # its year is written in words, read as the year alone
     if word.lower() == "may" and not (m["rel"] or m["mod"]):
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
         if not _MAY_AS_MONTH_AFTER.search(before):
@@ -289,6 +313,10 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     other_year = y - 1 if y >= this_year else y + 1
     alt = rd.month(other_year, mon, f"{month_name(mon)} {other_year}")
     return Hit("DATE", best, (alt,), doubts)
+
+
+_SPELLED_YEAR_AFTER = re.compile(r"\s*,?\s+(?:of\s+)?(?:nineteen|two\s+thousand)\b",
+                                 re.IGNORECASE)
 
 
 def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str

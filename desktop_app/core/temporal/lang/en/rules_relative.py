@@ -360,6 +360,8 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
       misses=(
           "after the fall of Rome",
           "Spring water is cheap.",
+          "the summer of love",  # a season named by what follows, not the nearest one
+          "the winter of nineteen ninety-four",
       ))
 def _season(m: re.Match[str], ctx: Context) -> Hit | None:
     code = SEASONS[m["season"].lower()]
@@ -367,8 +369,10 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit("DATE", rd.narrow(rd.season(int(m["y"]), code, "explicit season"), m["mod"]))
     if not (m["prep"] or m["the"]):
         return None  # a bare 'fall' or 'spring' is too often a verb or a noun
-    if code == "FA" and _OF_WHAT.match(ctx.text, m.end()):
-        return None  # 'the fall of Rome', 'the fall of the wall': a collapse, no autumn
+    if _OF_WHAT.match(ctx.text, m.end()):
+        # 'the fall of Rome' (a collapse, no autumn), 'the summer of love', 'the winter of
+        # nineteen ninety-four': which season is said by what follows, not by the anchor.
+        return None
     anchor = ctx.anchor
     if anchor is None:
         return None
@@ -383,6 +387,7 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _OF_WHAT = re.compile(r"\s+of\b")
+_OF_PRICE = re.compile(r"\s+of\s+[$€£¥]")
 
 
 def _this_season(anchor: date, code: str, why: str) -> Reading:
@@ -469,12 +474,21 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
           ("It was signed in March. The month before, talks stalled.", "2021-02"),
           ("He arrived on Monday. The day before, he had called.", "2021-07-04"),
           ("Sales rose from the year prior.", "2020"),
+      ),
+      misses=(
+          # which day or year is said by what follows, not by the date the story is at
+          "He was calm on the day of the attack.",
+          "It was the year of the vote.",
       ))
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the day', 'the quarter': the period of the date the story is at (the last one
     mentioned, else the publication date); a bare 'the quarter' in financial news is the
     quarter just reported."""
     unit = m["unit"].lower()
+    if not m["dir"] and _OF_WHAT.match(ctx.text, m.end()) \
+            and not _OF_PRICE.match(ctx.text, m.end()):
+        return None  # 'the day of the attack', 'the year of the vote' (not 'a high for the
+        # year of $42'): which day or year is said by what follows
     if unit == "period":
         if not m["latest"]:
             return None
