@@ -184,7 +184,7 @@ def _week_of(m: re.Match[str], ctx: Context) -> Hit | None:
     day = _full_date(m, ctx, int(m["y"]) if m["y"] else None, mon, dom)
     if day is None or day.reading.earliest is None:
         return None
-    weeks = [rd.week(cast(date, r.earliest), f"the week of {r.value} ({r.explanation})")
+    weeks = [rd.week(r.earliest, f"the week of {r.value} ({r.explanation})")
              for r in (day.reading, *day.alternatives) if r.earliest is not None]
     return Hit("DATE", weeks[0], tuple(weeks[1:]), day.flags, absolute=True)
 
