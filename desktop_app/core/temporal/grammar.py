@@ -44,6 +44,9 @@ def word_trie(words: Iterable[str]) -> str:
 
 
 T = TypeVar("T")
+# At most this many words in a clause that is only a date set before the main clause ('early
+# on Monday morning,').
+_FRONTED_WORDS = 4
 
 class _once(Generic[T]):  # noqa: N801 - used as a decorator, like functools.cached_property
     """functools.cached_property without the lock Python 3.11 takes on each first access: a
@@ -103,6 +106,18 @@ class Context:
         return sentence_future and has_future_marker(self.low, *self.clause)
 
     @_once
+    def main_clause_after(self) -> tuple[int, int] | None:
+        """Where the match's clause is only the date, set before its sentence's main clause
+        ('On Monday, the council met.', 'Late Monday, police said'): the rest of the
+        sentence, whose tense is the date's (see past). None otherwise."""
+        start, end = self.clause
+        sentence_start, sentence_end = self.sentence
+        if start == sentence_start and end < sentence_end and self.low[end] == "," \
+                and len(self.low[start:end].split()) <= _FRONTED_WORDS:
+            return end + 1, sentence_end
+        return None
+
+    @_once
     def reported_future(self) -> bool:
         """The future seen from a past moment: 'he said the ban would last until September'.
         Its dates lie on either side of the publication date."""
@@ -111,8 +126,15 @@ class Context:
 
     @_once
     def past(self) -> bool:
-        """The clause has a past-tense verb."""
-        return has_past_verb(self.low, *self.clause)
+        """The clause has a past-tense verb. A clause that is only the date, set before its
+        sentence's main clause ('On Monday, the council met.', 'Late Monday, police said'),
+        has the tense of what follows it: past where that has a past verb and no word of the
+        future ('On Tuesday, the league plans to show an ad made last week')."""
+        if has_past_verb(self.low, *self.clause):
+            return True
+        rest = self.main_clause_after  # past unless it also speaks of the future
+        return rest is not None and has_past_verb(self.low, *rest) \
+            and not has_future_marker(self.low, *rest)
 
     @property
     def anchor(self) -> date | None:

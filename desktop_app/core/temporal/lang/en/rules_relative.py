@@ -52,6 +52,9 @@ def _with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]
       examples=(
           ("They met on Monday.", "2021-07-05"),
           ("They will meet on Tuesday.", "2021-07-13"),
+          # The day after publication: set before the main clause, the tense is that one's.
+          ("On Saturday, the council met.", "2021-07-03"),
+          ("On Saturday, the league plans to show an ad made last week.", "2021-07-10"),
       ),
       misses=(
           "Super Tuesday is near.",
