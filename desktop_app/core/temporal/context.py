@@ -183,6 +183,23 @@ def has_future_marker(low: str, start: int, end: int) -> bool:
     return _FUTURE_AFTER.search(low, start - 1, end) is not None
 
 
+# Words of the future told of a past moment: they date nothing forward on their own.
+_FUTURE_IN_THE_PAST = ("would", "planned to")
+_PAST_AUXILIARIES = ("was", "were", "had")
+
+
+def speaks_of_the_future(low: str, start: int, end: int) -> bool:
+    """True when low[start:end] (a clause, lower-cased) speaks of the future from now ('will
+    meet', 'is expected to vote', 'plans to'): a word of the future not told of a past moment
+    ('would', 'planned to', 'was expected'), and no past-tense verb besides it."""
+    markers = [m for m in _FUTURE.finditer(low, start, end)]
+    if not any(m.group() not in _FUTURE_IN_THE_PAST
+               and preceding_word(low, m.start()) not in _PAST_AUXILIARIES for m in markers):
+        return False
+    return not any(not any(m.start() <= verb.start() < m.end() for m in markers)
+                   for verb in _PAST.finditer(low, start, end))
+
+
 def only_would(low: str, start: int, end: int) -> bool:
     """The clause's one word of the future is 'would': with a past verb beside it, reported
     speech ('he said the ban would last until September'), the future of a past moment."""

@@ -15,6 +15,7 @@ from desktop_app.core.temporal.context import (
     has_past_verb,
     only_would,
     sentence_bounds,
+    speaks_of_the_future,
 )
 from desktop_app.core.temporal.model import Reading
 from desktop_app.core.temporal.regex_tree import group_words, parse
@@ -103,18 +104,23 @@ class Context:
         word of the future at all: then the clause need not be cut out."""
         sentence_future = (has_future_marker(self.low, *self.sentence) if self.marks is None
                            else self.marks.has_future_marker(self.low, *self.sentence))
-        return sentence_future and has_future_marker(self.low, *self.clause)
+        if not sentence_future:
+            return False
+        if has_future_marker(self.low, *self.clause):
+            return True
+        main = self.main_clause_after  # 'On Tuesday, the council will meet.'
+        return main is not None and speaks_of_the_future(self.low, *main)
 
     @_once
     def main_clause_after(self) -> tuple[int, int] | None:
         """Where the match's clause is only the date, set before its sentence's main clause
-        ('On Monday, the council met.', 'Late Monday, police said'): the rest of the
-        sentence, whose tense is the date's (see past). None otherwise."""
+        ('On Monday, the council met.', 'Late Monday, police said'): that clause, whose
+        tense is the date's (see past and future). None otherwise."""
         start, end = self.clause
         sentence_start, sentence_end = self.sentence
         if start == sentence_start and end < sentence_end and self.low[end] == "," \
                 and len(self.low[start:end].split()) <= _FRONTED_WORDS:
-            return end + 1, sentence_end
+            return clause_bounds(self.low, end + 1, end + 1, self.sentence)
         return None
 
     @_once
@@ -128,13 +134,13 @@ class Context:
     def past(self) -> bool:
         """The clause has a past-tense verb. A clause that is only the date, set before its
         sentence's main clause ('On Monday, the council met.', 'Late Monday, police said'),
-        has the tense of what follows it: past where that has a past verb and no word of the
-        future ('On Tuesday, the league plans to show an ad made last week')."""
+        has that clause's tense: past where it has a past verb and no word of the future
+        ('On Tuesday, the league plans to show an ad made last week')."""
         if has_past_verb(self.low, *self.clause):
             return True
-        rest = self.main_clause_after  # past unless it also speaks of the future
-        return rest is not None and has_past_verb(self.low, *rest) \
-            and not has_future_marker(self.low, *rest)
+        main = self.main_clause_after  # past unless it also speaks of the future
+        return main is not None and has_past_verb(self.low, *main) \
+            and not has_future_marker(self.low, *main)
 
     @property
     def anchor(self) -> date | None:

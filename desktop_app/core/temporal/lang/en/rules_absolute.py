@@ -274,6 +274,8 @@ _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
       examples=(
           ("The strike began in March.", "2021-03"),
           ("Talks will resume next May.", "2022-05"),
+          ("In September, the council will vote.", "2021-09"),  # the main clause's tense
+          ("In September, it announced plans to buy the unit.", "2020-09"),
       ),
       misses=(
           "You may go.",

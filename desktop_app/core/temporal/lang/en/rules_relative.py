@@ -55,6 +55,9 @@ def _with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]
           # The day after publication: set before the main clause, the tense is that one's.
           ("On Saturday, the council met.", "2021-07-03"),
           ("On Saturday, the league plans to show an ad made last week.", "2021-07-10"),
+          ("On Tuesday, the council will meet.", "2021-07-13"),
+          ("On Tuesday, the council is expected to vote.", "2021-07-13"),
+          ("On Tuesday, officials were expected to vote.", "2021-07-06"),
       ),
       misses=(
           "Super Tuesday is near.",
