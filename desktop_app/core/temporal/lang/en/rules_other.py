@@ -60,7 +60,7 @@ def _clock_and_day(m: re.Match[str], ctx: Context) -> Hit | None:
     else:
         day_word, clock = m["wd"], _clock_value(m)
     if day_word:
-        from desktop_app.core.temporal.lang.en.rules_relative import resolve_weekday
+        from desktop_app.core.temporal.lang.en.rules_weekdays import resolve_weekday
 
         resolved = resolve_weekday(day_word, None, ctx)
         if resolved is None:

@@ -1,8 +1,8 @@
-"""Rules for expressions resolved against an anchor: weekdays, 'yesterday', 'last week', 'ago'."""
+"""Rules for expressions resolved against an anchor: 'last week', 'two years ago', 'this
+summer', 'the day before' (weekdays and day words: rules_weekdays)."""
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -13,159 +13,22 @@ from desktop_app.core.temporal.calendar import (
     fmt_day,
     season_of,
     shift,
-    week_start,
-    weekday_on_or_after,
-    weekday_on_or_before,
 )
-from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import (
     PARTS_OF_DAY,
     SEASON_CUES,
     SEASONS,
     UNIT_CUES,
-    WEEKDAY_NAMES,
 )
 from desktop_app.core.temporal.lang.en.patterns import (
     NUM,
     UNIT,
-    WD,
     number,
     unit_code,
-    weekday_number,
 )
+from desktop_app.core.temporal.lang.en.rules_weekdays import with_part_of_day
 from desktop_app.core.temporal.model import Reading, new_reading
-
-
-def _with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
-    """'Monday night' is a TIME whose value carries the part of day (2021-07-05TNI)."""
-    if not part:
-        return "DATE", reading
-    code = PARTS_OF_DAY[part.lower()]
-    return "TIME", Reading(f"{reading.value}T{code}", "time", reading.earliest, reading.latest,
-                           reading.explanation)
-
-
-@rule("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?" + WD
-      + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10,
-      cue_in="wd",
-      examples=(
-          ("They met on Monday.", "2021-07-05"),
-          ("They will meet on Tuesday.", "2021-07-13"),
-          # The day after publication: set before the main clause, the tense is that one's.
-          ("On Saturday, the council met.", "2021-07-03"),
-          ("On Saturday, the league plans to show an ad made last week.", "2021-07-10"),
-          ("On Tuesday, the council will meet.", "2021-07-13"),
-          ("On Tuesday, the council is expected to vote.", "2021-07-13"),
-          ("On Tuesday, officials were expected to vote.", "2021-07-06"),
-      ),
-      misses=(
-          "Super Tuesday is near.",
-      ))
-def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
-    resolved = resolve_weekday(m["wd"], m["rel"], ctx)
-    if resolved is None:
-        return None
-    best, alts = resolved
-    typ, best = _with_part_of_day(best, m["pod"])
-    return Hit(typ, best, alts)
-
-
-def resolve_weekday(word: str, rel_word: str | None,
-                    ctx: Context) -> tuple[Reading, tuple[Reading, ...]] | None:
-    """The day a weekday name means, by the news rules, with the other readings."""
-    rel = (rel_word or "").lower()
-    # 'the previous Friday' looks back from the day the story is at, not from publication.
-    news_anchor = ctx.anchor
-    anchor = ctx.ref_or_anchor if rel == "previous" else news_anchor
-    if anchor is None:
-        return None
-    wd = weekday_number(word)
-    source = "the last day mentioned" if anchor != news_anchor else ctx.anchor_label
-    if rel in ("last", "past", "previous"):
-        way = "before"
-    elif rel in ("next", "coming"):
-        way = "after"
-    elif rel == "this":
-        way = "this week"
-    elif ctx.future and preceding_word(ctx.text, ctx.start) != "since":
-        way = "future"
-    elif weekday_on_or_after(anchor, wd) == anchor + timedelta(days=1) and not ctx.past \
-            and preceding_word(ctx.text, ctx.start) != "since":
-        way = "tomorrow"
-    else:
-        way = "on or before"
-    return _weekday_readings(wd, anchor, source, way)
-
-
-@functools.lru_cache(maxsize=512)
-def _weekday_readings(wd: int, anchor: date, source: str,
-                      way: str) -> tuple[Reading, tuple[Reading, ...]]:
-    """A weekday's readings from an anchor, the way the clause asks for: the same few for
-    every mention in an article, so made once and shared (they are immutable)."""
-    name = WEEKDAY_NAMES[wd]
-    on_before = weekday_on_or_before(anchor, wd)
-    on_after = weekday_on_or_after(anchor, wd)
-    label = f"{source}, {fmt_day(anchor)}"
-    if way == "before":
-        d = anchor - timedelta(days=(anchor.weekday() - wd - 1) % 7 + 1)
-        why = f"latest {name} strictly before {label}"
-    elif way == "after":
-        d = anchor + timedelta(days=(wd - anchor.weekday() - 1) % 7 + 1)
-        why = f"first {name} strictly after {label}"
-    elif way == "this week":
-        d = week_start(anchor) + timedelta(days=wd)
-        why = f"the {name} of the week of {label}"
-    elif way == "future":
-        d, why = on_after, f"first {name} on or after {label} (the clause is about the future)"
-    elif way == "tomorrow":
-        d, why = on_after, (f"the {name} right after {label}: tomorrow, as the clause has no "
-                            "past-tense verb")
-    else:
-        d, why = on_before, f"latest {name} on or before {label}"
-    best = rd.day(d, why)
-    alts = []
-    for other, text in ((on_before - timedelta(days=7) if on_before == d else on_before,
-                         f"the {name} before"),
-                        (on_after + timedelta(days=7) if on_after == d else on_after,
-                         f"the {name} after")):
-        if other != d:
-            alts.append(rd.day(other, f"{text} {fmt_day(anchor)}"))
-    return best, tuple(alts)
-
-
-_DAY_WORDS = {
-    "today": (0, None), "tonight": (0, "night"), "yesterday": (-1, None), "tomorrow": (1, None),
-    "the day before yesterday": (-2, None), "the day after tomorrow": (2, None),
-    "last night": (-1, "night"), "this morning": (0, "morning"), "this afternoon": (0, "afternoon"),
-    "this evening": (0, "evening"), "earlier today": (0, None), "later today": (0, None),
-    "yesterday morning": (-1, "morning"), "yesterday afternoon": (-1, "afternoon"),
-    "yesterday evening": (-1, "evening"), "tomorrow morning": (1, "morning"),
-    "tomorrow night": (1, "night"), "overnight": (0, "night"),
-}
-
-
-@rule("day-word", "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _DAY_WORDS),
-                                  key=len, reverse=True)), priority=8,
-      cues=("today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening",
-            "overnight"),
-      examples=(
-          ("The strike ended yesterday.", "2021-07-08"),
-          ("Talks resume tomorrow morning.", "2021-07-10TMO"),
-      ),
-      misses=(
-          "I read it in USA Today.",
-      ))
-def _day_word(m: re.Match[str], ctx: Context) -> Hit | None:
-    anchor = ctx.anchor
-    if anchor is None:
-        return None
-    key = " ".join(m.group(0).lower().split())
-    offset, part = _DAY_WORDS[key]
-    d = anchor + timedelta(days=offset)
-    why = f"{key!r} counted from {ctx.anchor_label}, {fmt_day(anchor)}"
-    typ, reading = _with_part_of_day(rd.day(d, why), part)
-    return Hit(typ, reading)
 
 
 def _at_granularity(d: date, code: str, why: str) -> Reading:
@@ -455,7 +318,7 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
     label = "the last date mentioned" if ctx.last else ctx.anchor_label
     why = f"{m.group(0).lower()!r} refers back to {label}, {fmt_day(anchor)}"
     if unit in PARTS_OF_DAY:
-        typ, reading = _with_part_of_day(rd.day(anchor + timedelta(days=step), why), unit)
+        typ, reading = with_part_of_day(rd.day(anchor + timedelta(days=step), why), unit)
         return Hit(typ, reading)
     code = unit_code(unit)
     return Hit("DATE", _at_granularity(shift(anchor, code, step), code, why))
@@ -547,16 +410,3 @@ def _story_day(m: re.Match[str], ctx: Context) -> Hit | None:
     if anchor is None:
         return None
     return Hit("DATE", rd.day(anchor, f"the day the story is at, {fmt_day(anchor)}"))
-
-
-@rule("the-weekend", r"(?:over\s+)?the\s+weekend", priority=13,
-      cues=("weekend",),
-      examples=(
-          ("Talks continued over the weekend.", "2021-W26-WE"),
-      ))
-def _weekend(m: re.Match[str], ctx: Context) -> Hit | None:
-    anchor = ctx.anchor
-    if anchor is None:
-        return None
-    base = anchor if anchor.weekday() >= 5 or ctx.future else anchor - timedelta(weeks=1)
-    return Hit("DATE", rd.weekend(base, f"the weekend nearest {ctx.anchor_label}"))
