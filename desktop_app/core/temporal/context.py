@@ -192,7 +192,7 @@ def speaks_of_the_future(low: str, start: int, end: int) -> bool:
     """True when low[start:end] (a clause, lower-cased) speaks of the future from now ('will
     meet', 'is expected to vote', 'plans to'): a word of the future not told of a past moment
     ('would', 'planned to', 'was expected'), and no past-tense verb besides it."""
-    markers = [m for m in _FUTURE.finditer(low, start, end)]
+    markers = list(_FUTURE.finditer(low, start, end))
     if not any(m.group() not in _FUTURE_IN_THE_PAST
                and preceding_word(low, m.start()) not in _PAST_AUXILIARIES for m in markers):
         return False

@@ -100,8 +100,10 @@ class Context:
 
     @_once
     def future(self) -> bool:
-        """The clause speaks of the future ('will meet on Tuesday'). Most sentences have no
-        word of the future at all: then the clause need not be cut out."""
+        """The clause speaks of the future ('will meet on Tuesday'), or, where it is only the
+        date set before the main clause, that one does from now ('On Tuesday, the council
+        will meet.'). Most sentences have no word of the future at all: then the clause need
+        not be cut out."""
         sentence_future = (has_future_marker(self.low, *self.sentence) if self.marks is None
                            else self.marks.has_future_marker(self.low, *self.sentence))
         if not sentence_future:
