@@ -158,7 +158,9 @@ def clause_bounds(low: str, start: int, end: int, sentence: tuple[int, int]) -> 
     return cs, (after.start() if after else e)
 
 
-_PAST = re.compile(r"(?<![\w'])(?:" + "|".join(PAST_VERBS) + r"|\w{3,}ed)(?![\w'])")
+# A verb after 'has' or 'have' is the present perfect, no past tense ('has continued').
+_PAST = re.compile(r"(?<![\w'])(?<!\bhas\s)(?<!\bhave\s)(?:" + "|".join(PAST_VERBS)
+                   + r"|\w{3,}ed)(?![\w'])")
 
 
 _BEFORE_WORD = re.compile(r"(\w+)\s+$")
