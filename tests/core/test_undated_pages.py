@@ -70,12 +70,16 @@ def test_a_day_the_page_writes_away_from_the_article_is_offered_not_taken(
     assert draft.published is None and asks_publication_day(draft)
     assert draft.published_others == (
         (date(2021, 3, 14), "the page's text, away from the article"),)
+    assert draft.published_doubt == ("the page gives no publication date; it writes "
+                                     "2021-03-14 away from the article")
 
 
 def test_a_day_only_the_markup_holds_is_offered_but_not_a_month_alone(tmp_path: Path) -> None:
     hidden = read_article_file(page(tmp_path, markup="<!-- built 2019-07-23 11:02 -->"))
     assert asks_publication_day(hidden) and hidden.published_others == (
         (date(2019, 7, 23), "the page's markup, not shown to readers"),)
+    assert hidden.published_doubt == ("the page gives no publication date; its markup holds "
+                                      "2019-07-23, not shown to readers")
     # A copyright year, which htmldate reads as 1 January: nothing to offer.
     year = read_article_file(page(tmp_path, markup="<footer>© 2019 Harbour Board</footer>"))
     assert not asks_publication_day(year)

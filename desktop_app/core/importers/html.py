@@ -155,9 +155,13 @@ def _publication(html: str, found: str | None, url: str, title: str, text: str) 
             return _Dating(shown, DateSource.DATELINE, shown)
         others = [(day, "the page's text, away from the article")
                   for day in _written_once(page)]
+        doubt = (f"the page gives no publication date; it writes {others[0][0].isoformat()} "
+                 "away from the article") if others else ""
         if not others and (markup := _day_in_markup(html)) is not None:
             others.append((markup, "the page's markup, not shown to readers"))
-        return _Dating(None, source, latest_full_date(text), others=tuple(others))
+            doubt = (f"the page gives no publication date; its markup holds "
+                     f"{markup.isoformat()}, not shown to readers")
+        return _Dating(None, source, latest_full_date(text), doubt, tuple(others))
     address = url_date(url)
     declared = times.declared_days()  # the extractor's day may be the address's, not these
     named = {"dateline": dateline, "address": address, "declared publication time":
