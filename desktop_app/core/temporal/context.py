@@ -15,10 +15,13 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     ABBREVIATIONS,
     CLAUSE_WORDS,
     DEICTIC_WORDS,
+    FUTURE_IN_THE_PAST,
     FUTURE_MARKERS,
     MONTHS,
     NAMED_DAY_WORDS,
+    PAST_AUXILIARIES,
     PAST_VERBS,
+    PERFECT_AUXILIARIES,
     WEEKDAYS,
 )
 
@@ -159,8 +162,8 @@ def clause_bounds(low: str, start: int, end: int, sentence: tuple[int, int]) -> 
 
 
 # A verb after 'has' or 'have' is the present perfect, no past tense ('has continued').
-_PAST = re.compile(r"(?<![\w'])(?<!\bhas\s)(?<!\bhave\s)(?:" + "|".join(PAST_VERBS)
-                   + r"|\w{3,}ed)(?![\w'])")
+_PAST = re.compile(r"(?<![\w'])" + "".join(rf"(?<!\b{w}\s)" for w in PERFECT_AUXILIARIES)
+                   + "(?:" + "|".join(PAST_VERBS) + r"|\w{3,}ed)(?![\w'])")
 
 
 _BEFORE_WORD = re.compile(r"(\w+)\s+$")
@@ -185,18 +188,13 @@ def has_future_marker(low: str, start: int, end: int) -> bool:
     return _FUTURE_AFTER.search(low, start - 1, end) is not None
 
 
-# Words of the future told of a past moment: they date nothing forward on their own.
-_FUTURE_IN_THE_PAST = ("would", "planned to")
-_PAST_AUXILIARIES = ("was", "were", "had")
-
-
 def speaks_of_the_future(low: str, start: int, end: int) -> bool:
     """True when low[start:end] (a clause, lower-cased) speaks of the future from now ('will
     meet', 'is expected to vote', 'plans to'): a word of the future not told of a past moment
     ('would', 'planned to', 'was expected'), and no past-tense verb besides it."""
     markers = list(_FUTURE.finditer(low, start, end))
-    if not any(m.group() not in _FUTURE_IN_THE_PAST
-               and preceding_word(low, m.start()) not in _PAST_AUXILIARIES for m in markers):
+    if not any(m.group() not in FUTURE_IN_THE_PAST
+               and preceding_word(low, m.start()) not in PAST_AUXILIARIES for m in markers):
         return False
     return not any(not any(m.start() <= verb.start() < m.end() for m in markers)
                    for verb in _PAST.finditer(low, start, end))

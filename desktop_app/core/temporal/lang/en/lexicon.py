@@ -47,6 +47,12 @@ CLAUSE_WORDS = ("that", "but", "after", "before", "because", "while", "when", "a
 PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left", "met",
               "began", "took", "made", "gave", "held", "sent", "won", "lost", "fell", "rose",
               "ran", "saw", "found", "got")
+# Before a verb, these make it the present perfect, no past tense ('has continued').
+PERFECT_AUXILIARIES = ("has", "have")
+# Words of the future told of a past moment ('would', 'planned to'), and the auxiliaries that
+# put one there ('was expected'): they date nothing forward on their own.
+FUTURE_IN_THE_PAST = ("would", "planned to")
+PAST_AUXILIARIES = ("was", "were", "had")
 # Words that mark a clause as being about the future (news mode rolls weekdays forward then).
 FUTURE_MARKERS = (
     r"will", r"won't", r"'ll", r"shall", r"would", r"is to", r"are to", r"(?:is|are) due",
