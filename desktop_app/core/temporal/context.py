@@ -21,7 +21,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     NAMED_DAY_WORDS,
     PAST_AUXILIARIES,
     PAST_VERBS,
-    PERFECT_AUXILIARIES,
+    PRESENT_AUXILIARIES,
     WEEKDAYS,
 )
 
@@ -161,8 +161,13 @@ def clause_bounds(low: str, start: int, end: int, sentence: tuple[int, int]) -> 
     return cs, (after.start() if after else e)
 
 
-# A verb after 'has' or 'have' is the present perfect, no past tense ('has continued').
-_PAST = re.compile(r"(?<![\w'])" + "".join(rf"(?<!\b{w}\s)" for w in PERFECT_AUXILIARIES)
+# A verb after 'has', 'is', 'been'... is a present perfect or a passive, no past tense.
+def next_clause_break(low: str, start: int, end: int) -> re.Match[str] | None:
+    """The first comma, colon or clause word ('that', 'said') in low[start:end]."""
+    return _CLAUSE_BREAK.search(low, start, end)
+
+
+_PAST = re.compile(r"(?<![\w'])" + "".join(rf"(?<!\b{w}\s)" for w in PRESENT_AUXILIARIES)
                    + "(?:" + "|".join(PAST_VERBS) + r"|\w{3,}ed)(?![\w'])")
 
 

@@ -13,6 +13,7 @@ from desktop_app.core.temporal.context import (
     clause_bounds,
     has_future_marker,
     has_past_verb,
+    next_clause_break,
     only_would,
     sentence_bounds,
     speaks_of_the_future,
@@ -122,7 +123,9 @@ class Context:
         sentence_start, sentence_end = self.sentence
         if start == sentence_start and end < sentence_end and self.low[end] == "," \
                 and len(self.low[start:end].split()) <= _FRONTED_WORDS:
-            return clause_bounds(self.low, end + 1, end + 1, self.sentence)
+            # up to the next break, taking the word that makes it ('police said ...')
+            after = next_clause_break(self.low, end + 1, sentence_end)
+            return end + 1, after.end() if after else sentence_end
         return None
 
     @_once

@@ -47,8 +47,9 @@ CLAUSE_WORDS = ("that", "but", "after", "before", "because", "while", "when", "a
 PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left", "met",
               "began", "took", "made", "gave", "held", "sent", "won", "lost", "fell", "rose",
               "ran", "saw", "found", "got")
-# Before a verb, these make it the present perfect, no past tense ('has continued').
-PERFECT_AUXILIARIES = ("has", "have")
+# Before a verb, these make it the present perfect or a passive, no past tense ('has
+# continued', 'masks are required', 'it will be held').
+PRESENT_AUXILIARIES = ("has", "have", "is", "are", "be", "been", "being")
 # Words of the future told of a past moment ('would', 'planned to'), and the auxiliaries that
 # put one there ('was expected'): they date nothing forward on their own.
 FUTURE_IN_THE_PAST = ("would", "planned to")

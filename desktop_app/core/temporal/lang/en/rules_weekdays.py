@@ -42,6 +42,8 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("On Tuesday, the council will meet.", "2021-07-13"),
           ("On Tuesday, the council is expected to vote.", "2021-07-13"),
           ("On Tuesday, officials were expected to vote.", "2021-07-06"),
+          ("Saturday night, police said three men were held.", "2021-07-03TNI"),
+          ("From Saturday, masks are required.", "2021-07-10"),  # a passive, no past
       ),
       misses=(
           "Super Tuesday is near.",
