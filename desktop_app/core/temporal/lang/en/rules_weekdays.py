@@ -44,6 +44,7 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("On Tuesday, officials were expected to vote.", "2021-07-06"),
           ("Saturday night, police said three men were held.", "2021-07-03TNI"),
           ("From Saturday, masks are required.", "2021-07-10"),  # a passive, no past
+          ("On Saturday, the rebels fled the city.", "2021-07-03"),  # a past with no -ed
       ),
       misses=(
           "Super Tuesday is near.",
