@@ -22,6 +22,8 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     PAST_AUXILIARIES,
     PAST_VERBS,
     PRESENT_AUXILIARIES,
+    PUT_OFF_TO_WORDS,
+    RESCHEDULING_VERBS,
     WEEKDAYS,
 )
 
@@ -203,6 +205,17 @@ def speaks_of_the_future(low: str, start: int, end: int) -> bool:
         return False
     return not any(not any(m.start() <= verb.start() < m.end() for m in markers)
                    for verb in _PAST.finditer(low, start, end))
+
+
+_PUT_OFF_TO = re.compile(r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;:!?]{0,60}\b(?:"
+                         + "|".join(PUT_OFF_TO_WORDS) + r")\s+$")
+
+
+def put_off_to(low: str, clause_start: int, start: int) -> bool:
+    """True when what is written at ``start`` is the day a thing was put off to ('postponed
+    the vote until Tuesday', 'moved to Friday'): a day still to come when it is reported,
+    though the verb is past. Looked for in its clause, before it (lower-cased)."""
+    return _PUT_OFF_TO.search(low, max(clause_start, start - 80), start) is not None
 
 
 def only_would(low: str, start: int, end: int) -> bool:

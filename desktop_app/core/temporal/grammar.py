@@ -15,6 +15,7 @@ from desktop_app.core.temporal.context import (
     has_past_verb,
     next_clause_break,
     only_would,
+    put_off_to,
     sentence_bounds,
     speaks_of_the_future,
 )
@@ -103,10 +104,13 @@ class Context:
     def future(self) -> bool:
         """The clause speaks of the future ('will meet on Tuesday'), or, where it is only the
         date set before the main clause, that one does from now ('On Tuesday, the council
-        will meet.'). Most sentences have no word of the future at all: then the clause need
+        will meet.'), or the date is the one a thing was put off to ('postponed until
+        Tuesday'). Most sentences have no word of the future at all: then the clause need
         not be cut out."""
         sentence_future = (has_future_marker(self.low, *self.sentence) if self.marks is None
                            else self.marks.has_future_marker(self.low, *self.sentence))
+        if put_off_to(self.low, self.clause[0], self.start):
+            return True  # 'the vote was postponed until Tuesday'
         if not sentence_future:
             return False
         if has_future_marker(self.low, *self.clause):

@@ -113,6 +113,9 @@ SUBJECT_WORDS = ("the", "a", "an", "he", "she", "it", "they", "we", "i", "its", 
 RANGE_DASHES = ("-", "\u2013", "\u2014")
 RANGE_TO_WORDS = ("to", "until", "till", "through", "thru")
 RANGE_OPENERS = ("from", "between", "since")
+# What comes between a rescheduling verb and the day a thing was put off to ('postponed the
+# vote until Tuesday', 'moved to Friday', 'delayed till May').
+PUT_OFF_TO_WORDS = ("until", "till", "to", "for")
 RESCHEDULING_VERBS = ("postpon", "delay", "moved", "moving", "push", "resched", "brought",
                       "bring", "shift", "chang", "advanc", "put off", "puts off", "bumped")
 

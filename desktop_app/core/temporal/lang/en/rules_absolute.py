@@ -256,6 +256,7 @@ _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
           ("In September, the council will vote.", "2021-09"),  # the main clause's tense
           ("In September, it announced plans to buy the unit.", "2020-09"),
           ("The bank has extended the loans through January.", "2022-01"),  # present perfect
+          ("The hearing was delayed until May.", "2022-05"),  # the month put off to
       ),
       misses=(
           "You may go.",

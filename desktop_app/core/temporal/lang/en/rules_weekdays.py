@@ -45,6 +45,7 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("Saturday night, police said three men were held.", "2021-07-03TNI"),
           ("From Saturday, masks are required.", "2021-07-10"),  # a passive, no past
           ("On Saturday, the rebels fled the city.", "2021-07-03"),  # a past with no -ed
+          ("The vote was postponed until Monday.", "2021-07-12"),  # the day put off to
       ),
       misses=(
           "Super Tuesday is near.",
