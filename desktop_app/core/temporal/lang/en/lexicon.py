@@ -67,6 +67,10 @@ FUTURE_MARKERS = (
     r"planned to", r"(?:is|are) planned", r"expects? to", r"(?:is|are) expected",
     r"going to", r"set to", r"intends? to", r"aims? to", r"hopes? to", r"upcoming",
     r"as soon as", r"as early as", r"no sooner than", r"(?:is|are) supposed to",
+    # a scheduled start or end told in the present ('the law takes effect in January', 'the
+    # plant opens in September', 'the lease expires on Monday')
+    r"takes? effect", r"(?:comes?|goes?) into (?:force|effect)", r"opens", r"starts", r"begins",
+    r"resumes", r"expires", r"kicks? off",
 )
 
 # Words that make a weekday part of a name ('Super Tuesday', 'Black Friday'): no date then,

@@ -257,6 +257,8 @@ _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
           ("In September, it announced plans to buy the unit.", "2020-09"),
           ("The bank has extended the loans through January.", "2022-01"),  # present perfect
           ("The hearing was delayed until May.", "2022-05"),  # the month put off to
+          ("The law takes effect in January.", "2022-01"),  # a scheduled start, in the present
+          ("The law took effect in January.", "2021-01"),
       ),
       misses=(
           "You may go.",

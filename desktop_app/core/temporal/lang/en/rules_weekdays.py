@@ -46,6 +46,7 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("From Saturday, masks are required.", "2021-07-10"),  # a passive, no past
           ("On Saturday, the rebels fled the city.", "2021-07-03"),  # a past with no -ed
           ("The vote was postponed until Monday.", "2021-07-12"),  # the day put off to
+          ("The lease expires on Monday.", "2021-07-12"),  # a scheduled end, in the present
       ),
       misses=(
           "Super Tuesday is near.",
