@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from desktop_app.core.temporal.lang.de.lexicon import ABBREVIATIONS as GERMAN_ABBREVIATIONS
 from desktop_app.core.temporal.lang.de.lexicon import ORDINAL_AFTER
@@ -26,6 +27,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     RESCHEDULING_VERBS,
     WEEKDAYS,
 )
+from desktop_app.core.temporal.word_trie import word_trie
 
 # A full stop, ! or ? (closing quotes may follow) before a capital or a digit, a blank line, or
 # a line break before text. Each way begins with its own character, so the search skips
@@ -163,14 +165,16 @@ def clause_bounds(low: str, start: int, end: int, sentence: tuple[int, int]) -> 
     return cs, (after.start() if after else e)
 
 
-# A verb after 'has', 'is', 'been'... is a present perfect or a passive, no past tense.
 def next_clause_break(low: str, start: int, end: int) -> re.Match[str] | None:
     """The first comma, colon or clause word ('that', 'said') in low[start:end]."""
     return _CLAUSE_BREAK.search(low, start, end)
 
 
-_PAST = re.compile(r"(?<![\w'])" + "".join(rf"(?<!\b{w}\s)" for w in PRESENT_AUXILIARIES)
-                   + "(?:" + "|".join(PAST_VERBS) + r"|\w{3,}ed)(?![\w'])")
+# A past form or a word in -ed; not one after 'has', 'is', 'been'... (a present perfect or a
+# passive, no past tense: 'has continued', 'masks are required'), which _past_verbs checks.
+_PAST = re.compile(r"\b(?:" + word_trie(PAST_VERBS) + r"|\w{3,}ed)\b(?!')")
+_PRESENT_AUXILIARY_BEFORE = re.compile(r"(?<![\w'])(?:" + "|".join(PRESENT_AUXILIARIES)
+                                       + r")\s$")
 
 
 _BEFORE_WORD = re.compile(r"(\w+)\s+$")
@@ -182,9 +186,20 @@ def preceding_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _past_verbs(low: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The past-tense verbs of low[start:end] (lower-cased). The words before one are looked
+    at only where a word matched: as look-behinds, at every place of the clause, they made
+    the scan twice as slow."""
+    for m in _PAST.finditer(low, start, end):
+        at = m.start()
+        if at and low[at - 1] == "'" or _PRESENT_AUXILIARY_BEFORE.search(low, max(0, at - 7), at):
+            continue
+        yield m
+
+
 def has_past_verb(low: str, start: int, end: int) -> bool:
     """True when low[start:end] (a clause, lower-cased) has a past-tense verb."""
-    return _PAST.search(low, start, end) is not None
+    return next(_past_verbs(low, start, end), None) is not None
 
 
 def has_future_marker(low: str, start: int, end: int) -> bool:
@@ -204,18 +219,22 @@ def speaks_of_the_future(low: str, start: int, end: int) -> bool:
                and preceding_word(low, m.start()) not in PAST_AUXILIARIES for m in markers):
         return False
     return not any(not any(m.start() <= verb.start() < m.end() for m in markers)
-                   for verb in _PAST.finditer(low, start, end))
+                   for verb in _past_verbs(low, start, end))
 
 
 _PUT_OFF_TO = re.compile(r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;:!?]{0,60}\b(?:"
                          + "|".join(PUT_OFF_TO_WORDS) + r")\s+$")
 
 
-def put_off_to(low: str, clause_start: int, start: int) -> bool:
+_PUT_OFF_ENDINGS = tuple(f"{w} " for w in PUT_OFF_TO_WORDS)
+
+
+def put_off_to(low: str, sentence_start: int, start: int) -> bool:
     """True when what is written at ``start`` is the day a thing was put off to ('postponed
     the vote until Tuesday', 'moved to Friday'): a day still to come when it is reported,
-    though the verb is past. Looked for in its clause, before it (lower-cased)."""
-    return _PUT_OFF_TO.search(low, max(clause_start, start - 80), start) is not None
+    though the verb is past. Looked for in its sentence, just before it (lower-cased)."""
+    return low.endswith(_PUT_OFF_ENDINGS, max(sentence_start, start - 7), start) and \
+        _PUT_OFF_TO.search(low, max(sentence_start, start - 80), start) is not None
 
 
 def only_would(low: str, start: int, end: int) -> bool:

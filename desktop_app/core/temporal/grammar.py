@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from desktop_app.core.temporal.context import (
     SentenceMarks,
@@ -21,30 +21,6 @@ from desktop_app.core.temporal.context import (
 )
 from desktop_app.core.temporal.model import Reading
 from desktop_app.core.temporal.regex_tree import group_words, parse
-
-
-def word_trie(words: Iterable[str]) -> str:
-    """A regular expression matching any of the words, longest first, as a prefix tree: the
-    engine then tests a letter once where an alternation of the words tests it once per word.
-    Alternatives here share no first letter, so at most one can match at each place, and each
-    tries its longer words first: the same matches as the words sorted longest first."""
-    tree: dict[str, Any] = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        ends = "" in node
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(tree)
-
 
 T = TypeVar("T")
 # At most this many words in a clause that is only a date set before the main clause ('early
@@ -109,7 +85,7 @@ class Context:
         not be cut out."""
         sentence_future = (has_future_marker(self.low, *self.sentence) if self.marks is None
                            else self.marks.has_future_marker(self.low, *self.sentence))
-        if put_off_to(self.low, self.clause[0], self.start):
+        if put_off_to(self.low, self.sentence[0], self.start):
             return True  # 'the vote was postponed until Tuesday'
         if not sentence_future:
             return False

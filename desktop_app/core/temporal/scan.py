@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
 
-from desktop_app.core.temporal.grammar import Rule, word_trie
+from desktop_app.core.temporal.grammar import Rule
 from desktop_app.core.temporal.lang.en.lexicon import (
     CLOCK_NUMBER,
     COLON_NUMBER,
@@ -32,6 +32,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     YEAR_NUMBER,
 )
 from desktop_app.core.temporal.widths import shape
+from desktop_app.core.temporal.word_trie import word_trie
 
 # start, end, rule, and the match on the text as written; None where the cue scan matched the
 # lower-cased text: the engine matches again on the text only the candidates it chooses.

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import functools
 
-from desktop_app.core.temporal.grammar import word_trie
 from desktop_app.core.temporal.lang.en.lexicon import MONTHS, NUMBERS, WEEKDAYS
+from desktop_app.core.temporal.word_trie import word_trie
 
 MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|"
        r"november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|(?=\s+\d)))"

@@ -15,6 +15,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     IDENTIFIER_ABBREVIATIONS,
     IDENTIFIER_NOUNS,
     ISO_NUMBER,
+    MONTH_CUES,
     NOT_PLURAL_NOUNS,
     PLURALS_WITHOUT_S,
     QUANTITY_SUFFIXES,
@@ -169,7 +170,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
       r"(?:st|nd|rd|th)?\s+(?P<mon1>january|february|march|april|may|june|july|august|"
       r"september|october|november|december))(?:\s*,?\s+" + YEAR + r")?", priority=2,
       needs_anchor=False,
-      cues=("week",),
+      cues=("week",), also=MONTH_CUES,
       examples=(
           ("Hearings are set for the week of March 6, 2000.", "2000-W10"),
           ("They meet in the week of 6 March 2000.", "2000-W10"),
