@@ -4,7 +4,7 @@ quarters and halves: rules_periods)."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from desktop_app.core.temporal import readings as rd
@@ -112,6 +112,8 @@ def _iso_month(m: re.Match[str], ctx: Context) -> Hit | None:
       examples=(
           ("Signed on 25/05/2021 in Bern.", "2021-05-25"),
           ("Am 04.02.2022 begann es.", "2022-02-04"),
+          ("Call 101 quoting log 3697 2/7/21.", "2021-07-02"),  # February is far, 2 July near
+          ("It was filed on 6/7/2021.", "2021-06-07"),  # both near: month first
       ),
       misses=(
           "a 24/7 service",
@@ -123,7 +125,8 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
         y += 1900 if y >= 50 else 2000
     # Dotted dates are day first wherever they are written (German, Russian, Scandinavian...
     # '04.02.2022' is 4 February); slashes follow the text's convention.
-    day_first = ctx.day_first or m["sep"] == "."
+    day_first = ctx.day_first or m["sep"] == "." or (
+        a != b and a <= 12 and b <= 12 and _only_day_first_is_near(ctx.anchor, y, a, b))
     mon, dom = (b, a) if day_first else (a, b)
     if mon > 12 and dom <= 12:
         mon, dom = dom, mon
@@ -136,6 +139,22 @@ def _numeric(m: re.Match[str], ctx: Context) -> Hit | None:
     return hit._replace(alternatives=(other, *hit.alternatives), flags=(
         *hit.flags, f"read {order}; {fmt_day(other.earliest or date.min)} if the numbers are "
                     "the other way round"))
+
+
+# A date read month first that lies this far from the publication date, where the same
+# numbers read day first lie near it ('quoting log 3697 2/11/23' in a story of 3 November
+# 2023 on a British site): news writes of recent days, so the near reading is taken.
+_FAR, _NEAR = timedelta(days=90), timedelta(days=31)
+
+
+def _only_day_first_is_near(anchor: date | None, y: int, a: int, b: int) -> bool:
+    if anchor is None:
+        return False
+    try:
+        month_first, day_first = date(y, a, b), date(y, b, a)
+    except ValueError:
+        return False
+    return abs(month_first - anchor) > _FAR and abs(day_first - anchor) <= _NEAR
 
 
 @rule("month-day-year", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WD + r",?\s+)?(?:the\s+)?" + MON
