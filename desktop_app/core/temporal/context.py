@@ -18,6 +18,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     DEICTIC_WORDS,
     FUTURE_IN_THE_PAST,
     FUTURE_MARKERS,
+    LEADING_UP_WORDS,
     MONTHS,
     NAMED_DAY_WORDS,
     PAST_AUXILIARIES,
@@ -163,6 +164,15 @@ def clause_bounds(low: str, start: int, end: int, sentence: tuple[int, int]) -> 
         cs = m.end()
     after = _CLAUSE_BREAK.search(low, end, e)
     return cs, (after.start() if after else e)
+
+
+_LEADING_UP = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LEADING_UP_WORDS) + r")\b")
+
+
+def leads_up_to(low: str, start: int, end: int) -> bool:
+    """True when low[start:end], the words before a date in its clause, lead up to it ('ahead
+    of Monday's vote', 'before', 'until')."""
+    return _LEADING_UP.search(low, start, end) is not None
 
 
 def next_clause_break(low: str, start: int, end: int) -> re.Match[str] | None:

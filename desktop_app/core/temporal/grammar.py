@@ -13,6 +13,7 @@ from desktop_app.core.temporal.context import (
     clause_bounds,
     has_future_marker,
     has_past_verb,
+    leads_up_to,
     next_clause_break,
     only_would,
     put_off_to,
@@ -102,7 +103,8 @@ class Context:
         start, end = self.clause
         sentence_start, sentence_end = self.sentence
         if start == sentence_start and end < sentence_end and self.low[end] == "," \
-                and len(self.low[start:end].split()) <= _FRONTED_WORDS:
+                and len(self.low[start:end].split()) <= _FRONTED_WORDS \
+                and not leads_up_to(self.low, start, self.start):
             # up to the next break, taking the word that makes it ('police said ...')
             after = next_clause_break(self.low, end + 1, sentence_end)
             return end + 1, after.end() if after else sentence_end

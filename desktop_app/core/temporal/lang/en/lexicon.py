@@ -53,6 +53,9 @@ PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left
               "stole", "shot", "led", "paid", "sold", "stood", "knew", "grew", "threw", "flew",
               "drew", "became", "sat", "kept", "felt", "meant", "built", "spent", "sank",
               "swore", "wore", "tore", "forgot", "hid", "bit", "slid", "sprang", "swept")
+# A date phrase set before the main clause with one of these is no time of that clause but
+# one it leads up to ('Ahead of Monday's vote, campaigners rallied'): it keeps its own tense.
+LEADING_UP_WORDS = ("ahead", "before", "until", "till", "pending", "run-up", "awaiting")
 # Before a verb, these make it the present perfect or a passive, no past tense ('has
 # continued', 'masks are required', 'it will be held').
 PRESENT_AUXILIARIES = ("has", "have", "is", "are", "be", "been", "being")

@@ -47,6 +47,8 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("On Saturday, the rebels fled the city.", "2021-07-03"),  # a past with no -ed
           ("The vote was postponed until Monday.", "2021-07-12"),  # the day put off to
           ("The lease expires on Monday.", "2021-07-12"),  # a scheduled end, in the present
+          # set before the main clause, but leading up to it: not that clause's time
+          ("Ahead of Saturday's vote, campaigners rallied.", "2021-07-10"),
       ),
       misses=(
           "Super Tuesday is near.",
