@@ -55,7 +55,7 @@ PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left
               "swore", "wore", "tore", "forgot", "hid", "bit", "slid", "sprang", "swept")
 # A date phrase set before the main clause with one of these is no time of that clause but
 # one it leads up to ('Ahead of Monday's vote, campaigners rallied'): it keeps its own tense.
-LEADING_UP_WORDS = ("ahead", "before", "until", "till", "pending", "run-up", "awaiting")
+LEADING_UP_WORDS = ("ahead", "before", "pending", "run-up", "awaiting")
 # Before a verb, these make it the present perfect or a passive, no past tense ('has
 # continued', 'masks are required', 'it will be held').
 PRESENT_AUXILIARIES = ("has", "have", "is", "are", "be", "been", "being")
@@ -73,7 +73,8 @@ FUTURE_MARKERS = (
     # a scheduled start or end told in the present ('the law takes effect in January', 'the
     # plant opens in September', 'the lease expires on Monday')
     r"takes? effect", r"(?:comes?|goes?) into (?:force|effect)", r"opens", r"starts", r"begins",
-    r"resumes", r"expires", r"kicks? off",
+    r"resumes", r"reconvenes", r"expires", r"closes", r"concludes", r"kicks? off",
+    r"runs until", r"due (?:out|back|on|in|by|for)",
 )
 
 # Words that make a weekday part of a name ('Super Tuesday', 'Black Friday'): no date then,

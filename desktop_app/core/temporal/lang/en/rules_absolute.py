@@ -279,6 +279,7 @@ _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
           ("The hearing was delayed until May.", "2022-05"),  # the month put off to
           ("The law takes effect in January.", "2022-01"),  # a scheduled start, in the present
           ("The law took effect in January.", "2021-01"),
+          ("Parliament reconvenes in September.", "2021-09"),
       ),
       misses=(
           "You may go.",

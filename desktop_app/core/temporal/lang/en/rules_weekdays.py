@@ -49,6 +49,9 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("The lease expires on Monday.", "2021-07-12"),  # a scheduled end, in the present
           # set before the main clause, but leading up to it: not that clause's time
           ("Ahead of Saturday's vote, campaigners rallied.", "2021-07-10"),
+          ("The festival runs until Sunday.", "2021-07-11"),  # the end of what lasts
+          ("The festival ran until Sunday.", "2021-07-04"),
+          ("The report, due out on Monday, shows a rise.", "2021-07-12"),
       ),
       misses=(
           "Super Tuesday is near.",
@@ -79,14 +82,18 @@ def resolve_weekday(word: str, rel_word: str | None,
         way = "after"
     elif rel == "this":
         way = "this week"
-    elif ctx.future and preceding_word(ctx.text, ctx.start) != "since":
-        way = "future"
+    elif ctx.future and preceding_word(ctx.text, ctx.start) != "since" or (
+            preceding_word(ctx.text, ctx.start) in _UNTIL_WORDS and not ctx.past):
+        way = "future"  # or the end of what lasts ('the festival runs until Sunday')
     elif weekday_on_or_after(anchor, wd) == anchor + timedelta(days=1) and not ctx.past \
             and preceding_word(ctx.text, ctx.start) != "since":
         way = "tomorrow"
     else:
         way = "on or before"
     return _weekday_readings(wd, anchor, source, way)
+
+
+_UNTIL_WORDS = ("by", "until", "till", "through")
 
 
 @functools.lru_cache(maxsize=512)
