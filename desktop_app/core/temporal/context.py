@@ -171,7 +171,7 @@ _LEADING_UP = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LEADING_UP_WO
 
 def leads_up_to(low: str, start: int, end: int) -> bool:
     """True when low[start:end], the words before a date in its clause, lead up to it ('ahead
-    of Monday's vote', 'before', 'until')."""
+    of Monday's vote', 'before')."""
     return _LEADING_UP.search(low, start, end) is not None
 
 
@@ -202,7 +202,8 @@ def _past_verbs(low: str, start: int, end: int) -> Iterator[re.Match[str]]:
     the scan twice as slow."""
     for m in _PAST.finditer(low, start, end):
         at = m.start()
-        if at and low[at - 1] == "'" or _PRESENT_AUXILIARY_BEFORE.search(low, max(0, at - 7), at):
+        if (at and low[at - 1] == "'") \
+                or _PRESENT_AUXILIARY_BEFORE.search(low, max(0, at - 7), at):
             continue
         yield m
 
@@ -234,8 +235,6 @@ def speaks_of_the_future(low: str, start: int, end: int) -> bool:
 
 _PUT_OFF_TO = re.compile(r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;:!?]{0,60}\b(?:"
                          + "|".join(PUT_OFF_TO_WORDS) + r")\s+$")
-
-
 _PUT_OFF_ENDINGS = tuple(f"{w} " for w in PUT_OFF_TO_WORDS)
 
 
