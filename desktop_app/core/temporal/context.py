@@ -203,7 +203,7 @@ def _past_verbs(low: str, start: int, end: int) -> Iterator[re.Match[str]]:
     for m in _PAST.finditer(low, start, end):
         at = m.start()
         if (at and low[at - 1] == "'") \
-                or _PRESENT_AUXILIARY_BEFORE.search(low, max(0, at - 7), at):
+                or _PRESENT_AUXILIARY_BEFORE.search(low, max(0, at - 9), at):
             continue
         yield m
 

@@ -58,7 +58,8 @@ PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left
 LEADING_UP_WORDS = ("ahead", "before", "pending", "run-up", "awaiting")
 # Before a verb, these make it the present perfect or a passive, no past tense ('has
 # continued', 'masks are required', 'it will be held').
-PRESENT_AUXILIARIES = ("has", "have", "is", "are", "be", "been", "being")
+PRESENT_AUXILIARIES = ("has", "have", "is", "are", "be", "been", "being", "stays", "stay",
+                       "remains", "remain", "seems", "get", "gets")
 # Words of the future told of a past moment ('would', 'planned to'), and the auxiliaries that
 # put one there ('was expected'): they date nothing forward on their own.
 FUTURE_IN_THE_PAST = ("would", "planned to")

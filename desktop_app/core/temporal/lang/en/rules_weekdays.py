@@ -51,6 +51,8 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("Ahead of Saturday's vote, campaigners rallied.", "2021-07-10"),
           ("The festival runs until Sunday.", "2021-07-11"),  # the end of what lasts
           ("The festival ran until Sunday.", "2021-07-04"),
+          ("Until Monday, the border stays closed.", "2021-07-12"),  # 'closed': no past here
+          ("The border stayed closed until Monday.", "2021-07-05"),
           ("The report, due out on Monday, shows a rise.", "2021-07-12"),
       ),
       misses=(
