@@ -26,6 +26,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     PRESENT_AUXILIARIES,
     PUT_OFF_TO_WORDS,
     RESCHEDULING_VERBS,
+    SAID_VERBS,
     WEEKDAYS,
 )
 from desktop_app.core.temporal.word_trie import word_trie
@@ -244,6 +245,24 @@ def put_off_to(low: str, sentence_start: int, start: int) -> bool:
     though the verb is past. Looked for in its sentence, just before it (lower-cased)."""
     return low.endswith(_PUT_OFF_ENDINGS, max(sentence_start, start - 7), start) and \
         _PUT_OFF_TO.search(low, max(sentence_start, start - 80), start) is not None
+
+
+# 'said', 'said on', 'told reporters', 'told the council on': what comes before the day a
+# thing was said (an object of up to two words only after 'told').
+_SAID_ON = re.compile(r"\b(?:(?:" + "|".join(w for w in SAID_VERBS if w != "told")
+                      + r")|told(?:\s+[\w-]+){1,2})\s+(?:on\s+)?$")
+_SAID_ENDINGS = tuple({f"{w[-3:]} " for w in SAID_VERBS} | {"on "})
+
+
+def said_on(low: str, sentence_start: int, start: int) -> bool:
+    """True when what is written at ``start`` is the day something was said ('the ministry
+    said on Wednesday it would ...', 'told reporters Thursday'): a past day, whatever the
+    words said speak of (lower-cased)."""
+    lo = max(sentence_start, start - 40)
+    before = low[lo:start]
+    if not (before.endswith(_SAID_ENDINGS) or "told " in before):
+        return False  # most dates: nothing said just before them
+    return _SAID_ON.search(low, lo, start) is not None
 
 
 def only_would(low: str, start: int, end: int) -> bool:

@@ -17,6 +17,7 @@ from desktop_app.core.temporal.context import (
     next_clause_break,
     only_would,
     put_off_to,
+    said_on,
     sentence_bounds,
     speaks_of_the_future,
 )
@@ -82,18 +83,26 @@ class Context:
         """The clause speaks of the future ('will meet on Tuesday'), or, where it is only the
         date set before the main clause, that one does from now ('On Tuesday, the council
         will meet.'), or the date is the one a thing was put off to ('postponed until
-        Tuesday'). Most sentences have no word of the future at all: then the clause need
-        not be cut out."""
+        Tuesday'); never the day something was said ('said on Wednesday it would ...').
+        Most sentences have no word of the future at all: then the clause need not be cut
+        out."""
         sentence_future = (has_future_marker(self.low, *self.sentence) if self.marks is None
                            else self.marks.has_future_marker(self.low, *self.sentence))
-        if put_off_to(self.low, self.sentence[0], self.start):
+        put_off = put_off_to(self.low, self.sentence[0], self.start)
+        if not (put_off or sentence_future) or self.said_on:
+            return False  # 'said on Wednesday it would ...': when it was said
+        if put_off:
             return True  # 'the vote was postponed until Tuesday'
-        if not sentence_future:
-            return False
         if has_future_marker(self.low, *self.clause):
             return True
         main = self.main_clause_after  # 'On Tuesday, the council will meet.'
         return main is not None and speaks_of_the_future(self.low, *main)
+
+    @_once
+    def said_on(self) -> bool:
+        """The match is the day something was said ('the ministry said on Wednesday it would
+        publish ...', 'told reporters Thursday'): past, whatever the words said speak of."""
+        return said_on(self.low, self.sentence[0], self.start)
 
     @_once
     def main_clause_after(self) -> tuple[int, int] | None:
@@ -123,7 +132,7 @@ class Context:
         sentence's main clause ('On Monday, the council met.', 'Late Monday, police said'),
         has that clause's tense: past where it has a past verb and no word of the future
         ('On Tuesday, the league plans to show an ad made last week')."""
-        if has_past_verb(self.low, *self.clause):
+        if self.said_on or has_past_verb(self.low, *self.clause):
             return True
         main = self.main_clause_after  # past unless it also speaks of the future
         return main is not None and has_past_verb(self.low, *main) \

@@ -53,6 +53,13 @@ PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left
               "stole", "shot", "led", "paid", "sold", "stood", "knew", "grew", "threw", "flew",
               "drew", "became", "sat", "kept", "felt", "meant", "built", "spent", "sank",
               "swore", "wore", "tore", "forgot", "hid", "bit", "slid", "sprang", "swept")
+# Past verbs of saying: a date right after one ('said on Wednesday', 'told reporters
+# Thursday') is when it was said, in the past, whatever the words said speak of.
+SAID_VERBS = ("said", "told", "announced", "added", "stated", "reported", "wrote", "asked",
+              "confirmed", "warned", "insisted", "claimed", "noted", "declared", "revealed",
+              "admitted", "acknowledged", "argued", "predicted", "promised", "pledged", "vowed",
+              "indicated", "signaled", "signalled", "suggested", "tweeted", "posted", "replied",
+              "explained", "estimated", "forecast")
 # A date phrase set before the main clause with one of these is no time of that clause but
 # one it leads up to ('Ahead of Monday's vote, campaigners rallied'): it keeps its own tense.
 LEADING_UP_WORDS = ("ahead", "before", "pending", "run-up", "awaiting")

@@ -53,6 +53,10 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("The festival ran until Sunday.", "2021-07-04"),
           ("Until Monday, the border stays closed.", "2021-07-12"),  # 'closed': no past here
           ("The border stayed closed until Monday.", "2021-07-05"),
+          # the day something was said, whatever the words said speak of
+          ("The ministry said Wednesday it would publish the figures.", "2021-07-07"),
+          ("He told reporters Thursday he would run.", "2021-07-08"),
+          ("He said the vote on Tuesday would be close.", "2021-07-13"),
           ("The report, due out on Monday, shows a rise.", "2021-07-12"),
       ),
       misses=(
