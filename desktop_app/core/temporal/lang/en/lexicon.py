@@ -53,9 +53,11 @@ PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left
               "stole", "shot", "led", "paid", "sold", "stood", "knew", "grew", "threw", "flew",
               "drew", "became", "sat", "kept", "felt", "meant", "built", "spent", "sank",
               "swore", "wore", "tore", "forgot", "hid", "bit", "slid", "sprang", "swept")
-# Past verbs of saying: a date right after one ('said on Wednesday', 'told reporters
-# Thursday') is when it was said, in the past, whatever the words said speak of.
+# Past verbs of saying and publishing: a date right after one ('said on Wednesday', 'told
+# reporters Thursday', 'a report released Wednesday') is when it was said, in the past,
+# whatever the words said speak of.
 SAID_VERBS = ("said", "told", "announced", "added", "stated", "reported", "wrote", "asked",
+              "released", "published", "issued", "unveiled",
               "confirmed", "warned", "insisted", "claimed", "noted", "declared", "revealed",
               "admitted", "acknowledged", "argued", "predicted", "promised", "pledged", "vowed",
               "indicated", "signaled", "signalled", "suggested", "tweeted", "posted", "replied",

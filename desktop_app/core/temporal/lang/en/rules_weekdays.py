@@ -57,6 +57,7 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("The ministry said Wednesday it would publish the figures.", "2021-07-07"),
           ("He told reporters Thursday he would run.", "2021-07-08"),
           ("He said the vote on Tuesday would be close.", "2021-07-13"),
+          ("A report released Wednesday shows prices will rise.", "2021-07-07"),
           ("The report, due out on Monday, shows a rise.", "2021-07-12"),
       ),
       misses=(
