@@ -83,8 +83,8 @@ FUTURE_MARKERS = (
     # a scheduled start or end told in the present ('the law takes effect in January', 'the
     # plant opens in September', 'the lease expires on Monday')
     r"takes? effect", r"(?:comes?|goes?) into (?:force|effect)", r"opens", r"starts", r"begins",
-    r"resumes", r"reconvenes", r"expires", r"closes", r"concludes", r"kicks? off",
-    r"runs until", r"due (?:out|back|on|in|by|for)",
+    r"resumes", r"reconvenes", r"expires", r"closes", r"concludes", r"ends", r"kicks? off",
+    r"runs until", r"due (?:out|back|on|in|by|for)", r"(?:go|goes|head|heads) to the polls",
 )
 
 # Words that make a weekday part of a name ('Super Tuesday', 'Black Friday'): no date then,

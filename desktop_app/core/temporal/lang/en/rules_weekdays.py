@@ -59,6 +59,8 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("He said the vote on Tuesday would be close.", "2021-07-13"),
           ("A report released Wednesday shows prices will rise.", "2021-07-07"),
           ("The report, due out on Monday, shows a rise.", "2021-07-12"),
+          ("Voters go to the polls on Sunday.", "2021-07-11"),
+          ("The festival ends on Wednesday.", "2021-07-14"),
       ),
       misses=(
           "Super Tuesday is near.",
