@@ -143,8 +143,7 @@ class Surroundings(NamedTuple):
         list of other things: teasers, comments)."""
         if any(day in readings for readings in written_days(self.text[:self.text_end])):
             return True
-        after = {d for readings in written_days(self.text[self.text_end:]) for d in readings}
-        return after == {day}
+        return self._days_after_text() == {day}
 
     def day_by_headline(self) -> date | None:
         """The full date written nearest the headline (the byline's, as a rule) that can
@@ -162,8 +161,12 @@ class Surroundings(NamedTuple):
         after its text, where only one is, and it can be read only one way."""
         if not self.end_found:
             return None
-        after = {d for readings in written_days(self.text[self.text_end:]) for d in readings}
+        after = self._days_after_text()
         return next(iter(after)) if len(after) == 1 else None
+
+    def _days_after_text(self) -> set[date]:
+        """Every day the text just after the article's can be read as."""
+        return {d for readings in written_days(self.text[self.text_end:]) for d in readings}
 
 
 def surroundings(page: str, title: str, text: str) -> Surroundings | None:
