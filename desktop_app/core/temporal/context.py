@@ -25,10 +25,10 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     PAST_VERBS,
     PRESENT_AUXILIARIES,
     PUT_OFF_TO_WORDS,
-    RESCHEDULING_VERBS,
     SAID_VERBS,
     WEEKDAYS,
 )
+from desktop_app.core.temporal.lang.en.patterns import RESCHEDULED
 from desktop_app.core.temporal.word_trie import word_trie
 
 # A full stop, ! or ? (closing quotes may follow) before a capital or a digit, a blank line, or
@@ -234,8 +234,7 @@ def speaks_of_the_future(low: str, start: int, end: int) -> bool:
                    for verb in _past_verbs(low, start, end))
 
 
-_PUT_OFF_TO = re.compile(r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;:!?]{0,60}\b(?:"
-                         + "|".join(PUT_OFF_TO_WORDS) + r")\s+$")
+_PUT_OFF_TO = re.compile(RESCHEDULED + r"\b(?:" + "|".join(PUT_OFF_TO_WORDS) + r")\s+$")
 _PUT_OFF_ENDINGS = tuple(f"{w} " for w in PUT_OFF_TO_WORDS)
 
 

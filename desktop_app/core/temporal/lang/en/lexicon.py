@@ -120,6 +120,9 @@ QUANTITY_SUFFIXES = ("GB", "MB", "TB", "KB", "kB", "MHz", "GHz", "Hz", "kW", "MW
 PLURALS_WITHOUT_S = ("people", "men", "women", "children", "police", "staff", "troops")
 
 # The words before a date that a reader takes with it ('On Monday'): an event's date phrase.
+# Before a date, these make it the end of what lasts ('runs until Sunday', 'by May'): a day
+# to come where the clause has no past verb.
+UP_TO_WORDS = ("by", "until", "till", "through")
 TIME_PREPOSITIONS = ("on", "in", "at", "by", "during", "since", "until", "from", "over")
 
 # Ranges ('from 5 to 8 July', 'between 2010 and 2015', 'since March'); the verbs before a

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import functools
 
-from desktop_app.core.temporal.lang.en.lexicon import MONTHS, NUMBERS, WEEKDAYS
+from desktop_app.core.temporal.calendar import month_name
+from desktop_app.core.temporal.lang.en.lexicon import (
+    MONTHS,
+    NUMBERS,
+    RESCHEDULING_VERBS,
+    WEEKDAYS,
+)
 from desktop_app.core.temporal.word_trie import word_trie
 
 MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|"
@@ -13,6 +19,10 @@ MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|oct
        r"(?![a-z])")
 WD = (r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
       r"mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)")
+FULL_MONTH = "|".join(month_name(i).lower() for i in range(1, 13))  # january|...|december
+# A verb that moves a date and what follows it in its sentence ('postponed the vote ', 'moved
+# the meeting from'): what comes next names the day moved to, or moved from.
+RESCHEDULED = r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;:!?]{0,60}"
 DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?P<y>(?:1[0-9]|20)\d{2})(?!\d|[,.]\d)"  # not 2082.1
 NUM = r"(?P<n>\d{1,3}|" + word_trie(k for k in NUMBERS if NUMBERS[k] != -2) + r")"

@@ -21,8 +21,8 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     RANGE_DASHES,
     RANGE_OPENERS,
     RANGE_TO_WORDS,
-    RESCHEDULING_VERBS,
 )
+from desktop_app.core.temporal.lang.en.patterns import FULL_MONTH, RESCHEDULED
 from desktop_app.core.temporal.model import Reading, TemporalExpression, new_expression
 
 _DASH = "[" + "".join(RANGE_DASHES) + "]"
@@ -47,13 +47,10 @@ _NO_COUNT = (r"(?![\w:/-]|[.,]\d|\s*(?:%|per\b|percent|[ap]\.?m\b|o'clock|[a-z]+
              + "|".join(PLURALS_WITHOUT_S) + "))")
 _DAY_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<d>[0-3]?\d){_ORD}"
                         rf"(?:,?\s+(?P<y>{_YEAR}))?{_NO_COUNT}", re.I)
-_MONTH_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<m>"
-                          + "|".join(month_name(i).lower() for i in range(1, 13))
-                          + r")\b(?!\s+\d)", re.I)
+_MONTH_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<m>{FULL_MONTH})\b(?!\s+\d)", re.I)
 _YEAR_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<y>{_YEAR}|\d\d)(?![\w:/%-]|[.,]\d)",
                          re.I)
-_RESCHEDULED = re.compile(r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;:!?]{0,60}$",
-                          re.I)
+_RESCHEDULED = re.compile(RESCHEDULED + "$", re.I)
 _LOOK = 48  # characters looked at before an expression
 _DIGIT = re.compile(r"\d")
 _AFTER_CUE = re.compile(rf" ?(?:{_DASH}|{_TO}\b|and\b)", re.I)  # what any end starts with

@@ -20,12 +20,14 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     PLURALS_WITHOUT_S,
     QUANTITY_SUFFIXES,
     SEPARATED_NUMBER,
+    UP_TO_WORDS,
     WEEKDAY_NAMES,
     YEAR_NUMBER,
     YEAR_PREPOSITIONS,
 )
 from desktop_app.core.temporal.lang.en.patterns import (
     DAYNUM,
+    FULL_MONTH,
     MOD,
     MON,
     WD,
@@ -186,8 +188,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 @rule("week-of", r"the\s+week\s+of\s+(?:" + MON + r"\s+" + DAYNUM + r"|(?P<d1>[0-3]?\d)"
-      r"(?:st|nd|rd|th)?\s+(?P<mon1>january|february|march|april|may|june|july|august|"
-      r"september|october|november|december))(?:\s*,?\s+" + YEAR + r")?", priority=2,
+      r"(?:st|nd|rd|th)?\s+(?P<mon1>" + FULL_MONTH + r"))(?:\s*,?\s+" + YEAR + r")?", priority=2,
       needs_anchor=False,
       cues=("week",), also=MONTH_CUES,
       examples=(
@@ -338,7 +339,7 @@ def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str
             "a future told in the past: the month may lie on either side of the publication "
             "date",)
     if ctx.future and before != "since" or (
-            before in ("by", "until", "till", "through") and not ctx.past):
+            before in UP_TO_WORDS and not ctx.past):
         y = this_year if mon >= anchor.month else this_year + 1
         return y, (f"next {month_name(mon)} on or after {ctx.anchor_label} (about the "
                    "future)"), ()

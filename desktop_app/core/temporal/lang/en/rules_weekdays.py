@@ -16,7 +16,7 @@ from desktop_app.core.temporal.calendar import (
 )
 from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
-from desktop_app.core.temporal.lang.en.lexicon import PARTS_OF_DAY, WEEKDAY_NAMES
+from desktop_app.core.temporal.lang.en.lexicon import PARTS_OF_DAY, UP_TO_WORDS, WEEKDAY_NAMES
 from desktop_app.core.temporal.lang.en.patterns import WD, weekday_number
 from desktop_app.core.temporal.model import Reading
 
@@ -92,7 +92,7 @@ def resolve_weekday(word: str, rel_word: str | None,
     elif rel == "this":
         way = "this week"
     elif ctx.future and preceding_word(ctx.text, ctx.start) != "since" or (
-            preceding_word(ctx.text, ctx.start) in _UNTIL_WORDS and not ctx.past):
+            preceding_word(ctx.text, ctx.start) in UP_TO_WORDS and not ctx.past):
         way = "future"  # or the end of what lasts ('the festival runs until Sunday')
     elif weekday_on_or_after(anchor, wd) == anchor + timedelta(days=1) and not ctx.past \
             and preceding_word(ctx.text, ctx.start) != "since":
@@ -100,9 +100,6 @@ def resolve_weekday(word: str, rel_word: str | None,
     else:
         way = "on or before"
     return _weekday_readings(wd, anchor, source, way)
-
-
-_UNTIL_WORDS = ("by", "until", "till", "through")
 
 
 @functools.lru_cache(maxsize=512)
