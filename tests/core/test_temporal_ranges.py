@@ -66,6 +66,22 @@ def test_near_misses_stay_points(text: str, points: list[str]) -> None:
     assert [e.text for e in found] == points
 
 
+@pytest.mark.parametrize("text,points", [
+    ("The summit was held on April 24 and 25.", [("April 24", "2021-04-24"),
+                                                 ("25", "2021-04-25")]),
+    ("They met on 24 and 25 April.", [("24", "2021-04-24"), ("25 April", "2021-04-25")]),
+    ("Votes on July 5 and 8, 2020 were close.", [("July 5", "2020-07-05"),
+                                                 ("8, 2020", "2020-07-08")]),
+    # Numbers after 'and' that count something; 'between' makes a range.
+    ("On April 24 and 25 people were hurt.", [("April 24", "2021-04-24")]),
+    ("Talks were held between 12 and 14 July.", [("between 12 and 14 July",
+                                                   "2021-07-12/2021-07-14")]),
+])
+def test_days_joined_by_and_are_each_a_day(text: str, points: list[tuple[str, str]]) -> None:
+    """'on April 24 and 25' names two days of one month: the second is dated too."""
+    assert [(e.text, e.value) for e in find_expressions(text, FRI)] == points
+
+
 def test_a_range_keeps_the_points_timex3_would_mark() -> None:
     (found,) = find_expressions("He worked there from 28 June to 3 July.", FRI)
     assert [(p.text, p.value) for p in found.parts] == [("28 June", "2021-06-28"),

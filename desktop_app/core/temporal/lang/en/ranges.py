@@ -262,6 +262,60 @@ def join_ranges(text: str, found: list[TemporalExpression]) -> list[TemporalExpr
             out.append(joined)
             i = covered
         else:
+            if text.endswith(" and ", 0, e.start) and (before := _day_and(text, e)) is not None \
+                    and before.start >= (out[-1].end if out else 0):
+                out.append(before)  # 'on 24 and 25 April'
             out.append(e)
             i += 1
+            if text.startswith(" and ", e.end) and (both := _and_day(text, e)) is not None:
+                while i < n and found[i].start < both[1].end:  # 'July 5 and 8, 2020'
+                    i += 1
+                out[-1:] = both
     return out
+
+
+_DAY_AND = re.compile(rf"(?<![\w.,/-])(?P<d>[0-3]?\d){_ORD} and $")
+
+
+def _day_and(text: str, e: TemporalExpression) -> TemporalExpression | None:
+    """'on 24 and 25 April': the first day, a point of its own in the month and year of the
+    date after it."""
+    if e.granularity != "day" or not e.text[:1].isdigit() or e.earliest is None \
+            or not _is_point(e):
+        return None
+    matched = _DAY_AND.search(text, max(0, e.start - 10), e.start)
+    if matched is None or _opener_before(text, matched.start())[0] is not None:
+        return None  # 'between 12 and 14 July' is a range
+    day = _day(e.earliest.year, e.earliest.month, int(matched["d"]))
+    if day is None or day >= e.earliest:
+        return None
+    why = f"day {matched['d']} of the month and year of “{e.text}”, which follows after 'and'"
+    start, end = matched.start(), matched.end() - len(" and ")
+    return new_expression(start, end, text[start:end], "DATE", day.isoformat(), "day", day,
+                          day, e.anchor, why, (), e.flags)
+
+
+def _and_day(text: str, e: TemporalExpression,
+             ) -> tuple[TemporalExpression, TemporalExpression] | None:
+    """'on April 24 and 25', 'on July 5 and 8, 2020': the first day, in the year written
+    after both, and the second, a point of its own in the same month (two days, not the
+    stretch between them, which 'between' or 'to' would make)."""
+    if e.granularity != "day" or not e.text[-1:].isdigit() or e.earliest is None \
+            or not _is_point(e):
+        return None
+    matched = _DAY_AFTER.match(text, e.end)
+    if matched is None or matched["c"].lower() != "and":
+        return None
+    year = int(matched["y"]) if matched["y"] else e.earliest.year
+    first, day = _day(year, e.earliest.month, e.earliest.day), \
+        _day(year, e.earliest.month, int(matched["d"]))
+    if first is None or day is None or day <= first:
+        return None
+    if matched["y"]:
+        e = new_expression(e.start, e.end, e.text, "DATE", first.isoformat(), "day", first,
+                           first, e.anchor, f"“{e.text}” in {year}, the year written after "
+                           f"both days", (), e.flags)
+    start = matched.start("d")
+    why = f"day {matched['d']} of the month of “{e.text}”, which it follows after 'and'"
+    return e, new_expression(start, matched.end(), text[start:matched.end()], "DATE",
+                             day.isoformat(), "day", day, day, e.anchor, why, (), e.flags)
