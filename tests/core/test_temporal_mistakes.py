@@ -24,12 +24,19 @@ def found(text: str, anchor: date = FRI) -> list[tuple[str, str]]:
     # 'This', 'Today' with a capital after a capitalised word: a title.
     ("He spoke on CBS This Morning about it.", []),
     ("I read it in USA Today.", []),
+    # A quotation holding only a capitalised time phrase (and more capitalised words): the
+    # title of a show or a work.
+    ('Baker said on ABC News\' "This Week," that the request stood.', []),
+    ("Gonzalez said on CBS's ''60 Minutes.'' The boy stayed.", []),
+    ('He spoke on "This Week With David Brinkley" on Sunday.', [("Sunday", "2021-07-04")]),
     # ... and what the fixes must leave alone.
     ("On Tuesday the vote was held.", [("Tuesday", "2021-07-06")]),
     ("President Biden Tuesday signed the bill.", [("Tuesday", "2021-07-06")]),
     ("Losses came from Hugo. Last year they were lower.", [("Last year", "2020")]),
     ("This week the talks resumed.", [("This week", "2021-W27")]),
     ("Officials in Kabul Today said...", []),  # a capitalised 'Today' mid-sentence is a title
+    ('"Next Tuesday," he said, "we vote."', [("Next Tuesday", "2021-07-13")]),
+    ('He said: "Last week we won."', [("Last week", "2021-W26")]),
 ])
 def test_names_and_titles_are_no_dates(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected

@@ -307,3 +307,26 @@ def in_a_title(text: str, start: int, end: int, word: str) -> bool:
     # The capitalised word opens its sentence ('On Today's...'): no title.
     return opener is not None and opener.group(1) is not None \
         and opener.group(1) not in ".!?:\"\u201c"
+
+
+# Quotation marks that open and close a title: straight and curly double quotes, and the
+# doubled backticks and apostrophes of older news wires (``This Week'').
+_TITLE_OPENS = ('"', "\u201c", "``", "''")
+_TITLE_CLOSE = re.compile(r"(?:\s+[A-Z0-9][\w'-]*)*[.,!?]?(?:\"|\u201d|'')")
+
+
+def in_quoted_title(text: str, start: int, end: int) -> bool:
+    """A time expression of two or more capitalised words that opens a quotation holding
+    nothing but capitalised words: the title of a show or a work ('on ABC's "This Week,"',
+    'on CBS's "60 Minutes"', '"This Week With David Brinkley"'), no time expression."""
+    if not text.startswith(_TITLE_OPENS, max(0, start - 2)) \
+            and not text.startswith(_TITLE_OPENS, max(0, start - 1)):
+        return False
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return False
+    # A capital that running text would not have ('Week', 'Minutes'; not 'Next Tuesday').
+    if all(w.lower().rstrip(".,") in WEEKDAYS or w.lower().rstrip(".,") in MONTHS
+           for w in words[1:]):
+        return False
+    return _TITLE_CLOSE.match(text, end) is not None

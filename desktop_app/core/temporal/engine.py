@@ -15,6 +15,7 @@ from desktop_app.core.temporal.calendar import fmt_day
 from desktop_app.core.temporal.context import (
     SentenceMarks,
     in_a_title,
+    in_quoted_title,
     lowered,
     named_day_start,
     word_before,
@@ -124,6 +125,9 @@ def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: s
     return max(within, key=lambda e: (e.end - e.start, e.earliest is not None))
 
 
+_QUOTE_ENDS = frozenset('"\u201c`\'')  # the last character of an opening quotation mark
+
+
 def _resolve_all(text: str, chosen: list[Candidate],
                  anchor: date | None, mode: str, day_first: bool) -> list[TemporalExpression]:
     out: list[TemporalExpression] = []
@@ -136,6 +140,8 @@ def _resolve_all(text: str, chosen: list[Candidate],
         if r.needs_anchor and anchor is None and ref is None:
             continue
         named = -1
+        if start and text[start - 1] in _QUOTE_ENDS and in_quoted_title(text, start, end):
+            continue
         if text[start].isupper():  # names and titles: capitals after a capitalised word
             word = word_before(text, start)
             if word[:1].isupper():
