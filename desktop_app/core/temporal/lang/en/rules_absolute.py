@@ -286,11 +286,16 @@ _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
           "You may go.",
           "We march on.",
           "in January nineteen ninety-seven",  # that year's January, not this year's
+          "thousands joined the annual March for Life",  # the name of a march
+          "at the head of the March of the Combatant Mothers",
       ))
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     word = m["mon"]
     if not word[0].isupper() and not ctx.text.isupper():
         return None  # 'may', 'march' as ordinary words
+    if _NAME_AFTER.match(ctx.text, m.end()) and _ARTICLE_BEFORE.search(
+            ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # 'the March for Life', 'the March of Dimes': a name, no month
     if _SPELLED_YEAR_AFTER.match(ctx.text, m.end()):
         return None  # its year is written in words, read as the year alone
     if word.lower() == "may" and not (m["rel"] or m["mod"]):
@@ -322,6 +327,10 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", best, (alt,), doubts)
 
 
+# A month word after an article and before 'of' or 'for' and a capitalised word names
+# something ('the annual March for Life'); 'in March of the following year' is a month.
+_NAME_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _SPELLED_YEAR_AFTER = re.compile(r"\s*,?\s+(?:of\s+)?(?:nineteen|two\s+thousand)\b",
                                  re.IGNORECASE)
 
