@@ -68,15 +68,30 @@ _DECADE_BEFORE = re.compile(rf"(?:\bthe\s+|')(?:{_A_DECADE}\s*,\s*)*{_A_DECADE}"
                             r"\s*(?:,|,?\s*(?:and|or))\s+$", re.IGNORECASE)
 
 
-_CENTURY_ORD = {"eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twentieth": 20,
-                "20th": 20, "twenty-first": 21, "21st": 21, "seventeenth": 17, "17th": 17}
+_SPELLED_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                     "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                     "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                     "twentieth", "twenty-first")
+
+
+def _ordinal_suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+# The centuries of the common era, in digits and in words ('the 11th century', 'the
+# twelfth century'), longest first so 'twenty-first' is not read as 'twenty'.
+_CENTURY_ORD = {**{f"{n}{_ordinal_suffix(n)}": n for n in range(1, 22)},
+                **{word: n for n, word in enumerate(_SPELLED_ORDINALS, 1)}}
 
 
 @rule("century", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>" +
-      "|".join(_CENTURY_ORD) + r")[\s-]+century", priority=5, needs_anchor=False,
+      "|".join(sorted(_CENTURY_ORD, key=len, reverse=True)) + r")[\s-]+century",
+      priority=5, needs_anchor=False,
       cues=("century",),
       examples=(
           ("It dates from the 19th century.", "18"),
+          ("They restored the fabled 11th century temple.", "10"),
+          ("a twelfth-century abbey", "11"),
       ))
 def _century(m: re.Match[str], ctx: Context) -> Hit | None:
     n = _CENTURY_ORD[m["ord"].lower()]
