@@ -153,7 +153,7 @@ WEEKDAY_CUES = tuple(WEEKDAYS)
 UNIT_CUES = ("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months",
              "year", "years", "decade", "decades", "century", "centurys", "centurie",
              "centuries", "hour", "hours", "minute", "minutes")
-CLOCK_CUES = (COLON_NUMBER, CLOCK_NUMBER, "am", "pm", "a.m.", "p.m.", "noon", "midnight")
+CLOCK_CUES = (COLON_NUMBER, CLOCK_NUMBER, "am", "pm", "a.m.", "p.m.", "noon", "midday", "midnight")
 SEASON_CUES = tuple(SEASONS)
 
 # Words shortened with a full stop that is no sentence end when a capital or a number follows

@@ -28,13 +28,13 @@ from desktop_app.core.temporal.lang.en.rules_absolute import closest_year
 from desktop_app.core.temporal.model import Reading
 
 _CLOCK = (r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)"
-          r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)|(?P<word>noon|midnight))"
+          r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)|(?P<word>noon|midday|midnight))"
           r"(?:\s+(?P<tz>GMT|UTC|EDT|EST|CET|PDT|PST|CST|CDT|local\s+time))?")
 
 
 def _clock_value(m: re.Match[str] | _Renamed) -> str:
     if m["word"]:
-        hour, minute = (12, 0) if m["word"].lower() == "noon" else (0, 0)
+        hour, minute = (0, 0) if m["word"].lower() == "midnight" else (12, 0)
     else:
         hour = int(m["h"] or m["h2"] or 0)  # the pattern always has one of them
         minute = int(m["mi"] or m["mi2"] or 0)
@@ -88,12 +88,21 @@ class _Renamed:
         return self._m[self._prefix + name]
 
 
+_HIGH_BEFORE = re.compile(r"\bhigh\s+$", re.IGNORECASE)
+
+
 @rule("clock", _CLOCK, priority=14,
       cues=CLOCK_CUES,
       examples=(
           ("The vote closes at 8 p.m.", "2021-07-09T20:00"),
+          ("He will appear before a judge at midday.", "2021-07-09T12:00"),
+      ),
+      misses=(
+          "a picture of Gary Cooper from the film High Noon",  # a title, and the idiom
       ))
 def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m["word"] and _HIGH_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return None  # 'high noon': the decisive moment, no time of day
     anchor = ctx.ref_or_anchor
     clock = _clock_value(m)
     if anchor is None:
@@ -299,6 +308,8 @@ _MOVABLE = {
     "labor day": lambda y: nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
     "martin luther king day": lambda y: nth_weekday(y, 1, 0, 3),
+    # the United States' general elections: the Tuesday after the first Monday in November
+    "election day": lambda y: date.fromordinal(nth_weekday(y, 11, 0, 1).toordinal() + 1),
 }
 _HOLIDAY_NAMES = sorted(list(FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=True)
 
@@ -308,9 +319,13 @@ _HOLIDAY_NAMES = sorted(list(FIXED_HOLIDAYS) + list(_MOVABLE), key=len, reverse=
       priority=16,
       cues=("christmas", "easter", "thanksgiving", "halloween", "independence", "valentine",
             "patrick", "armistice", "veterans", "bastille", "memorial", "good", "labor", "new",
-            "may", "luther", "boxing"),
+            "may", "luther", "boxing", "election"),
       examples=(
           ("Shops close on Christmas Day.", "2020-12-25"),
+          ("Turnout will be high on Election Day.", "2021-11-02"),
+      ),
+      misses=(
+          "The election day was quiet.",  # a common noun: any election's day
       ))
 def _holiday(m: re.Match[str], ctx: Context) -> Hit | None:
     name = " ".join(m["name"].lower().split())
