@@ -7,6 +7,7 @@ from datetime import date
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import easter_sunday, fmt_day, nth_weekday
+from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import (
     CLOCK_CUES,
@@ -109,6 +110,46 @@ def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit("TIME", Reading(f"XXXX-XX-XX{clock}", "time", None, None, "clock time"))
     why = f"clock time on {fmt_day(anchor)}"
     return Hit("TIME", Reading(anchor.isoformat() + clock, "time", anchor, anchor, why))
+
+
+_HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "eleven", "twelve")
+_HOUR = r"1[0-2]|0?[1-9]|" + "|".join(_HOUR_WORDS)
+# The words before an hour said without a.m. or p.m. ('at 4 in the morning'): without one,
+# '3 in the afternoon session' is a count.
+_CLOCK_PREPOSITIONS = frozenset(("at", "by", "until", "till", "around", "about", "before",
+                                 "after", "from", "to", "since", "past"))
+
+
+@rule("hour-of-day", r"(?P<h>" + _HOUR + r")(?:\s+o'clock)?\s+(?:in\s+the\s+"
+      r"(?P<pod>morning|afternoon|evening)|at\s+(?P<night>night))|(?P<h2>" + _HOUR
+      + r")\s+o'clock", priority=14,
+      cues=("morning", "afternoon", "evening", "night", "clock"),
+      examples=(
+          ("He will leave at 4 in the morning.", "2021-07-09T04:00"),
+          ("The polls closed at eight in the evening.", "2021-07-09T20:00"),
+          ("It began at 11 o'clock.", "2021-07-09T11:00"),
+          ("The blast came at 12 at night.", "2021-07-09T00:00"),
+      ),
+      misses=(
+          "She scored 3 in the afternoon session.",
+      ))
+def _hour_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'at 4 in the morning', 'at ten o'clock': an hour on the day the text is about."""
+    if preceding_word(ctx.text, m.start()) not in _CLOCK_PREPOSITIONS:
+        return None
+    word = (m["h"] or m["h2"]).lower()
+    hour = int(word) if word.isdigit() else _HOUR_WORDS.index(word) + 1
+    if m["pod"] == "morning" or m["night"] and hour == 12:
+        hour %= 12
+    elif m["pod"] or m["night"] and hour >= 6:  # '3 at night' is 3 a.m.
+        hour = hour % 12 + 12
+    anchor = ctx.ref_or_anchor
+    clock = f"T{hour:02d}:00"
+    if anchor is None:
+        return Hit("TIME", Reading(f"XXXX-XX-XX{clock}", "time", None, None, "clock time"))
+    return Hit("TIME", Reading(anchor.isoformat() + clock, "time", anchor, anchor,
+                               f"{m.group(0)!r}: {clock[1:]} on {fmt_day(anchor)}"))
 
 
 _UNIT_VALUE = {"D": "D", "W": "W", "2W": "W", "M": "M", "Y": "Y", "10Y": "DE", "100Y": "CE",
