@@ -47,8 +47,10 @@ def test_gold_span_date_accuracy(corpus: str, minimum: float) -> None:
 
 
 def test_end_to_end_extraction_and_value_f1_on_tbaq() -> None:
-    """The issue's end-to-end targets: relaxed extraction F1 >= 0.90, value F1 >= 0.80
-    (value F1 = value accuracy x relaxed F1, as TempEval-3 defines it)."""
+    """End-to-end floors: relaxed extraction F1 >= 0.94 (issue "Dates 2"'s target, met since
+    quoted show titles, months naming a march, 'April 24 and 25', 'midday' and 'at 4 in the
+    morning' are read right: 0.9404), value F1 >= 0.80 (value F1 = value accuracy x relaxed
+    F1, as TempEval-3 defines it; 0.8050; the issue's 0.83 is not met)."""
     score = _scorer()
     gold = {}
     for line in (DATA / "tbaq-train.jsonl").open(encoding="utf-8"):
@@ -56,10 +58,5 @@ def test_end_to_end_extraction_and_value_f1_on_tbaq() -> None:
         gold[doc["doc"]] = doc
     predicted = {d: {"timexes": predict(doc, gold_spans=False)} for d, doc in gold.items()}
     extraction = score.score(gold, predicted)["extraction"]
-    assert extraction["relaxed"]["F1"] >= 0.90, extraction["relaxed"]
-    # 0.7995, not 0.80: since sentences no longer end at "Dr." (and "U.S.", "Mr.", initials),
-    # one timex ("the October slaying of Dr. Barnett Slepian ... as early as next week") shares
-    # its sentence with a future marker meant for another date and rolls forward. Tried: the
-    # nearer of past verb and future marker decides (9 more wrong on TBAQ; not kept). Value F1
-    # was 0.8005 with the broken sentences, 0.8000 now; the tense rules are issue "Dates 2".
-    assert extraction["value_F1"] >= 0.7995, extraction["value_F1"]
+    assert 0.94 <= extraction["relaxed"]["F1"] <= 1, extraction["relaxed"]
+    assert extraction["value_F1"] >= 0.80, extraction["value_F1"]
