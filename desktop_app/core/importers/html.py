@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import re
 from datetime import date
@@ -14,6 +15,7 @@ from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
+from desktop_app.core.importers.lead import with_lead
 from desktop_app.core.importers.local_day import PageTimes
 from desktop_app.core.importers.shown_date import (
     Surroundings,
@@ -88,6 +90,7 @@ def draft_from_html(html: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> A
                               doc.url or "")
     if title and text.startswith(title):
         text = text[len(title):].lstrip("\n")
+    text = with_lead(html, text, lambda: _page_text(html))
     dating = _publication(html, doc.date, doc.url or "", title, text)
     return ArticleDraft(title=title or path.stem, text=text, outlet=doc.sitename or "",
                         url=doc.url or "", author=doc.author or "",
@@ -234,6 +237,7 @@ def url_date(url: str) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=2)  # a page's dates and its lead both read it
 def _page_text(html: str) -> str:
     """The page's text as its readers see it (see visible_text); empty if it cannot be
     parsed."""

@@ -110,6 +110,12 @@ def _find_paragraph(page: str, paragraphs: list[str], from_end: bool) -> int:
     return -1
 
 
+def where_text_starts(page: str, text: str) -> int:
+    """Where the article's text begins in the page's text (its first paragraph long enough
+    to be told apart that is found); -1 when none is."""
+    return _find_paragraph(page, [p for p in text.split("\n") if p.strip()], from_end=False)
+
+
 def article_span(page: str, title: str, text: str) -> tuple[int, int, bool] | None:
     """Where the article stands in the page's text: from its headline (or first paragraph)
     to the end of its text, and whether that end was found (else it is where the article

@@ -1,0 +1,93 @@
+"""A page's lead (its standfirst): the paragraph a news page shows between the headline and
+the text, in bigger type, and also gives as the page's description. Extractors often take
+it for a teaser and leave it out, though it is the article's first paragraph: on the shared
+real pages 66 of 649 lost it (the main-text fragments others marked found 94.3 % -> 95.9 %,
+no page leaking more boilerplate)."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Callable
+from typing import Any
+
+from desktop_app.core.importers.shown_date import where_text_starts
+
+_DESCRIPTION = re.compile(r"<meta\s[^>]*?(?:property|name)\s*=\s*[\"'](?:og:description|"
+                          r"description|twitter:description)[\"'][^>]*>", re.IGNORECASE)
+_CONTENT = re.compile(r"content\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+_META_REACH = 200_000  # the head of the page, where meta elements stand
+MIN_LEAD = 80  # shorter descriptions are slogans and keywords, not a paragraph
+_KEY = 60  # characters compared to find a paragraph
+_MAX_LEAD = 2_000  # longer is a container holding more than the lead
+# Between the lead and the text there may be a picture's caption, a byline and a date.
+_GAP = 400
+# Elements a lead is written in; inline elements inside one are climbed out of.
+_SENTENCE_ENDS = (".", "!", "?", "\"", "\u201c", "\u201d", "\u00bb", "\u00ab")
+_BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "li", "section", "header", "article",
+                     "td", "blockquote", "figcaption"})
+
+
+def descriptions(html: str) -> list[str]:
+    """The page's descriptions (description, og:description, twitter:description), each
+    once, in the order written."""
+    found: list[str] = []
+    for tag in _DESCRIPTION.finditer(html, 0, _META_REACH):
+        content = _CONTENT.search(tag.group(0))
+        if content:
+            text = _collapsed(html_lib.unescape(content.group(1) or content.group(2) or ""))
+            if text and text not in found:
+                found.append(text)
+    return found
+
+
+def with_lead(html: str, text: str, page_text: Callable[[], str]) -> str:
+    """``text`` with the page's lead before it, where the page shows its description just
+    above the text and the text does not hold it. ``page_text()``: the page's visible text
+    (see shown_date.visible_text), asked for only where a description could be the lead."""
+    folded_text = _collapsed(text).casefold()
+    for description in descriptions(html):
+        key = description.casefold()[:_KEY]
+        if len(description) < MIN_LEAD or key in folded_text:
+            continue
+        page = page_text()
+        at, starts = page.casefold().find(key), where_text_starts(page, text)
+        if not 0 <= at < starts or starts - at > 3 * len(description) + _GAP:
+            continue
+        lead = _shown_paragraph(html, description)
+        if lead is not None and lead.casefold()[:_KEY] not in folded_text:
+            return lead + "\n" + text
+    return text
+
+
+def _shown_paragraph(html: str, description: str) -> str | None:
+    """The paragraph as the page shows it that starts with the description: the innermost
+    block holding it, up to the description's end where that ends a sentence (the block may
+    hold a photo credit after it), else whole (a description may be cut short: '...')."""
+    from trafilatura.utils import load_html
+
+    root = load_html(html)
+    if root is None:
+        return None
+    key = description.casefold()[:_KEY]
+    whole = description.endswith(_SENTENCE_ENDS)
+    start = key[:20]
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not (element.text or "").strip().casefold() \
+                .startswith(start):
+            continue
+        block: Any = element
+        while block is not None and block.tag not in _BLOCKS:
+            block = block.getparent()
+        if block is None:
+            continue
+        shown = _collapsed(block.text_content())
+        if whole and shown.casefold().startswith(description.casefold()):
+            return shown[:len(description)]
+        if shown.casefold().startswith(key) and len(shown) <= _MAX_LEAD:
+            return shown
+    return None
+
+
+def _collapsed(text: str) -> str:
+    return " ".join(text.split())
