@@ -61,6 +61,12 @@ def test_a_photo_credit_in_the_leads_block_stays_out() -> None:
     (page(description="Cranes stop after a storm.", lead="<p>Cranes stop after a storm.</p>"),
      BODY),  # too short to be a paragraph
     (page(), LEAD + "\n" + BODY),  # the text holds it already
+    # A description that starts with the headline: the headline is no lead, nor is the
+    # article around it.
+    (page(description="Harbour cranes stop after storm, a report by the Coast Herald's "
+                      "correspondent on the coast.", lead=""), BODY),
+    (page(description="Harbour cranes stop after storm. The cranes were lashed down before "
+                      "the gale reached the coast.", lead=""), BODY),
 ])
 def test_what_is_no_missing_lead_leaves_the_text_alone(html: str, text: str) -> None:
     assert led(html, text) == text
