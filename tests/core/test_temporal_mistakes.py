@@ -137,3 +137,23 @@ def test_a_unit_before_an_event_the_text_names_is_no_step() -> None:
     """'the week before the vote' steps from the vote, whose date the phrase does not give."""
     assert all(not t.lower().endswith("before") for t, _v in
                found("In the week before the vote, he called."))
+
+
+def test_the_month_or_year_named_earlier_in_the_sentence() -> None:
+    """'the month', 'the year' after a month or year of the same sentence are that one, not
+    the publication date's."""
+    march = date(2020, 3, 2)
+    assert found("Erdogan demanded in early February that Syrian forces withdraw by the end "
+                 "of the month.", march) == [("early February", "2020-02"),
+                                             ("the end of the month", "2020-02")]
+    assert found("Sales fell in 2019, the worst result of the year.") == [("2019", "2019"),
+                                                                        ("the year", "2019")]
+    # In the next sentence it is the publication date's, as before.
+    assert found("Sales fell in 2019. Profits for the year rose.") == [("2019", "2019"),
+                                                                     ("the year", "2021")]
+
+
+def test_an_award_of_the_year_is_no_date() -> None:
+    assert found("She was named Player of the Year.") == []
+    assert found("SONG OF THE YEAR - Lady Antebellum") == []
+    assert found("Stocks Fall at the End of the Year") == [("the End of the Year", "2021")]

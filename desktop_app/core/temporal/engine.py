@@ -134,6 +134,7 @@ def _resolve_all(text: str, chosen: list[Candidate],
     ref: date | None = None
     last: date | None = None
     last_reading = None
+    last_end = -1
     low = lowered(text)
     marks = SentenceMarks(text)
     for start, end, r, m in chosen:
@@ -159,7 +160,7 @@ def _resolve_all(text: str, chosen: list[Candidate],
             if m is None or m.end() != end:  # never: lower-casing keeps a pattern's meaning
                 continue  # (the scan tests hold it for every candidate)
         ctx = Context(text, low, anchor, ref, last, last_reading, mode, day_first, start, end,
-                      marks)
+                      marks, last_end)
         try:
             hit = r.handler(m, ctx)
         except (ValueError, OverflowError) as no_date:
@@ -187,7 +188,7 @@ def _resolve_all(text: str, chosen: list[Candidate],
             reading.earliest, reading.latest, ctx.anchor if r.needs_anchor else None,
             reading.explanation, hit.alternatives, tuple(flags)))
         if reading.earliest is not None and hit.type in ("DATE", "TIME") and not hit.derived:
-            last_reading = reading
+            last_reading, last_end = reading, end
         if reading.earliest is not None and reading.granularity in ("day", "time"):
             last = reading.earliest
             if hit.absolute:

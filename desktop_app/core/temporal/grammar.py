@@ -64,6 +64,7 @@ class Context:
     start: int = 0  # where the match begins in text
     end: int = 0  # where it ends
     marks: SentenceMarks | None = None  # the text's sentence marks, shared by its matches
+    last_end: int = -1  # where last_reading's expression ends in text
 
     # The clause and its tense are worked out only for the rules that ask: most never do.
     @_once

@@ -92,6 +92,10 @@ FUTURE_MARKERS = (
 # with a capital after a capitalised word, belong to a title ('CBS This Morning', 'USA Today').
 NAMED_DAY_WORDS = ("super", "black", "cyber", "bloody", "blue", "giving", "small business",
                    "manic", "mad", "terrible", "red", "white", "orange", "green", "silent")
+# The parts of a period that 'of the year' may follow ('the End of the Year' in a headline is
+# a date; 'Player of the Year' is an award).
+PERIOD_PARTS = ("end", "start", "beginning", "middle", "rest", "half", "part", "remainder",
+                "course", "turn", "close", "quarter", "balance", "first", "last")
 DEICTIC_WORDS = ("this", "today", "tonight", "tomorrow", "yesterday", "now", "last", "next")
 
 # A four-digit number followed by a plural noun is a count ('1,953 troops'), but these

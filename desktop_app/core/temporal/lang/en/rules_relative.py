@@ -17,6 +17,7 @@ from desktop_app.core.temporal.calendar import (
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import (
     PARTS_OF_DAY,
+    PERIOD_PARTS,
     SEASON_CUES,
     SEASONS,
     UNIT_CUES,
@@ -327,6 +328,7 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
 _ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
 
 
+_OF_BEFORE = re.compile(r"(?P<part>\w+)\s+[Oo][Ff]\s+$")
 _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
 
 
@@ -343,17 +345,26 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
           ("It was signed in March. The month before, talks stalled.", "2021-02"),
           ("He arrived on Monday. The day before, he had called.", "2021-07-04"),
           ("Sales rose from the year prior.", "2020"),
+          ("In early February he demanded a withdrawal by the end of the month.", "2021-02"),
+          ("Sales fell in 2019, the worst result of the year.", "2019"),
       ),
       misses=(
           # which day or year is said by what follows, not by the date the story is at
           "He was calm on the day of the attack.",
           "It was the year of the vote.",
+          "She was named Player of the Year.",  # an award
+          "ENTERTAINER OF THE YEAR - Luke Bryan",
       ))
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the day', 'the quarter': the period of the date the story is at (the last one
     mentioned, else the publication date); a bare 'the quarter' in financial news is the
     quarter just reported."""
     unit = m["unit"].lower()
+    if m["unit"][0].isupper() and (of := _OF_BEFORE.search(
+            ctx.text, max(0, m.start() - 24), m.start())) is not None \
+            and of["part"].lower() not in PERIOD_PARTS:
+        return None  # 'Player of the Year', 'SONG OF THE YEAR': an award's name (not 'the
+        # End of the Year' of a headline)
     if not m["dir"] and _OF_WHAT.match(ctx.text, m.end()) \
             and not _OF_PRICE.match(ctx.text, m.end()):
         return None  # 'the day of the attack', 'the year of the vote' (not 'a high for the
@@ -373,6 +384,9 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     if unit == "year" and _ENDED.match(ctx.text, m.end()):  # 'the year ended March 31'
         return Hit("DURATION", Reading("P1Y", "duration", None, None,
                                        "a (fiscal) year: the twelve months up to the date given"))
+    named = _named_in_sentence(ctx, unit) if not m["latest"] else None
+    if named is not None:  # 'in early February ... by the end of the month': February's
+        return Hit("DATE", named, derived=True)
     anchor = ctx.ref_or_anchor
     if anchor is None:
         return None
@@ -380,6 +394,22 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     if unit == "year" and m["latest"] in ("latest", "most recent"):
         return Hit("DATE", rd.year(anchor.year - 1, "the last completed year"))
     return Hit("DATE", _at_granularity(anchor, unit_code(unit), why))
+
+
+_NAMED_GRANULARITIES = {"month": ("month", "day", "time"), "year": ("year", "month", "day", "time")}
+
+
+def _named_in_sentence(ctx: Context, unit: str) -> Reading | None:
+    """The month or year of a date named earlier in the same sentence, which 'the month' or
+    'the year' then refers to ('demanded in early February that troops withdraw by the end
+    of the month'), else None."""
+    last = ctx.last_reading
+    if unit not in _NAMED_GRANULARITIES or last is None or last.earliest is None \
+            or last.granularity not in _NAMED_GRANULARITIES[unit] \
+            or ctx.last_end < ctx.sentence[0]:
+        return None
+    why = f"the {unit} of {last.value}, named earlier in the sentence"
+    return _at_granularity(last.earliest, unit_code(unit), why)
 
 
 def _unit_apart(m: re.Match[str], ctx: Context, unit: str, step: int) -> Hit | None:
