@@ -157,3 +157,14 @@ def test_an_award_of_the_year_is_no_date() -> None:
     assert found("She was named Player of the Year.") == []
     assert found("SONG OF THE YEAR - Lady Antebellum") == []
     assert found("Stocks Fall at the End of the Year") == [("the End of the Year", "2021")]
+
+
+def test_the_same_or_following_month_or_year_counts_from_the_last_one_named() -> None:
+    """A month or year named without a day is what 'the same month' or 'the following year'
+    refer to (they counted from the last full day, or the publication date)."""
+    assert found("Mercurial was first released in April 2005 (the same month that Git was "
+                 "released).", date(2020, 1, 13)) == [("April 2005", "2005-04"),
+                                                      ("the same month", "2005-04")]
+    assert found("In 1998 Apple introduced the iMac, in 2001 the iPod and the following year "
+                 "Mac OS X.") == [("1998", "1998"), ("2001", "2001"),
+                                  ("the following year", "2002")]

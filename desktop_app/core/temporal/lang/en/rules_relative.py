@@ -183,16 +183,23 @@ _PERIODS = ("week", "weekend", "month", "year", "quarter", "decade", "century", 
       examples=(
           ("Talks resumed last week.", "2021-W26"),
           ("It opens next month.", "2021-08"),
+          ("It was released in April 2005, the same month as Git.", "2005-04"),
+          ("Sales fell in 2019 and rose the following year.", "2020"),
       ))
 def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = m["rel"].lower()
     unit = m["unit"].lower()
     anchor = ctx.ref_or_anchor if rel in ("following", "same") else ctx.anchor
+    label = f"{ctx.anchor_label}, {fmt_day(anchor)}" if anchor else ""
+    last = ctx.last_reading
+    if rel in ("following", "same") and last is not None and last.earliest is not None \
+            and last.granularity in _NAMED_GRANULARITIES.get(unit, ()):
+        # 'in April 2005 (the same month that ...)': the month last named, though no day was
+        anchor, label = last.earliest, f"the last date mentioned, {last.value}"
     if anchor is None:
         return None
     step = {"last": -1, "past": -1, "previous": -1, "recent": -1, "next": 1, "coming": 1,
             "following": 1, "upcoming": 1}.get(rel, 0)
-    label = f"{ctx.anchor_label}, {fmt_day(anchor)}"
     why = f"{m.group(0).lower()!r} relative to {label}"
     if unit in SEASONS:
         if rel in ("this", "current"):
@@ -201,7 +208,6 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     if unit == "weekend":
         return Hit("DATE", rd.weekend(anchor + timedelta(weeks=step), why))
     code = unit_code(unit)
-    last = ctx.last_reading
     if unit == "quarter" and rel in ("this", "current") and last is not None \
             and last.granularity == "quarter":
         return Hit("DATE", last)  # 'this quarter' while a quarter is being discussed
