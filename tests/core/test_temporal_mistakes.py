@@ -168,3 +168,13 @@ def test_the_same_or_following_month_or_year_counts_from_the_last_one_named() ->
     assert found("In 1998 Apple introduced the iMac, in 2001 the iPod and the following year "
                  "Mac OS X.") == [("1998", "1998"), ("2001", "2001"),
                                   ("the following year", "2002")]
+
+
+def test_after_or_before_a_noun_phrase_keeps_the_clause_and_its_tense() -> None:
+    """'after a meeting on Friday' is a phrase of the clause that 'would' is in (it was cut
+    off as a clause of its own, without a word of the future, and dated to the Friday past);
+    'after he met them' still opens a clause."""
+    wed = date(2023, 11, 8)
+    assert found("He said details would be made public after a meeting on Friday.", wed) == [
+        ("Friday", "2023-11-10")]
+    assert found("He left after he met them on Friday.", wed) == [("Friday", "2023-11-03")]

@@ -16,6 +16,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     ABBREVIATIONS,
     CLAUSE_WORDS,
     DEICTIC_WORDS,
+    DETERMINERS,
     FUTURE_IN_THE_PAST,
     FUTURE_MARKERS,
     LEADING_UP_WORDS,
@@ -78,7 +79,11 @@ _NOT_AFTER = _not_after_any(*ABBREVIATIONS, *GERMAN_ABBREVIATIONS) + \
     _not_ordinal_after(*ORDINAL_AFTER)
 _SENTENCE_END = re.compile(rf"\.{_NOT_AFTER}{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|\n\s*\n|"
                            r"\n(?=\S)")
-_CLAUSE_BREAK = re.compile(r";|:|,|\s(?:" + "|".join(CLAUSE_WORDS) + r")\s")
+# 'after' and 'before' open a clause ('after he left'), but before an article or a possessive
+# they are prepositions ('would be made public after a meeting on Friday': one clause).
+_CLAUSE_BREAK = re.compile(r";|:|,|\s(?:" + "|".join(CLAUSE_WORDS) + r")\s"
+                           r"(?<!after )(?<!before )|\s(?:after|before)\s(?!(?:"
+                           + "|".join(DETERMINERS) + r")\s)")
 _FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
 # The same, taking the character before instead of looking behind: the search then skips to
 # the characters that can come before a word (see scan._shifted).

@@ -42,6 +42,9 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
 }
 # Words that open a new clause (its tense is its own), and past-tense verbs that are not
 # regular ('-ed' is found by its ending).
+# Words that open a noun phrase: 'after' or 'before' then is a preposition, no clause word.
+DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this",
+               "these", "those")
 CLAUSE_WORDS = ("that", "but", "after", "before", "because", "while", "when", "although",
                 "since", "whereas", "said", "says", "told", "reported", "saying", "which", "who")
 # Past tenses that end in no -ed (which the clause tests take as past by their ending);
