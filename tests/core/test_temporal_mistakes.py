@@ -178,3 +178,12 @@ def test_after_or_before_a_noun_phrase_keeps_the_clause_and_its_tense() -> None:
     assert found("He said details would be made public after a meeting on Friday.", wed) == [
         ("Friday", "2023-11-10")]
     assert found("He left after he met them on Friday.", wed) == [("Friday", "2023-11-03")]
+
+
+def test_a_week_said_by_its_end_and_a_movement_named_after_a_weekday() -> None:
+    assert found("Cases rose by six percent in the week to 28 September.",
+                 date(2020, 10, 6)) == [("28 September", "2020-09-28")]  # not the
+    # publication week
+    assert found("Profit for the week ending Friday rose.") == [("Friday", "2021-07-09")]
+    assert found("Thousands joined Fridays for Future in Berlin.") == []
+    assert found("The shop closes on Fridays for Ramadan.") == [("Fridays", "XXXX-WXX-5")]

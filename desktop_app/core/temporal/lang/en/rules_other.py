@@ -220,6 +220,7 @@ _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "ni
 
 
 _DAY_NAMES = tuple(name.lower() for name in WEEKDAY_NAMES)
+_NAME_AFTER = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")  # 'Fridays for Future'
 # 'on Tuesdays', 'Tuesday nights': every such day (or part of it).
 _PLURAL_DAYS = ("(?P<wdp>" + "|".join(_DAY_NAMES) + r")(?:s(?:\s+(?P<podp>morning|afternoon|"
                 r"evening|night)s?)?|\s+(?P<podq>morning|afternoon|evening|night)s)")
@@ -235,8 +236,15 @@ _PLURAL_DAYS = ("(?P<wdp>" + "|".join(_DAY_NAMES) + r")(?:s(?:\s+(?P<podp>mornin
             "evenings", "nights"),
       examples=(
           ("They meet every Monday.", "XXXX-WXX-1"),
+          ("The market opens on Saturdays.", "XXXX-WXX-6"),
+      ),
+      misses=(
+          "Students joined Fridays for Future in Berlin.",  # a movement's name
       ))
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
+    if m["wdp"] and _NAME_AFTER.match(ctx.text, m.end()) \
+            and preceding_word(ctx.text, m.start()) not in ("on", "most", "all", "some"):
+        return None  # 'joined Fridays for Future': a name ('on Fridays for Ramadan' is not)
     if m["wd2"] or m["wdp"]:
         value = f"XXXX-WXX-{weekday_number(m['wd2'] or m['wdp']) + 1}"
         part = m["podp"] or m["podq"]

@@ -262,7 +262,11 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
+# 'the day of the attack', 'the year of the vote': which day or year, is said by what follows;
+# and 'the week to 28 September', 'the week ending Friday' (a quarter or year 'ended June
+# 30' is the one reported, read as such).
 _OF_WHAT = re.compile(r"\s+of\b")
+_ENDING_AT = re.compile(r"\s+(?:to|ending|ended|through)\s")
 _OF_PRICE = re.compile(r"\s+of\s+[$€£¥]")
 
 
@@ -358,6 +362,7 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
           # which day or year is said by what follows, not by the date the story is at
           "He was calm on the day of the attack.",
           "It was the year of the vote.",
+          "Cases rose by six percent in the week to 28 September.",
           "She was named Player of the Year.",  # an award
           "ENTERTAINER OF THE YEAR - Luke Bryan",
       ))
@@ -371,6 +376,8 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
             and of["part"].lower() not in PERIOD_PARTS:
         return None  # 'Player of the Year', 'SONG OF THE YEAR': an award's name (not 'the
         # End of the Year' of a headline)
+    if unit in ("day", "week", "month") and not m["dir"] and _ENDING_AT.match(ctx.text, m.end()):
+        return None  # 'the week to 28 September': the date after it says which
     if not m["dir"] and _OF_WHAT.match(ctx.text, m.end()) \
             and not _OF_PRICE.match(ctx.text, m.end()):
         return None  # 'the day of the attack', 'the year of the vote' (not 'a high for the
