@@ -23,6 +23,16 @@ def editing_actions(window: MainWindow) -> list[QAction]:
     return [*window.user_actions.needs[Need.CHANGES], window.action_undo, window.action_redo]
 
 
+def _can(action: QAction, window: MainWindow) -> bool:
+    """Whether an editing action has something to do: undo and redo only with a step to
+    undo or redo (their stack says so; the others are always ready)."""
+    if action is window.action_undo:
+        return window.undo_stack.canUndo()
+    if action is window.action_redo:
+        return window.undo_stack.canRedo()
+    return True
+
+
 def make_banner() -> QLabel:
     banner = made(QLabel(), objectName="readOnlyBanner", wordWrap=True)
     colour_banner(banner, LIGHT)
@@ -39,7 +49,7 @@ def apply_access(window: MainWindow, project: Project) -> None:
     """Enable or disable editing for the project just loaded."""
     read_only = project.read_only
     for action in editing_actions(window):
-        action.setEnabled(not read_only)
+        action.setEnabled(not read_only and _can(action, window))
     window.timeline_table.setEditTriggers(
         QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
         QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)

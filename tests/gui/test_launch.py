@@ -86,6 +86,10 @@ def test_every_launch_shows_the_same_working_window_as_the_first(qtbot, settings
         with qtbot.waitActive(window):
             window.activateWindow()
         assert window.reader.article_id is not None, launch_no
+        # Nothing done yet in this window: nothing to undo or redo (the second launch had
+        # both enabled, by the project's access check).
+        assert not window.action_undo.isEnabled(), launch_no
+        assert not window.action_redo.isEnabled(), launch_no
         underlines = window.reader.expression_count()
         summary = window.coverage.summary.text()
         assert underlines >= 5, (launch_no, underlines)
