@@ -62,9 +62,11 @@ def _window_expressions(text: str, lo: int, hi: int,
     windows around the next passage are the last ones analysed; keeping a thousand held every
     window of a book-length article at once (420 MB for Suggest on 0.5 MB of dense dates,
     186 MB now, with the same analyses made)."""
-    from desktop_app.core.temporal.engine import find_expressions
+    from desktop_app.core.temporal.engine import find_expressions, writes_day_first
 
-    found = find_expressions(text[lo:hi], published, mode="news" if published else "narrative")
+    # The order of slashed dates is the whole article's, as its analysis takes it.
+    found = find_expressions(text[lo:hi], published, mode="news" if published else "narrative",
+                             day_first=writes_day_first(text))
     return tuple(e for e in found if e.earliest is not None)
 
 

@@ -125,3 +125,13 @@ def test_a_dateline_does_not_date_the_event_in_its_sentence() -> None:
     start = run_on.index("LISBON")
     assert date_for_passage(run_on, start, len(run_on), date(2022, 3, 3)).expression \
         == "3 March 2022"
+
+
+def test_a_passage_far_from_the_texts_other_dates_takes_their_order() -> None:
+    """Ctrl+E reads a window around the passage; the order of slashed dates is the whole
+    article's (its analysis and the event must agree)."""
+    text = ("The council met on 13/02/2022 to set the budget. " + "Filler sentence here. " * 3000
+            + "The budget was passed on 04/03/2022 after a long debate.")
+    start = text.index("The budget was passed")
+    d = date_for_passage(text, start, len(text), date(2022, 6, 1))
+    assert d.start == date(2022, 3, 4)

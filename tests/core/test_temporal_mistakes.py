@@ -187,3 +187,14 @@ def test_a_week_said_by_its_end_and_a_movement_named_after_a_weekday() -> None:
     assert found("Profit for the week ending Friday rose.") == [("Friday", "2021-07-09")]
     assert found("Thousands joined Fridays for Future in Berlin.") == []
     assert found("The shop closes on Fridays for Ramadan.") == [("Fridays", "XXXX-WXX-5")]
+
+
+def test_slashed_dates_follow_the_order_the_text_writes_them_in() -> None:
+    """A text that writes '13/02/2022' writes its dates day first: its '04/03/2022' is 4
+    March (it was read as 3 April, the American order, whatever the text showed)."""
+    assert found("The order of 13/02/2022 was renewed on 04/03/2022.", date(2022, 6, 1)) == [
+        ("13/02/2022", "2022-02-13"), ("04/03/2022", "2022-03-04")]
+    # A text that shows the American order, or none, keeps month first.
+    assert found("Filed 04/03/2022 and amended 02/13/2022.", date(2022, 6, 1)) == [
+        ("04/03/2022", "2022-04-03"), ("02/13/2022", "2022-02-13")]
+    assert found("It began on 04/03/2022.", date(2022, 6, 1)) == [("04/03/2022", "2022-04-03")]

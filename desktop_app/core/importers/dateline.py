@@ -11,6 +11,9 @@ from desktop_app.core.edits import ArticleDraft
 _HEAD_CHARS = 400
 _HEAD_LINES = 6
 _DATELINE_OFFSET = 30
+# How far into a text the latest full date is looked for: an article's own day is written near
+# its top; reading all of a long text (4 MB of dense dates) took 8 s at every import.
+_GUESS_REACH = 50_000
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014:|(]|$)")
 _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated|date|dated)\s*[:\-]?\s*(.+)$",
@@ -33,11 +36,12 @@ def find_dateline(text: str) -> date | None:
 def _dateline(text: str, anchor: date | None) -> date | None:
     """A day near the start of one of the first lines; ``anchor`` resolves one written
     without its year ("NAIROBI, Aug 6 -": the last 6 August on or before it)."""
-    from desktop_app.core.temporal.engine import find_expressions
+    from desktop_app.core.temporal.engine import find_expressions, writes_day_first
 
     lines = [ln for ln in text[:_HEAD_CHARS * 3].splitlines() if ln.strip()][:_HEAD_LINES]
+    day_first = writes_day_first(text[:_GUESS_REACH])  # as the text writes its other dates
     for line in lines:
-        for e in find_expressions(line, anchor):
+        for e in find_expressions(line, anchor, day_first=day_first):
             if e.granularity not in ("day", "time") or e.earliest is None:
                 continue
             if anchor is not None and not any(ch.isdigit() for ch in e.text):
@@ -53,9 +57,6 @@ def _dateline(text: str, anchor: date | None) -> date | None:
     return None
 
 
-# How far into a text the latest full date is looked for: an article's own day is written near
-# its top; reading all of a long text (4 MB of dense dates) took 8 s at every import.
-_GUESS_REACH = 50_000
 
 
 @functools.lru_cache(maxsize=4)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+import re
 from datetime import date
 from operator import itemgetter
 
@@ -82,15 +83,19 @@ def _select_overlapping(cands: list[Candidate], group: list[int]) -> list[Candid
 
 
 def find_expressions(text: str, anchor: date | None, mode: str = "news",
-                     day_first: bool = False) -> list[TemporalExpression]:
+                     day_first: bool | None = None) -> list[TemporalExpression]:
     """Every temporal expression in ``text``, resolved against ``anchor`` (the publication date).
 
     In narrative mode (no reliable publication date) relative expressions are resolved against
     the last absolute date mentioned before them instead. Ranges ('from 5 to 8 July') come as
     one expression with both bounds; its ``parts`` are the points TIMEX3 would mark.
+    ``day_first``: how the text writes dates with slashes; None: as its own dates show
+    (``writes_day_first``).
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    if day_first is None:
+        day_first = writes_day_first(text)
     # The matches, readings and expressions hold no cycles; the collector's passes over all
     # of them made a long text's analysis slower per character the longer it was (17 % of 4
     # MB of dense dates).
@@ -100,8 +105,33 @@ def find_expressions(text: str, anchor: date | None, mode: str = "news",
         return join_ranges(text, points)
 
 
+# A date with slashes that can be read only one way round: '13/02/2022' is day first,
+# '02/13/2022' month first. Found by its last two numbers (a search that starts at a slash
+# is a twentieth of one that looks behind at every character); the first is read before.
+_SLASHED_END = re.compile(r"/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+
+
+def writes_day_first(text: str) -> bool:
+    """Whether the text writes its dates with slashes day first: some of them can only be
+    read that way ('13/02/2022') and none can only be read month first. A British or an
+    Indian story's '04/02/2022' is then 4 February, as its other dates show."""
+    if "/" not in text:
+        return False
+    day_first = month_first = False
+    for m in _SLASHED_END.finditer(text):
+        at = m.start()
+        first = at - 2 if at >= 2 and text[at - 2].isdigit() else at - 1
+        if first < 0 or not text[at - 1].isdigit() or first > 0 and (
+                text[first - 1].isdigit() or text[first - 1] == "/"):
+            continue
+        a, b = int(text[first:at]), int(m[1])
+        day_first |= 12 < a <= 31 and 1 <= b <= 12
+        month_first |= 12 < b <= 31 and 1 <= a <= 12
+    return day_first and not month_first
+
+
 def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: str = "news",
-                   day_first: bool = False) -> TemporalExpression | None:
+                   day_first: bool | None = None) -> TemporalExpression | None:
     """Resolve text[start:end], known to be a time expression, in the context of the text.
 
     Only matches inside the span compete for it, weak cues ('soon', 'current') included;
@@ -109,6 +139,8 @@ def normalise_span(text: str, start: int, end: int, anchor: date | None, mode: s
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    if day_first is None:
+        day_first = writes_day_first(text)
     outside = [c for c in _within_lines(text, find_candidates(text, _cue_index()))
                if c[1] <= start or c[0] >= end]
     within: list[TemporalExpression] = []
