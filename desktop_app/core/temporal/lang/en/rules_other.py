@@ -104,12 +104,17 @@ _HIGH_BEFORE = re.compile(r"\bhigh\s+$", re.IGNORECASE)
 def _clock(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["word"] and _HIGH_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
         return None  # 'high noon': the decisive moment, no time of day
+    return _at_clock(_clock_value(m), ctx, "clock time")
+
+
+def _at_clock(clock: str, ctx: Context, what: str) -> Hit:
+    """A time of day ('T04:00') on the day the text is about: the last day mentioned, else
+    the publication date; a time on no known day without one."""
     anchor = ctx.ref_or_anchor
-    clock = _clock_value(m)
     if anchor is None:
-        return Hit("TIME", Reading(f"XXXX-XX-XX{clock}", "time", None, None, "clock time"))
-    why = f"clock time on {fmt_day(anchor)}"
-    return Hit("TIME", Reading(anchor.isoformat() + clock, "time", anchor, anchor, why))
+        return Hit("TIME", Reading(f"XXXX-XX-XX{clock}", "time", None, None, what))
+    return Hit("TIME", Reading(anchor.isoformat() + clock, "time", anchor, anchor,
+                               f"{what} on {fmt_day(anchor)}"))
 
 
 _HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -144,12 +149,7 @@ def _hour_of_day(m: re.Match[str], ctx: Context) -> Hit | None:
         hour %= 12
     elif m["pod"] or m["night"] and hour >= 6:  # '3 at night' is 3 a.m.
         hour = hour % 12 + 12
-    anchor = ctx.ref_or_anchor
-    clock = f"T{hour:02d}:00"
-    if anchor is None:
-        return Hit("TIME", Reading(f"XXXX-XX-XX{clock}", "time", None, None, "clock time"))
-    return Hit("TIME", Reading(anchor.isoformat() + clock, "time", anchor, anchor,
-                               f"{m.group(0)!r}: {clock[1:]} on {fmt_day(anchor)}"))
+    return _at_clock(f"T{hour:02d}:00", ctx, f"{m.group(0)!r}: {hour:02d}:00")
 
 
 _UNIT_VALUE = {"D": "D", "W": "W", "2W": "W", "M": "M", "Y": "Y", "10Y": "DE", "100Y": "CE",
