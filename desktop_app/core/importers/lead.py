@@ -93,8 +93,8 @@ def _shown_paragraph(html: str, description: str) -> str | None:
         if block is None:
             continue
         shown = _collapsed(block.text_content())
-        if whole and shown.casefold().startswith(description.casefold()):
-            return shown[:len(description)]
+        if whole and shown.startswith(description):
+            return description
         # A paragraph of its own (not the headline the description starts with), which the
         # description may give cut short or reworded at its end.
         if shown.casefold().startswith(key) and MIN_LEAD <= len(shown) <= _MAX_LEAD:
