@@ -37,6 +37,21 @@ FRI = date(2021, 7, 9)
     ("A plaque reads Steve Jobs 1955-2011.", "1955-2011", "1955/2011"),
     ("The 2014-19 plan failed.", "2014-19", "2014/2019"),
     ("Since March, prices have risen.", "Since March", "2021-03/2021-07-09"),
+    # A start without its year is in the end's year (it took the publication date's).
+    ("It ran from 28 June to 3 July 2020.", "from 28 June to 3 July 2020",
+     "2020-06-28/2020-07-03"),
+    ("Rain fell from March to May 2019.", "from March to May 2019", "2019-03/2019-05"),
+    ("It snowed from November to February 2019.", "from November to February 2019",
+     "2018-11/2019-02"),
+    ("Games are due in July-August 2022, organisers said.", "July-August 2022",
+     "2022-07/2022-08"),
+    # An end without its year or date is the first such after the start.
+    ("The shop is open from Monday to Friday.", "from Monday to Friday",
+     "2021-07-05/2021-07-09"),
+    ("The road is closed from Friday to Monday.", "from Friday to Monday",
+     "2021-07-09/2021-07-12"),
+    ("The holiday ran from 28 December to 3 January.", "from 28 December to 3 January",
+     "2020-12-28/2021-01-03"),
 ])
 def test_a_range_is_one_expression_with_both_bounds(text: str, span: str, value: str) -> None:
     found = [e for e in find_expressions(text, FRI) if e.bounds]

@@ -11,7 +11,7 @@ found, so it costs little beside the scan.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import fmt_day, month_end, month_name
@@ -21,6 +21,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     RANGE_DASHES,
     RANGE_OPENERS,
     RANGE_TO_WORDS,
+    WEEKDAYS,
 )
 from desktop_app.core.temporal.lang.en.patterns import FULL_MONTH, RESCHEDULED
 from desktop_app.core.temporal.model import Reading, TemporalExpression, new_expression
@@ -47,7 +48,8 @@ _NO_COUNT = (r"(?![\w:/-]|[.,]\d|\s*(?:%|per\b|percent|[ap]\.?m\b|o'clock|[a-z]+
              + "|".join(PLURALS_WITHOUT_S) + "))")
 _DAY_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<d>[0-3]?\d){_ORD}"
                         rf"(?:,?\s+(?P<y>{_YEAR}))?{_NO_COUNT}", re.I)
-_MONTH_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<m>{FULL_MONTH})\b(?!\s+\d)", re.I)
+_MONTH_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<m>{FULL_MONTH})\b"
+                          rf"(?:\s+(?P<y>{_YEAR})(?![\w:/%-]|[.,]\d)|(?!\s+\d))", re.I)
 _YEAR_AFTER = re.compile(rf"\s*(?P<c>{_CONNECTOR})\s*(?P<y>{_YEAR}|\d\d)(?![\w:/%-]|[.,]\d)",
                          re.I)
 _RESCHEDULED = re.compile(RESCHEDULED + "$", re.I)
@@ -116,9 +118,51 @@ def _pair(text: str, a: TemporalExpression, b: TemporalExpression) -> TemporalEx
         return None
     if opener and _rescheduled(text, at):
         return None
-    why = (f"a range: from “{a.text}” ({a.explanation}) to “{b.text}” ({b.explanation})")
-    return _range(text, at, b.end, a.reading(), b.reading(), why, (a, b), a.anchor or b.anchor,
+    first, last = _in_the_year_of(a, b), _after_the_start(a, b)
+    why = (f"a range: from “{a.text}” ({first.explanation}) to “{b.text}” "
+           f"({last.explanation})")
+    return _range(text, at, b.end, first, last, why, (a, b), a.anchor or b.anchor,
                   a.flags + b.flags)
+
+
+_YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d\b")
+
+
+def _in_the_year_of(a: TemporalExpression, b: TemporalExpression) -> Reading:
+    """The start of 'from 28 June to 3 July 2020', 'from March to May 2021': written without
+    a year, it is in the end's (or the year before, 'from November to February 2021'); it
+    had been read alone, in the publication date's year."""
+    first = a.reading()
+    if a.earliest is None or b.earliest is None or _YEAR_WRITTEN.search(a.text) \
+            or not _YEAR_WRITTEN.search(b.text) or a.granularity not in ("day", "month"):
+        return first
+    for year in (b.earliest.year, b.earliest.year - 1):
+        start = _day(year, a.earliest.month, a.earliest.day if a.granularity == "day" else 1)
+        if start is not None and start <= b.earliest:
+            why = f"in {year}, the year of the range's end"
+            return rd.day(start, why) if a.granularity == "day" else rd.month(
+                year, start.month, why)
+    return first
+
+
+def _after_the_start(a: TemporalExpression, b: TemporalExpression) -> Reading:
+    """The end of 'from Monday to Friday' (read alone, the Friday before the Monday) or of
+    'from November to February' written without a year: the first such day or month after
+    the start."""
+    last = b.reading()
+    if a.earliest is None or b.earliest is None or b.latest is None or b.latest > a.earliest \
+            or _YEAR_WRITTEN.search(b.text) or _DIGIT.search(b.text) and b.granularity != "day":
+        return last
+    if b.text.lower().rstrip(".") in WEEKDAYS:
+        end = b.earliest + timedelta(weeks=(a.earliest - b.earliest).days // 7 + 1)
+        return rd.day(end, f"the first {b.text} after the range's start")
+    if b.granularity == "day":
+        end = _day(b.earliest.year + 1, b.earliest.month, b.earliest.day)
+        return rd.day(end, "the first such day after the range's start") if end else last
+    if b.granularity == "month":
+        return rd.month(b.earliest.year + 1, b.earliest.month,
+                        "the first such month after the range's start")
+    return last
 
 
 def _start_day_before(text: str, e: TemporalExpression) -> TemporalExpression | None:
@@ -182,7 +226,13 @@ def _same_kind_after(text: str, e: TemporalExpression) -> TemporalExpression | N
                 first = rd.day(first_day, f"“{e.text}” in {year}, the year after the range")
     elif e.granularity == "month" and e.text[:1].isalpha():
         matched = _MONTH_AFTER.match(text, e.end)
-        if matched:
+        if matched and matched["y"] and not _YEAR_WRITTEN.search(e.text):
+            # 'July-August 2022': both in the year written after the second
+            m1, year = MONTHS[matched["m"].lower()], int(matched["y"])
+            y0 = year if m0 <= m1 else year - 1
+            first = rd.month(y0, m0, f"{month_name(m0)} {y0}, in the year of the range's end")
+            end = rd.month(year, m1, f"{month_name(m1)} {year}")
+        elif matched and not matched["y"]:
             m1 = MONTHS[matched["m"].lower()]
             year = y0 if m1 > m0 else y0 + 1
             end = rd.month(year, m1, f"{month_name(m1)} after {month_name(m0)} {y0}")
