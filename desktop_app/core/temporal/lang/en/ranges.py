@@ -154,11 +154,13 @@ def _after_the_start(a: TemporalExpression, b: TemporalExpression) -> Reading:
             or _YEAR_WRITTEN.search(b.text) or _DIGIT.search(b.text) and b.granularity != "day":
         return last
     if b.text.lower().rstrip(".") in WEEKDAYS:
-        end = b.earliest + timedelta(weeks=(a.earliest - b.earliest).days // 7 + 1)
-        return rd.day(end, f"the first {b.text} after the range's start")
+        weeks = (a.earliest - b.earliest).days // 7 + 1
+        return rd.day(b.earliest + timedelta(weeks=weeks),
+                      f"the first {b.text} after the range's start")
     if b.granularity == "day":
-        end = _day(b.earliest.year + 1, b.earliest.month, b.earliest.day)
-        return rd.day(end, "the first such day after the range's start") if end else last
+        next_year = _day(b.earliest.year + 1, b.earliest.month, b.earliest.day)
+        return rd.day(next_year, "the first such day after the range's start") \
+            if next_year else last
     if b.granularity == "month":
         return rd.month(b.earliest.year + 1, b.earliest.month,
                         "the first such month after the range's start")
