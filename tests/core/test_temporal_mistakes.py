@@ -198,3 +198,17 @@ def test_slashed_dates_follow_the_order_the_text_writes_them_in() -> None:
     assert found("Filed 04/03/2022 and amended 02/13/2022.", date(2022, 6, 1)) == [
         ("04/03/2022", "2022-04-03"), ("02/13/2022", "2022-02-13")]
     assert found("It began on 04/03/2022.", date(2022, 6, 1)) == [("04/03/2022", "2022-04-03")]
+
+
+def test_a_month_after_a_year_written_in_its_clause_is_in_that_year() -> None:
+    assert found("In 2019 the firm opened a store in March.") == [("2019", "2019"),
+                                                                 ("March", "2019-03")]
+    assert found("In 2019 prices rose from March to May.") == [
+        ("2019", "2019"), ("from March to May", "2019-03/2019-05")]
+    # Not a year of another clause, nor a counted one, nor for a clause about the future.
+    assert found("Sales fell in 2019. In March they rose.") == [("2019", "2019"),
+                                                               ("March", "2021-03")]
+    assert found("Songs were sold since its launch in 2003 and that as of February, it led.",
+                 date(2008, 4, 9)) == [("2003", "2003"), ("February", "2008-02")]
+    assert found("In 2019 he joined and plans to leave in March.") == [("2019", "2019"),
+                                                                      ("March", "2022-03")]

@@ -281,6 +281,7 @@ _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
           ("The law takes effect in January.", "2022-01"),  # a scheduled start, in the present
           ("The law took effect in January.", "2021-01"),
           ("Parliament reconvenes in September.", "2021-09"),
+          ("In 2019 the firm opened a store in March.", "2019-03"),  # that year's March
       ),
       misses=(
           "You may go.",
@@ -317,6 +318,9 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
         why = f"first {month_name(mon)} strictly after {ctx.anchor_label}"
     elif rel == "this":
         y, why = this_year, f"{month_name(mon)} of the year of {ctx.anchor_label}"
+    elif not ctx.future and (named := _year_named_in_clause(ctx)) is not None:
+        y, why = named, f"{month_name(mon)} of {named}, the year written before it"
+        return Hit("DATE", rd.narrow(rd.month(y, mon, why), m["mod"]), derived=True)
     else:
         y, why, doubts = _bare_month_year(ctx, anchor, mon, preceding_word(ctx.text,
                                                                             m.start()))
@@ -331,6 +335,18 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
 # something ('the annual March for Life'); 'in March of the following year' is a month.
 _NAME_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+def _year_named_in_clause(ctx: Context) -> int | None:
+    """The year written in digits earlier in the clause, which a month without its own is in
+    ('In 2019 the firm opened a store in March'), else None. Not a year counted ('a year
+    ago'), nor one of another clause ('since its launch in 2003 and that as of February')."""
+    last = ctx.last_reading
+    if last is None or last.granularity != "year" or last.earliest is None \
+            or ctx.last_end < ctx.clause[0] \
+            or ctx.text[ctx.last_end - 4:ctx.last_end] != f"{last.earliest.year:04d}":
+        return None
+    return last.earliest.year
+
+
 _SPELLED_YEAR_AFTER = re.compile(r"\s*,?\s+(?:of\s+)?(?:nineteen|two\s+thousand)\b",
                                  re.IGNORECASE)
 
