@@ -212,3 +212,14 @@ def test_a_month_after_a_year_written_in_its_clause_is_in_that_year() -> None:
                  date(2008, 4, 9)) == [("2003", "2003"), ("February", "2008-02")]
     assert found("In 2019 he joined and plans to leave in March.") == [("2019", "2019"),
                                                                       ("March", "2022-03")]
+
+
+def test_a_weekday_after_an_indefinite_article() -> None:
+    """'a Wednesday' is some Wednesday: the nearest is taken, and said to be unsure; beside a
+    date it is that date's weekday ('on Dec. 18, a Wednesday' was the Wednesday before
+    publication)."""
+    (some,) = find_expressions("It happened on a Wednesday.", FRI)
+    assert some.value == "2021-07-07" and not some.sure
+    assert "does not say which Wednesday" in some.flags[0]
+    assert found("He was told on Dec. 18, a Wednesday, that he had won.",
+                 date(2019, 12, 30)) == [("Dec. 18", "2019-12-18"), ("Wednesday", "2019-12-18")]

@@ -61,17 +61,46 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("The report, due out on Monday, shows a rise.", "2021-07-12"),
           ("Voters go to the polls on Sunday.", "2021-07-11"),
           ("The festival ends on Wednesday.", "2021-07-14"),
+          ("He was told on July 7, a Wednesday, that he had won.", "2021-07-07"),
       ),
       misses=(
           "Super Tuesday is near.",
       ))
 def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
+    some = not m["rel"] and _INDEFINITE_BEFORE.search(
+        ctx.text, max(0, m.start() - 4), m.start()) is not None \
+        and _NO_NOUN_AFTER.match(ctx.text, m.end()) is not None  # not 'a Wednesday event'
+    if some and (named := _day_just_named(m, ctx)) is not None:
+        return named
     resolved = resolve_weekday(m["wd"], m["rel"], ctx)
     if resolved is None:
         return None
     best, alts = resolved
     typ, best = with_part_of_day(best, m["pod"])
-    return Hit(typ, best, alts)
+    doubts = (f"“a {m['wd']}”: the text does not say which {m['wd']}; the nearest is "
+              "taken",) if some else ()
+    return Hit(typ, best, alts, doubts)
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+# What may follow 'a Wednesday' that is some Wednesday (or the date before it): not a noun
+# it qualifies ('a Wednesday media event' is a particular Wednesday's).
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)\u2013\u2014-]|$)|\s+(?:and|or|but|in|of|when|that|"
+                            r"at|on|to|with|for|before|after|so|as)\b")
+_APPOSITION = re.compile(r"\s*(?:,|\()\s*(?:a|an)\s+$", re.IGNORECASE)
+
+
+def _day_just_named(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'on Dec. 18, a Wednesday': the day just named, where it is that weekday."""
+    wd = weekday_number(m["wd"])
+    last = ctx.last_reading
+    if last is None or last.granularity not in ("day", "time") or last.earliest is None \
+            or last.earliest.weekday() != wd \
+            or _APPOSITION.match(ctx.text, ctx.last_end, m.start()) is None:
+        return None
+    day = rd.day(last.earliest, f"the day just named, {fmt_day(last.earliest)}, which was a "
+                                f"{WEEKDAY_NAMES[wd]}")
+    return Hit(*with_part_of_day(day, m["pod"]), derived=True)
 
 
 def resolve_weekday(word: str, rel_word: str | None,
