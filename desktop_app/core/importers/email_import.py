@@ -23,7 +23,7 @@ from desktop_app.core.importers.decoding import decode_bytes, text_codec
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.records import DateSource
 
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = re.compile(r"<[^<>]+>")  # [^<>]: linear on unclosed tags
 # An attachment pasted into the text by an old mailer: uuencoded, or yEnc.
 _ENCODED_FILE = re.compile(r"^begin [0-7]{3,4} \S[^\n]*\n.*?^end[ \t]*$"
                            r"|^=ybegin [^\n]*\n.*?^=yend[^\n]*$", re.MULTILINE | re.DOTALL)
@@ -42,7 +42,7 @@ def draft_from_email(data: bytes, path: Path, limits: Limits = DEFAULT_LIMITS) -
     raw = payload if isinstance(payload, bytes) else b""
     text = decode_bytes(raw, path, declared=body.get_content_charset())
     if body.get_content_type() == "text/html":
-        text = html_lib.unescape(_TAGS.sub("", re.sub(r"(?i)<(br|/p|/div)[^>]*>", "\n", text)))
+        text = html_lib.unescape(_TAGS.sub("", re.sub(r"(?i)<(br|/p|/div)[^<>]*>", "\n", text)))
     text = _ENCODED_FILE.sub("", text).strip()
     if not text:
         raise ImportFileError(path, "has no text body")

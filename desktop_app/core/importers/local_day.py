@@ -20,9 +20,10 @@ _PUBLISHED_NAMES = (r"article:published_time|og:published_time|datePublished|pub
                     r"publishdate|DC\.date\.issued|dcterms\.date|sailthru\.date|parsely-pub-date")
 _DECLARED = (
     re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"'),
-    re.compile(r'<meta[^>]+(?:property|name|itemprop)=["\'](?:' + _PUBLISHED_NAMES
-               + r')["\'][^>]*content=["\']([^"\']{8,40})', re.IGNORECASE),
-    re.compile(r'<meta[^>]+content=["\']([^"\']{8,40})["\'][^>]*(?:property|name|itemprop)='
+    # [^<>]: a tag ends before the next begins (see lead.py: linear on unclosed tags)
+    re.compile(r'<meta[^<>]+(?:property|name|itemprop)=["\'](?:' + _PUBLISHED_NAMES
+               + r')["\'][^<>]*content=["\']([^"\']{8,40})', re.IGNORECASE),
+    re.compile(r'<meta[^<>]+content=["\']([^"\']{8,40})["\'][^<>]*(?:property|name|itemprop)='
                r'["\'](?:' + _PUBLISHED_NAMES + r')["\']', re.IGNORECASE),
 )
 _ISO_DAY = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
