@@ -22,7 +22,7 @@ from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.locations import db_argument, unwritable_file
 from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import LaneMode
-from desktop_app.core.wording import counted
+from desktop_app.core.wording import counted, some_of
 
 log = logging.getLogger(__name__)
 
@@ -248,9 +248,11 @@ def _dispatch(args: argparse.Namespace, project: Project, limits: Limits) -> int
         plan = project.csv.plan(read_timeline_csv(args.file, limits))
         for p in plan.problems:
             print(f"{shown(args.file)}:{p.line}: {shown(p.reason)}", file=sys.stderr)
-        for name in plan.source.unknown_columns:
-            print(f"{shown(args.file)}: ignored unknown column {shown(repr(name))}",
-                  file=sys.stderr)
+        unknown = plan.source.unknown_columns
+        if unknown:
+            print(f"{shown(args.file)}: ignored unknown "
+                  f"{'column' if len(unknown) == 1 else 'columns'} "
+                  f"{shown(some_of([repr(n) for n in unknown]))}", file=sys.stderr)
         if args.dry_run:
             print(f"would import: {plan.summary()}")
         elif plan.problems and not args.skip_bad_rows:

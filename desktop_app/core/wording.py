@@ -3,6 +3,7 @@ through Qt's %n), and who changed a record when."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -36,6 +37,13 @@ def provenance(r: Attributed) -> str:
         return made
     return made + f" · changed {local_stamp(r.updated_at)}" + (
         f" by {r.updated_by}" if r.updated_by else "")
+
+
+def some_of(items: Sequence[str], shown: int = 10, separator: str = ", ") -> str:
+    """The first few of a list and how many more ('a, b, c and 199,997 more'): a message
+    naming what a file holds stays one line however much it holds."""
+    named = separator.join(items[:shown])
+    return named + (f" and {len(items) - shown:,} more" if len(items) > shown else "")
 
 
 def counted(n: int, noun: str, plural: str = "") -> str:

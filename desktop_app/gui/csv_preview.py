@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.services.csv_sync import CsvPlan, PlannedChange, planned_changes
+from desktop_app.core.wording import some_of
 from desktop_app.gui.props import made
 from desktop_app.gui.table_model import Index, RowsModel
 
@@ -64,7 +65,7 @@ class CsvPreviewDialog(QDialog):
                                (self.tr("Not imported (they come from the articles): "),
                                 plan.source.ignored_columns)):
             if columns:
-                note = made(QLabel(label + ", ".join(columns)), wordWrap=True)
+                note = made(QLabel(label + some_of(columns)), wordWrap=True)
                 note.setTextFormat(Qt.TextFormat.PlainText)
                 layout.addWidget(note)
         self.changes = PlannedChangesModel(planned_changes(plan), self)

@@ -277,3 +277,20 @@ def test_control_characters_in_titles_reach_the_terminal_escaped(tmp_path: Path,
         assert code == 0
         assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
         assert "\\x1b]0;pwned\\x07" in out
+
+
+def test_a_csv_of_many_columns_is_told_in_one_short_line(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """200,000 columns named in a message made one line of 1.5 MB; the first ten and a count
+    are named."""
+    wide = tmp_path / "wide.csv"
+    names = [f"c{i}" for i in range(200_000)]
+    wide.write_text(",".join(names) + "\n" + ",".join("x" for _ in names) + "\n", "utf-8")
+    code, _out, err = run(capsys, "--db", str(tmp_path / "p.tldb"), "import-csv", str(wide))
+    assert code == 1 and "(found: c0, c1," in err and "and 199,990 more" in err
+    assert len(err) < 400
+    extra = tmp_path / "extra.csv"
+    extra.write_text("date,title," + ",".join(names) + "\n2021-07-05,Talks," + ",".join(
+        "x" for _ in names) + "\n", "utf-8")
+    code, out, err = run(capsys, "--db", str(tmp_path / "p.tldb"), "import-csv", str(extra))
+    assert code == 0 and "1 created" in out
+    assert err.count("\n") == 1 and "ignored unknown columns 'c0'" in err and len(err) < 400

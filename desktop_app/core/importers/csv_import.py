@@ -23,6 +23,7 @@ from desktop_app.core.input_files import read_input_file
 from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.records import EventDate
 from desktop_app.core.tags import parse_tags
+from desktop_app.core.wording import some_of
 
 EDITABLE = ("date", "end_date", "precision", "title", "notes", "tags")
 WRITTEN = COLUMNS + ATTRIBUTION_COLUMNS  # every column an export may write
@@ -100,7 +101,7 @@ def parse_timeline_csv(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -
         known = [n for n in names if n in WRITTEN]
         if "event_id" not in names and not {"date", "title"} <= set(names):
             raise ImportFileError(path, "has no event_id column and not both date and title "
-                                        f"columns (found: {', '.join(names) or 'none'}); is "
+                                        f"columns (found: {some_of(names) or 'none'}); is "
                                         "it a timeline CSV, with a header row?")
         rows, problems = [], []
         ended = reader.line_num  # the header's last line

@@ -23,7 +23,7 @@ from desktop_app.core.importers.dateline import (
 from desktop_app.core.limits import DEFAULT_LIMITS, Limits
 from desktop_app.core.records import DateSource
 from desktop_app.core.services.articles import ArticleService, Reimport
-from desktop_app.core.wording import counted
+from desktop_app.core.wording import counted, some_of
 
 log = logging.getLogger(__name__)
 
@@ -125,9 +125,7 @@ class BatchSummary:
                          "suggested, not confirmed (Article > Properties changes one):")
             lines += [f"  {path}: {day.isoformat()}" for path, day in self.unconfirmed]
         if self.undated:
-            named = "; ".join(str(p) for p in self.undated[:_NAMED])
-            if len(self.undated) > _NAMED:
-                named += f" and {len(self.undated) - _NAMED} more"
+            named = some_of([str(p) for p in self.undated], _NAMED, "; ")
             lines.append(f"{counted(len(self.undated), 'article')} without a publication date "
                          f"(Article > Properties sets one): {named}")
         if self.not_replaced:
