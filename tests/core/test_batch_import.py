@@ -136,3 +136,13 @@ def test_a_batch_can_leave_its_questions_for_the_end(project, tmp_path: Path) ->
     assert [(a.published, a.published_source) for a in got] == [
         (date(2021, 7, 9), DateSource.DATELINE), (date(2019, 5, 10), DateSource.USER),
         (None, DateSource.UNKNOWN)]
+
+
+def test_a_summary_names_ten_files_of_a_kind_and_counts_the_rest() -> None:
+    """A folder imported twice had every duplicate named on one line (thousands)."""
+    from desktop_app.core.services.batch_import import BatchSummary
+
+    duplicates = tuple((Path(f"page{i}.html"), f"Title {i}") for i in range(25))
+    text = BatchSummary((), duplicates, (), (), False).text()
+    line = next(ln for ln in text.splitlines() if "duplicates skipped" in ln)
+    assert "page9.html" in line and "page10.html" not in line and line.endswith("and 15 more")

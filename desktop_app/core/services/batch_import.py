@@ -77,7 +77,7 @@ class ReplaceQuestion:
     replaces: ArticleRecord
 
 
-_NAMED = 10  # undated files named in a summary's line; a folder of home pages has hundreds
+_NAMED = 10  # files named in a summary's line; a folder of home pages has hundreds
 
 
 @dataclass(frozen=True)
@@ -110,15 +110,16 @@ class BatchSummary:
         """'Imported 3 articles; 1 duplicate skipped; 2 failed: ...'."""
         lines = [f"Imported {counted(len(self.imported), 'article')}."]
         if self.duplicates:
-            lines.append(f"{counted(len(self.duplicates), 'duplicate')} skipped: " + "; ".join(
-                f"{p} (already in the project as {t!r})" for p, t in self.duplicates))
+            lines.append(f"{counted(len(self.duplicates), 'duplicate')} skipped: " + some_of(
+                [f"{p} (already in the project as {t!r})" for p, t in self.duplicates],
+                _NAMED, "; "))
         for path, r in self.updated:
             line = (f"{path}: a changed version of {r.article.title!r}; its text was replaced, "
                     f"{counted(r.exact + r.fuzzy, 'quote')} found again ({r.fuzzy} "
                     "approximately)")
             if r.orphaned:
-                line += f", {len(r.orphaned)} no longer found, kept as orphans: " + "; ".join(
-                    repr(q.exact[:60]) for q in r.orphaned)
+                line += f", {len(r.orphaned)} no longer found, kept as orphans: " + some_of(
+                    [repr(q.exact[:60]) for q in r.orphaned], _NAMED, "; ")
             lines.append(line)
         if self.unconfirmed:
             lines.append(f"{counted(len(self.unconfirmed), 'publication date')} taken as "
@@ -130,8 +131,8 @@ class BatchSummary:
                          f"(Article > Properties sets one): {named}")
         if self.not_replaced:
             lines.append(f"{counted(len(self.not_replaced), 'changed version')} not imported, "
-                         "the articles kept as they were: " + "; ".join(
-                             f"{p} ({t!r})" for p, t in self.not_replaced))
+                         "the articles kept as they were: " + some_of(
+                             [f"{p} ({t!r})" for p, t in self.not_replaced], _NAMED, "; "))
         if self.skipped:
             lines.append(f"{len(self.skipped)} skipped without a publication date.")
         if self.failed:
