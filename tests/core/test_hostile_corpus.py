@@ -215,6 +215,13 @@ def _unclosed_tags_in_a_mail(tmp: Path) -> list[str]:
                     b"<p>On Monday the border closed.</p>" + b"<br" * 200_000)
 
 
+def _unended_attachments_in_a_mail(tmp: Path) -> list[str]:
+    """50,000 lines that begin a uuencoded attachment and none that ends one: each was read
+    to the body's end in search of its end (14 s at 20,000)."""
+    return _article(tmp, "uu.eml", b"Subject: Border\r\nContent-Type: text/plain\r\n\r\n"
+                    b"On Monday the border closed.\n" + b"begin 644 a.txt\n" * 50_000)
+
+
 def _undecodable_name(tmp: Path) -> list[str]:
     folder = tmp / "folder"
     folder.mkdir()
@@ -293,6 +300,8 @@ CASES = [
     Case("90,000 unclosed meta tags", _unclosed_meta_tags, 0, "", changes=True),
     Case("99,000 unclosed tags", _unclosed_tags, 0, "", changes=True),
     Case("an e-mail whose HTML never closes its tags", _unclosed_tags_in_a_mail, 0, "",
+         changes=True),
+    Case("an e-mail of attachments that never end", _unended_attachments_in_a_mail, 0, "",
          changes=True),
     Case("an e-mail nested 1,000 deep", _nested_email, 1, "deep.eml"),
     Case("an e-mail in the idna charset", _idna_email, 0, "", changes=True),

@@ -24,9 +24,32 @@ from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
 from desktop_app.core.records import DateSource
 
 _TAGS = re.compile(r"<[^<>]+>")  # [^<>]: linear on unclosed tags
-# An attachment pasted into the text by an old mailer: uuencoded, or yEnc.
-_ENCODED_FILE = re.compile(r"^begin [0-7]{3,4} \S[^\n]*\n.*?^end[ \t]*$"
-                           r"|^=ybegin [^\n]*\n.*?^=yend[^\n]*$", re.MULTILINE | re.DOTALL)
+# An attachment pasted into the text by an old mailer: uuencoded, or yEnc; each kind's first
+# line and the line that ends it.
+_ENCODED_BEGIN = re.compile(r"^(?:(?P<uu>begin [0-7]{3,4} \S[^\n]*)|=ybegin [^\n]*)\n",
+                            re.MULTILINE)
+_ENCODED_END = {True: re.compile(r"^end[ \t]*$", re.MULTILINE),
+                False: re.compile(r"^=yend[^\n]*$", re.MULTILINE)}
+
+
+def _without_encoded_files(text: str) -> str:
+    """The text without the attachments pasted into it. Each begin is matched to the next end
+    of its kind once (a pattern from each begin to its end read the rest of the text for
+    every begin without one: 20,000 such lines took 14 s)."""
+    kept: list[str] = []
+    at = search = 0
+    unended: set[bool] = set()  # kinds with no end after some begin: none after later ones
+    while (begin := _ENCODED_BEGIN.search(text, search)) is not None:
+        uu = begin["uu"] is not None
+        end = None if uu in unended else _ENCODED_END[uu].search(text, begin.end())
+        if end is None:
+            unended.add(uu)
+            search = begin.end()
+            continue
+        kept.append(text[at:begin.start()])
+        at = search = end.end()
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def draft_from_email(data: bytes, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArticleDraft:
@@ -43,7 +66,7 @@ def draft_from_email(data: bytes, path: Path, limits: Limits = DEFAULT_LIMITS) -
     text = decode_bytes(raw, path, declared=body.get_content_charset())
     if body.get_content_type() == "text/html":
         text = html_lib.unescape(_TAGS.sub("", re.sub(r"(?i)<(br|/p|/div)[^<>]*>", "\n", text)))
-    text = _ENCODED_FILE.sub("", text).strip()
+    text = _without_encoded_files(text).strip()
     if not text:
         raise ImportFileError(path, "has no text body")
     published = None
