@@ -222,6 +222,23 @@ def _unended_attachments_in_a_mail(tmp: Path) -> list[str]:
                     b"On Monday the border closed.\n" + b"begin 644 a.txt\n" * 50_000)
 
 
+def _a_long_quote_in_a_changed_article(tmp: Path) -> list[str]:
+    """A quote of 40,000 characters in an article imported again, changed near its start: the
+    quote was found again by an edit distance over its whole length, at every place its probes
+    pointed to (a 30,000-character quote took 25 s)."""
+    from desktop_app.core.importers import read_article_file
+
+    text = "".join(f"Report {i} says the convoy {i * 7} reached town {i % 97} on Monday. "
+                   for i in range(900))
+    (tmp / "report.txt").write_text(text, "utf-8")
+    project = open_project(tmp / "project.tldb")
+    article = project.articles.add(read_article_file(tmp / "report.txt"))
+    project.events.create_from_quote_text(article.id, text[100:40_100].strip())
+    project.close()
+    changed = text[:500] + "An editor's note was added here. " + text[500:]
+    return _article(tmp, "report.txt", changed.encode())
+
+
 def _undecodable_name(tmp: Path) -> list[str]:
     folder = tmp / "folder"
     folder.mkdir()
@@ -302,6 +319,8 @@ CASES = [
     Case("an e-mail whose HTML never closes its tags", _unclosed_tags_in_a_mail, 0, "",
          changes=True),
     Case("an e-mail of attachments that never end", _unended_attachments_in_a_mail, 0, "",
+         changes=True),
+    Case("a long quote in a changed article", _a_long_quote_in_a_changed_article, 0, "",
          changes=True),
     Case("an e-mail nested 1,000 deep", _nested_email, 1, "deep.eml"),
     Case("an e-mail in the idna charset", _idna_email, 0, "", changes=True),
