@@ -5,5 +5,6 @@ from desktop_app.core.temporal.lang.en import (  # noqa: F401
     rules_other,
     rules_periods,
     rules_relative,
+    rules_story,
     rules_weekdays,
 )

@@ -1,10 +1,10 @@
 """Rules for expressions resolved against an anchor: 'last week', 'two years ago', 'this
-summer', 'the day before' (weekdays and day words: rules_weekdays)."""
+summer' (weekdays and day words: rules_weekdays; the date the story is at, 'that day', 'the
+day before': rules_story)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import cast
 
@@ -16,8 +16,6 @@ from desktop_app.core.temporal.calendar import (
 )
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import (
-    PARTS_OF_DAY,
-    PERIOD_PARTS,
     SEASON_CUES,
     SEASONS,
     UNIT_CUES,
@@ -28,11 +26,10 @@ from desktop_app.core.temporal.lang.en.patterns import (
     number,
     unit_code,
 )
-from desktop_app.core.temporal.lang.en.rules_weekdays import with_part_of_day
 from desktop_app.core.temporal.model import Reading, new_reading
 
 
-def _at_granularity(d: date, code: str, why: str) -> Reading:
+def at_granularity(d: date, code: str, why: str) -> Reading:
     if code in ("D", "H", "MIN"):
         return rd.day(d, why)
     if code in ("W", "2W"):
@@ -79,7 +76,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     source = ctx.anchor_label if deictic or anchor == ctx.anchor else "the last date mentioned"
     about = "about " if m["approx"] else ""
     why = f"{about}{m['n']} {m['unit']} {direction} {source}, {fmt_day(anchor)}"
-    return Hit("DATE", _at_granularity(target, code, why))
+    return Hit("DATE", at_granularity(target, code, why))
 
 
 def story_quarter(ctx: Context) -> Reading | None:
@@ -171,6 +168,9 @@ def _year_end(m: re.Match[str], ctx: Context) -> Hit | None:
                                    f"{why}: its last month"))
 
 
+# The granularities of a date that "the month", "the year" may refer back to.
+NAMED_GRANULARITIES = {"month": ("month", "day", "time"), "year": ("year", "month", "day", "time")}
+
 _RELATIONS = ("last", "next", "this", "coming", "past", "previous", "current", "following",
               "same", "recent", "upcoming")
 _PERIODS = ("week", "weekend", "month", "year", "quarter", "decade", "century", "fall", "spring",
@@ -193,7 +193,7 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     label = f"{ctx.anchor_label}, {fmt_day(anchor)}" if anchor else ""
     last = ctx.last_reading
     if rel in ("following", "same") and last is not None and last.earliest is not None \
-            and last.granularity in _NAMED_GRANULARITIES.get(unit, ()):
+            and last.granularity in NAMED_GRANULARITIES.get(unit, ()):
         # 'in April 2005 (the same month that ...)': the month last named, though no day was
         anchor, label = last.earliest, f"the last date mentioned, {last.value}"
     if anchor is None:
@@ -211,7 +211,7 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
     if unit == "quarter" and rel in ("this", "current") and last is not None \
             and last.granularity == "quarter":
         return Hit("DATE", last)  # 'this quarter' while a quarter is being discussed
-    reading = _at_granularity(shift(anchor, code, step), code, why)
+    reading = at_granularity(shift(anchor, code, step), code, why)
     pre = (m["pre"] or "").lower()
     if pre and reading.earliest and reading.latest and step == 0:
         if pre == "earlier":
@@ -245,7 +245,7 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit("DATE", rd.narrow(rd.season(int(m["y"]), code, "explicit season"), m["mod"]))
     if not (m["prep"] or m["the"]):
         return None  # a bare 'fall' or 'spring' is too often a verb or a noun
-    if _OF_WHAT.match(ctx.text, m.end()):
+    if OF_WHAT.match(ctx.text, m.end()):
         # 'the fall of Rome' (a collapse, no autumn), 'the summer of love', 'the winter of
         # nineteen ninety-four': which season is said by what follows, not by the anchor.
         return None
@@ -262,12 +262,8 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
-# 'the day of the attack', 'the year of the vote': which day or year, is said by what follows;
-# and 'the week to 28 September', 'the week ending Friday' (a quarter or year 'ended June
-# 30' is the one reported, read as such).
-_OF_WHAT = re.compile(r"\s+of\b")
-_ENDING_AT = re.compile(r"\s+(?:to|ending|ended|through)\s")
-_OF_PRICE = re.compile(r"\s+of\s+[$€£¥]")
+# 'the day of the attack', 'the summer of 1969': which one, is said by what follows.
+OF_WHAT = re.compile(r"\s+of\b")
 
 
 def _this_season(anchor: date, code: str, why: str) -> Reading:
@@ -289,167 +285,3 @@ def _season_near(anchor: date, code: str, step: int, future: bool, why: str) -> 
         while target < now or (step > 0 and target == now):
             target += 4
     return rd.season(target // 4, _SEASON_ORDER[target % 4], why)
-
-
-_STORY_UNITS = ("day", "week", "month", "quarter", "year", "morning", "evening", "night")
-
-
-@rule("anaphoric", r"(?:(?P<pre>earlier|later)\s+)?(?:(?P<same>the\s+same|that(?:\s+same)?|"
-      r"the\s+following|the\s+next|the\s+previous)\s+)"
-      r"(?P<unit>" + "|".join(_STORY_UNITS) + ")", priority=11,
-      cue_in="unit", also=("same", "that", "following", "next", "previous"),
-      examples=(
-          ("On 3 March 2020 he left. He returned the next day.", "2020-03-04"),
-      ))
-def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
-    last = ctx.last_reading
-    unit_word = m["unit"].lower()
-    if unit_word == "quarter":
-        quarter = story_quarter(ctx)
-        return Hit("DATE", quarter, derived=True) if quarter else None
-    if unit_word in ("month", "year") and last is not None and last.earliest is not None \
-            and " ".join(m["same"].lower().split()) in ("that", "the same", "that same"):
-        why = f"{m.group(0).lower()!r} refers back to {last.value}"
-        if unit_word == "year":
-            return Hit("DATE", rd.year(last.earliest.year, why))
-        if last.granularity in ("day", "time", "week", "month"):
-            return Hit("DATE", rd.month(last.earliest.year, last.earliest.month, why))
-    which = " ".join(m["same"].lower().split())
-    step = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
-    if step and unit_word in ("month", "year", "week") and last is not None \
-            and last.earliest is not None:
-        code = unit_code(unit_word)
-        why = f"{m.group(0).lower()!r}: one {unit_word} from {last.value}"
-        return Hit("DATE", _at_granularity(shift(last.earliest, code, step), code, why))
-    anchor = ctx.ref_or_anchor
-    if anchor is None:
-        return None
-    unit = m["unit"].lower()
-    step = {"the following": 1, "the next": 1, "the previous": -1}.get(which, 0)
-    label = "the last date mentioned" if ctx.last else ctx.anchor_label
-    why = f"{m.group(0).lower()!r} refers back to {label}, {fmt_day(anchor)}"
-    if unit in PARTS_OF_DAY:
-        typ, reading = with_part_of_day(rd.day(anchor + timedelta(days=step), why), unit)
-        return Hit(typ, reading)
-    code = unit_code(unit)
-    return Hit("DATE", _at_granularity(shift(anchor, code, step), code, why))
-
-
-_ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
-
-
-_OF_BEFORE = re.compile(r"(?P<part>\w+)\s+[Oo][Ff]\s+$")
-_THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
-
-
-@rule("the-unit", r"(?:(?P<part>late\s+in|early\s+in|the\s+start\s+of|the\s+end\s+of)\s+)?"
-      r"the\s+(?:(?P<latest>latest|most\s+recent|current)\s+)?(?:(?:full|fiscal|entire|whole)"
-      r"[\s-]+)?(?P<unit>" + "|".join(_THE_UNITS) + ")"
-      # 'The day before, he had called.', 'up from the year previous': a step from the date
-      # the story is at, where nothing follows ('the week before the vote' is no date).
-      r"(?:\s+(?P<dir>before|earlier|prior|previous|after|later)"
-      "(?=\\s*(?:[,.;:!?)\"'”’]|$)))?", priority=30,
-      cue_in="unit",
-      examples=(
-          ("Sales for the year rose.", "2021"),
-          ("It was signed in March. The month before, talks stalled.", "2021-02"),
-          ("He arrived on Monday. The day before, he had called.", "2021-07-04"),
-          ("Sales rose from the year prior.", "2020"),
-          ("In early February he demanded a withdrawal by the end of the month.", "2021-02"),
-          ("Sales fell in 2019, the worst result of the year.", "2019"),
-      ),
-      misses=(
-          # which day or year is said by what follows, not by the date the story is at
-          "He was calm on the day of the attack.",
-          "It was the year of the vote.",
-          "Cases rose by six percent in the week to 28 September.",
-          "She was named Player of the Year.",  # an award
-          "ENTERTAINER OF THE YEAR - Luke Bryan",
-      ))
-def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
-    """'the day', 'the quarter': the period of the date the story is at (the last one
-    mentioned, else the publication date); a bare 'the quarter' in financial news is the
-    quarter just reported."""
-    unit = m["unit"].lower()
-    if m["unit"][0].isupper() and (of := _OF_BEFORE.search(
-            ctx.text, max(0, m.start() - 24), m.start())) is not None \
-            and of["part"].lower() not in PERIOD_PARTS:
-        return None  # 'Player of the Year', 'SONG OF THE YEAR': an award's name (not 'the
-        # End of the Year' of a headline)
-    if unit in ("day", "week", "month") and not m["dir"] and _ENDING_AT.match(ctx.text, m.end()):
-        return None  # 'the week to 28 September': the date after it says which
-    if not m["dir"] and _OF_WHAT.match(ctx.text, m.end()) \
-            and not _OF_PRICE.match(ctx.text, m.end()):
-        return None  # 'the day of the attack', 'the year of the vote' (not 'a high for the
-        # year of $42'): which day or year is said by what follows
-    if unit == "period":
-        if not m["latest"]:
-            return None
-        unit = "quarter"  # 'the latest period' of a company report
-    if unit == "quarter":
-        if m["latest"]:  # the last completed quarter, even right after an upcoming one
-            quarter = story_quarter(replace(ctx, last_reading=None))
-            return Hit("DATE", quarter) if quarter else None
-        quarter = story_quarter(ctx)
-        return Hit("DATE", quarter) if quarter else None
-    if m["dir"] and unit in ("day", "week", "month", "year"):
-        return _unit_apart(m, ctx, unit, 1 if m["dir"].lower() in ("after", "later") else -1)
-    if unit == "year" and _ENDED.match(ctx.text, m.end()):  # 'the year ended March 31'
-        return Hit("DURATION", Reading("P1Y", "duration", None, None,
-                                       "a (fiscal) year: the twelve months up to the date given"))
-    named = _named_in_sentence(ctx, unit) if not m["latest"] else None
-    if named is not None:  # 'in early February ... by the end of the month': February's
-        return Hit("DATE", named, derived=True)
-    anchor = ctx.ref_or_anchor
-    if anchor is None:
-        return None
-    why = f"{m.group(0).lower()!r}: the {unit} of {fmt_day(anchor)}"
-    if unit == "year" and m["latest"] in ("latest", "most recent"):
-        return Hit("DATE", rd.year(anchor.year - 1, "the last completed year"))
-    return Hit("DATE", _at_granularity(anchor, unit_code(unit), why))
-
-
-_NAMED_GRANULARITIES = {"month": ("month", "day", "time"), "year": ("year", "month", "day", "time")}
-
-
-def _named_in_sentence(ctx: Context, unit: str) -> Reading | None:
-    """The month or year of a date named earlier in the same sentence, which 'the month' or
-    'the year' then refers to ('demanded in early February that troops withdraw by the end
-    of the month'), else None."""
-    last = ctx.last_reading
-    if unit not in _NAMED_GRANULARITIES or last is None or last.earliest is None \
-            or last.granularity not in _NAMED_GRANULARITIES[unit] \
-            or ctx.last_end < ctx.sentence[0]:
-        return None
-    why = f"the {unit} of {last.value}, named earlier in the sentence"
-    return _at_granularity(last.earliest, unit_code(unit), why)
-
-
-def _unit_apart(m: re.Match[str], ctx: Context, unit: str, step: int) -> Hit | None:
-    """'the month before': one unit from the last date mentioned, else from the anchor."""
-    code, last = unit_code(unit), ctx.last_reading
-    said = "after" if step > 0 else "before"
-    if last is not None and last.earliest is not None:
-        why = f"{m.group(0).lower()!r}: one {unit} {said} {last.value}, the last date mentioned"
-        return Hit("DATE", _at_granularity(shift(last.earliest, code, step), code, why),
-                   derived=True)
-    anchor = ctx.anchor
-    if anchor is None:
-        return None
-    why = f"{m.group(0).lower()!r}: one {unit} {said} {ctx.anchor_label}, {fmt_day(anchor)}"
-    return Hit("DATE", _at_granularity(shift(anchor, code, step), code, why))
-
-
-@rule("story-day", r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-      r"tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?)?day", priority=61,
-      weak=True,
-      examples=(
-          ("the third straight day", "2021-07-09"),
-      ))
-def _story_day(m: re.Match[str], ctx: Context) -> Hit | None:
-    """A span known to be a date that just says 'the second day' or 'day': the day the story
-    is at (the last day mentioned, else the publication date)."""
-    anchor = ctx.ref_or_anchor
-    if anchor is None:
-        return None
-    return Hit("DATE", rd.day(anchor, f"the day the story is at, {fmt_day(anchor)}"))
