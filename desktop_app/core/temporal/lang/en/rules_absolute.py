@@ -1,5 +1,5 @@
-"""Rules for expressions that name the calendar: full dates, months, years (decades, centuries,
-quarters and halves: rules_periods)."""
+"""Rules for expressions that name the calendar: full dates, months with their years, years
+(a month alone: rules_months; decades, centuries, quarters and halves: rules_periods)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     PLURALS_WITHOUT_S,
     QUANTITY_SUFFIXES,
     SEPARATED_NUMBER,
-    UP_TO_WORDS,
     WEEKDAY_NAMES,
     YEAR_NUMBER,
     YEAR_PREPOSITIONS,
@@ -253,8 +252,6 @@ def _month_relative_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 # Patterns the handlers try, compiled once (a cold first pass would compile them mid-way).
-_MAY_AS_MONTH_AFTER = re.compile(r"\b(in|since|until|by|of|from|through|during|early|late|mid)"
-                                 r"\s+$")
 # "Flight 1549", "Resolution 1973", "No. 1984": a number that names something, not a year.
 _IDENTIFIER_BEFORE = re.compile(
     r"(?<![\w.])(?:(?:" + "|".join(IDENTIFIER_NOUNS) + r")\s+|(?:"
@@ -266,115 +263,6 @@ _COUNT_NOT_YEAR = re.compile(r"\s*(?:%|percent|per cent|"
                              + "|".join(PLURALS_WITHOUT_S) + r"\b|hours\b|(?!(?:"
                              + "|".join(NOT_PLURAL_NOUNS) + r")\b)[a-z]+s\b(?!\s+(?:and|to)))",
                              re.I)
-
-
-@rule("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?:" + MOD + r"[\s-]*)?"
-      + MON, priority=20,
-      cue_in="mon",
-      examples=(
-          ("The strike began in March.", "2021-03"),
-          ("Talks will resume next May.", "2022-05"),
-          ("In September, the council will vote.", "2021-09"),  # the main clause's tense
-          ("In September, it announced plans to buy the unit.", "2020-09"),
-          ("The bank has extended the loans through January.", "2022-01"),  # present perfect
-          ("The hearing was delayed until May.", "2022-05"),  # the month put off to
-          ("The law takes effect in January.", "2022-01"),  # a scheduled start, in the present
-          ("The law took effect in January.", "2021-01"),
-          ("Parliament reconvenes in September.", "2021-09"),
-          ("In 2019 the firm opened a store in March.", "2019-03"),  # that year's March
-      ),
-      misses=(
-          "You may go.",
-          "We march on.",
-          "in January nineteen ninety-seven",  # that year's January, not this year's
-          "thousands joined the annual March for Life",  # the name of a march
-          "at the head of the March of the Combatant Mothers",
-      ))
-def _month(m: re.Match[str], ctx: Context) -> Hit | None:
-    word = m["mon"]
-    if not word[0].isupper() and not ctx.text.isupper():
-        return None  # 'may', 'march' as ordinary words
-    if _NAME_AFTER.match(ctx.text, m.end()) and _ARTICLE_BEFORE.search(
-            ctx.text, max(0, m.start() - 30), m.start()):
-        return None  # 'the March for Life', 'the March of Dimes': a name, no month
-    if _SPELLED_YEAR_AFTER.match(ctx.text, m.end()):
-        return None  # its year is written in words, read as the year alone
-    if word.lower() == "may" and not (m["rel"] or m["mod"]):
-        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-        if not _MAY_AS_MONTH_AFTER.search(before):
-            return None
-    anchor = ctx.anchor
-    if anchor is None:
-        return None
-    mon = month_number(word)
-    rel = (m["rel"] or "").lower()
-    this_year = anchor.year
-    doubts: tuple[str, ...] = ()
-    if rel in ("last", "past", "previous"):
-        y = this_year if mon < anchor.month else this_year - 1
-        why = f"latest {month_name(mon)} strictly before {ctx.anchor_label}"
-    elif rel in ("next", "coming"):
-        y = this_year if mon > anchor.month else this_year + 1
-        why = f"first {month_name(mon)} strictly after {ctx.anchor_label}"
-    elif rel == "this":
-        y, why = this_year, f"{month_name(mon)} of the year of {ctx.anchor_label}"
-    elif not ctx.future and (named := _year_named_in_clause(ctx)) is not None:
-        y, why = named, f"{month_name(mon)} of {named}, the year written before it"
-        return Hit("DATE", rd.narrow(rd.month(y, mon, why), m["mod"]), derived=True)
-    else:
-        y, why, doubts = _bare_month_year(ctx, anchor, mon, preceding_word(ctx.text,
-                                                                            m.start()))
-    why += f", {fmt_day(anchor)}"
-    best = rd.narrow(rd.month(y, mon, why), m["mod"])
-    other_year = y - 1 if y >= this_year else y + 1
-    alt = rd.month(other_year, mon, f"{month_name(mon)} {other_year}")
-    return Hit("DATE", best, (alt,), doubts)
-
-
-# A month word after an article and before 'of' or 'for' and a capitalised word names
-# something ('the annual March for Life'); 'in March of the following year' is a month.
-_NAME_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-def _year_named_in_clause(ctx: Context) -> int | None:
-    """The year written in digits earlier in the clause, which a month without its own is in
-    ('In 2019 the firm opened a store in March'), else None. Not a year counted ('a year
-    ago'), nor one of another clause ('since its launch in 2003 and that as of February')."""
-    last = ctx.last_reading
-    if last is None or last.granularity != "year" or last.earliest is None \
-            or ctx.last_end < ctx.clause[0] \
-            or ctx.text[ctx.last_end - 4:ctx.last_end] != f"{last.earliest.year:04d}":
-        return None
-    return last.earliest.year
-
-
-_SPELLED_YEAR_AFTER = re.compile(r"\s*,?\s+(?:of\s+)?(?:nineteen|two\s+thousand)\b",
-                                 re.IGNORECASE)
-
-
-def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str
-                     ) -> tuple[int, str, tuple[str, ...]]:
-    """The year of a month named without one, by the tense of its clause and the word before
-    it ('since', 'by'), with the explanation and any reason to doubt it."""
-    this_year = anchor.year
-    if ctx.future and before != "since" and ctx.reported_future:
-        nearest = min((this_year - 1, this_year, this_year + 1),
-                      key=lambda y: (abs((y - this_year) * 12 + mon - anchor.month), -y))
-        return nearest, (f"the {month_name(mon)} nearest {ctx.anchor_label}: a future told "
-                         "in the past ('said ... would') may have come already"), (
-            "a future told in the past: the month may lie on either side of the publication "
-            "date",)
-    if ctx.future and before != "since" or (
-            before in UP_TO_WORDS and not ctx.past):
-        y = this_year if mon >= anchor.month else this_year + 1
-        return y, (f"next {month_name(mon)} on or after {ctx.anchor_label} (about the "
-                   "future)"), ()
-    if mon == anchor.month % 12 + 1 and before != "since":
-        y = this_year if mon > anchor.month else this_year + 1
-        return y, (f"the coming {month_name(mon)}: the month right after {ctx.anchor_label} "
-                   "rather than one eleven months back"), (
-            f"no year given: the {month_name(mon)} eleven months back is the other reading",)
-    y = this_year if mon <= anchor.month else this_year - 1
-    return y, f"latest {month_name(mon)} not after {ctx.anchor_label}", ()
 
 
 @rule("year", r"(?:" + MOD + r"[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?" + YEAR,
