@@ -227,7 +227,11 @@ def main(argv: list[str] | None = None) -> int:
         from desktop_app.gui.settings import Settings
 
         try:
-            return run(args, db, Settings().limits())
+            code = run(args, db, Settings().limits())
+            # What is still buffered is written now, inside this guard: at the interpreter's
+            # exit a closed pipe printed "Exception ignored ... BrokenPipeError".
+            sys.stdout.flush()
+            return code
         except BrokenPipeError:
             # The reader went away ('list | head -1'): end quietly, as Unix tools do.
             devnull = os.open(os.devnull, os.O_WRONLY)
