@@ -9,6 +9,7 @@ import argparse
 import logging
 import re
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -289,20 +290,35 @@ def _dispatch(args: argparse.Namespace, project: Project, limits: Limits) -> int
     if args.command == "export":
         from desktop_app.core.filters import parse_filter
 
-        n = project.exports.export(args.format, args.out, project.name,
-                                   parse_filter(args.filter), args.group_by,
-                                   CsvOptions(sources=args.sources,
-                                              attribution=args.attribution))
-        print(f"wrote {n} events to {shown(args.out)}", file=sys.stderr)
-        return 0
+        options = CsvOptions(sources=args.sources, attribution=args.attribution)
+        return _exported(args.out, lambda out: project.exports.export(
+            args.format, out, project.name, parse_filter(args.filter), args.group_by, options))
     if args.command == "export-chart":
         return _export_chart(args, project)
     if args.command == "export-csv":
-        n = project.exports.export_csv(args.out, CsvOptions(sources=args.sources,
-                                                            attribution=args.attribution))
-        print(f"wrote {n} events to {shown(args.out)}", file=sys.stderr)
-        return 0
+        options = CsvOptions(sources=args.sources, attribution=args.attribution)
+        return _exported(args.out, lambda out: project.exports.export_csv(out, options))
     raise AssertionError(args.command)
+
+
+def _exported(out: Path, write: Callable[[Path], int]) -> int:
+    """Export to ``out``, or to standard output for '-' (as Unix tools read it: a file named
+    '-' was created instead), and say how many events were written."""
+    if str(out) != "-":
+        n = write(out)
+        print(f"wrote {n} events to {shown(out)}", file=sys.stderr)
+        return 0
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        written = Path(folder) / "export"
+        n = write(written)
+        with written.open("rb") as exported:
+            sys.stdout.flush()
+            shutil.copyfileobj(exported, sys.stdout.buffer)
+    print(f"wrote {n} events to standard output", file=sys.stderr)
+    return 0
 
 
 def _team(args: argparse.Namespace) -> int:

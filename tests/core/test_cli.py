@@ -294,3 +294,17 @@ def test_a_csv_of_many_columns_is_told_in_one_short_line(tmp_path: Path, capsys)
     code, out, err = run(capsys, "--db", str(tmp_path / "p.tldb"), "import-csv", str(extra))
     assert code == 0 and "1 created" in out
     assert err.count("\n") == 1 and "ignored unknown columns 'c0'" in err and len(err) < 400
+
+
+def test_an_export_to_a_dash_goes_to_standard_output(tmp_path: Path, capsys,  # noqa: ANN001
+                                                     monkeypatch) -> None:  # noqa: ANN001
+    """'-' is standard output, as Unix tools read it (a file named '-' was written)."""
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "p.tldb")
+    (tmp_path / "one.csv").write_text("date,title\n2021-07-05,Talks\n", "utf-8")
+    run(capsys, "--db", db, "import-csv", str(tmp_path / "one.csv"))
+    code, out, err = run(capsys, "--db", db, "export", "csv", "-")
+    assert code == 0 and "Talks" in out and "wrote 1 events to standard output" in err
+    code, out, _err = run(capsys, "--db", db, "export-csv", "-")
+    assert code == 0 and out.lstrip("\ufeff").startswith("event_id,date")
+    assert not (tmp_path / "-").exists()
