@@ -4,6 +4,7 @@ and the words behind them, shared by the English rules."""
 from __future__ import annotations
 
 import functools
+import re
 
 from desktop_app.core.temporal.calendar import month_name
 from desktop_app.core.temporal.lang.en.lexicon import (
@@ -23,6 +24,9 @@ FULL_MONTH = "|".join(month_name(i).lower() for i in range(1, 13))  # january|..
 # A verb that moves a date and what follows it in its sentence ('postponed the vote ', 'moved
 # the meeting from'): what comes next names the day moved to, or moved from.
 RESCHEDULED = r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;:!?]{0,60}"
+# 'of' or 'for' and a capitalised word after a month or weekday make it part of a name ('the
+# March for Life', 'Fridays for Future'), where nothing else says it is a date.
+NAME_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?P<y>(?:1[0-9]|20)\d{2})(?!\d|[,.]\d)"  # not 2082.1
 NUM = r"(?P<n>\d{1,3}|" + word_trie(k for k in NUMBERS if NUMBERS[k] != -2) + r")"

@@ -11,7 +11,7 @@ from desktop_app.core.temporal.calendar import fmt_day, month_name
 from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import UP_TO_WORDS
-from desktop_app.core.temporal.lang.en.patterns import MOD, MON, month_number
+from desktop_app.core.temporal.lang.en.patterns import MOD, MON, NAME_AFTER, month_number
 
 # 'May' is a month after these words ('in May', 'early May'); else the verb ('you may go').
 _MAY_AS_MONTH_AFTER = re.compile(r"\b(in|since|until|by|of|from|through|during|early|late|mid)"
@@ -44,7 +44,7 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     word = m["mon"]
     if not word[0].isupper() and not ctx.text.isupper():
         return None  # 'may', 'march' as ordinary words
-    if _NAME_AFTER.match(ctx.text, m.end()) and _ARTICLE_BEFORE.search(
+    if NAME_AFTER.match(ctx.text, m.end()) and _ARTICLE_BEFORE.search(
             ctx.text, max(0, m.start() - 30), m.start()):
         return None  # 'the March for Life', 'the March of Dimes': a name, no month
     if _SPELLED_YEAR_AFTER.match(ctx.text, m.end()):
@@ -81,9 +81,8 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", best, (alt,), doubts)
 
 
-# A month word after an article and before 'of' or 'for' and a capitalised word names
+# A month word after an article and before a name's 'of' or 'for' (NAME_AFTER) names
 # something ('the annual March for Life'); 'in March of the following year' is a month.
-_NAME_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 

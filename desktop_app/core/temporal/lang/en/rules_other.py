@@ -17,6 +17,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
 )
 from desktop_app.core.temporal.lang.en.patterns import (
     MON,
+    NAME_AFTER,
     NUM,
     UNIT,
     WD,
@@ -220,7 +221,6 @@ _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "ni
 
 
 _DAY_NAMES = tuple(name.lower() for name in WEEKDAY_NAMES)
-_NAME_AFTER = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")  # 'Fridays for Future'
 # 'on Tuesdays', 'Tuesday nights': every such day (or part of it).
 _PLURAL_DAYS = ("(?P<wdp>" + "|".join(_DAY_NAMES) + r")(?:s(?:\s+(?P<podp>morning|afternoon|"
                 r"evening|night)s?)?|\s+(?P<podq>morning|afternoon|evening|night)s)")
@@ -242,7 +242,7 @@ _PLURAL_DAYS = ("(?P<wdp>" + "|".join(_DAY_NAMES) + r")(?:s(?:\s+(?P<podp>mornin
           "Students joined Fridays for Future in Berlin.",  # a movement's name
       ))
 def _set(m: re.Match[str], ctx: Context) -> Hit | None:
-    if m["wdp"] and _NAME_AFTER.match(ctx.text, m.end()) \
+    if m["wdp"] and NAME_AFTER.match(ctx.text, m.end()) \
             and preceding_word(ctx.text, m.start()) not in ("on", "most", "all", "some"):
         return None  # 'joined Fridays for Future': a name ('on Fridays for Ramadan' is not)
     if m["wd2"] or m["wdp"]:
