@@ -136,13 +136,18 @@ def _in_the_year_of(a: TemporalExpression, b: TemporalExpression) -> Reading:
     if a.earliest is None or b.earliest is None or _YEAR_WRITTEN.search(a.text) \
             or not _YEAR_WRITTEN.search(b.text) or a.granularity not in ("day", "month"):
         return first
-    for year in (b.earliest.year, b.earliest.year - 1):
-        start = _day(year, a.earliest.month, a.earliest.day if a.granularity == "day" else 1)
-        if start is not None and start <= b.earliest:
+    return _in_year_of_end(a.earliest, a.granularity, b.earliest) or first
+
+
+def _in_year_of_end(start: date, granularity: str, end: date) -> Reading | None:
+    """A range's start written without its year ('day' or 'month'), in the year of its end,
+    or the year before where it would then come after the end; None where it cannot be."""
+    for year in (end.year, end.year - 1):
+        day = _day(year, start.month, start.day if granularity == "day" else 1)
+        if day is not None and day <= end:
             why = f"in {year}, the year of the range's end"
-            return rd.day(start, why) if a.granularity == "day" else rd.month(
-                year, start.month, why)
-    return first
+            return rd.day(day, why) if granularity == "day" else rd.month(year, day.month, why)
+    return None
 
 
 def _after_the_start(a: TemporalExpression, b: TemporalExpression) -> Reading:
@@ -231,9 +236,8 @@ def _same_kind_after(text: str, e: TemporalExpression) -> TemporalExpression | N
         if matched and matched["y"] and not _YEAR_WRITTEN.search(e.text):
             # 'July-August 2022': both in the year written after the second
             m1, year = MONTHS[matched["m"].lower()], int(matched["y"])
-            y0 = year if m0 <= m1 else year - 1
-            first = rd.month(y0, m0, f"{month_name(m0)} {y0}, in the year of the range's end")
             end = rd.month(year, m1, f"{month_name(m1)} {year}")
+            first = _in_year_of_end(e.earliest, "month", date(year, m1, 1)) or first
         elif matched and not matched["y"]:
             m1 = MONTHS[matched["m"].lower()]
             year = y0 if m1 > m0 else y0 + 1
