@@ -105,10 +105,8 @@ def find_expressions(text: str, anchor: date | None, mode: str = "news",
         return join_ranges(text, points)
 
 
-# A date with slashes that can be read only one way round: '13/02/2022' is day first,
-# '02/13/2022' month first. Found by its last two numbers (a search that starts at a slash
-# is a twentieth of one that looks behind at every character); the first is read before.
-_SLASHED_END = re.compile(r"/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+# A date with slashes ('13/02/2022' can be read only day first, '02/13/2022' only month first).
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
 
 
 def writes_day_first(text: str) -> bool:
@@ -118,13 +116,8 @@ def writes_day_first(text: str) -> bool:
     if "/" not in text:
         return False
     day_first = month_first = False
-    for m in _SLASHED_END.finditer(text):
-        at = m.start()
-        first = at - 2 if at >= 2 and text[at - 2].isdigit() else at - 1
-        if first < 0 or not text[at - 1].isdigit() or first > 0 and (
-                text[first - 1].isdigit() or text[first - 1] == "/"):
-            continue
-        a, b = int(text[first:at]), int(m[1])
+    for m in _SLASHED.finditer(text):
+        a, b = int(m[1]), int(m[2])
         day_first |= 12 < a <= 31 and 1 <= b <= 12
         month_first |= 12 < b <= 31 and 1 <= a <= 12
     return day_first and not month_first
