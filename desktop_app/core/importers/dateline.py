@@ -57,8 +57,6 @@ def _dateline(text: str, anchor: date | None) -> date | None:
     return None
 
 
-
-
 @functools.lru_cache(maxsize=4)
 def latest_full_date(text: str) -> date | None:
     """The latest explicit full date in a text's first 50,000 characters: a best guess to

@@ -77,9 +77,6 @@ class ReplaceQuestion:
     replaces: ArticleRecord
 
 
-_NAMED = 10  # files named in a summary's line; a folder of home pages has hundreds
-
-
 @dataclass(frozen=True)
 class BatchSummary:
     """What a batch import did."""
@@ -112,27 +109,27 @@ class BatchSummary:
         if self.duplicates:
             lines.append(f"{counted(len(self.duplicates), 'duplicate')} skipped: " + some_of(
                 [f"{p} (already in the project as {t!r})" for p, t in self.duplicates],
-                _NAMED, "; "))
+                separator="; "))
         for path, r in self.updated:
             line = (f"{path}: a changed version of {r.article.title!r}; its text was replaced, "
                     f"{counted(r.exact + r.fuzzy, 'quote')} found again ({r.fuzzy} "
                     "approximately)")
             if r.orphaned:
                 line += f", {len(r.orphaned)} no longer found, kept as orphans: " + some_of(
-                    [repr(q.exact[:60]) for q in r.orphaned], _NAMED, "; ")
+                    [repr(q.exact[:60]) for q in r.orphaned], separator="; ")
             lines.append(line)
         if self.unconfirmed:
             lines.append(f"{counted(len(self.unconfirmed), 'publication date')} taken as "
                          "suggested, not confirmed (Article > Properties changes one):")
             lines += [f"  {path}: {day.isoformat()}" for path, day in self.unconfirmed]
         if self.undated:
-            named = some_of([str(p) for p in self.undated], _NAMED, "; ")
+            named = some_of([str(p) for p in self.undated], separator="; ")
             lines.append(f"{counted(len(self.undated), 'article')} without a publication date "
                          f"(Article > Properties sets one): {named}")
         if self.not_replaced:
             lines.append(f"{counted(len(self.not_replaced), 'changed version')} not imported, "
                          "the articles kept as they were: " + some_of(
-                             [f"{p} ({t!r})" for p, t in self.not_replaced], _NAMED, "; "))
+                             [f"{p} ({t!r})" for p, t in self.not_replaced], separator="; "))
         if self.skipped:
             lines.append(f"{len(self.skipped)} skipped without a publication date.")
         if self.failed:

@@ -29,6 +29,7 @@ T = TypeVar("T")
 # on Monday morning,').
 _FRONTED_WORDS = 4
 
+
 class _once(Generic[T]):  # noqa: N801 - used as a decorator, like functools.cached_property
     """functools.cached_property without the lock Python 3.11 takes on each first access: a
     Context serves one match in one thread, and the tense test runs for every weekday."""

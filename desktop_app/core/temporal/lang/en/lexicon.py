@@ -40,11 +40,11 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "veterans day": (11, 11), "armistice day": (11, 11), "bastille day": (7, 14),
     "may day": (5, 1), "st. patrick's day": (3, 17), "new year": (1, 1),
 }
-# Words that open a new clause (its tense is its own), and past-tense verbs that are not
-# regular ('-ed' is found by its ending).
 # Words that open a noun phrase: 'after' or 'before' then is a preposition, no clause word.
 DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this",
                "these", "those")
+# Words that open a new clause (its tense is its own), and past-tense verbs that are not
+# regular ('-ed' is found by its ending).
 CLAUSE_WORDS = ("that", "but", "after", "before", "because", "while", "when", "although",
                 "since", "whereas", "said", "says", "told", "reported", "saying", "which", "who")
 # Past tenses that end in no -ed (which the clause tests take as past by their ending);
@@ -126,10 +126,10 @@ QUANTITY_SUFFIXES = ("GB", "MB", "TB", "KB", "kB", "MHz", "GHz", "Hz", "kW", "MW
 # Counted things without a final s: '5 - 8 people' is no range of days.
 PLURALS_WITHOUT_S = ("people", "men", "women", "children", "police", "staff", "troops")
 
-# The words before a date that a reader takes with it ('On Monday'): an event's date phrase.
 # Before a date, these make it the end of what lasts ('runs until Sunday', 'by May'): a day
 # to come where the clause has no past verb.
 UP_TO_WORDS = ("by", "until", "till", "through")
+# The words before a date that a reader takes with it ('On Monday'): an event's date phrase.
 TIME_PREPOSITIONS = ("on", "in", "at", "by", "during", "since", "until", "from", "over")
 
 # Ranges ('from 5 to 8 July', 'between 2010 and 2015', 'since March'); the verbs before a
@@ -160,7 +160,8 @@ WEEKDAY_CUES = tuple(WEEKDAYS)
 UNIT_CUES = ("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months",
              "year", "years", "decade", "decades", "century", "centurys", "centurie",
              "centuries", "hour", "hours", "minute", "minutes")
-CLOCK_CUES = (COLON_NUMBER, CLOCK_NUMBER, "am", "pm", "a.m.", "p.m.", "noon", "midday", "midnight")
+CLOCK_CUES = (COLON_NUMBER, CLOCK_NUMBER, "am", "pm", "a.m.", "p.m.", "noon", "midday",
+              "midnight")
 SEASON_CUES = tuple(SEASONS)
 
 # Words shortened with a full stop that is no sentence end when a capital or a number follows
