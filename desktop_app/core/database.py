@@ -6,6 +6,7 @@ tables that make a database ours, the migrations, and the open database the serv
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,10 +15,30 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import BackupError, ExportError
 from desktop_app.core.locations import ProjectLocation
+from desktop_app.core.orm import Base
 from desktop_app.core.output_files import replace_atomically
+from desktop_app.core.wording import some_of
 
 SCHEMA_HEAD = "0010"  # tests check this equals the newest Alembic revision
 OUR_TABLES = frozenset({"articles", "events", "quotes", "tags", "event_tags"})
+
+
+def missing_columns(columns_of: Callable[[str], set[str]]) -> list[str]:
+    """The "table.column" names the models read that a project at the newest schema lacks
+    (altered by hand or by another program): such a project is refused when it is opened,
+    by name, instead of failing with an internal error at the first read of the column.
+    ``columns_of(table)``: the columns the database has (none for a missing table)."""
+    missing = []
+    for table in Base.metadata.sorted_tables:
+        found = columns_of(table.name)
+        missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in found]
+    return missing
+
+
+def lacking(missing: list[str]) -> str:
+    """How a refusal names the missing columns."""
+    return (f"lacks columns this version reads ({some_of(missing)}): it was changed by "
+            "another program; it was not opened, so nothing was written to it")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

@@ -19,7 +19,14 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
-from desktop_app.core.database import OUR_TABLES, SCHEMA_HEAD, ProjectDatabase, run_migrations
+from desktop_app.core.database import (
+    OUR_TABLES,
+    SCHEMA_HEAD,
+    ProjectDatabase,
+    lacking,
+    missing_columns,
+    run_migrations,
+)
 from desktop_app.core.errors import (
     ProjectBusyError,
     ProjectDamagedError,
@@ -170,7 +177,13 @@ def _existing_revision(path: Path, immutable: bool = False) -> str | None:
             if problems != ["ok"]:
                 first = problems[0].replace("*** in database main ***", "").strip()
                 raise _damaged(path, first.replace("\n", "; "))
-            return row[0] if row else None
+            revision = row[0] if row else None
+            if revision == SCHEMA_HEAD:
+                missing = missing_columns(lambda table: {
+                    r[1] for r in con.execute("SELECT * FROM pragma_table_info(?)", (table,))})
+                if missing:
+                    raise ProjectFileError(path, lacking(missing))
+            return revision
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:

@@ -16,7 +16,14 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
-from desktop_app.core.database import OUR_TABLES, SCHEMA_HEAD, ProjectDatabase, run_migrations
+from desktop_app.core.database import (
+    OUR_TABLES,
+    SCHEMA_HEAD,
+    ProjectDatabase,
+    lacking,
+    missing_columns,
+    run_migrations,
+)
 from desktop_app.core.errors import ProjectServerError
 from desktop_app.core.locations import ProjectLocation
 
@@ -151,6 +158,12 @@ def _existing_revision(conn: Connection, location: ProjectLocation) -> str | Non
                                                  "project; nothing was changed. Use an empty "
                                                  "database for a new team project")
     revision = conn.scalar(text("SELECT version_num FROM alembic_version"))
+    if revision == SCHEMA_HEAD:
+        found = inspect(conn)
+        missing = missing_columns(lambda table: {
+            c["name"] for c in found.get_columns(table)} if found.has_table(table) else set())
+        if missing:
+            raise ProjectServerError(location.shown, lacking(missing))
     return None if revision is None else str(revision)
 
 

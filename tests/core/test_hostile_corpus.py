@@ -292,6 +292,14 @@ def _bad_stored_date(tmp: Path) -> list[str]:
     return ["list"]
 
 
+def _dropped_column(tmp: Path) -> list[str]:
+    con = sqlite3.connect(tmp / "project.tldb")
+    with con:
+        con.execute("ALTER TABLE events DROP COLUMN notes")  # another program's doing
+    con.close()
+    return ["list"]
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -309,6 +317,8 @@ CASES = [
     Case("a project with flipped bits", _flipped_bits, 1, "project.tldb",
          damages_project=True),
     Case("a bad byte in a stored date", _bad_stored_date, 1, "events", damages_project=True),
+    Case("a project lacking a column", _dropped_column, 1, "lacks columns this version reads "
+         "(events.notes)", damages_project=True),
     Case("a FIFO as the article", _fifo, 1, "pipe.txt"),
     Case("a FIFO as the project", lambda t: (os.mkfifo(t / "p.tldb"), ["list"])[1], 1, "p.tldb",
          project="p.tldb"),
