@@ -237,26 +237,31 @@ def main(argv: list[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             return 141
-    mistyped = _mistyped_command(first_positional)
-    if mistyped:
+    if _neither_command_nor_file(first_positional):
+        mistyped = _mistyped_command(first_positional)
+        hint = f"did you mean '{mistyped}'?" if mistyped else "the commands are " + ", ".join(
+            COMMANDS)
         print(f"timeline-annotator: error: {first_positional!r} is neither a command nor a "  # noqa: T201
-              f"file; did you mean '{mistyped}'? (see 'timeline-annotator --help')",
-              file=sys.stderr)
+              f"file; {hint} (see 'timeline-annotator --help')", file=sys.stderr)
         return 1
     args = _gui_parser().parse_args(argv)
     return _run_gui(args)
 
 
-def _mistyped_command(word: str | None) -> str | None:
-    """The command a word that names no file probably meant ('lisst': 'list'): a typing
-    slip must not open the window with an error about a file called 'lisst'."""
+def _neither_command_nor_file(word: str | None) -> bool:
+    """A word without a file suffix that names no file: a typing slip ('lisst') or an
+    unknown command, which must not open the window (offscreen, with no display, it would
+    never end) with an error about a file called 'lisst'."""
     if word is None or Path(word).suffix:
-        return None
+        return False
     try:
-        if Path(word).exists():
-            return None
+        return not Path(word).exists()
     except OSError:
-        return None
+        return False
+
+
+def _mistyped_command(word: str) -> str | None:
+    """The command a word that names no file probably meant ('lisst': 'list')."""
     import difflib
 
     close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.7)

@@ -98,6 +98,9 @@ def project_location(target: str | Path | ProjectLocation) -> ProjectLocation:
         url = make_url(text)
     except ArgumentError as exc:
         raise ProjectServerError(text, f"is not a database URL ({exc})") from None
+    except ValueError:  # SQLAlchemy reads what follows the host's last ':' as a number
+        raise ProjectServerError(text, "is not a database URL (its port is not a number)") \
+            from None
     if url.get_backend_name() != "postgresql":
         raise ProjectServerError(text, "names a database this version cannot use; team "
                                        "projects are on PostgreSQL")

@@ -56,6 +56,26 @@ def test_a_mistyped_command_is_named_not_opened_as_a_file(tmp_path: Path, capsys
     assert not (tmp_path / "p.tldb").exists()  # no window, no project made
 
 
+def test_an_unknown_command_is_named_not_opened_as_a_file(tmp_path: Path, capsys,  # noqa: ANN001
+                                                         monkeypatch) -> None:
+    """Nothing near it to suggest: the window opened (and, offscreen, never ended)."""
+    monkeypatch.chdir(tmp_path)
+    # (--quit-after: where the window does open, the test ends rather than hangs)
+    code, out, err = run(capsys, "--db", str(tmp_path / "p.tldb"), "--quit-after", "1",
+                         "frobnicate")
+    assert code == 1 and out == ""
+    assert "'frobnicate' is neither a command nor a file; the commands are import," in err
+    assert not (tmp_path / "p.tldb").exists()
+
+
+@pytest.mark.parametrize("address", ["postgresql://[::1", "postgresql://me@host:port/db"])
+def test_a_server_address_with_a_port_that_is_no_number_is_one_line(
+        address: str, capsys) -> None:  # noqa: ANN001
+    code, _, err = run(capsys, "--db", address, "list")
+    assert code == 1
+    assert err == f"error: {address}: is not a database URL (its port is not a number)\n"
+
+
 def test_user_errors_exit_1_with_a_message_and_no_traceback(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     db = str(tmp_path / "p.tldb")
     binary = tmp_path / "x.txt"
