@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             return 141
-    if _neither_command_nor_file(first_positional):
+    if first_positional is not None and _neither_command_nor_file(first_positional):
         mistyped = _mistyped_command(first_positional)
         hint = f"did you mean '{mistyped}'?" if mistyped else "the commands are " + ", ".join(
             COMMANDS)
@@ -248,11 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     return _run_gui(args)
 
 
-def _neither_command_nor_file(word: str | None) -> bool:
+def _neither_command_nor_file(word: str) -> bool:
     """A word without a file suffix that names no file: a typing slip ('lisst') or an
     unknown command, which must not open the window (offscreen, with no display, it would
     never end) with an error about a file called 'lisst'."""
-    if word is None or Path(word).suffix:
+    if Path(word).suffix:
         return False
     try:
         return not Path(word).exists()
