@@ -19,7 +19,7 @@ from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.exporters.formats import FORMATS
 from desktop_app.core.integrity import damaged_values
-from desktop_app.core.limits import DEFAULT_LIMITS, Limit, Limits
+from desktop_app.core.limits import DEFAULT_LIMITS, HIGHEST, Limit, Limits
 from desktop_app.core.locations import db_argument, unwritable_file
 from desktop_app.core.project import Project, open_project
 from desktop_app.core.records import LaneMode
@@ -178,9 +178,9 @@ def _limit(text: str) -> tuple[str, int]:
     if key.strip() not in keys:
         raise argparse.ArgumentTypeError(f"{key.strip()!r} is not a limit; the limits are "
                                          f"{', '.join(keys)}")
-    if not (raw.strip().isascii() and raw.strip().isdigit()) or int(raw) < 1:
-        raise argparse.ArgumentTypeError(f"{key.strip()} needs a whole number of at least 1, "
-                                         f"not {raw!r}")
+    if not (raw.strip().isascii() and raw.strip().isdigit()) or not 1 <= int(raw) <= HIGHEST:
+        raise argparse.ArgumentTypeError(f"{key.strip()} needs a whole number from 1 to "
+                                         f"{HIGHEST:,}, not {raw!r}")
     return key.strip(), int(raw)
 
 

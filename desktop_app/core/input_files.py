@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop_app.core.errors import ImportFileError
 from desktop_app.core.limits import Limit, Limits
@@ -30,7 +31,7 @@ def read_input_file(path: Path, limit: Limit, limits: Limits) -> bytes:
                                         f"{limits.stated(limit)})")
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = _read_at_most(fh, max_bytes + 1, info.st_size + 1)
     except FileNotFoundError as exc:
         raise ImportFileError(path, "does not exist") from exc
     except IsADirectoryError as exc:
@@ -40,3 +41,23 @@ def read_input_file(path: Path, limit: Limit, limits: Limits) -> bytes:
     if len(data) > max_bytes:  # more than the file said it held
         raise ImportFileError(path, f"is too large (more than it said; {limits.stated(limit)})")
     return data
+
+
+_CHUNK = 1 << 20
+
+
+def _read_at_most(fh: BinaryIO, most: int, expected: int) -> bytes:
+    """Up to ``most`` bytes, read in pieces: a read of ``most`` at once reserves that much
+    memory first (a limit raised to its highest failed with a MemoryError on a small file).
+    The first piece is the size the file states, so a regular file is read in one."""
+    pieces = []
+    left = most
+    size = min(left, max(expected, 1))
+    while left > 0:
+        piece = fh.read(size)
+        if not piece:
+            break
+        pieces.append(piece)
+        left -= len(piece)
+        size = min(left, _CHUNK)
+    return b"".join(pieces)

@@ -32,6 +32,11 @@ class Limit(enum.Enum):
         self.key, self.default, self.unit = key, default, unit
 
 
+# The highest value a limit takes: far past any real file, and within what the readers'
+# own size arguments hold (a limit of 10^23 MB failed a read with an OverflowError).
+HIGHEST = 1_000_000_000
+
+
 @dataclass(frozen=True)
 class Limits:
     """The limits in force: the defaults, with the values the settings give."""
@@ -52,7 +57,7 @@ class Limits:
     def changed(self, values: Mapping[str, object]) -> Limits:
         """These limits, with those that ``values`` names by key changed (settings as
         stored, or a command's --limit); a value that is not a positive whole number (a
-        hand-edited setting) changes nothing."""
+        hand-edited setting) changes nothing, one above HIGHEST counts as HIGHEST."""
         chosen = dict(self.chosen)
         for limit in Limit:
             raw = values.get(limit.key)
@@ -61,7 +66,7 @@ class Limits:
             except ValueError:
                 value = 0
             if value > 0:
-                chosen[limit] = value
+                chosen[limit] = min(value, HIGHEST)
         return Limits(MappingProxyType(chosen))
 
 

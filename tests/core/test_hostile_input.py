@@ -385,3 +385,22 @@ def test_a_csv_of_more_rows_than_the_limit_is_refused_whole_until_the_limit_is_r
     with pytest.raises(SystemExit):
         main(["--db", str(project), "--limit", "csv/maxRowz=5", "list"])
     assert "the limits are import/maxMegabytes" in capsys.readouterr().err
+
+
+def test_a_limit_past_any_file_is_refused_on_the_command_line_and_capped_in_the_settings(
+        tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """10^23 MB was taken, and the read it allowed failed with an OverflowError."""
+    from desktop_app.app import main
+    from desktop_app.core.limits import HIGHEST
+
+    article = tmp_path / "a.txt"
+    article.write_text("On Monday the council met.", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["--db", str(tmp_path / "p.tldb"), "--limit", f"import/maxMegabytes={10**23}",
+              "import", str(article)])
+    assert "import/maxMegabytes needs a whole number from 1 to 1,000,000,000, not " \
+        "'100000000000000000000000'" in capsys.readouterr().err
+    assert main(["--db", str(tmp_path / "p.tldb"), "--limit",
+                 f"import/maxMegabytes={HIGHEST}", "import", str(article)]) == 0
+    hand_edited = Limits().changed({Limit.ARTICLE_MEGABYTES.key: str(10**23)})
+    assert hand_edited[Limit.ARTICLE_MEGABYTES] == HIGHEST
