@@ -168,3 +168,28 @@ def test_a_file_nested_too_deeply_is_a_clear_refusal(demo_project, tmp_path: Pat
     with pytest.raises(ImportFileError, match="nested too deeply|not a JSON-LD"):
         demo_project.annotations.import_file(deep)
     assert demo_project.events.count() == 4
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-8-sig"])
+def test_a_file_in_a_unicode_encoding_json_allows_imports(demo_project, tmp_path: Path,  # noqa: ANN001
+                                                          encoding: str) -> None:
+    """Windows tools save JSON as UTF-16 with a byte-order mark; it was refused as "'utf-8'
+    codec can't decode byte 0xff in position 0"."""
+    path = tmp_path / "notes.jsonld"
+    path.write_bytes(json.dumps({"type": "Annotation", "bodyValue": "Grüße", "target": {
+        "source": URL, "selector": {"type": "TextQuoteSelector", "exact": QUOTE}}},
+        ensure_ascii=False).encode(encoding))
+    result = demo_project.annotations.import_file(path)
+    assert [e.notes for e in result.created] == ["Grüße"]
+
+
+def test_a_file_that_is_no_unicode_text_is_named_with_the_byte(demo_project,  # noqa: ANN001
+                                                              tmp_path: Path) -> None:
+    from desktop_app.core.errors import ImportFileError
+
+    path = tmp_path / "latin1.jsonld"
+    path.write_bytes('{"type": "Annotation", "bodyValue": "Grüße"}'.encode("latin-1"))
+    with pytest.raises(ImportFileError, match=r"latin1.jsonld: is not a JSON-LD annotation "
+                                              r"file \(not UTF-8 text, nor UTF-16 or UTF-32: "
+                                              r"invalid start byte at byte 39\)"):
+        demo_project.annotations.import_file(path)

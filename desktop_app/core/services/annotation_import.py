@@ -157,10 +157,18 @@ def _place(r: _Resolved) -> tuple[int, int]:
 def _read_json(path: Path, limits: Limits) -> object:
     data = read_input_file(path, Limit.ANNOTATION_MEGABYTES, limits)
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        # UTF-8, or UTF-16/32 as JSON allows them (a byte-order mark, or the zero bytes of
+        # its first character): the json module's own detection, strictly decoded.
+        text = data.decode(json.detect_encoding(data))
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(path, "is not a JSON-LD annotation file (not UTF-8 text, nor "
+                                    f"UTF-16 or UTF-32: {exc.reason} at byte {exc.start:,})"
+                              ) from exc
+    try:
+        return json.loads(text)
     except RecursionError as exc:
         raise ImportFileError(path, "is nested too deeply to be an annotation file") from exc
-    except ValueError as exc:  # not UTF-8, not JSON
+    except ValueError as exc:  # not JSON
         raise ImportFileError(path, f"is not a JSON-LD annotation file ({exc})") from exc
 
 
