@@ -94,6 +94,19 @@ def test_semicolon_and_tab_files_and_header_order(demo_project, tmp_path: Path) 
         assert plan.source.unknown_columns == ("surprise",)
 
 
+@pytest.mark.parametrize("first_line", ["sep=;", "SEP=;", "\ufeffsep=;"])
+def test_a_first_line_naming_the_delimiter_as_excel_writes_it(tmp_path: Path,
+                                                              first_line: str) -> None:
+    """"sep=;" was read as the header (no date or title column found); the rows' line
+    numbers still count it."""
+    path = tmp_path / "excel.csv"
+    path.write_text(f"{first_line}\r\ndate;title;notes\r\n2021-07-05;Met;a, b\r\n"
+                    "2021-02-30;Bad day;\r\n", encoding="utf-8")
+    parsed = read_timeline_csv(path)
+    assert [(r.title, r.notes) for r in parsed.rows] == [("Met", "a, b")]
+    assert [p.line for p in parsed.problems] == [4]
+
+
 @pytest.mark.parametrize("title,written", [("=1+1", "'=1+1"), ("'=1+1", "''=1+1"),
                                            ("'quoted'", "'quoted'"), ("-5 dead", "'-5 dead")])
 def test_formula_guard_is_undone_on_import(demo_project, tmp_path: Path, title: str,  # noqa: ANN001

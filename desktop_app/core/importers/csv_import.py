@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -72,13 +73,21 @@ def read_timeline_csv(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> CsvF
     return parse_timeline_csv(text, path, limits)
 
 
-def _delimiter(text: str) -> str:
-    """The delimiter, judged by the header line only: data cells may hold anything, and the
-    csv module's sniffer also guesses quoting rules, sometimes wrongly."""
+# Excel's first line naming the delimiter ("sep=;"), written where the locale's differs.
+_SEPARATOR_LINE = re.compile(r"\ufeff?sep=(.)\r?\n", re.IGNORECASE)
+
+
+def _delimiter(text: str) -> tuple[str, bool]:
+    """The delimiter, and whether a first line of its own names it ("sep=;"); otherwise
+    judged by the header line only: data cells may hold anything, and the csv module's
+    sniffer also guesses quoting rules, sometimes wrongly."""
+    named = _SEPARATOR_LINE.match(text)
+    if named:
+        return named.group(1), True
     header = text.split("\n", 1)[0]
     counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    return best if counts[best] else ",", False
 
 
 @gc_paused()  # a row object per line, no cycles: no collection rescans them
@@ -92,8 +101,11 @@ def parse_timeline_csv(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -
     old_limit = csv.field_size_limit()
     csv.field_size_limit(max(old_limit, max_cell * 4))
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        delimiter, separator_line = _delimiter(text)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
+            if separator_line:
+                next(reader)
             header = next(reader)
         except StopIteration as exc:
             raise ImportFileError(path, "is empty") from exc
