@@ -267,6 +267,12 @@ def _deep_jsonld(tmp: Path) -> list[str]:
     return ["import-jsonld", str(tmp / "deep.jsonld")]
 
 
+def _millions_of_empty_lists(tmp: Path) -> list[str]:
+    # 30 MB: parsed at once, 1.2 GB of list objects before the annotation count was checked.
+    (tmp / "lists.jsonld").write_text("[" + "[]," * 10_000_000 + "[]]")
+    return ["import-jsonld", str(tmp / "lists.jsonld")]
+
+
 def _jsonld_with_a_bad_item(tmp: Path) -> list[str]:
     good = {"type": "Annotation", "target": {"selector": {
         "type": "TextQuoteSelector", "exact": DEMO_SENTENCE}}}
@@ -353,6 +359,8 @@ CASES = [
     Case("a CSV with one bad row among good ones",
          lambda t: _csv(t, ",2021-07-05,Good\n,2021-02-30,Bad\n"), 1, "timeline.csv:3"),
     Case("JSON nested 100,000 deep", _deep_jsonld, 1, "deep.jsonld"),
+    Case("JSON of ten million empty lists", _millions_of_empty_lists, 1,
+         "lists.jsonld: holds 10,000,002 JSON objects and lists"),
     Case("annotations with unusable items among good ones", _jsonld_with_a_bad_item, 1,
          "mixed.jsonld", changes=True),
     Case("an export named past the file system's limit",

@@ -154,22 +154,39 @@ def _place(r: _Resolved) -> tuple[int, int]:
     return (r.passages[0][0], r.passages[0][1].start) if r.passages else (0, 0)
 
 
+# Objects and lists a file may hold per annotation the limit allows: a Hypothesis API row,
+# the most nested form, has about 17 (target, selectors, document, links, permissions...);
+# 25 for each of 100,000 is at most ~400 MB parsed, whatever the shape.
+CONTAINERS_PER_ANNOTATION = 25
+
+
 def _read_json(path: Path, limits: Limits) -> object:
-    data = read_input_file(path, Limit.ANNOTATION_MEGABYTES, limits)
-    try:
-        # UTF-8, or UTF-16/32 as JSON allows them (a byte-order mark, or the zero bytes of
-        # its first character): the json module's own detection, strictly decoded.
-        text = data.decode(json.detect_encoding(data))
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(path, "is not a JSON-LD annotation file (not UTF-8 text, nor "
-                                    f"UTF-16 or UTF-32: {exc.reason} at byte {exc.start:,})"
-                              ) from exc
+    # The bytes are let go once decoded, before the parse: a 100 MB file peaked at 460 MB.
+    text = _json_text(read_input_file(path, Limit.ANNOTATION_MEGABYTES, limits), path)
+    # Each object or list parsed costs ~60-200 bytes, whatever few bytes it is written in:
+    # 60 MB of '[],' took 1.5 GB. Braces counted in C (those in strings too: an upper bound).
+    containers = text.count("{") + text.count("[")
+    if containers > CONTAINERS_PER_ANNOTATION * limits[Limit.ANNOTATIONS]:
+        raise ImportFileError(path, f"holds {containers:,} JSON objects and lists, more than "
+                                    f"{CONTAINERS_PER_ANNOTATION} for each annotation allowed "
+                                    f"({limits.stated(Limit.ANNOTATIONS)}); split the file")
     try:
         return json.loads(text)
     except RecursionError as exc:
         raise ImportFileError(path, "is nested too deeply to be an annotation file") from exc
     except ValueError as exc:  # not JSON
         raise ImportFileError(path, f"is not a JSON-LD annotation file ({exc})") from exc
+
+
+def _json_text(data: bytes, path: Path) -> str:
+    """UTF-8, or UTF-16/32 as JSON allows them (a byte-order mark, or the zero bytes of its
+    first character): the json module's own detection, strictly decoded."""
+    try:
+        return data.decode(json.detect_encoding(data))
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(path, "is not a JSON-LD annotation file (not UTF-8 text, nor "
+                                    f"UTF-16 or UTF-32: {exc.reason} at byte {exc.start:,})"
+                              ) from exc
 
 
 def _find_source(address: str, sources: dict[str, _Source]) -> _Source | None:
