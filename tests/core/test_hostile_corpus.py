@@ -273,6 +273,14 @@ def _millions_of_empty_lists(tmp: Path) -> list[str]:
     return ["import-jsonld", str(tmp / "lists.jsonld")]
 
 
+def _the_most_annotations_allowed(tmp: Path) -> list[str]:
+    # Their column values and records all held at once peaked at 640 MB.
+    one = {"type": "Annotation", "target": {"selector": {
+        "type": "TextQuoteSelector", "exact": DEMO_SENTENCE}}}
+    (tmp / "many.jsonld").write_text(json.dumps([one] * 100_000))
+    return ["import-jsonld", str(tmp / "many.jsonld")]
+
+
 def _jsonld_with_a_bad_item(tmp: Path) -> list[str]:
     good = {"type": "Annotation", "target": {"selector": {
         "type": "TextQuoteSelector", "exact": DEMO_SENTENCE}}}
@@ -361,6 +369,8 @@ CASES = [
     Case("JSON nested 100,000 deep", _deep_jsonld, 1, "deep.jsonld"),
     Case("JSON of ten million empty lists", _millions_of_empty_lists, 1,
          "lists.jsonld: holds 10,000,002 JSON objects and lists"),
+    Case("100,000 annotations, the most a file may hold", _the_most_annotations_allowed, 0,
+         "", changes=True),
     Case("annotations with unusable items among good ones", _jsonld_with_a_bad_item, 1,
          "mixed.jsonld", changes=True),
     Case("an export named past the file system's limit",

@@ -70,8 +70,7 @@ class AnnotationImportService:
         """Create one event per usable annotation, all in one transaction; every annotation
         that cannot be used is a line of the report with its reason."""
         path = Path(path)
-        doc = _read_json(path, limits)
-        annotations, skipped = read_annotations(doc, limits)
+        annotations, skipped = read_annotations(_read_json(path, limits), limits)
         if not annotations and not skipped:
             raise ImportFileError(path, "holds no annotations")
         sources = self._sources()
@@ -97,8 +96,10 @@ class AnnotationImportService:
         return out
 
     def _create(self, resolved: list[_Resolved]) -> tuple[EventRecord, ...]:
-        """Every event written at once, as column values, with a few statements (an ORM row
-        per event and per quote took most of the time of a 10,000-annotation import)."""
+        """Every event written in one transaction, as column values, with a few statements
+        (an ORM row per event and per quote took most of the time of a 10,000-annotation
+        import), in parts of ``_PART`` annotations: the column values of 100,000 at once,
+        with the records made as they were inserted, peaked at 620 MB."""
         if not resolved:
             return ()
         with self._sessions.begin() as s:
@@ -108,24 +109,33 @@ class AnnotationImportService:
             texts = {article_id: text for article_id, text, _ in rows_read}
             published = {article_id: day for article_id, _, day in rows_read}
             stamp = now()
-            # Passages are dated article by article, in text order (each article's analysis
-            # is then made once and used for all its passages); the events keep the file's
-            # order.
-            order = sorted(range(len(resolved)), key=lambda k: _place(resolved[k]))
-            drafts = {k: _draft(resolved[k], texts, published, stamp) for k in order}
-            rows, tags, quotes = [], [], []
-            for k, r in enumerate(resolved):
-                columns, quote_rows = drafts[k]
-                a = r.annotation
-                change = EventEdit(title=a.title or None, notes=a.notes or None,
-                                   date=_date(a.date))
-                rows.append({**columns, **edited_columns(change, stamp)}
-                            if change != EventEdit() else columns)
-                tags.append(a.tags or ())
-                quotes.append(quote_rows)
-            created = self._events.insert_quoted_in(s, rows, tags, quotes, stamp)
-            records = self._events.records_in(s, [e.id for e in created])
-            return tuple(records[e.id] for e in created)
+            ids: list[int] = []
+            for first in range(0, len(resolved), _PART):
+                part = resolved[first:first + _PART]
+                ids += [e.id for e in self._events.insert_quoted_in(
+                    s, *_columns(part, texts, published, stamp), stamp)]
+            records = self._events.records_in(s, ids)
+            return tuple(records[i] for i in ids)
+
+
+def _columns(part: list[_Resolved], texts: dict[int, str], published: dict[int, date | None],
+             stamp: datetime) -> tuple[list[dict[str, Any]], list[tuple[str, ...]],
+                                       list[list[dict[str, Any]]]]:
+    """Annotations' events, tags and quotes as column values, in the file's order. Their
+    passages are dated article by article, in text order (each article's analysis is then
+    made once and used for all its passages)."""
+    order = sorted(range(len(part)), key=lambda k: _place(part[k]))
+    drafts = {k: _draft(part[k], texts, published, stamp) for k in order}
+    rows, tags, quotes = [], [], []
+    for k, r in enumerate(part):
+        columns, quote_rows = drafts[k]
+        a = r.annotation
+        change = EventEdit(title=a.title or None, notes=a.notes or None, date=_date(a.date))
+        rows.append({**columns, **edited_columns(change, stamp)}
+                    if change != EventEdit() else columns)
+        tags.append(a.tags or ())
+        quotes.append(quote_rows)
+    return rows, tags, quotes
 
 
 def _draft(r: _Resolved, texts: dict[int, str], published: dict[int, date | None],
@@ -154,6 +164,7 @@ def _place(r: _Resolved) -> tuple[int, int]:
     return (r.passages[0][0], r.passages[0][1].start) if r.passages else (0, 0)
 
 
+_PART = 10_000  # annotations written at once (their column values, then their records)
 # Objects and lists a file may hold per annotation the limit allows: a Hypothesis API row,
 # the most nested form, has about 17 (target, selectors, document, links, permissions...);
 # 25 for each of 100,000 is at most ~400 MB parsed, whatever the shape.
