@@ -189,6 +189,10 @@ def _existing_revision(path: Path, immutable: bool = False) -> str | None:
     except sqlite3.DatabaseError as exc:
         if "malformed" in str(exc):
             raise _damaged(path, str(exc)) from exc
+        if "disk i/o error" in str(exc).lower() and _nearly_full(str(path)):
+            raise ProjectFileError(path, "cannot be opened: the disk is full (a project needs "
+                                         "room for its side files even to be read). Free "
+                                         "some space, then open it again") from exc
         raise ProjectFileError(path, f"cannot be opened as a project ({exc})") from exc
     except UnicodeDecodeError as exc:  # flipped bits in the names SQLite keeps as text
         raise _damaged(path, "its list of tables is not readable text") from exc

@@ -110,6 +110,29 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
         open_project(p)
 
 
+def test_a_project_on_a_full_disk_is_refused_saying_so(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """On a disk with no room left SQLite cannot make a project's side files even to read
+    it, and says only "disk I/O error" (seen on a full 2 MB file system)."""
+    from desktop_app.core import db
+
+    path = tmp_path / "full.tldb"
+    open_project(path).close()
+    before = path.read_bytes()
+
+    def no_room(*_args: object, **_kwargs: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(db.sqlite3, "connect", no_room)
+    monkeypatch.setattr(db, "_nearly_full", lambda _where: True)
+    with pytest.raises(ProjectFileError, match=r"full.tldb: cannot be opened: the disk is full "
+                                               r"\(a project needs room for its side files"):
+        open_project(path)
+    monkeypatch.setattr(db, "_nearly_full", lambda _where: False)
+    with pytest.raises(ProjectFileError, match=r"cannot be opened as a project \(disk I/O"):
+        open_project(path)
+    assert path.read_bytes() == before
+
+
 def test_folders_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ProjectFileError, match="folder"):
         open_project(tmp_path)
