@@ -107,6 +107,19 @@ def test_a_first_line_naming_the_delimiter_as_excel_writes_it(tmp_path: Path,
     assert [p.line for p in parsed.problems] == [4]
 
 
+def test_a_cell_past_what_the_csv_reader_takes_names_its_line_and_setting(
+        tmp_path: Path) -> None:
+    """It was "is not valid CSV near line 3 (field larger than field limit (4000000))"."""
+    path = tmp_path / "huge-cell.csv"
+    path.write_text('date,title,notes\n2021-07-05,a,b\n2021-07-05,a,"' + "x" * 4_000_001
+                    + '"\n', encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"huge-cell.csv: line 3: a cell holds more than "
+                                              r"4,000,000 characters \(the limit is 1,000,000 "
+                                              r"characters in one cell, setting "
+                                              r"csv/maxCellCharacters\)"):
+        read_timeline_csv(path)
+
+
 @pytest.mark.parametrize("title,written", [("=1+1", "'=1+1"), ("'=1+1", "''=1+1"),
                                            ("'quoted'", "'quoted'"), ("-5 dead", "'-5 dead")])
 def test_formula_guard_is_undone_on_import(demo_project, tmp_path: Path, title: str,  # noqa: ANN001

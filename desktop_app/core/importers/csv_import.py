@@ -141,6 +141,10 @@ def parse_timeline_csv(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -
                                         "one cell; close the quote (a quote inside a quoted "
                                         "cell is written twice)")
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):  # the csv module's own stop
+            raise ImportFileError(path, f"line {reader.line_num}: a cell holds more than "
+                                        f"{csv.field_size_limit():,} characters "
+                                        f"({limits.stated(Limit.CSV_CELL)})") from exc
         raise ImportFileError(path, f"is not valid CSV near line {reader.line_num} ({exc})") \
             from exc
     finally:
