@@ -161,19 +161,32 @@ def launch(db: Path | str, settings: Settings, seed_demo_if_new: bool,
         if snapshot is not None:
             window.show_snapshot(snapshot)  # the project as last shown, painted at once
 
+    def refuse(reason: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        print(f"error: {reason}", file=sys.stderr)  # noqa: T201
+        QMessageBox.critical(window, APP_NAME, f"Cannot open the project:\n{reason}")
+        QApplication.exit(1)
+
     def load() -> None:
         from desktop_app.core.errors import ProjectFileError, ProjectServerError
 
         try:
             project = _open_or_create(db, seed_demo_if_new)
         except (ProjectFileError, ProjectServerError) as exc:
-            from PySide6.QtWidgets import QMessageBox
-
-            print(f"error: {exc}", file=sys.stderr)  # noqa: T201
-            QMessageBox.critical(window, APP_NAME, f"Cannot open the project:\n{exc}")
-            QApplication.exit(1)
+            refuse(str(exc))
             return
-        window.load_project(project)
+        try:
+            window.load_project(project)
+        except (ValueError, TypeError):  # a stored value another program wrote?
+            from desktop_app.core.integrity import damage_stated
+
+            damaged = project.damaged_values()
+            if not damaged:
+                raise
+            refuse(damage_stated(project.location, damaged))
+            project.close()
+            return
         if files:
             window.files.import_files(files)
 
@@ -297,7 +310,19 @@ def _run_gui(args: argparse.Namespace) -> int:
     from desktop_app.gui.error_dialog import ExceptionReporter
     from desktop_app.gui.settings import log_file
 
-    ExceptionReporter(QApplication.activeWindow, log_file()).install()
+    window: MainWindow | None = None
+
+    def diagnose(exc: BaseException) -> str | None:
+        """A failure to read what another program wrote into the open project, named."""
+        project = window.project if window is not None else None
+        if project is None or not isinstance(exc, (ValueError, TypeError)):
+            return None
+        from desktop_app.core.integrity import damage_stated
+
+        damaged = project.damaged_values()
+        return damage_stated(project.location, damaged) if damaged else None
+
+    ExceptionReporter(QApplication.activeWindow, log_file(), diagnose=diagnose).install()
     settings = Settings()
     db = args.db or db_argument((settings.recent_projects() or [str(_default_db_path())])[0])
     window = launch(db, settings, seed_demo_if_new=args.db is None, files=list(args.files))

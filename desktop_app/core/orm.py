@@ -19,6 +19,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql.expression import false
 
+from desktop_app.core.records import DateSource, Precision
+
+# The values a column of a closed set may hold: integrity.damaged_values names any other,
+# instead of a read failing without saying where.
+_PRECISION = {"one_of": frozenset(p.value for p in Precision)}
+_PRECISION_OR_NONE = {"one_of": frozenset({"", *_PRECISION["one_of"]})}
+_DATE_SOURCE = {"one_of": frozenset(s.value for s in DateSource)}
+
 
 class Base(DeclarativeBase):
     """Declarative base of every table."""
@@ -53,9 +61,10 @@ class Article(Attributed, Base):
     url: Mapped[str] = mapped_column(String(2000), default="")
     author: Mapped[str] = mapped_column(String(300), default="")
     published_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    published_precision: Mapped[str] = mapped_column(String(10), default="day")
+    published_precision: Mapped[str] = mapped_column(String(10), default="day",
+                                                     info=_PRECISION)
     published_tz: Mapped[str] = mapped_column(String(40), default="")
-    published_source: Mapped[str] = mapped_column(String(20), default="")
+    published_source: Mapped[str] = mapped_column(String(20), default="", info=_DATE_SOURCE)
     text: Mapped[str] = mapped_column(Text, deferred=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     source_path: Mapped[str] = mapped_column(String(2000), default="")
@@ -78,7 +87,7 @@ class Event(Attributed, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     start_date: Mapped[date] = mapped_column(Date, index=True)
     end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    precision: Mapped[str] = mapped_column(String(10), default="day")
+    precision: Mapped[str] = mapped_column(String(10), default="day", info=_PRECISION)
     earliest: Mapped[date | None] = mapped_column(Date, nullable=True)
     latest: Mapped[date | None] = mapped_column(Date, nullable=True)
     date_expression: Mapped[str] = mapped_column(String(500), default="")
@@ -113,7 +122,8 @@ class Quote(Attributed, Base):
     suffix: Mapped[str] = mapped_column(String(200), default="")
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     date_start: Mapped[date | None] = mapped_column(Date, nullable=True)  # this source's date
-    date_precision: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    date_precision: Mapped[str] = mapped_column(String(10), default="", server_default="",
+                                                info=_PRECISION_OR_NONE)
     created_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 

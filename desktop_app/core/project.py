@@ -16,6 +16,7 @@ from desktop_app.core.changes import ChangeHub, track
 from desktop_app.core.database import ProjectDatabase
 from desktop_app.core.db import open_database
 from desktop_app.core.edits import ArticleDraft
+from desktop_app.core.integrity import damaged_values
 from desktop_app.core.locations import ProjectLocation
 from desktop_app.core.orm import ProjectInfo
 from desktop_app.core.records import DateSource
@@ -90,6 +91,11 @@ class Project:
         """Make this client's next changes under ``name`` (blank: the role or account)."""
         self.author = rename(self.db.sessions, name) if name.strip() else rename(
             self.db.sessions, default_author(self.db.sessions, self.db.is_server))
+
+    def damaged_values(self) -> list[str]:
+        """Stored values that cannot be read back (another program's writing), named by
+        table, row and column: asked when reading the project failed, to say why."""
+        return damaged_values(self.db.sessions)
 
     def close(self) -> None:
         """Release the database file."""

@@ -77,7 +77,22 @@ class ProjectFiles(Component):
         except TimelineError as exc:
             self._ws.dialogs.show_error(self.tr("Cannot open project"), str(exc))
             return False
-        self._show_project(project)
+        previous = self._ws.current_project
+        try:
+            self._show_project(project)
+        except (ValueError, TypeError):  # a stored value another program wrote?
+            from desktop_app.core.integrity import damage_stated  # (SQLAlchemy: not at start)
+
+            damaged = project.damaged_values()
+            if not damaged:
+                raise
+            if previous is not None:
+                self._show_project(previous)  # shown again; the damaged one is closed
+            else:
+                project.close()
+            self._ws.dialogs.show_error(self.tr("Cannot open project"),
+                                        damage_stated(project.location, damaged))
+            return False
         return True
 
     # -- articles -------------------------------------------------------------------------

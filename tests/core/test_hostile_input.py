@@ -228,6 +228,42 @@ def test_a_damaged_stored_value_is_named_by_table_row_and_column(tmp_path: Path,
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(("change", "named"), [
+    ("UPDATE events SET precision = 'fortnight' WHERE id = 2",
+     "events row 2, column precision holds 'fortnight'"),
+    ("UPDATE articles SET published_source = 'oracle' WHERE id = 1",
+     "articles row 1, column published_source holds 'oracle'"),
+    ("UPDATE quotes SET start = 'abc' WHERE id = 1", "quotes row 1, column start holds 'abc'"),
+])
+def test_a_stored_value_outside_its_kind_is_named_too(tmp_path: Path, capsys,  # noqa: ANN001
+                                                      change: str, named: str) -> None:
+    """Another program may write anything into an SQLite column: a precision outside the
+    closed set ended 'list' and every export in an internal error; a quote's offset that is
+    no number was exported as if nothing were wrong."""
+    import sqlite3
+
+    from desktop_app.app import main
+    from desktop_app.core.integrity import damaged_values
+    from desktop_app.core.project import seed_demo
+
+    p = tmp_path / "bad-value.tldb"
+    project = open_project(p)
+    seed_demo(project)
+    assert damaged_values(project.db.sessions) == []
+    project.close()
+    con = sqlite3.connect(p)
+    con.execute(change)
+    con.commit()
+    con.close()
+    project = open_project(p)
+    assert damaged_values(project.db.sessions) == [named]
+    project.close()
+    if "precision" in change:
+        assert main(["--db", str(p), "list"]) == 1
+        err = capsys.readouterr().err
+        assert named in err and "internal error" not in err
+
+
 def test_a_file_name_that_is_not_utf8_imports_and_the_folder_goes_on(tmp_path: Path,  # noqa: ANN001
                                                                       capsys) -> None:
     """A name with bytes that are not UTF-8 (from an old archive) became an internal error

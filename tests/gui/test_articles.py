@@ -274,6 +274,33 @@ def test_opening_a_file_that_is_not_a_project_keeps_the_current_one(window,  # n
     assert bogus.read_text() == "not a database " * 20
 
 
+def test_a_project_holding_a_value_another_program_wrote_is_refused_naming_it(  # noqa: ANN001
+        window, tmp_path: Path) -> None:
+    """A precision outside its closed set made the window show an empty timeline under the
+    other project's name, after an "unexpected error"."""
+    import sqlite3
+
+    from desktop_app.core.project import open_project, seed_demo
+
+    damaged = tmp_path / "damaged.tldb"
+    project = open_project(damaged)
+    seed_demo(project)
+    project.close()
+    con = sqlite3.connect(damaged)
+    con.execute("UPDATE events SET precision = 'fortnight' WHERE id = 3")
+    con.commit()
+    con.close()
+    shown = window.project
+    assert not window.files.switch_project(damaged)
+    assert window.dialogs.errors[-1] == ("Cannot open project", (
+        f"{damaged}: a stored value is damaged: events row 3, column precision holds "
+        "'fortnight'. Restore a backup, or correct the value with a database tool"))
+    assert window.project is shown and window.timeline_model.rowCount() == 4
+    assert window.windowTitle().startswith(shown.name)
+    assert [window.timeline_model.record(r).title for r in range(4)] == [
+        e.title for e in shown.events.list()]
+
+
 def test_new_project_and_recent_list(window, tmp_path: Path, settings) -> None:  # noqa: ANN001
     old_path = window.project.path
     assert window.files.switch_project(tmp_path / "second.tldb")

@@ -68,6 +68,49 @@ def test_a_bad_project_on_the_command_line_exits_with_status_1(tmp_path: Path,
     assert bad.read_bytes() == content
 
 
+@pytest.mark.parametrize(("change", "named", "status"), [
+    # The timeline cannot be shown: the project is refused.
+    ("UPDATE events SET precision = 'fortnight' WHERE id = 2",
+     "events row 2, column precision holds 'fortnight'", 1),
+    # Only the article cannot be shown: the window stays, saying why (the excepthook's
+    # diagnosis), and the rest of the project can be worked on or copied out.
+    ("UPDATE articles SET published_source = 'oracle' WHERE id = 1",
+     "articles row 1, column published_source holds 'oracle'", 0),
+])
+def test_a_project_with_a_damaged_value_is_named_at_launch(tmp_path: Path, change: str,
+                                                           named: str, status: int) -> None:
+    """Both opened as an empty or half-shown window after an "unexpected error"."""
+    import sqlite3
+
+    from desktop_app.core.project import open_project, seed_demo
+
+    bad = tmp_path / "bad-value.tldb"
+    project = open_project(bad)
+    seed_demo(project)
+    project.close()
+    con = sqlite3.connect(bad)
+    con.execute(change)
+    con.commit()
+    con.close()
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONPATH": str(REPO),
+           "QT_QPA_PLATFORM": "offscreen"}
+    code = ("import sys; from PySide6.QtCore import QTimer; from PySide6.QtWidgets import "
+            "QApplication, QMessageBox\n"
+            "def close_boxes():\n"
+            "    for w in QApplication.topLevelWidgets():\n"
+            "        if isinstance(w, QMessageBox): w.done(0)\n"
+            "t = QTimer(); t.timeout.connect(close_boxes)\n"
+            "import desktop_app.app as a\n"
+            "QApplication.instance() or QApplication(sys.argv[:1]); t.start(200)\n"
+            f"sys.exit(a.main(['--db', {str(bad)!r}, '--quit-after', '3']))\n")
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == status, result.stderr
+    assert f"error: {bad}: a stored value is damaged: {named}" in result.stderr
+    assert "unexpected error" not in result.stderr
+
+
 def test_every_launch_shows_the_same_working_window_as_the_first(qtbot, settings,  # noqa: ANN001
                                                                  tmp_path: Path) -> None:
     """The second launch paints the snapshot of the first, then loads the live project: the

@@ -43,6 +43,24 @@ def test_unexpected_errors_are_logged_and_reported(tmp_path: Path, caplog) -> No
     assert "Traceback" in caplog.text and "boom in a slot" in caplog.text
 
 
+def test_an_error_the_composition_root_can_explain_is_reported_in_its_words(
+        tmp_path: Path, caplog) -> None:  # noqa: ANN001
+    shown = []
+    reporter = ExceptionReporter(
+        lambda: None, tmp_path / "app.log", show=lambda title, text: shown.append((title, text)),
+        diagnose=lambda exc: "p.tldb: a stored value is damaged: x" if isinstance(
+            exc, ValueError) else None)
+    for error in (ValueError("'oracle' is not a valid DateSource"), RuntimeError("a bug")):
+        try:
+            raise error
+        except (ValueError, RuntimeError) as exc:
+            with caplog.at_level(logging.ERROR):
+                reporter(type(exc), exc, exc.__traceback__)
+    assert shown[0] == ("Damaged project", "p.tldb: a stored value is damaged: x")
+    assert shown[1][0] == "Unexpected error" and "RuntimeError: a bug" in shown[1][1]
+    assert "'oracle' is not a valid DateSource" in caplog.text  # the traceback is logged
+
+
 def test_no_shortcut_is_ambiguous_and_ctrl_q_quits(window, qtbot) -> None:  # noqa: ANN001
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction, QKeySequence
