@@ -179,12 +179,10 @@ def launch(db: Path | str, settings: Settings, seed_demo_if_new: bool,
         try:
             window.load_project(project)
         except (ValueError, TypeError):  # a stored value another program wrote?
-            from desktop_app.core.integrity import damage_stated
-
-            damaged = project.damaged_values()
-            if not damaged:
+            damage = project.damage()
+            if damage is None:
                 raise
-            refuse(damage_stated(project.location, damaged))
+            refuse(damage)
             project.close()
             return
         if files:
@@ -317,10 +315,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         project = window.project if window is not None else None
         if project is None or not isinstance(exc, (ValueError, TypeError)):
             return None
-        from desktop_app.core.integrity import damage_stated
-
-        damaged = project.damaged_values()
-        return damage_stated(project.location, damaged) if damaged else None
+        return project.damage()
 
     ExceptionReporter(QApplication.activeWindow, log_file(), diagnose=diagnose).install()
     settings = Settings()

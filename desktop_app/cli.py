@@ -18,7 +18,6 @@ from desktop_app.cli_commands import COMMANDS
 from desktop_app.core.errors import TimelineError
 from desktop_app.core.eventdates import format_event_date
 from desktop_app.core.exporters.formats import FORMATS
-from desktop_app.core.integrity import damage_stated
 from desktop_app.core.limits import DEFAULT_LIMITS, HIGHEST, Limit, Limits
 from desktop_app.core.locations import db_argument, unwritable_file
 from desktop_app.core.project import Project, open_project
@@ -211,12 +210,12 @@ def run(args: argparse.Namespace, db: Path | str, limits: Limits = DEFAULT_LIMIT
     except BrokenPipeError:
         raise  # not an error: app.main ends quietly
     except (ValueError, TypeError):
-        damaged = project.damaged_values()  # a stored value that cannot be read?
-        if not damaged:
+        damage = project.damage()  # a stored value that cannot be read?
+        if damage is None:
             log.exception("internal error")
             print("internal error; see the log for the traceback", file=sys.stderr)
             return 2
-        print(f"error: {damage_stated(project.location, damaged)}", file=sys.stderr)
+        print(f"error: {damage}", file=sys.stderr)
         return 1
     except Exception:  # noqa: BLE001 - the last line of defence of a command-line tool
         log.exception("internal error")

@@ -124,3 +124,21 @@ def demo_project(project):  # noqa: ANN001, ANN201
 
     seed_demo(project)
     return project
+
+
+def demo_changed_by_another_program(path: Path, *statements: str) -> Path:
+    """A project file holding the demo, then changed behind the app's back by SQL (as
+    another program, or a hand with a database tool, may change it)."""
+    import sqlite3
+
+    from desktop_app.core.project import open_project, seed_demo
+
+    project = open_project(path)
+    seed_demo(project)
+    project.close()
+    con = sqlite3.connect(path)
+    with con:
+        for statement in statements:
+            con.execute(statement)
+    con.close()
+    return path

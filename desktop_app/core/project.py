@@ -16,7 +16,7 @@ from desktop_app.core.changes import ChangeHub, track
 from desktop_app.core.database import ProjectDatabase
 from desktop_app.core.db import open_database
 from desktop_app.core.edits import ArticleDraft
-from desktop_app.core.integrity import damaged_values
+from desktop_app.core.integrity import damage_stated, damaged_values
 from desktop_app.core.locations import ProjectLocation
 from desktop_app.core.orm import ProjectInfo
 from desktop_app.core.records import DateSource
@@ -92,10 +92,12 @@ class Project:
         self.author = rename(self.db.sessions, name) if name.strip() else rename(
             self.db.sessions, default_author(self.db.sessions, self.db.is_server))
 
-    def damaged_values(self) -> list[str]:
-        """Stored values that cannot be read back (another program's writing), named by
-        table, row and column: asked when reading the project failed, to say why."""
-        return damaged_values(self.db.sessions)
+    def damage(self) -> str | None:
+        """What is damaged, where stored values cannot be read back (another program's
+        writing), named by table, row and column; None where none is. Asked when reading
+        the project failed, to say why."""
+        damaged = damaged_values(self.db.sessions)
+        return damage_stated(self.location, damaged) if damaged else None
 
     def close(self) -> None:
         """Release the database file."""

@@ -81,17 +81,14 @@ class ProjectFiles(Component):
         try:
             self._show_project(project)
         except (ValueError, TypeError):  # a stored value another program wrote?
-            from desktop_app.core.integrity import damage_stated  # (SQLAlchemy: not at start)
-
-            damaged = project.damaged_values()
-            if not damaged:
+            damage = project.damage()
+            if damage is None:
                 raise
             if previous is not None:
                 self._show_project(previous)  # shown again; the damaged one is closed
             else:
                 project.close()
-            self._ws.dialogs.show_error(self.tr("Cannot open project"),
-                                        damage_stated(project.location, damaged))
+            self._ws.dialogs.show_error(self.tr("Cannot open project"), damage)
             return False
         return True
 

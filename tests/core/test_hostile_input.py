@@ -240,23 +240,18 @@ def test_a_stored_value_outside_its_kind_is_named_too(tmp_path: Path, capsys,  #
     """Another program may write anything into an SQLite column: a precision outside the
     closed set ended 'list' and every export in an internal error; a quote's offset that is
     no number was exported as if nothing were wrong."""
-    import sqlite3
-
     from desktop_app.app import main
     from desktop_app.core.integrity import damaged_values
-    from desktop_app.core.project import seed_demo
+    from tests.conftest import demo_changed_by_another_program
 
-    p = tmp_path / "bad-value.tldb"
-    project = open_project(p)
-    seed_demo(project)
-    assert damaged_values(project.db.sessions) == []
-    project.close()
-    con = sqlite3.connect(p)
-    con.execute(change)
-    con.commit()
-    con.close()
+    good = open_project(demo_changed_by_another_program(tmp_path / "good.tldb"))
+    assert damaged_values(good.db.sessions) == [] and good.damage() is None
+    good.close()
+    p = demo_changed_by_another_program(tmp_path / "bad-value.tldb", change)
     project = open_project(p)
     assert damaged_values(project.db.sessions) == [named]
+    assert project.damage() == (f"{p}: a stored value is damaged: {named}. Restore a "
+                                "backup, or correct the value with a database tool")
     project.close()
     if "precision" in change:
         assert main(["--db", str(p), "list"]) == 1

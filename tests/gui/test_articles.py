@@ -278,18 +278,10 @@ def test_a_project_holding_a_value_another_program_wrote_is_refused_naming_it(  
         window, tmp_path: Path) -> None:
     """A precision outside its closed set made the window show an empty timeline under the
     other project's name, after an "unexpected error"."""
-    import sqlite3
+    from tests.conftest import demo_changed_by_another_program
 
-    from desktop_app.core.project import open_project, seed_demo
-
-    damaged = tmp_path / "damaged.tldb"
-    project = open_project(damaged)
-    seed_demo(project)
-    project.close()
-    con = sqlite3.connect(damaged)
-    con.execute("UPDATE events SET precision = 'fortnight' WHERE id = 3")
-    con.commit()
-    con.close()
+    damaged = demo_changed_by_another_program(
+        tmp_path / "damaged.tldb", "UPDATE events SET precision = 'fortnight' WHERE id = 3")
     shown = window.project
     assert not window.files.switch_project(damaged)
     assert window.dialogs.errors[-1] == ("Cannot open project", (

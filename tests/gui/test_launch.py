@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import FIXTURES, REPO, demo_changed_by_another_program
 
 
 def test_launch_paints_then_loads_the_demo_and_imports_files(qtbot, settings,  # noqa: ANN001
@@ -48,21 +48,7 @@ def test_a_bad_project_on_the_command_line_exits_with_status_1(tmp_path: Path,
                                                              content: bytes) -> None:
     bad = tmp_path / "bad.tldb"
     bad.write_bytes(content)
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONPATH": str(REPO),
-           "QT_QPA_PLATFORM": "offscreen"}
-    # The error box is modal; offscreen it cannot be answered, so close it from a timer.
-    code = ("import sys; from PySide6.QtCore import QTimer; from PySide6.QtWidgets import "
-            "QApplication, QMessageBox\n"
-            "def close_boxes():\n"
-            "    for w in QApplication.topLevelWidgets():\n"
-            "        if isinstance(w, QMessageBox): w.done(0)\n"
-            "t = QTimer(); t.timeout.connect(close_boxes)\n"
-            "import desktop_app.app as a\n"
-            "QApplication.instance() or QApplication(sys.argv[:1]); t.start(200)\n"
-            f"sys.exit(a.main(['--db', {str(bad)!r}]))\n")
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                            text=True, timeout=60)
+    result = _main_answering_boxes(["--db", str(bad)], tmp_path)
     assert result.returncode == 1, result.stderr
     assert f"{bad}" in result.stderr and "not an SQLite database" in result.stderr
     assert bad.read_bytes() == content
@@ -80,32 +66,8 @@ def test_a_bad_project_on_the_command_line_exits_with_status_1(tmp_path: Path,
 def test_a_project_with_a_damaged_value_is_named_at_launch(tmp_path: Path, change: str,
                                                            named: str, status: int) -> None:
     """Both opened as an empty or half-shown window after an "unexpected error"."""
-    import sqlite3
-
-    from desktop_app.core.project import open_project, seed_demo
-
-    bad = tmp_path / "bad-value.tldb"
-    project = open_project(bad)
-    seed_demo(project)
-    project.close()
-    con = sqlite3.connect(bad)
-    con.execute(change)
-    con.commit()
-    con.close()
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONPATH": str(REPO),
-           "QT_QPA_PLATFORM": "offscreen"}
-    code = ("import sys; from PySide6.QtCore import QTimer; from PySide6.QtWidgets import "
-            "QApplication, QMessageBox\n"
-            "def close_boxes():\n"
-            "    for w in QApplication.topLevelWidgets():\n"
-            "        if isinstance(w, QMessageBox): w.done(0)\n"
-            "t = QTimer(); t.timeout.connect(close_boxes)\n"
-            "import desktop_app.app as a\n"
-            "QApplication.instance() or QApplication(sys.argv[:1]); t.start(200)\n"
-            f"sys.exit(a.main(['--db', {str(bad)!r}, '--quit-after', '3']))\n")
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                            text=True, timeout=60)
+    bad = demo_changed_by_another_program(tmp_path / "bad-value.tldb", change)
+    result = _main_answering_boxes(["--db", str(bad), "--quit-after", "3"], tmp_path)
     assert result.returncode == status, result.stderr
     assert f"error: {bad}: a stored value is damaged: {named}" in result.stderr
     assert "unexpected error" not in result.stderr
@@ -173,3 +135,22 @@ def test_a_loaded_project_is_left_out_of_full_collections(window) -> None:  # no
     assert not any(o is rows for o in gc.get_objects())  # not scanned by any collection
     window.close()
     assert gc.get_freeze_count() == 0
+
+
+def _main_answering_boxes(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """The whole program in its own process, offscreen; a modal error box cannot be answered
+    there, so a timer closes every one it finds."""
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONPATH": str(REPO),
+           "QT_QPA_PLATFORM": "offscreen"}
+    code = ("import sys; from PySide6.QtCore import QTimer; from PySide6.QtWidgets import "
+            "QApplication, QMessageBox\n"
+            "def close_boxes():\n"
+            "    for w in QApplication.topLevelWidgets():\n"
+            "        if isinstance(w, QMessageBox): w.done(0)\n"
+            "t = QTimer(); t.timeout.connect(close_boxes)\n"
+            "import desktop_app.app as a\n"
+            "QApplication.instance() or QApplication(sys.argv[:1]); t.start(200)\n"
+            f"sys.exit(a.main({args!r}))\n")
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=60)
