@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import Selector, find_quote, make_selector
+from desktop_app.core.bulk import PART
 from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.edits import EventEdit
@@ -98,8 +99,7 @@ class AnnotationImportService:
     def _create(self, resolved: list[_Resolved]) -> tuple[EventRecord, ...]:
         """Every event written in one transaction, as column values, with a few statements
         (an ORM row per event and per quote took most of the time of a 10,000-annotation
-        import), in parts of ``_PART`` annotations: the column values of 100,000 at once,
-        with the records made as they were inserted, peaked at 620 MB."""
+        import), in parts (``bulk.PART``) within it."""
         if not resolved:
             return ()
         with self._sessions.begin() as s:
@@ -110,8 +110,8 @@ class AnnotationImportService:
             published = {article_id: day for article_id, _, day in rows_read}
             stamp = now()
             ids: list[int] = []
-            for first in range(0, len(resolved), _PART):
-                part = resolved[first:first + _PART]
+            for first in range(0, len(resolved), PART):
+                part = resolved[first:first + PART]
                 ids += [e.id for e in self._events.insert_quoted_in(
                     s, *_columns(part, texts, published, stamp), stamp)]
             records = self._events.records_in(s, ids)
@@ -164,7 +164,6 @@ def _place(r: _Resolved) -> tuple[int, int]:
     return (r.passages[0][0], r.passages[0][1].start) if r.passages else (0, 0)
 
 
-_PART = 10_000  # annotations written at once (their column values, then their records)
 # Objects and lists a file may hold per annotation the limit allows: a Hypothesis API row,
 # the most nested form, has about 17 (target, selectors, document, links, permissions...);
 # 25 for each of 100,000 is at most ~400 MB parsed, whatever the shape.

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker, undefer
 from desktop_app.core.anchoring import find_quote
 from desktop_app.core.article_records import ArticleVersion
 from desktop_app.core.attribution import author_of
-from desktop_app.core.bulk import allocate_ids, insert_rows
+from desktop_app.core.bulk import PART, allocate_ids, insert_rows
 from desktop_app.core.changes import note
 from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
@@ -129,14 +129,17 @@ class EventService:
             article = require(s, Article, article_id, options=_WITH_TEXT)
             given = list(dates) if dates is not None else [None] * len(ranges)
             stamp = now()
-            drafts = [passage_columns(article.id, article.text, article.published_on, start,
-                                      end, stamp, d)
-                      for (start, end), d in zip(ranges, given, strict=True)]
-            created = self.insert_quoted_in(s, [event for event, _quote in drafts],
-                                            [()] * len(drafts),
-                                            [[quote] for _event, quote in drafts], stamp)
-            records = self.records_in(s, [e.id for e in created])
-            return [records[e.id] for e in created]
+            ids: builtins.list[int] = []
+            for first in range(0, len(ranges), PART):  # (110,000 at once peaked at 600 MB)
+                drafts = [passage_columns(article.id, article.text, article.published_on,
+                                          start, end, stamp, d)
+                          for (start, end), d in zip(ranges[first:first + PART],
+                                                     given[first:first + PART], strict=True)]
+                ids += [e.id for e in self.insert_quoted_in(
+                    s, [event for event, _quote in drafts], [()] * len(drafts),
+                    [[quote] for _event, quote in drafts], stamp)]
+            records = self.records_in(s, ids)
+            return [records[i] for i in ids]
 
     def date_readings(self, record: EventRecord) -> builtins.list[EventDate]:
         """The readings of the event's date expression: the rule's choice first, then the other
