@@ -4,6 +4,7 @@ document is in the project becomes one event, its passages that event's sources.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -13,7 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.anchoring import Selector, find_quote, make_selector
-from desktop_app.core.bulk import PART
 from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.edits import EventEdit
@@ -99,7 +99,7 @@ class AnnotationImportService:
     def _create(self, resolved: list[_Resolved]) -> tuple[EventRecord, ...]:
         """Every event written in one transaction, as column values, with a few statements
         (an ORM row per event and per quote took most of the time of a 10,000-annotation
-        import), in parts (``bulk.PART``) within it."""
+        import), in parts within it (``EventService.insert_in_parts``)."""
         if not resolved:
             return ()
         with self._sessions.begin() as s:
@@ -109,16 +109,11 @@ class AnnotationImportService:
             texts = {article_id: text for article_id, text, _ in rows_read}
             published = {article_id: day for article_id, _, day in rows_read}
             stamp = now()
-            ids: list[int] = []
-            for first in range(0, len(resolved), PART):
-                part = resolved[first:first + PART]
-                ids += [e.id for e in self._events.insert_quoted_in(
-                    s, *_columns(part, texts, published, stamp), stamp)]
-            records = self._events.records_in(s, ids)
-            return tuple(records[i] for i in ids)
+            return tuple(self._events.insert_in_parts(
+                s, resolved, lambda part: _columns(part, texts, published, stamp), stamp))
 
 
-def _columns(part: list[_Resolved], texts: dict[int, str], published: dict[int, date | None],
+def _columns(part: Sequence[_Resolved], texts: dict[int, str], published: dict[int, date | None],
              stamp: datetime) -> tuple[list[dict[str, Any]], list[tuple[str, ...]],
                                        list[list[dict[str, Any]]]]:
     """Annotations' events, tags and quotes as column values, in the file's order. Their
