@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import ImportFileError
+from desktop_app.core.importers.boilerplate import link_texts, without_boilerplate
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.importers.lead import with_lead
@@ -102,6 +103,7 @@ def draft_from_html(html: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> A
     text = normalise_newlines(str(doc.text)).strip()
     if len(text) < _SHORT_TEXT:
         text = _longer_by_recall(html, text)
+    text = without_boilerplate(text, lambda: _page_links(html))
     title = without_site_name((doc.title or "").strip(), declared_site_name(html),
                               doc.url or "")
     if title and text.startswith(title):
@@ -261,6 +263,14 @@ def _page_text(html: str) -> str:
 
     root = load_html(html)
     return visible_text(root) if root is not None else ""
+
+
+def _page_links(html: str) -> frozenset[str]:
+    """The texts of the page's links (see boilerplate.without_boilerplate)."""
+    from trafilatura.utils import load_html
+
+    root = load_html(html)
+    return link_texts(root) if root is not None else frozenset()
 
 
 def _surroundings(html: str, title: str, text: str) -> Surroundings | None:

@@ -1,0 +1,99 @@
+"""What an extractor keeps of a page that is not the article (photo credits, the list of links
+to other pages that closes it) is left out of the imported text; the article's own lines,
+including an address it cites, stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.importers import read_article_file
+from desktop_app.core.importers.boilerplate import is_credit, without_boilerplate
+
+BODY = ("The cranes were lashed down before the gale reached the coast on Sunday night, but one "
+        "of them was torn from its rails and struck the other two as it fell.\n"
+        "Engineers from the manufacturer are expected on Wednesday. Until then ships bound "
+        "for the port are sent to the neighbouring terminal.")
+RELATED = ("Ferry timetable changes for the winter season on the northern routes",
+           "A new pier opens in the old town after three years of building work")
+
+
+def page(after: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n"))
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            "<title>Harbour cranes stop after storm</title></head><body><main><article>"
+            f"<h1>Harbour cranes stop after storm</h1><div>{paragraphs}{after}</div>"
+            "</article></main></body></html>")
+
+
+def links(*texts: str) -> str:
+    """Other pages' headlines, a paragraph each, as blogs list them at an article's end."""
+    return "".join(f'<p><a href="/more/{i}">{t}</a></p>' for i, t in enumerate(texts))
+
+
+def test_the_list_of_related_articles_closing_a_page_is_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "cranes.html"
+    path.write_text(page("<p><strong>Read more:</strong></p>" + links(*RELATED)), "utf-8")
+    assert read_article_file(path).text == BODY
+
+
+def test_a_link_in_the_articles_last_sentence_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "cranes.html"
+    path.write_text(page('<p>The port\'s <a href="/n">notice</a> lists the diverted ships.'
+                         "</p>"), "utf-8")
+    assert read_article_file(path).text == BODY + "\nThe port's notice lists the diverted ships."
+
+
+@pytest.mark.parametrize("address", ["https://port.example.org/notice",
+                                     "www.port.example.org", "press@port.example.org"])
+def test_an_address_the_article_cites_is_no_list_of_other_pages(address: str) -> None:
+    text = f"{BODY}\nThe port's notice is online:\n{address}"
+    assert without_boilerplate(text, lambda: frozenset({address})) == text
+
+
+def test_a_text_that_is_mostly_links_is_kept_whole() -> None:
+    text = "Sources\n" + "\n".join(f"Report number {i} on the harbour" for i in range(12))
+    every = frozenset(text.split("\n")[1:])
+    assert without_boilerplate(text, lambda: every) == text
+
+
+def test_the_pages_links_are_read_only_where_the_last_line_could_be_one() -> None:
+    def never() -> frozenset[str]:
+        raise AssertionError("read")
+
+    long_last = BODY + "\n" + "The harbour master said so. " * 10
+    assert without_boilerplate(long_last, never) == long_last
+
+
+@pytest.mark.parametrize("line", [
+    "\u00a9 Oli Scarff/Getty Images",
+    "Marco Odermatt, Ski-Star aus der Schweiz. \u00a9 AFP / MARCO BERTORELLO",
+    "\u00a9 2020 \u00ae/TM General Mills All Rights Reserved",
+    "Rubriklistenbild: \u00a9 KCNA/dpa",
+])
+def test_credit_lines_are_left_out(line: str) -> None:
+    assert is_credit(line)
+    assert without_boilerplate(f"{BODY}\n{line}\nThe port reopens on Friday, its owner "
+                               "said, after a week of repairs to the rails.",
+                               frozenset) == BODY + ("\nThe port reopens on Friday, its owner "
+                                                     "said, after a week of repairs to the "
+                                                     "rails.")
+
+
+@pytest.mark.parametrize("line", [
+    # a sentence that mentions the sign and goes on
+    "The logo (\u00a9 1998) was dropped. The new owners chose a crane instead of a ship.",
+    "No copyright sign at all, just a short line",
+])
+def test_sentences_are_not_credits(line: str) -> None:
+    assert not is_credit(line)
+
+
+@pytest.mark.parametrize("last,kept", [
+    ("Read more:", False),  # announces what the extractor left out
+    ("Thank you for reading", True),  # a last line of its own, no list below it
+])
+def test_a_heading_with_nothing_under_it_is_left_out(last: str, kept: bool) -> None:
+    text = f"{BODY}\n{last}"
+    assert without_boilerplate(text, frozenset) == (text if kept else BODY)
