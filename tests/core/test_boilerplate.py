@@ -4,12 +4,18 @@ including an address it cites, stay."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from desktop_app.core.importers import read_article_file
-from desktop_app.core.importers.boilerplate import is_credit, without_boilerplate
+from desktop_app.core.importers.boilerplate import (
+    is_credit,
+    stamp_days,
+    without_boilerplate,
+    without_stamps,
+)
 
 BODY = ("The cranes were lashed down before the gale reached the coast on Sunday night, but one "
         "of them was torn from its rails and struck the other two as it fell.\n"
@@ -97,3 +103,42 @@ def test_sentences_are_not_credits(line: str) -> None:
 def test_a_heading_with_nothing_under_it_is_left_out(last: str, kept: bool) -> None:
     text = f"{BODY}\n{last}"
     assert without_boilerplate(text, frozenset) == (text if kept else BODY)
+
+
+STAMPED = ("Datum 25.01.2022\n" + BODY, "21. Jan 2022 // Dominik Ricker\n" + BODY,
+           "Harbour report\n15.12.2020 – 14:49\n" + BODY)
+
+
+@pytest.mark.parametrize("text", STAMPED)
+def test_a_date_stamp_of_the_publication_day_at_the_start_is_left_out(text: str) -> None:
+    day = min(d for line in text.split("\n")[:2] for d in stamp_days(line))
+    assert without_stamps(text, {day}).endswith(BODY)
+    assert "20" not in without_stamps(text, {day}).split("\n")[0]
+
+
+def test_a_chronologys_first_heading_stays() -> None:
+    text = "3 March 2020\n" + BODY  # another day than the publication's: what follows
+    assert without_stamps(text, {date(2020, 3, 10)}) == text
+
+
+@pytest.mark.parametrize("last,kept", [
+    ("Letzte Änderung 14.02.2019", False),
+    ("zuletzt überarbeitet am 29. Mai 2019", False),
+    ("— Dave (@davechannel) November 3, 2023", True),  # a quoted tweet's signature
+    ("The port reopened on 14 February 2019 after the repairs were finished.", True),
+])
+def test_an_update_stamp_closing_the_text_is_left_out(last: str, kept: bool) -> None:
+    text = f"{BODY}\n{last}"
+    assert without_stamps(text, ()) == (text if kept else BODY)
+
+
+def test_an_imported_pages_byline_date_is_shown_above_its_text_not_in_it(
+        tmp_path: Path) -> None:
+    path = tmp_path / "cranes.html"
+    path.write_text(page("").replace(
+        "<title>", '<meta property="article:published_time" content="2022-01-25T09:00:00+01:00">'
+                   "<title>").replace("</h1>", '</h1><p class="date">Datum 25.01.2022</p>'),
+        "utf-8")
+    draft = read_article_file(path)
+    assert draft.published == date(2022, 1, 25)
+    assert draft.text == BODY

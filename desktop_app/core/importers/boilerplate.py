@@ -12,8 +12,11 @@ article citing a source, and stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from datetime import date
 from typing import Any
+
+from desktop_app.core.importers.shown_date import dates_written
 
 _CREDIT_LINE = 200  # a credit or copyright line is short...
 _CREDIT = 100  # ...and so is what follows its sign
@@ -69,3 +72,42 @@ def without_boilerplate(text: str, links: Callable[[], frozenset[str]]) -> str:
 def _is_link(line: str, texts: frozenset[str]) -> bool:
     line = _collapsed(line)
     return line in texts and not _ADDRESS.match(line)
+
+
+_STAMP_LINE = 80
+_STAMP_WORDS = 4  # besides the date and time: "Datum", "zuletzt überarbeitet am", a name
+_STAMP_LETTERS = 30  # (and as many letters: a CJK line has few words, many letters)
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|uhr|h)?(?!\w)",
+                    re.IGNORECASE)
+_STAMPS_AT_START = 2  # lines: the byline's date may follow a subtitle or an author line
+
+
+def stamp_days(line: str) -> set[date]:
+    """The days a date stamp line names; empty where the line is no stamp (its words are
+    more than a label and a name, or it holds a handle: a quoted tweet's signature)."""
+    if len(line) > _STAMP_LINE or "@" in line:
+        return set()
+    found = list(dates_written(line))
+    rest = line
+    for start, end, _days in reversed(found):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _CLOCK.sub(" ", rest)
+    if len(re.findall(r"\w+", rest)) > _STAMP_WORDS \
+            or sum(ch.isalpha() for ch in rest) > _STAMP_LETTERS:
+        return set()
+    return {day for _start, _end, days in found for day in days}
+
+
+def without_stamps(text: str, published: Collection[date]) -> str:
+    """``text`` without the date stamps at its start (those of a ``published`` day) and
+    at its end (a last line that is a date: when it was updated)."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return text
+    drop = {i for i in filled[:_STAMPS_AT_START] if stamp_days(lines[i]) & set(published)}
+    if stamp_days(lines[filled[-1]]):
+        drop.add(filled[-1])
+    if not drop or len(drop) == len(filled):
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop).strip()

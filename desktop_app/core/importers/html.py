@@ -14,7 +14,11 @@ from urllib.parse import urlsplit
 
 from desktop_app.core.edits import ArticleDraft
 from desktop_app.core.errors import ImportFileError
-from desktop_app.core.importers.boilerplate import link_texts, without_boilerplate
+from desktop_app.core.importers.boilerplate import (
+    link_texts,
+    without_boilerplate,
+    without_stamps,
+)
 from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.importers.lead import with_lead
@@ -110,6 +114,8 @@ def draft_from_html(html: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> A
         text = text[len(title):].lstrip("\n")
     text = with_lead(html, text, lambda: _page_text(html))
     dating = _publication(html, doc.date, doc.url or "", title, text)
+    # After dating: a stamp is where the page's date may have been read.
+    text = without_stamps(text, {day for day in (dating.published, dating.guess) if day})
     return ArticleDraft(title=title or path.stem, text=text, outlet=doc.sitename or "",
                         url=doc.url or "", author=doc.author or "",
                         published=dating.published, published_source=dating.source,

@@ -159,7 +159,7 @@ class Surroundings(NamedTuple):
         near = self.text[lo:min(self.headline_at + _BEFORE_HEADLINE, self.text_end)]
         at = self.headline_at - lo
         found = [(max(start - at, at - end, 0), days[0])
-                 for start, end, days in _written(near) if len(days) == 1]
+                 for start, end, days in dates_written(near) if len(days) == 1]
         return min(found, key=lambda f: f[0])[1] if found else None
 
     def day_after_text(self) -> date | None:
@@ -208,10 +208,10 @@ _WRITTEN_DAY = re.compile(
 def written_days(text: str) -> Iterator[tuple[date, ...]]:
     """Each full date written in ``text``, as the days it can be read as: one, or two for
     '5/4/2020' (4 May or 5 April), none for an impossible one."""
-    return (days for _start, _end, days in _written(text))
+    return (days for _start, _end, days in dates_written(text))
 
 
-def _written(text: str) -> Iterator[tuple[int, int, tuple[date, ...]]]:
+def dates_written(text: str) -> Iterator[tuple[int, int, tuple[date, ...]]]:
     """written_days, with where each date is written: (start, end, days)."""
     for m in _WRITTEN_DAY.finditer(text):
         g = m.groupdict()
