@@ -142,3 +142,39 @@ def test_an_imported_pages_byline_date_is_shown_above_its_text_not_in_it(
     draft = read_article_file(path)
     assert draft.published == date(2022, 1, 25)
     assert draft.text == BODY
+
+
+TEASED = "Harbour authority plans a second terminal for the container ships"
+
+
+def test_a_teaser_for_another_article_between_paragraphs_is_left_out(tmp_path: Path) -> None:
+    first, second = BODY.split("\n")
+    path = tmp_path / "cranes.html"
+    path.write_text(page("").replace(
+        f"<p>{second}</p>", f'<p>Read more: <a href="/terminal">{TEASED}</a></p>'
+                            f"<p>{second}</p>"), "utf-8")
+    assert read_article_file(path).text == BODY
+
+
+@pytest.mark.parametrize("line", [
+    f"Lire aussi : {TEASED}",
+    f">> Mehr lesen: {TEASED}",
+    f"- RELATED: {TEASED}",
+])
+def test_teasers_are_told_by_their_form_in_any_language(line: str) -> None:
+    first, second = BODY.split("\n")
+    text = f"{first}\n{line}\n{second}"
+    assert without_boilerplate(text, lambda: frozenset({TEASED})) == BODY
+
+
+@pytest.mark.parametrize("line,links", [
+    ("Talent agency: Saram Entertainment", {"Saram Entertainment"}),  # a fact, not a headline
+    (f"Key, B. (2016): {TEASED}", {TEASED}),  # a reference the article cites
+    ("Website: https://port.example.org/terminal", {"https://port.example.org/terminal"}),
+    (f"The minister said: {TEASED}", set()),  # a quote, no link
+])
+def test_lines_of_that_form_that_are_the_articles_stay(line: str, links: set[str]) -> None:
+    first, second = BODY.split("\n")
+    text = f"{first}\n{line}\n{second}"
+    assert without_boilerplate(text, lambda: frozenset(links)) == text
+

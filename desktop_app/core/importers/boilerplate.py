@@ -1,16 +1,19 @@
 """Lines the extractor keeps of a page that are not the article: photo credits and copyright
-notices, and the list of links to other pages that ends many articles ("Related", "Schon
-gelesen?", "Lea también"). An event made from either would quote the page's furniture.
+notices, teasers for other articles set between its paragraphs ("Read more: ...", "Lire
+aussi : ..."), and the list of links to other pages that ends many articles ("Related",
+"Schon gelesen?"). An event made from any would quote the page's furniture.
 
-Both are told by their form, in any language, not by their words: a credit is what follows
-a copyright sign to the end of a short line; a closing list is a run of lines at the text's
-end each of which is, whole, the text of one of the page's links (as a related-articles list
-is), with the short heading above it. A line that is an address ("www.example.org") is the
-article citing a source, and stays.
+All are told by their form, in any language, not by their words: a credit is what follows
+a copyright sign to the end of a short line; a teaser is a label of a few words and a colon
+before the whole text of one of the page's links, as long as a headline; a closing list is a
+run of lines at the text's end each of which is, whole, the text of one of the page's links
+(as a related-articles list is), with the short heading above it. A line that is an address
+("www.example.org") is the article citing a source, and stays.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection
 from datetime import date
@@ -24,6 +27,11 @@ _SENTENCE_END = re.compile(r"[.!?]\s+\w")  # a second sentence after the sign: p
 _HEADING = 60  # the heading of a closing list ("Auch interessant", "NOTAS RELACIONADAS")
 _ADDRESS = re.compile(r"^(?:\w+://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 _KEEP = 0.5  # a text that is mostly links is a list the user chose to import: kept whole
+# A teaser's label: one to five words of letters (one pattern per word, so that a long line
+# without a colon is tried in linear time), after a list's dash or arrows.
+_TEASER = re.compile(r"[-\u2013>\u00bb\s]*[^\W\d_]+(?:\s[^\W\d_]+){0,4}\s?:\s+(?P<headline>.+)")
+_TEASER_LINE = 300
+_HEADLINE_WORDS = 6  # another article's headline, not a label's value ("Agency: Saram")
 
 
 def _collapsed(text: str) -> str:
@@ -47,17 +55,19 @@ def link_texts(root: Any) -> frozenset[str]:
 
 
 def without_boilerplate(text: str, links: Callable[[], frozenset[str]]) -> str:
-    """``text`` without its credit lines, the list of links that closes it and a heading
-    left with nothing under it ("Read more:", where the extractor dropped the list).
-    ``links`` gives the page's link texts (read only where the last line could be one)."""
+    """``text`` without its credit lines, teasers, the list of links that closes it and a
+    heading left with nothing under it ("Read more:", where the extractor dropped the list).
+    ``links`` gives the page's link texts (read only where some line could be one)."""
+    page_links = functools.cache(links)
     lines = [line for line in text.split("\n") if not is_credit(line)]
+    if any(_teaser_headline(line) for line in lines):
+        lines = [line for line in lines if not _is_link(_teaser_headline(line), page_links())]
     while lines and not lines[-1].strip():
         lines.pop()
     listed = len(lines)
     if lines and len(lines[-1]) <= _CREDIT_LINE:
-        texts = links()
         while listed > 0 and (not lines[listed - 1].strip()
-                              or _is_link(lines[listed - 1], texts)):
+                              or _is_link(lines[listed - 1], page_links())):
             listed -= 1
         if len("\n".join(lines[:listed])) < _KEEP * len(text):
             listed = len(lines)
@@ -69,9 +79,16 @@ def without_boilerplate(text: str, links: Callable[[], frozenset[str]]) -> str:
     return text if len(kept) == text.count("\n") + 1 else "\n".join(kept).rstrip()
 
 
+def _teaser_headline(line: str) -> str:
+    """What follows a teaser's label, where the line has that form; else ''."""
+    if len(line) > _TEASER_LINE or not (m := _TEASER.fullmatch(_collapsed(line))):
+        return ""
+    return m["headline"] if len(m["headline"].split()) >= _HEADLINE_WORDS else ""
+
+
 def _is_link(line: str, texts: frozenset[str]) -> bool:
     line = _collapsed(line)
-    return line in texts and not _ADDRESS.match(line)
+    return bool(line) and line in texts and not _ADDRESS.match(line)
 
 
 _STAMP_LINE = 80
