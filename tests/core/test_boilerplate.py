@@ -98,9 +98,14 @@ def test_sentences_are_not_credits(line: str) -> None:
 
 @pytest.mark.parametrize("last,kept", [
     ("Read more:", False),  # announces what the extractor left out
-    ("Thank you for reading", True),  # a last line of its own, no list below it
+    ("More from the coast", False),  # the heading of a list the extractor left out
+    ("Quelle: kathpress", False),  # a source, a signature or a credit after the last paragraph
+    ("Fotos: Berliner Feuerwehr", False),
+    ("The port reopens on Friday.", True),  # a short last sentence
+    ("- Repairs: two weeks", True),  # a list's last item
+    ("\u2014 Dave (@davechannel) November 3, 2023", True),  # a quoted post's signature
 ])
-def test_a_heading_with_nothing_under_it_is_left_out(last: str, kept: bool) -> None:
+def test_a_last_line_that_is_no_prose_is_left_out(last: str, kept: bool) -> None:
     text = f"{BODY}\n{last}"
     assert without_boilerplate(text, frozenset) == (text if kept else BODY)
 

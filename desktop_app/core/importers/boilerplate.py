@@ -25,6 +25,8 @@ _CREDIT_LINE = 200  # a credit or copyright line is short...
 _CREDIT = 100  # ...and so is what follows its sign
 _SENTENCE_END = re.compile(r"[.!?]\s+\w")  # a second sentence after the sign: prose
 _HEADING = 60  # the heading of a closing list ("Auch interessant", "NOTAS RELACIONADAS")
+_SENTENCE_CLOSE = re.compile(r"[.!?\u2026\"'\u2019\u201c\u201d\u00ab\u00bb)\]]$")
+_LIST_ITEM = re.compile(r"\s*(?:[-\u2022*\u2013]|\d+[.)])\s")
 _ADDRESS = re.compile(r"^(?:\w+://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 _KEEP = 0.5  # a text that is mostly links is a list the user chose to import: kept whole
 # A teaser's label: one to five words of letters (one pattern per word, so that a long line
@@ -71,12 +73,25 @@ def without_boilerplate(text: str, links: Callable[[], frozenset[str]]) -> str:
             listed -= 1
         if len("\n".join(lines[:listed])) < _KEEP * len(text):
             listed = len(lines)
-    heading = lines[listed - 1].strip() if listed > 0 else ""
-    if heading and len(heading) <= _HEADING and (heading.endswith(":") or (
-            listed < len(lines) and heading[-1] not in ".!")):
-        listed -= 1  # the list's heading, or one announcing what is not there
+    if listed > 0 and _closing_note(lines[:listed], above_list=listed < len(lines)):
+        listed -= 1
     kept = lines[:listed]
     return text if len(kept) == text.count("\n") + 1 else "\n".join(kept).rstrip()
+
+
+def _closing_note(lines: list[str], above_list: bool) -> bool:
+    """Whether the last of ``lines`` is none of the article's prose: the heading of the list
+    below it or of nothing ("Read more:"), or a signature, a source or a photo credit after
+    the last paragraph ("Quelle: kathpress", "Götz Warnke", "Fotos: Berliner Feuerwehr"):
+    short, and no sentence, no list's item, no quoted post's signature (with its handle)."""
+    last = lines[-1].strip()
+    if not last or len(last) > _HEADING:
+        return False
+    if last.endswith(":") or above_list:
+        return last[-1] not in ".!"
+    before = lines[-2].strip() if len(lines) > 1 else ""
+    return (len(before) > _HEADING and not _SENTENCE_CLOSE.search(last)
+            and not _LIST_ITEM.match(lines[-1]) and "@" not in last)
 
 
 def _teaser_headline(line: str) -> str:
