@@ -87,7 +87,7 @@ def _write_failure(context: ExceptionContext) -> None:
         return
     words = str(error).lower()
     where = (context.engine.url.database if context.engine is not None else None) or "project"
-    if "full" in words or ("disk i/o error" in words and _nearly_full(where)):
+    if _disk_is_full(error, where):
         raise ProjectWriteError(f"{where}: the disk is full, so this change was not saved "
                                 "(nothing of it was kept). Free some space, then try "
                                 "again") from error
@@ -95,6 +95,13 @@ def _write_failure(context: ExceptionContext) -> None:
         raise ProjectWriteError(f"{where}: the disk failed to write this change, so it was "
                                 "not saved (nothing of it was kept). Check the disk, then "
                                 "try again") from error
+
+
+def _disk_is_full(error: BaseException, project: str) -> bool:
+    """Whether SQLite's error means the disk holding a project is full: it says so, or it
+    reports a failed write where (next to) no room is left."""
+    words = str(error).lower()
+    return "full" in words or ("disk i/o error" in words and _nearly_full(project))
 
 
 def _nearly_full(project: str) -> bool:
@@ -189,7 +196,7 @@ def _existing_revision(path: Path, immutable: bool = False) -> str | None:
     except sqlite3.DatabaseError as exc:
         if "malformed" in str(exc):
             raise _damaged(path, str(exc)) from exc
-        if "disk i/o error" in str(exc).lower() and _nearly_full(str(path)):
+        if _disk_is_full(exc, str(path)):
             raise ProjectFileError(path, "cannot be opened: the disk is full (a project needs "
                                          "room for its side files even to be read). Free "
                                          "some space, then open it again") from exc
