@@ -307,6 +307,17 @@ class EventService:
         with a few statements; return their records, in order. For imports of up to 100,000
         rows, where an ORM object per event, or reading them back, would take most of a
         minute."""
+        inserted, names = EventService._inserted_in(s, rows, tags)
+        columns = operator.itemgetter(*EVENT_COLUMNS)
+        return [event_record(columns(row), (), row_names, {})
+                for row, row_names in zip(inserted, names, strict=True)]
+
+    @staticmethod
+    def _inserted_in(s: Session, rows: builtins.list[dict[str, Any]],
+                     tags: builtins.list[tuple[str, ...]],
+                     ) -> tuple[builtins.list[dict[str, Any]], builtins.list[tuple[str, ...]]]:
+        """Insert many new events (see insert_many_in); return their rows as inserted (with
+        their ids) and each one's tag names as stored."""
         # Rows of an import share a few sets of tags: each set is looked up once.
         known: dict[tuple[str, ...], tuple[builtins.list[Tag], tuple[str, ...]]] = {}
         for names in tags:
@@ -330,9 +341,7 @@ class EventService:
             for event_id, (row_tags, _names) in zip(ids, tag_rows, strict=True)
             for tag in row_tags])
         note(s, "created", "events", ids)
-        columns = operator.itemgetter(*EVENT_COLUMNS)
-        return [event_record(columns(row), (), names, {})
-                for row, (_tags, names) in zip(rows, tag_rows, strict=True)]
+        return rows, [names for _tags, names in tag_rows]
 
     def insert_in_parts(self, s: Session, items: Sequence[T],
                         columns: Callable[[Sequence[T]], _Columns],
@@ -344,8 +353,7 @@ class EventService:
         and quotes as column values."""
         ids: builtins.list[int] = []
         for first in range(0, len(items), PART):
-            ids += [e.id for e in self.insert_quoted_in(
-                s, *columns(items[first:first + PART]), stamp)]
+            ids += self.insert_quoted_in(s, *columns(items[first:first + PART]), stamp)
         records = self.records_in(s, ids)
         return [records[i] for i in ids]
 
@@ -353,17 +361,18 @@ class EventService:
     def insert_quoted_in(s: Session, rows: builtins.list[dict[str, Any]],
                          tags: builtins.list[tuple[str, ...]],
                          quotes: builtins.list[builtins.list[dict[str, Any]]],
-                         stamp: datetime) -> builtins.list[EventRecord]:
-        """``insert_many_in``, and each event's quotes (column values, in order); returns the
-        records as inserted, without their quotes."""
-        created = EventService.insert_many_in(s, rows, tags)
+                         stamp: datetime) -> builtins.list[int]:
+        """Insert many new events (as ``insert_many_in``) and each one's quotes (column
+        values, in order); returns the new events' ids, in order (their records, read back
+        with their quotes, are the caller's to read)."""
+        inserted, _names = EventService._inserted_in(s, rows, tags)
         by = author_of(s)
         insert_rows(s, Quote.__table__, [
-            {**q, "event_id": event.id, "orphaned": False, "created_by": by,
+            {**q, "event_id": row["id"], "orphaned": False, "created_by": by,
              "updated_by": by, "created_at": stamp, "updated_at": stamp}
-            for event, event_quotes in zip(created, quotes, strict=True)
+            for row, event_quotes in zip(inserted, quotes, strict=True)
             for q in event_quotes])
-        return created
+        return [row["id"] for row in inserted]
 
     @staticmethod
     def restore_many_in(s: Session, records: builtins.list[EventRecord]) -> None:
