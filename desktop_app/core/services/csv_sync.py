@@ -18,6 +18,7 @@ from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.orm import Event, ImportKey
 from desktop_app.core.records import EventRecord
 from desktop_app.core.services.convert import date_columns
+from desktop_app.core.services.event_rows import insert_events_in, restore_events_in
 from desktop_app.core.services.events import EventService
 
 
@@ -152,7 +153,7 @@ class CsvSyncService:
                              "notes": normalise_newlines(row.notes or ""),
                              **date_columns(row.date), "date_edited_by_user": True,
                              "created_at": stamp, "updated_at": stamp})
-            created = self._events.insert_many_in(s, rows, [r.tags or () for r in plan.creates])
+            created = insert_events_in(s, rows, [r.tags or () for r in plan.creates])
             keys = tuple(r.key for r in plan.creates)
             _keep_keys(s, [e.id for e in created], keys)
             edited = [self._events.edit_in(s, before.id, edit).id
@@ -177,7 +178,7 @@ class CsvSyncService:
     def redo(self, result: CsvImportResult) -> CsvImportResult:
         """Apply an undone import again, with the same ids, in one transaction."""
         with self._sessions.begin() as s:
-            self._events.restore_many_in(s, list(result.created))
+            restore_events_in(s, list(result.created))
             _keep_keys(s, [e.id for e in result.created], result.keys)
             for _before, after in result.updated:
                 self._events.write_state_in(s, after)

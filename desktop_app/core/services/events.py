@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import builtins  # EventService.list shadows the type inside the class
-import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select
+from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.orm import Session, sessionmaker, undefer
 
 from desktop_app.core.anchoring import find_quote
 from desktop_app.core.article_records import ArticleVersion
-from desktop_app.core.attribution import author_of
-from desktop_app.core.bulk import PART, allocate_ids, insert_rows
-from desktop_app.core.changes import note
+from desktop_app.core.bulk import PART
 from desktop_app.core.clock import now
 from desktop_app.core.dating import date_for_passage
 from desktop_app.core.edits import EventEdit
@@ -30,14 +27,12 @@ from desktop_app.core.services.convert import (
     EVENT_COLUMNS,
     apply_date,
     article_row,
-    event_columns,
     event_record,
-    quote_columns,
     quote_row,
 )
 from desktop_app.core.services.event_drafts import edited_columns, passage_columns
+from desktop_app.core.services.event_rows import insert_quoted_events_in, tags_for
 from desktop_app.core.services.lookup import require
-from desktop_app.core.tags import clean_tags
 
 _EVENTS = cast(Table, Event.__table__)
 _QUOTES = cast(Table, Quote.__table__)
@@ -94,7 +89,8 @@ def _sort_key(record: EventRecord) -> tuple[date, int, int, int]:
 
 
 T = TypeVar("T")
-# Events, their tags and their quotes as column values (``insert_quoted_in``'s arguments).
+# Events, their tags and their quotes as column values (``insert_quoted_events_in``'s
+# arguments).
 _Columns = tuple[builtins.list[dict[str, Any]], builtins.list[tuple[str, ...]],
                  builtins.list[builtins.list[dict[str, Any]]]]
 
@@ -249,7 +245,7 @@ class EventService:
         for name, value in edited_columns(change).items():
             setattr(event, name, value)
         if change.tags is not None:
-            event.tags = self.tags_for(s, change.tags)
+            event.tags = tags_for(s, change.tags)
         return event
 
     def parse_date(self, event_id: int, text: str) -> EventDate:
@@ -300,91 +296,19 @@ class EventService:
         s.add(event)
         s.flush()
 
-    @staticmethod
-    def insert_many_in(s: Session, rows: builtins.list[dict[str, Any]],
-                       tags: builtins.list[tuple[str, ...]]) -> builtins.list[EventRecord]:
-        """Insert many new events without quotes (column values, and each one's tag names)
-        with a few statements; return their records, in order. For imports of up to 100,000
-        rows, where an ORM object per event, or reading them back, would take most of a
-        minute."""
-        inserted, names = EventService._inserted_in(s, rows, tags)
-        columns = operator.itemgetter(*EVENT_COLUMNS)
-        return [event_record(columns(row), (), row_names, {})
-                for row, row_names in zip(inserted, names, strict=True)]
-
-    @staticmethod
-    def _inserted_in(s: Session, rows: builtins.list[dict[str, Any]],
-                     tags: builtins.list[tuple[str, ...]],
-                     ) -> tuple[builtins.list[dict[str, Any]], builtins.list[tuple[str, ...]]]:
-        """Insert many new events (see insert_many_in); return their rows as inserted (with
-        their ids) and each one's tag names as stored."""
-        # Rows of an import share a few sets of tags: each set is looked up once.
-        known: dict[tuple[str, ...], tuple[builtins.list[Tag], tuple[str, ...]]] = {}
-        for names in tags:
-            if names not in known:
-                found = EventService.tags_for(s, names)
-                known[names] = (found, tuple(t.name for t in found))
-        tag_rows = [known[names] for names in tags]
-        s.flush()  # new tags get their ids
-        ids = allocate_ids(s, _EVENTS, len(rows))
-        numbered_here = ids is not None
-        if ids is None:  # a backend without an id allocator: the database numbers them
-            ids = [s.execute(insert(_EVENTS).returning(_EVENTS.c.id), row).scalar_one()
-                   for row in rows]
-        by = author_of(s)
-        rows = [{**row, "id": i, "created_by": by, "updated_by": by, "version": 1}
-                for row, i in zip(rows, ids, strict=True)]
-        if numbered_here:
-            insert_rows(s, _EVENTS, rows)
-        insert_rows(s, event_tags, [
-            {"event_id": event_id, "tag_id": tag.id}
-            for event_id, (row_tags, _names) in zip(ids, tag_rows, strict=True)
-            for tag in row_tags])
-        note(s, "created", "events", ids)
-        return rows, [names for _tags, names in tag_rows]
-
     def insert_in_parts(self, s: Session, items: Sequence[T],
                         columns: Callable[[Sequence[T]], _Columns],
                         stamp: datetime) -> builtins.list[EventRecord]:
-        """``insert_quoted_in`` over many items in parts of ``bulk.PART``, inside the caller's
-        transaction (the column values of one part held at a time: 100,000 annotations or
-        110,000 accepted suggestions at once peaked at 620 and 600 MB), then the records of
-        every event made, in the items' order. ``columns(part)``: the part's events, tags
-        and quotes as column values."""
+        """``insert_quoted_events_in`` over many items in parts of ``bulk.PART``, inside the
+        caller's transaction (the column values of one part held at a time: 100,000
+        annotations or 110,000 accepted suggestions at once peaked at 620 and 600 MB), then
+        the records of every event made, in the items' order. ``columns(part)``: the part's
+        events, tags and quotes as column values."""
         ids: builtins.list[int] = []
         for first in range(0, len(items), PART):
-            ids += self.insert_quoted_in(s, *columns(items[first:first + PART]), stamp)
+            ids += insert_quoted_events_in(s, *columns(items[first:first + PART]), stamp)
         records = self.records_in(s, ids)
         return [records[i] for i in ids]
-
-    @staticmethod
-    def insert_quoted_in(s: Session, rows: builtins.list[dict[str, Any]],
-                         tags: builtins.list[tuple[str, ...]],
-                         quotes: builtins.list[builtins.list[dict[str, Any]]],
-                         stamp: datetime) -> builtins.list[int]:
-        """Insert many new events (as ``insert_many_in``) and each one's quotes (column
-        values, in order); returns the new events' ids, in order (their records, read back
-        with their quotes, are the caller's to read)."""
-        inserted, _names = EventService._inserted_in(s, rows, tags)
-        by = author_of(s)
-        insert_rows(s, Quote.__table__, [
-            {**q, "event_id": row["id"], "orphaned": False, "created_by": by,
-             "updated_by": by, "created_at": stamp, "updated_at": stamp}
-            for row, event_quotes in zip(inserted, quotes, strict=True)
-            for q in event_quotes])
-        return [row["id"] for row in inserted]
-
-    @staticmethod
-    def restore_many_in(s: Session, records: builtins.list[EventRecord]) -> None:
-        """Re-create many deleted events with their ids, quotes and tags (bulk redo)."""
-        tag_rows = [EventService.tags_for(s, r.tags) for r in records]
-        s.flush()
-        insert_rows(s, Event.__table__, [event_columns(r) for r in records])
-        insert_rows(s, Quote.__table__, [quote_columns(q) for r in records for q in r.quotes])
-        insert_rows(s, event_tags, [
-            {"event_id": r.id, "tag_id": tag.id}
-            for r, row_tags in zip(records, tag_rows, strict=True) for tag in row_tags])
-        note(s, "created", "events", [r.id for r in records])
 
     @staticmethod
     def version_in(s: Session, article: Article) -> ArticleVersion:
@@ -419,30 +343,8 @@ class EventService:
         event.title, event.notes = record.title, record.notes
         apply_date(event, record.date)
         event.date_edited_by_user = record.date_edited_by_user
-        event.tags = EventService.tags_for(s, record.tags)
+        event.tags = tags_for(s, record.tags)
         event.updated_at = record.updated_at
-
-    @staticmethod
-    def tags_for(s: Session, names: tuple[str, ...]) -> builtins.list[Tag]:
-        """Tag rows for names, created when new (within the caller's transaction)."""
-        names = clean_tags(names)
-        if not names:
-            return []
-        # One tag per name whatever its case: "Army" joins the existing "army". The tags are
-        # read once per transaction (an import of 100,000 rows asks for them 100,000 times).
-        existing = s.info.get("tags_by_name")
-        if existing is None:
-            with s.no_autoflush:
-                existing = {t.name.casefold(): t for t in s.scalars(select(Tag))}
-            s.info["tags_by_name"] = existing
-        out = []
-        for name in names:
-            tag = existing.get(name.casefold())
-            if tag is None:
-                tag = existing[name.casefold()] = Tag(name=name, color="")
-                s.add(tag)
-            out.append(tag)
-        return out
 
     def _publication_date(self, event_id: int) -> date | None:
         with self._sessions() as s:

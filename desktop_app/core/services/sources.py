@@ -17,6 +17,7 @@ from desktop_app.core.errors import TimelineError
 from desktop_app.core.orm import Article, Event, Quote
 from desktop_app.core.records import EventRecord, QuoteRecord
 from desktop_app.core.services.convert import apply_quote_date, quote_record, quote_row
+from desktop_app.core.services.event_rows import tags_for
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.lookup import require
 
@@ -104,7 +105,7 @@ class SourceService:
                 s.expire(other)
                 s.delete(other)
             target.notes = "\n\n".join(n for n in notes if n)
-            target.tags = EventService.tags_for(s, tuple(tags))
+            target.tags = tags_for(s, tuple(tags))
             target.updated_at = now()
             s.flush()
             s.expire(target)

@@ -12,6 +12,7 @@ from desktop_app.core.errors import TimelineError
 from desktop_app.core.listings import TagInfo
 from desktop_app.core.orm import Event, Tag, event_tags
 from desktop_app.core.records import EventRecord
+from desktop_app.core.services.event_rows import tags_for
 from desktop_app.core.services.events import EventService
 from desktop_app.core.services.lookup import require
 from desktop_app.core.tags import retag
@@ -38,7 +39,7 @@ class TagService:
                 if set(tags) == set(old.tags):
                     continue
                 event = require(s, Event, event_id)
-                event.tags = EventService.tags_for(s, tags)
+                event.tags = tags_for(s, tags)
                 event.updated_at = now()
                 s.flush()
                 before.append(old)
