@@ -1,14 +1,18 @@
 """Lines the extractor keeps of a page that are not the article: photo credits and copyright
 notices, teasers for other articles set between its paragraphs ("Read more: ...", "Lire
-aussi : ..."), and the list of links to other pages that ends many articles ("Related",
-"Schon gelesen?"). An event made from any would quote the page's furniture.
+aussi : ..."), the list of links to other pages that ends many articles ("Related", "Schon
+gelesen?"), a signature or source after the last paragraph, and the page's date stamps
+(which the reader shows above the text). An event made from any would quote the page's
+furniture, and a stamp would be offered as a dated passage.
 
 All are told by their form, in any language, not by their words: a credit is what follows
 a copyright sign to the end of a short line; a teaser is a label of a few words and a colon
 before the whole text of one of the page's links, as long as a headline; a closing list is a
-run of lines at the text's end each of which is, whole, the text of one of the page's links
-(as a related-articles list is), with the short heading above it. A line that is an address
-("www.example.org") is the article citing a source, and stays.
+run of lines at the text's end each of which is, whole, the text of one of the page's links,
+with the short heading above it; a closing note is a short last line that is no sentence; a
+stamp is a date with at most a few words. A line that is an address ("www.example.org") is
+the article citing a source, and stays; so does a date line at the start that is not the
+publication day (a chronology's first heading).
 """
 
 from __future__ import annotations
