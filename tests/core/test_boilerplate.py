@@ -1,6 +1,7 @@
-"""What an extractor keeps of a page that is not the article (photo credits, the list of links
-to other pages that closes it) is left out of the imported text; the article's own lines,
-including an address it cites, stay."""
+"""What an extractor keeps of a page that is not the article (photo credits, teasers for other
+articles, the list of links to other pages that closes it, a signature after the last
+paragraph, date stamps) is left out of the imported text; the article's own lines, including
+an address it cites and a chronology's first heading, stay."""
 
 from __future__ import annotations
 
