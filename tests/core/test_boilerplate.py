@@ -104,6 +104,7 @@ def test_sentences_are_not_credits(line: str) -> None:
     ("Fotos: Berliner Feuerwehr", False),
     ("The port reopens on Friday.", True),  # a short last sentence
     ("- Repairs: two weeks", True),  # a list's last item
+    ("| Total | 42 |", True),  # a table's last row
     ("\u2014 Dave (@davechannel) November 3, 2023", True),  # a quoted post's signature
 ])
 def test_a_last_line_that_is_no_prose_is_left_out(last: str, kept: bool) -> None:
@@ -131,6 +132,8 @@ def test_a_chronologys_first_heading_stays() -> None:
     ("Letzte Änderung 14.02.2019", False),
     ("zuletzt überarbeitet am 29. Mai 2019", False),
     ("— Dave (@davechannel) November 3, 2023", True),  # a quoted tweet's signature
+    ("- 14 February 2019: repairs end", True),  # a chronology's last item
+    ("| 14.02.2019 | 42 |", True),  # a table's last row
     ("The port reopened on 14 February 2019 after the repairs were finished.", True),
 ])
 def test_an_update_stamp_closing_the_text_is_left_out(last: str, kept: bool) -> None:

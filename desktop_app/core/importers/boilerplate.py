@@ -87,7 +87,8 @@ def _closing_note(lines: list[str], above_list: bool) -> bool:
     """Whether the last of ``lines`` is none of the article's prose: the heading of the list
     below it or of nothing ("Read more:"), or a signature, a source or a photo credit after
     the last paragraph ("Quelle: kathpress", "Götz Warnke", "Fotos: Berliner Feuerwehr"):
-    short, and no sentence, no list's item, no quoted post's signature (with its handle)."""
+    short, and no sentence, no list's item, no table's row (a table's last row is data), no
+    quoted post's signature (with its handle)."""
     last = lines[-1].strip()
     if not last or len(last) > _HEADING:
         return False
@@ -95,7 +96,8 @@ def _closing_note(lines: list[str], above_list: bool) -> bool:
         return last[-1] not in ".!"
     before = lines[-2].strip() if len(lines) > 1 else ""
     return (len(before) > _HEADING and not _SENTENCE_CLOSE.search(last)
-            and not _LIST_ITEM.match(lines[-1]) and "@" not in last)
+            and not _LIST_ITEM.match(lines[-1]) and "@" not in last
+            and not last.startswith("|"))
 
 
 def _teaser_headline(line: str) -> str:
@@ -119,11 +121,14 @@ _STAMPS_AT_START = 2  # lines: the byline's date may follow a subtitle or an aut
 
 
 def stamp_days(line: str) -> set[date]:
-    """The days a date stamp line names; empty where the line is no stamp (its words are
-    more than a label and a name, or it holds a handle: a quoted tweet's signature)."""
-    if len(line) > _STAMP_LINE or "@" in line:
-        return set()
+    """The days a date stamp line names; empty where the line is no stamp: its words are
+    more than a label and a name, or it is a quoted post's signature, a table's row or a
+    list's item (a chronology's "- 5 March 2020: talks end")."""
+    if len(line) > _STAMP_LINE or "@" in line or line.lstrip().startswith("|"):
+        return set()  # a handle: a post's signature; a table's row: data
     found = list(dates_written(line))
+    if _LIST_ITEM.match(line) and not (found and found[0][0] == len(line) - len(line.lstrip())):
+        return set()  # a list's item, unless its number is the date's day ("21. Jan 2022")
     rest = line
     for start, end, _days in reversed(found):
         rest = rest[:start] + " " + rest[end:]
