@@ -105,6 +105,7 @@ def test_sentences_are_not_credits(line: str) -> None:
     ("The port reopens on Friday.", True),  # a short last sentence
     ("- Repairs: two weeks", True),  # a list's last item
     ("| Total | 42 |", True),  # a table's last row
+    ("2021: talks resume", True),  # a chronology's last entry
     ("\u2014 Dave (@davechannel) November 3, 2023", True),  # a quoted post's signature
 ])
 def test_a_last_line_that_is_no_prose_is_left_out(last: str, kept: bool) -> None:

@@ -31,6 +31,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+\w")  # a second sentence after the sign: p
 _HEADING = 60  # the heading of a closing list ("Auch interessant", "NOTAS RELACIONADAS")
 _SENTENCE_CLOSE = re.compile(r"[.!?\u2026\"'\u2019\u201c\u201d\u00ab\u00bb)\]]$")
 _LIST_ITEM = re.compile(r"\s*(?:[-\u2022*\u2013]|\d+[.)])\s")
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _ADDRESS = re.compile(r"^(?:\w+://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 _KEEP = 0.5  # a text that is mostly links is a list the user chose to import: kept whole
 # A teaser's label: one to five words of letters (one pattern per word, so that a long line
@@ -88,7 +89,8 @@ def _closing_note(lines: list[str], above_list: bool) -> bool:
     below it or of nothing ("Read more:"), or a signature, a source or a photo credit after
     the last paragraph ("Quelle: kathpress", "Götz Warnke", "Fotos: Berliner Feuerwehr"):
     short, and no sentence, no list's item, no table's row (a table's last row is data), no
-    quoted post's signature (with its handle)."""
+    line with a year (a chronology's last entry, "2021: talks resume"), no quoted post's
+    signature (with its handle)."""
     last = lines[-1].strip()
     if not last or len(last) > _HEADING:
         return False
@@ -97,7 +99,7 @@ def _closing_note(lines: list[str], above_list: bool) -> bool:
     before = lines[-2].strip() if len(lines) > 1 else ""
     return (len(before) > _HEADING and not _SENTENCE_CLOSE.search(last)
             and not _LIST_ITEM.match(lines[-1]) and "@" not in last
-            and not last.startswith("|"))
+            and not last.startswith("|") and not _YEAR.search(last))
 
 
 def _teaser_headline(line: str) -> str:
