@@ -23,6 +23,7 @@ from desktop_app.core.temporal.context import (
 )
 from desktop_app.core.temporal.grammar import RULES, WEAK_RULES, Context
 from desktop_app.core.temporal.lang.en.lexicon import MONTHS, WEEKDAYS
+from desktop_app.core.temporal.lang.en.offsets import join_offsets
 from desktop_app.core.temporal.lang.en.ranges import join_ranges
 from desktop_app.core.temporal.model import TemporalExpression, new_expression
 from desktop_app.core.temporal.scan import Candidate, CueIndex, find_candidates, scan_whole
@@ -102,7 +103,7 @@ def find_expressions(text: str, anchor: date | None, mode: str = "news",
     with gc_paused():
         points = _resolve_all(text, _select(_within_lines(
             text, find_candidates(text, _cue_index()))), anchor, mode, day_first)
-        return join_ranges(text, points)
+        return join_offsets(text, join_ranges(text, points))
 
 
 # A date with slashes ('13/02/2022' can be read only day first, '02/13/2022' only month first).

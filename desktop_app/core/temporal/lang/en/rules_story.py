@@ -11,6 +11,7 @@ from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import fmt_day, shift
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import PARTS_OF_DAY, PERIOD_PARTS
+from desktop_app.core.temporal.lang.en.offsets import MEASURED_FROM
 from desktop_app.core.temporal.lang.en.patterns import unit_code
 from desktop_app.core.temporal.lang.en.rules_relative import (
     NAMED_GRANULARITIES,
@@ -24,6 +25,18 @@ from desktop_app.core.temporal.model import Reading
 # 'the week to 28 September', 'the week ending Friday': the date after it says which (a quarter
 # or year 'ended June 30' is the one reported, read as such); 'a high for the year of $42'.
 _ENDING_AT = re.compile(r"\s+(?:to|ending|ended|through)\s")
+# 'the day before the vote', 'the week after Christmas': counted from what follows, which is
+# no date ('the vote'), or a date the offsets pass counts from ('the day before Tuesday').
+_MEASURED = re.compile(MEASURED_FROM, re.IGNORECASE)
+_IN_THE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
+_APPOSED = re.compile(r"\s*,\s*$")
+
+
+def _apposed(ctx: Context, at: int) -> bool:
+    """Whether the expression at ``at`` follows the last date after a comma: 'last seen Nov.
+    3, the day before ...' says which day Nov. 3 was, it does not count from it."""
+    return ctx.last_reading is not None and ctx.last_end >= 0 \
+        and _APPOSED.fullmatch(ctx.text, ctx.last_end, at) is not None
 _OF_PRICE = re.compile(r"\s+of\s+[$€£¥]")
 
 _STORY_UNITS = ("day", "week", "month", "quarter", "year", "morning", "evening", "night")
@@ -99,6 +112,7 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
           "It was the year of the vote.",
           "Cases rose by six percent in the week to 28 September.",
           "She was named Player of the Year.",  # an award
+          "They met the day before the vote.",  # counted from no date
           "ENTERTAINER OF THE YEAR - Luke Bryan",
       ))
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -113,6 +127,12 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
         # End of the Year' of a headline)
     if unit in ("day", "week", "month") and not m["dir"] and _ENDING_AT.match(ctx.text, m.end()):
         return None  # 'the week to 28 September': the date after it says which
+    if not (m["dir"] or m["part"]) and _MEASURED.match(ctx.text, m.end()) \
+            and not (unit == "day" and _IN_THE.search(ctx.text, max(0, m.start() - 12),
+                                                      m.start())) \
+            and not _apposed(ctx, m.start()):
+        return None  # 'the day before the vote': not the day the story is at (but 'later
+        # in the day before returning', and 'Nov. 3, the day before the raid': Nov. 3)
     if not m["dir"] and OF_WHAT.match(ctx.text, m.end()) \
             and not _OF_PRICE.match(ctx.text, m.end()):
         return None  # 'the day of the attack', 'the year of the vote' (not 'a high for the
