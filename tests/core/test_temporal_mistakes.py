@@ -223,3 +223,16 @@ def test_a_weekday_after_an_indefinite_article() -> None:
     assert "does not say which Wednesday" in some.flags[0]
     assert found("He was told on Dec. 18, a Wednesday, that he had won.",
                  date(2019, 12, 30)) == [("Dec. 18", "2019-12-18"), ("Wednesday", "2019-12-18")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A meeting told in the present is one to come (it was the Monday past).
+    ("The council meets on Monday.", [("Monday", "2021-07-12")]),
+    ("The committee reconvenes on Tuesday.", [("Tuesday", "2021-07-13")]),
+    # ... and what it must leave alone: the past, a noun.
+    ("The panel met on Monday.", [("Monday", "2021-07-05")]),
+    ("His resume lists a job he held in June.", [("June", "2021-06")]),
+])
+def test_a_meeting_told_in_the_present_is_to_come(text: str,
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -84,10 +84,12 @@ FUTURE_MARKERS = (
     r"going to", r"set to", r"intends? to", r"aims? to", r"hopes? to", r"upcoming",
     r"as soon as", r"as early as", r"no sooner than", r"(?:is|are) supposed to",
     # a scheduled start or end told in the present ('the law takes effect in January', 'the
-    # plant opens in September', 'the lease expires on Monday')
+    # plant opens in September', 'the lease expires on Monday', 'the council meets on
+    # Monday'; not 'resume', a noun as often as a verb)
     r"takes? effect", r"(?:comes?|goes?) into (?:force|effect)", r"opens", r"starts", r"begins",
-    r"resumes", r"reconvenes", r"expires", r"closes", r"concludes", r"ends", r"kicks? off",
-    r"runs until", r"due (?:out|back|on|in|by|for)", r"(?:go|goes|head|heads) to the polls",
+    r"resumes", r"reconvenes?", r"meets", r"expires", r"closes", r"concludes", r"ends",
+    r"kicks? off", r"runs until", r"due (?:out|back|on|in|by|for)",
+    r"(?:go|goes|head|heads) to the polls",
 )
 
 # Words that make a weekday part of a name ('Super Tuesday', 'Black Friday'): no date then,
