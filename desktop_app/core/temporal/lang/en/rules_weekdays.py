@@ -30,7 +30,8 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
                            reading.explanation)
 
 
-@rule("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|early|late)\s+)?" + WD
+@rule("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|(?<=the )following|early|"
+      r"late)\s+)?" + WD
       + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10,
       cue_in="wd",
       examples=(
@@ -62,6 +63,9 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("Voters go to the polls on Sunday.", "2021-07-11"),
           ("The festival ends on Wednesday.", "2021-07-14"),
           ("He was told on July 7, a Wednesday, that he had won.", "2021-07-07"),
+          # counted from the day the story is at, as 'the previous Friday' is
+          ("On 3 March he arrived. He left the following Monday.", "2021-03-08"),
+          ("Following Monday's vote, protests began.", "2021-07-05"),  # a preposition
       ),
       misses=(
           "Super Tuesday is near.",
@@ -107,16 +111,17 @@ def resolve_weekday(word: str, rel_word: str | None,
                     ctx: Context) -> tuple[Reading, tuple[Reading, ...]] | None:
     """The day a weekday name means, by the news rules, with the other readings."""
     rel = (rel_word or "").lower()
-    # 'the previous Friday' looks back from the day the story is at, not from publication.
+    # 'the previous Friday' looks back from the day the story is at, not from publication;
+    # 'the following Monday' forward from it.
     news_anchor = ctx.anchor
-    anchor = ctx.ref_or_anchor if rel == "previous" else news_anchor
+    anchor = ctx.ref_or_anchor if rel in ("previous", "following") else news_anchor
     if anchor is None:
         return None
     wd = weekday_number(word)
     source = "the last day mentioned" if anchor != news_anchor else ctx.anchor_label
     if rel in ("last", "past", "previous"):
         way = "before"
-    elif rel in ("next", "coming"):
+    elif rel in ("next", "coming", "following"):
         way = "after"
     elif rel == "this":
         way = "this week"
