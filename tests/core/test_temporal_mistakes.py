@@ -229,6 +229,8 @@ def test_a_weekday_after_an_indefinite_article() -> None:
     # A meeting told in the present is one to come (it was the Monday past).
     ("The council meets on Monday.", [("Monday", "2021-07-12")]),
     ("The two sides reconvene on Tuesday.", [("Tuesday", "2021-07-13")]),
+    ("From Monday, shops reopen.", [("Monday", "2021-07-12")]),
+    ("Shops reopened on Monday.", [("Monday", "2021-07-05")]),
     # ... and what it must leave alone: the past, a noun.
     ("The panel met on Monday.", [("Monday", "2021-07-05")]),
     ("His resume lists a job he held in June.", [("June", "2021-06")]),

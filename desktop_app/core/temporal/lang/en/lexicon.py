@@ -86,8 +86,9 @@ FUTURE_MARKERS = (
     # a scheduled start or end told in the present ('the law takes effect in January', 'the
     # plant opens in September', 'the lease expires on Monday', 'the council meets on
     # Monday'; not 'resume', a noun as often as a verb)
-    r"takes? effect", r"(?:comes?|goes?) into (?:force|effect)", r"opens", r"starts", r"begins",
-    r"resumes", r"reconvenes?", r"meets", r"expires", r"closes", r"concludes", r"ends",
+    r"takes? effect", r"(?:comes?|goes?) into (?:force|effect)", r"opens", r"reopens?",
+    r"starts", r"begins", r"resumes", r"reconvenes?", r"meets", r"expires", r"closes",
+    r"concludes", r"ends",
     r"kicks? off", r"runs until", r"due (?:out|back|on|in|by|for)",
     r"(?:go|goes|head|heads) to the polls",
 )
