@@ -30,8 +30,8 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
                            reading.explanation)
 
 
-@rule("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|(?<=the )following|early|"
-      r"late)\s+)?" + WD
+@rule("weekday", r"(?:(?P<over>overnight)\s+)?(?:(?P<rel>last|next|this|coming|past|previous|"
+      r"(?<=the )following|early|late)\s+)?" + WD
       + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10,
       cue_in="wd",
       examples=(
@@ -66,6 +66,7 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           # counted from the day the story is at, as 'the previous Friday' is
           ("On 3 March he arrived. He left the following Monday.", "2021-03-08"),
           ("Following Monday's vote, protests began.", "2021-07-05"),  # a preposition
+          ("Shelling continued overnight Sunday.", "2021-07-04TNI"),  # Sunday's night
       ),
       misses=(
           "Super Tuesday is near.",
@@ -80,7 +81,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     if resolved is None:
         return None
     best, alts = resolved
-    typ, best = with_part_of_day(best, m["pod"])
+    typ, best = with_part_of_day(best, m["pod"] or ("night" if m["over"] else None))
     doubts = (f"“a {m['wd']}”: the text does not say which {m['wd']}; the nearest is "
               "taken",) if some else ()
     return Hit(typ, best, alts, doubts)
@@ -172,6 +173,7 @@ def _weekday_readings(wd: int, anchor: date, source: str,
     return best, tuple(alts)
 
 
+_WEEKDAY_AFTER = re.compile(r"\s+(?:" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
 _DAY_WORDS = {
     "today": (0, None), "tonight": (0, "night"), "yesterday": (-1, None), "tomorrow": (1, None),
     "the day before yesterday": (-2, None), "the day after tomorrow": (2, None),
@@ -199,6 +201,8 @@ def _day_word(m: re.Match[str], ctx: Context) -> Hit | None:
     if anchor is None:
         return None
     key = " ".join(m.group(0).lower().split())
+    if key == "overnight" and _WEEKDAY_AFTER.match(ctx.text, m.end()):
+        return None  # 'overnight Sunday': Sunday's night (the weekday rule), not tonight
     offset, part = _DAY_WORDS[key]
     d = anchor + timedelta(days=offset)
     why = f"{key!r} counted from {ctx.anchor_label}, {fmt_day(anchor)}"
