@@ -261,22 +261,25 @@ def url_date(url: str) -> date | None:
         return None
 
 
-@functools.lru_cache(maxsize=2)  # a page's dates and its lead both read it
-def _page_text(html: str) -> str:
-    """The page's text as its readers see it (see visible_text); empty if it cannot be
-    parsed."""
+@functools.lru_cache(maxsize=2)  # a page's dates, its lead and its links all read it
+def _parsed_page(html: str) -> tuple[str, frozenset[str]]:
+    """The page's text as its readers see it (see visible_text) and the texts of its links
+    (see boilerplate.without_boilerplate), from one parse; empty if it cannot be parsed."""
     from trafilatura.utils import load_html
 
     root = load_html(html)
-    return visible_text(root) if root is not None else ""
+    if root is None:
+        return "", frozenset()
+    links = link_texts(root)  # before visible_text takes the tree apart
+    return visible_text(root), links
+
+
+def _page_text(html: str) -> str:
+    return _parsed_page(html)[0]
 
 
 def _page_links(html: str) -> frozenset[str]:
-    """The texts of the page's links (see boilerplate.without_boilerplate)."""
-    from trafilatura.utils import load_html
-
-    root = load_html(html)
-    return link_texts(root) if root is not None else frozenset()
+    return _parsed_page(html)[1]
 
 
 def _surroundings(html: str, title: str, text: str) -> Surroundings | None:
