@@ -238,3 +238,18 @@ def test_a_weekday_after_an_indefinite_article() -> None:
 def test_a_meeting_told_in_the_present_is_to_come(text: str,
                                                   expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'in two weeks' in a clause about the future: when (it was a length of time, and Ctrl+E
+    # took the publication day)
+    ("The mission ends in two weeks.", [("two weeks", "2021-W29")]),
+    ("They will vote again in a month.", [("a month", "2021-08")]),
+    ("Results are due in 10 days.", [("10 days", "2021-07-19")]),
+    # ... a length of time still: the past, 'within', a superlative's span looked back over
+    ("His second letter in two weeks was published.", [("two weeks", "P2W")]),
+    ("The troops will leave within a week.", [("a week", "P1W")]),
+    ("Stocks close at their lowest level in six years.", [("six years", "P6Y")]),
+])
+def test_in_so_many_weeks_ahead_is_when(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -182,6 +182,11 @@ _HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
       examples=(
           ("The talks lasted three days.", "P3D"),
           ("over the past two weeks", "P2W"),
+          ("The mission ends in two weeks.", "2021-W29"),  # when, in a clause about the future
+          ("They will vote again in a month.", "2021-08"),
+          ("His second letter in two weeks was published.", "P2W"),
+          ("The troops will leave within a week.", "P1W"),
+          ("Stocks close at their lowest level in six years.", "P6Y"),  # looked back over
       ))
 def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
     if m.group(0).lower().endswith("old") or _AGE_AFTER.match(ctx.text, m.end()):
@@ -199,7 +204,26 @@ def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
         start = shift(anchor, code, -n) if code not in ("H", "MIN") else anchor
         why = f"the {n} {m['unit'].lower()} up to {ctx.anchor_label}, {fmt_day(anchor)}"
         return Hit("DURATION", Reading(value, "duration", start, anchor, why))
+    if not rel and n > 0 and code in _AHEAD_UNITS and anchor is not None and ctx.future \
+            and preceding_word(ctx.text, m.start()) == "in" \
+            and not _SPAN_BACK.search(ctx.text, max(0, m.start() - 50), m.start()):
+        # 'ends in two weeks', 'will vote again in a month': when, counted from publication
+        # (not 'within a week', nor 'his second letter in two weeks', a length of time, nor
+        # 'closes at its lowest level in six years', the years looked back over).
+        from desktop_app.core.temporal.calendar import shift
+        from desktop_app.core.temporal.lang.en.rules_relative import at_granularity
+
+        why = (f"in {' '.join(m.group(0).split())!r}, counted from {ctx.anchor_label}, "
+               f"{fmt_day(anchor)} (the clause is about the future)")
+        return Hit("DATE", at_granularity(shift(anchor, code, n), code, why))
     return Hit("DURATION", Reading(value, "duration", None, None, "a length of time"))
+
+
+_AHEAD_UNITS = ("D", "W", "M", "Y")
+# A superlative before 'in': the span looked back over ('the lowest level in six years', 'the
+# first time in a decade', 'its biggest loss in 20 years').
+_SPAN_BACK = re.compile(r"\b(?:\w+est|first|most|least|best|worst|only)\b(?:\s+[\w-]+){0,3}"
+                        r"\s+in\s+$", re.IGNORECASE)
 
 
 _PLURAL_UNITS = ("days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes")
