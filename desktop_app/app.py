@@ -178,8 +178,8 @@ def launch(db: Path | str, settings: Settings, seed_demo_if_new: bool,
             return
         try:
             window.load_project(project)
-        except (ValueError, TypeError):  # a stored value another program wrote?
-            damage = project.damage()
+        except Exception as exc:
+            damage = project.damage_behind(exc)  # a stored value another program wrote?
             if damage is None:
                 raise
             refuse(damage)
@@ -313,9 +313,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     def diagnose(exc: BaseException) -> str | None:
         """A failure to read what another program wrote into the open project, named."""
         project = window.project if window is not None else None
-        if project is None or not isinstance(exc, (ValueError, TypeError)):
-            return None
-        return project.damage()
+        return project.damage_behind(exc) if project is not None else None
 
     ExceptionReporter(QApplication.activeWindow, log_file(), diagnose=diagnose).install()
     settings = Settings()

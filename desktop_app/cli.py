@@ -209,15 +209,11 @@ def run(args: argparse.Namespace, db: Path | str, limits: Limits = DEFAULT_LIMIT
         return 1
     except BrokenPipeError:
         raise  # not an error: app.main ends quietly
-    except (ValueError, TypeError):
-        damage = project.damage()  # a stored value that cannot be read?
-        if damage is None:
-            log.exception("internal error")
-            print("internal error; see the log for the traceback", file=sys.stderr)
-            return 2
-        print(f"error: {damage}", file=sys.stderr)
-        return 1
-    except Exception:  # noqa: BLE001 - the last line of defence of a command-line tool
+    except Exception as exc:  # noqa: BLE001 - the last line of defence of a command-line tool
+        damage = project.damage_behind(exc)  # a stored value that cannot be read?
+        if damage is not None:
+            print(f"error: {damage}", file=sys.stderr)
+            return 1
         log.exception("internal error")
         print("internal error; see the log for the traceback", file=sys.stderr)
         return 2

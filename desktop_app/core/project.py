@@ -99,6 +99,12 @@ class Project:
         damaged = damaged_values(self.db.sessions)
         return damage_stated(self.location, damaged) if damaged else None
 
+    def damage_behind(self, failure: BaseException) -> str | None:
+        """The damage that explains a failure to read the project (see damage): a stored
+        value another program wrote fails as a ValueError or a TypeError; None for any other
+        failure (a bug), or where nothing is damaged."""
+        return self.damage() if isinstance(failure, (ValueError, TypeError)) else None
+
     def close(self) -> None:
         """Release the database file."""
         self.db.close()

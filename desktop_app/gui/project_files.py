@@ -80,8 +80,8 @@ class ProjectFiles(Component):
         previous = self._ws.current_project
         try:
             self._show_project(project)
-        except (ValueError, TypeError):  # a stored value another program wrote?
-            damage = project.damage()
+        except Exception as exc:
+            damage = project.damage_behind(exc)  # a stored value another program wrote?
             if damage is None:
                 raise
             if previous is not None:
