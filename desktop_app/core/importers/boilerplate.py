@@ -67,8 +67,10 @@ def without_boilerplate(text: str, links: Callable[[], frozenset[str]]) -> str:
     ``links`` gives the page's link texts (read only where some line could be one)."""
     page_links = functools.cache(links)
     lines = [line for line in text.split("\n") if not is_credit(line)]
-    if any(_teaser_headline(line) for line in lines):
-        lines = [line for line in lines if not _is_link(_teaser_headline(line), page_links())]
+    headlines = [_teaser_headline(line) for line in lines]
+    if any(headlines):
+        lines = [line for line, headline in zip(lines, headlines, strict=True)
+                 if not _is_link(headline, page_links())]
     while lines and not lines[-1].strip():
         lines.pop()
     listed = len(lines)

@@ -28,24 +28,26 @@ _LOOK = 40  # characters before a date that can hold its count and direction
 _DAYS = {"day": 1, "week": 7}
 
 
-def _offset_before(text: str, e: TemporalExpression) -> re.Match[str] | None:
-    """'two days after ' just before a day the engine found, where the count agrees with
-    its unit ('the day', 'a week', 'three weeks'; not 'the days', 'two week', nor 'the
-    week', a stretch of seven days)."""
+def _offset_before(text: str, e: TemporalExpression) -> tuple[re.Match[str], int] | None:
+    """'two days after ' just before a day the engine found, and the days it moves that
+    day by (-2 for 'two days before'), where the count agrees with its unit ('the day', 'a
+    week', 'three weeks'; not 'the days', 'two week', nor 'the week', seven days)."""
     if e.granularity != "day" or e.earliest is None or e.type != "DATE":
         return None
     m = _OFFSET.search(text, max(0, e.start - _LOOK), e.start)
     if m is None:
         return None
-    n, unit = _count(m), m["unit"].lower()
-    if m["count"].lower() == "the":
-        return m if unit == "day" else None  # 'the week before': seven days, not one
-    return m if n > 0 and unit.endswith("s") == (n > 1) else None
-
-
-def _count(m: re.Match[str]) -> int:
-    count = m["count"].lower()
-    return 1 if count == "the" else int(count) if count.isdigit() else _COUNTS[count]
+    count, unit = m["count"].lower(), m["unit"].lower()
+    if count == "the":
+        if unit != "day":
+            return None  # 'the week before': seven days, not one
+        n = 1
+    else:
+        n = int(count) if count.isdigit() else _COUNTS[count]
+        if n == 0 or unit.endswith("s") != (n > 1):
+            return None
+    sign = -1 if m["dir"].split()[0].lower() in ("before", "prior") else 1
+    return m, sign * n * _DAYS[unit.rstrip("s")]
 
 
 def join_offsets(text: str, found: list[TemporalExpression]) -> list[TemporalExpression]:
@@ -53,10 +55,11 @@ def join_offsets(text: str, found: list[TemporalExpression]) -> list[TemporalExp
     an expression inside the count ('two days' read as a duration) goes into its parts."""
     out: list[TemporalExpression] = []
     for e in found:
-        m = _offset_before(text, e)
-        if m is None:
+        offset = _offset_before(text, e)
+        if offset is None:
             out.append(e)
             continue
+        m, days = offset
         swallowed = []
         while out and out[-1].end > m.start():
             if out[-1].start < m.start():  # an expression that starts before the count
@@ -66,12 +69,10 @@ def join_offsets(text: str, found: list[TemporalExpression]) -> list[TemporalExp
             out.extend(reversed(swallowed))
             out.append(e)
             continue
-        sign = -1 if m["dir"].split()[0].lower() in ("before", "prior") else 1
-        days = sign * _count(m) * _DAYS[m["unit"].lower().rstrip("s")]
         assert e.earliest is not None  # _offset_before took days only
         day = e.earliest + timedelta(days=days)
         why = (f"{text[m.start():e.start].strip()!r} {e.text!r}: {abs(days)} day"
-               f"{'s' if abs(days) > 1 else ''} {'before' if sign < 0 else 'after'} "
+               f"{'s' if abs(days) > 1 else ''} {'before' if days < 0 else 'after'} "
                f"{fmt_day(e.earliest)} ({e.explanation})")
         reading = rd.day(day, why)
         out.append(new_expression(

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from desktop_app.core.temporal import readings as rd
-from desktop_app.core.temporal.calendar import easter_sunday, fmt_day, nth_weekday
+from desktop_app.core.temporal.calendar import easter_sunday, fmt_day, nth_weekday, shift
 from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import (
@@ -27,6 +27,7 @@ from desktop_app.core.temporal.lang.en.patterns import (
     weekday_number,
 )
 from desktop_app.core.temporal.lang.en.rules_absolute import closest_year
+from desktop_app.core.temporal.lang.en.rules_relative import at_granularity
 from desktop_app.core.temporal.model import Reading
 
 _CLOCK = (r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)"
@@ -199,8 +200,6 @@ def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = (m["rel"] or "").lower()
     anchor = ctx.anchor
     if rel in ("past", "last", "previous") and anchor is not None and n > 0:
-        from desktop_app.core.temporal.calendar import shift
-
         start = shift(anchor, code, -n) if code not in ("H", "MIN") else anchor
         why = f"the {n} {m['unit'].lower()} up to {ctx.anchor_label}, {fmt_day(anchor)}"
         return Hit("DURATION", Reading(value, "duration", start, anchor, why))
@@ -210,9 +209,6 @@ def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
         # 'ends in two weeks', 'will vote again in a month': when, counted from publication
         # (not 'within a week', nor 'his second letter in two weeks', a length of time, nor
         # 'closes at its lowest level in six years', the years looked back over).
-        from desktop_app.core.temporal.calendar import shift
-        from desktop_app.core.temporal.lang.en.rules_relative import at_granularity
-
         why = (f"in {' '.join(m.group(0).split())!r}, counted from {ctx.anchor_label}, "
                f"{fmt_day(anchor)} (the clause is about the future)")
         return Hit("DATE", at_granularity(shift(anchor, code, n), code, why))

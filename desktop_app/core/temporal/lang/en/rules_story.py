@@ -30,13 +30,6 @@ _ENDING_AT = re.compile(r"\s+(?:to|ending|ended|through)\s")
 _MEASURED = re.compile(MEASURED_FROM, re.IGNORECASE)
 _IN_THE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
 _APPOSED = re.compile(r"\s*,\s*$")
-
-
-def _apposed(ctx: Context, at: int) -> bool:
-    """Whether the expression at ``at`` follows the last date after a comma: 'last seen Nov.
-    3, the day before ...' says which day Nov. 3 was, it does not count from it."""
-    return ctx.last_reading is not None and ctx.last_end >= 0 \
-        and _APPOSED.fullmatch(ctx.text, ctx.last_end, at) is not None
 _OF_PRICE = re.compile(r"\s+of\s+[$€£¥]")
 
 _STORY_UNITS = ("day", "week", "month", "quarter", "year", "morning", "evening", "night")
@@ -84,6 +77,13 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 _ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
+
+
+def _apposed(ctx: Context, at: int) -> bool:
+    """Whether the expression at ``at`` follows the last date after a comma: 'last seen Nov.
+    3, the day before ...' says which day Nov. 3 was, it does not count from it."""
+    return ctx.last_reading is not None and ctx.last_end >= 0 \
+        and _APPOSED.fullmatch(ctx.text, ctx.last_end, at) is not None
 
 
 _OF_BEFORE = re.compile(r"(?P<part>\w+)\s+[Oo][Ff]\s+$")
