@@ -24,6 +24,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     NAMED_DAY_WORDS,
     PAST_AUXILIARIES,
     PAST_VERBS,
+    PERFECT_AUXILIARIES,
     PRESENT_AUXILIARIES,
     PUT_OFF_TO_WORDS,
     SAID_VERBS,
@@ -217,6 +218,20 @@ def _past_verbs(low: str, start: int, end: int) -> Iterator[re.Match[str]]:
 def has_past_verb(low: str, start: int, end: int) -> bool:
     """True when low[start:end] (a clause, lower-cased) has a past-tense verb."""
     return next(_past_verbs(low, start, end), None) is not None
+
+
+def has_past_form(low: str, start: int, end: int) -> bool:
+    """True when low[start:end] (lower-cased) tells of the past: a past tense or a perfect
+    ('has fluctuated', 'have gathered', 'has been sold'); not a participle after a present
+    or a modal ('is planned', 'should be completed')."""
+    for m in _PAST.finditer(low, start, end):
+        at = m.start()
+        if at and low[at - 1] == "'":
+            continue
+        auxiliary = _PRESENT_AUXILIARY_BEFORE.search(low, max(0, at - 9), at)
+        if auxiliary is None or auxiliary.group().strip() in PERFECT_AUXILIARIES:
+            return True
+    return False
 
 
 def has_future_marker(low: str, start: int, end: int) -> bool:

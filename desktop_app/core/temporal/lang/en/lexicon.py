@@ -72,6 +72,9 @@ LEADING_UP_WORDS = ("ahead", "before", "pending", "run-up", "awaiting")
 # continued', 'masks are required', 'it will be held').
 PRESENT_AUXILIARIES = ("has", "have", "is", "are", "be", "been", "being", "stays", "stay",
                        "remains", "remain", "seems", "get", "gets")
+# Those of them that, before a participle, tell of the past: a perfect ('has fluctuated',
+# 'has been sold'), where the others make a present passive ('is planned').
+PERFECT_AUXILIARIES = ("has", "have", "been")
 # Words of the future told of a past moment ('would', 'planned to'), and the auxiliaries that
 # put one there ('was expected'): they date nothing forward on their own.
 FUTURE_IN_THE_PAST = ("would", "planned to")

@@ -8,7 +8,7 @@ from datetime import date
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import fmt_day, month_name
-from desktop_app.core.temporal.context import preceding_word
+from desktop_app.core.temporal.context import has_past_form, preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import UP_TO_WORDS
 from desktop_app.core.temporal.lang.en.patterns import MOD, MON, NAME_AFTER, month_number
@@ -32,6 +32,10 @@ _MAY_AS_MONTH_AFTER = re.compile(r"\b(in|since|until|by|of|from|through|during|e
           ("The law took effect in January.", "2021-01"),
           ("Parliament reconvenes in September.", "2021-09"),
           ("In 2019 the firm opened a store in March.", "2019-03"),  # that year's March
+          # no tense: the nearer one, three months on rather than nine back
+          ("Delegates can attend the summit in October.", "2021-10"),
+          ("The transaction should be completed in October.", "2021-10"),  # no perfect
+          ("The stock has fluctuated, rising to a high from a low in October.", "2020-10"),
       ),
       misses=(
           "You may go.",
@@ -124,5 +128,22 @@ def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str
         return y, (f"the coming {month_name(mon)}: the month right after {ctx.anchor_label} "
                    "rather than one eleven months back"), (
             f"no year given: the {month_name(mon)} eleven months back is the other reading",)
+    if before != "since" and _ahead(anchor, mon) < _behind(anchor, mon) \
+            and not has_past_form(ctx.low, *ctx.sentence):
+        # no tense either way: the nearer ('the summit in April', in December)
+        y = this_year if mon > anchor.month else this_year + 1
+        return y, (f"the {month_name(mon)} nearest {ctx.anchor_label}: no verb in its sentence "
+                   "tells of the past"), (f"no tense: the {month_name(mon)} before "
+                                      f"{ctx.anchor_label} is the other reading",)
     y = this_year if mon <= anchor.month else this_year - 1
     return y, f"latest {month_name(mon)} not after {ctx.anchor_label}", ()
+
+
+def _ahead(anchor: date, mon: int) -> int:
+    """Months from the anchor's month to the next ``mon`` after it (1-12)."""
+    return (mon - anchor.month - 1) % 12 + 1
+
+
+def _behind(anchor: date, mon: int) -> int:
+    """Months from the latest ``mon`` not after the anchor's month to it (0-11)."""
+    return (anchor.month - mon) % 12
