@@ -253,3 +253,17 @@ def test_a_meeting_told_in_the_present_is_to_come(text: str,
 ])
 def test_in_so_many_weeks_ahead_is_when(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Told that day, with no object between ('was told Wednesday'): the day it was said (it
+    # was the Wednesday after a Tuesday's publication: 'told' cuts the clause, and the day
+    # after publication in a clause without a past verb is tomorrow).
+    ("Sununu was told Wednesday by Bush's son that he had to go.", [("Wednesday",
+                                                                      "2021-06-30")]),
+    ("The minister told reporters Wednesday he would stay.", [("Wednesday", "2021-06-30")]),
+    # ... and what it must leave alone: a day to come after the publication day.
+    ("The board meets Wednesday.", [("Wednesday", "2021-07-07")]),
+])
+def test_the_day_one_was_told_is_past(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, date(2021, 7, 6)) == expected

@@ -266,10 +266,10 @@ def put_off_to(low: str, sentence_start: int, start: int) -> bool:
         _PUT_OFF_TO.search(low, max(sentence_start, start - 80), start) is not None
 
 
-# 'said', 'said on', 'told reporters', 'told the council on': what comes before the day a
-# thing was said (an object of up to two words only after 'told').
+# 'said', 'said on', 'told reporters', 'told the council on', 'was told': what comes before
+# the day a thing was said (after 'told', an object of up to two words or none).
 _SAID_ON = re.compile(r"\b(?:(?:" + "|".join(w for w in SAID_VERBS if w != "told")
-                      + r")|told(?:\s+[\w-]+){1,2})\s+(?:on\s+)?$")
+                      + r")|told(?:\s+[\w-]+){0,2})\s+(?:on\s+)?$")
 _SAID_ENDINGS = tuple({f"{w[-3:]} " for w in SAID_VERBS} | {"on "})
 
 
