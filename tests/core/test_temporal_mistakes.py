@@ -267,3 +267,17 @@ def test_in_so_many_weeks_ahead_is_when(text: str, expected: list[tuple[str, str
 ])
 def test_the_day_one_was_told_is_past(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text, date(2021, 7, 6)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # The day of a thing a reported future acts on: the nearest (it was the next one, after
+    # the ruling had been made).
+    ("The relatives said they would appeal Wednesday's ruling.", [("Wednesday", "2021-07-07")]),
+    ("He said he would attend Sunday's rally.", [("Sunday", "2021-07-11")]),
+    # ... and what it must leave alone: the day the future itself is on.
+    ("He said the court would rule on Wednesday.", [("Wednesday", "2021-07-14")]),
+    ("The court will rule on Wednesday.", [("Wednesday", "2021-07-14")]),
+])
+def test_a_day_a_reported_future_acts_on_is_the_nearest(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

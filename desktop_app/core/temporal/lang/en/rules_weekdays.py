@@ -126,6 +126,10 @@ def resolve_weekday(word: str, rel_word: str | None,
         way = "after"
     elif rel == "this":
         way = "this week"
+    elif ctx.future and ctx.text.startswith("'s", ctx.end) and ctx.reported_future:
+        # the day of a thing the reported future acts on ('said they would appeal
+        # Wednesday's ruling'): it may have come already
+        way = "nearest"
     elif ctx.future and preceding_word(ctx.text, ctx.start) != "since" or (
             preceding_word(ctx.text, ctx.start) in UP_TO_WORDS and not ctx.past):
         way = "future"  # or the end of what lasts ('the festival runs until Sunday')
@@ -157,6 +161,10 @@ def _weekday_readings(wd: int, anchor: date, source: str,
         why = f"the {name} of the week of {label}"
     elif way == "future":
         d, why = on_after, f"first {name} on or after {label} (the clause is about the future)"
+    elif way == "nearest":
+        d = min(on_before, on_after, key=lambda day: abs((day - anchor).days))
+        why = (f"the {name} nearest {label}: the day of a thing a future told in the past "
+               "('said ... would') acts on may have come already")
     elif way == "tomorrow":
         d, why = on_after, (f"the {name} right after {label}: tomorrow, as the clause has no "
                             "past-tense verb")
