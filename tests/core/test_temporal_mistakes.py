@@ -281,3 +281,15 @@ def test_the_day_one_was_told_is_past(text: str, expected: list[tuple[str, str]]
 def test_a_day_a_reported_future_acts_on_is_the_nearest(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A deadline extended to a day is a day to come, as one put off to (it was the day past).
+    ("The agency extended its deadline until 9 a.m. Tuesday.", [("9 a.m. Tuesday",
+                                                                 "2021-07-13T09:00")]),
+    ("The ceasefire was extended until Sunday.", [("Sunday", "2021-07-11")]),
+    # ... and what it must leave alone: a past that lasted to a day.
+    ("The talks lasted until Sunday.", [("Sunday", "2021-07-04")]),
+])
+def test_a_day_extended_to_is_to_come(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

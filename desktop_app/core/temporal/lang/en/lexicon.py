@@ -151,7 +151,7 @@ RANGE_OPENERS = ("from", "between", "since")
 # vote until Tuesday', 'moved to Friday', 'delayed till May').
 PUT_OFF_TO_WORDS = ("until", "till", "to", "for")
 RESCHEDULING_VERBS = ("postpon", "delay", "moved", "moving", "push", "resched", "brought",
-                      "bring", "shift", "chang", "advanc", "put off", "puts off", "bumped")
+                      "bring", "shift", "chang", "advanc", "put off", "puts off", "bumped", "extend")
 
 # Cues: words every match of a rule contains, so a rule runs only where one of them occurs
 # (see scan.py). Whole words, lower case. "<...>" names a kind of number instead of a word.
