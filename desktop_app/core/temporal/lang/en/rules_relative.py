@@ -238,6 +238,8 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
           "Spring water is cheap.",
           "the summer of love",  # a season named by what follows, not the nearest one
           "the winter of nineteen ninety-four",
+          "medals at the Summer Olympics",  # a name
+          "a ball at the Winter Palace",
       ))
 def _season(m: re.Match[str], ctx: Context) -> Hit | None:
     code = SEASONS[m["season"].lower()]
@@ -245,6 +247,9 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit("DATE", rd.narrow(rd.season(int(m["y"]), code, "explicit season"), m["mod"]))
     if not (m["prep"] or m["the"]):
         return None  # a bare 'fall' or 'spring' is too often a verb or a noun
+    if m["season"][0].isupper() and _CAPITALISED_AFTER.match(ctx.text, m.end()) \
+            and not ctx.text.isupper():
+        return None  # 'the Summer Olympics', 'the Winter Palace': a name
     if OF_WHAT.match(ctx.text, m.end()):
         # 'the fall of Rome' (a collapse, no autumn), 'the summer of love', 'the winter of
         # nineteen ninety-four': which season is said by what follows, not by the anchor.
@@ -262,6 +267,7 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
+_CAPITALISED_AFTER = re.compile(r" [A-Z]")
 # 'the day of the attack', 'the summer of 1969': which one, is said by what follows.
 OF_WHAT = re.compile(r"\s+of\b")
 
