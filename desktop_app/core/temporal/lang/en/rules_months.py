@@ -43,6 +43,8 @@ _MAY_AS_MONTH_AFTER = re.compile(r"\b(in|since|until|by|of|from|through|during|e
           "in January nineteen ninety-seven",  # that year's January, not this year's
           "thousands joined the annual March for Life",  # the name of a march
           "at the head of the March of the Combatant Mothers",
+          "at the head of the ``March of the Combatant Mothers,''",  # quoted as well
+          "they joined the “March for Our Lives” on Saturday",
       ))
 def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     word = m["mon"]
@@ -86,8 +88,9 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 # A month word after an article and before a name's 'of' or 'for' (NAME_AFTER) names
-# something ('the annual March for Life'); 'in March of the following year' is a month.
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+# something ('the annual March for Life', in quotes or not); 'in March of the following year'
+# is a month.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?[`'\"“‘]*$", re.IGNORECASE)
 
 
 def _year_named_in_clause(ctx: Context) -> int | None:
