@@ -129,3 +129,11 @@ def test_a_passage_with_a_range_dates_a_range_event(text: str, precision: Precis
     assert (d.precision, d.start, d.end) == (precision, start, end)
     assert format_event_date(d) == shown
     assert d.rule.startswith(("a range", "an open range"))
+
+
+def test_days_of_the_month_without_it_make_a_range_of_the_month_just_named() -> None:
+    (e,) = find_expressions("In March the port closed from the 5th to the 8th.", FRI)[1:]
+    assert (e.text, e.value) == ("from the 5th to the 8th", "2021-03-05/2021-03-08")
+    (alone,) = find_expressions("The port closed from the 5th to the 8th.", FRI)
+    assert alone.value == "2021-07-05/2021-07-08"
+    assert not alone.sure and "no month written" in alone.flags[0]  # the month is a guess

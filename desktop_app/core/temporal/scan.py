@@ -27,6 +27,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     DECADE_NUMBER,
     ISO_NUMBER,
     MONTH_CUES,
+    ORDINAL_NUMBER,
     SEASON_CUES,
     SEPARATED_NUMBER,
     YEAR_NUMBER,
@@ -45,11 +46,14 @@ _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
 _NUMBERS = (r"(\d{4})(?!\d)"
             r"|(\d{1,2})(?=[/.]\d\d?[/.]\d)|(\d{1,2})(?=:\d)"
             r"|\d*?(\d)(?=a|p)"
+            r"|\d?(\d)(?=st|nd|rd|th)"  # before decades: '10th' is no '10s'
             r"|\d?(0)(?=s|')")
 _DIGIT = re.compile(r"\d")
 # Modifiers a pattern lets run straight into a month, season or year ('midsummer').
 _MODIFIERS = ("early", "mid", "late", "of")
-_NUMBER_KINDS = {2: SEPARATED_NUMBER, 3: COLON_NUMBER, 4: CLOCK_NUMBER, 5: DECADE_NUMBER}
+_NUMBER_KINDS = {2: SEPARATED_NUMBER, 3: COLON_NUMBER, 4: CLOCK_NUMBER, 5: ORDINAL_NUMBER,
+                 6: DECADE_NUMBER}
+_BLANKS = 7  # the group of a run of blanks and hyphens
 
 
 class CueIndex:
@@ -130,7 +134,7 @@ class CueIndex:
             if kind is None:  # a cue word
                 found[group_of[low[start:end]]].append((start, end))
                 continue
-            if kind == 6:  # a run of blanks: with the one after it and the character before
+            if kind == _BLANKS:  # a run of blanks: with the one after it and the character before
                 gap = max(gap, end - start + 2)  # (one too many if not a blank: windows grow)
                 continue
             cues: Sequence[str]

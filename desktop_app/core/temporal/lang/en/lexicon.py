@@ -151,7 +151,8 @@ RANGE_OPENERS = ("from", "between", "since")
 # vote until Tuesday', 'moved to Friday', 'delayed till May').
 PUT_OFF_TO_WORDS = ("until", "till", "to", "for")
 RESCHEDULING_VERBS = ("postpon", "delay", "moved", "moving", "push", "resched", "brought",
-                      "bring", "shift", "chang", "advanc", "put off", "puts off", "bumped", "extend")
+                      "bring", "shift", "chang", "advanc", "put off", "puts off", "bumped",
+                      "extend")
 
 # Cues: words every match of a rule contains, so a rule runs only where one of them occurs
 # (see scan.py). Whole words, lower case. "<...>" names a kind of number instead of a word.
@@ -161,6 +162,7 @@ SEPARATED_NUMBER = "<sep>"  # one or two digits, / or ., one or two digits, / or
 COLON_NUMBER = "<colon>"  # one or two digits, a colon and a digit: 10:30
 CLOCK_NUMBER = "<clock>"  # digits run into a.m./p.m.: 10am, 10.30pm
 DECADE_NUMBER = "<decade>"  # digits ending in 0 before s or 's: 90s, 1990's
+ORDINAL_NUMBER = "<ordinal>"  # one or two digits before st, nd, rd or th: the 15th
 MONTH_CUES = tuple(MONTHS)
 WEEKDAY_CUES = tuple(WEEKDAYS)
 UNIT_CUES = ("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months",
