@@ -293,3 +293,18 @@ def test_a_day_a_reported_future_acts_on_is_the_nearest(
 ])
 def test_a_day_extended_to_is_to_come(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+def test_the_same_period_a_year_back_is_the_period_named_a_year_before() -> None:
+    # It was the period named, or 'last year' alone: the whole year, not the month compared.
+    assert found("Sales fell 35% in January, compared to the same month a year ago.",
+                 date(2009, 2, 3)) == [("January", "2009-01"),
+                                       ("the same month a year ago", "2008-01")]
+    assert found("Sales rose in February compared to the same period last year.",
+                 date(2010, 3, 3))[-1] == ("the same period last year", "2009-02")
+    # None named before it: the publication's week, or the story's quarter, a year back, as
+    # a guess.
+    (week,) = find_expressions("Sales beat the same week last year.", date(2010, 3, 3))
+    assert week.value == "2009-W09" and not week.sure
+    (period,) = find_expressions("Profit fell from the same period last year.", FRI)
+    assert period.value == "2020-Q2" and not period.sure

@@ -138,6 +138,65 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
                derived=True)
 
 
+# The period the story is about, a year before ('sales rose in February from the same period
+# last year'): what follows 'the same ...' and names the year back.
+_A_YEAR_BACK = (r"(?:last\s+year|the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|"
+                r"(?:a|one)\s+year\s+(?:ago|earlier|before|prior))")
+# Which granularities of the period last named each word may refer back to.
+_SAME_WHAT = {"day": ("day",), "week": ("week",), "month": ("month",),
+              "quarter": ("quarter",), "season": ("season",),
+              "period": ("day", "week", "month", "quarter", "half", "season")}
+
+
+@rule("same-period-a-year-back", r"the\s+(?:same|corresponding|comparable)\s+"
+      r"(?P<what>day|week|month|quarter|season|period)\s+(?:of\s+)?" + _A_YEAR_BACK,
+      priority=6, cues=("same", "corresponding", "comparable"),
+      examples=(
+          ("Sales fell in January, compared to the same month a year ago.", "2020-01"),
+          ("Sales rose in February from the same period last year.", "2020-02"),
+          ("Profit rose in the second quarter from the same quarter a year earlier.",
+           "2020-Q2"),
+      ))
+def _same_period_a_year_back(m: re.Match[str], ctx: Context) -> Hit | None:
+    what = m["what"].lower()
+    last, flags = ctx.last_reading, cast(tuple[str, ...], ())
+    if last is None or last.earliest is None or last.granularity not in _SAME_WHAT[what]:
+        last = _period_of_the_story(ctx, what)
+        if last is None:
+            return None
+        flags = (f"no {what} named before it: read as {last.explanation}",)
+    back = _a_year_before(last, f"{last.value}, a year before")
+    return Hit("DATE", back, flags=flags, derived=True) if back is not None else None
+
+
+def _period_of_the_story(ctx: Context, what: str) -> Reading | None:
+    """Where no such period was named: the quarter the story is about ('year-ago period'
+    reads so too), or the publication's day, week, month or season."""
+    anchor = ctx.anchor
+    if what in ("quarter", "period") or anchor is None:
+        return story_quarter(ctx)
+    why = f"the {what} of {ctx.anchor_label}"
+    if what == "season":
+        return rd.season(*season_of(anchor), why)
+    return at_granularity(anchor, what[0].upper(), why)
+
+
+def _a_year_before(reading: Reading, why: str) -> Reading | None:
+    """The same period of the year before: the same day, week, month, quarter, half, season."""
+    first = cast(date, reading.earliest)
+    earlier = shift(first, "Y", -1)
+    y = int(reading.value[:4]) - 1
+    if reading.granularity == "quarter":
+        return rd.quarter(y, int(reading.value[-1]), why)
+    if reading.granularity == "half":
+        return rd.half(y, int(reading.value[-1]), why)
+    if reading.granularity == "season":
+        return rd.season(y, reading.value[5:], why)
+    if reading.granularity in ("day", "week", "month"):
+        return at_granularity(earlier, reading.granularity[0].upper(), why)
+    return None
+
+
 @rule("year-end", r"(?:(?P<which>this|last|next)\s+)?(?:year[\s-]+end|year's\s+end)"
       r"(?:\s+(?P<y>(?:1[0-9]|20)\d{2}))?", priority=6,
       cues=("end",),  # rarer than 'year' in news: fewer places to try
