@@ -3,6 +3,7 @@
 from desktop_app.core.temporal.lang.en import (  # noqa: F401
     rules_absolute,
     rules_day_of_month,
+    rules_holidays,
     rules_months,
     rules_other,
     rules_periods,
