@@ -156,6 +156,17 @@ class Context:
             return "the publication date"
         return "the last date mentioned"
 
+    @_once
+    def named_nearby(self) -> Reading | None:
+        """The last dated expression where it ends in this sentence or the one before ('They
+        met in March. On the 15th, ...'; 'on Nov. 30. Until then, ...'), else None."""
+        last = self.last_reading
+        if last is None or last.earliest is None or self.last_end < 0:
+            return None
+        start = self.sentence[0]
+        before = sentence_bounds(self.text, start - 2, start - 1)[0] if start > 1 else start
+        return last if self.last_end >= before else None
+
     @property
     def ref_or_anchor(self) -> date | None:
         """Anaphoric expressions ("a day later", "the same day") follow the narrative first."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import cast
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import days_in_month, fmt_day, month_name
-from desktop_app.core.temporal.context import preceding_word, sentence_bounds
+from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import ORDINAL_NUMBER
 
@@ -51,9 +52,9 @@ def _day_of_month(m: re.Match[str], ctx: Context) -> Hit | None:
             or preceding_word(ctx.text, m.start()) not in _PREPOSITIONS:
         return None
     rel = (m["rel"] or "").lower()
-    named = None if rel else _month_just_named(ctx)
-    if named is not None:
-        year, mon = named
+    named = None if rel else ctx.named_nearby
+    if named is not None and named.granularity in ("day", "month"):
+        year, mon = cast(date, named.earliest).year, cast(date, named.earliest).month
         if day > days_in_month(year, mon):
             return None
         return Hit("DATE", rd.day(date(year, mon, day), f"the {day}{m['suffix']} of the "
@@ -75,20 +76,6 @@ def _day_of_month(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.day(date(year, mon, day), f"day {day} of {why} {ctx.anchor_label}, "
                               f"{fmt_day(anchor)}"),
                flags=("no month written: read as " + month_name(mon) + ", by the tense",))
-
-
-def _month_just_named(ctx: Context) -> tuple[int, int] | None:
-    """The year and month of the day or month the text named last, in this sentence or the
-    one before ('They met in March. On the 15th, ...'), else None."""
-    last = ctx.last_reading
-    if last is None or last.earliest is None or last.granularity not in ("day", "month") \
-            or ctx.last_end < 0:
-        return None
-    start = ctx.sentence[0]
-    before = sentence_bounds(ctx.text, start - 2, start - 1)[0] if start > 1 else start
-    if ctx.last_end < before:
-        return None
-    return last.earliest.year, last.earliest.month
 
 
 def _step(year: int, mon: int, months: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import fmt_day, shift
+from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import PARTS_OF_DAY, PERIOD_PARTS
 from desktop_app.core.temporal.lang.en.offsets import MEASURED_FROM
@@ -207,3 +208,28 @@ def _story_day(m: re.Match[str], ctx: Context) -> Hit | None:
     if anchor is None:
         return None
     return Hit("DATE", rd.day(anchor, f"the day the story is at, {fmt_day(anchor)}"))
+
+
+# The words before 'then' that make it the date just named ('until then', 'since then'; not
+# 'back then', 'and then', 'by then end').
+_THEN_AFTER = ("until", "till", "by", "since", "before", "from")
+
+
+@rule("then", r"then", priority=40, cues=("then",),
+      examples=(
+          ("The rights will end on Nov. 30. Until then, the stock stays convertible.",
+           "2021-11-30"),
+          # an open range from it, as 'since March 2015' is
+          ("He was arrested in March 2015. Since then, he has been in jail.", "2015-03"),
+      ),
+      misses=(
+          "Back then, prices were lower.",
+          "He paused, and then left.",
+          "By then, nobody knew.",  # no date named before it
+      ))
+def _then(m: re.Match[str], ctx: Context) -> Hit | None:
+    named = ctx.named_nearby
+    if named is None or preceding_word(ctx.text, m.start()) not in _THEN_AFTER:
+        return None
+    return Hit("DATE", replace(named, explanation=f"the date just named, {named.value}"),
+               derived=True)
