@@ -173,7 +173,7 @@ _PIECES = st.sampled_from([
     "twice", "christmas", "new year's day", "easter", "two", "a", "several", "nineteen",
     "ninety", "two thousand", "century", "twentieth", "nineties", "spring", "fall", "weekend",
     "same", "following", "period", "ſ", "ı", "İ", "K", "x", "5", "12", "123", "0", "1st",
-    "20th", "3rd", "on the",
+    "20th", "3rd", "on the", "'82", "since '08",
 ])
 _GLUE = st.sampled_from([" ", " ", " ", "  ", "-", "\n", "\n\n", ", ", ".", "'", "/", ":", "",
                          "\t\t\t   ", " " * 12])

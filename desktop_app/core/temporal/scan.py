@@ -22,6 +22,7 @@ from operator import itemgetter
 
 from desktop_app.core.temporal.grammar import Rule
 from desktop_app.core.temporal.lang.en.lexicon import (
+    CLIPPED_YEAR_NUMBER,
     CLOCK_NUMBER,
     COLON_NUMBER,
     DECADE_NUMBER,
@@ -47,13 +48,14 @@ _NUMBERS = (r"(\d{4})(?!\d)"
             r"|(\d{1,2})(?=[/.]\d\d?[/.]\d)|(\d{1,2})(?=:\d)"
             r"|\d*?(\d)(?=a|p)"
             r"|\d?(\d)(?=st|nd|rd|th)"  # before decades: '10th' is no '10s'
-            r"|\d?(0)(?=s|')")
+            r"|\d?(0)(?=s|')"
+            r"|(?<=['‘’])(\d\d)(?!\d)")  # after an apostrophe: a year cut short ('82)
 _DIGIT = re.compile(r"\d")
 # Modifiers a pattern lets run straight into a month, season or year ('midsummer').
 _MODIFIERS = ("early", "mid", "late", "of")
 _NUMBER_KINDS = {2: SEPARATED_NUMBER, 3: COLON_NUMBER, 4: CLOCK_NUMBER, 5: ORDINAL_NUMBER,
-                 6: DECADE_NUMBER}
-_BLANKS = 7  # the group of a run of blanks and hyphens
+                 6: DECADE_NUMBER, 7: CLIPPED_YEAR_NUMBER}
+_BLANKS = 8  # the group of a run of blanks and hyphens
 
 
 class CueIndex:

@@ -116,6 +116,9 @@ NOT_PLURAL_NOUNS = ("is", "was", "has", "does", "says", "as", "this", "its", "hi
                     "becomes", "remains", "seems", "goes", "comes", "makes", "brings")
 YEAR_PREPOSITIONS = ("in", "since", "by", "until", "till", "during", "before", "after",
                      "from", "through", "circa", "c.")
+# The words before a year cut short that make it one ('since '82', 'the class of '99'), where
+# two digits after an apostrophe are also a closing quote's or a foot's.
+CLIPPED_YEAR_AFTER = (*YEAR_PREPOSITIONS, "of")
 # Words that make the four-digit number after them a name or a number, not a year ("Flight
 # 1549", "Resolution 1973", "Route 1500", "No. 1984", "page 2019").
 IDENTIFIER_ABBREVIATIONS = ("no", "nos", "num", "ext")  # written with a full stop
@@ -163,6 +166,7 @@ COLON_NUMBER = "<colon>"  # one or two digits, a colon and a digit: 10:30
 CLOCK_NUMBER = "<clock>"  # digits run into a.m./p.m.: 10am, 10.30pm
 DECADE_NUMBER = "<decade>"  # digits ending in 0 before s or 's: 90s, 1990's
 ORDINAL_NUMBER = "<ordinal>"  # one or two digits before st, nd, rd or th: the 15th
+CLIPPED_YEAR_NUMBER = "<clipped>"  # two digits after an apostrophe: since '82
 MONTH_CUES = tuple(MONTHS)
 WEEKDAY_CUES = tuple(WEEKDAYS)
 UNIT_CUES = ("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months",

@@ -12,6 +12,8 @@ from desktop_app.core.temporal.calendar import days_in_month, fmt_day, month_nam
 from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import (
+    CLIPPED_YEAR_AFTER,
+    CLIPPED_YEAR_NUMBER,
     IDENTIFIER_ABBREVIATIONS,
     IDENTIFIER_NOUNS,
     ISO_NUMBER,
@@ -296,6 +298,31 @@ def _year(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     why = "fiscal year" if m["fiscal"] else "explicit year"
     return Hit("DATE", rd.narrow(rd.year(y, why), m["mod"]), absolute=True)
+
+
+@rule("clipped-year", r"['‘’](?P<yy>\d\d)(?!['’%]|[.,]\d)", priority=30,
+      cues=(CLIPPED_YEAR_NUMBER,),
+      examples=(
+          ("Nikkei at lowest level since '82", "1982"),
+          ("the class of ’99", "1999"),
+          ("Sales will peak by '25, it said.", "2025"),  # to come
+      ),
+      misses=(
+          "He said 'ok '82 times.",
+          "a 6'10 centre",
+          "in '82' bars",
+      ))
+def _clipped_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    anchor = ctx.anchor
+    if anchor is None or preceding_word(ctx.text, m.start()) not in CLIPPED_YEAR_AFTER:
+        return None
+    y = anchor.year // 100 * 100 + int(m["yy"])
+    reach = 10 if ctx.future else 0  # a year to come only in a clause about the future
+    if y > anchor.year + reach:
+        y -= 100
+    why = (f"the last year ending in {m['yy']} up to {'ten years after ' if reach else ''}"
+           f"{ctx.anchor_label}, {fmt_day(anchor)}")
+    return Hit("DATE", rd.year(y, why), absolute=True)
 
 
 _TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
