@@ -228,7 +228,9 @@ def _year_end(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 # The granularities of a date that "the month", "the year" may refer back to.
-NAMED_GRANULARITIES = {"month": ("month", "day", "time"), "year": ("year", "month", "day", "time")}
+NAMED_GRANULARITIES = {"month": ("month", "day", "time"),
+                       "year": ("year", "half", "quarter", "season", "month", "week", "day",
+                                "time")}
 
 _RELATIONS = ("last", "next", "this", "coming", "past", "previous", "current", "following",
               "same", "recent", "upcoming")

@@ -106,6 +106,7 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
           ("Sales rose from the year prior.", "2020"),
           ("In early February he demanded a withdrawal by the end of the month.", "2021-02"),
           ("Sales fell in 2019, the worst result of the year.", "2019"),
+          ("It lost money in the fourth quarter of 2019 and for the entire year.", "2019"),
       ),
       misses=(
           # which day or year is said by what follows, not by the date the story is at
