@@ -308,3 +308,12 @@ def test_the_same_period_a_year_back_is_the_period_named_a_year_before() -> None
     assert week.value == "2009-W09" and not week.sure
     (period,) = find_expressions("Profit fell from the same period last year.", FRI)
     assert period.value == "2020-Q2" and not period.sure
+
+
+def test_then_and_that_time_are_the_date_just_named() -> None:
+    (day, then) = find_expressions("The rights will end on Nov. 30. Until then, they hold.", FRI)
+    assert (then.text, then.value, then.sure) == ("then", "2021-11-30", True)
+    (day, time) = find_expressions("It will be done by June 10. If not by that time, it lapses.",
+                                   FRI)
+    assert (time.text, time.value, time.sure) == ("that time", "2021-06-10", False)  # a guess
+    assert found("Back then, prices were lower. By then, nobody knew.") == []

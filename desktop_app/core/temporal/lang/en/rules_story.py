@@ -211,13 +211,16 @@ def _story_day(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", rd.day(anchor, f"the day the story is at, {fmt_day(anchor)}"))
 
 
-# The words before 'then' that make it the date just named ('until then', 'since then'; not
-# 'back then', 'and then', 'by then end').
-_THEN_AFTER = ("until", "till", "by", "since", "before", "from")
+# The words before 'then' or 'that time' that make it the date just named ('until then',
+# 'since then', 'by that time'; not 'back then', 'and then', 'that time of year').
+_THEN_AFTER = ("until", "till", "by", "since", "before", "from", "at")
 
 
-@rule("then", r"then", priority=40, cues=("then",),
+@rule("then", r"then|that\s+(?:time|point|date)(?!\s+of\b)", priority=40,
+      cues=("then", "that"),
       examples=(
+          ("It will be finalized by June 10. If no price is agreed on by that time, it lapses.",
+           "2021-06-10"),
           ("The rights will end on Nov. 30. Until then, the stock stays convertible.",
            "2021-11-30"),
           # an open range from it, as 'since March 2015' is
@@ -232,5 +235,8 @@ def _then(m: re.Match[str], ctx: Context) -> Hit | None:
     named = ctx.named_nearby
     if named is None or preceding_word(ctx.text, m.start()) not in _THEN_AFTER:
         return None
+    # 'that time' may be the time of an event told about, not of the date last written ('said
+    # Sunday it was looking into whether it was active in the area at that time'): a guess
+    flags = () if m.group().lower() == "then" else ("the time referred to may be another",)
     return Hit("DATE", replace(named, explanation=f"the date just named, {named.value}"),
-               derived=True)
+               flags=flags, derived=True)
