@@ -23,6 +23,7 @@ from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.importers.lead import with_lead
 from desktop_app.core.importers.local_day import PageTimes
+from desktop_app.core.importers.repair import with_lost_letters_restored
 from desktop_app.core.importers.shown_date import (
     Surroundings,
     surroundings,
@@ -108,11 +109,11 @@ def draft_from_html(html: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> A
     if len(text) < _SHORT_TEXT:
         text = _longer_by_recall(html, text)
     text = without_boilerplate(text, lambda: _page_links(html))
-    title = without_site_name((doc.title or "").strip(), declared_site_name(html),
-                              doc.url or "")
+    title = without_site_name(with_lost_letters_restored((doc.title or "").strip(), html),
+                              declared_site_name(html), doc.url or "")
     if title and text.startswith(title):
         text = text[len(title):].lstrip("\n")
-    text = with_lead(html, text, lambda: _page_text(html))
+    text = with_lost_letters_restored(with_lead(html, text, lambda: _page_text(html)), html)
     dating = _publication(html, doc.date, doc.url or "", title, text)
     # After dating: a stamp is where the page's date may have been read.
     text = without_stamps(text, {day for day in (dating.published, dating.guess) if day})
