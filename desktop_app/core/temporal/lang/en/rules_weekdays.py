@@ -31,7 +31,7 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
 
 
 @rule("weekday", r"(?:(?P<over>overnight)\s+)?(?:(?P<rel>last|next|this|coming|past|previous|"
-      r"(?<=the )following|early|late)\s+)?" + WD
+      r"(?<=the )following|early|late|earlier|later)\s+)?" + WD
       + r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", priority=10,
       cue_in="wd",
       examples=(
@@ -67,6 +67,7 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("On 3 March he arrived. He left the following Monday.", "2021-03-08"),
           ("Following Monday's vote, protests began.", "2021-07-05"),  # a preposition
           ("Shelling continued overnight Sunday.", "2021-07-04TNI"),  # Sunday's night
+          ("Earlier Sunday, police and protesters clashed.", "2021-07-04"),  # earlier that day
       ),
       misses=(
           "Super Tuesday is near.",
