@@ -234,6 +234,17 @@ def has_past_form(low: str, start: int, end: int) -> bool:
     return False
 
 
+# A present perfect: 'has continued', 'have kept', 'has been closed', 'has also extended'.
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:not|never|already|also|just|been)\s+)*"
+                              r"(?:" + word_trie(PAST_VERBS) + r"|\w{3,}ed)\b")
+
+
+def has_present_perfect(low: str, start: int, end: int) -> bool:
+    """True when low[start:end] (lower-cased) has a present perfect: a state reaching to now
+    ('has continued to hold the markets closed until Friday': to come)."""
+    return _PRESENT_PERFECT.search(low, start, end) is not None
+
+
 def has_future_marker(low: str, start: int, end: int) -> bool:
     """True when low[start:end] (a clause, lower-cased) speaks of the future ('will meet on
     Tuesday')."""

@@ -13,6 +13,7 @@ from desktop_app.core.temporal.context import (
     clause_bounds,
     has_future_marker,
     has_past_verb,
+    has_present_perfect,
     leads_up_to,
     next_clause_break,
     only_would,
@@ -155,6 +156,12 @@ class Context:
         if self.anchor == self.dct and self.mode != "narrative":
             return "the publication date"
         return "the last date mentioned"
+
+    @_once
+    def reaches_now(self) -> bool:
+        """The clause has a present perfect: what it tells lasts to now, so the end it runs
+        'until' is still to come."""
+        return has_present_perfect(self.low, *self.clause)
 
     @_once
     def named_nearby(self) -> Reading | None:

@@ -54,6 +54,9 @@ def with_part_of_day(reading: Reading, part: str | None) -> tuple[str, Reading]:
           ("The festival ran until Sunday.", "2021-07-04"),
           ("Until Monday, the border stays closed.", "2021-07-12"),  # 'closed': no past here
           ("The border stayed closed until Monday.", "2021-07-05"),
+          # a state reaching to now: its end is to come
+          ("The government has kept all markets closed until Monday.", "2021-07-12"),
+          ("The markets had been closed until Monday.", "2021-07-05"),
           # the day something was said, whatever the words said speak of
           ("The ministry said Wednesday it would publish the figures.", "2021-07-07"),
           ("He told reporters Thursday he would run.", "2021-07-08"),
@@ -132,7 +135,8 @@ def resolve_weekday(word: str, rel_word: str | None,
         # Wednesday's ruling'): it may have come already
         way = "nearest"
     elif ctx.future and preceding_word(ctx.text, ctx.start) != "since" or (
-            preceding_word(ctx.text, ctx.start) in UP_TO_WORDS and not ctx.past):
+            preceding_word(ctx.text, ctx.start) in UP_TO_WORDS
+            and (not ctx.past or ctx.reaches_now)):
         way = "future"  # or the end of what lasts ('the festival runs until Sunday')
     elif weekday_on_or_after(anchor, wd) == anchor + timedelta(days=1) and not ctx.past \
             and preceding_word(ctx.text, ctx.start) != "since":
