@@ -23,7 +23,10 @@ def _scorer():  # noqa: ANN202
     return module
 
 
-@pytest.mark.parametrize("corpus,minimum", [("tbaq-train", 0.85), ("meantime-en", 0.80)])
+# Today's figures held (1,294 of 1,499 and 246 of 286; MEANTIME's is issue "Dates 2"'s
+# target, TBAQ's 88 % is not met), as a floor a change may not go under.
+@pytest.mark.parametrize("corpus,minimum", [("tbaq-train", 1294 / 1499),
+                                            ("meantime-en", 246 / 286)])
 def test_gold_span_date_accuracy(corpus: str, minimum: float) -> None:
     score = _scorer()
     correct = total = 0
@@ -49,8 +52,8 @@ def test_gold_span_date_accuracy(corpus: str, minimum: float) -> None:
 def test_end_to_end_extraction_and_value_f1_on_tbaq() -> None:
     """End-to-end floors: relaxed extraction F1 >= 0.94 (issue "Dates 2"'s target, met since
     quoted show titles, months naming a march, 'April 24 and 25', 'midday' and 'at 4 in the
-    morning' are read right: 0.9401), value F1 >= 0.80 (value F1 = value accuracy x relaxed
-    F1, as TempEval-3 defines it; 0.8090; the issue's 0.83 is not met)."""
+    morning' are read right: 0.9401), value F1 >= 0.808 (value F1 = value accuracy x relaxed
+    F1, as TempEval-3 defines it; 0.8090 held; the issue's 0.83 is not met)."""
     score = _scorer()
     gold = {}
     for line in (DATA / "tbaq-train.jsonl").open(encoding="utf-8"):
@@ -59,4 +62,4 @@ def test_end_to_end_extraction_and_value_f1_on_tbaq() -> None:
     predicted = {d: {"timexes": predict(doc, gold_spans=False)} for d, doc in gold.items()}
     extraction = score.score(gold, predicted)["extraction"]
     assert 0.94 <= extraction["relaxed"]["F1"] <= 1, extraction["relaxed"]
-    assert extraction["value_F1"] >= 0.80, extraction["value_F1"]
+    assert extraction["value_F1"] >= 0.808, extraction["value_F1"]
