@@ -26,9 +26,11 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     PAST_VERBS,
     PERFECT_AUXILIARIES,
     PRESENT_AUXILIARIES,
+    PRESENT_PERFECT_AUXILIARIES,
     PUT_OFF_TO_WORDS,
     SAID_VERBS,
     WEEKDAYS,
+    WITHIN_A_VERB,
 )
 from desktop_app.core.temporal.lang.en.patterns import RESCHEDULED
 from desktop_app.core.temporal.word_trie import word_trie
@@ -235,8 +237,9 @@ def has_past_form(low: str, start: int, end: int) -> bool:
 
 
 # A present perfect: 'has continued', 'have kept', 'has been closed', 'has also extended'.
-_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:not|never|already|also|just|been)\s+)*"
-                              r"(?:" + word_trie(PAST_VERBS) + r"|\w{3,}ed)\b")
+_PRESENT_PERFECT = re.compile(r"\b(?:" + "|".join(PRESENT_PERFECT_AUXILIARIES) + r")\s+(?:(?:"
+                              + "|".join(WITHIN_A_VERB) + r")\s+)*(?:" + word_trie(PAST_VERBS)
+                              + r"|\w{3,}ed)\b")
 
 
 def has_present_perfect(low: str, start: int, end: int) -> bool:

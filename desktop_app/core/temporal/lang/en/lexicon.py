@@ -75,6 +75,10 @@ PRESENT_AUXILIARIES = ("has", "have", "is", "are", "be", "been", "being", "stays
 # Those of them that, before a participle, tell of the past: a perfect ('has fluctuated',
 # 'has been sold'), where the others make a present passive ('is planned').
 PERFECT_AUXILIARIES = ("has", "have", "been")
+# A present perfect's auxiliaries, and the words that may stand between one and its verb ('has
+# also extended', 'have been closed').
+PRESENT_PERFECT_AUXILIARIES = ("has", "have")
+WITHIN_A_VERB = ("not", "never", "already", "also", "just", "been")
 # Words of the future told of a past moment ('would', 'planned to'), and the auxiliaries that
 # put one there ('was expected'): they date nothing forward on their own.
 FUTURE_IN_THE_PAST = ("would", "planned to")
