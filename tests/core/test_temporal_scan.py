@@ -153,6 +153,14 @@ def test_long_runs_of_blanks_widen_the_windows() -> None:
     assert any(name == "month-day-year" for _, _, name in cue_scan(text))
 
 
+def test_a_year_cut_short_is_a_cue_whatever_kind_of_number_it_also_starts() -> None:
+    """"'82" before a colon or a slash is also a clock's or a date's digits: one run, two
+    kinds (a generated text, "'82:5 ", had found the year only in a whole scan)."""
+    for text in ("'82:5 ", "since '82:", "in '08/09 it fell", "the '80s", "since ’82"):
+        assert cue_scan(text) == whole_scan(text), text
+    assert any(name == "clipped-year" for _, _, name in cue_scan("since '82:"))
+
+
 def test_letters_whose_lower_case_differs_in_length_or_folds_oddly() -> None:
     """'İ' lower-cases to two characters (the whole text is then scanned); 'ſ' and 'ı' match
     's' and 'i' under IGNORECASE but are not lower-cased to them."""

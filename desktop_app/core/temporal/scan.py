@@ -56,6 +56,8 @@ _MODIFIERS = ("early", "mid", "late", "of")
 _NUMBER_KINDS = {2: SEPARATED_NUMBER, 3: COLON_NUMBER, 4: CLOCK_NUMBER, 5: ORDINAL_NUMBER,
                  6: DECADE_NUMBER, 7: CLIPPED_YEAR_NUMBER}
 _BLANKS = 8  # the group of a run of blanks and hyphens
+_CLIPPED = 7
+_APOSTROPHES = "'\u2018\u2019"
 
 
 class CueIndex:
@@ -144,6 +146,10 @@ class CueIndex:
                 cues = _four_digits(m.group(1), low[end:end + 1])
             else:
                 cues = (_NUMBER_KINDS[kind],)
+                if kind != _CLIPPED and low[start - 1:start] in _APOSTROPHES \
+                        and low[start:start + 2].isdigit() \
+                        and not low[start + 2:start + 3].isdigit():
+                    cues = (*cues, CLIPPED_YEAR_NUMBER)  # '82:5, '08/09: a year cut short too
             for cue in cues:
                 g = group_of.get(cue)
                 if g is not None:

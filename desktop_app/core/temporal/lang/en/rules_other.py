@@ -46,20 +46,43 @@ def _clock_value(m: re.Match[str] | _Renamed) -> str:
     return f"T{hour:02d}:{minute:02d}"
 
 
-@rule("clock-and-day", _CLOCK + r"\s*,?\s+(?:on\s+)?(?:" + WD + r"|" + MON + r"\s+(?P<d>[0-3]?\d))"
+# After these, midnight with a day is that day's start ('shortly after midnight on Dec. 19').
+_INTO_THE_DAY = ("after", "past", "since")
+# The days a clock time may be said on by a word, from the publication date.
+_DAY_WORD_STEPS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+@rule("clock-and-day", _CLOCK + r"\s*,?\s+(?:on\s+)?(?:" + WD + r"|" + MON + r"\s+(?P<d>[0-3]?\d)"
+      r"|(?P<dw>" + "|".join(_DAY_WORD_STEPS) + r"))"
       r"|" + WD.replace("wd>", "wd2>") + r"\s*,?\s+(?:at\s+)?" + _CLOCK.replace("?P<", "?P<c_"),
       priority=13,
       cues=CLOCK_CUES,
       examples=(
           ("The blast came at 10:30 a.m. on Monday.", "2021-07-05T10:30"),
+          ("The meeting is at 10 a.m. tomorrow.", "2021-07-10T10:00"),  # was 10 a.m. today
+          ("Level 3 applies from midnight tomorrow.", "2021-07-10T24:00"),  # its end
+          ("The deadline is midnight Friday.", "2021-07-09T24:00"),
+          ("Shortly after midnight on July 7, he posted.", "2021-07-07T00:00"),
       ))
 def _clock_and_day(m: re.Match[str], ctx: Context) -> Hit | None:
-    """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6', 'Friday at noon': one TIME."""
+    """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6', 'Friday at noon', '10 a.m. tomorrow': one
+    TIME. Midnight said with a day is that day's end (TIMEX3's T24:00: 'by midnight Friday'),
+    but after it, that day's start ('shortly after midnight on Dec. 19')."""
     if m["wd2"]:
         day_word, clock = m["wd2"], _clock_value(_Renamed(m, "c_"))
+        midnight = (m["c_word"] or "").lower() == "midnight"
     else:
         day_word, clock = m["wd"], _clock_value(m)
-    if day_word:
+        midnight = (m["word"] or "").lower() == "midnight"
+    if midnight and preceding_word(ctx.text, m.start()) not in _INTO_THE_DAY:
+        clock = "T24:00"
+    if m["dw"]:
+        anchor = ctx.anchor
+        if anchor is None:
+            return None
+        day_reading = rd.day(shift(anchor, "D", _DAY_WORD_STEPS[m["dw"].lower()]),
+                             f"{m['dw'].lower()}, from {ctx.anchor_label}, {fmt_day(anchor)}")
+    elif day_word:
         from desktop_app.core.temporal.lang.en.rules_weekdays import resolve_weekday
 
         resolved = resolve_weekday(day_word, None, ctx)
@@ -185,6 +208,10 @@ _HALF = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S"}
           ("His second letter in two weeks was published.", "P2W"),
           ("The troops will leave within a week.", "P1W"),
           ("Stocks close at their lowest level in six years.", "P6Y"),  # looked back over
+      ),
+      misses=(
+          "a 24-year-old man",  # an age
+          "free entry for 16\u201324 year-olds",
       ))
 def _duration(m: re.Match[str], ctx: Context) -> Hit | None:
     if m.group(0).lower().endswith("old") or _AGE_AFTER.match(ctx.text, m.end()):
@@ -361,5 +388,5 @@ _ABOUT_TIME_AFTER = re.compile(r"\s+(?:level|levels|quarter|year|month|week|peri
                                r"talks|policy|government|administration|plan|plans|"
                                r"generations?|events|developments|economic|fiscal|market|"
                                r"contract|term|system|trend|status|state|and|or|\.|,)")
-_AGE_AFTER = re.compile(r"[\s-]+old\b")
+_AGE_AFTER = re.compile(r"[\s-]+olds?\b")
 _NEAR_FUTURE_BEFORE = re.compile(r"(?:the|near|foreseeable|distant)\s+$")
