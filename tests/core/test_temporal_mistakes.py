@@ -317,3 +317,21 @@ def test_then_and_that_time_are_the_date_just_named() -> None:
                                    FRI)
     assert (time.text, time.value, time.sure) == ("that time", "2021-06-10", False)  # a guess
     assert found("Back then, prices were lower. By then, nobody knew.") == []
+
+
+def test_a_count_is_no_part_of_a_larger_number() -> None:
+    # '2,500 years ago' had been 500 years ago (1523), '10,000 Hours' no hours at all (PT0H).
+    assert found("It began around 2,500 years ago.", NOV) == []
+    assert found("Song of the Year: 10,000 Hours", NOV) == []
+    assert found("It lasted 1.5 years. It took 25 years.", NOV) == [("25 years", "P25Y")]
+
+
+def test_later_counts_from_the_year_last_written() -> None:
+    # It had counted from publication: 'four years later' was 2025, four years from 2021.
+    assert found("Obama won the county in 2008. It backed Romney four years later.",
+                 NOV) == [("2008", "2008"), ("four years later", "2012")]
+    # ... not from a count ('a year ago' ... 'a year earlier' stays the year before now)
+    assert found("Net fell from a year ago, and sales from a year earlier.", NOV) == [
+        ("a year ago", "2020"), ("a year earlier", "2020")]
+    (alone,) = find_expressions("The publisher cancelled it a week later.", NOV)
+    assert not alone.sure  # no date named before it: the publication date, doubted

@@ -29,7 +29,10 @@ RESCHEDULED = r"\b(?:" + "|".join(RESCHEDULING_VERBS) + r")\w*\b[^.;:!?]{0,60}"
 NAME_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?P<y>(?:1[0-9]|20)\d{2})(?!\d|[,.]\d)"  # not 2082.1
-NUM = r"(?P<n>\d{1,3}|" + word_trie(k for k in NUMBERS if NUMBERS[k] != -2) + r")"
+# A count: no part of a larger number ('2,500 years ago' is no '500 years ago', '1.5 years'
+# no '5 years').
+NUM = (r"(?P<n>(?<!\d[,.])\d{1,3}(?![,.]\d)|"
+       + word_trie(k for k in NUMBERS if NUMBERS[k] != -2) + r")")
 UNIT = r"(?P<unit>day|week|fortnight|month|year|decade|centur(?:y|ie)|hour|minute)s?"
 MOD = (r"(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|"
        r"the\s+(?:first|second)\s+half\s+of)")

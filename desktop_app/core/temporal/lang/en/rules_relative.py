@@ -56,11 +56,23 @@ def at_granularity(d: date, code: str, why: str) -> Reading:
           ("It happened three days ago.", "2021-07-06"),
           ("Sales fell a week or so ago.", "2021-W26"),  # about: the nearer count
           ("The plant closed a month or two ago.", "2021-06"),
+          ("Obama won the county in 2008. It backed Romney four years later.", "2012"),
       ))
 def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     direction = " ".join(m["dir"].lower().split())
     deictic = direction in ("ago", "from now", "hence")
     anchor = ctx.anchor if deictic else ctx.ref_or_anchor
+    flags: tuple[str, ...] = ()
+    named = ctx.last_reading
+    if not deictic and named is not None and named.earliest is not None \
+            and ctx.text[ctx.last_end - 4:ctx.last_end] == f"{named.earliest.year:04d}":
+        # counted from the story's time, not from now: the last date named with its year, of
+        # any length ('won in 2008 ... four years later': 2012; not a count, 'a year ago')
+        anchor = named.earliest
+        if _FINENESS.get(named.granularity, 0) > _FINENESS.get(unit_code(m["unit"]), 0):
+            flags = (f"counted from {named.value}, which does not name its day",)
+    elif not deictic and named is None and ctx.last is None:
+        flags = ("no date named before it: counted from the publication date",)
     if anchor is None:
         return None
     n = number(m["n"])
@@ -76,7 +88,14 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     source = ctx.anchor_label if deictic or anchor == ctx.anchor else "the last date mentioned"
     about = "about " if m["approx"] else ""
     why = f"{about}{m['n']} {m['unit']} {direction} {source}, {fmt_day(anchor)}"
-    return Hit("DATE", at_granularity(target, code, why))
+    return Hit("DATE", at_granularity(target, code, why), flags=flags)
+
+
+# How coarse a granularity or unit is: a count in a finer unit than the date it counts from
+# ('two weeks later' after '2008') cannot name its week.
+_FINENESS = {"day": 1, "D": 1, "time": 1, "week": 2, "W": 2, "weekend": 2, "month": 3, "M": 3,
+             "quarter": 4, "Q": 4, "season": 4, "half": 5, "year": 6, "Y": 6, "decade": 7,
+             "10Y": 7, "century": 8, "100Y": 8}
 
 
 def story_quarter(ctx: Context) -> Reading | None:
