@@ -172,6 +172,8 @@ DECADE_NUMBER = "<decade>"  # digits ending in 0 before s or 's: 90s, 1990's
 ORDINAL_NUMBER = "<ordinal>"  # one or two digits before st, nd, rd or th: the 15th
 CLIPPED_YEAR_NUMBER = "<clipped>"  # two digits after an apostrophe: since '82
 MONTH_CUES = tuple(MONTHS)
+# Month and weekday names, with their abbreviations, lower-cased.
+DAY_NAMES = frozenset((*MONTHS, *WEEKDAYS))
 WEEKDAY_CUES = tuple(WEEKDAYS)
 UNIT_CUES = ("day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months",
              "year", "years", "decade", "decades", "century", "centurys", "centurie",

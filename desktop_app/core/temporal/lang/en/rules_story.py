@@ -11,7 +11,7 @@ from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import fmt_day, shift
 from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
-from desktop_app.core.temporal.lang.en.lexicon import PARTS_OF_DAY, PERIOD_PARTS
+from desktop_app.core.temporal.lang.en.lexicon import DAY_NAMES, PARTS_OF_DAY, PERIOD_PARTS
 from desktop_app.core.temporal.lang.en.offsets import MEASURED_FROM
 from desktop_app.core.temporal.lang.en.patterns import unit_code
 from desktop_app.core.temporal.lang.en.rules_relative import (
@@ -31,6 +31,8 @@ _ENDING_AT = re.compile(r"\s+(?:to|ending|ended|through)\s")
 _MEASURED = re.compile(MEASURED_FROM, re.IGNORECASE)
 _IN_THE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
 _APPOSED = re.compile(r"\s*,\s*$")
+# ... or after 'and', or after an apposed weekday ('Dec. 18, a Wednesday and the day ...')
+_AND_APPOSED = re.compile(r"\s*(?:,\s*(?:an?\s+\w+\s*)?)?(?:,?\s*and)?\s*$")
 _OF_PRICE = re.compile(r"\s+of\s+[$€£¥]")
 
 _STORY_UNITS = ("day", "week", "month", "quarter", "year", "morning", "evening", "night")
@@ -80,11 +82,11 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
 _ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
 
 
-def _apposed(ctx: Context, at: int) -> bool:
+def _apposed(ctx: Context, at: int, joined: re.Pattern[str] = _APPOSED) -> bool:
     """Whether the expression at ``at`` follows the last date after a comma: 'last seen Nov.
     3, the day before ...' says which day Nov. 3 was, it does not count from it."""
     return ctx.last_reading is not None and ctx.last_end >= 0 \
-        and _APPOSED.fullmatch(ctx.text, ctx.last_end, at) is not None
+        and joined.fullmatch(ctx.text, ctx.last_end, at) is not None
 
 
 _OF_BEFORE = re.compile(r"(?P<part>\w+)\s+[Oo][Ff]\s+$")
@@ -107,6 +109,7 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
           ("In early February he demanded a withdrawal by the end of the month.", "2021-02"),
           ("Sales fell in 2019, the worst result of the year.", "2019"),
           ("It lost money in the fourth quarter of 2019 and for the entire year.", "2019"),
+          ("He left on July 7, a Wednesday and the day the House voted.", "2021-07-07"),
       ),
       misses=(
           # which day or year is said by what follows, not by the date the story is at
@@ -116,6 +119,8 @@ _THE_UNITS = ("day", "week", "month", "quarter", "year", "period")
           "She was named Player of the Year.",  # an award
           "They met the day before the vote.",  # counted from no date
           "ENTERTAINER OF THE YEAR - Luke Bryan",
+          "Recalling the day Farrow learned of the affair, he wept.",  # an event's day
+          "He said that on the day in question, he was home.",
       ))
 def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the day', 'the quarter': the period of the date the story is at (the last one
@@ -129,6 +134,10 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
         # End of the Year' of a headline)
     if unit in ("day", "week", "month") and not m["dir"] and _ENDING_AT.match(ctx.text, m.end()):
         return None  # 'the week to 28 September': the date after it says which
+    if unit == "day" and not (m["dir"] or m["part"]) and _said_by_what_follows(ctx, m.end()) \
+            and not _apposed(ctx, m.start(), _AND_APPOSED):
+        return None  # 'the day Farrow learned of it', 'on the day in question': an event's
+        # (but 'on Dec. 18, a Wednesday and the day the House voted': Dec. 18)
     if not (m["dir"] or m["part"]) and _MEASURED.match(ctx.text, m.end()) \
             and not (unit == "day" and _IN_THE.search(ctx.text, max(0, m.start() - 12),
                                                       m.start())) \
@@ -166,6 +175,19 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", at_granularity(anchor, unit_code(unit), why))
 
 
+
+
+# What opens a clause or phrase that says which day is meant ('the day Farrow learned of the
+# affair', 'the day that', 'the day in question', 'the day the vote took place').
+_WHICH_DAY_AFTER = re.compile(r"\s+(?:(?:that|when|in\s+question|he|she|they|we|i|it|you|his|"
+                              r"her|their|our|its|the|a|an)\b|(?P<name>[A-Z][\w'’]*))")
+
+
+def _said_by_what_follows(ctx: Context, at: int) -> bool:
+    """Whether what follows 'the day' at ``at`` says which day it is: a clause or 'in
+    question'; not a weekday or month ('during the day Friday')."""
+    m = _WHICH_DAY_AFTER.match(ctx.text, at)
+    return m is not None and not (m["name"] and m["name"].lower().rstrip(".") in DAY_NAMES)
 
 
 def _named_in_sentence(ctx: Context, unit: str) -> Reading | None:
