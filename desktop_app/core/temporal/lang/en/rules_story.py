@@ -239,7 +239,7 @@ _THEN_AFTER = ("until", "till", "by", "since", "before", "from", "at")
 
 
 @rule("then", r"then|that\s+(?:time|point|date)(?!\s+of\b)", priority=40,
-      cues=("then", "that"),
+      cues=("then", "time", "point", "date"),  # not "that", in every other sentence
       examples=(
           ("It will be finalized by June 10. If no price is agreed on by that time, it lapses.",
            "2021-06-10"),
