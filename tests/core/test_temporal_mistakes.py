@@ -335,3 +335,16 @@ def test_later_counts_from_the_year_last_written() -> None:
         ("a year ago", "2020"), ("a year earlier", "2020")]
     (alone,) = find_expressions("The publisher cancelled it a week later.", NOV)
     assert not alone.sure  # no date named before it: the publication date, doubted
+
+
+def test_last_and_the_month_just_past_is_doubted() -> None:
+    # 'last February' in March: February just past, or February a year before (the corpora
+    # read it both ways); the other reading is offered, and the month left unticked.
+    (feb,) = find_expressions("Two helicopters crashed last February.", date(1998, 3, 1))
+    assert (feb.value, [a.value for a in feb.alternatives], feb.sure) == ("1998-02",
+                                                                         ["1997-02"], False)
+    (dec,) = find_expressions("Sales rose last December.", date(1998, 1, 10))
+    assert (dec.value, [a.value for a in dec.alternatives], dec.sure) == ("1997-12",
+                                                                         ["1996-12"], False)
+    (may,) = find_expressions("Sales rose last May.", date(1998, 1, 10))
+    assert (may.value, may.sure) == ("1997-05", True)

@@ -24,6 +24,7 @@ _MAY_AS_MONTH_AFTER = re.compile(r"\b(in|since|until|by|of|from|through|during|e
       examples=(
           ("The strike began in March.", "2021-03"),
           ("Talks will resume next May.", "2022-05"),
+          ("Two helicopters crashed last June.", "2021-06"),  # doubted: or June 2020
           ("In September, the council will vote.", "2021-09"),  # the main clause's tense
           ("In September, it announced plans to buy the unit.", "2020-09"),
           ("The bank has extended the loans through January.", "2022-01"),  # present perfect
@@ -69,6 +70,9 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
     if rel in ("last", "past", "previous"):
         y = this_year if mon < anchor.month else this_year - 1
         why = f"latest {month_name(mon)} strictly before {ctx.anchor_label}"
+        if mon == (anchor.month - 2) % 12 + 1:  # the month just past, which 'last month' names
+            doubts = (f"{month_name(mon)} was last month: “{m.group()}” may mean the "
+                      f"{month_name(mon)} a year before",)
     elif rel in ("next", "coming"):
         y = this_year if mon > anchor.month else this_year + 1
         why = f"first {month_name(mon)} strictly after {ctx.anchor_label}"
@@ -82,7 +86,7 @@ def _month(m: re.Match[str], ctx: Context) -> Hit | None:
                                                                             m.start()))
     why += f", {fmt_day(anchor)}"
     best = rd.narrow(rd.month(y, mon, why), m["mod"])
-    other_year = y - 1 if y >= this_year else y + 1
+    other_year = y - 1 if y >= this_year or rel in ("last", "past", "previous") else y + 1
     alt = rd.month(other_year, mon, f"{month_name(mon)} {other_year}")
     return Hit("DATE", best, (alt,), doubts)
 
