@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from desktop_app.core.temporal.lang.de.lexicon import ABBREVIATIONS as GERMAN_ABBREVIATIONS
 from desktop_app.core.temporal.lang.de.lexicon import ORDINAL_AFTER
@@ -205,16 +205,19 @@ def preceding_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _past_verbs(low: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The past-tense verbs of low[start:end] (lower-cased). The words before one are looked
-    at only where a word matched: as look-behinds, at every place of the clause, they made
-    the scan twice as slow."""
+def _past_verbs(low: str, start: int, end: int,
+                after: Collection[str] = ()) -> Iterator[re.Match[str]]:
+    """The past-tense verbs of low[start:end] (lower-cased), and the participles after the
+    auxiliaries ``after`` (a perfect's 'has', 'been'): not one after the other present
+    auxiliaries. The words before one are looked at only where a word matched: as
+    look-behinds, at every place of the clause, they made the scan twice as slow."""
     for m in _PAST.finditer(low, start, end):
         at = m.start()
-        if (at and low[at - 1] == "'") \
-                or _PRESENT_AUXILIARY_BEFORE.search(low, max(0, at - 9), at):
+        if at and low[at - 1] == "'":
             continue
-        yield m
+        auxiliary = _PRESENT_AUXILIARY_BEFORE.search(low, max(0, at - 9), at)
+        if auxiliary is None or auxiliary.group().strip() in after:
+            yield m
 
 
 def has_past_verb(low: str, start: int, end: int) -> bool:
@@ -226,14 +229,7 @@ def has_past_form(low: str, start: int, end: int) -> bool:
     """True when low[start:end] (lower-cased) tells of the past: a past tense or a perfect
     ('has fluctuated', 'have gathered', 'has been sold'); not a participle after a present
     or a modal ('is planned', 'should be completed')."""
-    for m in _PAST.finditer(low, start, end):
-        at = m.start()
-        if at and low[at - 1] == "'":
-            continue
-        auxiliary = _PRESENT_AUXILIARY_BEFORE.search(low, max(0, at - 9), at)
-        if auxiliary is None or auxiliary.group().strip() in PERFECT_AUXILIARIES:
-            return True
-    return False
+    return next(_past_verbs(low, start, end, PERFECT_AUXILIARIES), None) is not None
 
 
 # A present perfect: 'has continued', 'have kept', 'has been closed', 'has also extended'.

@@ -72,9 +72,14 @@ class Context:
     @_once
     def sentence(self) -> tuple[int, int]:
         """[start, end) of the sentence holding the match."""
+        return self._sentence_of(self.start, self.end)
+
+    def _sentence_of(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) of the sentence holding text[start:end], by the text's shared marks
+        where the engine found them."""
         if self.marks is not None:
-            return self.marks.bounds(self.start, self.end)
-        return sentence_bounds(self.text, self.start, self.end)
+            return self.marks.bounds(start, end)
+        return sentence_bounds(self.text, start, end)
 
     @_once
     def clause(self) -> tuple[int, int]:
@@ -171,8 +176,18 @@ class Context:
         if last is None or last.earliest is None or self.last_end < 0:
             return None
         start = self.sentence[0]
-        before = sentence_bounds(self.text, start - 2, start - 1)[0] if start > 1 else start
+        before = self._sentence_of(start - 2, start - 1)[0] if start > 1 else start
         return last if self.last_end >= before else None
+
+    @property
+    def year_written_last(self) -> int | None:
+        """The year of the last dated expression where its text ends with that year in
+        digits ('in 2008', 'March 2015'; not a count, 'a year ago'), else None."""
+        last = self.last_reading
+        if last is None or last.earliest is None \
+                or self.text[self.last_end - 4:self.last_end] != f"{last.earliest.year:04d}":
+            return None
+        return last.earliest.year
 
     @property
     def ref_or_anchor(self) -> date | None:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import cast
 
 from desktop_app.core.temporal import readings as rd
-from desktop_app.core.temporal.calendar import days_in_month, fmt_day, month_name
+from desktop_app.core.temporal.calendar import days_in_month, fmt_day, month_name, shift
 from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import ORDINAL_NUMBER
@@ -61,8 +61,7 @@ def _day_of_month(m: re.Match[str], ctx: Context) -> Hit | None:
                    f"month just named, {month_name(mon)} {year}"), derived=True)
     year, mon, why = anchor.year, anchor.month, "the month of"
     if rel:
-        step = {"this": 0, "next": 1, "last": -1}[rel]
-        year, mon = _step(year, mon, step)
+        year, mon = _step(year, mon, {"this": 0, "next": 1, "last": -1}[rel])
         if day > days_in_month(year, mon):
             return None
         return Hit("DATE", rd.day(date(year, mon, day), f"day {day} of {rel} month from "
@@ -80,5 +79,5 @@ def _day_of_month(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def _step(year: int, mon: int, months: int) -> tuple[int, int]:
     """The year and month ``months`` from year-mon."""
-    index = year * 12 + mon - 1 + months
-    return index // 12, index % 12 + 1
+    first = shift(date(year, mon, 1), "M", months)
+    return first.year, first.month

@@ -102,11 +102,9 @@ def _year_named_in_clause(ctx: Context) -> int | None:
     ('In 2019 the firm opened a store in March'), else None. Not a year counted ('a year
     ago'), nor one of another clause ('since its launch in 2003 and that as of February')."""
     last = ctx.last_reading
-    if last is None or last.granularity != "year" or last.earliest is None \
-            or ctx.last_end < ctx.clause[0] \
-            or ctx.text[ctx.last_end - 4:ctx.last_end] != f"{last.earliest.year:04d}":
+    if last is None or last.granularity != "year" or ctx.last_end < ctx.clause[0]:
         return None
-    return last.earliest.year
+    return ctx.year_written_last
 
 
 _SPELLED_YEAR_AFTER = re.compile(r"\s*,?\s+(?:of\s+)?(?:nineteen|two\s+thousand)\b",

@@ -65,7 +65,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     flags: tuple[str, ...] = ()
     named = ctx.last_reading
     if not deictic and named is not None and named.earliest is not None \
-            and ctx.text[ctx.last_end - 4:ctx.last_end] == f"{named.earliest.year:04d}":
+            and ctx.year_written_last is not None:
         # counted from the story's time, not from now: the last date named with its year, of
         # any length ('won in 2008 ... four years later': 2012; not a count, 'a year ago')
         anchor = named.earliest
