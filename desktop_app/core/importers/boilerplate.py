@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
 
+from desktop_app.core.importers.marked_blocks import MarkedBlock, furniture_lines
 from desktop_app.core.importers.shown_date import dates_written
 
 _CREDIT_LINE = 200  # a credit or copyright line is short...
@@ -39,6 +40,10 @@ _KEEP = 0.5  # a text that is mostly links is a list the user chose to import: k
 _TEASER = re.compile(r"[-\u2013>\u00bb\s]*[^\W\d_]+(?:\s[^\W\d_]+){0,4}\s?:\s+(?P<headline>.+)")
 _TEASER_LINE = 300
 _HEADLINE_WORDS = 6  # another article's headline, not a label's value ("Agency: Saram")
+_SENTENCE_BREAK = re.compile(r"(?<![.\s])[.!?]\s+\w")  # not an ellipsis ("Fragen an ... Dani")
+_CARD_WORDS, _CARD_HEADLINE = 4, 150  # a card's headline: a link's text this long...
+_CARD_LINES = 2  # ...with at most this many lines under it (a date, a summary)...
+_CARD_SUMMARY = 600  # ...none longer than this (an article's first lines)
 
 
 def _collapsed(text: str) -> str:
@@ -61,12 +66,17 @@ def link_texts(root: Any) -> frozenset[str]:
     return frozenset(t for a in root.iter("a") if (t := _collapsed(a.text_content())))
 
 
-def without_boilerplate(text: str, links: Callable[[], frozenset[str]]) -> str:
-    """``text`` without its credit lines, teasers, the list of links that closes it and a
-    heading left with nothing under it ("Read more:", where the extractor dropped the list).
-    ``links`` gives the page's link texts (read only where some line could be one)."""
+def without_boilerplate(text: str, links: Callable[[], frozenset[str]],
+                        furniture: Callable[[], tuple[MarkedBlock, ...]] = tuple) -> str:
+    """``text`` without its credit lines, teasers, the lines of blocks the page's markup
+    names as furniture (see marked_blocks), the list of links that closes it and a heading
+    left with nothing under it ("Read more:", where the extractor dropped the list).
+    ``links`` gives the page's link texts (read only where some line could be one),
+    ``furniture`` its marked blocks."""
     page_links = functools.cache(links)
     lines = [line for line in text.split("\n") if not is_credit(line)]
+    marked = furniture_lines(lines, furniture())
+    lines = [line for i, line in enumerate(lines) if i not in marked]
     headlines = [_teaser_headline(line) for line in lines]
     if any(headlines):
         lines = [line for line, headline in zip(lines, headlines, strict=True)
@@ -80,10 +90,46 @@ def without_boilerplate(text: str, links: Callable[[], frozenset[str]]) -> str:
             listed -= 1
         if len("\n".join(lines[:listed])) < _KEEP * len(text):
             listed = len(lines)
+    if (cards := _closing_cards(lines, page_links)) < listed \
+            and len("\n".join(lines[:cards])) >= _KEEP * len(text):
+        listed = cards
     if listed > 0 and _closing_note(lines[:listed], above_list=listed < len(lines)):
         listed -= 1
     kept = lines[:listed]
     return text if len(kept) == text.count("\n") + 1 else "\n".join(kept).rstrip()
+
+
+def _closing_cards(lines: list[str], links: Callable[[], frozenset[str]]) -> int:
+    """Where the other articles' cards that end a text begin (len(lines) if they do not):
+    two or more alike, each a headline that is, whole, one of the page's links, with as many
+    lines under each, at most a date and a summary ("NOTAS RELACIONADAS / <headline> /
+    Jueves 21 abril, 2022 / <its first lines>"; the last card may have fewer, its date being
+    above it). A paragraph between two links to offers is no card's."""
+    start, cards, under = len(lines), 0, 0
+    last_under, shape = -1, -1  # lines under the last card, under each of the others
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if not line.strip():
+            continue
+        if _could_be_headline(line) and _is_link(line, links()):
+            if cards == 0:
+                last_under = under
+            elif shape < 0 <= under - last_under or under == shape:
+                shape = under
+            else:
+                break
+            start, cards, under = i, cards + 1, 0
+        elif under == _CARD_LINES or len(line) > _CARD_SUMMARY:
+            break
+        else:
+            under += 1
+    return start if cards >= 2 else len(lines)
+
+
+def _could_be_headline(line: str) -> bool:
+    """Whether a line has a headline's length: a few words, at most one sentence."""
+    return _CARD_WORDS <= len(line.split()) and len(line) <= _CARD_HEADLINE \
+        and not _SENTENCE_BREAK.search(line)
 
 
 def _closing_note(lines: list[str], above_list: bool) -> bool:

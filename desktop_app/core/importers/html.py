@@ -23,6 +23,7 @@ from desktop_app.core.importers.dateline import find_dateline, latest_full_date
 from desktop_app.core.importers.decoding import normalise_newlines
 from desktop_app.core.importers.lead import with_lead
 from desktop_app.core.importers.local_day import PageTimes
+from desktop_app.core.importers.marked_blocks import MarkedBlock, marked_blocks
 from desktop_app.core.importers.repair import with_lost_letters_restored
 from desktop_app.core.importers.shown_date import (
     Surroundings,
@@ -108,7 +109,8 @@ def draft_from_html(html: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> A
     text = normalise_newlines(str(doc.text)).strip()
     if len(text) < _SHORT_TEXT:
         text = _longer_by_recall(html, text)
-    text = without_boilerplate(text, lambda: _page_links(html))
+    text = without_boilerplate(text, lambda: _page_links(html),
+                               furniture=lambda: _page_furniture(html))
     title = without_site_name(with_lost_letters_restored((doc.title or "").strip(), html),
                               declared_site_name(html), doc.url or "")
     if title and text.startswith(title):
@@ -263,16 +265,18 @@ def url_date(url: str) -> date | None:
 
 
 @functools.lru_cache(maxsize=2)  # a page's dates, its lead and its links all read it
-def _parsed_page(html: str) -> tuple[str, frozenset[str]]:
-    """The page's text as its readers see it (see visible_text) and the texts of its links
-    (see boilerplate.without_boilerplate), from one parse; empty if it cannot be parsed."""
+def _parsed_page(html: str) -> tuple[str, frozenset[str], tuple[MarkedBlock, ...]]:
+    """The page's text as its readers see it (see visible_text), the texts of its links and
+    of the blocks its markup names as furniture (see boilerplate.without_boilerplate), from
+    one parse; empty if it cannot be parsed."""
     from trafilatura.utils import load_html
 
     root = load_html(html)
     if root is None:
-        return "", frozenset()
-    links = link_texts(root)  # before visible_text takes the tree apart
-    return visible_text(root), links
+        return "", frozenset(), ()
+    # Before visible_text takes the tree apart:
+    links, furniture = link_texts(root), marked_blocks(root)
+    return visible_text(root), links, furniture
 
 
 def _page_text(html: str) -> str:
@@ -281,6 +285,10 @@ def _page_text(html: str) -> str:
 
 def _page_links(html: str) -> frozenset[str]:
     return _parsed_page(html)[1]
+
+
+def _page_furniture(html: str) -> tuple[MarkedBlock, ...]:
+    return _parsed_page(html)[2]
 
 
 def _surroundings(html: str, title: str, text: str) -> Surroundings | None:
