@@ -23,9 +23,9 @@ def _scorer():  # noqa: ANN202
     return module
 
 
-# Today's figures held (1,294 of 1,499 and 246 of 286; MEANTIME's is issue "Dates 2"'s
+# Today's figures held (1,295 of 1,499 and 246 of 286; MEANTIME's is issue "Dates 2"'s
 # target, TBAQ's 88 % is not met), as a floor a change may not go under.
-@pytest.mark.parametrize("corpus,minimum", [("tbaq-train", 1294 / 1499),
+@pytest.mark.parametrize("corpus,minimum", [("tbaq-train", 1295 / 1499),
                                             ("meantime-en", 246 / 286)])
 def test_gold_span_date_accuracy(corpus: str, minimum: float) -> None:
     score = _scorer()

@@ -167,15 +167,20 @@ _SAME_WHAT = {"day": ("day",), "week": ("week",), "month": ("month",),
               "period": ("day", "week", "month", "quarter", "half", "season")}
 
 
-@rule("same-period-a-year-back", r"the\s+(?:same|corresponding|comparable)\s+"
+@rule("same-period-a-year-back", r"the\s+(?:(?:same|corresponding|comparable)\s+)?"
       r"(?P<what>day|week|month|quarter|season|period)\s+(?:of\s+)?" + _A_YEAR_BACK,
-      priority=6, cues=("same", "corresponding", "comparable"),
+      priority=6, cues=("year",),
       examples=(
           ("Sales fell in January, compared to the same month a year ago.", "2020-01"),
           ("Sales rose in February from the same period last year.", "2020-02"),
           ("Profit rose in the second quarter from the same quarter a year earlier.",
            "2020-Q2"),
-      ))
+          # 'the same' left out, as often in results ('$10 million in the quarter a year ago')
+          ("Profit rose in the third quarter from $8 million in the quarter a year ago.",
+           "2020-Q3"),
+          ("Sales rose in March from the month a year earlier.", "2020-03"),
+      ),
+      misses=("He left the company a year ago.",))
 def _same_period_a_year_back(m: re.Match[str], ctx: Context) -> Hit | None:
     what = m["what"].lower()
     last, flags = ctx.last_reading, cast(tuple[str, ...], ())
