@@ -113,3 +113,26 @@ def test_cards_with_their_date_above_the_headline_are_left_out() -> None:
                       zip(("31", "19", "16"), heads, strict=True))
     assert without_boilerplate(f"{BODY}\n{BODY}\n{cards}", lambda: frozenset(heads)) \
         == f"{BODY}\n{BODY}"  # the first date too, as the heading of the list
+
+
+OTHERS = ("Nur schwacher Titelschutz für einen Buchtitel",
+          "Duzen unter Parteifreunden ist keine Beleidigung",
+          "Wann auch die Großeltern unterhaltspflichtig sind")
+
+
+def test_a_list_of_links_to_other_articles_opening_the_text_is_left_out() -> None:
+    items = "\n".join(f"- {other}" for other in OTHERS)
+    assert without_boilerplate(f"{items}\n{BODY}", lambda: frozenset(OTHERS)) == BODY
+
+
+def test_a_closing_list_whose_items_the_extractor_marked_is_left_out() -> None:
+    items = "\n".join(f"- {other}" for other in OTHERS)
+    assert without_boilerplate(f"{BODY}\nOtras noticias\n{items}",
+                               lambda: frozenset(OTHERS)) == BODY
+
+
+def test_headings_that_are_links_open_a_text_and_stay() -> None:
+    # A README's headings are anchors to themselves; no list's items.
+    text = f"Golem Python API\nWhat is Golem?\n{BODY}"
+    assert without_boilerplate(text, lambda: frozenset({"Golem Python API",
+                                                        "What is Golem?"})) == text

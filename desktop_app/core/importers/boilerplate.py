@@ -69,10 +69,10 @@ def link_texts(root: Any) -> frozenset[str]:
 def without_boilerplate(text: str, links: Callable[[], frozenset[str]],
                         furniture: Callable[[], tuple[MarkedBlock, ...]] = tuple) -> str:
     """``text`` without its credit lines, teasers, the lines of blocks the page's markup
-    names as furniture (see marked_blocks), the list of links that closes it and a heading
-    left with nothing under it ("Read more:", where the extractor dropped the list).
-    ``links`` gives the page's link texts (read only where some line could be one),
-    ``furniture`` its marked blocks."""
+    names as furniture (see marked_blocks), a list of links to other articles that opens it,
+    the list or cards of them that close it and a heading left with nothing under it ("Read
+    more:", where the extractor dropped the list). ``links`` gives the page's link texts
+    (read only where some line could be one), ``furniture`` its marked blocks."""
     page_links = functools.cache(links)
     lines = [line for line in text.split("\n") if not is_credit(line)]
     marked = furniture_lines(lines, furniture())
@@ -83,20 +83,42 @@ def without_boilerplate(text: str, links: Callable[[], frozenset[str]],
                  if not _is_link(headline, page_links())]
     while lines and not lines[-1].strip():
         lines.pop()
+    listed = _closing_list(lines, page_links, len(text))
+    if listed > 0 and _closing_note(lines[:listed], above_list=listed < len(lines)):
+        listed -= 1
+    kept = lines[_opening_list(lines[:listed], page_links):listed]
+    return text if len(kept) == text.count("\n") + 1 else "\n".join(kept).rstrip()
+
+
+def _closing_list(lines: list[str], links: Callable[[], frozenset[str]], length: int) -> int:
+    """Where the list of links or the cards of other articles that close the text begin
+    (len(lines) where none does, or where the text is mostly such lines: a list the user
+    chose to import)."""
     listed = len(lines)
     if lines and len(lines[-1]) <= _CREDIT_LINE:
         while listed > 0 and (not lines[listed - 1].strip()
-                              or _is_link(lines[listed - 1], page_links())):
+                              or _is_link(lines[listed - 1], links())):
             listed -= 1
-        if len("\n".join(lines[:listed])) < _KEEP * len(text):
+        if len("\n".join(lines[:listed])) < _KEEP * length:
             listed = len(lines)
-    if (cards := _closing_cards(lines, page_links)) < listed \
-            and len("\n".join(lines[:cards])) >= _KEEP * len(text):
+    if (cards := _closing_cards(lines, links)) < listed \
+            and len("\n".join(lines[:cards])) >= _KEEP * length:
         listed = cards
-    if listed > 0 and _closing_note(lines[:listed], above_list=listed < len(lines)):
-        listed -= 1
-    kept = lines[:listed]
-    return text if len(kept) == text.count("\n") + 1 else "\n".join(kept).rstrip()
+    return listed
+
+
+def _opening_list(lines: list[str], links: Callable[[], frozenset[str]]) -> int:
+    """Where the text begins after a list of links to other articles that opens it: two or
+    more list items ("- <headline>") each of which is, whole, one of the page's links. A
+    first heading that is a link (a README's anchor) is no list."""
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or (
+            _LIST_ITEM.match(lines[start]) and _is_link(lines[start], links()))):
+        start += 1
+    items = sum(1 for line in lines[:start] if line.strip())
+    if items < 2 or len("\n".join(lines[start:])) < _KEEP * len("\n".join(lines)):
+        return 0
+    return start
 
 
 def _closing_cards(lines: list[str], links: Callable[[], frozenset[str]]) -> int:
@@ -158,8 +180,11 @@ def _teaser_headline(line: str) -> str:
 
 
 def _is_link(line: str, texts: frozenset[str]) -> bool:
+    """Whether a line is, whole, one of the page's links, or a list's item that is one (the
+    extractor marks a list's items: "- <headline>")."""
     line = _collapsed(line)
-    return bool(line) and line in texts and not _ADDRESS.match(line)
+    item = _collapsed(_LIST_ITEM.sub("", line, count=1)) if _LIST_ITEM.match(line) else line
+    return bool(line) and (line in texts or item in texts) and not _ADDRESS.match(item)
 
 
 _STAMP_LINE = 80
