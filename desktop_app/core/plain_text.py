@@ -13,3 +13,9 @@ def one_line(text: str) -> str:
     a title may carry from a mail header or a PDF's metadata, or a name from a terminal)
     become spaces, runs of whitespace one space."""
     return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def collapsed(text: str) -> str:
+    """Text with each run of whitespace, line breaks included, one space: how a page's text
+    is compared with what an extractor made of it, whatever its markup's layout."""
+    return " ".join(text.split())

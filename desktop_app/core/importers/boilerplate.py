@@ -1,18 +1,23 @@
 """Lines the extractor keeps of a page that are not the article: photo credits and copyright
 notices, teasers for other articles set between its paragraphs ("Read more: ...", "Lire
 aussi : ..."), the list of links to other pages that ends many articles ("Related", "Schon
-gelesen?"), a signature or source after the last paragraph, and the page's date stamps
-(which the reader shows above the text). An event made from any would quote the page's
-furniture, and a stamp would be offered as a dated passage.
+gelesen?") or the cards of other articles, a list of links that opens one, a signature or
+source after the last paragraph, blocks the page's markup names as furniture (a newsletter
+box, a disclosure: see marked_blocks), and the page's date stamps (which the reader shows
+above the text). An event made from any would quote the page's furniture, and a stamp would
+be offered as a dated passage.
 
 All are told by their form, in any language, not by their words: a credit is what follows
 a copyright sign to the end of a short line; a teaser is a label of a few words and a colon
 before the whole text of one of the page's links, as long as a headline; a closing list is a
 run of lines at the text's end each of which is, whole, the text of one of the page's links,
-with the short heading above it; a closing note is a short last line that is no sentence; a
-stamp is a date with at most a few words. A line that is an address ("www.example.org") is
-the article citing a source, and stays; so does a date line at the start that is not the
-publication day (a chronology's first heading).
+with the short heading above it, or two or more cards alike, each such a link (a headline)
+with as many lines under it; an opening list is two or more list items that are links; a
+closing note is a short last line that is no sentence; a stamp is a date with at most a few
+words; a block of furniture is named so by the page's own class names, not by its words. A
+line that is an address ("www.example.org") is the article citing a source, and stays; so
+does a date line at the start that is not the publication day (a chronology's first
+heading).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Any
 
 from desktop_app.core.importers.marked_blocks import MarkedBlock, furniture_lines
 from desktop_app.core.importers.shown_date import dates_written
+from desktop_app.core.plain_text import collapsed
 
 _CREDIT_LINE = 200  # a credit or copyright line is short...
 _CREDIT = 100  # ...and so is what follows its sign
@@ -46,9 +52,6 @@ _CARD_LINES = 2  # ...with at most this many lines under it (a date, a summary).
 _CARD_SUMMARY = 600  # ...none longer than this (an article's first lines)
 
 
-def _collapsed(text: str) -> str:
-    return " ".join(text.split())
-
 
 def is_credit(line: str) -> bool:
     """Whether a line is a photo credit or a copyright notice: it ends with a copyright sign
@@ -63,7 +66,7 @@ def is_credit(line: str) -> bool:
 
 def link_texts(root: Any) -> frozenset[str]:
     """The texts of a parsed page's (lxml's) links, whitespace collapsed."""
-    return frozenset(t for a in root.iter("a") if (t := _collapsed(a.text_content())))
+    return frozenset(t for a in root.iter("a") if (t := collapsed(a.text_content())))
 
 
 def without_boilerplate(text: str, links: Callable[[], frozenset[str]],
@@ -174,7 +177,7 @@ def _closing_note(lines: list[str], above_list: bool) -> bool:
 
 def _teaser_headline(line: str) -> str:
     """What follows a teaser's label, where the line has that form; else ''."""
-    if len(line) > _TEASER_LINE or not (m := _TEASER.fullmatch(_collapsed(line))):
+    if len(line) > _TEASER_LINE or not (m := _TEASER.fullmatch(collapsed(line))):
         return ""
     return m["headline"] if len(m["headline"].split()) >= _HEADLINE_WORDS else ""
 
@@ -182,8 +185,8 @@ def _teaser_headline(line: str) -> str:
 def _is_link(line: str, texts: frozenset[str]) -> bool:
     """Whether a line is, whole, one of the page's links, or a list's item that is one (the
     extractor marks a list's items: "- <headline>")."""
-    line = _collapsed(line)
-    item = _collapsed(_LIST_ITEM.sub("", line, count=1)) if _LIST_ITEM.match(line) else line
+    line = collapsed(line)
+    item = collapsed(_LIST_ITEM.sub("", line, count=1)) if _LIST_ITEM.match(line) else line
     return bool(line) and (line in texts or item in texts) and not _ADDRESS.match(item)
 
 

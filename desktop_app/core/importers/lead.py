@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_app.core.importers.shown_date import where_text_starts
+from desktop_app.core.plain_text import collapsed
 
 # [^<>]: a tag ends before the next one begins, so a page of unclosed '<meta' is read once
 # (with [^>] each of 30,000 was read to the end of the page: 37 s).
@@ -39,7 +40,7 @@ def descriptions(html: str) -> list[str]:
     for tag in _DESCRIPTION.finditer(html, 0, _META_REACH):
         content = _CONTENT.search(tag.group(0))
         if content:
-            text = _collapsed(html_lib.unescape(content.group(1) or content.group(2) or ""))
+            text = collapsed(html_lib.unescape(content.group(1) or content.group(2) or ""))
             if text and text not in found:
                 found.append(text)
     return found
@@ -49,7 +50,7 @@ def with_lead(html: str, text: str, page_text: Callable[[], str]) -> str:
     """``text`` with the page's lead before it, where the page shows its description just
     above the text and the text does not hold it. ``page_text()``: the page's visible text
     (see shown_date.visible_text), asked for only where a description could be the lead."""
-    folded_text = _collapsed(text).casefold()
+    folded_text = collapsed(text).casefold()
     page = folded_page = ""
     starts = -1
     for description in descriptions(html)[:_DESCRIPTIONS]:
@@ -94,7 +95,7 @@ def _shown_paragraph(html: str, description: str) -> str | None:
             block = block.getparent()
         if block is None:
             continue
-        shown = _collapsed(block.text_content())
+        shown = collapsed(block.text_content())
         if whole and shown.startswith(description):
             return description
         # A paragraph of its own (not the headline the description starts with), which the
@@ -103,6 +104,3 @@ def _shown_paragraph(html: str, description: str) -> str | None:
             return shown
     return None
 
-
-def _collapsed(text: str) -> str:
-    return " ".join(text.split())

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from desktop_app.core.plain_text import collapsed
+
 # Whole words of a class or id (split at punctuation and camelCase), singular or plural.
 _FURNITURE = frozenset({
     "newsletter", "subscribe", "subscription", "signup", "promo", "related", "recommended",
@@ -57,16 +59,13 @@ def marked_blocks(root: Any) -> tuple[MarkedBlock, ...]:
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag not in ("html", "body") \
                 and names_furniture(element):
-            text = _collapsed(element.text_content())
+            text = collapsed(element.text_content())
             if text and text not in blocks:
                 blocks[text] = MarkedBlock(text, frozenset(
                     part for inner in element.iter() if isinstance(inner.tag, str)
-                    and (part := _collapsed(inner.text_content()))))
+                    and (part := collapsed(inner.text_content()))))
     return tuple(blocks.values())
 
-
-def _collapsed(text: str) -> str:
-    return " ".join(text.split())
 
 
 def furniture_lines(lines: list[str], blocks: tuple[MarkedBlock, ...]) -> set[int]:
@@ -79,5 +78,5 @@ def furniture_lines(lines: list[str], blocks: tuple[MarkedBlock, ...]) -> set[in
         return set()
     texts = "\n".join(block.text for block in small)
     parts = frozenset().union(*(block.parts for block in small))
-    return {i for i, line in enumerate(lines) if (collapsed := _collapsed(line)) and (
-        collapsed in parts or (len(collapsed) >= _PART_OF_BLOCK and collapsed in texts))}
+    return {i for i, line in enumerate(lines) if (one := collapsed(line)) and (
+        one in parts or (len(one) >= _PART_OF_BLOCK and one in texts))}
