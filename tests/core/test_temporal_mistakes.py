@@ -348,3 +348,31 @@ def test_last_and_the_month_just_past_is_doubted() -> None:
                                                                          ["1996-12"], False)
     (may,) = find_expressions("Sales rose last May.", date(1998, 1, 10))
     assert (may.value, may.sure) == ("1997-05", True)
+
+
+WED = date(2023, 11, 8)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Most published text writes a typographic apostrophe: its words of tense are the same.
+    ("He won’t attend the meeting on Monday.", [("Monday", "2023-11-13")]),
+    ("He won't attend the meeting on Monday.", [("Monday", "2023-11-13")]),
+    # A contraction of 'will' is a word of the future, joined to its word.
+    ("She’ll attend the meeting on Monday.", [("Monday", "2023-11-13")]),
+    ("We'll see on Monday.", [("Monday", "2023-11-13")]),
+    ("She attended the meeting on Monday.", [("Monday", "2023-11-06")]),
+    ("Ill health forced him out on Monday.", [("Monday", "2023-11-06")]),
+])
+def test_words_of_tense_with_a_typographic_apostrophe(text: str,
+                                                      expected: list[tuple[str, str]]) -> None:
+    assert found(text, WED) == expected
+
+
+def test_a_limit_in_reported_speech_with_could_is_the_nearest_month() -> None:
+    # Told in June, read in November: the September just past, not next year's.
+    text = ("The trust sent 28 questions to the department in June. The department, however, "
+            "said it couldn’t answer anything until September.")
+    assert found(text, date(2023, 11, 7)) == [("June", "2023-06"), ("September", "2023-09")]
+    # Not told of a past moment: to come.
+    assert found("The road is closed until September.", date(2023, 11, 7)) \
+        == [("September", "2024-09")]

@@ -23,6 +23,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     MONTHS,
     NAMED_DAY_WORDS,
     PAST_AUXILIARIES,
+    PAST_MODALS,
     PAST_VERBS,
     PERFECT_AUXILIARIES,
     PRESENT_AUXILIARIES,
@@ -87,10 +88,13 @@ _SENTENCE_END = re.compile(rf"\.{_NOT_AFTER}{_CLOSING}|!{_CLOSING}|\?{_CLOSING}|
 _CLAUSE_BREAK = re.compile(r";|:|,|\s(?:" + "|".join(CLAUSE_WORDS) + r")\s"
                            r"(?<!after )(?<!before )|\s(?:after|before)\s(?!(?:"
                            + "|".join(DETERMINERS) + r")\s)")
-_FUTURE = re.compile(r"(?<![\w'])(?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
+# Words of the future, whole; a contraction ("'ll") after the word it is joined to ("she'll").
+_FUTURE_WORDS = "|".join(m for m in FUTURE_MARKERS if not m.startswith("'"))
+_FUTURE_ENDINGS = "|".join(m for m in FUTURE_MARKERS if m.startswith("'"))
+_FUTURE = re.compile(rf"(?<![\w'])(?:{_FUTURE_WORDS})(?![\w])|(?<=\w)(?:{_FUTURE_ENDINGS})(?![\w])")
 # The same, taking the character before instead of looking behind: the search then skips to
 # the characters that can come before a word (see scan._shifted).
-_FUTURE_AFTER = re.compile(r"[^\w'](?:" + "|".join(FUTURE_MARKERS) + r")(?![\w])")
+_FUTURE_AFTER = re.compile(rf"[^\w'](?:{_FUTURE_WORDS})(?![\w])|\w(?:{_FUTURE_ENDINGS})(?![\w])")
 _WINDOW = 400
 
 
@@ -155,13 +159,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+# A typographic apostrophe ("won’t", "she’ll", "couldn’t": most published text) is read as
+# the typewriter's, so the words of tense written with one are the same words.
+_APOSTROPHE = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+
+
 def lowered(text: str) -> str:
     """text in lower case, character for character (the rare letter whose lower case is
-    longer, such as 'İ', is kept), so positions in it are positions in text."""
+    longer, such as 'İ', is kept), so positions in it are positions in text; apostrophes
+    are the typewriter's."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    if len(low) != len(text):
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    return low.translate(_APOSTROPHE)
 
 
 def clause_bounds(low: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
@@ -292,6 +302,15 @@ def said_on(low: str, sentence_start: int, start: int) -> bool:
     if not (before.endswith(_SAID_ENDINGS) or "told " in before):
         return False  # most dates: nothing said just before them
     return _SAID_ON.search(low, lo, start) is not None
+
+
+_PAST_MODAL = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in PAST_MODALS)
+                         + r")(?![\w'])")
+
+
+def has_past_modal(low: str, start: int, end: int) -> bool:
+    """True when low[start:end] (a clause, lower-cased) has a modal's past ('could')."""
+    return _PAST_MODAL.search(low, start, end) is not None
 
 
 def only_would(low: str, start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from desktop_app.core.temporal.context import (
     SentenceMarks,
     clause_bounds,
     has_future_marker,
+    has_past_modal,
     has_past_verb,
     has_present_perfect,
     leads_up_to,
@@ -133,6 +134,12 @@ class Context:
         Its dates lie on either side of the publication date."""
         return (self.future and only_would(self.low, *self.clause)
                 and has_past_verb(self.low, *self.sentence))
+
+    @_once
+    def reported_limit(self) -> bool:
+        """A past modal in reported speech ('the department said it could not answer until
+        September'): a limit set at a past moment, on either side of the publication date."""
+        return has_past_modal(self.low, *self.clause) and has_past_verb(self.low, *self.sentence)
 
     @_once
     def past(self) -> bool:

@@ -82,6 +82,9 @@ WITHIN_A_VERB = ("not", "never", "already", "also", "just", "been")
 # Words of the future told of a past moment ('would', 'planned to'), and the auxiliaries that
 # put one there ('was expected'): they date nothing forward on their own.
 FUTURE_IN_THE_PAST = ("would", "planned to")
+# A modal's past ('said it could not answer until September'): in reported speech, a limit
+# set at a past moment, which may have come already.
+PAST_MODALS = ("could", "couldn't", "might")
 PAST_AUXILIARIES = ("was", "were", "had")
 # Words that mark a clause as being about the future (news mode rolls weekdays forward then).
 FUTURE_MARKERS = (

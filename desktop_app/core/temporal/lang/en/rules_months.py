@@ -29,6 +29,10 @@ _MAY_AS_MONTH_AFTER = re.compile(r"\b(in|since|until|by|of|from|through|during|e
           ("In September, it announced plans to buy the unit.", "2020-09"),
           ("The bank has extended the loans through January.", "2022-01"),  # present perfect
           ("The hearing was delayed until May.", "2022-05"),  # the month put off to
+          # a limit in reported speech: the nearest ('could' as 'would')
+          ("The department said in March it could not answer until June.", "2021-06"),
+          ("The department said in March it could not answer until September.", "2021-09"),
+          ("The agency said it could not answer until June.", "2021-06"),
           ("The law takes effect in January.", "2022-01"),  # a scheduled start, in the present
           ("The law took effect in January.", "2021-01"),
           ("Parliament reconvenes in September.", "2021-09"),
@@ -116,7 +120,8 @@ def _bare_month_year(ctx: Context, anchor: date, mon: int, before: str
     """The year of a month named without one, by the tense of its clause and the word before
     it ('since', 'by'), with the explanation and any reason to doubt it."""
     this_year = anchor.year
-    if ctx.future and before != "since" and ctx.reported_future:
+    if ctx.future and before != "since" and ctx.reported_future \
+            or before in UP_TO_WORDS and ctx.reported_limit:
         nearest = min((this_year - 1, this_year, this_year + 1),
                       key=lambda y: (abs((y - this_year) * 12 + mon - anchor.month), -y))
         return nearest, (f"the {month_name(mon)} nearest {ctx.anchor_label}: a future told "
