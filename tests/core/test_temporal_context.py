@@ -86,7 +86,8 @@ def test_a_word_of_the_future_right_at_the_start_of_the_clause_counts() -> None:
     assert has_future_marker("so will go", 3, 10)  # 'will' begins the clause
     assert has_future_marker("will go", 0, 7)
     assert not has_future_marker("swill go", 1, 8)  # inside a word
-    assert not has_future_marker("we'll go", 2, 8)  # as the pattern says: 'll after a letter
+    assert has_future_marker("we'll go", 0, 8)  # a contraction of 'will', joined to its word
+    assert not has_future_marker("'ll go", 0, 6)  # a contraction joined to nothing
 
 
 def test_sentences_know_initials_titles_and_abbreviations() -> None:

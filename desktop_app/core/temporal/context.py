@@ -314,10 +314,21 @@ def has_past_modal(low: str, start: int, end: int) -> bool:
 
 
 def only_would(low: str, start: int, end: int) -> bool:
-    """The clause's one word of the future is 'would': with a past verb beside it, reported
-    speech ('he said the ban would last until September'), the future of a past moment."""
-    found = [m.group() for m in _FUTURE.finditer(low, start, end)]
-    return bool(found) and all(w == "would" for w in found)
+    """The clause's words of the future are all told of a past moment: 'would' (with a past
+    verb beside it, reported speech: 'he said the ban would last until September'), or one
+    after 'was', 'were', 'had' ('the meeting was originally scheduled to take place in the
+    spring')."""
+    found = list(_FUTURE.finditer(low, start, end))
+    return bool(found) and all(m.group() == "would" or _after_past_auxiliary(low, m.start())
+                               for m in found)
+
+
+def _after_past_auxiliary(low: str, start: int) -> bool:
+    """Whether a past auxiliary stands just before ``start``, an adverb in -ly apart."""
+    before = preceding_word(low, start)
+    if before.endswith("ly"):
+        before = preceding_word(low, start - len(before) - 1)
+    return before in PAST_AUXILIARIES
 
 
 _TEXT_BEFORE = re.compile(r"(\S)?\s*$")

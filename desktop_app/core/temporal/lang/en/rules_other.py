@@ -329,7 +329,9 @@ _VAGUE_WORD = {k: re.compile(r"^(?:" + v + r")$", re.I) for k, v in _VAGUE.items
       examples=(
           ("Prices are high now.", "PRESENT_REF"),
           ("Sales rose in recent weeks.", "PXW"),
-      ))
+          ("To date, 40 people have died.", "PAST_REF"),
+      ),
+      misses=("Follow us to stay up to date on industry trends.",))  # current, no time
 def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["recent"]:
         unit = unit_code(m["recent"])
@@ -339,6 +341,8 @@ def _vague(m: re.Match[str], ctx: Context) -> Hit | None:
     word = " ".join(m.group(0).lower().split())
     after = ctx.text[m.end():m.end() + 20].lower()
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if word == "to date" and before.split()[-1:] == ["up"]:
+        return None  # 'up to date': current, an idiom of no time
     if word == "future" and _NEAR_FUTURE_BEFORE.search(before):
         pass  # 'the near future', 'the foreseeable future'
     elif word in ("current", "future", "recent", "the present") and \

@@ -317,6 +317,10 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Hit | None:
           ("It opens this summer.", "2021-SU"),
           ("Talks stalled last winter.", "2020-WI"),
           ("It rained in the fall of 2019.", "2019-FA"),
+          # a future told of a past moment: the nearest, here the spring just past
+          ("The meeting was originally scheduled to take place in the spring but was "
+           "delayed.", "2021-SP"),
+          ("The meeting will take place in the spring.", "2022-SP"),
       ),
       misses=(
           "after the fall of Rome",
@@ -348,6 +352,9 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit("DATE", rd.narrow(_this_season(anchor, code, why), m["mod"]))
     step = {"last": -1, "next": 1}.get(prep, 0)
     why = f"the {m['season'].lower()} nearest {ctx.anchor_label}, {fmt_day(anchor)}"
+    if step == 0 and ctx.future and ctx.reported_future:
+        # 'was scheduled to take place in the spring': a future told of a past moment
+        return Hit("DATE", rd.narrow(_season_nearest(anchor, code, why), m["mod"]))
     return Hit("DATE", rd.narrow(_season_near(anchor, code, step, ctx.future, why), m["mod"]))
 
 
@@ -362,6 +369,17 @@ def _this_season(anchor: date, code: str, why: str) -> Reading:
     winter' is the one under way, which began the December before."""
     year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
     return rd.season(year, code, why)
+
+
+def _season_nearest(anchor: date, code: str, why: str) -> Reading:
+    """The season 'code' nearest the anchor, on either side (the later where both are as
+    near: the season two ahead or two back)."""
+    year, current = season_of(anchor)
+    now = year * 4 + _SEASON_ORDER.index(current)
+    target = year * 4 + _SEASON_ORDER.index(code)
+    target = min((target - 4, target, target + 4), key=lambda t: (abs(t - now), -t))
+    return rd.season(target // 4, _SEASON_ORDER[target % 4], why + ", either side: a future "
+                     "told of a past moment may have come already")
 
 
 def _season_near(anchor: date, code: str, step: int, future: bool, why: str) -> Reading:
