@@ -45,6 +45,13 @@ FRI = date(2021, 7, 9)
      "2018-11/2019-02"),
     ("Games are due in July-August 2022, organisers said.", "July-August 2022",
      "2022-07/2022-08"),
+    # A hyphen between a day and the next month joins them ('August 8' had been lost); a
+    # year said after the end is the start's too.
+    ("The Games run July 23-August 8.", "July 23-August 8", "2021-07-23/2021-08-08"),
+    ("The Games will take place on July 23-August 8 next year.",
+     "July 23-August 8 next year", "2022-07-23/2022-08-08"),
+    ("They ran from July 23 to August 8 last year.", "from July 23 to August 8 last year",
+     "2020-07-23/2020-08-08"),
     # An end without its year or date is the first such after the start.
     ("The shop is open from Monday to Friday.", "from Monday to Friday",
      "2021-07-05/2021-07-09"),
@@ -74,6 +81,9 @@ def test_a_range_is_one_expression_with_both_bounds(text: str, span: str, value:
     # A day and its time; a range not yet begun.
     ("Published 22/11/2020 - 04:30 in Rio.", ["22/11/2020", "04:30"]),
     ("Since July, prices rose.", ["July"]),
+    # After a hyphen only a word may begin a date, after a number: no year in a phone number.
+    ("Call 1-800-555-2020 now.", ["now"]),
+    ("In mid-August they met.", ["mid-August"]),
 ])
 def test_near_misses_stay_points(text: str, points: list[str]) -> None:
     found = find_expressions(text, FRI)

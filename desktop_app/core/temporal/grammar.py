@@ -255,6 +255,11 @@ def cue_words(pattern: re.Pattern[str], group: str) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+# Where a match may start: not inside a word, nor after a hyphen ('mid-August' is one word,
+# 'Covid-19' no day), except a word after a number's hyphen: 'July 23-August 8', a range's end.
+_STARTS = r"(?<!\w)(?:(?<!-)|(?<=\d-)(?=[a-z]))"
+
+
 def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
          weak: bool = False, cues: tuple[str, ...] = (),
          also: tuple[str, ...] = (), cue_in: str | None = None,
@@ -271,7 +276,7 @@ def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
     reads, on EXAMPLE_ANCHOR; misses: texts where it must find nothing.
     """
 
-    compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+    compiled = re.compile(_STARTS + r"(?:" + pattern + r")(?![\w])", re.IGNORECASE)
     if cue_in and not cues:
         cues = cue_words(compiled, cue_in)
 

@@ -125,13 +125,14 @@ def _pair(text: str, a: TemporalExpression, b: TemporalExpression) -> TemporalEx
                   a.flags + b.flags)
 
 
-_YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d\b")
+# A year written, or said from the publication date ('July 23-August 8 next year').
+_YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
 
 
 def _in_the_year_of(a: TemporalExpression, b: TemporalExpression) -> Reading:
-    """The start of 'from 28 June to 3 July 2020', 'from March to May 2021': written without
-    a year, it is in the end's (or the year before, 'from November to February 2021'); it
-    had been read alone, in the publication date's year."""
+    """The start of 'from 28 June to 3 July 2020', 'from March to May 2021', 'July 23-August
+    8 next year': written without a year, it is in the end's (or the year before, 'from
+    November to February 2021'); it had been read alone, in the publication date's year."""
     first = a.reading()
     if a.earliest is None or b.earliest is None or _YEAR_WRITTEN.search(a.text) \
             or not _YEAR_WRITTEN.search(b.text) or a.granularity not in ("day", "month"):

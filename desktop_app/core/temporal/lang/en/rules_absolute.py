@@ -160,19 +160,40 @@ def _only_day_first_is_near(anchor: date | None, y: int, a: int, b: int) -> bool
     return abs(month_first - anchor) > _FAR and abs(day_first - anchor) <= _NEAR
 
 
+# The year after a day, written or said from the anchor ('July 23 next year', '5 March last
+# year'; not 'last year's').
+_ITS_YEAR = (r"(?:\s*,?\s+" + YEAR + r"|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?!'s|\w))?")
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def _day_in_its_year(m: re.Match[str], ctx: Context, mon: int, dom: int) -> Hit | None:
+    """A day with its year, written ('July 5, 2021') or said from the anchor ('July 23 next
+    year'); without one, the nearest (see _full_date)."""
+    if not m["ry"]:
+        return _full_date(m, ctx, int(m["y"]) if m["y"] else None, mon, dom)
+    if ctx.anchor is None:
+        return None
+    said = m["ry"].lower()
+    d = date(ctx.anchor.year + _YEAR_STEP[said], mon, dom)
+    return Hit("DATE", rd.day(d, f"{month_name(mon)} {dom} of {said} year, {ctx.anchor_label} "
+                                 f"being {fmt_day(ctx.anchor)}"), flags=_weekday_check(m, d))
+
+
 @rule("month-day-year", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WD + r",?\s+)?(?:the\s+)?" + MON
-      + r"\s+" + DAYNUM
-      + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
+      + r"\s+" + DAYNUM + _ITS_YEAR, priority=3, needs_anchor=False,
       cue_in="mon",
       examples=(
           ("On July 5, 2021, they met.", "2021-07-05"),
           ("They met on July 5.", "2021-07-05"),
+          ("The Games will take place on July 23 next year.", "2022-07-23"),
+          ("The final was played on March 3 last year.", "2020-03-03"),
       ))
 def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
-    hit = _full_date(m, ctx, int(m["y"]) if m["y"] else None, month_number(m["mon"]),
-                     int(m["d"]))
+    hit = _day_in_its_year(m, ctx, month_number(m["mon"]), int(m["d"]))
+    if m["ry"]:
+        return hit
     rel = (m["rel"] or "").lower()
     if hit is None or not rel or m["y"] or ctx.anchor is None:
         return hit
@@ -210,11 +231,12 @@ def _week_of(m: re.Match[str], ctx: Context) -> Hit | None:
 
 # '24. April 2020': the ordinal dot of German and Scandinavian dates.
 @rule("day-month-year", r"(?:" + WD + r",?\s+)?(?:the\s+)?" + DAYNUM + r"\.?\s+(?:of\s+)?" + MON
-      + r"(?:\s*,?\s+" + YEAR + r")?", priority=3, needs_anchor=False,
+      + _ITS_YEAR, priority=3, needs_anchor=False,
       cue_in="mon",
       examples=(
           ("They met on 5 July 2021.", "2021-07-05"),
           ("Am 24. April 2020 endete es.", "2020-04-24"),
+          ("The talks began on 5 March last year.", "2020-03-05"),
       ),
       misses=(
           "5 may be enough",
@@ -222,7 +244,7 @@ def _week_of(m: re.Match[str], ctx: Context) -> Hit | None:
 def _day_month(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
-    return _full_date(m, ctx, int(m["y"]) if m["y"] else None, month_number(m["mon"]), int(m["d"]))
+    return _day_in_its_year(m, ctx, month_number(m["mon"]), int(m["d"]))
 
 
 @rule("month-year", r"(?:" + MOD + r"[\s-]*)?" + MON + r"\s*,?\s+(?:of\s+)?" + YEAR, priority=4,
