@@ -192,10 +192,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["mon"].lower() == "may" and not m["mon"][0].isupper():
         return None
     hit = _day_in_its_year(m, ctx, month_number(m["mon"]), int(m["d"]))
-    if m["ry"]:
-        return hit
     rel = (m["rel"] or "").lower()
-    if hit is None or not rel or m["y"] or ctx.anchor is None:
+    if hit is None or not rel or m["y"] or m["ry"] or ctx.anchor is None:
         return hit
     options = [hit.reading, *hit.alternatives]  # 'last Oct. 23': before the anchor; 'next': after
     want = [o for o in options if o.earliest is not None
@@ -270,7 +268,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
 def _month_relative_year(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.anchor is None:
         return None
-    y = ctx.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    y = ctx.anchor.year + _YEAR_STEP[m["rel"].lower()]
     mon = month_number(m["mon"])
     return Hit("DATE", rd.month(y, mon, f"{month_name(mon)} of {m['rel'].lower()} year"))
 
