@@ -36,6 +36,8 @@ _AND_APPOSED = re.compile(r"\s*(?:,\s*(?:an?\s+\w+\s*)?)?(?:,?\s*and)?\s*$")
 _OF_PRICE = re.compile(r"\s+of\s+[$€£¥]")
 
 _STORY_UNITS = ("day", "week", "month", "quarter", "year", "morning", "evening", "night")
+# 'the same day that', 'the same day when', 'the same day as': what follows says which day.
+_SAME_AS_WHAT = re.compile(r"\s+(?:that|when|as)\b", re.IGNORECASE)
 
 
 @rule("anaphoric", r"(?:(?P<pre>earlier|later)\s+)?(?:(?P<same>the\s+same|that(?:\s+same)?|"
@@ -44,10 +46,19 @@ _STORY_UNITS = ("day", "week", "month", "quarter", "year", "morning", "evening",
       cue_in="unit", also=("same", "that", "following", "next", "previous"),
       examples=(
           ("On 3 March 2020 he left. He returned the next day.", "2020-03-04"),
+          ("He resigned on March 3, the same day that the Pope visited.", "2021-03-03"),
+      ),
+      misses=(
+          # the day of what follows, which the text does not date
+          "The editor went up to the tower, which was the same day that the Pope visited.",
       ))
 def _anaphoric(m: re.Match[str], ctx: Context) -> Hit | None:
     last = ctx.last_reading
     unit_word = m["unit"].lower()
+    if unit_word == "day" and _SAME_AS_WHAT.match(ctx.text, m.end()) \
+            and m["same"].lower().startswith("the same") \
+            and not _apposed(ctx, m.start(), _AND_APPOSED):
+        return None  # 'the same day that the Pope visited': the day of what follows
     if unit_word == "quarter":
         quarter = story_quarter(ctx)
         return Hit("DATE", quarter, derived=True) if quarter else None
