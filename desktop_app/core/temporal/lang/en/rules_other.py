@@ -19,6 +19,7 @@ from desktop_app.core.temporal.lang.en.patterns import (
     NUM,
     UNIT,
     WD,
+    YEAR,
     month_number,
     number,
     unit_code,
@@ -52,8 +53,14 @@ _INTO_THE_DAY = ("after", "past", "since")
 _DAY_WORD_STEPS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 
 
-@rule("clock-and-day", _CLOCK + r"\s*,?\s+(?:on\s+)?(?:" + WD + r"|" + MON + r"\s+(?P<d>[0-3]?\d)"
-      r"|(?P<dw>" + "|".join(_DAY_WORD_STEPS) + r"))"
+# The day a clock time is said on, as a date: 'Sunday November 3, 2013', 'Nov. 6' (tried
+# before a weekday alone, which would take only 'Sunday').
+_DATE_AFTER_CLOCK = (r"(?:" + WD.replace("wd>", "wd3>") + r",?\s+)?" + MON
+                     + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s+" + YEAR + r")?")
+
+
+@rule("clock-and-day", _CLOCK + r"\s*,?\s+(?:on\s+)?(?:" + _DATE_AFTER_CLOCK + r"|" + WD
+      + r"|(?P<dw>" + "|".join(_DAY_WORD_STEPS) + r"))"
       r"|" + WD.replace("wd>", "wd2>") + r"\s*,?\s+(?:at\s+)?" + _CLOCK.replace("?P<", "?P<c_"),
       priority=13,
       cues=CLOCK_CUES,
@@ -63,6 +70,9 @@ _DAY_WORD_STEPS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
           ("Level 3 applies from midnight tomorrow.", "2021-07-10T24:00"),  # its end
           ("The deadline is midnight Friday.", "2021-07-09T24:00"),
           ("Shortly after midnight on July 7, he posted.", "2021-07-07T00:00"),
+          # the date's year and weekday with it ('2am' had been the publication day's)
+          ("He left shortly after 2am on Sunday November 3, 2013.", "2013-11-03T02:00"),
+          ("He left at 2am on November 3, 2013.", "2013-11-03T02:00"),
       ))
 def _clock_and_day(m: re.Match[str], ctx: Context) -> Hit | None:
     """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6', 'Friday at noon', '10 a.m. tomorrow': one
@@ -92,7 +102,8 @@ def _clock_and_day(m: re.Match[str], ctx: Context) -> Hit | None:
     else:
         from desktop_app.core.temporal.lang.en.rules_absolute import _full_date
 
-        hit = _full_date(m, ctx, None, month_number(m["mon"]), int(m["d"]))
+        hit = _full_date(m, ctx, int(m["y"]) if m["y"] else None, month_number(m["mon"]),
+                         int(m["d"]))
         if hit is None:
             return None
         day_reading = hit.reading
