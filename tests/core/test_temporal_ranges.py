@@ -52,6 +52,12 @@ FRI = date(2021, 7, 9)
      "July 23-August 8 next year", "2022-07-23/2022-08-08"),
     ("They ran from July 23 to August 8 last year.", "from July 23 to August 8 last year",
      "2020-07-23/2020-08-08"),
+    # Two times of one day; a time alone at the start is on the end's day (it had been the
+    # publication day's, and the end before it).
+    ("Polls are open from 7 a.m. to 8 p.m.", "from 7 a.m. to 8 p.m.",
+     "2021-07-09T07:00/2021-07-09T20:00"),
+    ("It was exposed from 10 a.m. to 6 p.m. Tuesday, July 6.",
+     "from 10 a.m. to 6 p.m. Tuesday, July 6", "2021-07-06T10:00/2021-07-06T18:00"),
     # An end without its year or date is the first such after the start.
     ("The shop is open from Monday to Friday.", "from Monday to Friday",
      "2021-07-05/2021-07-09"),

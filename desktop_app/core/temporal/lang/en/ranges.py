@@ -91,10 +91,13 @@ def _range(text: str, start: int, end: int, first: Reading, last: Reading, why: 
            parts: tuple[TemporalExpression, ...], anchor: date | None,
            flags: tuple[str, ...] = ()) -> TemporalExpression | None:
     # The end must reach past the start: '22/11/2020 - 04:30' is a day and its time, and
-    # 'since July' in July is no stretch of time yet.
+    # 'since July' in July is no stretch of time yet; two times of one day, by the clock
+    # ('from 10 a.m. to 6 p.m. Tuesday').
     if first.earliest is None or first.latest is None or last.latest is None \
-            or last.earliest is None or last.latest <= first.latest \
-            or last.earliest < first.earliest:
+            or last.earliest is None or last.earliest < first.earliest:
+        return None
+    if last.latest <= first.latest and not (first.granularity == last.granularity == "time"
+                                            and last.value > first.value):
         return None
     return new_expression(start, end, text[start:end], "DATE", f"{first.value}/{last.value}",
                           "range", first.earliest, last.latest, anchor, why, (), flags,
@@ -125,6 +128,9 @@ def _pair(text: str, a: TemporalExpression, b: TemporalExpression) -> TemporalEx
                   a.flags + b.flags)
 
 
+# A time of day written alone ('10 a.m.', '14:30 GMT', 'noon'), with no day of its own.
+_BARE_CLOCK = re.compile(r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?|noon|midday|"
+                         r"midnight)(?:\s+[A-Z]{2,4})?$", re.I)
 # A year written, or said from the publication date ('July 23-August 8 next year').
 _YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
 
@@ -132,8 +138,15 @@ _YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
 def _in_the_year_of(a: TemporalExpression, b: TemporalExpression) -> Reading:
     """The start of 'from 28 June to 3 July 2020', 'from March to May 2021', 'July 23-August
     8 next year': written without a year, it is in the end's (or the year before, 'from
-    November to February 2021'); it had been read alone, in the publication date's year."""
+    November to February 2021'); it had been read alone, in the publication date's year. A
+    time of day alone ('from 10 a.m. to 6 p.m. Tuesday') is on the end's day."""
     first = a.reading()
+    if a.granularity == "time" and b.earliest is not None and _BARE_CLOCK.match(a.text) \
+            and b.granularity in ("time", "day"):
+        # 'from 10 a.m. to 6 p.m. Tuesday, March 10': the start's time on the end's day
+        day = b.earliest
+        return Reading(day.isoformat() + a.value[a.value.index("T"):], "time", day, day,
+                       f"{a.text} on {b.text}'s day, the range's end")
     if a.earliest is None or b.earliest is None or _YEAR_WRITTEN.search(a.text) \
             or not _YEAR_WRITTEN.search(b.text) or a.granularity not in ("day", "month"):
         return first
