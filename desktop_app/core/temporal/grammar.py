@@ -256,15 +256,19 @@ def cue_words(pattern: re.Pattern[str], group: str) -> tuple[str, ...]:
 
 
 # Where a match may start: not inside a word, nor after a hyphen ('mid-August' is one word,
-# 'Covid-19' no day), except a word after a number's hyphen: 'July 23-August 8', a range's end.
-_STARTS = r"(?<!\w)(?:(?<!-)|(?<=\d-)(?=[a-z]))"
+# 'Covid-19' no day); a rule whose matches begin with a word may also start after a number's
+# hyphen ('July 23-August 8', a range's end). The second costs every search a branch, so
+# only the rules that need it pay it.
+_STARTS = r"(?<![\w-])"
+_STARTS_AFTER_A_NUMBER = r"(?:(?<![\w-])|(?<=\d-))"
 
 
 def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
          weak: bool = False, cues: tuple[str, ...] = (),
          also: tuple[str, ...] = (), cue_in: str | None = None,
          examples: tuple[tuple[str, str], ...] = (),
-         misses: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
+         misses: tuple[str, ...] = (),
+         after_a_number: bool = False) -> Callable[[Handler], Handler]:
     """Register a handler for a case-insensitive, word-bounded pattern.
 
     cues: lower-case words (or lexicon.*_NUMBER kinds) one of which every match contains;
@@ -273,10 +277,12 @@ def rule(name: str, pattern: str, priority: int = 50, needs_anchor: bool = True,
     more such words, one of which every match contains as well. cue_in: the named group that
     holds (or overlaps) the cue in every match; windows then reach only as far before and after
     the cue as the pattern allows around that group. examples: (text, value) pairs the rule
-    reads, on EXAMPLE_ANCHOR; misses: texts where it must find nothing.
+    reads, on EXAMPLE_ANCHOR; misses: texts where it must find nothing. after_a_number:
+    matches, which begin with a word, may also start right after a number's hyphen.
     """
 
-    compiled = re.compile(_STARTS + r"(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+    starts = _STARTS_AFTER_A_NUMBER if after_a_number else _STARTS
+    compiled = re.compile(starts + r"(?:" + pattern + r")(?![\w])", re.IGNORECASE)
     if cue_in and not cues:
         cues = cue_words(compiled, cue_in)
 

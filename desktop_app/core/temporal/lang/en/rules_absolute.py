@@ -181,7 +181,7 @@ def _day_in_its_year(m: re.Match[str], ctx: Context, mon: int, dom: int) -> Hit 
 
 @rule("month-day-year", r"(?:(?P<rel>last|next|this)\s+)?(?:" + WD + r",?\s+)?(?:the\s+)?" + MON
       + r"\s+" + DAYNUM + _ITS_YEAR, priority=3, needs_anchor=False,
-      cue_in="mon",
+      cue_in="mon", after_a_number=True,  # 'July 23-August 8'
       examples=(
           ("On July 5, 2021, they met.", "2021-07-05"),
           ("They met on July 5.", "2021-07-05"),
