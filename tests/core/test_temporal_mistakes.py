@@ -376,3 +376,16 @@ def test_a_limit_in_reported_speech_with_could_is_the_nearest_month() -> None:
     # Not told of a past moment: to come.
     assert found("The road is closed until September.", date(2023, 11, 7)) \
         == [("September", "2024-09")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A passive infinitive of a verb of saying is the day it will be said, to come.
+    ("Further details will be announced on Tuesday.", [("Tuesday", "2020-11-24")]),
+    ("The report is to be released Friday.", [("Friday", "2020-11-27")]),
+    # ... and the day something was said stays past.
+    ("Details were announced on Tuesday.", [("Tuesday", "2020-11-17")]),
+    ("The ministry said on Wednesday it would publish the data.", [("Wednesday", "2020-11-18")]),
+])
+def test_the_day_a_thing_will_be_said_is_to_come(text: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    assert found(text, date(2020, 11, 23)) == expected

@@ -301,7 +301,10 @@ def said_on(low: str, sentence_start: int, start: int) -> bool:
     before = low[lo:start]
     if not (before.endswith(_SAID_ENDINGS) or "told " in before):
         return False  # most dates: nothing said just before them
-    return _SAID_ON.search(low, lo, start) is not None
+    said = _SAID_ON.search(low, lo, start)
+    # 'details will be announced on Tuesday', 'is to be released Friday': a passive
+    # infinitive, the day it will be said
+    return said is not None and preceding_word(low, said.start()) != "be"
 
 
 _PAST_MODAL = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in PAST_MODALS)
