@@ -389,3 +389,11 @@ def test_a_limit_in_reported_speech_with_could_is_the_nearest_month() -> None:
 def test_the_day_a_thing_will_be_said_is_to_come(text: str,
                                                  expected: list[tuple[str, str]]) -> None:
     assert found(text, date(2020, 11, 23)) == expected
+
+
+def test_short_verbs_in_ed_tell_of_the_past() -> None:
+    # 'died' is too short for the pattern that reads verbs in -ed: 'He died in March', read
+    # in January, had been the March to come (no past in its sentence).
+    assert found("He died in March.", date(2020, 1, 28)) == [("March", "2019-03")]
+    assert found("He died a few years later.", date(2020, 1, 28)) \
+        == [("a few years later", "PAST_REF")]

@@ -55,7 +55,9 @@ PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left
               "caught", "thought", "sought", "spoke", "broke", "chose", "drove", "wrote",
               "stole", "shot", "led", "paid", "sold", "stood", "knew", "grew", "threw", "flew",
               "drew", "became", "sat", "kept", "felt", "meant", "built", "spent", "sank",
-              "swore", "wore", "tore", "forgot", "hid", "bit", "slid", "sprang", "swept")
+              "swore", "wore", "tore", "forgot", "hid", "bit", "slid", "sprang", "swept",
+              # in -ed, but too short for the pattern that reads those ('\w{3,}ed')
+              "died", "lied", "tied")
 # Past verbs of saying and publishing: a date right after one ('said on Wednesday', 'told
 # reporters Thursday', 'a report released Wednesday') is when it was said, in the past,
 # whatever the words said speak of.

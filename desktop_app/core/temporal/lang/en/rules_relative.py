@@ -57,6 +57,10 @@ def at_granularity(d: date, code: str, why: str) -> Reading:
           ("Sales fell a week or so ago.", "2021-W26"),  # about: the nearer count
           ("The plant closed a month or two ago.", "2021-06"),
           ("Obama won the county in 2008. It backed Romney four years later.", "2012"),
+          # a count said vaguely: before or after now by the tense of its clause
+          ("He died a few years later.", "PAST_REF"),
+          ("The plant will open a few years later.", "FUTURE_REF"),
+          ("It happened a few weeks ago.", "PAST_REF"),
       ))
 def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     direction = " ".join(m["dir"].lower().split())
@@ -78,8 +82,13 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     n = number(m["n"])
     sign = 1 if direction in ("later", "after that", "from now", "hence") else -1
     if n < 0:
-        value = "FUTURE_REF" if sign > 0 else "PAST_REF"
-        return Hit("DATE", rd.vague(value, f"an unspecified time {direction}"))
+        # 'a few years later' is past where its clause tells of the past ('he died a few
+        # years later'), 'a few days earlier' to come where it tells of the future
+        told = ("" if deictic else " than a moment told of in the past" if sign > 0 and ctx.past
+                else " than a moment to come" if sign < 0 and ctx.future else "")
+        past = sign < 0 and not told or sign > 0 and bool(told)
+        return Hit("DATE", rd.vague("PAST_REF" if past else "FUTURE_REF",
+                                    f"an unspecified time {direction}{told}"))
     code = unit_code(m["unit"])
     quarter = _quarter_a_year_apart(ctx, code, n, sign)
     if quarter is not None:
