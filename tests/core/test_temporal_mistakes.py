@@ -395,5 +395,6 @@ def test_short_verbs_in_ed_tell_of_the_past() -> None:
     # 'died' is too short for the pattern that reads verbs in -ed: 'He died in March', read
     # in January, had been the March to come (no past in its sentence).
     assert found("He died in March.", date(2020, 1, 28)) == [("March", "2019-03")]
+    assert found("The firm sued in March.", date(2020, 1, 28)) == [("March", "2019-03")]
     assert found("He died a few years later.", date(2020, 1, 28)) \
         == [("a few years later", "PAST_REF")]

@@ -57,7 +57,7 @@ PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left
               "drew", "became", "sat", "kept", "felt", "meant", "built", "spent", "sank",
               "swore", "wore", "tore", "forgot", "hid", "bit", "slid", "sprang", "swept",
               # in -ed, but too short for the pattern that reads those ('\w{3,}ed')
-              "died", "lied", "tied")
+              "died", "lied", "tied", "sued", "used", "owed", "axed", "eyed", "vied")
 # Past verbs of saying and publishing: a date right after one ('said on Wednesday', 'told
 # reporters Thursday', 'a report released Wednesday') is when it was said, in the past,
 # whatever the words said speak of.
