@@ -396,5 +396,10 @@ def test_short_verbs_in_ed_tell_of_the_past() -> None:
     # in January, had been the March to come (no past in its sentence).
     assert found("He died in March.", date(2020, 1, 28)) == [("March", "2019-03")]
     assert found("The firm sued in March.", date(2020, 1, 28)) == [("March", "2019-03")]
+    # ... and irregular past forms: 'upheld', 'heard', 'withdrew'
+    assert found("The court upheld the ruling in March.", date(2020, 1, 28)) \
+        == [("March", "2019-03")]
+    assert found("Shops stay shut during Lent in March.", date(2020, 1, 28)) \
+        == [("March", "2020-03")]  # 'Lent' is no verb
     assert found("He died a few years later.", date(2020, 1, 28)) \
         == [("a few years later", "PAST_REF")]

@@ -56,6 +56,11 @@ PAST_VERBS = ("was", "were", "had", "did", "said", "told", "went", "came", "left
               "stole", "shot", "led", "paid", "sold", "stood", "knew", "grew", "threw", "flew",
               "drew", "became", "sat", "kept", "felt", "meant", "built", "spent", "sank",
               "swore", "wore", "tore", "forgot", "hid", "bit", "slid", "sprang", "swept",
+              "heard", "laid", "taught", "withdrew", "upheld", "withheld", "oversaw",
+              "overtook", "undertook", "understood", "arose", "blew", "shook", "froze",
+              "rode", "rang", "sang", "swam", "drank", "ate", "stuck", "swung",
+              "dealt", "bled", "slept", "wept", "spun", "dug", "forgave",
+              # not 'lent', 'bent', 'hung', 'woke': a season, adjectives ('a hung parliament')
               # in -ed, but too short for the pattern that reads those ('\w{3,}ed')
               "died", "lied", "tied", "sued", "used", "owed", "axed", "eyed", "vied")
 # Past verbs of saying and publishing: a date right after one ('said on Wednesday', 'told
