@@ -391,7 +391,7 @@ def test_the_day_a_thing_will_be_said_is_to_come(text: str,
     assert found(text, date(2020, 11, 23)) == expected
 
 
-def test_short_verbs_in_ed_tell_of_the_past() -> None:
+def test_past_forms_the_ed_pattern_misses_tell_of_the_past() -> None:
     # 'died' is too short for the pattern that reads verbs in -ed: 'He died in March', read
     # in January, had been the March to come (no past in its sentence).
     assert found("He died in March.", date(2020, 1, 28)) == [("March", "2019-03")]
