@@ -403,3 +403,15 @@ def test_past_forms_the_ed_pattern_misses_tell_of_the_past() -> None:
         == [("March", "2020-03")]  # 'Lent' is no verb
     assert found("He died a few years later.", date(2020, 1, 28)) \
         == [("a few years later", "PAST_REF")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # An arrangement in the progressive is to come, as the present of a scheduled verb is.
+    ("Shops are reopening on Monday.", [("Monday", "2023-11-06")]),
+    ("The council is meeting on Monday.", [("Monday", "2023-11-06")]),
+    ("The council meets on Monday.", [("Monday", "2023-11-06")]),
+    ("Officials are investigating the crash on Monday.", [("Monday", "2023-10-30")]),
+])
+def test_an_arrangement_in_the_progressive_is_to_come(text: str,
+                                                      expected: list[tuple[str, str]]) -> None:
+    assert found(text, date(2023, 11, 2)) == expected

@@ -106,6 +106,10 @@ FUTURE_MARKERS = (
     r"takes? effect", r"(?:comes?|goes?) into (?:force|effect)", r"opens", r"reopens?",
     r"starts", r"begins", r"resumes", r"reconvenes?", r"meets", r"expires", r"closes",
     r"concludes", r"ends",
+    # ... and in the progressive, an arrangement ('shops are reopening on Monday', 'the
+    # council is meeting on Monday'; not 'holding', 'police are holding a man arrested ...')
+    r"(?:is|are)\s+(?:re)?opening", r"(?:is|are)\s+(?:meeting|reconvening|resuming|starting|"
+    r"beginning|closing|ending|launching|hosting)", r"(?:is|are)\s+taking\s+place",
     r"kicks? off", r"runs until", r"due (?:out|back|on|in|by|for)",
     r"(?:go|goes|head|heads) to the polls",
 )
