@@ -23,7 +23,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     RANGE_TO_WORDS,
     WEEKDAYS,
 )
-from desktop_app.core.temporal.lang.en.patterns import FULL_MONTH, RESCHEDULED
+from desktop_app.core.temporal.lang.en.patterns import CLOCK, FULL_MONTH, RESCHEDULED
 from desktop_app.core.temporal.model import Reading, TemporalExpression, new_expression
 
 _DASH = "[" + "".join(RANGE_DASHES) + "]"
@@ -129,8 +129,7 @@ def _pair(text: str, a: TemporalExpression, b: TemporalExpression) -> TemporalEx
 
 
 # A time of day written alone ('10 a.m.', '14:30 GMT', 'noon'), with no day of its own.
-_BARE_CLOCK = re.compile(r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?|noon|midday|"
-                         r"midnight)(?:\s+[A-Z]{2,4})?$", re.I)
+_BARE_CLOCK = re.compile(CLOCK + "$", re.IGNORECASE)
 # A year written, or said from the publication date ('July 23-August 8 next year').
 _YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
 

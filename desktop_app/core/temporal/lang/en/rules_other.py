@@ -14,6 +14,8 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     WEEKDAY_NAMES,
 )
 from desktop_app.core.temporal.lang.en.patterns import (
+    CLOCK,
+    DAYNUM,
     MON,
     NAME_AFTER,
     NUM,
@@ -27,10 +29,6 @@ from desktop_app.core.temporal.lang.en.patterns import (
 )
 from desktop_app.core.temporal.lang.en.rules_relative import at_granularity
 from desktop_app.core.temporal.model import Reading
-
-_CLOCK = (r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)"
-          r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)|(?P<word>noon|midday|midnight))"
-          r"(?:\s+(?P<tz>GMT|UTC|EDT|EST|CET|PDT|PST|CST|CDT|local\s+time))?")
 
 
 def _clock_value(m: re.Match[str] | _Renamed) -> str:
@@ -55,13 +53,13 @@ _DAY_WORD_STEPS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 
 # The day a clock time is said on, as a date: 'Sunday November 3, 2013', 'Nov. 6' (tried
 # before a weekday alone, which would take only 'Sunday').
-_DATE_AFTER_CLOCK = (r"(?:" + WD.replace("wd>", "wd3>") + r",?\s+)?" + MON
-                     + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s+" + YEAR + r")?")
+_DATE_AFTER_CLOCK = (r"(?:" + WD.replace("wd>", "wd3>") + r",?\s+)?" + MON + r"\s+" + DAYNUM
+                     + r"(?:\s*,?\s+" + YEAR + r")?")
 
 
-@rule("clock-and-day", _CLOCK + r"\s*,?\s+(?:on\s+)?(?:" + _DATE_AFTER_CLOCK + r"|" + WD
+@rule("clock-and-day", CLOCK + r"\s*,?\s+(?:on\s+)?(?:" + _DATE_AFTER_CLOCK + r"|" + WD
       + r"|(?P<dw>" + "|".join(_DAY_WORD_STEPS) + r"))"
-      r"|" + WD.replace("wd>", "wd2>") + r"\s*,?\s+(?:at\s+)?" + _CLOCK.replace("?P<", "?P<c_"),
+      r"|" + WD.replace("wd>", "wd2>") + r"\s*,?\s+(?:at\s+)?" + CLOCK.replace("?P<", "?P<c_"),
       priority=13,
       cues=CLOCK_CUES,
       examples=(
@@ -125,7 +123,7 @@ class _Renamed:
 _HIGH_BEFORE = re.compile(r"\bhigh\s+$", re.IGNORECASE)
 
 
-@rule("clock", _CLOCK, priority=14,
+@rule("clock", CLOCK, priority=14,
       cues=CLOCK_CUES,
       examples=(
           ("The vote closes at 8 p.m.", "2021-07-09T20:00"),
