@@ -201,7 +201,9 @@ def next_clause_break(low: str, start: int, end: int) -> re.Match[str] | None:
 
 # A past form or a word in -ed; not one after 'has', 'is', 'been'... (a present perfect or a
 # passive, no past tense: 'has continued', 'masks are required'), which _past_verbs checks.
-_PAST = re.compile(r"\b(?:" + word_trie(PAST_VERBS) + r"|\w{3,}ed)\b(?!')")
+# A past form: an irregular one, or a word in -ed.
+_PAST_FORM = word_trie(PAST_VERBS) + r"|\w{3,}ed"
+_PAST = re.compile(r"\b(?:" + _PAST_FORM + r")\b(?!')")
 _PRESENT_AUXILIARY_BEFORE = re.compile(r"(?<![\w'])(?:" + "|".join(PRESENT_AUXILIARIES)
                                        + r")\s$")
 
@@ -244,8 +246,7 @@ def has_past_form(low: str, start: int, end: int) -> bool:
 
 # A present perfect: 'has continued', 'have kept', 'has been closed', 'has also extended'.
 _PRESENT_PERFECT = re.compile(r"\b(?:" + "|".join(PRESENT_PERFECT_AUXILIARIES) + r")\s+(?:(?:"
-                              + "|".join(WITHIN_A_VERB) + r")\s+)*(?:" + word_trie(PAST_VERBS)
-                              + r"|\w{3,}ed)\b")
+                              + "|".join(WITHIN_A_VERB) + r")\s+)*(?:" + _PAST_FORM + r")\b")
 
 
 def has_present_perfect(low: str, start: int, end: int) -> bool:
