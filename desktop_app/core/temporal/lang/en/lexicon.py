@@ -93,6 +93,8 @@ FUTURE_IN_THE_PAST = ("would", "planned to")
 # set at a past moment, which may have come already.
 PAST_MODALS = ("could", "couldn't", "might")
 PAST_AUXILIARIES = ("was", "were", "had")
+# How far from the anchor's year, month or season 'last', 'this' and 'next' step.
+STEPS = {"last": -1, "this": 0, "next": 1}
 # Words that mark a clause as being about the future (news mode rolls weekdays forward then).
 FUTURE_MARKERS = (
     r"will", r"won't", r"'ll", r"shall", r"would", r"is to", r"are to", r"(?:is|are) due",

@@ -22,6 +22,7 @@ from desktop_app.core.temporal.lang.en.lexicon import (
     PLURALS_WITHOUT_S,
     QUANTITY_SUFFIXES,
     SEPARATED_NUMBER,
+    STEPS,
     WEEKDAY_NAMES,
     YEAR_NUMBER,
     YEAR_PREPOSITIONS,
@@ -163,7 +164,6 @@ def _only_day_first_is_near(anchor: date | None, y: int, a: int, b: int) -> bool
 # The year after a day, written or said from the anchor ('July 23 next year', '5 March last
 # year'; not 'last year's').
 _ITS_YEAR = (r"(?:\s*,?\s+" + YEAR + r"|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?!'s|\w))?")
-_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
 def _day_in_its_year(m: re.Match[str], ctx: Context, mon: int, dom: int) -> Hit | None:
@@ -174,7 +174,7 @@ def _day_in_its_year(m: re.Match[str], ctx: Context, mon: int, dom: int) -> Hit 
     if ctx.anchor is None:
         return None
     said = m["ry"].lower()
-    d = date(ctx.anchor.year + _YEAR_STEP[said], mon, dom)
+    d = date(ctx.anchor.year + STEPS[said], mon, dom)
     return Hit("DATE", rd.day(d, f"{month_name(mon)} {dom} of {said} year, {ctx.anchor_label} "
                                  f"being {fmt_day(ctx.anchor)}"), flags=_weekday_check(m, d))
 
@@ -268,7 +268,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Hit | None:
 def _month_relative_year(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.anchor is None:
         return None
-    y = ctx.anchor.year + _YEAR_STEP[m["rel"].lower()]
+    y = ctx.anchor.year + STEPS[m["rel"].lower()]
     mon = month_number(m["mon"])
     return Hit("DATE", rd.month(y, mon, f"{month_name(mon)} of {m['rel'].lower()} year"))
 

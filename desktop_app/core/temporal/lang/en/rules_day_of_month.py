@@ -11,7 +11,7 @@ from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import days_in_month, fmt_day, month_name, shift
 from desktop_app.core.temporal.context import preceding_word
 from desktop_app.core.temporal.grammar import Context, Hit, rule
-from desktop_app.core.temporal.lang.en.lexicon import ORDINAL_NUMBER
+from desktop_app.core.temporal.lang.en.lexicon import ORDINAL_NUMBER, STEPS
 
 # What may follow such a day: the end of a phrase or a word that opens the next one. Not a
 # noun ('the 15th floor', 'the 20th anniversary', 'the 3rd round') nor 'of' ('the 15th of
@@ -61,7 +61,7 @@ def _day_of_month(m: re.Match[str], ctx: Context) -> Hit | None:
                    f"month just named, {month_name(mon)} {year}"), derived=True)
     year, mon, why = anchor.year, anchor.month, "the month of"
     if rel:
-        year, mon = _step(year, mon, {"this": 0, "next": 1, "last": -1}[rel])
+        year, mon = _step(year, mon, STEPS[rel])
         if day > days_in_month(year, mon):
             return None
         return Hit("DATE", rd.day(date(year, mon, day), f"day {day} of {rel} month from "

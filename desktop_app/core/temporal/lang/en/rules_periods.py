@@ -7,7 +7,7 @@ import re
 from desktop_app.core.temporal import readings as rd
 from desktop_app.core.temporal.calendar import fmt_day
 from desktop_app.core.temporal.grammar import Context, Hit, rule
-from desktop_app.core.temporal.lang.en.lexicon import DECADE_NUMBER, YEAR_NUMBER
+from desktop_app.core.temporal.lang.en.lexicon import DECADE_NUMBER, STEPS, YEAR_NUMBER
 from desktop_app.core.temporal.lang.en.patterns import YEAR
 
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -114,7 +114,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit("DATE", rd.quarter(int(m["y"]), q, "explicit quarter"), absolute=True)
     if anchor is None:
         return None
-    y = anchor.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    y = anchor.year + STEPS.get((m["rel"] or "").lower(), 0)
     if not m["rel"]:
         # The latest such quarter that has begun; in a clause about the future, the next one
         # if that quarter is long over ('expects to report a third-quarter loss' is still the
@@ -179,5 +179,5 @@ def _half(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit("DATE", rd.half(int(m["y"]), h, "explicit half year"), absolute=True)
     if ctx.anchor is None:
         return None
-    y = ctx.anchor.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    y = ctx.anchor.year + STEPS.get((m["rel"] or "").lower(), 0)
     return Hit("DATE", rd.half(y, h, f"half of the year of {ctx.anchor_label}"))

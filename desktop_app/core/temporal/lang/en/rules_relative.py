@@ -18,6 +18,7 @@ from desktop_app.core.temporal.grammar import Context, Hit, rule
 from desktop_app.core.temporal.lang.en.lexicon import (
     SEASON_CUES,
     SEASONS,
+    STEPS,
     UNIT_CUES,
 )
 from desktop_app.core.temporal.lang.en.patterns import (
@@ -82,12 +83,13 @@ def _ago(m: re.Match[str], ctx: Context) -> Hit | None:
     n = number(m["n"])
     sign = 1 if direction in ("later", "after that", "from now", "hence") else -1
     if n < 0:
-        # 'a few years later' is past where its clause tells of the past ('he died a few
-        # years later'), 'a few days earlier' to come where it tells of the future
-        told = ("" if deictic else " than a moment told of in the past" if sign > 0 and ctx.past
-                else " than a moment to come" if sign < 0 and ctx.future else "")
-        past = sign < 0 and not told or sign > 0 and bool(told)
-        return Hit("DATE", rd.vague("PAST_REF" if past else "FUTURE_REF",
+        # The tense of its clause turns it: 'a few years later' is past where the clause
+        # tells of the past ('he died a few years later'), 'a few days earlier' to come
+        # where it tells of the future.
+        turned = not deictic and (ctx.past if sign > 0 else ctx.future)
+        told = (" than a moment told of in the past" if sign > 0 else " than a moment to come"
+                ) if turned else ""
+        return Hit("DATE", rd.vague("PAST_REF" if (sign < 0) != turned else "FUTURE_REF",
                                     f"an unspecified time {direction}{told}"))
     code = unit_code(m["unit"])
     quarter = _quarter_a_year_apart(ctx, code, n, sign)
@@ -250,7 +252,7 @@ def _year_end(m: re.Match[str], ctx: Context) -> Hit | None:
         anchor = ctx.anchor
         if anchor is None:
             return None
-        step = {"last": -1, "next": 1}.get((m["which"] or "").lower(), 0)
+        step = STEPS.get((m["which"] or "").lower(), 0)
         y = anchor.year + step
         why = f"the end of the year of {ctx.anchor_label}, {fmt_day(anchor)}" if not step \
             else f"the end of the year {'before' if step < 0 else 'after'} that of " \
@@ -359,7 +361,7 @@ def _season(m: re.Match[str], ctx: Context) -> Hit | None:
     if prep == "this":
         why = f"the {m['season'].lower()} of the year of {ctx.anchor_label}, {fmt_day(anchor)}"
         return Hit("DATE", rd.narrow(_this_season(anchor, code, why), m["mod"]))
-    step = {"last": -1, "next": 1}.get(prep, 0)
+    step = STEPS.get(prep, 0)
     why = f"the {m['season'].lower()} nearest {ctx.anchor_label}, {fmt_day(anchor)}"
     if step == 0 and ctx.future and ctx.reported_future:
         # 'was scheduled to take place in the spring': a future told of a past moment
@@ -380,12 +382,16 @@ def _this_season(anchor: date, code: str, why: str) -> Reading:
     return rd.season(year, code, why)
 
 
+def _seasons_counted(anchor: date, code: str) -> tuple[int, int]:
+    """The anchor's season and the season 'code' of its year, as counts of seasons."""
+    year, current = season_of(anchor)
+    return year * 4 + _SEASON_ORDER.index(current), year * 4 + _SEASON_ORDER.index(code)
+
+
 def _season_nearest(anchor: date, code: str, why: str) -> Reading:
     """The season 'code' nearest the anchor, on either side (the later where both are as
     near: the season two ahead or two back)."""
-    year, current = season_of(anchor)
-    now = year * 4 + _SEASON_ORDER.index(current)
-    target = year * 4 + _SEASON_ORDER.index(code)
+    now, target = _seasons_counted(anchor, code)
     target = min((target - 4, target, target + 4), key=lambda t: (abs(t - now), -t))
     return rd.season(target // 4, _SEASON_ORDER[target % 4], why + ", either side: a future "
                      "told of a past moment may have come already")
@@ -393,9 +399,7 @@ def _season_nearest(anchor: date, code: str, why: str) -> Reading:
 
 def _season_near(anchor: date, code: str, step: int, future: bool, why: str) -> Reading:
     """The season 'code' nearest the anchor: strictly before/after with a step, else by tense."""
-    year, current = season_of(anchor)
-    now = year * 4 + _SEASON_ORDER.index(current)
-    target = year * 4 + _SEASON_ORDER.index(code)
+    now, target = _seasons_counted(anchor, code)
     if step < 0 or (step == 0 and not future):
         while target > now or (step < 0 and target == now):
             target -= 4
